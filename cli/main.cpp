@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// zorgbrug-cli: the workstation's use cases without a window (scripts, batch work, benchmarks).
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "domain/ica.h"
+#include "domain/overview.h"
+#include "overview_report.h"
+#include "source_files.h"
+
+namespace d = zb::domain;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitUsage = 1;
+constexpr int kExitBadInput = 2;
+constexpr int kExitIssuesFound = 3;
+
+struct OverviewArgs {
+  std::vector<std::string> files;
+  std::string at;
+  std::string format = "text";
+  std::string testDate;
+  bool explain = false;
+  bool history = false;
+};
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "zorgbrug-cli: " << message << "\n";
+  return code;
+}
+
+d::Result<std::optional<d::Date>> OptionalDate(const std::string& text) {
+  if (text.empty()) return std::optional<d::Date>();
+  auto date = d::ParseUserDate(text);
+  if (!date) return date.error();
+  return std::optional<d::Date>(date.value());
+}
+
+int RunOverview(const std::vector<zb::cli::SourceFile>& files, const OverviewArgs& args, std::optional<d::Date> testDate) {
+  d::Instant at = boost::posix_time::second_clock::universal_time();
+  if (!args.at.empty()) {
+    auto date = d::ParseUserDate(args.at);
+    if (!date) return Fail(kExitUsage, "--at: " + date.error().detail);
+    // A date means that day at noon (Dutch time): a stop "t/m" that day still counts as in force.
+    at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
+  }
+  auto loaded = zb::cli::LoadSources(files, testDate);
+  if (!loaded) return Fail(kExitBadInput, loaded.error().detail);
+  d::ConsolidationOptions options;
+  for (const auto& s : loaded->sources) options.respondingSources.push_back(s.id);
+  const auto overview = d::Consolidate(loaded->medication, at, options);
+  const auto ica = d::SummarizeIca(loaded->ica, at);
+  zb::cli::ReportInput report{loaded.value(), overview, ica, args.explain, args.history};
+  if (args.format == "json") {
+    zb::cli::WriteJson(std::cout, report);
+  } else {
+    zb::cli::WriteText(std::cout, report);
+  }
+  return 0;
+}
+
+d::Result<std::vector<zb::cli::SourceFile>> ParseFiles(const std::vector<std::string>& args) {
+  std::vector<zb::cli::SourceFile> files;
+  for (const auto& a : args) {
+    auto f = zb::cli::ParseSourceArg(a);
+    if (!f) return f.error();
+    files.push_back(std::move(f).value());
+  }
+  return files;
+}
+
+fs::path DemoDir() {
+  if (const char* env = std::getenv("ZORGBRUG_DEMO_DIR")) return env;
+  return ZB_DEMO_DIR;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Zorgbrug command line: medication overview and ICA from MP9 / zib FHIR data"};
+  app.require_subcommand(1);
+
+  OverviewArgs ov;
+  auto* overview = app.add_subcommand("overview", "Consolidated medication overview and ICA from FHIR files, one per source");
+  overview->add_option("files", ov.files, "FHIR JSON files: PATH, ID=PATH or KIND:ID=PATH (KIND huisarts|apotheek|ziekenhuis)")->required();
+  auto addCommon = [&](CLI::App* cmd) {
+    cmd->add_option("--at", ov.at, "Reference date dd-mm-jjjj (default: now)");
+    cmd->add_option("--format", ov.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag("--explain", ov.explain, "Show per treatment why it has its status");
+    cmd->add_flag("--history", ov.history, "List historic treatments instead of counting them");
+  };
+  addCommon(overview);
+  overview->add_option("--test-date", ov.testDate, "Substitute ${DATE, T, ...} placeholders with this day (test data)");
+
+  std::string demoPatient = "jansen";
+  auto* demo = app.add_subcommand("demo", "Overview of a synthetic demo patient (dates relative to today)");
+  demo->add_option("patient", demoPatient, "Demo patient folder under resources/demo");
+  addCommon(demo);
+
+  std::vector<std::string> checkFiles;
+  std::string checkTestDate;
+  auto* check = app.add_subcommand("check", "List mapping problems per file, resource and element");
+  check->add_option("files", checkFiles, "FHIR JSON files")->required();
+  check->add_option("--test-date", checkTestDate, "Substitute ${DATE, T, ...} placeholders with this day");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*overview) {
+    auto files = ParseFiles(ov.files);
+    if (!files) return Fail(kExitUsage, files.error().detail);
+    auto testDate = OptionalDate(ov.testDate);
+    if (!testDate) return Fail(kExitUsage, "--test-date: " + testDate.error().detail);
+    return RunOverview(files.value(), ov, testDate.value());
+  }
+  if (*demo) {
+    const fs::path dir = DemoDir() / demoPatient;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Fail(kExitUsage, "no demo patient '" + demoPatient + "' in " + DemoDir().string());
+    std::vector<std::string> paths;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.path().extension() == ".json") paths.push_back(entry.path().string());
+    }
+    std::sort(paths.begin(), paths.end());
+    auto files = ParseFiles(paths);
+    if (!files) return Fail(kExitUsage, files.error().detail);
+    const auto today = d::NetherlandsDate(boost::posix_time::second_clock::universal_time());
+    return RunOverview(files.value(), ov, today);
+  }
+  if (*check) {
+    auto files = ParseFiles(checkFiles);
+    if (!files) return Fail(kExitUsage, files.error().detail);
+    auto testDate = OptionalDate(checkTestDate);
+    if (!testDate) return Fail(kExitUsage, "--test-date: " + testDate.error().detail);
+    std::size_t errors = 0;
+    bool unusable = false;
+    for (const auto& f : files.value()) {
+      auto loaded = zb::cli::LoadSources({f}, testDate.value());
+      if (!loaded) {
+        std::cout << "FOUT  " << loaded.error().detail << "\n";
+        unusable = true;
+        continue;
+      }
+      for (const auto& issue : loaded->issues) {
+        const bool error = issue.severity == zb::net::fhir::IssueSeverity::kError;
+        errors += error ? 1 : 0;
+        std::cout << (error ? "FOUT  " : "LET OP ") << issue.Describe() << "\n";
+      }
+      std::cout << f.path << ": " << loaded->resources << " resources, " << loaded->skipped << " overgeslagen\n";
+    }
+    if (unusable) return kExitBadInput;
+    return errors > 0 ? kExitIssuesFound : 0;
+  }
+  return 0;
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Machine-readable overview: stable keys, language-neutral codes (texts are for people; scripts
+// get the codes and arguments the domain produced).
+#include <nlohmann/json.hpp>
+
+#include "overview_report.h"
+
+namespace zb::cli {
+
+namespace d = zb::domain;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json Iso(const std::optional<d::Instant>& t) { return t ? json(d::DateTime::FromInstant(*t).ToIso()) : json(nullptr); }
+
+json ProductJson(const d::Product& p) {
+  json codes = json::array();
+  for (const auto& c : p.codes) codes.push_back({{"level", d::ToString(c.level)}, {"system", c.coding.system}, {"code", c.coding.code}});
+  return {{"name", p.DisplayName()}, {"codes", codes}};
+}
+
+json LineJson(const d::TreatmentLine& l) {
+  json j;
+  j["treatment"] = {{"system", l.treatment.system}, {"value", l.treatment.value}};
+  j["status"] = d::ToString(l.status);
+  j["product"] = ProductJson(l.product);
+  j["dosage"] = l.DosageText();
+  j["start"] = Iso(l.start);
+  j["end"] = Iso(l.end);
+  j["resumesAt"] = Iso(l.resumesAt);
+  j["sources"] = l.sources;
+  j["gds"] = {{"inRoll", l.gds.inRoll}, {"keepOutOfRoll", l.gds.keepOutOfRoll}, {"timing", d::ToString(l.gds.timing)}};
+  json agreements = json::array();
+  for (const auto& ma : l.agreements) agreements.push_back(ma.h.id.value);
+  j["agreements"] = agreements;
+  json tas = json::array();
+  for (const auto& ta : l.administrationAgreements) tas.push_back({{"id", ta.h.id.value}, {"source", ta.h.source}, {"gds", ta.distributedInGds}});
+  j["administrationAgreements"] = tas;
+  j["endedBy"] = l.endedBy ? json(l.endedBy->h.id.value) : json(nullptr);
+  json blocks = json::array();
+  for (const auto& b : l.blocks) blocks.push_back({{"kind", d::Abbreviation(b.kind)}, {"id", b.id}, {"source", b.source}, {"stop", d::ToString(b.stop)}});
+  j["blocks"] = blocks;
+  json disc = json::array();
+  for (const auto& x : l.discrepancies) {
+    disc.push_back({{"kind", d::ToString(x.kind)}, {"severity", x.severity == d::Severity::kWarning ? "warning" : "info"},
+                    {"sources", x.sources}, {"args", x.args}});
+  }
+  j["discrepancies"] = disc;
+  json trace = json::array();
+  for (const auto& t : l.trace) trace.push_back({{"code", d::ToString(t.code)}, {"block", t.block}, {"args", t.args}});
+  j["trace"] = trace;
+  return j;
+}
+
+template <class T, class F>
+json IcaLines(const std::vector<d::IcaLine<T>>& lines, F&& item) {
+  json arr = json::array();
+  for (const auto& l : lines) {
+    json j = item(l.item);
+    j["current"] = l.current;
+    j["sources"] = l.sources;
+    arr.push_back(j);
+  }
+  return arr;
+}
+
+}  // namespace
+
+void WriteJson(std::ostream& out, const ReportInput& in) {
+  json j;
+  j["at"] = Iso(in.overview.at);
+  j["complete"] = in.data.skipped == 0;
+  j["skippedResources"] = in.data.skipped;
+  json sources = json::array();
+  for (const auto& s : in.data.sources) sources.push_back({{"id", s.id}, {"kind", d::ToString(s.kind)}});
+  j["sources"] = sources;
+  json lines = json::array();
+  for (const auto& l : in.overview.lines) lines.push_back(LineJson(l));
+  j["treatments"] = lines;
+  j["ica"]["allergies"] = IcaLines(in.ica.allergies, [](const d::Allergy& a) {
+    return json{{"substance", a.substance.Label()}, {"criticality", d::ToString(a.criticality)},
+                {"clinicalStatus", d::ToString(a.clinical)}, {"reactionRecord", a.reactionRecord}};
+  });
+  j["ica"]["contraIndications"] = IcaLines(in.ica.contraIndications, [](const d::ContraIndication& c) {
+    return json{{"code", c.code.Label()}, {"category", c.categoryCode}};
+  });
+  j["ica"]["surveillanceDecisions"] = IcaLines(in.ica.surveillanceDecisions, [](const d::SurveillanceDecision& s) {
+    return json{{"unsafe", s.unsafe.Label()}};
+  });
+  j["ica"]["alerts"] = IcaLines(in.ica.alerts, [](const d::Alert& a) { return json{{"code", a.code.Label()}}; });
+  json issues = json::array();
+  for (const auto& i : in.data.issues) {
+    issues.push_back({{"severity", i.severity == net::fhir::IssueSeverity::kError ? "error" : "warning"}, {"text", i.Describe()}});
+  }
+  j["issues"] = issues;
+  out << j.dump(2) << "\n";
+}
+
+}  // namespace zb::cli

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Renders a consolidated overview and ICA summary for people (text) and for machines (JSON).
+#include <ostream>
+
+#include "domain/ica.h"
+#include "domain/overview.h"
+#include "source_files.h"
+
+namespace zb::cli {
+
+struct ReportInput {
+  const LoadedData& data;
+  const domain::Overview& overview;
+  const domain::IcaSummary& ica;
+  bool explain = false;  // reason trace per line
+  bool history = false;  // list historic treatments instead of only counting them
+};
+
+void WriteText(std::ostream& out, const ReportInput& in);
+void WriteJson(std::ostream& out, const ReportInput& in);
+
+}  // namespace zb::cli

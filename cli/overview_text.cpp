@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Text layout of the overview: completeness first (never an incomplete overview that looks
+// complete), then the patient, then treatments grouped by status, then ICA.
+#include <set>
+
+#include "overview_report.h"
+#include "present/texts.h"
+
+namespace zb::cli {
+
+namespace d = zb::domain;
+namespace p = zb::present;
+
+namespace {
+
+std::string Date(const std::optional<d::Instant>& t) { return t ? d::FormatDate(d::NetherlandsDate(*t)) : std::string(); }
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+std::string Period(const d::TreatmentLine& l) {
+  std::string s;
+  if (l.start) s += "vanaf " + Date(l.start);
+  if (l.end) {
+    s += (s.empty() ? "" : " ") + std::string("t/m ") + Date(l.end);
+  } else if (l.status == d::TreatmentStatus::kCurrent || l.status == d::TreatmentStatus::kFuture) {
+    s += (s.empty() ? "" : ", ") + std::string("doorlopend");
+  }
+  if (l.resumesAt) s += ", hervat " + Date(l.resumesAt);
+  return s;
+}
+
+void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
+  std::string marks;
+  if (l.gds.inRoll) marks += "[GDS] ";
+  if (l.HasWarning()) marks += "[!] ";
+  out << "  " << marks << l.product.DisplayName() << "\n";
+  const std::string dose = l.DosageText();
+  if (!dose.empty()) out << "      dosering: " << dose << "\n";
+  const std::string period = Period(l);
+  if (!period.empty()) out << "      periode:  " << period << "\n";
+  if (l.endedBy && !l.endedBy->h.reason.empty()) out << "      reden:    " << l.endedBy->h.reason.Label() << "\n";
+  out << "      bron:     " << Join(l.sources) << "\n";
+  if (l.gds.keepOutOfRoll) out << "      GDS:      niet in GDS (buiten de rol houden)\n";
+  if (l.gds.timing != d::RollTiming::kNone) out << "      GDS:      " << p::RollTimingLabel(l.gds.timing) << "\n";
+  if (l.latestUse) {
+    const auto& u = *l.latestUse;
+    out << "      gebruik:  " << (u.asserted ? d::FormatDate(u.asserted->LocalDate()) + " " : std::string())
+        << (u.use == d::UseStatus::kUsing ? "gebruikt" : u.use == d::UseStatus::kNotUsing ? "gebruikt niet"
+            : u.use == d::UseStatus::kStopped ? "gestopt" : u.use == d::UseStatus::kSuspended ? "tijdelijk gestopt" : "onbekend")
+        << (u.asAgreed == false ? ", niet volgens afspraak" : "") << " (" << u.h.source << ")\n";
+  }
+  if (l.lastDispense) {
+    const auto& m = *l.lastDispense;
+    out << "      verstrekt: " << (m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : std::string("datum onbekend"))
+        << (m.quantity ? ", " + m.quantity->Label() : std::string())
+        << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
+  }
+  for (const auto& ta : l.administrationAgreements) {
+    out << "      TA:       " << ta.h.product.DisplayName() << " — " << ta.h.DosageText()
+        << (ta.distributedInGds ? " [GDS]" : "") << " (" << ta.h.source << ")\n";
+  }
+  for (const auto& x : l.discrepancies) {
+    out << "      " << (x.severity == d::Severity::kWarning ? "! " : "i ") << p::Describe(x) << "\n";
+  }
+  if (explain) {
+    out << "      waarom:\n";
+    for (const auto& t : l.trace) out << "        - " << p::Describe(t) << "\n";
+  }
+}
+
+void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
+  out << "\nICA (intoleranties, contra-indicaties, allergieën)\n";
+  if (ica.allergies.empty() && ica.contraIndications.empty() && ica.surveillanceDecisions.empty() && ica.alerts.empty()) {
+    out << "  geen ICA-gegevens ontvangen\n";
+    return;
+  }
+  if (!ica.allergies.empty()) out << "  Allergieën en intoleranties\n";
+  for (const auto& line : ica.allergies) {
+    const auto& a = line.item;
+    std::string detail = p::CriticalityLabel(a.criticality);
+    for (const auto& r : a.reactions) {
+      for (const auto& m : r.manifestations) detail += (detail.empty() ? "" : "; ") + std::string("reactie: ") + m.Label();
+    }
+    const std::string status = line.current ? std::string() : " (" + p::ClinicalStatusLabel(a.clinical) + ")";
+    out << "    " << (line.current && a.criticality == d::Criticality::kHigh ? "! " : "- ")
+        << (a.reactionRecord ? "reactie op " : "") << a.substance.Label() << status
+        << (detail.empty() ? "" : " — " + detail) << " · bron: " << Join(line.sources) << "\n";
+  }
+  if (!ica.contraIndications.empty()) out << "  Contra-indicaties\n";
+  for (const auto& line : ica.contraIndications) {
+    out << "    - " << line.item.code.Label() << (line.current ? "" : " (niet meer van toepassing)")
+        << (line.item.start ? " sinds " + d::FormatDate(line.item.start->LocalDate()) : std::string())
+        << " · bron: " << Join(line.sources) << "\n";
+  }
+  if (!ica.surveillanceDecisions.empty()) out << "  Bewakingsbesluiten\n";
+  for (const auto& line : ica.surveillanceDecisions) {
+    std::string safe;
+    for (const auto& s : line.item.safeWithin) safe += (safe.empty() ? "" : ", ") + s.Label();
+    out << "    - niet geven: " << line.item.unsafe.Label() << (safe.empty() ? "" : " (wel veilig: " + safe + ")")
+        << (line.current ? "" : " (vervallen)") << " · bron: " << Join(line.sources) << "\n";
+  }
+  if (!ica.alerts.empty()) out << "  Alerts\n";
+  for (const auto& line : ica.alerts) {
+    out << "    - " << line.item.code.Label() << (line.current ? "" : " (niet actief)") << " · bron: " << Join(line.sources) << "\n";
+  }
+}
+
+}  // namespace
+
+void WriteText(std::ostream& out, const ReportInput& in) {
+  const auto& o = in.overview;
+  if (in.data.skipped > 0) {
+    out << "ONVOLLEDIG: " << in.data.skipped << " van " << in.data.resources
+        << " onderdelen konden niet worden gelezen; dit overzicht mist mogelijk medicatie of ICA. "
+           "Zie 'zorgbrug-cli check' voor de details.\n";
+  }
+  out << "Medicatieoverzicht op " << d::FormatDateTime(o.at) << "\n";
+  std::set<std::string> seenBsn;
+  for (const auto& pt : in.data.patients) {
+    if (!pt.bsn || !seenBsn.insert(pt.bsn->digits()).second) continue;
+    out << "Patiënt:  " << pt.name << ", BSN " << pt.bsn->digits();
+    if (pt.birthDate) {
+      out << ", geboren " << d::FormatDate(*pt.birthDate);
+      if (auto age = pt.AgeOn(d::NetherlandsDate(o.at))) out << " (" << *age << " jaar)";
+    }
+    out << "\n";
+  }
+  out << "Bronnen:  ";
+  for (std::size_t i = 0; i < in.data.sources.size(); ++i) {
+    const auto& s = in.data.sources[i];
+    out << (i ? ", " : "") << s.id << " (" << p::SourceKindLabel(s.kind) << ")";
+  }
+  out << "\n";
+  if (o.AnyInRoll()) out << "GDS:      patiënt krijgt medicatie in een baxterrol (GDS)\n";
+
+  for (auto status : {d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture, d::TreatmentStatus::kSuspended,
+                      d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kUseOnly, d::TreatmentStatus::kCancelled,
+                      d::TreatmentStatus::kHistoric}) {
+    const auto count = o.Count(status);
+    if (count == 0) continue;
+    if (status == d::TreatmentStatus::kHistoric && !in.history) {
+      out << "\n" << p::StatusHeading(status) << ": " << count << " eerdere behandeling(en) (toon met --history)\n";
+      continue;
+    }
+    out << "\n" << p::StatusHeading(status) << " (" << count << ")\n";
+    for (const auto& l : o.lines) {
+      if (l.status == status) WriteLine(out, l, in.explain);
+    }
+  }
+  if (o.lines.empty()) out << "\nGeen medicatie ontvangen van deze bronnen.\n";
+  WriteIca(out, in.ica);
+  const auto warnings = std::count_if(in.data.issues.begin(), in.data.issues.end(), [](const auto& i) {
+    return i.severity == net::fhir::IssueSeverity::kWarning;
+  });
+  if (warnings > 0) out << "\n(" << warnings << " waarschuwing(en) bij het inlezen; zie 'zorgbrug-cli check')\n";
+}
+
+}  // namespace zb::cli

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The consolidated medication overview: one line per treatment (MBH), with its status at a moment,
+// the blocks behind it, GDS context, discrepancies and a trace of why it has its status. Every
+// message is a code plus arguments, so the GUI and CLI can translate it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/building_blocks.h"
+
+namespace zb::domain {
+
+enum class TreatmentStatus {
+  kCurrent,          // an agreement is in force at the moment
+  kFuture,           // starts later (including a change that starts later)
+  kSuspended,        // onderbroken; may resume with a new agreement
+  kRecentlyStopped,  // ended (stopped or course finished) within the recent window
+  kCancelled,        // cancelled before it started
+  kHistoric,         // ended before the recent window
+  kUseOnly,          // known only from medication use (self-care, OTC, unknown prescriber)
+};
+const char* ToString(TreatmentStatus s);
+
+enum class Severity { kInfo, kWarning };
+
+enum class DiscrepancyKind {
+  kAdministrationDoseDiffers,  // args: TA id, TA dose, MA dose
+  kUseReportsNotUsed,          // args: MGB id, use status
+  kUseNotAsAgreed,             // args: MGB id
+  kSourcesDisagree,            // args: "source=status[ dose]" per source
+  kKnownAtOneSourceOnly,       // args: the source
+  kSameBlockDiffers,           // args: block id, source a, source b
+  kPossibleDuplicate,          // args: other MBH id, other product name
+  kStopWithoutTarget,          // args: stop block id
+  kAdministrationAfterStop,    // args: TA id (pharmacy still has an active TA)
+  kNoAgreementKnown,           // args: kinds present (TA/VV/MVE without MA)
+  kUnknownEnd,                 // args: block id, duration unit
+};
+const char* ToString(DiscrepancyKind k);
+
+struct Discrepancy {
+  DiscrepancyKind kind;
+  Severity severity = Severity::kWarning;
+  std::vector<std::string> sources;
+  std::vector<std::string> args;
+  bool operator==(const Discrepancy&) const = default;
+};
+
+enum class TraceCode {
+  kDuplicateMerged,     // block, args: kept source, dropped source
+  kStopApplied,         // block = stop, args: target, stop type, end
+  kStopMatchedByStart,  // block = stop, args: target (no reference; same start)
+  kStopMatchedOnly,     // block = stop, args: target (no reference; the only agreement)
+  kStopUnmatched,       // block = stop
+  kSuperseded,          // block = old, args: new block, new start
+  kEndsNaturally,       // block, args: end
+  kNotYetStarted,       // block, args: start
+  kActive,              // block, args: start, end or ""
+  kCancelled,           // block, args: cancelled by
+  kStopScheduled,       // block, args: end
+  kSuspendedResumes,    // block = future agreement, args: start
+  kBasedOn,             // args: which kinds the status rests on (MA, TA, MGB, MVE, VV, MTD)
+  kNoTreatmentId,       // block (grouped on its own)
+  kClassified,          // args: status, moment
+  kNoStart,             // block: period has no start; registration time used
+};
+const char* ToString(TraceCode c);
+
+struct TraceStep {
+  TraceCode code;
+  std::string block;  // building-block id value, or empty
+  std::vector<std::string> args;
+};
+
+// GDS / Baxter roll context of one treatment.
+enum class RollTiming { kNone, kImmediately, kNextRollChange, kAfterRegularProcessing };
+const char* ToString(RollTiming t);
+
+struct GdsContext {
+  bool inRoll = false;         // an active TA or the last dispense has distribution form GDS
+  bool keepOutOfRoll = false;  // dispense request wish 2 "Niet in GDS"
+  RollTiming timing = RollTiming::kNone;  // MA additional information 6 / 7 / 11
+};
+
+// Short reference to a block behind a line, for the detail pane.
+struct BlockRef {
+  BlockKind kind;
+  std::string id;
+  std::string source;
+  std::optional<DateTime> registered;
+  StopType stop = StopType::kNone;
+};
+
+struct TreatmentLine {
+  BlockId treatment;
+  TreatmentStatus status = TreatmentStatus::kHistoric;
+  Product product;
+  std::vector<MedicationAgreement> agreements;  // the governing agreements (several when parallel)
+  std::optional<MedicationAgreement> endedBy;   // stop / suspend / cancel block that ended it
+  std::vector<AdministrationAgreement> administrationAgreements;  // current TA(s)
+  std::optional<VariableDosingRegimen> regimen;
+  std::optional<MedicationUse> latestUse;
+  std::optional<MedicationDispense> lastDispense;
+  std::optional<DispenseRequest> latestRequest;
+  std::optional<Instant> start;
+  std::optional<Instant> end;        // planned or actual end
+  std::optional<Instant> resumesAt;  // suspended with a known restart
+  GdsContext gds;
+  std::vector<std::string> sources;  // every source with a block of this treatment, sorted
+  std::vector<BlockRef> blocks;      // all blocks, registration order
+  std::vector<Discrepancy> discrepancies;
+  std::vector<TraceStep> trace;
+
+  std::string DosageText() const;
+  bool HasWarning() const;
+};
+
+struct ConsolidationOptions {
+  // Ended treatments within this window show as "recently stopped", older ones as historic.
+  boost::posix_time::time_duration recentWindow = boost::posix_time::hours(24 * 30);
+  // Sources that answered for medication (with or without data). Used to tell a treatment known at
+  // only one of them. Empty: the sources seen in the blocks.
+  std::vector<std::string> respondingSources;
+};
+
+struct Overview {
+  Instant at;
+  std::vector<TreatmentLine> lines;  // grouped by status, then product name, then MBH
+  std::vector<std::string> sources;  // sources that contributed at least one block
+  std::size_t Count(TreatmentStatus s) const;
+  bool AnyInRoll() const;
+};
+
+Overview Consolidate(const MedicationData& data, Instant at, const ConsolidationOptions& options = {});
+
+}  // namespace zb::domain

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The patient as identified in received data: BSN (validated), name and date of birth.
+#include <optional>
+#include <string>
+
+#include "domain/date_time.h"
+#include "domain/identifiers.h"
+
+namespace zb::domain {
+
+struct Patient {
+  std::optional<Bsn> bsn;
+  std::string name;  // display form, e.g. "J. de Vries"
+  std::optional<Date> birthDate;
+  std::string source;
+  // Age in whole years on a date; nullopt without birth date.
+  std::optional<int> AgeOn(Date d) const;
+};
+
+}  // namespace zb::domain

@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "classification.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace zb::domain::detail {
+namespace {
+
+namespace pt = boost::posix_time;
+
+std::string Iso(std::optional<Instant> t) { return t ? DateTime::FromInstant(*t).ToIso() : std::string(); }
+
+TreatmentStatus EndedStatus(Instant end, Instant at, pt::time_duration window) {
+  return at - end <= window ? TreatmentStatus::kRecentlyStopped : TreatmentStatus::kHistoric;
+}
+
+// Status from agreements shaped like MAs (MA, or TA/WDS when no MA is known).
+void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt::time_duration window,
+                        std::vector<TraceStep>& trace, Classification& cls) {
+  Timeline tl = BuildTimeline(inputs, at, trace);
+  cls.problems = tl.problems;
+  cls.unmatchedStops = tl.unmatchedStops;
+  std::vector<const Agreement*> active, future, ended, cancelled;
+  for (const auto& a : tl.bases) {
+    switch (a.phase) {
+      case Phase::kActive: active.push_back(&a); break;
+      case Phase::kFuture: future.push_back(&a); break;
+      case Phase::kEnded: ended.push_back(&a); break;
+      case Phase::kCancelled: cancelled.push_back(&a); break;
+    }
+  }
+  auto byRegistrationDesc = [](const Agreement* a, const Agreement* b) { return RegisteredBefore(*b->header, *a->header); };
+  auto byStart = [](const Agreement* a, const Agreement* b) {
+    if (a->start != b->start) return a->start < b->start;
+    return RegisteredBefore(*b->header, *a->header);
+  };
+  auto byEndDesc = [](const Agreement* a, const Agreement* b) {
+    if (a->end != b->end) return a->end > b->end;
+    return RegisteredBefore(*b->header, *a->header);
+  };
+  std::sort(active.begin(), active.end(), byRegistrationDesc);
+  std::sort(future.begin(), future.end(), byStart);
+  std::sort(ended.begin(), ended.end(), byEndDesc);
+  std::sort(cancelled.begin(), cancelled.end(), byRegistrationDesc);
+
+  auto govern = [&](const Agreement* a) { cls.governing.push_back(a->header); };
+  if (!active.empty()) {
+    cls.status = TreatmentStatus::kCurrent;
+    for (const auto* a : active) govern(a);
+    cls.start = active.front()->start;
+    cls.end = active.front()->end;
+    cls.endedBy = active.front()->endedBy;
+  } else if (!future.empty()) {
+    const Agreement* next = future.front();
+    if (!ended.empty() && ended.front()->endType == StopType::kSuspended) {
+      // Suspended, with a new agreement that restarts it later (MP9: resume = new MA).
+      cls.status = TreatmentStatus::kSuspended;
+      govern(ended.front());
+      cls.endedBy = ended.front()->endedBy;
+      cls.start = ended.front()->start;
+      cls.end = ended.front()->end;
+      cls.resumesAt = next->start;
+      trace.push_back({TraceCode::kSuspendedResumes, next->header->id.value, {Iso(next->start)}});
+    } else {
+      cls.status = TreatmentStatus::kFuture;
+      govern(next);
+      cls.start = next->start;
+      cls.end = next->end;
+    }
+  } else if (!ended.empty()) {
+    const Agreement* last = ended.front();
+    govern(last);
+    cls.endedBy = last->endedBy;
+    cls.start = last->start;
+    cls.end = last->end;
+    cls.status = last->endType == StopType::kSuspended ? TreatmentStatus::kSuspended
+                                                       : EndedStatus(*last->end, at, window);
+  } else if (!cancelled.empty()) {
+    cls.status = TreatmentStatus::kCancelled;
+    govern(cancelled.front());
+    cls.endedBy = cancelled.front()->endedBy;
+    cls.start = cancelled.front()->start;
+  } else if (!tl.unmatchedStops.empty()) {
+    // Only stop blocks (e.g. the hospital stopped an agreement whose source did not answer): the
+    // stop itself tells what happened to the treatment.
+    const BlockHeader* stop = tl.unmatchedStops.back();
+    cls.unmatchedStops.pop_back();
+    cls.governing.push_back(stop);
+    cls.endedBy = stop;
+    cls.start = stop->period ? stop->period->EffectiveStart() : std::nullopt;
+    cls.end = stop->period ? stop->period->EffectiveEnd() : std::nullopt;
+    if (!cls.end && stop->registered) cls.end = stop->registered->Earliest();
+    if (stop->stop.type == StopType::kCancelled) {
+      cls.status = TreatmentStatus::kCancelled;
+    } else if (stop->stop.type == StopType::kSuspended) {
+      cls.status = TreatmentStatus::kSuspended;
+    } else if (cls.end && *cls.end >= at) {
+      cls.status = TreatmentStatus::kCurrent;
+      trace.push_back({TraceCode::kStopScheduled, stop->id.value, {Iso(cls.end)}});
+    } else {
+      cls.status = cls.end ? EndedStatus(*cls.end, at, window) : TreatmentStatus::kHistoric;
+    }
+  }
+}
+
+void ClassifyUse(const Group& g, Instant at, pt::time_duration window, Classification& cls) {
+  const MedicationUse* latest = nullptr;
+  for (const auto* u : g.mgbs) {
+    if (!latest || RegisteredBefore(latest->h, u->h)) latest = u;
+  }
+  cls.basis = BlockKind::kMedicationUse;
+  cls.governing.push_back(&latest->h);
+  cls.start = latest->h.period ? latest->h.period->EffectiveStart() : std::nullopt;
+  cls.end = latest->h.period ? latest->h.period->EffectiveEnd() : std::nullopt;
+  if (latest->use == UseStatus::kStopped && !cls.end && latest->asserted) cls.end = latest->asserted->Earliest();
+  if (cls.end && *cls.end < at) {
+    cls.status = EndedStatus(*cls.end, at, window);
+  } else if (latest->use == UseStatus::kSuspended) {
+    cls.status = TreatmentStatus::kSuspended;
+  } else if (cls.start && *cls.start > at) {
+    cls.status = TreatmentStatus::kFuture;
+  } else {
+    cls.status = TreatmentStatus::kUseOnly;
+  }
+}
+
+void ClassifyLogistics(const Group& g, Instant at, pt::time_duration window, Classification& cls) {
+  // Dispenses or requests without any agreement: in use while the last dispense lasts.
+  const MedicationDispense* last = nullptr;
+  for (const auto* d : g.mves) {
+    const auto when = d->handedOver ? d->handedOver->Earliest() : Instant();
+    if (!last || (last->handedOver ? last->handedOver->Earliest() : Instant()) < when) last = d;
+  }
+  if (last) {
+    cls.basis = BlockKind::kMedicationDispense;
+    cls.governing.push_back(&last->h);
+    if (last->handedOver) {
+      cls.start = last->handedOver->Earliest();
+      const auto days = last->daysSupply ? last->daysSupply->Number() : std::nullopt;
+      cls.end = *cls.start + pt::hours(24 * static_cast<long>(days.value_or(0)));
+    }
+  } else {
+    const DispenseRequest* vv = nullptr;
+    for (const auto* r : g.vvs) {
+      if (!vv || RegisteredBefore(vv->h, r->h)) vv = r;
+    }
+    cls.basis = BlockKind::kDispenseRequest;
+    cls.governing.push_back(&vv->h);
+    if (vv->validFrom) cls.start = vv->validFrom->Earliest();
+    if (vv->validUntil) cls.end = vv->validUntil->Latest();
+  }
+  if (cls.start && *cls.start > at) {
+    cls.status = TreatmentStatus::kFuture;
+  } else if (cls.end && *cls.end < at) {
+    cls.status = EndedStatus(*cls.end, at, window);
+  } else {
+    cls.status = TreatmentStatus::kCurrent;
+  }
+}
+
+void ClassifyAdministrations(const Group& g, Instant at, pt::time_duration window, Classification& cls) {
+  const MedicationAdministration* last = nullptr;
+  for (const auto* m : g.mtds) {
+    if (!last || RegisteredBefore(last->h, m->h)) last = m;
+  }
+  cls.basis = BlockKind::kMedicationAdministration;
+  cls.governing.push_back(&last->h);
+  if (last->administered) cls.end = last->administered->Earliest();
+  cls.status = cls.end && at - *cls.end > window ? TreatmentStatus::kHistoric : TreatmentStatus::kUseOnly;
+}
+
+template <class T>
+std::vector<TimelineInput> Inputs(const std::vector<const T*>& v, std::optional<BlockId> T::*prior) {
+  std::vector<TimelineInput> in;
+  in.reserve(v.size());
+  for (const T* b : v) in.push_back({&b->h, b->*prior});
+  return in;
+}
+
+std::string StatusAndDose(const Classification& c) {
+  std::string s = ToString(c.status);
+  if (!c.governing.empty()) s += " " + c.governing.front()->DosageText();
+  return s;
+}
+
+}  // namespace
+
+std::vector<TimelineInput> TimelineOf(const std::vector<const MedicationAgreement*>& v) {
+  return Inputs(v, &MedicationAgreement::priorPrescription);
+}
+std::vector<TimelineInput> TimelineOf(const std::vector<const AdministrationAgreement*>& v) {
+  return Inputs(v, &AdministrationAgreement::previousAgreement);
+}
+std::vector<TimelineInput> TimelineOf(const std::vector<const VariableDosingRegimen*>& v) {
+  return Inputs(v, &VariableDosingRegimen::previousRegimen);
+}
+
+Classification Classify(const Group& g, Instant at, pt::time_duration window, std::vector<TraceStep>& trace) {
+  Classification cls;
+  if (!g.mas.empty()) {
+    ClassifyAgreements(TimelineOf(g.mas), at, window, trace, cls);
+    for (const auto* h : cls.governing) {
+      for (const auto* ma : g.mas) {
+        if (&ma->h == h) cls.agreements.push_back(ma);
+      }
+    }
+  } else if (!g.tas.empty()) {
+    cls.basis = BlockKind::kAdministrationAgreement;
+    ClassifyAgreements(TimelineOf(g.tas), at, window, trace, cls);
+  } else if (!g.mgbs.empty()) {
+    ClassifyUse(g, at, window, cls);
+  } else if (!g.mves.empty() || !g.vvs.empty()) {
+    ClassifyLogistics(g, at, window, cls);
+  } else if (!g.wds.empty()) {
+    cls.basis = BlockKind::kVariableDosingRegimen;
+    ClassifyAgreements(TimelineOf(g.wds), at, window, trace, cls);
+  } else if (!g.mtds.empty()) {
+    ClassifyAdministrations(g, at, window, cls);
+  }
+  if (!cls.governing.empty()) cls.product = &cls.governing.front()->product;
+  trace.push_back({TraceCode::kBasedOn, {}, {Abbreviation(cls.basis)}});
+  return cls;
+}
+
+void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_duration window,
+               std::size_t respondingSources, TreatmentLine& line) {
+  auto add = [&](DiscrepancyKind k, Severity s, std::vector<std::string> sources, std::vector<std::string> args) {
+    line.discrepancies.push_back({k, s, std::move(sources), std::move(args)});
+  };
+  for (const auto* stop : cls.unmatchedStops) {
+    add(DiscrepancyKind::kStopWithoutTarget, Severity::kWarning, {stop->source}, {stop->id.value});
+  }
+  if (g.mas.empty() && (!g.tas.empty() || !g.vvs.empty() || !g.mves.empty())) {
+    std::string kinds;
+    if (!g.tas.empty()) kinds += "TA ";
+    if (!g.vvs.empty()) kinds += "VV ";
+    if (!g.mves.empty()) kinds += "MVE ";
+    kinds.pop_back();
+    add(DiscrepancyKind::kNoAgreementKnown, Severity::kInfo, {}, {kinds});
+  }
+
+  // The pharmacy's dose against the agreement it implements (or the governing one). Parallel TAs
+  // for one MA (e.g. one in the GDS roll, one outside) together implement it, so they are
+  // compared as one.
+  if (!cls.agreements.empty() && (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
+    std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
+    for (const auto& ta : line.administrationAgreements) {
+      const MedicationAgreement* ma = cls.agreements.front();
+      for (const auto* m : cls.agreements) {
+        if (ta.authorizingAgreement && m->h.id == *ta.authorizingAgreement) ma = m;
+      }
+      byAgreement[ma].push_back(&ta);
+    }
+    for (const auto& [ma, tas] : byAgreement) {
+      std::vector<Dosage> combined;
+      std::vector<std::string> ids, texts;
+      std::vector<std::string> sources;
+      for (const auto* ta : tas) {
+        combined.insert(combined.end(), ta->h.dosage.begin(), ta->h.dosage.end());
+        ids.push_back(ta->h.id.value);
+        texts.push_back(ta->h.DosageText());
+        sources.push_back(ta->h.source);
+      }
+      if (combined.empty() || ma->h.dosage.empty()) continue;
+      if (DailyAmountKey(combined) == DailyAmountKey(ma->h.dosage)) continue;
+      auto join = [](const std::vector<std::string>& v) {
+        std::string out;
+        for (const auto& x : v) out += (out.empty() ? "" : " + ") + x;
+        return out;
+      };
+      sources.push_back(ma->h.source);
+      add(DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources, {join(ids), join(texts), ma->h.DosageText()});
+    }
+  }
+
+  // Medication use reported after the agreement started says something else.
+  if (line.latestUse && line.status == TreatmentStatus::kCurrent && cls.basis == BlockKind::kMedicationAgreement) {
+    const auto& u = *line.latestUse;
+    const bool recent = !cls.start || !u.asserted || u.asserted->Earliest() >= *cls.start;
+    if (recent && (u.use == UseStatus::kNotUsing || u.use == UseStatus::kStopped || u.use == UseStatus::kSuspended)) {
+      add(DiscrepancyKind::kUseReportsNotUsed, Severity::kWarning, {u.h.source},
+          {u.h.id.value, u.use == UseStatus::kStopped ? "stopped" : u.use == UseStatus::kSuspended ? "suspended" : "not-using"});
+    } else if (recent && u.asAgreed == false) {
+      add(DiscrepancyKind::kUseNotAsAgreed, Severity::kWarning, {u.h.source}, {u.h.id.value});
+    }
+  }
+
+  // Each source's own view of the treatment (agreements only): do they tell the same story?
+  std::set<std::string> agreementSources;
+  for (const auto* m : g.mas) agreementSources.insert(m->h.source);
+  for (const auto* t : g.tas) agreementSources.insert(t->h.source);
+  if (agreementSources.size() > 1) {
+    std::map<std::string, Classification> views;
+    for (const auto& src : agreementSources) {
+      Group sub;
+      for (const auto* m : g.mas) {
+        if (m->h.source == src) sub.mas.push_back(m);
+      }
+      for (const auto* t : g.tas) {
+        if (t->h.source == src) sub.tas.push_back(t);
+      }
+      std::vector<TraceStep> scratch;
+      views.emplace(src, Classify(sub, at, window, scratch));
+    }
+    bool differ = false;
+    const Classification& first = views.begin()->second;
+    for (const auto& [src, v] : views) {
+      if (v.status != first.status) differ = true;
+      if (v.basis == first.basis && !v.governing.empty() && !first.governing.empty() &&
+          !v.governing.front()->dosage.empty() && !first.governing.front()->dosage.empty() &&
+          DailyAmountKey(v.governing.front()->dosage) != DailyAmountKey(first.governing.front()->dosage)) {
+        differ = true;
+      }
+    }
+    if (differ) {
+      std::vector<std::string> sources, args;
+      for (const auto& [src, v] : views) {
+        sources.push_back(src);
+        args.push_back(src + "=" + StatusAndDose(v));
+      }
+      add(DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args);
+    }
+  }
+
+  const bool live = line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture ||
+                    line.status == TreatmentStatus::kSuspended || line.status == TreatmentStatus::kUseOnly;
+  if (live && respondingSources > 1 && g.sources.size() == 1) {
+    add(DiscrepancyKind::kKnownAtOneSourceOnly, Severity::kInfo, {*g.sources.begin()}, {*g.sources.begin()});
+  }
+}
+
+void CheckDuplicates(std::vector<TreatmentLine>& lines) {
+  // Bucket live lines by each product code they carry, then confirm candidates with the product
+  // rule; linear in the number of lines, which matters for patients with long histories.
+  std::map<std::string, std::vector<std::size_t>> buckets;  // ordered: deterministic output
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto s = lines[i].status;
+    if (s != TreatmentStatus::kCurrent && s != TreatmentStatus::kUseOnly) continue;
+    for (const auto& c : lines[i].product.codes) {
+      if (c.level != ProductCodeLevel::kOther) buckets[c.coding.system + "|" + c.coding.code].push_back(i);
+    }
+  }
+  std::set<std::pair<std::size_t, std::size_t>> reported;
+  for (const auto& [code, members] : buckets) {
+    for (std::size_t a = 0; a < members.size(); ++a) {
+      for (std::size_t b = a + 1; b < members.size(); ++b) {
+        TreatmentLine& x = lines[members[a]];
+        TreatmentLine& y = lines[members[b]];
+        if (!reported.insert({members[a], members[b]}).second || !x.product.SameMedicineAs(y.product)) continue;
+        x.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, y.sources,
+                                   {y.treatment.value, y.product.DisplayName()}});
+        y.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, x.sources,
+                                   {x.treatment.value, x.product.DisplayName()}});
+      }
+    }
+  }
+}
+
+}  // namespace zb::domain::detail

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "block_header.h"
+
+#include <array>
+#include <utility>
+
+namespace zb::net::fhir::detail {
+
+namespace d = zb::domain;
+
+bool MapHeaderCore(DocumentState& st, Object r, d::BlockKind kind, d::BlockHeader& h) {
+  Context& c = st.c;
+  h.kind = kind;
+  h.source = c.options().source;
+  if (auto id = c.Str(r, "id")) h.resourceId = *id;
+  if (auto id = FirstIdentifier(c, r)) {
+    h.id = std::move(*id);
+  } else if (!h.resourceId.empty()) {
+    // Without a building-block identifier the block cannot be de-duplicated across sources or
+    // referenced by others; keep it, keyed by its resource id at this source, and say so.
+    c.Warn("no building-block identifier; using the resource id (cannot be matched across sources)");
+    h.id = d::BlockId{"urn:zorgbrug:resource:" + h.source, h.resourceId};
+  } else {
+    c.Reject("building block has neither an identifier nor a resource id");
+    return false;
+  }
+  if (auto status = c.Str(r, "status")) h.fhirStatus = *status;
+  CheckModifiers(c, r);
+  return !c.rejected();
+}
+
+void MapCommonExtension(Context& c, std::string_view name, Object ext, d::BlockHeader& h, bool& handled) {
+  handled = true;
+  if (name == url::kRegistrationDateTime) {
+    h.registered = c.DateTime(ext, "valueDateTime");
+  } else if (name == url::kRenderedDosage) {
+    if (auto v = c.Str(ext, "valueString")) h.renderedDosage = *v;
+  } else if (name == url::kPeriodOfUse) {
+    if (auto p = c.Obj(ext, "valuePeriod")) {
+      Context::Scope s(c, "valuePeriod");
+      h.period = MapPeriodOfUse(c, *p);
+    }
+  } else if (name == url::kTreatmentId) {
+    if (auto id = IdentifierField(c, ext, "valueIdentifier")) h.treatment = std::move(*id);
+  } else if (name == url::kCopyIndicator) {
+    h.copy = c.Bool(ext, "valueBoolean").value_or(false);
+  } else if (name == url::kComment) {
+    if (auto v = c.Str(ext, "valueString"); v && h.note.empty()) h.note = *v;
+  } else {
+    handled = false;
+  }
+}
+
+void FinishHeader(DocumentState& st, Object r, d::BlockHeader& h) {
+  Context& c = st.c;
+  // Modifier extensions we understand (CheckModifiers has refused any other).
+  ForEachExtension(c, r, "modifierExtension", url::kNictiz, [&](std::string_view name, Object ext) {
+    if (name == url::kStopType) {
+      auto cc = ConceptField(c, ext, "valueCodeableConcept");
+      std::optional<d::StopInfo> info;
+      if (cc) {
+        for (const auto& coding : cc->codings) {
+          if ((info = d::StopInfoFromCode(coding))) break;
+        }
+      }
+      if (!info) {
+        c.Reject("stop type without a known code (expected 385655000, 410546004 or 89925002); the block "
+                 "cannot be read safely");
+        return;
+      }
+      h.stop = *info;
+    } else if (name == url::kCyclicalSchedule) {
+      h.cycle = DurationField(c, ext, "valueDuration");
+      if (!h.cycle) c.Reject("cyclical schedule without a duration changes the dosage in an unknown way");
+    }
+  });
+  if (h.treatment.empty()) c.Warn("no treatment (MBH) identifier; the block is shown as its own treatment");
+
+  // Product: a Medication resource in the document, or a code in place.
+  if (auto ref = c.Obj(r, "medicationReference")) {
+    Context::Scope s(c, "medicationReference");
+    auto text = c.Str(*ref, "reference").value_or(std::string_view());
+    if (auto cached = st.products.find(text); !text.empty() && cached != st.products.end()) {
+      h.product = cached->second;
+    } else if (auto med = st.index.Resolve(text, r)) {
+      h.product = MapProduct(c, *med);
+      if (!text.empty()) st.products.emplace(text, h.product);
+    } else {
+      h.product.text = std::string(c.Str(*ref, "display").value_or(""));
+      c.Warn(text.empty() ? std::string("no literal reference to the Medication; using its display text")
+                          : "Medication '" + std::string(text) + "' is not in the document; using its display text");
+    }
+  } else if (auto cc = ConceptField(c, r, "medicationCodeableConcept")) {
+    for (const auto& coding : cc->codings) {
+      h.product.codes.push_back({d::LevelOfSystem(coding.system), coding, false});
+    }
+    h.product.text = cc->text;
+  } else {
+    c.Warn("no medication given");
+  }
+
+  if (auto notes = c.Arr(r, "note")) {
+    for (Element e : *notes) {
+      Object o;
+      std::string_view t;
+      if (!e.get(o) && !o["text"].get(t) && h.note.empty()) h.note = t;
+    }
+  }
+}
+
+d::Product MapProduct(Context& c, Object med) {
+  d::Product p;
+  std::string_view type;
+  if (med["resourceType"].get(type) || type != "Medication") {
+    c.Warn("medicationReference does not point to a Medication");
+    return p;
+  }
+  if (auto code = c.Obj(med, "code")) {
+    Context::Scope s(c, "code");
+    if (auto codings = c.Arr(*code, "coding")) {
+      for (Element e : *codings) {
+        Object co;
+        if (e.get(co)) continue;
+        d::ProductCode pc;
+        pc.coding = MapCoding(c, co);
+        pc.level = d::LevelOfSystem(pc.coding.system);
+        pc.userSelected = c.Bool(co, "userSelected").value_or(false);
+        p.codes.push_back(std::move(pc));
+      }
+    }
+    if (auto t = c.Str(*code, "text")) p.text = *t;
+  }
+  if (auto form = ConceptField(c, med, "form")) p.form = std::move(*form);
+  if (auto ingredients = c.Arr(med, "ingredient")) {
+    for (Element e : *ingredients) {
+      Object io;
+      if (e.get(io)) continue;
+      d::Ingredient ing;
+      if (auto item = ConceptField(c, io, "itemCodeableConcept")) ing.item = std::move(*item);
+      if (auto strength = c.Obj(io, "strength")) ing.strength = MapRatio(c, *strength);
+      p.ingredients.push_back(std::move(ing));
+    }
+  }
+  ForEachExtension(c, med, url::kNictiz, [&](std::string_view name, Object ext) {
+    if (name == url::kProductDescription) {
+      if (auto v = c.Str(ext, "valueString")) p.description = *v;
+    }
+  });
+  return p;
+}
+
+namespace {
+
+bool KnownModifier(std::string_view url) {
+  static constexpr std::array<std::string_view, 2> kKnown = {
+      "http://nictiz.nl/fhir/StructureDefinition/ext-StopType",
+      "http://nictiz.nl/fhir/StructureDefinition/ext-InstructionsForUse.RepeatPeriodCyclicalSchedule"};
+  for (auto k : kKnown) {
+    if (url == k) return true;
+  }
+  return false;
+}
+
+void ScanModifiers(Context& c, Element e, int depth);
+
+void ScanObject(Context& c, Object o, int depth) {
+    for (auto field : o) {
+      if (field.key == "text" || field.key == "contained") continue;  // narrative; contained is checked when used
+      if (field.key == "modifierExtension") {
+        Array arr;
+        if (field.value.get(arr)) continue;
+        std::ptrdiff_t i = 0;
+        for (Element m : arr) {
+          Context::Scope s(c, "modifierExtension", i++);
+          Object mo;
+          std::string_view url;
+          if (m.get(mo) || mo["url"].get(url)) {
+            c.Reject("modifier extension without url; the resource cannot be read safely");
+            return;
+          }
+          if (!KnownModifier(url)) {
+            c.Reject("unknown modifier extension '" + std::string(url) +
+                     "'; it may change the meaning of the resource, so the resource is not used");
+            return;
+          }
+        }
+        continue;
+      }
+      Context::Scope s(c, field.key);
+      ScanModifiers(c, field.value, depth + 1);
+      if (c.rejected()) return;
+    }
+}
+
+void ScanModifiers(Context& c, Element e, int depth) {
+  if (depth > 64 || c.rejected()) return;
+  Object o;
+  if (!e.get(o)) {
+    ScanObject(c, o, depth);
+    return;
+  }
+  Array arr;
+  if (!e.get(arr)) {
+    for (Element item : arr) ScanModifiers(c, item, depth + 1);
+  }
+}
+
+}  // namespace
+
+void CheckModifiers(Context& c, Object resource) {
+  if (resource["implicitRules"].error() == simdjson::SUCCESS) {
+    Context::Scope s(c, "implicitRules");
+    c.Reject("implicitRules is set; the resource follows rules we do not know and is not used");
+    return;
+  }
+  ScanObject(c, resource, 0);
+}
+
+std::string_view BlockCategory(Context& c, Object r) {
+  static constexpr std::array<std::string_view, 8> kCodes = {
+      category::kMedicationAgreement,   category::kGpPrescription,         category::kVariableDosingRegimen,
+      category::kDispenseRequest,       category::kAdministrationAgreement, category::kMedicationDispense,
+      category::kMedicationUse,         category::kMedicationAdministration};
+  auto match = [&](Object cc) -> std::string_view {
+    Array codings;
+    Element ce;
+    if (cc["coding"].get(ce) || ce.get(codings)) return {};
+    for (Element e : codings) {
+      Object co;
+      std::string_view sys, code;
+      if (e.get(co) || co["system"].get(sys) || co["code"].get(code) || sys != d::systems::kSnomed) continue;
+      for (auto k : kCodes) {
+        if (code == k) return k;
+      }
+    }
+    return {};
+  };
+  Element cat;
+  if (!r["category"].get(cat)) {
+    Object single;
+    Array many;
+    if (!cat.get(single)) {
+      if (auto k = match(single); !k.empty()) return k;
+    } else if (!cat.get(many)) {
+      for (Element e : many) {
+        Object o;
+        if (e.get(o)) continue;
+        if (auto k = match(o); !k.empty()) return k;
+      }
+    }
+  }
+  // Fall back on the declared profile (some senders leave the category out).
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kProfiles = {{
+      {"mp-MedicationAgreement", category::kMedicationAgreement},
+      {"mp-VariableDosingRegimen", category::kVariableDosingRegimen},
+      {"mp-DispenseRequest", category::kDispenseRequest},
+      {"mp-AdministrationAgreement", category::kAdministrationAgreement},
+      {"mp-MedicationDispense", category::kMedicationDispense},
+      {"mp-MedicationUse2", category::kMedicationUse},
+      {"mp-MedicationAdministration2", category::kMedicationAdministration},
+  }};
+  if (auto meta = c.Obj(r, "meta")) {
+    if (auto profiles = c.Arr(*meta, "profile")) {
+      for (Element e : *profiles) {
+        std::string_view p;
+        if (e.get(p)) continue;
+        for (const auto& [suffix, code] : kProfiles) {
+          if (p.size() > suffix.size() && p.substr(p.size() - suffix.size()) == suffix &&
+              p[p.size() - suffix.size() - 1] == '/') {
+            return code;
+          }
+        }
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace zb::net::fhir::detail

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Words for the codes the domain returns (statuses, discrepancies, trace steps, ICA values). The
+// domain stays language-neutral; the CLI and GUI render through here. Dutch is the product
+// language; the gettext catalogs of the GUI issue will wrap these same message ids.
+#include <string>
+
+#include "domain/ica.h"
+#include "domain/overview.h"
+#include "domain/source.h"
+
+namespace zb::present {
+
+std::string StatusHeading(domain::TreatmentStatus s);  // "ACTUEEL", "TOEKOMSTIG", ...
+std::string StatusLabel(domain::TreatmentStatus s);    // "actueel", "toekomstig", ...
+std::string Describe(const domain::Discrepancy& d);
+std::string Describe(const domain::TraceStep& t);
+std::string RollTimingLabel(domain::RollTiming t);
+std::string CriticalityLabel(domain::Criticality c);
+std::string ClinicalStatusLabel(domain::ClinicalStatus s);
+std::string VerificationLabel(domain::VerificationStatus s);
+std::string SourceKindLabel(domain::SourceKind k);
+std::string BlockKindLabel(domain::BlockKind k);  // "medicatieafspraak", ...
+// An ISO instant as dd-mm-jjjj (with hh:mm when the time is not midnight), or "" when empty.
+std::string IsoAsDutch(const std::string& iso);
+
+}  // namespace zb::present

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Zorgbrug needs to build, test and run. Idempotent: it only
+# calls apt-get when a package is missing. Root (CI) runs apt-get directly, anyone else via sudo.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  clang libclang-rt-14-dev          # libFuzzer harnesses and the fuzz preset
+  libboost-dev libboost-date-time-dev
+  libsimdjson-dev nlohmann-json3-dev  # FHIR JSON: simdjson reads, nlohmann writes
+  libcli11-dev                       # command-line parsing in zorgbrug-cli
+  catch2 libbenchmark-dev            # tests and zorgbrug-bench
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "zorgbrug: installing missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
