@@ -2,6 +2,7 @@
 #include "classification.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -180,9 +181,20 @@ std::vector<TimelineInput> Inputs(const std::vector<const T*>& v, std::optional<
   return in;
 }
 
+// Two sources' own views of one treatment tell a different story: another status, or (between
+// views of the same kind of block) another medicine or another daily amount.
+bool ViewsDiffer(const Classification& x, const Classification& y) {
+  if (x.status != y.status) return true;
+  if (x.basis != y.basis || x.governing.empty() || y.governing.empty()) return false;
+  const BlockHeader& a = *x.governing.front();
+  const BlockHeader& b = *y.governing.front();
+  if (!a.dosage.empty() && !b.dosage.empty() && DailyAmountKey(a.dosage) != DailyAmountKey(b.dosage)) return true;
+  return !a.product.empty() && !b.product.empty() && !a.product.SameMedicineAs(b.product);
+}
+
 std::string StatusAndDose(const Classification& c) {
   std::string s = ToString(c.status);
-  if (!c.governing.empty()) s += " " + c.governing.front()->DosageText();
+  if (!c.governing.empty()) s += " " + c.governing.front()->product.DisplayName() + " " + c.governing.front()->DosageText();
   return s;
 }
 
@@ -248,11 +260,18 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
   if (!cls.agreements.empty() && (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
     std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
     for (const auto& ta : line.administrationAgreements) {
-      const MedicationAgreement* ma = cls.agreements.front();
+      const MedicationAgreement* ma = nullptr;
       for (const auto* m : cls.agreements) {
         if (ta.authorizingAgreement && m->h.id == *ta.authorizingAgreement) ma = m;
       }
-      byAgreement[ma].push_back(&ta);
+      if (!ma && ta.authorizingAgreement) {
+        // The pharmacy's TA implements an agreement that no longer governs: the change (or stop)
+        // has not reached the pharmacy's administration list yet.
+        add(DiscrepancyKind::kAdministrationOutdated, Severity::kWarning, {ta.h.source},
+            {ta.h.id.value, ta.authorizingAgreement->value, cls.agreements.front()->h.id.value});
+        continue;
+      }
+      byAgreement[ma ? ma : cls.agreements.front()].push_back(&ta);
     }
     for (const auto& [ma, tas] : byAgreement) {
       std::vector<Dosage> combined;
@@ -306,13 +325,9 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
       views.emplace(src, Classify(sub, at, window, scratch));
     }
     bool differ = false;
-    const Classification& first = views.begin()->second;
-    for (const auto& [src, v] : views) {
-      if (v.status != first.status) differ = true;
-      if (v.basis == first.basis && !v.governing.empty() && !first.governing.empty() &&
-          !v.governing.front()->dosage.empty() && !first.governing.front()->dosage.empty() &&
-          DailyAmountKey(v.governing.front()->dosage) != DailyAmountKey(first.governing.front()->dosage)) {
-        differ = true;
+    for (auto x = views.begin(); x != views.end() && !differ; ++x) {
+      for (auto y = std::next(x); y != views.end() && !differ; ++y) {
+        differ = ViewsDiffer(x->second, y->second);
       }
     }
     if (differ) {

@@ -21,6 +21,7 @@ const char* ToString(TreatmentStatus s) {
 const char* ToString(DiscrepancyKind k) {
   switch (k) {
     case DiscrepancyKind::kAdministrationDoseDiffers: return "administration-dose-differs";
+    case DiscrepancyKind::kAdministrationOutdated: return "administration-outdated";
     case DiscrepancyKind::kUseReportsNotUsed: return "use-reports-not-used";
     case DiscrepancyKind::kUseNotAsAgreed: return "use-not-as-agreed";
     case DiscrepancyKind::kSourcesDisagree: return "sources-disagree";

@@ -21,6 +21,9 @@ Agreement* FindTarget(std::vector<Agreement>& bases, const BlockHeader& stop, co
     for (auto& b : bases) {
       if (b.header->id == *prior) return &b;
     }
+    // The stop names a block we did not receive (e.g. it lives at a source that did not answer).
+    // Attaching it to another agreement by guesswork could end the wrong one: leave it unmatched.
+    return nullptr;
   }
   // A stop without (or with an unknown) reference: MP9 makes a stop a copy of the block it ends,
   // so the same start identifies it. Among several, the latest recorded one before the stop.

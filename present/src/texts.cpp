@@ -58,6 +58,9 @@ std::string Describe(const d::Discrepancy& x) {
     case d::DiscrepancyKind::kAdministrationDoseDiffers:
       return "Toedieningsafspraak van de apotheek wijkt af van de medicatieafspraak: TA '" + Arg(a, 1) + "' tegenover MA '" +
              Arg(a, 2) + "'";
+    case d::DiscrepancyKind::kAdministrationOutdated:
+      return "Toedieningsafspraak " + Arg(a, 0) + " van de apotheek hoort bij een eerdere afspraak (" + Arg(a, 1) +
+             "); de wijziging is daar nog niet verwerkt";
     case d::DiscrepancyKind::kUseReportsNotUsed:
       return std::string("Medicatiegebruik meldt dat de patiënt dit ") +
              (Arg(a, 1) == "stopped" ? "gestopt is" : Arg(a, 1) == "suspended" ? "tijdelijk niet gebruikt" : "niet gebruikt") +

@@ -26,6 +26,7 @@ enum class Severity { kInfo, kWarning };
 
 enum class DiscrepancyKind {
   kAdministrationDoseDiffers,  // args: TA id, TA dose, MA dose
+  kAdministrationOutdated,     // args: TA id, the earlier MA it implements, the governing MA
   kUseReportsNotUsed,          // args: MGB id, use status
   kUseNotAsAgreed,             // args: MGB id
   kSourcesDisagree,            // args: "source=status[ dose]" per source
