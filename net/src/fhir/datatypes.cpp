@@ -249,7 +249,7 @@ d::Dosage MapDosage(Context& c, Object o) {
   return dosage;
 }
 
-std::vector<d::Dosage> MapDosageArray(Context& c, Object o, std::string_view key) {
+std::vector<d::Dosage> MapDosageArray(Context& c, Object o, std::string_view key, bool single) {
   std::vector<d::Dosage> out;
   Element e;
   if (o[key].get(e)) return out;
@@ -262,10 +262,11 @@ std::vector<d::Dosage> MapDosageArray(Context& c, Object o, std::string_view key
     }
     return out;
   }
-  Object single;
-  if (!e.get(single)) {  // MedicationAdministration.dosage is a single element
+  Object one;
+  if (!e.get(one)) {
     Context::Scope s(c, key);
-    out.push_back(MapDosage(c, single));
+    if (!single) c.Warn("expected an array of Dosage, found one object; read as a single dosage");
+    out.push_back(MapDosage(c, one));
   } else {
     Context::Scope s(c, key);
     c.Warn("expected Dosage to be an array or object; ignored");

@@ -28,7 +28,9 @@ std::optional<domain::BlockId> FirstIdentifier(Context& c, Object resource);
 std::optional<domain::BlockId> LogicalReference(Context& c, Object reference);
 domain::Actor MapActor(Context& c, Object reference);
 std::optional<domain::Actor> ActorField(Context& c, Object o, std::string_view key);
-std::vector<domain::Dosage> MapDosageArray(Context& c, Object o, std::string_view key);
+// FHIR repeats dosage as an array, except MedicationAdministration.dosage (a single element):
+// single = true accepts that form; otherwise an object is read but flagged.
+std::vector<domain::Dosage> MapDosageArray(Context& c, Object o, std::string_view key, bool single = false);
 domain::Dosage MapDosage(Context& c, Object o);
 
 // Calls fn(name, extension object) for each member of o[key] (an extension array) whose url starts

@@ -278,7 +278,7 @@ void MapMedicationAdministration(DocumentState& st, Object r) {
   mtd.agreement = LogicalField(c, r, "request");
   if (auto a = FirstPerformer(c, r)) mtd.h.author = std::move(*a);
   RegisteredFallback(mtd.h, mtd.administered);
-  mtd.h.dosage = MapDosageArray(c, r, "dosage");
+  mtd.h.dosage = MapDosageArray(c, r, "dosage", /*single=*/true);
   if (!mtd.h.dosage.empty() && !mtd.h.dosage.front().doseAndRate.empty()) mtd.dose = mtd.h.dosage.front().doseAndRate.front().dose;
   st.out.medication.administrations.push_back(std::move(mtd));
 }

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every official Nictiz MP9 3.0, CiO 2.0 and zib 2020 instance maps without error (after date
+// placeholder substitution). Reads ../shared/fixtures/nictiz; skips with a message when absent.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "fixtures.h"
+
+namespace fs = std::filesystem;
+using namespace zb::net::fhir;
+
+namespace {
+
+struct Totals {
+  std::size_t files = 0;
+  std::size_t blocks = 0;
+  std::size_t ica = 0;
+};
+
+Totals MapFolder(const fs::path& dir) {
+  Totals t;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    const auto& p = entry.path();
+    if (p.extension() != ".json" || p.filename() == "properties.json") continue;
+    const auto doc = zb::test::ReadFhir(p, "nictiz");
+    INFO(p.string());
+    for (const auto& issue : doc.issues) {
+      if (issue.severity == IssueSeverity::kError) FAIL_CHECK(issue.Describe());
+    }
+    ++t.files;
+    t.blocks += doc.medication.Count();
+    t.ica += doc.ica.Count();
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("Nictiz MP9 3.0 instances map without error", "[conformance][mp9]") {
+  auto dir = zb::test::NictizDir();
+  if (!dir) {
+    WARN("../shared/fixtures/nictiz is absent: Nictiz conformance skipped");
+    return;
+  }
+  Totals total;
+  for (const char* sub : {"Nictiz-testscripts/mp9-fixtures-json", "Nictiz-testscripts/mp9-fixtures-searchset-xml",
+                          "Nictiz-testscripts/mp9-fixtures-patients-xml", "HL7-mappings/mp930-fhir-medicatiegegevens-ALL",
+                          "HL7-mappings/mp930-fhir-xml-voorbeelden"}) {
+    const auto t = MapFolder(*dir / sub);
+    INFO(sub);
+    CHECK(t.files > 0);
+    total.blocks += t.blocks;
+  }
+  CHECK(total.blocks > 1000);
+}
+
+TEST_CASE("Nictiz CiO 2.0 and zib 2020 instances map without error", "[conformance][ica]") {
+  auto dir = zb::test::NictizDir();
+  if (!dir) {
+    WARN("../shared/fixtures/nictiz is absent: Nictiz conformance skipped");
+    return;
+  }
+  const auto cio = MapFolder(*dir / "Nictiz-R4-cio" / "Examples");
+  const auto cioTests = MapFolder(*dir / "Nictiz-testscripts" / "cio-2-0-0-beta" / "_reference");
+  const auto zib = MapFolder(*dir / "Nictiz-R4-zib2020" / "examples");
+  CHECK(cio.ica > 20);
+  CHECK(cioTests.files > 0);
+  CHECK(zib.ica >= 5);
+}
