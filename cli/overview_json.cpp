@@ -32,14 +32,14 @@ json LineJson(const d::TreatmentLine& l) {
   j["sources"] = l.sources;
   j["gds"] = {{"inRoll", l.gds.inRoll}, {"keepOutOfRoll", l.gds.keepOutOfRoll}, {"timing", d::ToString(l.gds.timing)}};
   json agreements = json::array();
-  for (const auto& ma : l.agreements) agreements.push_back(ma.h.id.value);
+  for (const auto& ma : l.agreements) agreements.push_back(ma->h.id.value);
   j["agreements"] = agreements;
   json tas = json::array();
-  for (const auto& ta : l.administrationAgreements) tas.push_back({{"id", ta.h.id.value}, {"source", ta.h.source}, {"gds", ta.distributedInGds}});
+  for (const auto& ta : l.administrationAgreements) tas.push_back({{"id", ta->h.id.value}, {"source", ta->h.source}, {"gds", ta->distributedInGds}});
   j["administrationAgreements"] = tas;
   j["endedBy"] = l.endedBy ? json(l.endedBy->h.id.value) : json(nullptr);
   json blocks = json::array();
-  for (const auto& b : l.blocks) blocks.push_back({{"kind", d::Abbreviation(b.kind)}, {"id", b.id}, {"source", b.source}, {"stop", d::ToString(b.stop)}});
+  for (const auto& b : l.blocks) blocks.push_back({{"kind", d::Abbreviation(b->kind)}, {"id", b->id.value}, {"source", b->source}, {"stop", d::ToString(b->stop.type)}});
   j["blocks"] = blocks;
   json disc = json::array();
   for (const auto& x : l.discrepancies) {

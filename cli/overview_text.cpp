@@ -60,8 +60,8 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
         << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
   }
   for (const auto& ta : l.administrationAgreements) {
-    out << "      TA:       " << ta.h.product.DisplayName() << " — " << ta.h.DosageText()
-        << (ta.distributedInGds ? " [GDS]" : "") << " (" << ta.h.source << ")\n";
+    out << "      TA:       " << ta->h.product.DisplayName() << " — " << ta->h.DosageText()
+        << (ta->distributedInGds ? " [GDS]" : "") << " (" << ta->h.source << ")\n";
   }
   for (const auto& x : l.discrepancies) {
     out << "      " << (x.severity == d::Severity::kWarning ? "! " : "i ") << p::Describe(x) << "\n";

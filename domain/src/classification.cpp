@@ -20,7 +20,7 @@ TreatmentStatus EndedStatus(Instant end, Instant at, pt::time_duration window) {
 
 // Status from agreements shaped like MAs (MA, or TA/WDS when no MA is known).
 void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt::time_duration window,
-                        std::vector<TraceStep>& trace, Classification& cls) {
+                        std::vector<TraceStep>* trace, Classification& cls) {
   Timeline tl = BuildTimeline(inputs, at, trace);
   cls.problems = tl.problems;
   cls.unmatchedStops = tl.unmatchedStops;
@@ -64,7 +64,7 @@ void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt
       cls.start = ended.front()->start;
       cls.end = ended.front()->end;
       cls.resumesAt = next->start;
-      trace.push_back({TraceCode::kSuspendedResumes, next->header->id.value, {Iso(next->start)}});
+      if (trace) trace->push_back({TraceCode::kSuspendedResumes, next->header->id.value, {Iso(next->start)}});
     } else {
       cls.status = TreatmentStatus::kFuture;
       govern(next);
@@ -100,7 +100,7 @@ void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt
       cls.status = TreatmentStatus::kSuspended;
     } else if (cls.end && *cls.end >= at) {
       cls.status = TreatmentStatus::kCurrent;
-      trace.push_back({TraceCode::kStopScheduled, stop->id.value, {Iso(cls.end)}});
+      if (trace) trace->push_back({TraceCode::kStopScheduled, stop->id.value, {Iso(cls.end)}});
     } else {
       cls.status = cls.end ? EndedStatus(*cls.end, at, window) : TreatmentStatus::kHistoric;
     }
@@ -210,7 +210,7 @@ std::vector<TimelineInput> TimelineOf(const std::vector<const VariableDosingRegi
   return Inputs(v, &VariableDosingRegimen::previousRegimen);
 }
 
-Classification Classify(const Group& g, Instant at, pt::time_duration window, std::vector<TraceStep>& trace) {
+Classification Classify(const Group& g, Instant at, pt::time_duration window, std::vector<TraceStep>* trace) {
   Classification cls;
   if (!g.mas.empty()) {
     ClassifyAgreements(TimelineOf(g.mas), at, window, trace, cls);
@@ -233,7 +233,7 @@ Classification Classify(const Group& g, Instant at, pt::time_duration window, st
     ClassifyAdministrations(g, at, window, cls);
   }
   if (!cls.governing.empty()) cls.product = &cls.governing.front()->product;
-  trace.push_back({TraceCode::kBasedOn, {}, {Abbreviation(cls.basis)}});
+  if (trace) trace->push_back({TraceCode::kBasedOn, {}, {Abbreviation(cls.basis)}});
   return cls;
 }
 
@@ -259,7 +259,8 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
   // compared as one.
   if (!cls.agreements.empty() && (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
     std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
-    for (const auto& ta : line.administrationAgreements) {
+    for (const auto& taPtr : line.administrationAgreements) {
+      const AdministrationAgreement& ta = *taPtr;
       const MedicationAgreement* ma = nullptr;
       for (const auto* m : cls.agreements) {
         if (ta.authorizingAgreement && m->h.id == *ta.authorizingAgreement) ma = m;
@@ -321,8 +322,7 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
       for (const auto* t : g.tas) {
         if (t->h.source == src) sub.tas.push_back(t);
       }
-      std::vector<TraceStep> scratch;
-      views.emplace(src, Classify(sub, at, window, scratch));
+      views.emplace(src, Classify(sub, at, window, nullptr));
     }
     bool differ = false;
     for (auto x = views.begin(); x != views.end() && !differ; ++x) {

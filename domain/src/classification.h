@@ -28,8 +28,9 @@ std::vector<TimelineInput> TimelineOf(const std::vector<const MedicationAgreemen
 std::vector<TimelineInput> TimelineOf(const std::vector<const AdministrationAgreement*>& v);
 std::vector<TimelineInput> TimelineOf(const std::vector<const VariableDosingRegimen*>& v);
 
+// trace may be null (per-source views, whose reasoning is not shown).
 Classification Classify(const Group& g, Instant at, boost::posix_time::time_duration window,
-                        std::vector<TraceStep>& trace);
+                        std::vector<TraceStep>* trace);
 
 // Discrepancies of one line: TA vs MA dose, use vs agreement, sources that disagree, a treatment
 // known at one source only, stops that match nothing.

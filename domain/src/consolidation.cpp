@@ -47,30 +47,36 @@ std::optional<Instant> DispenseMoment(const MedicationDispense& d) {
   return std::nullopt;
 }
 
-void AttachBlocks(const Group& g, const detail::Classification& cls, Instant at, TreatmentLine& line) {
+// Shares ownership of the whole data set for a pointer into it (no copy of the block).
+template <class T>
+BlockPtr<T> Share(const std::shared_ptr<const MedicationData>& data, const T* block) {
+  return BlockPtr<T>(data, block);
+}
+
+void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group& g, const detail::Classification& cls,
+                  Instant at, TreatmentLine& line) {
   // Administration agreements in force now (or, for a future treatment, the ones that start later).
-  std::vector<TraceStep> scratch;
-  const auto taTimeline = detail::BuildTimeline(detail::TimelineOf(g.tas), at, scratch);
+  const auto taTimeline = detail::BuildTimeline(detail::TimelineOf(g.tas), at, nullptr);
   const auto wantPhase = cls.status == TreatmentStatus::kFuture ? detail::Phase::kFuture : detail::Phase::kActive;
   for (const auto& a : taTimeline.bases) {
     if (a.phase != detail::Phase::kActive && a.phase != wantPhase) continue;
-    line.administrationAgreements.push_back(*g.tas[a.input]);
+    line.administrationAgreements.push_back(Share(data, g.tas[a.input]));
   }
   if (cls.status != TreatmentStatus::kCurrent && cls.status != TreatmentStatus::kFuture &&
       cls.status != TreatmentStatus::kUseOnly) {
     for (const auto& ta : line.administrationAgreements) {
       line.discrepancies.push_back(
-          {DiscrepancyKind::kAdministrationAfterStop, Severity::kWarning, {ta.h.source}, {ta.h.id.value}});
+          {DiscrepancyKind::kAdministrationAfterStop, Severity::kWarning, {ta->h.source}, {ta->h.id.value}});
     }
   }
 
-  const auto wdsTimeline = detail::BuildTimeline(detail::TimelineOf(g.wds), at, scratch);
+  const auto wdsTimeline = detail::BuildTimeline(detail::TimelineOf(g.wds), at, nullptr);
   const VariableDosingRegimen* regimen = nullptr;
   for (const auto& a : wdsTimeline.bases) {
     if (a.phase != detail::Phase::kActive && a.phase != wantPhase) continue;
     if (!regimen || detail::RegisteredBefore(regimen->h, *a.header)) regimen = g.wds[a.input];
   }
-  if (regimen) line.regimen = *regimen;
+  if (regimen) line.regimen = Share(data, regimen);
 
   const MedicationUse* use = nullptr;
   for (const auto* u : g.mgbs) {
@@ -79,25 +85,25 @@ void AttachBlocks(const Group& g, const detail::Classification& cls, Instant at,
       use = u;
     }
   }
-  if (use) line.latestUse = *use;
+  if (use) line.latestUse = Share(data, use);
 
   const MedicationDispense* mve = nullptr;
   for (const auto* d : g.mves) {
     if (!mve || DispenseMoment(*mve) < DispenseMoment(*d)) mve = d;
   }
-  if (mve) line.lastDispense = *mve;
+  if (mve) line.lastDispense = Share(data, mve);
 
   const DispenseRequest* vv = nullptr;
   for (const auto* r : g.vvs) {
     if (r->cancelled) continue;
     if (!vv || detail::RegisteredBefore(vv->h, r->h)) vv = r;
   }
-  if (vv) line.latestRequest = *vv;
+  if (vv) line.latestRequest = Share(data, vv);
 }
 
 GdsContext GdsOf(const TreatmentLine& line) {
   GdsContext gds;
-  for (const auto& ta : line.administrationAgreements) gds.inRoll = gds.inRoll || ta.distributedInGds;
+  for (const auto& ta : line.administrationAgreements) gds.inRoll = gds.inRoll || ta->distributedInGds;
   if (line.lastDispense && line.lastDispense->distributedInGds && line.status == TreatmentStatus::kCurrent) {
     gds.inRoll = true;
   }
@@ -107,7 +113,7 @@ GdsContext GdsOf(const TreatmentLine& line) {
     }
   }
   for (const auto& ma : line.agreements) {
-    for (const auto& c : ma.additionalInformation) {
+    for (const auto& c : ma->additionalInformation) {
       if (c.system != systems::kMaAdditionalInfo) continue;
       if (c.code == "6") gds.timing = RollTiming::kImmediately;
       if (c.code == "7") gds.timing = RollTiming::kNextRollChange;
@@ -117,42 +123,44 @@ GdsContext GdsOf(const TreatmentLine& line) {
   return gds;
 }
 
-std::vector<BlockRef> RefsOf(const Group& g) {
+std::vector<BlockPtr<BlockHeader>> RefsOf(const std::shared_ptr<const MedicationData>& data, const Group& g) {
   std::vector<const BlockHeader*> all;
+  all.reserve(g.mas.size() + g.wds.size() + g.vvs.size() + g.tas.size() + g.mves.size() + g.mgbs.size() + g.mtds.size());
   auto add = [&](const auto& v) {
     for (const auto* b : v) all.push_back(&b->h);
   };
   add(g.mas), add(g.wds), add(g.vvs), add(g.tas), add(g.mves), add(g.mgbs), add(g.mtds);
   std::sort(all.begin(), all.end(), [](const BlockHeader* a, const BlockHeader* b) { return detail::RegisteredBefore(*a, *b); });
-  std::vector<BlockRef> refs;
+  std::vector<BlockPtr<BlockHeader>> refs;
   refs.reserve(all.size());
-  for (const auto* h : all) refs.push_back({h->kind, h->id.value, h->source, h->registered, h->stop.type});
+  for (const auto* h : all) refs.push_back(Share(data, h));
   return refs;
 }
 
-TreatmentLine BuildLine(const Group& g, Instant at, const ConsolidationOptions& options, std::size_t respondingCount) {
+TreatmentLine BuildLine(const std::shared_ptr<const MedicationData>& data, const Group& g, Instant at,
+                        const ConsolidationOptions& options, std::size_t respondingCount) {
   TreatmentLine line;
   line.treatment = g.treatment;
   line.trace = g.trace;
   line.discrepancies = g.discrepancies;
-  const auto cls = detail::Classify(g, at, options.recentWindow, line.trace);
+  const auto cls = detail::Classify(g, at, options.recentWindow, &line.trace);
   line.status = cls.status;
   line.start = cls.start;
   line.end = cls.end;
   line.resumesAt = cls.resumesAt;
-  for (const auto* ma : cls.agreements) line.agreements.push_back(*ma);
+  for (const auto* ma : cls.agreements) line.agreements.push_back(Share(data, ma));
   if (cls.endedBy) {
     for (const auto* ma : g.mas) {
-      if (&ma->h == cls.endedBy) line.endedBy = *ma;
+      if (&ma->h == cls.endedBy) line.endedBy = Share(data, ma);
     }
   }
   line.product = cls.product ? *cls.product : Product{};
   line.discrepancies.insert(line.discrepancies.end(), cls.problems.begin(), cls.problems.end());
-  AttachBlocks(g, cls, at, line);
-  if (line.product.empty() && !line.administrationAgreements.empty()) line.product = line.administrationAgreements.front().h.product;
+  AttachBlocks(data, g, cls, at, line);
+  if (line.product.empty() && !line.administrationAgreements.empty()) line.product = line.administrationAgreements.front()->h.product;
   line.gds = GdsOf(line);
   line.sources.assign(g.sources.begin(), g.sources.end());
-  line.blocks = RefsOf(g);
+  line.blocks = RefsOf(data, g);
   detail::CheckLine(g, cls, at, options.recentWindow, respondingCount, line);
   line.trace.push_back({TraceCode::kClassified, {}, {ToString(line.status), DateTime::FromInstant(at).ToIso()}});
   return line;
@@ -161,9 +169,14 @@ TreatmentLine BuildLine(const Group& g, Instant at, const ConsolidationOptions& 
 }  // namespace
 
 Overview Consolidate(const MedicationData& data, Instant at, const ConsolidationOptions& options) {
+  return Consolidate(std::make_shared<const MedicationData>(data), at, options);
+}
+
+Overview Consolidate(std::shared_ptr<const MedicationData> data, Instant at, const ConsolidationOptions& options) {
   Overview overview;
   overview.at = at;
-  auto groups = detail::GroupByTreatment(data);
+  overview.data = data;
+  auto groups = detail::GroupByTreatment(*data);
 
   std::set<std::string> contributing;
   for (const auto& g : groups) contributing.insert(g.sources.begin(), g.sources.end());
@@ -174,7 +187,7 @@ Overview Consolidate(const MedicationData& data, Instant at, const Consolidation
                                                                 options.respondingSources.end()).size();
 
   overview.lines.reserve(groups.size());
-  for (const auto& g : groups) overview.lines.push_back(BuildLine(g, at, options, responding));
+  for (const auto& g : groups) overview.lines.push_back(BuildLine(data, g, at, options, responding));
 
   std::vector<std::pair<std::string, std::size_t>> order;  // sort key -> line, so names are lowered once
   order.reserve(overview.lines.size());

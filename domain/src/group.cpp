@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "group.h"
 
+#include <string_view>
 #include <unordered_map>
 
 namespace zb::domain::detail {
@@ -25,9 +26,22 @@ bool ContentDiffers(const BlockHeader& a, const BlockHeader& b) {
   return a.stop.type != b.stop.type || a.period != b.period || DosageKey(a.dosage) != DosageKey(b.dosage);
 }
 
+// (system, value) of an identifier as a hash key that borrows the strings of the block.
+struct IdKey {
+  std::string_view system;
+  std::string_view value;
+  bool operator==(const IdKey&) const = default;
+};
+struct IdKeyHash {
+  std::size_t operator()(const IdKey& k) const noexcept {
+    const std::size_t a = std::hash<std::string_view>{}(k.value);
+    return a ^ (std::hash<std::string_view>{}(k.system) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+  }
+};
+
 template <class T>
 std::vector<const T*> Deduplicate(const std::vector<T>& blocks, std::vector<MergeNote>& notes) {
-  std::unordered_map<std::string, std::size_t> seen;
+  std::unordered_map<IdKey, std::size_t, IdKeyHash> seen;
   seen.reserve(blocks.size());
   std::vector<const T*> kept;
   kept.reserve(blocks.size());
@@ -36,7 +50,7 @@ std::vector<const T*> Deduplicate(const std::vector<T>& blocks, std::vector<Merg
       kept.push_back(&b);
       continue;
     }
-    auto [it, inserted] = seen.try_emplace(b.h.id.Key(), kept.size());
+    auto [it, inserted] = seen.try_emplace(IdKey{b.h.id.system, b.h.id.value}, kept.size());
     if (inserted) {
       kept.push_back(&b);
       continue;
@@ -52,25 +66,20 @@ std::vector<const T*> Deduplicate(const std::vector<T>& blocks, std::vector<Merg
   return kept;
 }
 
-std::string GroupKey(const BlockHeader& h) {
-  // Separate key spaces: a block without MBH must never join a treatment that happens to share
-  // the text of its identifier.
-  return h.treatment.empty() ? "B" + h.id.Key() + "@" + h.source + "#" + h.resourceId : "T" + h.treatment.Key();
-}
-
 class Grouper {
  public:
   Group& For(const BlockHeader& h) {
-    auto [it, inserted] = m_index.try_emplace(GroupKey(h), m_groups.size());
-    if (inserted) {
-      m_groups.emplace_back();
-      Group& g = m_groups.back();
-      g.treatment = h.treatment;
-      if (h.treatment.empty()) {
-        g.treatment = BlockId{"urn:zorgbrug:no-treatment-id", h.id.value};
-        g.trace.push_back({TraceCode::kNoTreatmentId, h.id.value, {}});
-      }
+    // A block without treatment id is a group of its own: keyed by the block itself, so it can
+    // never join a treatment that happens to share the text of its identifier.
+    if (h.treatment.empty()) {
+      auto [it, inserted] = m_loose.try_emplace(&h, m_groups.size());
+      if (inserted) NewGroup(h);
+      Group& g = m_groups[it->second];
+      g.sources.insert(h.source);
+      return g;
     }
+    auto [it, inserted] = m_index.try_emplace(IdKey{h.treatment.system, h.treatment.value}, m_groups.size());
+    if (inserted) NewGroup(h);
     Group& g = m_groups[it->second];
     g.sources.insert(h.source);
     return g;
@@ -78,7 +87,17 @@ class Grouper {
   std::vector<Group> Take() { return std::move(m_groups); }
 
  private:
-  std::unordered_map<std::string, std::size_t> m_index;
+  void NewGroup(const BlockHeader& h) {
+    m_groups.emplace_back();
+    Group& g = m_groups.back();
+    g.treatment = h.treatment;
+    if (h.treatment.empty()) {
+      g.treatment = BlockId{"urn:zorgbrug:no-treatment-id", h.id.value};
+      g.trace.push_back({TraceCode::kNoTreatmentId, h.id.value, {}});
+    }
+  }
+  std::unordered_map<IdKey, std::size_t, IdKeyHash> m_index;
+  std::unordered_map<const BlockHeader*, std::size_t> m_loose;
   std::vector<Group> m_groups;
 };
 

@@ -69,8 +69,8 @@ const char* ToString(RollTiming t) {
 }
 
 std::string TreatmentLine::DosageText() const {
-  if (!agreements.empty()) return agreements.front().h.DosageText();
-  if (!administrationAgreements.empty()) return administrationAgreements.front().h.DosageText();
+  if (!agreements.empty()) return agreements.front()->h.DosageText();
+  if (!administrationAgreements.empty()) return administrationAgreements.front()->h.DosageText();
   if (regimen) return regimen->h.DosageText();
   if (latestUse) return latestUse->h.DosageText();
   if (lastDispense) return lastDispense->h.DosageText();

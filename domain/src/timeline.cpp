@@ -15,8 +15,12 @@ std::optional<Instant> StartOf(const BlockHeader& h) {
   return std::nullopt;
 }
 
+void Note(std::vector<TraceStep>* trace, TraceCode code, const std::string& block, std::vector<std::string> args = {}) {
+  if (trace) trace->push_back({code, block, std::move(args)});
+}
+
 Agreement* FindTarget(std::vector<Agreement>& bases, const BlockHeader& stop, const std::optional<BlockId>& prior,
-                      std::vector<TraceStep>& trace) {
+                      std::vector<TraceStep>* trace) {
   if (prior) {
     for (auto& b : bases) {
       if (b.header->id == *prior) return &b;
@@ -35,11 +39,11 @@ Agreement* FindTarget(std::vector<Agreement>& bases, const BlockHeader& stop, co
     }
   }
   if (best) {
-    trace.push_back({TraceCode::kStopMatchedByStart, stop.id.value, {best->header->id.value}});
+    Note(trace, TraceCode::kStopMatchedByStart, stop.id.value, {best->header->id.value});
     return best;
   }
   if (bases.size() == 1) {
-    trace.push_back({TraceCode::kStopMatchedOnly, stop.id.value, {bases.front().header->id.value}});
+    Note(trace, TraceCode::kStopMatchedOnly, stop.id.value, {bases.front().header->id.value});
     return &bases.front();
   }
   return nullptr;
@@ -55,7 +59,7 @@ bool RegisteredBefore(const BlockHeader& a, const BlockHeader& b) {
   return a.source < b.source;
 }
 
-Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std::vector<TraceStep>& trace) {
+Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std::vector<TraceStep>* trace) {
   Timeline tl;
   std::vector<std::size_t> stops;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -67,7 +71,7 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
     Agreement a{&h, i, StartOf(h), std::nullopt};
     if (!a.start && h.registered) {
       a.start = h.registered->Earliest();
-      trace.push_back({TraceCode::kNoStart, h.id.value, {}});
+      Note(trace, TraceCode::kNoStart, h.id.value);
     }
     if (h.period) {
       a.end = h.period->EffectiveEnd();
@@ -87,7 +91,7 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
     Agreement* target = FindTarget(tl.bases, stop, inputs[si].prior, trace);
     if (!target) {
       tl.unmatchedStops.push_back(&stop);
-      trace.push_back({TraceCode::kStopUnmatched, stop.id.value, {}});
+      Note(trace, TraceCode::kStopUnmatched, stop.id.value);
       continue;
     }
     const auto stopEnd = stop.period ? stop.period->EffectiveEnd() : std::nullopt;
@@ -100,8 +104,7 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
     } else if (stop.registered) {
       target->end = stop.registered->Earliest();  // a stop without period ends when it was recorded
     }
-    trace.push_back({TraceCode::kStopApplied, stop.id.value,
-                     {target->header->id.value, ToString(stop.stop.type), Iso(target->end)}});
+    if (trace) Note(trace, TraceCode::kStopApplied, stop.id.value, {target->header->id.value, ToString(stop.stop.type), Iso(target->end)});
   }
 
   // A change that names its predecessor ends it at the change's start even when the source left
@@ -114,26 +117,26 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
       if (older.end && *older.end < *newer.start) continue;
       older.end = *newer.start - boost::posix_time::seconds(1);
       older.superseded = true;
-      trace.push_back({TraceCode::kSuperseded, older.header->id.value, {newer.header->id.value, Iso(newer.start)}});
+      if (trace) Note(trace, TraceCode::kSuperseded, older.header->id.value, {newer.header->id.value, Iso(newer.start)});
     }
   }
 
   for (auto& a : tl.bases) {
     const std::string& id = a.header->id.value;
     if (a.phase == Phase::kCancelled) {
-      trace.push_back({TraceCode::kCancelled, id, {a.endedBy ? a.endedBy->id.value : std::string()}});
+      if (trace) Note(trace, TraceCode::kCancelled, id, {a.endedBy ? a.endedBy->id.value : std::string()});
       continue;
     }
     if (a.start && *a.start > at) {
       a.phase = Phase::kFuture;
-      trace.push_back({TraceCode::kNotYetStarted, id, {Iso(a.start)}});
+      if (trace) Note(trace, TraceCode::kNotYetStarted, id, {Iso(a.start)});
     } else if (a.end && *a.end < at) {
       a.phase = Phase::kEnded;
-      if (!a.endedBy && !a.superseded) trace.push_back({TraceCode::kEndsNaturally, id, {Iso(a.end)}});
+      if (trace && !a.endedBy && !a.superseded) Note(trace, TraceCode::kEndsNaturally, id, {Iso(a.end)});
     } else {
       a.phase = Phase::kActive;
-      trace.push_back({TraceCode::kActive, id, {Iso(a.start), Iso(a.end)}});
-      if (a.endedBy && a.end) trace.push_back({TraceCode::kStopScheduled, id, {Iso(a.end)}});
+      if (trace) Note(trace, TraceCode::kActive, id, {Iso(a.start), Iso(a.end)});
+      if (trace && a.endedBy && a.end) Note(trace, TraceCode::kStopScheduled, id, {Iso(a.end)});
     }
   }
   return tl;

@@ -34,7 +34,8 @@ struct Timeline {
   std::vector<Discrepancy> problems; // unknown ends
 };
 
-Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std::vector<TraceStep>& trace);
+// trace may be null when only the result matters (attachments, per-source views).
+Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std::vector<TraceStep>* trace);
 
 // Registration order with a deterministic tie-break.
 bool RegisteredBefore(const BlockHeader& a, const BlockHeader& b);

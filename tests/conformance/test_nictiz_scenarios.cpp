@@ -32,7 +32,7 @@ std::optional<MedicationData> ScenarioSet3() {
   return data;
 }
 
-std::string Governing(const TreatmentLine& l) { return l.agreements.empty() ? "" : l.agreements.front().h.id.value; }
+std::string Governing(const TreatmentLine& l) { return l.agreements.empty() ? "" : l.agreements.front()->h.id.value; }
 
 }  // namespace
 
@@ -55,7 +55,7 @@ TEST_CASE("Scenario set 3: stop, change, suspend, cancel, next practitioner, par
   // The pharmacy followed each change: its current TA implements the current MA.
   const auto& verhoging = LineOf(today, "MBH_300_wijzigen_verhoging-tmg");
   REQUIRE(verhoging.administrationAgreements.size() == 1);
-  CHECK(verhoging.administrationAgreements[0].h.id.value == "MBH_300_wijzigen_verhoging_TA_wijzigingmetMVE-tmg");
+  CHECK(verhoging.administrationAgreements[0]->h.id.value == "MBH_300_wijzigen_verhoging_TA_wijzigingmetMVE-tmg");
   CHECK_FALSE(zb::test::Has(verhoging, DiscrepancyKind::kAdministrationOutdated));
   // onderbreken: suspended.
   CHECK(LineOf(today, "MBH_300_onderbreken-tmg").status == TreatmentStatus::kSuspended);
@@ -77,7 +77,7 @@ TEST_CASE("Scenario set 3: stop, change, suspend, cancel, next practitioner, par
   const auto& parallel = LineOf(today, "MBH_300_stoppen_parallele_TA-tmg");
   CHECK(parallel.status == TreatmentStatus::kCurrent);
   std::vector<std::string> tas;
-  for (const auto& ta : parallel.administrationAgreements) tas.push_back(ta.h.id.value);
+  for (const auto& ta : parallel.administrationAgreements) tas.push_back(ta->h.id.value);
   std::sort(tas.begin(), tas.end());
   CHECK(tas == std::vector<std::string>{"MBH_300_stoppen_parallele_TA_TA_start2_zonodig-tmg",
                                         "MBH_300_stoppen_parallele_TA_TA_start_GDS-tmg"});

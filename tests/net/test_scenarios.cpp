@@ -41,8 +41,8 @@ TEST_CASE("Scenario change: the raised dose governs from the change", "[scenario
   const auto& l = LineOf(o, "MBH_CH");
   CHECK(l.status == TreatmentStatus::kCurrent);
   REQUIRE(l.agreements.size() == 1);
-  CHECK(l.agreements[0].h.id.value == "CH_MA2");
-  CHECK(l.agreements[0].h.reason.Label() == "onvoldoende effect");
+  CHECK(l.agreements[0]->h.id.value == "CH_MA2");
+  CHECK(l.agreements[0]->h.reason.Label() == "onvoldoende effect");
 }
 
 TEST_CASE("Scenario stop, deprecated stop code and stop without reference", "[scenario]") {
@@ -98,7 +98,7 @@ TEST_CASE("Scenario copy indicator: the hospital's copy merges into the GP's ori
   CHECK(data.agreements[0].h.copy);
   const auto& l = LineOf(Consolidate(data, NoonOn(kTestDay)), "MBH_CP");
   CHECK(l.blocks.size() == 1);
-  CHECK(l.blocks[0].source == "huisarts");
+  CHECK(l.blocks[0]->source == "huisarts");
   CHECK(l.sources.size() == 2);
 }
 

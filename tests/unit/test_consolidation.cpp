@@ -40,12 +40,12 @@ TEST_CASE("Change pattern: technical stop plus new agreement, the new dose gover
   const auto& l = o.lines.front();
   CHECK(l.status == TreatmentStatus::kCurrent);
   REQUIRE(l.agreements.size() == 1);
-  CHECK(l.agreements.front().h.id.value == "MA2");
+  CHECK(l.agreements.front()->h.id.value == "MA2");
   CHECK(l.blocks.size() == 3);
   CHECK(Traced(l, TraceCode::kStopApplied));
   // Before the change took effect the old agreement governed.
   const auto before = Run(data, -5);
-  CHECK(LineOf(before, "MBH1").agreements.front().h.id.value == "MA1");
+  CHECK(LineOf(before, "MBH1").agreements.front()->h.id.value == "MA1");
 }
 
 TEST_CASE("A change that names its predecessor ends it even without a technical stop", "[consolidation][change]") {
@@ -54,7 +54,7 @@ TEST_CASE("A change that names its predecessor ends it even without a technical 
   data.agreements.push_back(MaBuilder("MA2", "MBH1").Start(-2).Registered(-2).Prior("MA1").Dose(Daily(2, "1")));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   REQUIRE(l.agreements.size() == 1);
-  CHECK(l.agreements.front().h.id.value == "MA2");
+  CHECK(l.agreements.front()->h.id.value == "MA2");
   CHECK(Traced(l, TraceCode::kSuperseded));
 }
 
@@ -68,7 +68,7 @@ TEST_CASE("A stop ends the treatment at its end: current until then, recently st
   const auto later = Run(data, 5);
   const auto& stopped = LineOf(later, "MBH1");
   CHECK(stopped.status == TreatmentStatus::kRecentlyStopped);
-  REQUIRE(stopped.endedBy.has_value());
+  REQUIRE(stopped.endedBy != nullptr);
   CHECK(stopped.endedBy->h.id.value == "MA1-STOP");
   CHECK(LineOf(Run(data, 100), "MBH1").status == TreatmentStatus::kHistoric);
 }
@@ -94,7 +94,7 @@ TEST_CASE("A stop without reference is matched by treatment and start date", "[c
   CHECK(Traced(l, TraceCode::kStopMatchedByStart));
   REQUIRE(l.status == TreatmentStatus::kCurrent);
   REQUIRE(l.agreements.size() == 1);
-  CHECK(l.agreements.front().h.id.value == "MA9");  // MA1 was the one stopped
+  CHECK(l.agreements.front()->h.id.value == "MA9");  // MA1 was the one stopped
 }
 
 TEST_CASE("A stop without reference next to the only agreement stops that one", "[consolidation][stop]") {
@@ -160,7 +160,7 @@ TEST_CASE("Two agreements in force at once (two strengths) are both governing", 
   data.agreements.push_back(MaBuilder("MA-B", "MBH1").Start(-9).Registered(-9).Product(Prk("1002", "FUROSEMIDE TABLET 20MG")));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   REQUIRE(l.agreements.size() == 2);
-  CHECK(l.agreements.front().h.id.value == "MA-B");  // most recently recorded first
+  CHECK(l.agreements.front()->h.id.value == "MA-B");  // most recently recorded first
 }
 
 TEST_CASE("A block without treatment id stands alone and says so", "[consolidation]") {
@@ -181,7 +181,7 @@ TEST_CASE("Medication use without agreement is use-only (self-care, OTC)", "[con
   data.uses.push_back(u);
   const auto& l = LineOf(Run(data, 0), "MBH-OTC");
   CHECK(l.status == TreatmentStatus::kUseOnly);
-  REQUIRE(l.latestUse.has_value());
+  REQUIRE(l.latestUse != nullptr);
   CHECK(l.product.DisplayName() == "PARACETAMOL TABLET 500MG");
 }
 

@@ -28,7 +28,7 @@ TEST_CASE("A copy from another source is merged into the original; both sources 
   const auto o = Consolidate(data, At(0));
   const auto& l = LineOf(o, "MBH1");
   CHECK(l.blocks.size() == 1);
-  CHECK(l.blocks.front().source == "huisarts");  // the original, not the copy
+  CHECK(l.blocks.front()->source == "huisarts");  // the original, not the copy
   CHECK(l.sources == std::vector<std::string>{"huisarts", "ziekenhuis"});
   CHECK(Traced(l, TraceCode::kDuplicateMerged));
   CHECK_FALSE(Has(l, DiscrepancyKind::kSameBlockDiffers));
@@ -101,7 +101,7 @@ TEST_CASE("A stopped parallel TA is no longer attached", "[consolidation][gds]")
   data.administrationAgreements.push_back(TaBuilder("TA-LOS", "MBH1").Start(-1).Registered(-2).For("MA1"));
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
   REQUIRE(l.administrationAgreements.size() == 1);
-  CHECK(l.administrationAgreements.front().h.id.value == "TA-LOS");
+  CHECK(l.administrationAgreements.front()->h.id.value == "TA-LOS");
   CHECK_FALSE(l.gds.inRoll);
 }
 
@@ -177,7 +177,7 @@ TEST_CASE("GDS timing and keep-out-of-roll come from the agreement and the dispe
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
   CHECK(l.gds.timing == RollTiming::kNextRollChange);
   CHECK(l.gds.keepOutOfRoll);
-  REQUIRE(l.latestRequest.has_value());
+  REQUIRE(l.latestRequest != nullptr);
 }
 
 TEST_CASE("A current variable dosing regimen is attached", "[consolidation]") {
@@ -197,7 +197,7 @@ TEST_CASE("A current variable dosing regimen is attached", "[consolidation]") {
   w2.h.registered = Day(-7);
   data.regimens = {w1, w2};
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
-  REQUIRE(l.regimen.has_value());
+  REQUIRE(l.regimen != nullptr);
   CHECK(l.regimen->h.id.value == "WDS2");
 }
 

@@ -3,6 +3,7 @@
 // The consolidated medication overview: one line per treatment (MBH), with its status at a moment,
 // the blocks behind it, GDS context, discrepancies and a trace of why it has its status. Every
 // message is a code plus arguments, so the GUI and CLI can translate it.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,32 +85,28 @@ struct GdsContext {
   RollTiming timing = RollTiming::kNone;  // MA additional information 6 / 7 / 11
 };
 
-// Short reference to a block behind a line, for the detail pane.
-struct BlockRef {
-  BlockKind kind;
-  std::string id;
-  std::string source;
-  std::optional<DateTime> registered;
-  StopType stop = StopType::kNone;
-};
+// A building block shared between the data it was received in and every overview built from it:
+// blocks are immutable once received, so lines point at them instead of copying them.
+template <class T>
+using BlockPtr = std::shared_ptr<const T>;
 
 struct TreatmentLine {
   BlockId treatment;
   TreatmentStatus status = TreatmentStatus::kHistoric;
   Product product;
-  std::vector<MedicationAgreement> agreements;  // the governing agreements (several when parallel)
-  std::optional<MedicationAgreement> endedBy;   // stop / suspend / cancel block that ended it
-  std::vector<AdministrationAgreement> administrationAgreements;  // current TA(s)
-  std::optional<VariableDosingRegimen> regimen;
-  std::optional<MedicationUse> latestUse;
-  std::optional<MedicationDispense> lastDispense;
-  std::optional<DispenseRequest> latestRequest;
+  std::vector<BlockPtr<MedicationAgreement>> agreements;  // the governing agreements (several when parallel)
+  BlockPtr<MedicationAgreement> endedBy;                  // stop / suspend / cancel block that ended it
+  std::vector<BlockPtr<AdministrationAgreement>> administrationAgreements;  // current TA(s)
+  BlockPtr<VariableDosingRegimen> regimen;
+  BlockPtr<MedicationUse> latestUse;
+  BlockPtr<MedicationDispense> lastDispense;
+  BlockPtr<DispenseRequest> latestRequest;
   std::optional<Instant> start;
   std::optional<Instant> end;        // planned or actual end
   std::optional<Instant> resumesAt;  // suspended with a known restart
   GdsContext gds;
   std::vector<std::string> sources;  // every source with a block of this treatment, sorted
-  std::vector<BlockRef> blocks;      // all blocks, registration order
+  std::vector<BlockPtr<BlockHeader>> blocks;  // every block behind the line, registration order
   std::vector<Discrepancy> discrepancies;
   std::vector<TraceStep> trace;
 
@@ -129,10 +126,14 @@ struct Overview {
   Instant at;
   std::vector<TreatmentLine> lines;  // grouped by status, then product name, then MBH
   std::vector<std::string> sources;  // sources that contributed at least one block
+  std::shared_ptr<const MedicationData> data;  // what the lines point into
   std::size_t Count(TreatmentStatus s) const;
   bool AnyInRoll() const;
 };
 
+// The overview shares ownership of `data`: its lines point into it.
+Overview Consolidate(std::shared_ptr<const MedicationData> data, Instant at, const ConsolidationOptions& options = {});
+// Convenience for callers that keep their data: consolidates a shared copy.
 Overview Consolidate(const MedicationData& data, Instant at, const ConsolidationOptions& options = {});
 
 }  // namespace zb::domain

@@ -205,6 +205,45 @@ void ScanModifiers(Context& c, Element e, int depth) {
   }
 }
 
+// Fast pre-check without path bookkeeping: almost every resource passes, and only those that do
+// not are walked again with paths for the message.
+bool NeedsModifierReport(Element e, int depth) {
+  if (depth > 64) return false;
+  Object o;
+  if (!e.get(o)) {
+    for (auto field : o) {
+      if (field.key == "text" || field.key == "contained") continue;
+      if (field.key == "modifierExtension") {
+        Array arr;
+        if (field.value.get(arr)) continue;
+        for (Element m : arr) {
+          Object mo;
+          std::string_view url;
+          if (m.get(mo) || mo["url"].get(url) || !KnownModifier(url)) return true;
+        }
+        continue;
+      }
+      const auto type = field.value.type();
+      if ((type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) &&
+          NeedsModifierReport(field.value, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  Array arr;
+  if (!e.get(arr)) {
+    for (Element item : arr) {
+      const auto type = item.type();
+      if ((type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) &&
+          NeedsModifierReport(item, depth + 1)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckModifiers(Context& c, Object resource) {
@@ -213,7 +252,27 @@ void CheckModifiers(Context& c, Object resource) {
     c.Reject("implicitRules is set; the resource follows rules we do not know and is not used");
     return;
   }
-  ScanObject(c, resource, 0);
+  bool needsReport = false;
+  for (auto field : resource) {
+    if (field.key == "text" || field.key == "contained") continue;
+    if (field.key == "modifierExtension" || field.value.type() == simdjson::dom::element_type::OBJECT ||
+        field.value.type() == simdjson::dom::element_type::ARRAY) {
+      if (field.key == "modifierExtension") {
+        Array arr;
+        if (!field.value.get(arr)) {
+          for (Element m : arr) {
+            Object mo;
+            std::string_view url;
+            if (m.get(mo) || mo["url"].get(url) || !KnownModifier(url)) needsReport = true;
+          }
+        }
+      } else if (NeedsModifierReport(field.value, 1)) {
+        needsReport = true;
+      }
+    }
+    if (needsReport) break;
+  }
+  if (needsReport) ScanObject(c, resource, 0);
 }
 
 std::string_view BlockCategory(Context& c, Object r) {

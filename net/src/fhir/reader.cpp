@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "mappers.h"
 
@@ -34,6 +35,10 @@ std::size_t Document::ErrorCount() const {
 
 struct Reader::Impl {
   simdjson::dom::parser parser;
+  // simdjson reads a few bytes past the end; input is copied into this reused, padded buffer so
+  // repeated reads do not allocate (and fault in) fresh memory each time.
+  std::unique_ptr<char[]> buffer;
+  std::size_t capacity = 0;
 };
 
 Reader::Reader() : m_impl(std::make_unique<Impl>()) {}
@@ -89,8 +94,14 @@ d::Result<Document> Reader::Read(std::string_view json, const ReadOptions& optio
       return Unusable(options, std::string("cannot allocate parser: ") + simdjson::error_message(err));
     }
   }
+  if (m_impl->capacity < json.size() + simdjson::SIMDJSON_PADDING) {
+    m_impl->capacity = json.size() + json.size() / 8 + simdjson::SIMDJSON_PADDING;
+    m_impl->buffer = std::make_unique_for_overwrite<char[]>(m_impl->capacity);
+  }
+  std::memcpy(m_impl->buffer.get(), json.data(), json.size());
+  std::memset(m_impl->buffer.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
   Element root;
-  if (auto err = parser.parse(json.data(), json.size()).get(root)) {
+  if (auto err = parser.parse(m_impl->buffer.get(), json.size(), /*realloc_if_needed=*/false).get(root)) {
     if (err == simdjson::DEPTH_ERROR) {
       return Unusable(options, "JSON nested deeper than " + std::to_string(options.maxDepth) +
                                    " levels; not a FHIR document we accept");
