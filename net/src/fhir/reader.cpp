@@ -131,6 +131,7 @@ d::Result<Document> Reader::Read(std::string_view json, const ReadOptions& optio
     if (auto arr = ctx.Arr(top, "entry")) {
       std::size_t i = 0;
       entries.reserve(arr->size());
+      index.Reserve(arr->size());
       for (Element e : *arr) {
         const std::size_t at = i++;
         Object eo, ro;

@@ -5,12 +5,7 @@ namespace zb::net::fhir::detail {
 
 void ResourceIndex::Add(std::string_view fullUrl, std::string_view type, std::string_view id, Object resource) {
   if (!fullUrl.empty()) m_byFullUrl.emplace(fullUrl, resource);
-  if (!type.empty() && !id.empty()) {
-    std::string key(type);
-    key += '/';
-    key += id;
-    m_byTypeId.emplace(std::move(key), resource);
-  }
+  if (!type.empty() && !id.empty()) m_entries.push_back({type, id, resource});
 }
 
 std::optional<Object> ResourceIndex::Resolve(std::string_view reference, Object from) const {
@@ -35,6 +30,16 @@ std::optional<Object> ResourceIndex::Resolve(std::string_view reference, Object 
   if (slash == std::string_view::npos) return std::nullopt;
   const auto typeStart = tail.rfind('/', slash - 1);
   const auto key = typeStart == std::string_view::npos || slash == 0 ? tail : tail.substr(typeStart + 1);
+  if (!m_typeIdBuilt) {
+    m_typeIdBuilt = true;
+    m_byTypeId.reserve(m_entries.size());
+    for (const auto& e : m_entries) {
+      std::string k(e.type);
+      k += '/';
+      k += e.id;
+      m_byTypeId.emplace(std::move(k), e.resource);
+    }
+  }
   if (auto it = m_byTypeId.find(std::string(key)); it != m_byTypeId.end()) return it->second;
   return std::nullopt;
 }
