@@ -47,6 +47,14 @@ inline d::Dosage Daily(int timesPerDay, const std::string& dose, const std::stri
   return ds;
 }
 
+// One dose at a named part of the day (EventTiming: MORN, EVE, ...).
+inline d::Dosage PartOfDay(const std::string& when, const std::string& dose) {
+  d::Dosage ds = Daily(1, dose);
+  ds.timing = d::Timing{};
+  ds.timing.when = {when};
+  return ds;
+}
+
 struct MaBuilder {
   d::MedicationAgreement ma;
   MaBuilder(const std::string& id, const std::string& mbh, const std::string& source = "huisarts") {

@@ -74,11 +74,8 @@ TEST_CASE("A treatment known at only one of several responding sources is marked
 }
 
 TEST_CASE("Parallel GDS and non-GDS administration agreements together implement one agreement", "[consolidation][gds]") {
-  Dosage morning = Daily(1, "1");
-  morning.timing = Timing{};
-  morning.timing.when = {"MORN"};
-  Dosage evening = morning;
-  evening.timing.when = {"EVE"};
+  const Dosage morning = zb::test::PartOfDay("MORN", "1");
+  const Dosage evening = zb::test::PartOfDay("EVE", "1");
   MedicationData data;
   auto ma = MaBuilder("MA1", "MBH1").Start(-20).Registered(-20);
   ma.ma.h.dosage = {morning, evening};

@@ -29,11 +29,8 @@ TEST_CASE("Daily amounts differ for another dose, frequency, route or as-needed 
 }
 
 TEST_CASE("Twice daily 1 equals two lines morning and evening of 1", "[dosage]") {
-  Dosage morning = Daily(1, "1");
-  morning.timing = Timing{};
-  morning.timing.when = {"MORN"};
-  Dosage evening = morning;
-  evening.timing.when = {"EVE"};
+  const Dosage morning = zb::test::PartOfDay("MORN", "1");
+  const Dosage evening = zb::test::PartOfDay("EVE", "1");
   CHECK(DailyAmountKey({Daily(2, "1")}) == DailyAmountKey({morning, evening}));
 }
 

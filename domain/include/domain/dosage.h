@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/boxed.h"
 #include "domain/codes.h"
 #include "domain/date_time.h"
 #include "domain/quantity.h"
@@ -31,10 +32,10 @@ struct Timing {
 };
 
 struct DoseAndRate {
-  std::optional<Quantity> dose;
-  std::optional<Range> doseRange;
-  std::optional<Quantity> rate;
-  std::optional<Range> rateRange;
+  std::optional<Quantity> dose;  // the usual case, kept inline
+  Boxed<Range> doseRange;
+  Boxed<Quantity> rate;
+  Boxed<Range> rateRange;
   bool operator==(const DoseAndRate&) const = default;
 };
 
@@ -46,7 +47,7 @@ struct Dosage {
   Concept asNeededCriterion; // NHG table 25, e.g. 1028 "Bij pijn"
   Concept route;             // G-Standaard route, e.g. 9 "Oraal"
   std::vector<DoseAndRate> doseAndRate;
-  std::optional<Ratio> maxDosePerPeriod;
+  Boxed<Ratio> maxDosePerPeriod;
   std::vector<Concept> additionalInstruction;
   bool operator==(const Dosage&) const = default;
 };

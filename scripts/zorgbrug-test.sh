@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# README command 2: the whole test suite. Installs what is missing, builds with warnings as errors
+# and runs every test (unit, layering, conformance against ../shared when present). With
+# ZB_FULL_CHECK=1 (CI) it also runs the unit tests under AddressSanitizer + UBSan and fuzzes the
+# FHIR reader for 60 seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+section() { printf '\n==== %s ====\n' "$1"; }
+
+section "build (dev preset, -Werror)"
+cmake --preset dev -DZB_WERROR=ON > /dev/null
+cmake --build --preset dev
+section "tests"
+ctest --preset dev -j2
+
+if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
+  section "AddressSanitizer + UndefinedBehaviorSanitizer: unit tests"
+  cmake --preset asan -DZB_WERROR=ON > /dev/null
+  cmake --build --preset asan
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset asan -j2
+
+  section "fuzz: FHIR reader -> consolidation, 60 seconds"
+  cmake --preset fuzz > /dev/null
+  cmake --build --preset fuzz
+  corpus=build/fuzz/corpus
+  rm -rf "$corpus" && mkdir -p "$corpus"
+  find tests/data resources/demo -name '*.json' -exec cp {} "$corpus"/ \;
+  if [ -d ../shared/fixtures/nictiz ]; then
+    find ../shared/fixtures/nictiz/Nictiz-testscripts/mp9-fixtures-searchset-xml ../shared/fixtures/nictiz/Nictiz-R4-cio/Examples \
+      -name '*.json' -size -64k -exec cp {} "$corpus"/ \;
+  fi
+  (cd build/fuzz && ./fuzz/fuzz_fhir_overview -max_total_time=60 -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+    -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus)
+fi
+section "done"
