@@ -13,7 +13,8 @@ section "build (dev preset, -Werror)"
 cmake --preset dev -DZB_WERROR=ON > /dev/null
 cmake --build --preset dev
 section "tests"
-ctest --preset dev -j2
+mkdir -p build
+ctest --preset dev -j2 | tee build/ctest-dev.log
 
 if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   section "AddressSanitizer + UndefinedBehaviorSanitizer: unit tests"
@@ -36,3 +37,8 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
     -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus)
 fi
 section "done"
+# One plain closing line: "tests: N passed, N failed" (from the main ctest run above).
+summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' build/ctest-dev.log | tail -1)
+total=$(sed -E 's/.* out of ([0-9]+)/\1/' <<<"$summary")
+failed=$(sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/' <<<"$summary")
+echo "tests: $((total - failed)) passed, ${failed} failed"
