@@ -24,7 +24,7 @@ json LineJson(const d::TreatmentLine& l) {
   json j;
   j["treatment"] = {{"system", l.treatment.system}, {"value", l.treatment.value}};
   j["status"] = d::ToString(l.status);
-  j["product"] = ProductJson(l.product);
+  j["product"] = ProductJson(*l.product);
   j["dosage"] = l.DosageText();
   j["start"] = Iso(l.start);
   j["end"] = Iso(l.end);

@@ -37,7 +37,7 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
   std::string marks;
   if (l.gds.inRoll) marks += "[GDS] ";
   if (l.HasWarning()) marks += "[!] ";
-  out << "  " << marks << l.product.DisplayName() << "\n";
+  out << "  " << marks << l.product->DisplayName() << "\n";
   const std::string dose = l.DosageText();
   if (!dose.empty()) out << "      dosering: " << dose << "\n";
   const std::string period = Period(l);
@@ -60,7 +60,7 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
         << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
   }
   for (const auto& ta : l.administrationAgreements) {
-    out << "      TA:       " << ta->h.product.DisplayName() << " — " << ta->h.DosageText()
+    out << "      TA:       " << ta->h.product->DisplayName() << " — " << ta->h.DosageText()
         << (ta->distributedInGds ? " [GDS]" : "") << " (" << ta->h.source << ")\n";
   }
   for (const auto& x : l.discrepancies) {

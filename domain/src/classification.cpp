@@ -189,12 +189,12 @@ bool ViewsDiffer(const Classification& x, const Classification& y) {
   const BlockHeader& a = *x.governing.front();
   const BlockHeader& b = *y.governing.front();
   if (!a.dosage.empty() && !b.dosage.empty() && DailyAmountKey(a.dosage) != DailyAmountKey(b.dosage)) return true;
-  return !a.product.empty() && !b.product.empty() && !a.product.SameMedicineAs(b.product);
+  return !a.product->empty() && !b.product->empty() && !a.product->SameMedicineAs(*b.product);
 }
 
 std::string StatusAndDose(const Classification& c) {
   std::string s = ToString(c.status);
-  if (!c.governing.empty()) s += " " + c.governing.front()->product.DisplayName() + " " + c.governing.front()->DosageText();
+  if (!c.governing.empty()) s += " " + c.governing.front()->product->DisplayName() + " " + c.governing.front()->DosageText();
   return s;
 }
 
@@ -354,7 +354,7 @@ void CheckDuplicates(std::vector<TreatmentLine>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto s = lines[i].status;
     if (s != TreatmentStatus::kCurrent && s != TreatmentStatus::kUseOnly) continue;
-    for (const auto& c : lines[i].product.codes) {
+    for (const auto& c : lines[i].product->codes) {
       if (c.level != ProductCodeLevel::kOther) buckets[c.coding.system + "|" + c.coding.code].push_back(i);
     }
   }
@@ -364,11 +364,11 @@ void CheckDuplicates(std::vector<TreatmentLine>& lines) {
       for (std::size_t b = a + 1; b < members.size(); ++b) {
         TreatmentLine& x = lines[members[a]];
         TreatmentLine& y = lines[members[b]];
-        if (!reported.insert({members[a], members[b]}).second || !x.product.SameMedicineAs(y.product)) continue;
+        if (!reported.insert({members[a], members[b]}).second || !x.product->SameMedicineAs(*y.product)) continue;
         x.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, y.sources,
-                                   {y.treatment.value, y.product.DisplayName()}});
+                                   {y.treatment.value, y.product->DisplayName()}});
         y.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, x.sources,
-                                   {x.treatment.value, x.product.DisplayName()}});
+                                   {x.treatment.value, x.product->DisplayName()}});
       }
     }
   }

@@ -18,7 +18,7 @@ struct Classification {
   std::optional<Instant> start;
   std::optional<Instant> end;
   std::optional<Instant> resumesAt;
-  const Product* product = nullptr;
+  const SharedProduct* product = nullptr;
   BlockKind basis = BlockKind::kMedicationAgreement;
   std::vector<Discrepancy> problems;
   std::vector<const BlockHeader*> unmatchedStops;

@@ -154,10 +154,10 @@ TreatmentLine BuildLine(const std::shared_ptr<const MedicationData>& data, const
       if (&ma->h == cls.endedBy) line.endedBy = Share(data, ma);
     }
   }
-  line.product = cls.product ? *cls.product : Product{};
+  line.product = cls.product ? *cls.product : SharedProduct{};
   line.discrepancies.insert(line.discrepancies.end(), cls.problems.begin(), cls.problems.end());
   AttachBlocks(data, g, cls, at, line);
-  if (line.product.empty() && !line.administrationAgreements.empty()) line.product = line.administrationAgreements.front()->h.product;
+  if (line.product->empty() && !line.administrationAgreements.empty()) line.product = line.administrationAgreements.front()->h.product;
   line.gds = GdsOf(line);
   line.sources.assign(g.sources.begin(), g.sources.end());
   line.blocks = RefsOf(data, g);
@@ -193,7 +193,7 @@ Overview Consolidate(std::shared_ptr<const MedicationData> data, Instant at, con
   order.reserve(overview.lines.size());
   for (std::size_t i = 0; i < overview.lines.size(); ++i) {
     const auto& l = overview.lines[i];
-    order.emplace_back(std::string(1, static_cast<char>('0' + StatusOrder(l.status))) + Lower(l.product.DisplayName()) +
+    order.emplace_back(std::string(1, static_cast<char>('0' + StatusOrder(l.status))) + Lower(l.product->DisplayName()) +
                            '\x01' + l.treatment.Key(),
                        i);
   }

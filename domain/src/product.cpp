@@ -40,4 +40,9 @@ bool Product::SameMedicineAs(const Product& other) const {
   return false;
 }
 
+const std::shared_ptr<const Product>& SharedProduct::Empty() {
+  static const auto empty = std::make_shared<const Product>();
+  return empty;
+}
+
 }  // namespace zb::domain

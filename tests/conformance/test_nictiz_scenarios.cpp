@@ -108,7 +108,7 @@ TEST_CASE("Every Nictiz 'ALL' patient bundle consolidates into explained lines",
     CHECK(o.lines.size() == mbh.size());
     for (const auto& l : o.lines) {
       CHECK_FALSE(l.trace.empty());
-      CHECK_FALSE(l.product.DisplayName().empty());
+      CHECK_FALSE(l.product->DisplayName().empty());
     }
     lines += o.lines.size();
   }

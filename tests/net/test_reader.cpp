@@ -52,10 +52,10 @@ TEST_CASE("The demo GP file maps without errors: agreements, patient, allergy, a
   CHECK_FALSE(ma.h.period->end.has_value());
   CHECK(ma.h.renderedDosage == "1 maal per dag 1 stuk, Oraal");
   CHECK(ma.h.author.display.find("De Linde") != std::string::npos);
-  REQUIRE(ma.h.product.Primary() != nullptr);
-  CHECK(ma.h.product.Primary()->level == ProductCodeLevel::kPrk);
-  CHECK(ma.h.product.Primary()->coding.code == "900101");
-  CHECK(ma.h.product.At(ProductCodeLevel::kGpk) != nullptr);
+  REQUIRE(ma.h.product->Primary() != nullptr);
+  CHECK(ma.h.product->Primary()->level == ProductCodeLevel::kPrk);
+  CHECK(ma.h.product->Primary()->coding.code == "900101");
+  CHECK(ma.h.product->At(ProductCodeLevel::kGpk) != nullptr);
   REQUIRE(ma.h.dosage.size() == 1);
   const auto& ds = ma.h.dosage[0];
   CHECK(ds.timing.frequency == 1);
@@ -109,7 +109,7 @@ TEST_CASE("The demo pharmacy file maps TAs with GDS, dispenses, use and CiO flag
   const auto& ta = ById(doc.medication.administrationAgreements, "JANSEN_METO_TA1");
   CHECK(ta.distributedInGds);
   CHECK(ta.authorizingAgreement->value == "JANSEN_METO_MA1");
-  CHECK(ta.h.product.Primary()->level == ProductCodeLevel::kHpk);
+  CHECK(ta.h.product->Primary()->level == ProductCodeLevel::kHpk);
   CHECK(ta.h.author.display == "Apotheek De Vaart");
   CHECK(ta.h.dosage.at(0).timing.timeOfDay == std::vector<std::string>{"08:00:00"});
   const auto& mve = ById(doc.medication.dispenses, "JANSEN_METO_MVE9");
@@ -151,8 +151,8 @@ TEST_CASE("References resolve: urn:uuid, relative, absolute and contained", "[re
   auto doc = ReadJson(bundle);
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 4);
-  for (int i = 0; i < 3; ++i) CHECK(doc->medication.agreements[static_cast<std::size_t>(i)].h.product.DisplayName() == "X TABLET");
-  CHECK(doc->medication.agreements[3].h.product.DisplayName() == "CONTAINED PRODUCT");
+  for (int i = 0; i < 3; ++i) CHECK(doc->medication.agreements[static_cast<std::size_t>(i)].h.product->DisplayName() == "X TABLET");
+  CHECK(doc->medication.agreements[3].h.product->DisplayName() == "CONTAINED PRODUCT");
   CHECK(doc->issues.empty());
 }
 

@@ -170,7 +170,7 @@ TEST_CASE("A Medication missing from the Bundle: display text used, with a warni
   auto doc = ReadJson(Bundle({R"({"resourceType":"MedicationRequest","id":"m","identifier":[{"system":"urn:x","value":"m"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"medicationReference":{"reference":"urn:uuid:missing","display":"LOSARTAN 50MG"}})"}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
-  CHECK(doc->medication.agreements[0].h.product.DisplayName() == "LOSARTAN 50MG");
+  CHECK(doc->medication.agreements[0].h.product->DisplayName() == "LOSARTAN 50MG");
   const auto issues = Relevant(*doc);
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].message.find("urn:uuid:missing") != std::string::npos);

@@ -182,7 +182,7 @@ TEST_CASE("Medication use without agreement is use-only (self-care, OTC)", "[con
   const auto& l = LineOf(Run(data, 0), "MBH-OTC");
   CHECK(l.status == TreatmentStatus::kUseOnly);
   REQUIRE(l.latestUse != nullptr);
-  CHECK(l.product.DisplayName() == "PARACETAMOL TABLET 500MG");
+  CHECK(l.product->DisplayName() == "PARACETAMOL TABLET 500MG");
 }
 
 TEST_CASE("An administration agreement alone classifies the treatment and says no agreement is known", "[consolidation]") {

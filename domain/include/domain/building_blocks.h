@@ -53,7 +53,7 @@ struct BlockHeader {
   std::string resourceId;          // FHIR logical id at the source, for tracing
   std::optional<DateTime> registered;  // ext-RegistrationDateTime (ordering key)
   bool copy = false;               // copy indicator: a copy of another source's block
-  Product product;
+  SharedProduct product;
   std::optional<PeriodOfUse> period;
   StopInfo stop;
   std::vector<Dosage> dosage;

@@ -93,7 +93,7 @@ using BlockPtr = std::shared_ptr<const T>;
 struct TreatmentLine {
   BlockId treatment;
   TreatmentStatus status = TreatmentStatus::kHistoric;
-  Product product;
+  SharedProduct product;
   std::vector<BlockPtr<MedicationAgreement>> agreements;  // the governing agreements (several when parallel)
   BlockPtr<MedicationAgreement> endedBy;                  // stop / suspend / cancel block that ended it
   std::vector<BlockPtr<AdministrationAgreement>> administrationAgreements;  // current TA(s)

@@ -2,6 +2,7 @@
 #pragma once
 // The pharmaceutical product (mp-PharmaceuticalProduct): one primary code plus translations to
 // other G-Standaard levels, or for a compounded product a description and its ingredients.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,24 @@ struct Product {
   bool SameMedicineAs(const Product& other) const;
   bool empty() const { return codes.empty() && text.empty() && description.empty(); }
   bool operator==(const Product&) const = default;
+};
+
+// A product shared by every block that names the same Medication resource: products are
+// immutable once read, and a patient's history repeats the same few hundred of them thousands of
+// times. Never null (an absent product is the empty one); compares by value.
+class SharedProduct {
+ public:
+  SharedProduct() : m_product(Empty()) {}
+  SharedProduct(Product p) : m_product(std::make_shared<const Product>(std::move(p))) {}  // NOLINT: value-like
+  const Product& operator*() const { return *m_product; }
+  const Product* operator->() const { return m_product.get(); }
+  friend bool operator==(const SharedProduct& a, const SharedProduct& b) {
+    return a.m_product == b.m_product || *a.m_product == *b.m_product;
+  }
+
+ private:
+  static const std::shared_ptr<const Product>& Empty();
+  std::shared_ptr<const Product> m_product;
 };
 
 }  // namespace zb::domain

@@ -86,15 +86,17 @@ void FinishHeader(DocumentState& st, Object r, d::BlockHeader& h) {
       h.product = MapProduct(c, *med);
       if (!text.empty()) st.products.emplace(text, h.product);
     } else {
-      h.product.text = std::string(c.Str(*ref, "display").value_or(""));
+      d::Product shown;
+      shown.text = std::string(c.Str(*ref, "display").value_or(""));
+      h.product = std::move(shown);
       c.Warn(text.empty() ? std::string("no literal reference to the Medication; using its display text")
                           : "Medication '" + std::string(text) + "' is not in the document; using its display text");
     }
   } else if (auto cc = ConceptField(c, r, "medicationCodeableConcept")) {
-    for (const auto& coding : cc->codings) {
-      h.product.codes.push_back({d::LevelOfSystem(coding.system), coding, false});
-    }
-    h.product.text = cc->text;
+    d::Product inPlace;
+    for (const auto& coding : cc->codings) inPlace.codes.push_back({d::LevelOfSystem(coding.system), coding, false});
+    inPlace.text = cc->text;
+    h.product = std::move(inPlace);
   } else {
     c.Warn("no medication given");
   }

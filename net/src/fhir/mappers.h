@@ -13,7 +13,7 @@ struct DocumentState {
   Context& c;
   const ResourceIndex& index;
   Document& out;
-  std::unordered_map<std::string_view, domain::Product> products;  // by reference text
+  std::unordered_map<std::string_view, domain::SharedProduct> products;  // by reference text, shared by blocks
 };
 
 void MapMedicationRequest(DocumentState& st, Object r);

@@ -219,7 +219,7 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
   const std::string cat = ma.categoryCode.empty() ? std::string(category::kMedicationAgreement) : ma.categoryCode;
   j["category"] = json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)}, {"code", cat}}})}}});
   if (h.copy) j["reportedBoolean"] = true;
-  j["medicationReference"] = {{"reference", medicationUrl}, {"type", "Medication"}, {"display", h.product.DisplayName()}};
+  j["medicationReference"] = {{"reference", medicationUrl}, {"type", "Medication"}, {"display", h.product->DisplayName()}};
   if (!patientUrl.empty()) j["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
   if (!h.author.display.empty() || h.author.identifier) j["requester"] = ActorJson(h.author, "PractitionerRole");
   if (!h.reason.empty()) j["reasonCode"] = json::array({ConceptJson(h.reason)});
@@ -264,7 +264,7 @@ std::string WriteAgreementBundle(const d::MedicationAgreement& ma, const WriteOp
 
   json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
   bundle["entry"].push_back({{"fullUrl", maUrl}, {"resource", AgreementJson(ma, maId, medUrl, patUrl)}});
-  bundle["entry"].push_back({{"fullUrl", medUrl}, {"resource", ProductJson(ma.h.product, medUrl.substr(9))}});
+  bundle["entry"].push_back({{"fullUrl", medUrl}, {"resource", ProductJson(*ma.h.product, medUrl.substr(9))}});
   if (options.patient) {
     const auto& p = *options.patient;
     json pj = {{"resourceType", "Patient"}, {"id", patUrl.substr(9)}};
