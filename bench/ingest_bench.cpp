@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <map>
@@ -143,22 +144,29 @@ void BM_ConsolidateOnly(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(d::Consolidate(shared, kAt).lines.size());
 }
 
-BENCHMARK(BM_RawSimdjsonDom)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_ParseMap)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_ConsolidateOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0);
-BENCHMARK(BM_IngestParallel)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+// Shared 2-core machines have slow phases; each figure is the best of three repetitions.
+BENCHMARK(BM_RawSimdjsonDom)->Unit(benchmark::kMillisecond)->MinTime(1.0)->Repetitions(3);
+BENCHMARK(BM_ParseMap)->Unit(benchmark::kMillisecond)->MinTime(2.0)->Repetitions(3);
+BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond)->MinTime(2.0)->Repetitions(3);
+BENCHMARK(BM_ConsolidateOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0)->Repetitions(3);
+BENCHMARK(BM_IngestParallel)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime()->Repetitions(3);
+// The reference again at the end, so a slow phase during the first measurement cannot flatter
+// the ratio: the summary uses the best raw rate of both.
+BENCHMARK(BM_RawSimdjsonDom)->Name("BM_RawSimdjsonDom")->Unit(benchmark::kMillisecond)->MinTime(1.0)->Repetitions(3);
 
-// Keeps each benchmark's bytes per second for the summary.
+// Keeps each benchmark's best bytes per second over its repetitions for the summary.
 class Recorder : public benchmark::ConsoleReporter {
  public:
   std::map<std::string, double> bytesPerSecond;
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& r : runs) {
+      if (r.run_type == Run::RT_Aggregate) continue;
       auto it = r.counters.find("bytes_per_second");
-      // Names carry argument suffixes ("BM_Ingest/min_time:2.000"); keep the base name.
-      if (it != r.counters.end()) bytesPerSecond[r.benchmark_name().substr(0, r.benchmark_name().find('/'))] = it->second;
+      // Names carry argument suffixes ("BM_Ingest/min_time:2.000/repeats:3"); keep the base name.
+      if (it == r.counters.end()) continue;
+      double& best = bytesPerSecond[r.benchmark_name().substr(0, r.benchmark_name().find('/'))];
+      best = std::max(best, static_cast<double>(it->second));
     }
   }
 };
@@ -209,8 +217,8 @@ int RunIngest(int argc, char** argv) {
   const double parallel = recorder.bytesPerSecond["BM_IngestParallel"] / 1e6;
   const double inputMb = static_cast<double>(in.bytes) / 1e6;
   const double ratio = raw > 0 ? ingest / raw : 0;
-  std::printf("\n(end to end = parse + map + consolidate of all sources on one thread; freeing the previous\n"
-              " overview is not timed; peak memory is measured on a cold reader)\n");
+  std::printf("\n(best of three repetitions each; end to end = parse + map + consolidate of all sources on one\n"
+              " thread; freeing the previous overview is not timed; peak memory is measured on a cold reader)\n");
   std::printf("\n%-44s %10s %10s  %s\n", "figure", "measured", "target", "");
   std::printf("%-44s %10.1f %10s\n", "raw simdjson DOM parse (MB/s)", raw, "-");
   std::printf("%-44s %10.1f %10s\n", "parse + map (MB/s)", map, "-");

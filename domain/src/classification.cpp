@@ -188,7 +188,7 @@ bool ViewsDiffer(const Classification& x, const Classification& y) {
   if (x.basis != y.basis || x.governing.empty() || y.governing.empty()) return false;
   const BlockHeader& a = *x.governing.front();
   const BlockHeader& b = *y.governing.front();
-  if (!a.dosage.empty() && !b.dosage.empty() && DailyAmountKey(a.dosage) != DailyAmountKey(b.dosage)) return true;
+  if (!a.dosage.empty() && !b.dosage.empty() && x.GoverningDailyKey() != y.GoverningDailyKey()) return true;
   return !a.product->empty() && !b.product->empty() && !a.product->SameMedicineAs(*b.product);
 }
 
@@ -199,6 +199,11 @@ std::string StatusAndDose(const Classification& c) {
 }
 
 }  // namespace
+
+const std::string& Classification::GoverningDailyKey() const {
+  if (!m_dailyKey) m_dailyKey = governing.empty() ? std::string() : DailyAmountKey(governing.front()->dosage);
+  return *m_dailyKey;
+}
 
 std::vector<TimelineInput> TimelineOf(const std::vector<const MedicationAgreement*>& v) {
   return Inputs(v, &MedicationAgreement::priorPrescription);

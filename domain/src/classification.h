@@ -22,6 +22,11 @@ struct Classification {
   BlockKind basis = BlockKind::kMedicationAgreement;
   std::vector<Discrepancy> problems;
   std::vector<const BlockHeader*> unmatchedStops;
+  // DailyAmountKey of the first governing block, computed once when a comparison needs it.
+  const std::string& GoverningDailyKey() const;
+
+ private:
+  mutable std::optional<std::string> m_dailyKey;
 };
 
 std::vector<TimelineInput> TimelineOf(const std::vector<const MedicationAgreement*>& v);

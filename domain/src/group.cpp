@@ -33,10 +33,9 @@ struct IdKey {
   bool operator==(const IdKey&) const = default;
 };
 struct IdKeyHash {
-  std::size_t operator()(const IdKey& k) const noexcept {
-    const std::size_t a = std::hash<std::string_view>{}(k.value);
-    return a ^ (std::hash<std::string_view>{}(k.system) + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-  }
+  // The value alone: within one data set nearly every identifier shares its system, so hashing
+  // the (long) system string too would cost time without spreading the keys.
+  std::size_t operator()(const IdKey& k) const noexcept { return std::hash<std::string_view>{}(k.value); }
 };
 
 template <class T>
