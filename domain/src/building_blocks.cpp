@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "move_append.h"
 #include "domain/building_blocks.h"
 
 #include <cstdio>
-#include <iterator>
 
 namespace zb::domain {
 
@@ -35,26 +35,14 @@ std::size_t MedicationData::Count() const {
          dispenses.size() + uses.size() + administrations.size();
 }
 
-namespace {
-template <class T>
-void MoveAppend(std::vector<T>& into, std::vector<T>& from) {
-  if (into.empty()) {
-    into = std::move(from);
-  } else {
-    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  }
-  from.clear();
-}
-}  // namespace
-
 void MedicationData::Append(MedicationData&& o) {
-  MoveAppend(agreements, o.agreements);
-  MoveAppend(regimens, o.regimens);
-  MoveAppend(dispenseRequests, o.dispenseRequests);
-  MoveAppend(administrationAgreements, o.administrationAgreements);
-  MoveAppend(dispenses, o.dispenses);
-  MoveAppend(uses, o.uses);
-  MoveAppend(administrations, o.administrations);
+  detail::MoveAppend(agreements, o.agreements);
+  detail::MoveAppend(regimens, o.regimens);
+  detail::MoveAppend(dispenseRequests, o.dispenseRequests);
+  detail::MoveAppend(administrationAgreements, o.administrationAgreements);
+  detail::MoveAppend(dispenses, o.dispenses);
+  detail::MoveAppend(uses, o.uses);
+  detail::MoveAppend(administrations, o.administrations);
 }
 
 }  // namespace zb::domain

@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <map>
+
+#include "move_append.h"
 
 namespace zb::domain {
 
@@ -52,12 +53,6 @@ std::size_t IcaData::Count() const {
 }
 
 namespace {
-
-template <class T>
-void MoveAppend(std::vector<T>& into, std::vector<T>& from) {
-  into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  from.clear();
-}
 
 std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -118,10 +113,10 @@ int CriticalityRank(Criticality c) {
 }  // namespace
 
 void IcaData::Append(IcaData&& o) {
-  MoveAppend(allergies, o.allergies);
-  MoveAppend(contraIndications, o.contraIndications);
-  MoveAppend(surveillanceDecisions, o.surveillanceDecisions);
-  MoveAppend(alerts, o.alerts);
+  detail::MoveAppend(allergies, o.allergies);
+  detail::MoveAppend(contraIndications, o.contraIndications);
+  detail::MoveAppend(surveillanceDecisions, o.surveillanceDecisions);
+  detail::MoveAppend(alerts, o.alerts);
 }
 
 bool IcaSummary::HasCurrent() const {
