@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "move_append.h"
 #include "domain/building_blocks.h"
 
 #include <cstdio>
+
+#include "move_append.h"
 
 namespace zb::domain {
 
