@@ -5,7 +5,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace zb::domain::detail {
 namespace {

@@ -5,9 +5,7 @@
 // discrepancies. Readings the standard leaves open are listed in docs/consolidation.md.
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <set>
-#include <unordered_map>
 
 #include "classification.h"
 #include "domain/overview.h"
@@ -25,15 +23,6 @@ std::string Lower(std::string s) {
 }
 
 int StatusOrder(TreatmentStatus s) { return static_cast<int>(s); }
-
-template <class T>
-const T* Latest(const std::vector<const T*>& blocks) {
-  const T* best = nullptr;
-  for (const T* b : blocks) {
-    if (!best || detail::RegisteredBefore(best->h, b->h)) best = b;
-  }
-  return best;
-}
 
 std::optional<Instant> UseMoment(const MedicationUse& u) {
   if (u.asserted) return u.asserted->Earliest();

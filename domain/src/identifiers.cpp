@@ -57,8 +57,6 @@ Result<Bsn> Bsn::Parse(std::string_view text) {
 
 std::string Bsn::Masked() const { return "******" + m_digits.substr(6); }
 
-bool IsValidBsn(std::string_view text) { return Bsn::Parse(text).ok(); }
-
 Result<Ura> Ura::Parse(std::string_view text) {
   auto digits = FixedDigits(text, 8, "URA");
   if (!digits) return digits.error();

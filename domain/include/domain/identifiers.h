@@ -64,7 +64,4 @@ class Agb {
   std::string m_digits;
 };
 
-// True when text is a valid BSN; convenience for validators that only need yes/no.
-bool IsValidBsn(std::string_view text);
-
 }  // namespace zb::domain
