@@ -9,3 +9,7 @@ endif()
 if(ZB_BUILD_BENCH AND NOT ZB_FUZZ)
   find_package(benchmark 1.7 REQUIRED CONFIG)
 endif()
+find_package(OpenSSL 3.0 REQUIRED)              # JOSE, test PKI, TLS of gateway and sandbox
+find_package(CURL 7.88 REQUIRED)                # the one HTTP client stack
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11) # HTTPS server (gateway, sandbox)

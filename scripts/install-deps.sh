@@ -10,6 +10,10 @@ packages=(
   libsimdjson-dev nlohmann-json3-dev  # FHIR JSON: simdjson reads, nlohmann writes
   libcli11-dev                       # command-line parsing in zorgbrug-cli
   catch2 libbenchmark-dev            # tests and zorgbrug-bench
+  libssl-dev openssl                 # JOSE, TLS and the sandbox test CA
+  libcurl4-openssl-dev               # the HTTP client
+  libcpp-httplib-dev                 # HTTPS server of the gateway and the sandbox
+  nodejs                             # test-only tools (Prism, jose; npm ships with Node 20 here)
 )
 
 missing=()

@@ -36,6 +36,8 @@ const char* ToString(ErrorCode code) {
     case ErrorCode::kOutOfRange: return "out-of-range";
     case ErrorCode::kInconsistent: return "inconsistent";
     case ErrorCode::kIo: return "io";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kRefused: return "refused";
   }
   return "unknown";
 }

@@ -18,6 +18,8 @@ enum class ErrorCode {
   kOutOfRange,         // a number, date or size outside what we accept
   kInconsistent,       // values contradict each other
   kIo,                 // a file or stream could not be read
+  kUnavailable,        // a remote party could not be reached in time (connect, TLS handshake, timeout)
+  kRefused,            // a security check failed: signature, certificate, token, policy
 };
 
 const char* ToString(ErrorCode code);

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/http/tls_server.h"
+
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
+namespace zb::net::http {
+namespace {
+
+using domain::ErrorCode;
+using domain::MakeError;
+
+bool LoadChain(SSL_CTX& ctx, const std::string& certificatePem, const std::string& keyPem) {
+  BIO* bio = BIO_new_mem_buf(certificatePem.data(), static_cast<int>(certificatePem.size()));
+  X509* leaf = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+  bool ok = leaf && SSL_CTX_use_certificate(&ctx, leaf) == 1;
+  X509_free(leaf);
+  while (ok) {
+    X509* extra = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    if (!extra) break;
+    ok = SSL_CTX_add0_chain_cert(&ctx, extra) == 1;
+  }
+  BIO_free(bio);
+  ERR_clear_error();  // the loop ends on "no start line", which is not an error
+  if (!ok) return false;
+  BIO* keyBio = BIO_new_mem_buf(keyPem.data(), static_cast<int>(keyPem.size()));
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+  BIO_free(keyBio);
+  ok = key && SSL_CTX_use_PrivateKey(&ctx, key) == 1 && SSL_CTX_check_private_key(&ctx) == 1;
+  EVP_PKEY_free(key);
+  return ok && SSL_CTX_set_min_proto_version(&ctx, TLS1_3_VERSION) == 1;
+}
+
+}  // namespace
+
+domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& certificatePem, const std::string& keyPem) {
+  std::unique_ptr<TlsServer> server(new TlsServer());
+  server->m_server = std::make_unique<httplib::SSLServer>(
+      [&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
+  if (!server->m_server->is_valid()) {
+    return MakeError(ErrorCode::kInvalidFormat, "TLS certificate or key unusable (PEM chain + matching private key expected)");
+  }
+  return server;
+}
+
+domain::Result<int> TlsServer::Start(const std::string& host, int port) {
+  if (port == 0) {
+    m_port = m_server->bind_to_any_port(host);
+  } else {
+    m_port = m_server->bind_to_port(host, port) ? port : -1;
+  }
+  if (m_port <= 0) return MakeError(ErrorCode::kUnavailable, "cannot listen on " + host + ":" + std::to_string(port));
+  m_thread = std::thread([this] { m_server->listen_after_bind(); });
+  return m_port;
+}
+
+void TlsServer::Stop() {
+  if (m_server) m_server->stop();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+TlsServer::~TlsServer() { Stop(); }
+
+}  // namespace zb::net::http

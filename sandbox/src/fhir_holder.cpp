@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A remote FHIR holder (GP, pharmacy or hospital) with the checks its PEP would make (nuts.md §3):
+// introspection semantics (unknown, expired or foreign token: 401), the DPoP proof (scheme, typ,
+// signature, key thumbprint, htm, htu, ath, fresh iat, single-use jti: 401), a user in the token
+// (403) and the exact query parameters of the exchange agreement (anything else: 403).
+#include "fhir_holder.h"
+
+#include <set>
+
+#include "net/http/client.h"
+#include "net/jose/base64url.h"
+#include "net/jose/jws.h"
+#include "net/jose/random.h"
+
+namespace zb::sandbox {
+namespace {
+
+using nlohmann::json;
+namespace jose = net::jose;
+
+constexpr const char* kBsnSystem = "http://fhir.nl/fhir/NamingSystem/bsn";
+constexpr const char* kFhirJson = "application/fhir+json";
+
+void Deny(httplib::Response& res, int status, const std::string& code, const std::string& text) {
+  res.status = status;
+  res.set_content(OperationOutcome("error", code, text).dump(), kFhirJson);
+}
+
+void Unauthorized(httplib::Response& res, const std::string& scheme, const std::string& error, const std::string& text) {
+  res.set_header("WWW-Authenticate", scheme + " error=\"" + error + "\"");
+  Deny(res, 401, "login", text);
+}
+
+// Returns the token when the request may proceed; otherwise has filled `res`.
+const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Request& req, httplib::Response& res) {
+  const std::string auth = req.get_header_value("Authorization");
+  const auto space = auth.find(' ');
+  const std::string scheme = auth.substr(0, space == std::string::npos ? 0 : space);
+  const std::string token = space == std::string::npos ? std::string() : auth.substr(space + 1);
+  auto it = w.tokens.find(token);
+  if (scheme.empty() || it == w.tokens.end()) {
+    Unauthorized(res, "DPoP", "invalid_token", "no valid access token");
+    return nullptr;
+  }
+  const IssuedToken& t = it->second;
+  if (t.authServer != h.authServer || t.expiresAt <= Now() || t.revokedAtHolder) {
+    Unauthorized(res, t.type, "invalid_token", "access token is not active at " + h.name);
+    return nullptr;
+  }
+  if (scheme != t.type) {
+    Unauthorized(res, t.type, "invalid_token", "authorization scheme must be " + t.type);
+    return nullptr;
+  }
+  if (t.type == "DPoP") {
+    const std::string proof = req.get_header_value("DPoP");
+    auto bad = [&](const std::string& why) {
+      w.Count("holder.dpop-rejected");
+      Unauthorized(res, "DPoP", "invalid_dpop_proof", why);
+      return nullptr;
+    };
+    auto jws = jose::ParseJws(proof);
+    if (!jws) return bad("DPoP proof missing or malformed");
+    if (jws->header.value("typ", "") != "dpop+jwt" || jws->header.value("alg", "") != "ES256") return bad("DPoP typ/alg");
+    auto key = jose::Key::FromJwk(jws->header.value("jwk", json()));
+    if (!key || !jose::VerifyJws(*jws, *key)) return bad("DPoP signature");
+    if (key->Thumbprint() != t.jkt) return bad("DPoP key is not the key the token is bound to");
+    auto claims = jose::ClaimsOf(*jws);
+    if (!claims) return bad("DPoP claims");
+    auto htu = net::http::ParseUrl(claims->value("htu", ""));
+    const auto base = net::http::ParseUrl(h.fhirBase);
+    if (claims->value("htm", "") != req.method) return bad("DPoP htm does not match the method");
+    if (!htu || htu->scheme != "https" || htu->host != base->host || htu->port != base->port || htu->path != req.path) {
+      return bad("DPoP htu does not match the request URL");
+    }
+    if (claims->value("ath", "") != jose::Base64UrlEncode(jose::Sha256(token))) return bad("DPoP ath does not match the token");
+    const std::int64_t iat = claims->value("iat", std::int64_t{0});
+    if (iat < Now() - 300 || iat > Now() + 60) return bad("DPoP proof is not fresh");
+    const std::string jti = claims->value("jti", "");
+    if (jti.empty() || !w.seenDpopJti[h.id].insert(jti).second) return bad("DPoP proof replayed (jti seen before)");
+    w.capturedDpop.push_back({{"proof", proof}, {"method", req.method}, {"url", claims->value("htu", "")}, {"token", token}});
+    if (w.capturedDpop.size() > 20) w.capturedDpop.erase(w.capturedDpop.begin());
+  } else if (req.has_header("DPoP")) {
+    Unauthorized(res, "Bearer", "invalid_token", "a Bearer token does not take a DPoP proof");
+    return nullptr;
+  }
+  if (t.employee.is_null() || t.employee.empty()) {
+    Deny(res, 403, "forbidden", "the token names no user; " + h.name + " requires the requesting professional");
+    return nullptr;
+  }
+  return &t;
+}
+
+struct QueryRule {
+  std::string resourceType;
+  std::vector<std::string> categories;  // allowed "system|code" values (empty: no category parameter)
+  std::set<std::string> includes;       // allowed _include / _include:iterate / _revinclude values
+  bool categoryRequired = true;
+};
+
+const std::vector<QueryRule>& Mp9Rules() {
+  static const std::set<std::string> roles{"PractitionerRole:organization", "PractitionerRole:practitioner", "PractitionerRole:location"};
+  auto with = [&](std::set<std::string> s) {
+    s.insert(roles.begin(), roles.end());
+    return s;
+  };
+  static const std::vector<QueryRule> rules{
+      {"MedicationRequest",
+       {"http://snomed.info/sct|33633005", "http://snomed.info/sct|52711000146108", "http://snomed.info/sct|395067002"},
+       with({"MedicationRequest:medication", "MedicationRequest:subject", "MedicationRequest:reason",
+             "MedicationRequest:next-practitioner", "MedicationRequest:requester", "MedicationRequest:dispense-location"})},
+      {"MedicationDispense", {"http://snomed.info/sct|422037009", "http://snomed.info/sct|373784005"},
+       with({"MedicationDispense:medication", "MedicationDispense:subject", "MedicationDispense:performer",
+             "MedicationDispense:destination"})},
+      {"MedicationStatement", {"http://snomed.info/sct|422979000"},
+       with({"MedicationStatement:medication", "MedicationStatement:subject", "MedicationStatement:author",
+             "MedicationStatement:prescriber", "MedicationStatement:source"})},
+      {"MedicationAdministration", {"http://snomed.info/sct|18629005"},
+       with({"MedicationAdministration:medication", "MedicationAdministration:subject", "MedicationAdministration:performer"})},
+      {"Flag",
+       {"http://snomed.info/sct|350241000146102", "http://snomed.info/sct|225419007", "http://snomed.info/sct|140401000146105"},
+       {"Flag:patient", "Provenance:target"}},
+      {"AllergyIntolerance", {"medication"}, {}, false},
+  };
+  return rules;
+}
+
+std::optional<Coding> ParseCategory(const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  const auto bar = value.find('|');
+  if (bar == std::string::npos) return Coding{"", value};
+  return Coding{value.substr(0, bar), value.substr(bar + 1)};
+}
+
+std::string SelfUrl(const HolderInfo& h, const httplib::Request& req) {
+  std::string url = h.fhirBase.substr(0, h.fhirBase.find("/fhir")) + req.path;
+  std::string query;
+  for (const auto& [k, v] : req.params) query += (query.empty() ? "?" : "&") + k + "=" + net::http::UrlEncode(v);
+  return url + query;
+}
+
+// MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
+void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std::string& type, const httplib::Request& req,
+               httplib::Response& res) {
+  const QueryRule* rule = nullptr;
+  for (const auto& r : Mp9Rules()) {
+    if (r.resourceType == type) rule = &r;
+  }
+  if (!rule) return Deny(res, 403, "forbidden", type + " is not part of the exchange agreement of " + h.name);
+  std::string bsn;
+  std::optional<Coding> category;
+  bool includes = false;
+  for (const auto& [name, value] : req.params) {
+    if (name == "patient.identifier") {
+      const std::string prefix = std::string(kBsnSystem) + "|";
+      if (value.rfind(prefix, 0) != 0) return Deny(res, 403, "forbidden", "patient.identifier must be a BSN identifier");
+      bsn = value.substr(prefix.size());
+    } else if (name == "category") {
+      if (std::find(rule->categories.begin(), rule->categories.end(), value) == rule->categories.end()) {
+        return Deny(res, 403, "forbidden", "category " + value + " is not allowed for " + type);
+      }
+      category = ParseCategory(value);
+    } else if (name == "_include" || name == "_include:iterate" || name == "_revinclude") {
+      if (!rule->includes.count(value)) return Deny(res, 403, "forbidden", name + "=" + value + " is not allowed");
+      includes = true;
+    } else {
+      return Deny(res, 403, "forbidden", "search parameter " + name + " is not part of the exchange agreement");
+    }
+  }
+  if (bsn.empty()) return Deny(res, 403, "forbidden", "patient.identifier is required");
+  if (rule->categoryRequired && !category) return Deny(res, 403, "forbidden", "category is required");
+  w.Count("holder." + h.id + ".searches");
+  res.set_content(Search(data.ByBsn(bsn), type, category, includes, SelfUrl(h, req)).dump(), kFhirJson);
+}
+
+// Zorginzage R4 (nuts.md §5.2): resources by the holder's Patient id, after Patient/_search.
+void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, const std::string& type,
+                      const httplib::Request& req, httplib::Response& res) {
+  std::map<std::string, std::string> expected;
+  if (type == "MedicationRequest") {
+    expected = {{"category", "http://snomed.info/sct|16076005"}, {"_include", "MedicationRequest:medication"}};
+  } else if (type == "AllergyIntolerance") {
+    expected = {{"category", "medication"}};
+  } else if (type != "Flag") {
+    return Deny(res, 403, "forbidden", type + " is not part of the zorginzage agreement of " + h.name);
+  }
+  std::string patientId;
+  std::size_t matched = 0;
+  for (const auto& [name, value] : req.params) {
+    if (name == "patient") {
+      patientId = value;
+      continue;
+    }
+    auto it = expected.find(name);
+    if (it == expected.end() || it->second != value) {
+      return Deny(res, 403, "forbidden", "search parameter " + name + "=" + value + " is not part of the agreement");
+    }
+    ++matched;
+  }
+  if (patientId.empty() || matched != expected.size()) {
+    return Deny(res, 403, "forbidden", "the agreement requires exactly: patient plus the agreed parameters");
+  }
+  w.Count("holder." + h.id + ".searches");
+  const std::optional<Coding> category = expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
+  res.set_content(Search(data.ByPatientId(patientId), type, category, expected.count("_include") > 0, SelfUrl(h, req)).dump(),
+                  kFhirJson);
+}
+
+}  // namespace
+
+void RegisterHolder(httplib::Server& server, World& w, const HolderInfo& h, const HolderData& data) {
+  server.Get(R"(/fhir/metadata)", [&h](const httplib::Request&, httplib::Response& res) {
+    res.set_content(json{{"resourceType", "CapabilityStatement"}, {"status", "active"}, {"kind", "instance"},
+                         {"fhirVersion", "4.0.1"}, {"format", {"json"}}, {"software", {{"name", "zorgbrug-sandbox " + h.id}}}}
+                        .dump(),
+                    kFhirJson);
+  });
+  server.Post(R"(/fhir/Patient/_search)", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(w.mutex);
+    w.Count("holder." + h.id + ".requests");
+    if (!CheckAccess(w, h, req, res)) return;
+    std::string bsn;
+    for (const auto& [name, value] : net::http::ParseForm(req.body)) {
+      const std::string prefix = std::string(kBsnSystem) + "|";
+      if (name == "identifier" && value.rfind(prefix, 0) == 0) {
+        bsn = value.substr(prefix.size());
+      } else if (!(name == "_include" && value == "Patient:general-practitioner")) {
+        return Deny(res, 403, "forbidden", "Patient/_search takes identifier=" + prefix + "<BSN> only");
+      }
+    }
+    if (bsn.empty()) return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
+    json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, h.fhirBase + "/Patient/_search");
+    res.set_content(bundle.dump(), kFhirJson);
+  });
+  server.Get(R"(/fhir/([A-Za-z]+))", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(w.mutex);
+    w.Count("holder." + h.id + ".requests");
+    if (!CheckAccess(w, h, req, res)) return;
+    const std::string type = req.matches[1].str();
+    if (h.kind == "gp") return ZorginzageSearch(w, h, data, type, req, res);
+    return Mp9Search(w, h, data, type, req, res);
+  });
+}
+
+}  // namespace zb::sandbox

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holder_data.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace zb::sandbox {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+void CollectReferences(const json& node, std::set<std::string>& out) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "reference" && value.is_string()) out.insert(value.get<std::string>());
+      else CollectReferences(value, out);
+    }
+  } else if (node.is_array()) {
+    for (const auto& v : node) CollectReferences(v, out);
+  }
+}
+
+// Category as CodeableConcept, array of CodeableConcepts, or array of codes (AllergyIntolerance).
+bool CategoryMatches(const json& resource, const Coding& wanted) {
+  if (!resource.contains("category")) return false;
+  const json& c = resource["category"];
+  auto conceptMatches = [&](const json& cc) {
+    if (cc.is_string()) return wanted.system.empty() && cc == wanted.code;
+    for (const auto& coding : cc.value("coding", json::array())) {
+      if (coding.value("code", "") == wanted.code && (wanted.system.empty() || coding.value("system", "") == wanted.system)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  if (c.is_array()) {
+    for (const auto& cc : c) {
+      if (conceptMatches(cc)) return true;
+    }
+    return false;
+  }
+  return conceptMatches(c);
+}
+
+}  // namespace
+
+domain::Result<HolderData> HolderData::Load(const std::string& dataDir, const std::string& fileName) {
+  HolderData data;
+  std::error_code ec;
+  std::vector<fs::path> dirs;
+  for (const auto& entry : fs::directory_iterator(dataDir, ec)) {
+    if (entry.is_directory()) dirs.push_back(entry.path());
+  }
+  if (ec) return domain::MakeError(domain::ErrorCode::kIo, "cannot read the demo data folder " + dataDir);
+  std::sort(dirs.begin(), dirs.end());
+  for (const auto& dir : dirs) {
+    const fs::path file = dir / fileName;
+    if (!fs::exists(file)) continue;
+    std::ifstream in(file);
+    const json bundle = json::parse(in, nullptr, false);
+    if (!bundle.is_object() || !bundle.contains("entry")) {
+      return domain::MakeError(domain::ErrorCode::kInvalidFormat, file.string() + ": not a FHIR Bundle with entries");
+    }
+    PatientRecord record;
+    for (const auto& entry : bundle["entry"]) {
+      const json& r = entry.value("resource", json::object());
+      if (r.value("resourceType", "") == "Patient") {
+        record.patientId = r.value("id", "");
+        for (const auto& id : r.value("identifier", json::array())) {
+          if (id.value("system", "") == "http://fhir.nl/fhir/NamingSystem/bsn") record.bsn = id.value("value", "");
+        }
+      }
+      record.entries.push_back({{"fullUrl", entry.value("fullUrl", "")}, {"resource", r}});
+    }
+    if (record.bsn.empty()) return domain::MakeError(domain::ErrorCode::kMissing, file.string() + ": no Patient with a BSN");
+    if (record.patientId.empty()) record.patientId = "patient-" + record.bsn.substr(5);
+    data.m_patients.push_back(std::move(record));
+  }
+  return data;
+}
+
+const PatientRecord* HolderData::ByBsn(const std::string& bsn) const {
+  for (const auto& p : m_patients) {
+    if (p.bsn == bsn) return &p;
+  }
+  return nullptr;
+}
+
+const PatientRecord* HolderData::ByPatientId(const std::string& id) const {
+  for (const auto& p : m_patients) {
+    if (p.patientId == id) return &p;
+  }
+  return nullptr;
+}
+
+json EmptySearchset(const std::string& selfUrl) {
+  return {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", 0},
+          {"link", {{{"relation", "self"}, {"url", selfUrl}}}}, {"entry", json::array()}};
+}
+
+json Search(const PatientRecord* patient, const std::string& resourceType, const std::optional<Coding>& category,
+            bool withIncludes, const std::string& selfUrl) {
+  json bundle = EmptySearchset(selfUrl);
+  if (!patient) return bundle;
+  std::set<std::string> references;
+  int total = 0;
+  for (const auto& entry : patient->entries) {
+    const json& r = entry["resource"];
+    if (r.value("resourceType", "") != resourceType) continue;
+    if (category && !CategoryMatches(r, *category)) continue;
+    json e = entry;
+    e["search"] = {{"mode", "match"}};
+    bundle["entry"].push_back(std::move(e));
+    ++total;
+    if (withIncludes) CollectReferences(r, references);
+  }
+  bundle["total"] = total;
+  if (withIncludes && total > 0) {
+    for (const auto& entry : patient->entries) {
+      const json& r = entry["resource"];
+      const std::string full = entry.value("fullUrl", "");
+      const std::string relative = r.value("resourceType", "") + "/" + r.value("id", "");
+      if (r.value("resourceType", "") == resourceType) continue;
+      if (!references.count(full) && !references.count(relative)) continue;
+      json e = entry;
+      e["search"] = {{"mode", "include"}};
+      bundle["entry"].push_back(std::move(e));
+    }
+  }
+  return bundle;
+}
+
+json OperationOutcome(const std::string& severity, const std::string& code, const std::string& text) {
+  return {{"resourceType", "OperationOutcome"},
+          {"issue", {{{"severity", severity}, {"code", code}, {"diagnostics", text}, {"details", {{"text", text}}}}}}};
+}
+
+}  // namespace zb::sandbox

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sandbox/sandbox.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "fhir_holder.h"
+#include "net/http/tls_server.h"
+#include "net/jose/random.h"
+#include "sandbox/pki.h"
+#include "world.h"
+
+namespace zb::sandbox {
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void Problem(httplib::Response& res, int status, const std::string& title, const std::string& detail) {
+  res.status = status;
+  res.set_content(nlohmann::json{{"title", title}, {"status", status}, {"detail", detail}}.dump(), "application/problem+json");
+}
+
+namespace {
+
+using domain::ErrorCode;
+using domain::MakeError;
+using nlohmann::json;
+namespace fs = std::filesystem;
+namespace jose = net::jose;
+
+bool WriteFile(const fs::path& path, const std::string& content, bool secret) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  out.close();
+  if (secret) ::chmod(path.c_str(), 0600);
+  return static_cast<bool>(out);
+}
+
+template <class T>
+T Must(domain::Result<T> r) {
+  if (!r) throw std::runtime_error(r.error().detail);
+  return std::move(r).value();
+}
+
+class SandboxImpl final : public Sandbox {
+ public:
+  json Describe() const override { return m_description; }
+  void Stop() override {
+    for (auto& s : m_servers) s->Stop();
+  }
+  ~SandboxImpl() override { Stop(); }
+
+  domain::Result<bool> Run(const SandboxOptions& o);
+
+ private:
+  net::http::TlsServer& NewServer(const TestCa& ca, const std::string& name) {
+    const auto issued = Must(ca.IssueServer(name, {"IP:127.0.0.1"}));
+    m_servers.push_back(Must(net::http::TlsServer::Create(issued.certificatePem, issued.keyPem)));
+    return *m_servers.back();
+  }
+  int StartServer(net::http::TlsServer& server) { return Must(server.Start(m_world.host, 0)); }
+
+  World m_world;
+  std::vector<std::unique_ptr<net::http::TlsServer>> m_servers;
+  std::vector<HolderData> m_data;
+  json m_description;
+};
+
+domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
+  const fs::path dir = o.stateDir;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return MakeError(ErrorCode::kIo, "cannot create the state directory " + dir.string());
+  World& w = m_world;
+  w.host = o.host;
+  w.nodeVariant = o.nodeVariant;
+  const TestCa ca = Must(TestCa::Generate("Zorgbrug sandbox test CA"));
+  w.opKey = Must(jose::Key::GenerateRsa(2048));
+  w.opKid = "gtwpr.jwt.dezi.sandbox";
+  w.esealKey = Must(jose::Key::GenerateRsa(2048));
+  w.esealKid = jose::RandomUuid();
+  w.foreignKey = Must(jose::Key::GenerateRsa(2048));
+  w.subjectKey = Must(jose::Key::GenerateEcP256());
+  // What the organisation would generate and register: the userinfo decryption key (its public
+  // half goes to DEZI) and the token_v2 key (its public half goes into the node's authorized_keys).
+  const jose::Key userinfoKey = Must(jose::Key::GenerateRsa(2048));
+  const jose::Key tokenV2Key = Must(jose::Key::GenerateEcP256());
+  w.rpEncryptionKey = userinfoKey.PublicOnly();
+  w.rpEncryptionKid = jose::RandomUuid();
+  w.authorizedKeys.emplace_back("zorgbrug-gateway", tokenV2Key.PublicOnly());
+  w.deziClientId = jose::RandomUuid();
+  w.deziRedirectUris = {"http://127.0.0.1/callback"};
+
+  const std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string, std::vector<std::string>>> holders{
+      {"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", {"HuisartsVVTInzage"}},
+      {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", {"medicatieoverdracht-gf"}},
+      {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", {"medicatieoverdracht-gf"}}};
+  w.holders.reserve(holders.size());
+  m_data.reserve(holders.size());
+  for (const auto& [id, kind, name, ura, city, services] : holders) {
+    HolderInfo h;
+    h.id = id;
+    h.kind = kind;
+    h.name = name;
+    h.ura = ura;
+    h.city = city;
+    h.services = services;
+    h.didKey = Must(jose::Key::GenerateEcP256());
+    w.holders.push_back(std::move(h));
+    auto data = HolderData::Load(o.dataDir, id + ".json");
+    if (!data) return data.error();
+    m_data.push_back(std::move(data).value());
+  }
+
+  auto& dezi = NewServer(ca, "dezi.sandbox");
+  RegisterDezi(dezi.routes(), w);
+  auto& node = NewServer(ca, "nuts-node.sandbox");
+  RegisterNode(node.routes(), w);
+  RegisterControl(node.routes(), w);
+  std::vector<net::http::TlsServer*> holderServers;
+  for (std::size_t i = 0; i < w.holders.size(); ++i) {
+    auto& s = NewServer(ca, w.holders[i].id + ".sandbox");
+    RegisterHolder(s.routes(), w, w.holders[i], m_data[i]);
+    holderServers.push_back(&s);
+  }
+  {
+    // URLs are known only after binding; hold the lock so no request sees them half-filled.
+    std::lock_guard lock(w.mutex);
+    w.deziIssuer = "https://" + o.host + ":" + std::to_string(StartServer(dezi));
+    w.nodeUrl = "https://" + o.host + ":" + std::to_string(StartServer(node));
+    const std::string didHost = "did:web:" + o.host + "%3A" + std::to_string(node.port());
+    w.subjectDid = didHost + ":iam:" + jose::RandomUuid();
+    w.subjectKid = w.subjectDid + "#" + jose::RandomUuid();
+    for (std::size_t i = 0; i < w.holders.size(); ++i) {
+      HolderInfo& h = w.holders[i];
+      h.fhirBase = "https://" + o.host + ":" + std::to_string(StartServer(*holderServers[i])) + "/fhir";
+      h.authServer = w.nodeUrl + "/oauth2/" + h.id;
+      h.did = didHost + ":iam:" + jose::RandomUuid();
+    }
+  }
+
+  const fs::path caFile = dir / "ca.pem";
+  const auto gatewayTls = Must(ca.IssueServer("zorgbrug-gateway", {"IP:127.0.0.1"}));
+  bool ok = WriteFile(caFile, ca.certificatePem(), false) &&
+            WriteFile(dir / "gateway-tls.pem", gatewayTls.certificatePem, false) &&
+            WriteFile(dir / "gateway-tls-key.pem", gatewayTls.keyPem, true) &&
+            WriteFile(dir / "userinfo-key.pem", userinfoKey.PrivatePem(), true) &&
+            WriteFile(dir / "token-v2-key.pem", tokenV2Key.PrivatePem(), true) &&
+            WriteFile(dir / "authorized_keys", tokenV2Key.OpenSshLine("zorgbrug-gateway") + "\n", false) &&
+            WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true);
+  json gateway{
+      {"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
+      {"tls", {{"certificate", "gateway-tls.pem"}, {"key", "gateway-tls-key.pem"}}},
+      {"trust", {{"ca_file", "ca.pem"}}},
+      {"organisation", {{"ura", "90000380"}, {"name", "Tést Zorginstelling 01"}}},
+      {"dezi",
+       {{"issuer", w.deziIssuer},
+        {"client_id", w.deziClientId},
+        {"redirect_uris", w.deziRedirectUris},
+        {"userinfo_decryption_key", "userinfo-key.pem"},
+        {"allowed_jku", {w.deziIssuer + "/dezi/jwks.json"}},
+        {"accept_unencrypted_userinfo", false}}},
+      {"roles", {{"login", {"01.047", "01.056", "01.015", "00.000"}}, {"relay", {"01.047", "01.056", "01.015"}}}},
+      {"nuts",
+       {{"internal_api", w.nodeUrl},
+        {"subject", w.subject},
+        {"token_v2", {{"key", "token-v2-key.pem"}, {"issuer", "zorgbrug-gateway"}, {"audience", w.audience}}},
+        {"user_identity", o.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
+        {"token_type", "DPoP"}}},
+      {"discovery",
+       {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
+        {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}}}},
+      {"session", {{"lifetime_minutes", 480}}},
+      {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
+  ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false);
+  if (!ok) return MakeError(ErrorCode::kIo, "cannot write into the state directory " + dir.string());
+
+  json holdersOut = json::object();
+  for (const auto& h : w.holders) holdersOut[h.id] = {{"name", h.name}, {"ura", h.ura}, {"fhir_base", h.fhirBase}};
+  m_description = {{"zorgbrug-sandbox", "ready"},
+                   {"ca", fs::absolute(caFile).string()},
+                   {"dezi", w.deziIssuer},
+                   {"node", w.nodeUrl},
+                   {"control", w.nodeUrl + "/__test"},
+                   {"node_variant", w.nodeVariant},
+                   {"holders", holdersOut},
+                   {"gateway_config", fs::absolute(dir / "gateway.json").string()},
+                   {"authorized_keys", fs::absolute(dir / "authorized_keys").string()}};
+  return true;
+}
+
+}  // namespace
+
+domain::Result<std::unique_ptr<Sandbox>> Sandbox::Start(const SandboxOptions& options) {
+  auto sandbox = std::make_unique<SandboxImpl>();
+  try {
+    auto ok = sandbox->Run(options);
+    if (!ok) return ok.error();
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kIo, std::string("sandbox start failed: ") + e.what());
+  }
+  return std::unique_ptr<Sandbox>(std::move(sandbox));
+}
+
+}  // namespace zb::sandbox

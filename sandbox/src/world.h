@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The shared state of the simulated world: who the personas are, what DEZI and the node have
+// handed out, and the counters and captures the control plane reports to tests.
+#include <httplib.h>
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "net/jose/key.h"
+
+namespace zb::sandbox {
+
+std::int64_t Now();
+
+// How a persona's verklaring or userinfo deviates from the happy path.
+enum class PersonaFault { kNone, kRevoked, kExpired, kBadSignature, kUnknownJku };
+enum class ClaimStyle { kAcceptance, kK07Example };  // dezi.md §1.15
+
+struct Persona {
+  std::string id;
+  std::string label;
+  std::string deziNummer;
+  std::string initials;
+  std::optional<std::string> prefix;
+  std::string surname;
+  std::string ura;
+  std::string organisation;
+  std::string roleCode;
+  std::string roleName;
+  PersonaFault fault = PersonaFault::kNone;
+  ClaimStyle style = ClaimStyle::kAcceptance;
+  bool userinfoAsPlainJws = false;  // what the acceptance environment did (dezi.md §1.7)
+};
+const std::vector<Persona>& Personas();
+const Persona* FindPersona(const std::string& id);
+
+struct HolderInfo {
+  std::string id;    // huisarts, apotheek, ziekenhuis
+  std::string kind;  // gp (zorginzage R4) or mp9 (MP9 3.0 + CiO)
+  std::string name;
+  std::string ura;
+  std::string city;
+  std::string fhirBase;
+  std::string authServer;
+  std::vector<std::string> services;  // discovery services it is registered on (= accepted scopes)
+  std::string did;
+  std::optional<net::jose::Key> didKey;  // signs its discovery registration (VP)
+  bool refuseTokens = false;             // its authorization server answers every token request with an error
+};
+
+struct IssuedToken {
+  std::string type;  // DPoP or Bearer
+  std::string authServer;
+  std::string scope;
+  std::string jkt;  // DPoP key thumbprint the token is bound to
+  std::string clientId;
+  nlohmann::json employee;  // introspection claims about the user (empty: none presented)
+  std::int64_t expiresAt = 0;
+  bool revokedAtHolder = false;  // the holder's node no longer accepts it (control plane)
+};
+
+struct PendingAuthorization {
+  std::string clientId, redirectUri, state, nonce, challenge;
+  std::int64_t created = 0;
+};
+struct AuthorizationCode {
+  PendingAuthorization request;
+  std::string personaId;
+  std::int64_t expiresAt = 0;
+};
+struct DeziAccessToken {
+  std::string personaId, clientId;
+  std::int64_t expiresAt = 0;
+};
+
+struct World {
+  std::mutex mutex;
+  std::string host;
+  std::string nodeVariant;
+  // DEZI
+  std::string deziIssuer;
+  std::string deziClientId;
+  std::vector<std::string> deziRedirectUris;
+  std::optional<net::jose::Key> opKey;          // signs id_token and userinfo
+  std::string opKid;
+  std::optional<net::jose::Key> esealKey;       // signs verklaringen (served at /dezi/jwks.json)
+  std::string esealKid;
+  std::optional<net::jose::Key> foreignKey;     // a key DEZI does not own (bad-signature persona)
+  std::optional<net::jose::Key> rpEncryptionKey;  // public half of the gateway's userinfo key
+  std::string rpEncryptionKid;
+  std::map<std::string, PendingAuthorization> pending;
+  std::map<std::string, AuthorizationCode> codes;
+  std::set<std::string> usedCodes;
+  std::map<std::string, DeziAccessToken> deziTokens;
+  std::map<std::string, std::string> verklaringStatus;  // verklaring_id -> status
+  // Nuts node
+  std::string nodeUrl;
+  std::string subject = "zorgbrug-demo";
+  std::string subjectDid;
+  std::optional<net::jose::Key> subjectKey;  // the subject's DID key; signs DPoP proofs
+  std::string subjectKid;
+  std::string audience = "zorgbrug-sandbox-node";
+  std::vector<std::pair<std::string, net::jose::Key>> authorizedKeys;  // user name, key
+  std::vector<HolderInfo> holders;
+  std::map<std::string, IssuedToken> tokens;
+  std::map<std::string, std::pair<std::string, std::int64_t>> tokenCache;  // request hash -> token, expiry
+  std::map<std::string, std::set<std::string>> seenDpopJti;                // per holder
+  std::map<std::string, int> counters;
+  std::vector<std::string> capturedTokenV2;  // last authentication JWTs (for conformance checks)
+  std::vector<nlohmann::json> capturedDpop;  // {proof, method, url, token}
+
+  void Count(const std::string& name) { ++counters[name]; }
+};
+
+// RFC 7807 problem+json, the error shape of nuts-node's internal API.
+void Problem(httplib::Response& res, int status, const std::string& title, const std::string& detail);
+
+void RegisterDezi(httplib::Server& server, World& world);
+void RegisterNode(httplib::Server& server, World& world);
+void RegisterControl(httplib::Server& server, World& world);
+
+}  // namespace zb::sandbox
