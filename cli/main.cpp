@@ -8,6 +8,7 @@
 
 #include "domain/ica.h"
 #include "domain/overview.h"
+#include "exchange_commands.h"
 #include "overview_report.h"
 #include "source_files.h"
 
@@ -108,7 +109,14 @@ int main(int argc, char** argv) {
   check->add_option("files", checkFiles, "FHIR JSON files")->required();
   check->add_option("--test-date", checkTestDate, "Substitute ${DATE, T, ...} placeholders with this day");
 
+  zb::cli::ExchangeArgs exchangeArgs;
+  const auto exchange = zb::cli::AddExchangeCommands(app, exchangeArgs);
+
   CLI11_PARSE(app, argc, argv);
+
+  if (exchange.login->parsed() || exchange.whoami->parsed() || exchange.logout->parsed() || exchange.fetch->parsed()) {
+    return zb::cli::RunExchange(exchange, exchangeArgs);
+  }
 
   if (*overview) {
     auto files = ParseFiles(ov.files);

@@ -267,7 +267,11 @@ void RegisterNode(httplib::Server& server, World& w) {
     std::lock_guard lock(w.mutex);
     if (!Authenticate(w, req, res)) return;
     w.Count("node.dpop-proofs");
-    const std::string kid = net::http::UrlDecode(req.matches[1].str());
+    // Use the raw target: a did:web kid with a port contains "%3A", which a decoded path loses
+    // (the node's OpenAPI marks this parameter plain/text for the same reason).
+    const std::string prefix = "/internal/auth/v2/dpop/";
+    const std::string raw = req.target.substr(0, req.target.find('?'));
+    const std::string kid = net::http::UrlDecode(raw.substr(std::min(raw.size(), prefix.size())));
     if (kid != w.subjectKid) return Problem(res, 404, "Key not found", "no key " + kid + " in this node");
     const json body = json::parse(req.body, nullptr, false);
     if (!body.is_object() || !body.contains("htm") || !body.contains("htu") || !body.contains("token")) {

@@ -163,6 +163,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
         {"redirect_uris", w.deziRedirectUris},
         {"userinfo_decryption_key", "userinfo-key.pem"},
         {"allowed_jku", {w.deziIssuer + "/dezi/jwks.json"}},
+        {"envelope_issuers", {"auth.dezi.nl", "https://auth.dezi.nl"}},
         {"accept_unencrypted_userinfo", false}}},
       {"roles", {{"login", {"01.047", "01.056", "01.015", "00.000"}}, {"relay", {"01.047", "01.056", "01.015"}}}},
       {"nuts",

@@ -37,6 +37,8 @@ domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& 
   std::unique_ptr<TlsServer> server(new TlsServer());
   server->m_server = std::make_unique<httplib::SSLServer>(
       [&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
+  // Without TCP_NODELAY small responses wait for the peer's delayed ACK (~40 ms per request).
+  server->m_server->set_tcp_nodelay(true);
   if (!server->m_server->is_valid()) {
     return MakeError(ErrorCode::kInvalidFormat, "TLS certificate or key unusable (PEM chain + matching private key expected)");
   }

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exchange_commands.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include <boost/date_time/posix_time/conversion.hpp>
+
+#include "domain/date_time.h"
+#include "net/client/gateway_client.h"
+#include "net/client/login.h"
+
+namespace zb::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using net::client::ApiError;
+
+constexpr int kExitUsage = 1;
+constexpr int kExitRefused = 4;      // the gateway, DEZI or a holder said no
+constexpr int kExitUnavailable = 5;  // something could not be reached
+
+// The session token is a short-lived secret: it lives in the per-user runtime directory (tmpfs,
+// removed at logout of the OS session), readable by the user only. See docs/architecture.md.
+fs::path SessionFile() {
+  if (const char* explicitFile = std::getenv("ZORGBRUG_SESSION_FILE")) return explicitFile;
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  const fs::path dir = runtime ? fs::path(runtime) / "zorgbrug" : fs::path("/tmp") / ("zorgbrug-" + std::to_string(::getuid()));
+  return dir / "session.json";
+}
+
+bool SaveSession(const json& session) {
+  const fs::path file = SessionFile();
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  ::chmod(file.parent_path().c_str(), 0700);
+  const mode_t old = ::umask(077);
+  std::ofstream out(file, std::ios::trunc);
+  out << session.dump();
+  out.close();
+  ::umask(old);
+  return static_cast<bool>(out);
+}
+
+json LoadSession() {
+  std::ifstream in(SessionFile());
+  return in ? json::parse(in, nullptr, false) : json();
+}
+
+std::string Setting(const std::string& flag, const char* env, const std::string& fallback = {}) {
+  if (!flag.empty()) return flag;
+  if (const char* value = std::getenv(env)) return value;
+  return fallback;
+}
+
+int Report(const ApiError& e) {
+  std::cerr << "zorgbrug-cli: " << e.code << ": " << e.detail << "\n";
+  const bool unavailable = e.status == 0 || e.status == 503 || e.status == 504 || e.code.find("unreachable") != std::string::npos;
+  return unavailable && e.code != "state_mismatch" && e.code != "gateway_tls_refused" ? kExitUnavailable : kExitRefused;
+}
+
+std::string Describe(const json& user) {
+  return user.value("display_name", "") + ", " + user.value("role_name", "") + " (" + user.value("role_code", "") + "), " +
+         user.value("organisation", "") + " (URA " + user.value("ura", "") + ")";
+}
+
+std::string LocalTime(std::int64_t epoch) {
+  const domain::Instant instant = boost::posix_time::from_time_t(static_cast<std::time_t>(epoch));
+  return domain::FormatDateTime(instant);
+}
+
+class PrintingBrowser final : public net::client::BrowserLauncher {
+ public:
+  domain::Result<bool> Open(const std::string& url) override {
+    std::cerr << "Log in met Dezi in de browser. Opent er geen browser, open dan zelf:\n  " << url << "\n";
+    auto opened = m_system.Open(url);
+    if (!opened) std::cerr << "(" << opened.error().detail << ")\n";
+    return true;  // the user can still open the URL by hand
+  }
+
+ private:
+  net::client::SystemBrowser m_system;
+};
+
+}  // namespace
+
+ExchangeCommands AddExchangeCommands(CLI::App& app, ExchangeArgs& a) {
+  ExchangeCommands c{};
+  c.login = app.add_subcommand("login", "Log in with DEZI through the organisation gateway");
+  c.login->add_option("--gateway", a.gateway, "Gateway URL (default: $ZORGBRUG_GATEWAY)");
+  c.login->add_option("--ca", a.caFile, "CA file to trust for the gateway and DEZI (default: $ZORGBRUG_CA_FILE, else the system store)");
+  c.login->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser (so, avg, huisarts-anw, ...)");
+  c.login->add_option("--timeout", a.timeoutSeconds, "Seconds to wait for the browser")->check(CLI::Range(5, 900));
+  c.whoami = app.add_subcommand("whoami", "Show who is logged in (asks the gateway)");
+  c.logout = app.add_subcommand("logout", "End the session at the gateway");
+  c.fetch = app.add_subcommand("fetch", "Relay one FHIR request to a holder through the gateway; prints the answer");
+  c.fetch->add_option("holder", a.holder, "SERVICE/URA, or a URA to look up in every Discovery Service")->required();
+  c.fetch->add_option("query", a.query, "FHIR path and query, e.g. 'MedicationRequest?patient.identifier=...'")->required();
+  c.fetch->add_option("--form", a.form, "Form body: makes the request a POST (Patient/_search)");
+  return c;
+}
+
+int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
+  if (c.login->parsed()) {
+    const std::string gatewayUrl = Setting(a.gateway, "ZORGBRUG_GATEWAY");
+    if (gatewayUrl.empty()) {
+      std::cerr << "zorgbrug-cli: no gateway: pass --gateway URL or set ZORGBRUG_GATEWAY\n";
+      return kExitUsage;
+    }
+    net::http::ClientOptions options;
+    options.caFile = Setting(a.caFile, "ZORGBRUG_CA_FILE");
+    net::client::GatewayClient gateway(gatewayUrl, options);
+    std::unique_ptr<net::client::BrowserLauncher> browser;
+    if (a.persona.empty()) browser = std::make_unique<PrintingBrowser>();
+    else browser = std::make_unique<net::client::HeadlessBrowser>(a.persona, options);
+    auto session = net::client::Login(gateway, *browser, std::chrono::seconds(a.timeoutSeconds));
+    if (auto* e = std::get_if<ApiError>(&session)) {
+      if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get()); headless && !headless->error().empty()) {
+        std::cerr << "zorgbrug-cli: browser: " << headless->error() << "\n";
+      }
+      return Report(*e);
+    }
+    const auto& s = std::get<net::client::SessionInfo>(session);
+    if (!SaveSession({{"gateway", gatewayUrl}, {"ca_file", options.caFile}, {"session_token", s.token}, {"expires_at", s.expiresAt}})) {
+      std::cerr << "zorgbrug-cli: cannot store the session in " << SessionFile() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot " << LocalTime(s.expiresAt) << "\n";
+    return 0;
+  }
+
+  const json stored = LoadSession();
+  if (!stored.is_object() || !stored.value("session_token", json()).is_string()) {
+    std::cerr << "zorgbrug-cli: not logged in: run zorgbrug-cli login first\n";
+    return kExitRefused;
+  }
+  net::http::ClientOptions options;
+  options.caFile = stored.value("ca_file", "");
+  net::client::GatewayClient gateway(stored.value("gateway", ""), options);
+  const std::string token = stored["session_token"];
+
+  if (c.whoami->parsed()) {
+    auto who = gateway.WhoAmI(token);
+    if (auto* e = std::get_if<ApiError>(&who)) return Report(*e);
+    const json& j = std::get<json>(who);
+    std::cout << Describe(j.value("user", json::object())) << "\nSessie geldig tot " << LocalTime(j.value("expires_at", std::int64_t{0})) << "\n";
+    return 0;
+  }
+  if (c.logout->parsed()) {
+    auto out = gateway.Logout(token);
+    std::error_code ec;
+    fs::remove(SessionFile(), ec);
+    if (auto* e = std::get_if<ApiError>(&out)) return Report(*e);
+    std::cout << "Uitgelogd\n";
+    return 0;
+  }
+  if (c.fetch->parsed()) {
+    std::string service;
+    std::string ura = a.holder;
+    if (const auto slash = a.holder.find('/'); slash != std::string::npos) {
+      service = a.holder.substr(0, slash);
+      ura = a.holder.substr(slash + 1);
+    } else {
+      auto found = gateway.Directory(token, "", ura);
+      if (auto* e = std::get_if<ApiError>(&found)) return Report(*e);
+      const json holders = std::get<json>(found).value("holders", json::array());
+      if (holders.empty()) {
+        std::cerr << "zorgbrug-cli: no organisation with URA " << ura << " in the directory\n";
+        return kExitRefused;
+      }
+      service = holders[0].value("service", "");
+    }
+    auto response = gateway.Relay(token, service, ura, a.form.empty() ? "GET" : "POST", a.query, a.form);
+    if (auto* e = std::get_if<ApiError>(&response)) return Report(*e);
+    const auto& r = std::get<net::http::Response>(response);
+    std::cerr << "HTTP " << r.status << " van " << service << "/" << ura
+              << (r.header("X-Zorgbrug-Token-Renewed") == "true" ? " (na vernieuwen van het token)" : "") << "\n";
+    std::cout << r.body << "\n";
+    return r.status >= 200 && r.status < 300 ? 0 : kExitRefused;
+  }
+  return kExitUsage;
+}
+
+}  // namespace zb::cli

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The gateway's configuration file (JSON). Relative paths are resolved against the file's folder.
+// Load() checks every setting and names the bad one, so a wrong deployment fails at start, not
+// at the first login.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+
+namespace zb::gateway {
+
+struct DiscoveryService {
+  std::string service;  // Discovery Service id on the node
+  std::string scope;    // OAuth scope asked for when relaying to holders found there
+};
+
+enum class UserIdentity {
+  kEmployeeCredential,  // nuts-node v6.2: self-asserted NutsEmployeeCredential built from the verklaring
+  kDeziIdToken,         // project-gf node: the verklaring itself as id_token
+};
+
+struct GatewayConfig {
+  std::string configDir;
+  std::string listenHost = "127.0.0.1";
+  int listenPort = 0;
+  std::string tlsCertificate;
+  std::string tlsKey;
+  std::string caFile;  // trust for outgoing calls; empty = system store
+  std::string ura;
+  std::string organisationName;
+  // DEZI
+  std::string deziIssuer;
+  std::string deziClientId;
+  std::vector<std::string> redirectUris;
+  std::string userinfoKeyFile;
+  std::vector<std::string> allowedJku;
+  std::vector<std::string> envelopeIssuers;
+  bool acceptUnencryptedUserinfo = false;
+  // Roles per feature: "login", "relay".
+  std::map<std::string, std::vector<std::string>> roles;
+  // Nuts node
+  std::string nodeUrl;
+  std::string subject;
+  std::string tokenV2Key;
+  std::string tokenV2Issuer;
+  std::string tokenV2Audience;
+  UserIdentity userIdentity = UserIdentity::kEmployeeCredential;
+  std::string tokenType = "DPoP";
+  std::vector<DiscoveryService> discovery;
+  int sessionMinutes = 480;
+  std::string auditFile;
+  std::string auditKeyFile;
+
+  bool RoleAllowed(const std::string& feature, const std::string& roleCode) const;
+};
+
+domain::Result<GatewayConfig> LoadConfig(const std::string& path);
+
+}  // namespace zb::gateway

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The gateway's HTTPS JSON API (docs/gateway-api.yaml) and its wiring.
+#include "gateway/gateway.h"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "dezi_login.h"
+#include "gateway/audit_log.h"
+#include "net/http/tls_server.h"
+#include "nuts_client.h"
+#include "relay.h"
+#include "sessions.h"
+
+namespace zb::gateway {
+namespace {
+
+using domain::ErrorCode;
+using domain::MakeError;
+using nlohmann::json;
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void SendProblem(httplib::Response& res, const Failure& f) {
+  res.status = f.status;
+  res.set_content(json{{"type", "https://zorgbrug.nl/problems/" + f.code}, {"title", f.code}, {"status", f.status},
+                       {"detail", f.detail}, {"code", f.code}}.dump(),
+                  "application/problem+json");
+}
+
+json UserJson(const Identity& u) {
+  return {{"dezi_number", u.deziNumber}, {"display_name", u.DisplayName()}, {"initials", u.initials}, {"prefix", u.prefix},
+          {"surname", u.surname}, {"role_code", u.roleCode}, {"role_name", u.roleName}, {"ura", u.ura},
+          {"organisation", u.organisation}};
+}
+
+class GatewayImpl final : public Gateway {
+ public:
+  GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key, std::unique_ptr<AuditLog> audit)
+      : m_config(config),
+        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), 64U << 20, true}),
+        m_audit(std::move(audit)),
+        m_dezi(m_config, m_http, std::move(userinfoKey)),
+        m_nuts(m_config, m_http, std::move(tokenV2Key)),
+        m_relay(m_config, m_http, m_nuts, *m_audit) {}
+  ~GatewayImpl() override { Stop(); }
+
+  domain::Result<bool> Listen() {
+    auto server = net::http::TlsServer::Create(ReadFile(m_config.tlsCertificate), ReadFile(m_config.tlsKey));
+    if (!server) return MakeError(server.error().code, "tls.certificate / tls.key: " + server.error().detail);
+    m_server = std::move(server).value();
+    Routes(m_server->routes());
+    auto port = m_server->Start(m_config.listenHost, m_config.listenPort);
+    if (!port) return MakeError(port.error().code, "listen: " + port.error().detail);
+    m_url = "https://" + m_config.listenHost + ":" + std::to_string(port.value());
+    return true;
+  }
+  std::string Url() const override { return m_url; }
+  void Stop() override {
+    if (m_server) m_server->Stop();
+  }
+
+ private:
+  bool Audit(json record) {
+    auto ok = m_audit->Append(std::move(record));
+    if (!ok) std::clog << "AUDIT FAILURE: " << ok.error().detail << "\n";
+    return ok.ok();
+  }
+
+  std::optional<Session> Authorised(const httplib::Request& req, httplib::Response& res) {
+    const std::string auth = req.get_header_value("Authorization");
+    std::optional<Session> session;
+    if (auth.rfind("Bearer ", 0) == 0) session = m_sessions.Find(auth.substr(7));
+    if (!session) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      SendProblem(res, {401, "session_invalid", "no valid session: log in again"});
+    }
+    return session;
+  }
+
+  void Routes(httplib::Server& s) {
+    s.Get("/health", [](const httplib::Request&, httplib::Response& res) { res.set_content(R"({"status":"ok"})", "application/json"); });
+
+    s.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
+      auto discovery = m_dezi.Discovery();
+      if (auto* f = std::get_if<Failure>(&discovery)) return SendProblem(res, *f);
+      const json& d = std::get<json>(discovery);
+      res.set_content(json{{"issuer", d["issuer"]}, {"authorization_endpoint", d["authorization_endpoint"]},
+                           {"client_id", m_config.deziClientId}, {"scope", "openid"}, {"redirect_uris", m_config.redirectUris},
+                           {"code_challenge_method", "S256"}, {"organisation", {{"ura", m_config.ura}, {"name", m_config.organisationName}}}}
+                          .dump(),
+                      "application/json");
+    });
+
+    s.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
+      const json body = json::parse(req.body, nullptr, false);
+      if (!body.is_object()) return SendProblem(res, {400, "login_request_invalid", "body must be a JSON object"});
+      LoginRequest login{body.value("code", ""), body.value("code_verifier", ""), body.value("redirect_uri", ""), body.value("nonce", "")};
+      auto result = m_dezi.Login(login);
+      if (auto* f = std::get_if<Failure>(&result)) {
+        Audit({{"event", "login"}, {"outcome", {{"status", f->status}, {"error", f->code}}}});
+        std::clog << "login refused: " << f->code << "\n";
+        return SendProblem(res, *f);
+      }
+      const Identity& user = std::get<Identity>(result);
+      const std::int64_t expires = std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
+      const std::string token = m_sessions.Create(user, expires);
+      if (!Audit({{"event", "login"}, {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
+                  {"outcome", {{"status", 201}}}})) {
+        return SendProblem(res, {500, "audit_unavailable", "the audit trail cannot be written; no session without audit"});
+      }
+      std::clog << "login: role " << user.roleCode << "\n";
+      res.status = 201;
+      res.set_content(json{{"session_token", token}, {"expires_at", expires}, {"user", UserJson(user)}}.dump(), "application/json");
+    });
+
+    s.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      res.set_content(json{{"expires_at", session->expiresAt}, {"user", UserJson(session->user)}}.dump(), "application/json");
+    });
+
+    s.Delete("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      m_sessions.Remove(req.get_header_value("Authorization").substr(7));
+      Audit({{"event", "logout"}, {"actor", {{"dezi_number", session->user.deziNumber}, {"role", session->user.roleCode}, {"ura", session->user.ura}}}});
+      res.status = 204;
+    });
+
+    s.Get("/api/v1/directory", [this](const httplib::Request& req, httplib::Response& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      auto found = m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
+      if (auto* f = std::get_if<Failure>(&found)) return SendProblem(res, *f);
+      json holders = json::array();
+      for (const auto& h : std::get<std::vector<Holder>>(found)) {
+        holders.push_back({{"service", h.service}, {"ura", h.ura}, {"name", h.name}, {"city", h.city}, {"fhir_base_url", h.fhirBase}});
+      }
+      res.set_content(json{{"holders", holders}}.dump(), "application/json");
+    });
+
+    auto relay = [this](const httplib::Request& req, httplib::Response& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      RelayRequest r{req.matches[1].str(), req.matches[2].str(), req.method, req.matches[3].str(), "", req.body,
+                     req.get_header_value("Content-Type")};
+      // Forward the query exactly as the client encoded it (holders check exact parameters).
+      const auto q = req.target.find('?');
+      if (q != std::string::npos) r.query = req.target.substr(q + 1);
+      auto result = m_relay.Perform(session->user, r);
+      if (auto* f = std::get_if<Failure>(&result)) return SendProblem(res, *f);
+      auto& out = std::get<RelayResponse>(result);
+      res.status = static_cast<int>(out.status);
+      if (out.retried) res.set_header("X-Zorgbrug-Token-Renewed", "true");
+      res.set_content(out.body, out.contentType.empty() ? "application/fhir+json" : out.contentType);
+    };
+    const std::string pattern = R"(/api/v1/relay/([A-Za-z0-9._-]+)/([0-9]{8})/(.+))";
+    s.Get(pattern, relay);
+    s.Post(pattern, relay);
+  }
+
+  GatewayConfig m_config;
+  net::http::Client m_http;
+  std::unique_ptr<AuditLog> m_audit;
+  DeziLogin m_dezi;
+  NutsClient m_nuts;
+  Relay m_relay;
+  SessionStore m_sessions;
+  std::unique_ptr<net::http::TlsServer> m_server;
+  std::string m_url;
+};
+
+}  // namespace
+
+domain::Result<std::unique_ptr<Gateway>> Gateway::Start(const GatewayConfig& config) {
+  auto userinfoKey = net::jose::Key::FromPemFile(config.userinfoKeyFile);
+  if (!userinfoKey || !userinfoKey->hasPrivate() || userinfoKey->type() != net::jose::Key::Type::kRsa) {
+    return MakeError(ErrorCode::kInvalidFormat, "setting 'dezi.userinfo_decryption_key' must name a private RSA key (PEM)");
+  }
+  auto tokenV2Key = net::jose::Key::FromPemFile(config.tokenV2Key);
+  if (!tokenV2Key || !tokenV2Key->hasPrivate()) {
+    return MakeError(ErrorCode::kInvalidFormat, "setting 'nuts.token_v2.key' must name a private EC P-256 or RSA key (PEM)");
+  }
+  auto audit = AuditLog::Open(config.auditFile, config.auditKeyFile);
+  if (!audit) return MakeError(audit.error().code, "setting 'audit': " + audit.error().detail);
+  auto gateway = std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value());
+  auto ok = gateway->Listen();
+  if (!ok) return ok.error();
+  return std::unique_ptr<Gateway>(std::move(gateway));
+}
+
+}  // namespace zb::gateway

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// zorgbrug-gateway --config FILE: runs the gateway until SIGINT/SIGTERM and prints its URL (in words
+// on stderr, as one JSON line on stdout). `zorgbrug-gateway audit-verify FILE` checks an audit trail.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "gateway/audit_log.h"
+#include "gateway/config.h"
+#include "gateway/gateway.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"zorgbrug-gateway: DEZI login, Nuts tokens and DPoP, FHIR relay and audit for Zorgbrug desktops"};
+  std::string configFile;
+  app.add_option("--config", configFile, "Gateway configuration (JSON); see docs/deployment.md");
+  std::string auditFile;
+  auto* verify = app.add_subcommand("audit-verify", "Check that an audit trail is complete and unaltered");
+  verify->add_option("file", auditFile, "The audit trail (JSON lines)")->required();
+  CLI11_PARSE(app, argc, argv);
+
+  if (verify->parsed()) {
+    auto result = zb::gateway::VerifyAuditFile(auditFile);
+    if (!result) {
+      std::cerr << "audit trail NOT intact: " << result.error().detail << "\n";
+      return 1;
+    }
+    std::cout << "audit trail intact: " << result.value() << " records\n";
+    return 0;
+  }
+  if (configFile.empty()) {
+    std::cerr << "zorgbrug-gateway: --config FILE is required\n";
+    return 2;
+  }
+  auto config = zb::gateway::LoadConfig(configFile);
+  if (!config) {
+    std::cerr << "zorgbrug-gateway: configuration error: " << config.error().detail << "\n";
+    return 2;
+  }
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto gateway = zb::gateway::Gateway::Start(config.value());
+  if (!gateway) {
+    std::cerr << "zorgbrug-gateway: cannot start: " << gateway.error().detail << "\n";
+    return 1;
+  }
+  std::cerr << "zorgbrug-gateway is running at " << gateway.value()->Url() << " for URA " << config->ura << "\n";
+  std::cout << nlohmann::json{{"zorgbrug-gateway", "ready"}, {"url", gateway.value()->Url()}}.dump() << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  gateway.value()->Stop();
+  return 0;
+}

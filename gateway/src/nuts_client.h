@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The gateway's client of its own nuts-node's internal API (v6.2.10): every call authenticated
+// with a fresh token_v2 JWT, Discovery search, service access tokens for the logged-in user and
+// DPoP proofs. Node errors map to Failures with codes a clinician's screen can explain.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "gateway/config.h"
+#include "identity.h"
+#include "net/http/client.h"
+#include "net/jose/key.h"
+
+namespace zb::gateway {
+
+struct Holder {
+  std::string service;
+  std::string did;
+  std::string name;
+  std::string ura;
+  std::string city;
+  std::string fhirBase;
+  std::string authServer;
+};
+
+struct AccessToken {
+  std::string token;
+  std::string type;  // DPoP or Bearer
+  std::string dpopKid;
+};
+
+class NutsClient {
+ public:
+  NutsClient(const GatewayConfig& config, const net::http::Client& http, net::jose::Key tokenV2Key);
+
+  std::variant<std::vector<Holder>, Failure> Search(const std::string& service, const std::vector<std::pair<std::string, std::string>>& query);
+  std::variant<AccessToken, Failure> RequestToken(const Holder& holder, const std::string& scope, const Identity& user, bool bypassCache);
+  std::variant<std::string, Failure> DpopProof(const AccessToken& token, const std::string& method, const std::string& url);
+  // The JWT the node's token_v2 authentication expects (nuts.md §1); public for tests.
+  std::string InternalApiToken() const;
+
+ private:
+  net::http::Request Authenticated(std::string method, std::string url, std::string body) const;
+
+  const GatewayConfig& m_config;
+  const net::http::Client& m_http;
+  net::jose::Key m_key;
+};
+
+}  // namespace zb::gateway

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "relay.h"
+
+#include <chrono>
+#include <iostream>
+#include <regex>
+
+namespace zb::gateway {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kBsnPrefix = "http://fhir.nl/fhir/NamingSystem/bsn|";
+
+// Only relative FHIR paths of the forms the use cases need: no "..", no absolute URLs, so the
+// relay can never be turned into a way to reach arbitrary hosts or paths.
+bool AllowedPath(const std::string& path) {
+  static const std::regex re("^[A-Z][A-Za-z]{1,40}(/_search|/[A-Za-z0-9.-]{1,64})?$");
+  return std::regex_match(path, re);
+}
+
+std::string BsnIn(const std::string& text) {
+  for (const auto& [name, value] : net::http::ParseForm(text)) {
+    if ((name == "identifier" || name == "patient.identifier") && value.rfind(kBsnPrefix, 0) == 0) {
+      return value.substr(std::string(kBsnPrefix).size());
+    }
+  }
+  return {};
+}
+
+std::string HolderPatientIn(const std::string& query) {
+  for (const auto& [name, value] : net::http::ParseForm(query)) {
+    if (name == "patient") return value;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string QueryKind(const std::string& path, const std::string& query) {
+  if (path == "Patient/_search") return "patient-search";
+  static const std::map<std::string, std::string> kinds{
+      {"33633005", "MA"}, {"52711000146108", "VV"}, {"395067002", "WDS"}, {"422037009", "TA"},
+      {"373784005", "MVE"}, {"422979000", "MGB"}, {"18629005", "MTD"}, {"16076005", "MA-zorginzage"},
+      {"350241000146102", "contra-indications"}, {"140401000146105", "contra-indications"},
+      {"225419007", "surveillance-decisions"}};
+  for (const auto& [name, value] : net::http::ParseForm(query)) {
+    if (name != "category") continue;
+    const auto bar = value.find('|');
+    auto it = kinds.find(bar == std::string::npos ? value : value.substr(bar + 1));
+    if (it != kinds.end()) return it->second;
+  }
+  return path.substr(0, path.find('/'));
+}
+
+Relay::Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit)
+    : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit) {}
+
+std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& service, const std::string& ura, const std::string& name) {
+  std::vector<Holder> all;
+  for (const auto& d : m_config.discovery) {
+    if (!service.empty() && d.service != service) continue;
+    std::vector<std::pair<std::string, std::string>> query;
+    // The URA sits inside the UZI server certificate's otherName (nuts.md §2.3).
+    if (!ura.empty()) query.emplace_back("credentialSubject.san.otherName", "*-S-" + ura + "-*");
+    if (!name.empty()) query.emplace_back("credentialSubject.subject.O", "*" + name + "*");
+    auto found = m_nuts.Search(d.service, query);
+    if (auto* f = std::get_if<Failure>(&found)) return *f;
+    for (auto& h : std::get<std::vector<Holder>>(found)) {
+      // Discovery matched on the whole otherName; keep only exact URA matches.
+      if (ura.empty() || h.ura == ura) all.push_back(std::move(h));
+    }
+  }
+  if (!service.empty() && all.empty() &&
+      std::none_of(m_config.discovery.begin(), m_config.discovery.end(), [&](const auto& d) { return d.service == service; })) {
+    return Failure{404, "service_unknown", "Discovery Service '" + service + "' is not configured on this gateway"};
+  }
+  return all;
+}
+
+std::variant<Holder, Failure> Relay::FindHolder(const std::string& service, const std::string& ura) {
+  auto found = Directory(service, ura, "");
+  if (auto* f = std::get_if<Failure>(&found)) return *f;
+  auto& holders = std::get<std::vector<Holder>>(found);
+  if (holders.empty()) {
+    return Failure{404, "holder_not_in_directory", "no organisation with URA " + ura + " is registered on " + service};
+  }
+  return holders.front();
+}
+
+std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const RelayRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  auto fail = [&](Failure f, const Holder* holder) -> std::variant<RelayResponse, Failure> {
+    (void)Audit(user, request, holder, f.status, f.code, false);
+    return f;
+  };
+  if (!m_config.RoleAllowed("relay", user.roleCode)) {
+    return fail({403, "role_not_allowed", "role " + user.roleCode + " may not retrieve patient data from other organisations"}, nullptr);
+  }
+  if (!AllowedPath(request.path) || (request.method != "GET" && request.method != "POST") ||
+      (request.method == "POST" && request.path.find("/_search") == std::string::npos)) {
+    return fail({400, "relay_request_invalid", "only FHIR searches and reads can be relayed (GET, or POST …/_search)"}, nullptr);
+  }
+  std::string scope;
+  for (const auto& d : m_config.discovery) {
+    if (d.service == request.service) scope = d.scope;
+  }
+  if (scope.empty()) return fail({404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"}, nullptr);
+  auto holderResult = FindHolder(request.service, request.ura);
+  if (auto* f = std::get_if<Failure>(&holderResult)) return fail(*f, nullptr);
+  const Holder holder = std::get<Holder>(holderResult);
+
+  const std::string url = holder.fhirBase + "/" + request.path;
+  const std::string fullUrl = url + (request.query.empty() ? "" : "?" + request.query);
+  RelayResponse out;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0);
+    if (auto* f = std::get_if<Failure>(&token)) return fail(*f, &holder);
+    const AccessToken& t = std::get<AccessToken>(token);
+    net::http::Request http{request.method, fullUrl, {{"Accept", "application/fhir+json"}, {"Authorization", t.type + " " + t.token}}, request.body};
+    if (t.type == "DPoP") {
+      // A fresh proof for every request: holders refuse a reused jti (nuts.md §2.4.2).
+      auto proof = m_nuts.DpopProof(t, request.method, url);
+      if (auto* f = std::get_if<Failure>(&proof)) return fail(*f, &holder);
+      http.headers.push_back({"DPoP", std::get<std::string>(proof)});
+    }
+    if (request.method == "POST") {
+      http.headers.push_back({"Content-Type", request.contentType.empty() ? "application/x-www-form-urlencoded" : request.contentType});
+    }
+    auto response = m_http.Send(http);
+    if (!response) {
+      const bool tls = response.error().code == domain::ErrorCode::kRefused;
+      return fail({tls ? 502 : 504, tls ? "holder_tls_refused" : "holder_unreachable", holder.name + ": " + response.error().detail}, &holder);
+    }
+    out.status = response->status;
+    out.contentType = response->header("Content-Type");
+    out.body = std::move(response->body);
+    if (out.status != 401 || attempt > 0) break;
+    out.retried = true;  // the holder's node may have lost the token the own node still caches
+  }
+  // No access without a trace (NEN 7513): an answer that cannot be audited is not handed out.
+  if (!Audit(user, request, &holder, out.status, "", out.retried)) {
+    return Failure{500, "audit_unavailable", "the audit trail cannot be written; the answer is withheld"};
+  }
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  // No token, key, BSN or patient id in log lines: method, holder, resource kind, outcome, time.
+  std::clog << "relay " << request.method << " " << holder.name << " " << QueryKind(request.path, request.query) << " -> "
+            << out.status << (out.retried ? " (after token renewal)" : "") << " in " << ms << " ms\n";
+  return out;
+}
+
+bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status, const std::string& error,
+                  bool retried) {
+  std::string bsn = BsnIn(request.query);
+  if (bsn.empty()) bsn = BsnIn(request.body);
+  json patient;
+  if (!bsn.empty()) patient = m_audit.PatientRef(bsn);
+  else if (const std::string id = HolderPatientIn(request.query); !id.empty()) patient = "holder-patient-id:" + id;
+  json record{{"event", "fhir-relay"},
+              {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
+              {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder ? holder->name : ""}}},
+              {"request", {{"method", request.method}, {"resource_type", request.path.substr(0, request.path.find('/'))},
+                           {"query_kind", QueryKind(request.path, request.query)}}},
+              {"patient", patient},
+              {"outcome", {{"status", status}, {"error", error}, {"token_renewed", retried}}}};
+  auto ok = m_audit.Append(record);
+  if (!ok) std::clog << "AUDIT FAILURE: " << ok.error().detail << "\n";
+  return ok.ok();
+}
+
+}  // namespace zb::gateway

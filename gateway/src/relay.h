@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Performs one FHIR request at a holder for a logged-in user: find the holder in Discovery, get a
+// service access token bound to the user, send the request with a fresh DPoP proof, retry once
+// with a new token (Cache-Control: no-cache) when the holder answers 401, and audit the result.
+#include <map>
+#include <mutex>
+#include <string>
+#include <variant>
+
+#include "gateway/audit_log.h"
+#include "gateway/config.h"
+#include "nuts_client.h"
+
+namespace zb::gateway {
+
+struct RelayRequest {
+  std::string service;
+  std::string ura;
+  std::string method;   // GET or POST
+  std::string path;     // relative FHIR path, e.g. "MedicationRequest" or "Patient/_search"
+  std::string query;    // raw query string, without '?'
+  std::string body;     // form body for POST _search
+  std::string contentType;
+};
+
+struct RelayResponse {
+  long status = 0;
+  std::string contentType;
+  std::string body;
+  bool retried = false;
+};
+
+class Relay {
+ public:
+  Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit);
+  std::variant<RelayResponse, Failure> Perform(const Identity& user, const RelayRequest& request);
+  std::variant<std::vector<Holder>, Failure> Directory(const std::string& service, const std::string& ura, const std::string& name);
+
+ private:
+  std::variant<Holder, Failure> FindHolder(const std::string& service, const std::string& ura);
+  [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status, const std::string& error, bool retried);
+
+  const GatewayConfig& m_config;
+  const net::http::Client& m_http;
+  NutsClient& m_nuts;
+  AuditLog& m_audit;
+};
+
+// What an audit record says the request was for: the MP9 building block, the CiO list, or the
+// resource type (mp9.md §b; nuts.md §5.2).
+std::string QueryKind(const std::string& path, const std::string& query);
+
+}  // namespace zb::gateway

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/client/login.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <regex>
+
+#include "net/client/loopback_listener.h"
+#include "net/jose/base64url.h"
+#include "net/jose/random.h"
+
+extern char** environ;
+
+namespace zb::net::client {
+namespace {
+
+using domain::ErrorCode;
+using domain::MakeError;
+
+}  // namespace
+
+AuthorizationRequest AuthorizationRequest::Create(const nlohmann::json& config, const std::string& redirectUri) {
+  AuthorizationRequest r;
+  r.codeVerifier = jose::RandomToken(32);  // 43 characters, the RFC 7636 minimum, 256 bits
+  r.state = jose::RandomToken(16);
+  r.nonce = jose::RandomToken(16);
+  r.redirectUri = redirectUri;
+  const std::string challenge = jose::Base64UrlEncode(jose::Sha256(r.codeVerifier));
+  r.url = config.value("authorization_endpoint", "") + "?" +
+          http::FormEncode({{"response_type", "code"},
+                            {"client_id", config.value("client_id", "")},
+                            {"redirect_uri", redirectUri},
+                            {"scope", "openid"},
+                            {"state", r.state},
+                            {"code_challenge", challenge},
+                            {"code_challenge_method", "S256"},
+                            {"display", "page"},
+                            {"prompt", "login"},
+                            {"nonce", r.nonce}});
+  return r;
+}
+
+domain::Result<bool> SystemBrowser::Open(const std::string& url) {
+  pid_t pid = 0;
+  const char* argv[] = {"xdg-open", url.c_str(), nullptr};
+  if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+    return MakeError(ErrorCode::kUnavailable, "no system browser (xdg-open) available; open the login URL yourself");
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return true;
+}
+
+HeadlessBrowser::HeadlessBrowser(std::string persona, http::ClientOptions options)
+    : m_persona(std::move(persona)), m_http([&] {
+        options.allowLoopbackHttp = true;  // the last hop is the app's own http://127.0.0.1 listener
+        return options;
+      }()) {}
+
+HeadlessBrowser::~HeadlessBrowser() {
+  if (m_thread.joinable()) m_thread.join();
+}
+
+std::string HeadlessBrowser::error() const { return m_error; }
+
+domain::Result<bool> HeadlessBrowser::Open(const std::string& url) {
+  if (m_thread.joinable()) m_thread.join();
+  m_error.clear();
+  m_thread = std::thread([this, url] { Walk(url); });
+  return true;
+}
+
+void HeadlessBrowser::Walk(std::string url) {
+  for (int hop = 0; hop < 10; ++hop) {
+    auto response = m_http.Send({"GET", url, {{"Accept", "text/html"}}, ""});
+    if (!response) {
+      m_error = response.error().detail;
+      return;
+    }
+    if (response->status == 302 || response->status == 303) {
+      const std::string location = response->header("Location");
+      if (location.empty()) break;
+      url = location.rfind("http", 0) == 0 ? location : url.substr(0, url.find('/', url.find("://") + 3)) + location;
+      continue;
+    }
+    if (response->status != 200) {
+      m_error = "HTTP " + std::to_string(response->status) + " from " + url.substr(0, url.find('?'));
+      return;
+    }
+    if (url.rfind("http://127.0.0.1", 0) == 0) return;  // the listener answered: done
+    // The persona page: follow the link marked with the wanted persona.
+    const std::regex link("data-persona=\"" + m_persona + "\" href=\"([^\"]+)\"");
+    std::smatch match;
+    if (!std::regex_search(response->body, match, link)) {
+      m_error = "persona '" + m_persona + "' is not offered on the login page";
+      return;
+    }
+    url = url.substr(0, url.find('/', url.find("://") + 3)) + match[1].str();
+  }
+  m_error = "too many redirects";
+}
+
+ApiResult<SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser, std::chrono::milliseconds timeout) {
+  auto config = gateway.LoginConfiguration();
+  if (auto* e = std::get_if<ApiError>(&config)) return *e;
+  auto listener = LoopbackListener::Open();
+  if (!listener) return ApiError{0, "listener_failed", listener.error().detail};
+  const auto request = AuthorizationRequest::Create(std::get<nlohmann::json>(config), listener->RedirectUri());
+  if (auto opened = browser.Open(request.url); !opened) return ApiError{0, "browser_unavailable", opened.error().detail + ": " + request.url};
+  auto callback = listener.value().AcceptOne(timeout);
+  if (!callback) return ApiError{0, "login_timeout", callback.error().detail};
+  if (!jose::SecretEquals(callback->state, request.state)) {
+    return ApiError{0, "state_mismatch", "the login redirect carries a different state: refused (possible cross-site request)"};
+  }
+  if (!callback->error.empty()) return ApiError{0, "dezi_" + callback->error, callback->errorDescription};
+  return gateway.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce);
+}
+
+}  // namespace zb::net::client
