@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exchange_world.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+namespace zb::test {
+
+using nlohmann::json;
+
+ExchangeWorld::ExchangeWorld(const std::string& nodeVariant) {
+  m_stateDir = MakeTempDir("zb-world");
+  m_sandboxProcess = std::make_unique<ChildProcess>(
+      std::vector<std::string>{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant}, m_stateDir + "/sandbox.log");
+  const auto line = m_sandboxProcess->WaitForLine("\"zorgbrug-sandbox\"", std::chrono::seconds(60));
+  if (!line) FAIL("zorgbrug-sandbox did not start: " << ReadTextFile(m_stateDir + "/sandbox.log"));
+  m_sandbox = json::parse(*line);
+  m_caFile = m_sandbox["ca"];
+  StartGateway();
+}
+
+void ExchangeWorld::StartGateway(const json& patch) {
+  m_gateway.reset();
+  json config = json::parse(ReadTextFile(m_stateDir + "/gateway.json"));
+  config.merge_patch(patch);
+  const std::string file = m_stateDir + "/gateway-test.json";
+  std::ofstream(file) << config.dump(2);
+  m_gateway = std::make_unique<ChildProcess>(std::vector<std::string>{ZB_GATEWAY_PATH, "--config", file}, m_stateDir + "/gateway.log");
+  const auto line = m_gateway->WaitForLine("\"zorgbrug-gateway\"", std::chrono::seconds(30));
+  if (!line) FAIL("zorgbrug-gateway did not start: " << ReadTextFile(m_stateDir + "/gateway.log"));
+  m_gatewayUrl = json::parse(*line)["url"];
+}
+
+net::http::ClientOptions ExchangeWorld::Trust() const {
+  net::http::ClientOptions options;
+  options.caFile = m_caFile;
+  return options;
+}
+
+net::client::GatewayClient ExchangeWorld::Client() const { return net::client::GatewayClient(m_gatewayUrl, Trust()); }
+
+net::client::ApiResult<net::client::SessionInfo> ExchangeWorld::TryLogin(const std::string& persona) const {
+  net::client::HeadlessBrowser browser(persona, Trust());
+  return net::client::Login(Client(), browser, std::chrono::seconds(30));
+}
+
+std::string ExchangeWorld::Session(const std::string& persona) const {
+  auto result = TryLogin(persona);
+  if (auto* e = std::get_if<net::client::ApiError>(&result)) FAIL("login as " << persona << " failed: " << e->code << ": " << e->detail);
+  return std::get<net::client::SessionInfo>(result).token;
+}
+
+net::http::Response ExchangeWorld::Send(const net::http::Request& request) const {
+  net::http::Client http(Trust());
+  auto response = http.Send(request);
+  if (!response) FAIL("request to " << request.url << " failed: " << response.error().detail);
+  return response.value();
+}
+
+json ExchangeWorld::ControlState() const {
+  return json::parse(Send({"GET", m_sandbox["control"].get<std::string>() + "/state", {}, ""}).body);
+}
+
+void ExchangeWorld::ControlPost(const std::string& path) const {
+  const auto r = Send({"POST", m_sandbox["control"].get<std::string>() + path, {}, ""});
+  REQUIRE(r.status == 204);
+}
+
+}  // namespace zb::test

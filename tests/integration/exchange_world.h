@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The whole chain for one test process: zorgbrug-sandbox and zorgbrug-gateway started as real
+// processes on ephemeral ports (HTTPS from the sandbox's fresh test CA), plus helpers to log in as
+// a persona and to read or steer the sandbox's control plane.
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "child_process.h"
+#include "net/client/gateway_client.h"
+#include "net/client/login.h"
+
+namespace zb::test {
+
+class ExchangeWorld {
+ public:
+  explicit ExchangeWorld(const std::string& nodeVariant = "mainline");
+
+  // (Re)starts the gateway with `patch` merged into the sandbox-written gateway.json (RFC 7386).
+  void StartGateway(const nlohmann::json& patch = nlohmann::json::object());
+  net::client::GatewayClient Client() const;
+  net::http::ClientOptions Trust() const;
+  net::client::ApiResult<net::client::SessionInfo> TryLogin(const std::string& persona) const;
+  // Logs in and fails the test (with the error) if that does not work.
+  std::string Session(const std::string& persona) const;
+
+  nlohmann::json ControlState() const;
+  void ControlPost(const std::string& path) const;
+  net::http::Response Send(const net::http::Request& request) const;
+
+  const nlohmann::json& sandbox() const { return m_sandbox; }
+  const std::string& stateDir() const { return m_stateDir; }
+  const std::string& caFile() const { return m_caFile; }
+  const std::string& gatewayUrl() const { return m_gatewayUrl; }
+  std::string gatewayLog() const { return ReadTextFile(m_gateway->stderrFile()); }
+  std::string auditFile() const { return m_stateDir + "/audit.jsonl"; }
+
+ private:
+  std::string m_stateDir;
+  std::string m_caFile;
+  std::string m_gatewayUrl;
+  nlohmann::json m_sandbox;
+  std::unique_ptr<ChildProcess> m_sandboxProcess;
+  std::unique_ptr<ChildProcess> m_gateway;
+};
+
+}  // namespace zb::test

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DEZI login through the real chain: headless browser -> sandbox DEZI -> loopback listener ->
+// gateway (token, id_token, userinfo JWE, verklaring, policy, status) -> session.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "exchange_world.h"
+#include "net/client/loopback_listener.h"
+#include "sandbox/pki.h"
+
+using namespace zb;
+using net::client::ApiError;
+using net::client::SessionInfo;
+using nlohmann::json;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+std::string ErrorCode(const net::client::ApiResult<SessionInfo>& r) {
+  if (auto* e = std::get_if<ApiError>(&r)) return e->code;
+  return "ok";
+}
+
+// A browser that alters the `state` on its way to DEZI, as a forged cross-site request would.
+class TamperingBrowser final : public net::client::BrowserLauncher {
+ public:
+  explicit TamperingBrowser(net::http::ClientOptions trust) : m_inner("so", std::move(trust)) {}
+  domain::Result<bool> Open(const std::string& url) override {
+    const auto at = url.find("state=") + 6;
+    return m_inner.Open(url.substr(0, at) + "forged" + url.substr(url.find('&', at)));
+  }
+
+ private:
+  net::client::HeadlessBrowser m_inner;
+};
+
+}  // namespace
+
+TEST_CASE("DEZI login succeeds for every allowed persona; whoami and logout work") {
+  const std::vector<std::pair<std::string, std::string>> personas{
+      {"so", "01.047"}, {"avg", "01.056"}, {"huisarts-anw", "01.015"}, {"secretariaat", "00.000"}, {"so-k07", "01.047"}};
+  const auto client = World().Client();
+  for (const auto& [persona, role] : personas) {
+    INFO("persona " << persona);
+    auto result = World().TryLogin(persona);
+    REQUIRE(ErrorCode(result) == "ok");
+    const auto& session = std::get<SessionInfo>(result);
+    CHECK(session.user["role_code"] == role);
+    CHECK(session.user["ura"] == "90000380");
+    CHECK(session.token.size() >= 43);
+    auto who = client.WhoAmI(session.token);
+    REQUIRE(std::holds_alternative<json>(who));
+    CHECK(std::get<json>(who)["user"]["dezi_number"] == session.user["dezi_number"]);
+  }
+  // K07-style claim names (revocatie_controle_uri, rol_bron, "europe", empty voorvoegsel) still
+  // give the right person.
+  const auto k07 = std::get<SessionInfo>(World().TryLogin("so-k07"));
+  CHECK(k07.user["display_name"] == "H. Tést");
+
+  const std::string token = World().Session("so");
+  REQUIRE(std::holds_alternative<bool>(client.Logout(token)));
+  auto after = client.WhoAmI(token);
+  REQUIRE(std::holds_alternative<ApiError>(after));
+  CHECK(std::get<ApiError>(after).code == "session_invalid");
+  auto forged = client.WhoAmI("not-a-session");
+  REQUIRE(std::holds_alternative<ApiError>(forged));
+  CHECK(std::get<ApiError>(forged).status == 401);
+}
+
+TEST_CASE("every negative DEZI persona ends in its own specific error") {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"ingetrokken", "verklaring_revoked"},
+      {"andere-ura", "organisation_mismatch"},
+      {"mondhygienist", "role_not_allowed"},
+      {"verlopen", "verklaring_expired"},
+      {"valse-handtekening", "verklaring_signature_invalid"},
+      {"onbekende-jku", "verklaring_jku_not_allowed"},
+      {"so-acceptatie", "userinfo_not_encrypted"},
+  };
+  for (const auto& [persona, code] : cases) {
+    INFO("persona " << persona);
+    CHECK(ErrorCode(World().TryLogin(persona)) == code);
+  }
+}
+
+TEST_CASE("the acceptance environment's unencrypted userinfo is accepted only when configured") {
+  World().StartGateway({{"dezi", {{"accept_unencrypted_userinfo", true}}}});
+  auto result = World().TryLogin("so-acceptatie");
+  REQUIRE(ErrorCode(result) == "ok");
+  CHECK(std::get<SessionInfo>(result).user["dezi_number"] == "900000054");
+  // The other checks stay: a revoked verklaring is still refused in this mode.
+  CHECK(ErrorCode(World().TryLogin("ingetrokken")) == "verklaring_revoked");
+}
+
+TEST_CASE("a forged state on the login redirect is refused") {
+  TamperingBrowser browser(World().Trust());
+  auto result = net::client::Login(World().Client(), browser, std::chrono::seconds(30));
+  CHECK(ErrorCode(result) == "state_mismatch");
+}
+
+TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") {
+  const auto client = World().Client();
+  auto config = client.LoginConfiguration();
+  REQUIRE(std::holds_alternative<json>(config));
+  auto listener = net::client::LoopbackListener::Open();
+  REQUIRE(listener.ok());
+  const auto request = net::client::AuthorizationRequest::Create(std::get<json>(config), listener->RedirectUri());
+  CHECK(request.url.find("code_challenge_method=S256") != std::string::npos);
+  CHECK(request.url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") != std::string::npos);
+  net::client::HeadlessBrowser browser("so", World().Trust());
+  REQUIRE(browser.Open(request.url).ok());
+  auto callback = listener.value().AcceptOne(std::chrono::seconds(30));
+  REQUIRE(callback.ok());
+  REQUIRE(callback->state == request.state);
+  // The listener accepted exactly one request and is closed now.
+  CHECK_FALSE(listener.value().AcceptOne(std::chrono::milliseconds(10)).ok());
+
+  auto code = [&](const net::client::ApiResult<SessionInfo>& r) { return ErrorCode(r); };
+  SECTION("a different code_verifier") {
+    CHECK(code(client.CreateSession(callback->code, std::string(43, 'x'), request.redirectUri, request.nonce)) == "dezi_token_refused");
+  }
+  SECTION("a different nonce") {
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, "another-nonce")) == "nonce_mismatch");
+  }
+  SECTION("an unregistered redirect URI") {
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, "http://127.0.0.1:1/elders", request.nonce)) ==
+          "redirect_uri_not_registered");
+  }
+  SECTION("the code is used twice") {
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) == "ok");
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) == "dezi_token_refused");
+  }
+}
+
+TEST_CASE("TLS is always verified: a wrong CA, the system store or a wrong host name is refused") {
+  const std::string otherCa = test::MakeTempDir("zb-other-ca") + "/ca.pem";
+  std::ofstream(otherCa) << sandbox::TestCa::Generate("Someone else's CA").value().certificatePem();
+  net::http::ClientOptions wrongCa;
+  wrongCa.caFile = otherCa;
+  auto a = net::client::GatewayClient(World().gatewayUrl(), wrongCa).LoginConfiguration();
+  REQUIRE(std::holds_alternative<ApiError>(a));
+  CHECK(std::get<ApiError>(a).code == "gateway_tls_refused");
+
+  auto b = net::client::GatewayClient(World().gatewayUrl(), net::http::ClientOptions{}).LoginConfiguration();
+  REQUIRE(std::holds_alternative<ApiError>(b));
+  CHECK(std::get<ApiError>(b).code == "gateway_tls_refused");
+
+  // The certificate names 127.0.0.1 only; "localhost" reaches the same socket but is not the name.
+  std::string wrongHost = World().gatewayUrl();
+  wrongHost.replace(wrongHost.find("127.0.0.1"), 9, "localhost");
+  auto c = net::client::GatewayClient(wrongHost, World().Trust()).LoginConfiguration();
+  REQUIRE(std::holds_alternative<ApiError>(c));
+  CHECK(std::get<ApiError>(c).code == "gateway_tls_refused");
+  CHECK(std::get<ApiError>(c).detail.find("localhost") != std::string::npos);
+
+  // And plain http is refused by the client before anything is sent.
+  std::string plain = World().gatewayUrl();
+  plain.replace(0, 5, "http");
+  auto d = net::client::GatewayClient(plain, World().Trust()).LoginConfiguration();
+  REQUIRE(std::holds_alternative<ApiError>(d));
+  CHECK(std::get<ApiError>(d).code == "gateway_tls_refused");
+}
+
+TEST_CASE("the gateway refuses a bad configuration at start and names the setting") {
+  const json good = json::parse(test::ReadTextFile(World().stateDir() + "/gateway.json"));
+  const std::vector<std::pair<json, std::string>> cases{
+      {{{"dezi", {{"client_id", nullptr}}}}, "dezi.client_id"},
+      {{{"organisation", {{"ura", "9000038"}}}}, "organisation.ura"},
+      {{{"dezi", {{"issuer", "http://dezi.example"}}}}, "dezi.issuer"},
+      {{{"nuts", {{"token_v2", {{"key", "missing.pem"}}}}}}, "nuts.token_v2.key"},
+      {{{"roles", {{"relay", {"SO"}}}}}, "roles.relay"},
+      {{{"dezi", {{"allowed_jku", {"http://127.0.0.1/dezi/jwks.json"}}}}}, "dezi.allowed_jku"},
+  };
+  for (const auto& [patch, setting] : cases) {
+    INFO("setting " << setting);
+    json config = good;
+    config.merge_patch(patch);
+    const std::string file = World().stateDir() + "/bad-gateway.json";
+    std::ofstream(file) << config.dump();
+    test::ChildProcess gateway({ZB_GATEWAY_PATH, "--config", file}, World().stateDir() + "/bad-gateway.log");
+    CHECK(gateway.Wait(std::chrono::seconds(20)) == 2);
+    const std::string log = test::ReadTextFile(World().stateDir() + "/bad-gateway.log");
+    CHECK(log.find("'" + setting + "'") != std::string::npos);
+  }
+}
