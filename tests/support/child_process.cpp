@@ -20,19 +20,28 @@ extern char** environ;
 
 namespace zb::test {
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv)
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv,
+                           bool stdoutToFile)
     : m_stderrFile(stderrFile) {
   int pipeFds[2];
   if (::pipe2(pipeFds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
   posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (stdoutToFile) posix_spawn_file_actions_adddup2(&actions, 2, 1);
+  else posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   std::vector<std::string> envStrings;
-  for (char** e = environ; *e; ++e) envStrings.emplace_back(*e);
+  // Extra variables replace inherited ones of the same name (the first one found would win).
+  for (char** e = environ; *e; ++e) {
+    const std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    bool replaced = false;
+    for (const auto& extra : extraEnv) replaced = replaced || extra.rfind(name, 0) == 0;
+    if (!replaced) envStrings.push_back(entry);
+  }
   envStrings.insert(envStrings.end(), extraEnv.begin(), extraEnv.end());
   std::vector<char*> env;
   for (auto& e : envStrings) env.push_back(e.data());
@@ -66,6 +75,15 @@ std::optional<std::string> ChildProcess::WaitForLine(const std::string& marker, 
     if (n <= 0) return std::nullopt;
     m_buffer.append(chunk, static_cast<std::size_t>(n));
   }
+}
+
+bool ChildProcess::WaitForText(const std::string& marker, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (ReadTextFile(m_stderrFile).find(marker) != std::string::npos) return true;
+    ::usleep(100000);
+  }
+  return false;
 }
 
 int ChildProcess::Wait(std::chrono::milliseconds timeout) {

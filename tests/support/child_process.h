@@ -14,13 +14,18 @@ namespace zb::test {
 
 class ChildProcess {
  public:
-  ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv = {});
+  // With `stdoutToFile`, stdout goes to the stderr file too (for chatty tools whose output must be
+  // kept and must never fill a pipe); wait on it with WaitForText.
+  ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv = {},
+               bool stdoutToFile = false);
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
 
   // The next stdout line containing `marker`, or nullopt after `timeout` or when the child exits.
   std::optional<std::string> WaitForLine(const std::string& marker, std::chrono::milliseconds timeout);
+  // Polls the log file until it contains `marker`.
+  bool WaitForText(const std::string& marker, std::chrono::milliseconds timeout) const;
   // Waits for the child to exit; returns its exit code (or -1 on a signal or timeout).
   int Wait(std::chrono::milliseconds timeout);
   void Stop();
