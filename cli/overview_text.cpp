@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Text layout of the overview: completeness first (never an incomplete overview that looks
 // complete), then the patient, then treatments grouped by status, then ICA.
+#include <algorithm>
 #include <set>
 
 #include "overview_report.h"
@@ -130,9 +131,12 @@ void WriteText(std::ostream& out, const ReportInput& in) {
     out << "\n";
   }
   out << "Bronnen:  ";
-  for (std::size_t i = 0; i < in.data.sources.size(); ++i) {
-    const auto& s = in.data.sources[i];
-    out << (i ? ", " : "") << s.id << " (" << p::SourceKindLabel(s.kind) << ")";
+  // Several files (one per query) can come from one source: name each source once.
+  std::vector<std::string> named;
+  for (const auto& s : in.data.sources) {
+    if (std::find(named.begin(), named.end(), s.id) != named.end()) continue;
+    out << (named.empty() ? "" : ", ") << s.id << " (" << p::SourceKindLabel(s.kind) << ")";
+    named.push_back(s.id);
   }
   out << "\n";
   if (o.AnyInRoll()) out << "GDS:      patiënt krijgt medicatie in een baxterrol (GDS)\n";

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # README command 2: the whole test suite. Installs what is missing, builds with warnings as errors
-# and runs every test (unit, layering, conformance against ../shared when present). With
-# ZB_FULL_CHECK=1 (CI) it also runs the unit tests under AddressSanitizer + UBSan and fuzzes the
-# FHIR reader for 60 seconds.
+# and runs every test (unit, layering, integration of sandbox + gateway + client, conformance
+# against ../shared when present, with Prism and jose from tests/package-lock.json). With
+# ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
+# + UBSan and fuzzes the FHIR reader (60 s) and the JOSE/URL parsers (30 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 
 section() { printf '\n==== %s ====\n' "$1"; }
+
+section "test-only tools (npm ci in tests/, pinned by tests/package-lock.json)"
+if command -v npm > /dev/null; then
+  if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    npm ci --prefix tests --no-audit --no-fund
+  fi
+else
+  echo "npm is not available: the Prism/jose conformance test will skip and say so"
+fi
 
 section "build (dev preset, -Werror)"
 cmake --preset dev -DZB_WERROR=ON > /dev/null
@@ -17,7 +27,7 @@ mkdir -p build
 ctest --preset dev -j2 | tee build/ctest-dev.log
 
 if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
-  section "AddressSanitizer + UndefinedBehaviorSanitizer: unit tests"
+  section "AddressSanitizer + UndefinedBehaviorSanitizer: unit, integration and conformance tests"
   cmake --preset asan -DZB_WERROR=ON > /dev/null
   cmake --build --preset asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -35,6 +45,12 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   fi
   (cd build/fuzz && ./fuzz/fuzz_fhir_overview -max_total_time=60 -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
     -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus)
+
+  section "fuzz: JOSE (JWS, JWE, JWK), OpenSSH keys, URLs and forms, 30 seconds"
+  jose_corpus=build/fuzz/corpus-jose
+  rm -rf "$jose_corpus" && mkdir -p "$jose_corpus" && cp fuzz/seeds/jose/* "$jose_corpus"/
+  (cd build/fuzz && ./fuzz/fuzz_jose -max_total_time=30 -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 corpus-jose)
 fi
 section "done"
 # One plain closing line: "tests: N passed, N failed" (from the main ctest run above).

@@ -388,6 +388,29 @@ def demo(root):
     zh.write(os.path.join(root, "resources/demo/jansen/ziekenhuis.json"))
 
 
+def demo_de_boer(root):
+    """Meneer B. de Boer (81), temporary (ANW) patient: known at his GP and pharmacy, never at the
+    hospital (that holder answers "no data"); GDS roll from the pharmacy and self-care medication."""
+    p = patient("deboer", "999990019", "B.", "de Boer", "1945-07-02")
+    gp, ph = Bundle(p), Bundle(p)
+    d1 = dosage(1, 1, "d", 1)
+    add_block(gp, "GPMA", "DEBOER_SIMVA_MA1", "MBH_DEBOER_SIMVA", SIMVA, start=-800, registered=-800, dose=d1,
+              rendered="1 maal per dag 1 stuk, Oraal, 's avonds", extra=ma_extra(GP))
+    add_block(ph, "TA", "DEBOER_SIMVA_TA1", "MBH_DEBOER_SIMVA", SIMVA, start=-799, registered=-799, dose=dosage(times=["20:00:00"], dose=1),
+              rendered="elke dag om 20:00 1 stuk, Oraal", dispensed=True, extra=ta_extra("DEBOER_SIMVA_MA1", gds=True))
+    add_block(ph, "MVE", "DEBOER_SIMVA_MVE4", "MBH_DEBOER_SIMVA", SIMVA, dispensed=True, extra=mve_extra(-6, 14, 14, gds=True))
+    add_block(gp, "GPMA", "DEBOER_OMEP_MA1", "MBH_DEBOER_OMEP", OMEP, start=-120, registered=-120, dose=d1,
+              rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
+    add_block(ph, "TA", "DEBOER_OMEP_TA1", "MBH_DEBOER_OMEP", OMEP, start=-119, registered=-119, dose=d1,
+              rendered="1 maal per dag 1 stuk, Oraal", dispensed=True, extra=ta_extra("DEBOER_OMEP_MA1", gds=True))
+    add_block(ph, "MGB", "DEBOER_PARA_MGB1", "MBH_DEBOER_PARA", PARA, start=-30,
+              dose=dosage(1, 1, "d", 1, as_needed=("1028", "Bij pijn"), max_per_day=4), rendered="zo nodig bij pijn 1 stuk, max 4 per dag",
+              extra=mgb_extra(-2, informant="Patiënt"))
+    gp.add(allergy("deboer-peni-gp", PENI, "low", ("271807003", "huiduitslag")), "deboer-peni-gp")
+    gp.write(os.path.join(root, "resources/demo/de-boer/huisarts.json"))
+    ph.write(os.path.join(root, "resources/demo/de-boer/apotheek.json"))
+
+
 def scenarios(root):
     """One small bundle per consolidation rule (tests/data/mp9)."""
     out = os.path.join(root, "tests/data/mp9")
@@ -505,5 +528,6 @@ if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
     demo(root)
+    demo_de_boer(root)
     scenarios(root)
-    print("written: resources/demo/jansen/*.json, tests/data/mp9/*.json, tests/data/ica/ica.json")
+    print("written: resources/demo/{jansen,de-boer}/*.json, tests/data/mp9/*.json, tests/data/ica/ica.json")

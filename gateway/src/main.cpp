@@ -9,6 +9,7 @@
 #include "gateway/audit_log.h"
 #include "gateway/config.h"
 #include "gateway/gateway.h"
+#include "net/jose/key.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"zorgbrug-gateway: DEZI login, Nuts tokens and DPoP, FHIR relay and audit for Zorgbrug desktops"};
@@ -17,8 +18,22 @@ int main(int argc, char** argv) {
   std::string auditFile;
   auto* verify = app.add_subcommand("audit-verify", "Check that an audit trail is complete and unaltered");
   verify->add_option("file", auditFile, "The audit trail (JSON lines)")->required();
+  std::string keyFile;
+  std::string keyUser = "zorgbrug-gateway";
+  auto* authorizedKey = app.add_subcommand("authorized-key", "Print the nuts-node authorized_keys line for the token_v2 key");
+  authorizedKey->add_option("key", keyFile, "The gateway's token_v2 private key (PEM, EC P-256)")->required()->check(CLI::ExistingFile);
+  authorizedKey->add_option("--user", keyUser, "User name in the line (= nuts.token_v2.issuer)");
   CLI11_PARSE(app, argc, argv);
 
+  if (authorizedKey->parsed()) {
+    auto key = zb::net::jose::Key::FromPemFile(keyFile);
+    if (!key || key->type() != zb::net::jose::Key::Type::kEcP256) {
+      std::cerr << "zorgbrug-gateway: " << keyFile << " is not an EC P-256 key (PEM)\n";
+      return 2;
+    }
+    std::cout << key->OpenSshLine(keyUser) << "\n";
+    return 0;
+  }
   if (verify->parsed()) {
     auto result = zb::gateway::VerifyAuditFile(auditFile);
     if (!result) {

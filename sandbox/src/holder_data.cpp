@@ -4,6 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
+
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include "domain/date_time.h"
+#include "net/fhir/date_placeholders.h"
 
 namespace zb::sandbox {
 namespace {
@@ -59,7 +65,11 @@ domain::Result<HolderData> HolderData::Load(const std::string& dataDir, const st
     const fs::path file = dir / fileName;
     if (!fs::exists(file)) continue;
     std::ifstream in(file);
-    const json bundle = json::parse(in, nullptr, false);
+    std::stringstream text;
+    text << in.rdbuf();
+    // The demo data is written relative to "today" (${DATE, T, D, n}); a server serves real dates.
+    const auto today = domain::NetherlandsDate(boost::posix_time::second_clock::universal_time());
+    const json bundle = json::parse(net::fhir::SubstituteDatePlaceholders(text.str(), today), nullptr, false);
     if (!bundle.is_object() || !bundle.contains("entry")) {
       return domain::MakeError(domain::ErrorCode::kInvalidFormat, file.string() + ": not a FHIR Bundle with entries");
     }
