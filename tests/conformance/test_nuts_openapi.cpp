@@ -9,6 +9,9 @@
 #include <fstream>
 
 #include "../integration/exchange_world.h"
+#include "net/jose/jwe.h"
+#include "net/jose/jws.h"
+#include "net/jose/key.h"
 
 using namespace zb;
 using nlohmann::json;
@@ -119,4 +122,42 @@ TEST_CASE("gateway <-> Nuts node traffic conforms to the official nuts-node v6.2
   INFO(test::ReadTextFile(dir + "/jose.log"));
   REQUIRE(verdict);
   CHECK(jose.Wait(std::chrono::seconds(10)) == 0);
+}
+
+TEST_CASE("our JOSE and npm jose read each other's JWS (RS256, RS512, PS256, PS512, ES256) and JWE (RSA-OAEP, A256CBC-HS512, A128CBC-HS256)") {
+  if (!fs::exists(kTools / "jose")) {
+    WARN("skipped: " << kTools.string() << " lacks jose: run `npm ci --prefix tests` (the test script does)");
+    return;
+  }
+  namespace jose = net::jose;
+  const jose::Key rsa = jose::Key::GenerateRsa(2048).value();
+  const jose::Key ec = jose::Key::GenerateEcP256().value();
+  const std::string payload = R"({"verklaring_id":"Tést"})";
+  json in{{"payload", payload}, {"rsa_private_pem", rsa.PrivatePem()}, {"rsa_public_jwk", rsa.PublicJwk()}, {"ec_public_jwk", ec.PublicJwk()}};
+  for (const char* alg : {"RS256", "RS512", "PS256", "PS512"}) in["jws"][alg] = jose::SignJws({{"alg", alg}}, payload, rsa).value();
+  in["jws"]["ES256"] = jose::SignJws({{"alg", "ES256"}}, payload, ec).value();
+  for (const char* enc : {"A256CBC-HS512", "A128CBC-HS256"}) {
+    in["jwe"][enc] = jose::EncryptJwe({{"alg", "RSA-OAEP"}, {"enc", enc}, {"cty", "JWT"}}, payload, rsa).value();
+  }
+  const std::string dir = test::MakeTempDir("zb-jose-interop");
+  std::ofstream(dir + "/in.json") << in.dump();
+  test::ChildProcess node({"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "jose-interop.mjs").string(), dir + "/in.json"},
+                          dir + "/jose.log");
+  const auto line = node.WaitForLine("interop", std::chrono::seconds(60));
+  INFO(test::ReadTextFile(dir + "/jose.log"));
+  REQUIRE(line);
+  const json out = json::parse(*line)["interop"];
+  for (const auto& [alg, token] : out["jws"].items()) {
+    INFO("jose-made " << alg);
+    const auto jws = jose::ParseJws(token.get<std::string>()).value();
+    CHECK(jws.payload == out["payload"]);
+    CHECK(jose::VerifyJws(jws, jose::Key::FromJwk(out["keys"][alg]).value()).ok());
+  }
+  for (const auto& [enc, token] : out["jwe"].items()) {
+    INFO("jose-made " << enc);
+    const auto plain = jose::DecryptJwe(token.get<std::string>(), rsa);
+    REQUIRE(plain.ok());
+    CHECK(plain->plaintext == out["payload"]);
+  }
+  CHECK(node.Wait(std::chrono::seconds(10)) == 0);
 }
