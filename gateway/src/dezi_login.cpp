@@ -4,6 +4,7 @@
 #include <chrono>
 #include <regex>
 
+#include "clock.h"
 #include "domain/identifiers.h"
 #include "net/jose/base64url.h"
 #include "net/jose/jwe.h"
@@ -17,10 +18,6 @@ using nlohmann::json;
 namespace jose = net::jose;
 
 constexpr std::int64_t kSkew = 60;
-
-std::int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 Failure Fail(int status, const std::string& code, const std::string& detail) { return Failure{status, code, detail}; }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "clock.h"
 #include "dezi_login.h"
 #include "gateway/audit_log.h"
 #include "net/http/tls_server.h"
@@ -20,10 +21,6 @@ namespace {
 using domain::ErrorCode;
 using domain::MakeError;
 using nlohmann::json;
-
-std::int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

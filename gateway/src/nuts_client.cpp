@@ -4,6 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "clock.h"
 #include "net/jose/jws.h"
 #include "net/jose/random.h"
 
@@ -11,10 +12,6 @@ namespace zb::gateway {
 namespace {
 
 using nlohmann::json;
-
-std::int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string ProblemDetail(const net::http::Response& r) {
   const json problem = json::parse(r.body, nullptr, false);

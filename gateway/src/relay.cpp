@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relay.h"
 
+#include "clock.h"
+
 #include <chrono>
 #include <iostream>
 #include <regex>
@@ -79,12 +81,22 @@ std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& s
 }
 
 std::variant<Holder, Failure> Relay::FindHolder(const std::string& service, const std::string& ura) {
+  const std::string key = service + "|" + ura;
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_holders.find(key);
+    if (it != m_holders.end() && it->second.second > Now()) return it->second.first;
+  }
   auto found = Directory(service, ura, "");
   if (auto* f = std::get_if<Failure>(&found)) return *f;
   auto& holders = std::get<std::vector<Holder>>(found);
   if (holders.empty()) {
     return Failure{404, "holder_not_in_directory", "no organisation with URA " + ura + " is registered on " + service};
   }
+  // The node refreshes Discovery every few minutes itself; a minute here saves a round trip per
+  // request without hiding a deregistration for long.
+  std::lock_guard lock(m_mutex);
+  m_holders[key] = {holders.front(), Now() + 60};
   return holders.front();
 }
 

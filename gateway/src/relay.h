@@ -45,6 +45,8 @@ class Relay {
   const net::http::Client& m_http;
   NutsClient& m_nuts;
   AuditLog& m_audit;
+  std::mutex m_mutex;
+  std::map<std::string, std::pair<Holder, std::int64_t>> m_holders;  // service|ura -> holder, valid until
 };
 
 // What an audit record says the request was for: the MP9 building block, the CiO list, or the

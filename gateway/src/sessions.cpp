@@ -3,17 +3,10 @@
 
 #include <chrono>
 
+#include "clock.h"
 #include "net/jose/random.h"
 
 namespace zb::gateway {
-namespace {
-
-std::int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
-
 std::string SessionStore::Create(const Identity& user, std::int64_t expiresAt) {
   const std::string token = net::jose::RandomToken(32);
   std::lock_guard lock(m_mutex);

@@ -65,6 +65,8 @@ HeadlessBrowser::~HeadlessBrowser() {
 std::string HeadlessBrowser::error() const { return m_error; }
 
 domain::Result<bool> HeadlessBrowser::Open(const std::string& url) {
+  static const std::regex personaName("^[a-z0-9-]{1,40}$");
+  if (!std::regex_match(m_persona, personaName)) return MakeError(ErrorCode::kInvalidFormat, "persona names are lower-case letters, digits and '-'");
   if (m_thread.joinable()) m_thread.join();
   m_error.clear();
   m_thread = std::thread([this, url] { Walk(url); });
