@@ -40,7 +40,7 @@ class TamperingBrowser final : public net::client::BrowserLauncher {
 
 }  // namespace
 
-TEST_CASE("DEZI login succeeds for every allowed persona; whoami and logout work") {
+TEST_CASE("DEZI login succeeds for every allowed persona: whoami and logout work") {
   const std::vector<std::pair<std::string, std::string>> personas{
       {"so", "01.047"}, {"avg", "01.056"}, {"huisarts-anw", "01.015"}, {"secretariaat", "00.000"}, {"so-k07", "01.047"}};
   const auto client = World().Client();

@@ -50,7 +50,7 @@ TEST_CASE("JWK thumbprint matches the RFC 7638 example") {
   CHECK(Key::FromJwk(key.PublicJwk()).value().Thumbprint() == key.Thumbprint());
 }
 
-TEST_CASE("keys survive PEM, JWK and OpenSSH conversions; weak or foreign keys are refused") {
+TEST_CASE("keys survive PEM, JWK and OpenSSH conversions: weak or foreign keys are refused") {
   CHECK(Key::FromPem(Ec().PrivatePem()).value().hasPrivate());
   CHECK(Key::FromPem(Ec().PublicPem()).value().Thumbprint() == Ec().Thumbprint());
   CHECK(Key::FromJwk(Ec().PublicJwk()).value().Thumbprint() == Ec().Thumbprint());
@@ -66,7 +66,7 @@ TEST_CASE("keys survive PEM, JWK and OpenSSH conversions; weak or foreign keys a
   CHECK_FALSE(Key::GenerateRsa(1024).ok());
 }
 
-TEST_CASE("JWS: RS256, RS512, PS256, PS512 and ES256 sign and verify; tampering and confusion fail") {
+TEST_CASE("JWS: RS256, RS512, PS256, PS512 and ES256 sign and verify: tampering and confusion fail") {
   const std::string payload = R"({"sub":"x"})";
   for (const char* alg : {"RS256", "RS512", "PS256", "PS512"}) {
     INFO(alg);
@@ -98,7 +98,7 @@ TEST_CASE("JWS: RS256, RS512, PS256, PS512 and ES256 sign and verify; tampering 
   CHECK_FALSE(ParseJws(Base64UrlEncode("[]") + ".e30.").ok());
 }
 
-TEST_CASE("JWE RSA-OAEP with A256CBC-HS512 and A128CBC-HS256 round-trips; tampering fails the same way") {
+TEST_CASE("JWE RSA-OAEP with A256CBC-HS512 and A128CBC-HS256 round-trips: tampering fails the same way") {
   const std::string secret = "the signed userinfo envelope";
   for (const char* enc : {"A256CBC-HS512", "A128CBC-HS256"}) {
     INFO(enc);

@@ -77,7 +77,7 @@ TEST_CASE("Enormous and deeply nested input is refused before it costs memory", 
   CHECK(nested.error().detail.find("nested deeper") != std::string::npos);
 }
 
-TEST_CASE("An entry without resource is reported; the other entries are still read", "[reader][bad]") {
+TEST_CASE("An entry without resource is reported: the other entries are still read", "[reader][bad]") {
   auto doc = ReadJson(R"({"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"urn:uuid:1"},)" +
                       std::string(R"({"resource":)") + Ma("ok", "") + "}]}");
   REQUIRE(doc.ok());
@@ -119,7 +119,7 @@ TEST_CASE("implicitRules and an unknown stop type code are refused", "[reader][b
   CHECK(OnlyError(*stop).message.find("stop type") != std::string::npos);
 }
 
-TEST_CASE("An invalid date is a warning at its path; the rest of the block is kept", "[reader][bad]") {
+TEST_CASE("An invalid date is a warning at its path: the rest of the block is kept", "[reader][bad]") {
   auto doc = ReadJson(Bundle({Ma("d", R"(,"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-TimeInterval.Period","valuePeriod":{"start":"2024-02-30T00:00:00+01:00","end":"2024-03-01T23:59:59+01:00"}}])")}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);

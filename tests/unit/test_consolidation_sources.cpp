@@ -21,7 +21,7 @@ TEST_CASE("One block received twice from one source is one block", "[consolidati
   CHECK(o.lines.front().blocks.size() == 1);
 }
 
-TEST_CASE("A copy from another source is merged into the original; both sources are named", "[consolidation][copy]") {
+TEST_CASE("A copy from another source is merged into the original: both sources are named", "[consolidation][copy]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1", "ziekenhuis").Start(-10).Registered(-10).Copy());
   data.agreements.push_back(MaBuilder("MA1", "MBH1", "huisarts").Start(-10).Registered(-10));

@@ -30,7 +30,7 @@ TEST_CASE("One allergy reported by two sources is one line naming both", "[ica]"
   CHECK(s.allergies.front().sources == std::vector<std::string>{"huisarts", "ziekenhuis"});
 }
 
-TEST_CASE("Entered-in-error and refuted allergies are left out; inactive ones kept as not current", "[ica]") {
+TEST_CASE("Entered-in-error and refuted allergies are left out: inactive ones kept as not current", "[ica]") {
   IcaData data;
   auto wrong = MakeAllergy("a1", "huisarts", "1", Criticality::kLow);
   wrong.verification = VerificationStatus::kEnteredInError;
