@@ -75,19 +75,26 @@ std::string EcPoint(EVP_PKEY* key) {
   return std::string(1, '\x04') + BnBytes(x, 32) + BnBytes(y, 32);
 }
 
+// Builds a public key of `type` ("EC", "RSA") from the parameters in `bld` (which it frees).
+EVP_PKEY* PublicKeyFromParams(const char* type, OSSL_PARAM_BLD* bld) {
+  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+  CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+  EVP_PKEY* raw = nullptr;
+  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 || EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+    raw = nullptr;
+  }
+  OSSL_PARAM_free(params);
+  OSSL_PARAM_BLD_free(bld);
+  return raw;
+}
+
 Result<Key> EcFromPoint(const std::string& point) {
   if (point.size() != 65 || point[0] != '\x04') return MakeError(ErrorCode::kInvalidFormat, "EC point is not an uncompressed P-256 point");
   OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
   OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0);
   OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size());
-  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
-  CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
-  EVP_PKEY* raw = nullptr;
-  const bool ok = ctx && EVP_PKEY_fromdata_init(ctx.get()) == 1 &&
-                  EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) == 1;
-  OSSL_PARAM_free(params);
-  OSSL_PARAM_BLD_free(bld);
-  if (!ok) return MakeError(ErrorCode::kInvalidFormat, "EC public key rejected: " + LastOpenSslError());
+  EVP_PKEY* raw = PublicKeyFromParams("EC", bld);
+  if (!raw) return MakeError(ErrorCode::kInvalidFormat, "EC public key rejected: " + LastOpenSslError());
   // A point off the curve must not become a key: check it explicitly.
   CtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, raw, nullptr));
   if (!check || EVP_PKEY_public_check(check.get()) != 1) {
@@ -180,14 +187,8 @@ Result<Key> Key::FromJwk(const nlohmann::json& jwk) {
     OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
     OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, bn.get());
     OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, be.get());
-    OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
-    CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
-    EVP_PKEY* raw = nullptr;
-    const bool ok = ctx && EVP_PKEY_fromdata_init(ctx.get()) == 1 &&
-                    EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) == 1;
-    OSSL_PARAM_free(params);
-    OSSL_PARAM_BLD_free(bld);
-    if (!ok) return MakeError(ErrorCode::kInvalidFormat, "RSA JWK rejected: " + LastOpenSslError());
+    EVP_PKEY* raw = PublicKeyFromParams("RSA", bld);
+    if (!raw) return MakeError(ErrorCode::kInvalidFormat, "RSA JWK rejected: " + LastOpenSslError());
     return Wrap(raw, false);
   }
   return MakeError(ErrorCode::kUnsupported, "JWK kty '" + kty + "' is not supported (RSA or EC)");
