@@ -188,7 +188,8 @@ TEST_CASE("every relayed request and login is audited in an intact hash chain: l
   CHECK(log.find("relay POST Huisartsenpraktijk De Linde patient-search -> 200") != std::string::npos);
   CHECK(log.find(kBsn) == std::string::npos);
   CHECK(log.find(session) == std::string::npos);
-  for (const auto& seen : World().ControlState()["dpop"]) CHECK(log.find(seen["token"].get<std::string>()) == std::string::npos);
+  const json state = World().ControlState();  // kept alive: the loop iterates into it
+  for (const auto& seen : state["dpop"]) CHECK(log.find(seen["token"].get<std::string>()) == std::string::npos);
 
   // Edit, remove, reorder: each breaks the chain, and the command-line check says so.
   std::vector<std::string> lines;
