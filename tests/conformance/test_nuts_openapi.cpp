@@ -63,7 +63,7 @@ std::unique_ptr<test::ChildProcess> StartPrism(const std::string& spec, const st
 
 }  // namespace
 
-TEST_CASE("gateway <-> Nuts node traffic conforms to the official nuts-node v6.2.10 OpenAPI (Prism): JWTs verify with jose") {
+TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.10 OpenAPI (Prism) and its JWTs verify with jose") {
   if (!Available()) return;
   test::ExchangeWorld world;
   const std::string specs = PatchedSpecs();
