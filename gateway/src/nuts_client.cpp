@@ -33,14 +33,14 @@ Failure NodeFailure(const net::http::Response& r, const std::string& what) {
 }  // namespace
 
 NutsClient::NutsClient(const GatewayConfig& config, const net::http::Client& http, net::jose::Key tokenV2Key)
-    : m_config(config), m_http(http), m_key(std::move(tokenV2Key)) {}
+    : m_config(config), m_http(http), m_key(std::move(tokenV2Key)), m_kid(m_key.Thumbprint()) {}
 
 std::string NutsClient::InternalApiToken() const {
   const std::int64_t now = Now();
   const json claims{{"iss", m_config.tokenV2Issuer}, {"sub", m_config.tokenV2Issuer}, {"aud", m_config.tokenV2Audience},
                     {"iat", now}, {"nbf", now}, {"exp", now + 300}, {"jti", net::jose::RandomUuid()}};
   const std::string alg = m_key.type() == net::jose::Key::Type::kEcP256 ? "ES256" : "PS512";
-  return net::jose::SignJws({{"alg", alg}, {"typ", "JWT"}, {"kid", m_key.Thumbprint()}}, claims.dump(), m_key).value();
+  return net::jose::SignJws({{"alg", alg}, {"typ", "JWT"}, {"kid", m_kid}}, claims.dump(), m_key).value();
 }
 
 net::http::Request NutsClient::Authenticated(std::string method, std::string url, std::string body) const {

@@ -46,6 +46,7 @@ class NutsClient {
   const GatewayConfig& m_config;
   const net::http::Client& m_http;
   net::jose::Key m_key;
+  std::string m_kid;  // RFC 7638 thumbprint of m_key, as token_v2 wants it
 };
 
 }  // namespace zb::gateway
