@@ -108,34 +108,45 @@ ExchangeCommands AddExchangeCommands(CLI::App& app, ExchangeArgs& a) {
   return c;
 }
 
-int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
-  if (c.login->parsed()) {
-    const std::string gatewayUrl = Setting(a.gateway, "ZORGBRUG_GATEWAY");
-    if (gatewayUrl.empty()) {
-      std::cerr << "zorgbrug-cli: no gateway: pass --gateway URL or set ZORGBRUG_GATEWAY\n";
-      return kExitUsage;
-    }
-    net::http::ClientOptions options;
-    options.caFile = Setting(a.caFile, "ZORGBRUG_CA_FILE");
-    net::client::GatewayClient gateway(gatewayUrl, options);
-    std::unique_ptr<net::client::BrowserLauncher> browser;
-    if (a.persona.empty()) browser = std::make_unique<PrintingBrowser>();
-    else browser = std::make_unique<net::client::HeadlessBrowser>(a.persona, options);
-    auto session = net::client::Login(gateway, *browser, std::chrono::seconds(a.timeoutSeconds));
-    if (auto* e = std::get_if<ApiError>(&session)) {
-      if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get()); headless && !headless->error().empty()) {
-        std::cerr << "zorgbrug-cli: browser: " << headless->error() << "\n";
-      }
-      return Report(*e);
-    }
-    const auto& s = std::get<net::client::SessionInfo>(session);
-    if (!SaveSession({{"gateway", gatewayUrl}, {"ca_file", options.caFile}, {"session_token", s.token}, {"expires_at", s.expiresAt}})) {
-      std::cerr << "zorgbrug-cli: cannot store the session in " << SessionFile() << "\n";
-      return kExitUsage;
-    }
-    std::cout << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot " << LocalTime(s.expiresAt) << "\n";
-    return 0;
+int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::string& persona, int timeoutSeconds, bool quiet) {
+  const std::string gatewayUrl = Setting(gatewayFlag, "ZORGBRUG_GATEWAY");
+  if (gatewayUrl.empty()) {
+    std::cerr << "zorgbrug-cli: no gateway: pass --gateway URL or set ZORGBRUG_GATEWAY\n";
+    return kExitUsage;
   }
+  net::http::ClientOptions options;
+  options.caFile = Setting(caFlag, "ZORGBRUG_CA_FILE");
+  net::client::GatewayClient gateway(gatewayUrl, options);
+  std::unique_ptr<net::client::BrowserLauncher> browser;
+  if (persona.empty()) browser = std::make_unique<PrintingBrowser>();
+  else browser = std::make_unique<net::client::HeadlessBrowser>(persona, options);
+  auto session = net::client::Login(gateway, *browser, std::chrono::seconds(timeoutSeconds));
+  if (auto* e = std::get_if<ApiError>(&session)) {
+    if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get()); headless && !headless->error().empty()) {
+      std::cerr << "zorgbrug-cli: browser: " << headless->error() << "\n";
+    }
+    return Report(*e);
+  }
+  const auto& s = std::get<net::client::SessionInfo>(session);
+  if (!SaveSession({{"gateway", gatewayUrl}, {"ca_file", options.caFile}, {"session_token", s.token}, {"expires_at", s.expiresAt}})) {
+    std::cerr << "zorgbrug-cli: cannot store the session in " << SessionFile() << "\n";
+    return kExitUsage;
+  }
+  (quiet ? std::cerr : std::cout) << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot " << LocalTime(s.expiresAt) << "\n";
+  return 0;
+}
+
+std::optional<StoredSession> LoadStoredSession() {
+  const json stored = LoadSession();
+  if (!stored.is_object() || !stored.value("session_token", json()).is_string()) return std::nullopt;
+  return StoredSession{stored.value("gateway", ""), stored.value("ca_file", ""), stored["session_token"],
+                       stored.value("expires_at", std::int64_t{0})};
+}
+
+int ExitCodeFor(const ApiError& e) { return Report(e); }
+
+int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
+  if (c.login->parsed()) return LogIn(a.gateway, a.caFile, a.persona, a.timeoutSeconds, false);
 
   const json stored = LoadSession();
   if (!stored.is_object() || !stored.value("session_token", json()).is_string()) {

@@ -10,6 +10,7 @@
 #include "domain/overview.h"
 #include "exchange_commands.h"
 #include "overview_report.h"
+#include "retrieve_command.h"
 #include "source_files.h"
 
 namespace d = zb::domain;
@@ -87,8 +88,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   OverviewArgs ov;
-  auto* overview = app.add_subcommand("overview", "Consolidated medication overview and ICA from FHIR files, one per source");
-  overview->add_option("files", ov.files, "FHIR JSON files: PATH, ID=PATH or KIND:ID=PATH (KIND huisarts|apotheek|ziekenhuis)")->required();
+  auto* overview = app.add_subcommand("overview", "Consolidated medication overview and ICA: looked up at the sources (--bsn) or from FHIR files");
+  auto* filesOption = overview->add_option("files", ov.files, "FHIR JSON files: PATH, ID=PATH or KIND:ID=PATH (KIND huisarts|apotheek|ziekenhuis)");
+  zb::cli::RetrieveArgs rt;
+  bool jsonOut = false;
+  auto* bsnOption = overview->add_option("--bsn", rt.bsn, "Look the patient up at his GP, pharmacy and hospital through the gateway");
+  bsnOption->excludes(filesOption);
+  overview->add_option("--birthdate", rt.birthDate, "Date of birth dd-mm-jjjj, checked against every source (default: from the register)");
+  overview->add_option("--source", rt.sources, "KIND=URA of a source (repeatable; default: the patient register)");
+  overview->add_option("--register", rt.registerFile, "Patient register JSON (default: $ZORGBRUG_REGISTER, else the demo register)");
+  overview->add_option("--gateway", rt.gateway, "Gateway URL for a new login (default: the stored session's, $ZORGBRUG_GATEWAY)");
+  overview->add_option("--ca", rt.caFile, "CA file for a new login (default: $ZORGBRUG_CA_FILE, else the system store)");
+  overview->add_option("--persona", rt.persona, "Sandbox only: log in as this persona without a browser");
+  overview->add_option("--deadline", rt.deadlineSeconds, "Seconds each source gets to answer")->check(CLI::Range(1, 120));
+  overview->add_flag("--json", jsonOut, "Same as --format json");
   auto addCommon = [&](CLI::App* cmd) {
     cmd->add_option("--at", ov.at, "Reference date dd-mm-jjjj (default: now)");
     cmd->add_option("--format", ov.format, "Output format")->check(CLI::IsMember({"text", "json"}));
@@ -119,6 +132,12 @@ int main(int argc, char** argv) {
   }
 
   if (*overview) {
+    if (!rt.bsn.empty()) {
+      const zb::cli::ReportOptions report{ov.at, jsonOut || ov.format == "json", ov.explain, ov.history};
+      return zb::cli::RunRetrieve(rt, report, DemoDir().string());
+    }
+    if (ov.files.empty()) return Fail(kExitUsage, "overview: give FHIR files, or --bsn to look the patient up at the sources");
+    if (jsonOut) ov.format = "json";
     auto files = ParseFiles(ov.files);
     if (!files) return Fail(kExitUsage, files.error().detail);
     auto testDate = OptionalDate(ov.testDate);

@@ -70,10 +70,18 @@ json IcaLines(const std::vector<d::IcaLine<T>>& lines, F&& item) {
 void WriteJson(std::ostream& out, const ReportInput& in) {
   json j;
   j["at"] = Iso(in.overview.at);
-  j["complete"] = in.data.skipped == 0;
+  j["complete"] = in.data.skipped == 0 && (!in.picture || in.picture->Complete());
   j["skippedResources"] = in.data.skipped;
   json sources = json::array();
-  for (const auto& s : in.data.sources) sources.push_back({{"id", s.id}, {"kind", d::ToString(s.kind)}});
+  if (in.picture) {
+    for (const auto& s : in.picture->sources()) {
+      sources.push_back({{"id", s.source.id}, {"kind", d::ToString(s.source.kind)}, {"name", s.source.name}, {"ura", s.ura},
+                         {"status", d::ToString(s.status)}, {"reason", s.reason}, {"detail", s.detail},
+                         {"elapsedMs", s.elapsed.count()}, {"requests", s.requests}, {"resources", s.resources}, {"blocks", s.blocks}});
+    }
+  } else {
+    for (const auto& s : in.data.sources) sources.push_back({{"id", s.id}, {"kind", d::ToString(s.kind)}});
+  }
   j["sources"] = sources;
   json lines = json::array();
   for (const auto& l : in.overview.lines) lines.push_back(LineJson(l));

@@ -5,6 +5,7 @@
 
 #include "domain/ica.h"
 #include "domain/overview.h"
+#include "domain/retrieval.h"
 #include "source_files.h"
 
 namespace zb::cli {
@@ -15,6 +16,9 @@ struct ReportInput {
   const domain::IcaSummary& ica;
   bool explain = false;  // reason trace per line
   bool history = false;  // list historic treatments instead of only counting them
+  // Set when the data was looked up at the sources: their status comes first, and the overview is
+  // complete only when every source answered.
+  const domain::PatientPicture* picture = nullptr;
 };
 
 void WriteText(std::ostream& out, const ReportInput& in);

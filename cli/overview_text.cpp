@@ -112,8 +112,37 @@ void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
 
 }  // namespace
 
+// First line: what is missing and why, per source, before anything that could look complete.
+void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
+  const auto missing = picture.Missing();
+  if (!missing.empty()) {
+    out << "ONVOLLEDIG OVERZICHT: geen gegevens van ";
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      out << (i ? "; " : "") << missing[i]->source.name << " (" << p::SourceKindLabel(missing[i]->source.kind) << "): " << p::DescribeSource(*missing[i]);
+    }
+    out << ". Medicatie en ICA van deze bron(nen) ontbreken hieronder.\n";
+  }
+  out << "\nBron                               Status                                        Tijd     Vragen  Resources\n";
+  for (const auto& s : picture.sources()) {
+    std::string name = s.source.name + " (" + p::SourceKindLabel(s.source.kind) + ")";
+    std::string status = p::DescribeSource(s);
+    auto pad = [](std::string text, std::size_t width) {
+      // Pad by characters, not bytes: names and labels hold UTF-8 (é, ë).
+      std::size_t chars = 0;
+      for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+      if (chars < width) text.append(width - chars, ' ');
+      return text + " ";
+    };
+    out << pad(name, 34) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8) << pad(std::to_string(s.requests), 7)
+        << s.resources << "\n";
+    if (!d::Answered(s.status) && !s.detail.empty()) out << "    detail: " << s.detail << "\n";
+  }
+  out << "\n";
+}
+
 void WriteText(std::ostream& out, const ReportInput& in) {
   const auto& o = in.overview;
+  if (in.picture) WriteSources(out, *in.picture);
   if (in.data.skipped > 0) {
     out << "ONVOLLEDIG: " << in.data.skipped << " van " << in.data.resources
         << " onderdelen konden niet worden gelezen; dit overzicht mist mogelijk medicatie of ICA. "
@@ -155,7 +184,10 @@ void WriteText(std::ostream& out, const ReportInput& in) {
       if (l.status == status) WriteLine(out, l, in.explain);
     }
   }
-  if (o.lines.empty()) out << "\nGeen medicatie ontvangen van deze bronnen.\n";
+  if (o.lines.empty()) {
+    out << (in.picture && !in.picture->Complete() ? "\nGeen medicatie ontvangen van de bronnen die antwoordden; het overzicht is onvolledig.\n"
+                                                  : "\nGeen medicatie ontvangen van deze bronnen.\n");
+  }
   WriteIca(out, in.ica);
   const auto warnings = std::count_if(in.data.issues.begin(), in.data.issues.end(), [](const auto& i) {
     return i.severity == net::fhir::IssueSeverity::kWarning;

@@ -411,6 +411,27 @@ def demo_de_boer(root):
     ph.write(os.path.join(root, "resources/demo/de-boer/apotheek.json"))
 
 
+def demo_visser(root):
+    """Mevrouw C. Visser (85): her GP shares, her pharmacy holds dispenses but she refused consent
+    for sharing them (access.json makes the sandbox pharmacy say so), the hospital never saw her.
+    The overview must say that the pharmacy's part is missing and why, not show "no medication"."""
+    p = patient("visser", "999900109", "C.", "Visser", "1941-11-05")
+    gp, ph = Bundle(p), Bundle(p)
+    d1 = dosage(1, 1, "d", 1)
+    add_block(gp, "GPMA", "VISSER_METO_MA1", "MBH_VISSER_METO", METO, start=-400, registered=-400, dose=d1,
+              rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
+    add_block(gp, "GPMA", "VISSER_ALEN_MA1", "MBH_VISSER_ALEN", ALEN, start=-200, registered=-200,
+              dose=dosage(1, 1, "wk", 1), rendered="1 maal per week 1 stuk, Oraal", extra=ma_extra(GP))
+    add_block(ph, "TA", "VISSER_METO_TA1", "MBH_VISSER_METO", METO, start=-399, registered=-399, dose=d1,
+              rendered="1 maal per dag 1 stuk, Oraal", dispensed=True, extra=ta_extra("VISSER_METO_MA1"))
+    gp.add(allergy("visser-ibu-gp", ("2453", "IBUPROFEN"), "low", ("271807003", "huiduitslag")), "visser-ibu-gp")
+    gp.write(os.path.join(root, "resources/demo/visser/huisarts.json"))
+    ph.write(os.path.join(root, "resources/demo/visser/apotheek.json"))
+    with open(os.path.join(root, "resources/demo/visser/access.json"), "w", encoding="utf-8") as f:
+        json.dump({"apotheek": "consent-refused"}, f, indent=1)
+        f.write("\n")
+
+
 def scenarios(root):
     """One small bundle per consolidation rule (tests/data/mp9)."""
     out = os.path.join(root, "tests/data/mp9")
@@ -529,5 +550,6 @@ if __name__ == "__main__":
     root = os.path.dirname(here)
     demo(root)
     demo_de_boer(root)
+    demo_visser(root)
     scenarios(root)
-    print("written: resources/demo/{jansen,de-boer}/*.json, tests/data/mp9/*.json, tests/data/ica/ica.json")
+    print("written: resources/demo/{jansen,de-boer,visser}/*.json, tests/data/mp9/*.json, tests/data/ica/ica.json")

@@ -46,7 +46,9 @@ class GatewayImpl final : public Gateway {
  public:
   GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key, std::unique_ptr<AuditLog> audit)
       : m_config(config),
-        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), 64U << 20, true}),
+        // 32 MB is far beyond any patient's medication record; a larger answer is refused while it
+        // arrives, so one holder cannot exhaust the gateway's memory.
+        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), 32U << 20, true}),
         m_audit(std::move(audit)),
         m_dezi(m_config, m_http, std::move(userinfoKey)),
         m_nuts(m_config, m_http, std::move(tokenV2Key)),
@@ -156,6 +158,12 @@ class GatewayImpl final : public Gateway {
       // Forward the query exactly as the client encoded it (holders check exact parameters).
       const auto q = req.target.find('?');
       if (q != std::string::npos) r.query = req.target.substr(q + 1);
+      // The desktop says how long it still waits; the holder gets no longer than that, so a slow
+      // holder is given up here (with a reason) instead of being left running after the client went.
+      const std::string wait = req.get_header_value("X-Zorgbrug-Timeout-Ms");
+      if (!wait.empty() && wait.size() < 9 && wait.find_first_not_of("0123456789") == std::string::npos) {
+        r.timeout = std::chrono::milliseconds(std::max(100, std::stoi(wait)));
+      }
       auto result = m_relay.Perform(session->user, r);
       if (auto* f = std::get_if<Failure>(&result)) return SendProblem(res, *f);
       auto& out = std::get<RelayResponse>(result);

@@ -37,6 +37,19 @@ std::string HolderPatientIn(const std::string& query) {
   return {};
 }
 
+// What went wrong on the way to the holder, in the codes the desktop explains per source.
+Failure HolderFailure(const Holder& holder, const domain::Error& e) {
+  const std::string detail = holder.name + ": " + e.detail;
+  switch (e.code) {
+    case domain::ErrorCode::kRefused: return {502, "holder_tls_refused", detail};
+    case domain::ErrorCode::kIo: return {502, "holder_answer_incomplete", detail};
+    case domain::ErrorCode::kOutOfRange: return {502, "holder_answer_too_large", detail};
+    default:
+      if (e.detail.find("imed out") != std::string::npos) return {504, "holder_timeout", detail};
+      return {504, "holder_unreachable", detail};
+  }
+}
+
 }  // namespace
 
 std::string QueryKind(const std::string& path, const std::string& query) {
@@ -139,11 +152,9 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
     if (request.method == "POST") {
       http.headers.push_back({"Content-Type", request.contentType.empty() ? "application/x-www-form-urlencoded" : request.contentType});
     }
+    http.timeout = request.timeout;
     auto response = m_http.Send(http);
-    if (!response) {
-      const bool tls = response.error().code == domain::ErrorCode::kRefused;
-      return fail({tls ? 502 : 504, tls ? "holder_tls_refused" : "holder_unreachable", holder.name + ": " + response.error().detail}, &holder);
-    }
+    if (!response) return fail(HolderFailure(holder, response.error()), &holder);
     out.status = response->status;
     out.contentType = response->header("Content-Type");
     out.body = std::move(response->body);

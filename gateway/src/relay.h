@@ -3,6 +3,7 @@
 // Performs one FHIR request at a holder for a logged-in user: find the holder in Discovery, get a
 // service access token bound to the user, send the request with a fresh DPoP proof, retry once
 // with a new token (Cache-Control: no-cache) when the holder answers 401, and audit the result.
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
@@ -22,6 +23,7 @@ struct RelayRequest {
   std::string query;    // raw query string, without '?'
   std::string body;     // form body for POST _search
   std::string contentType;
+  std::chrono::milliseconds timeout{0};  // what the desktop can still wait (0: the gateway's own limit)
 };
 
 struct RelayResponse {

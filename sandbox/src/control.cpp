@@ -21,6 +21,30 @@ void RegisterControl(httplib::Server& server, World& w) {
     for (auto& [token, issued] : w.tokens) issued.revokedAtHolder = true;
     res.status = 204;
   });
+  // Patches a holder's behaviour (holder_behaviour.h): {"latency_ms", "page_size",
+  // "separate_includes", "fault": {"kind", "times", "retry_after", "ms", "bytes"}, "access": {BSN: code}}.
+  server.Post(R"(/__test/holder/([a-z]+)/behaviour)", [&w](const httplib::Request& req, httplib::Response& res) {
+    const json patch = json::parse(req.body, nullptr, false);
+    std::string restart;
+    {
+      std::lock_guard lock(w.mutex);
+      HolderInfo* h = nullptr;
+      for (auto& candidate : w.holders) {
+        if (candidate.id == req.matches[1].str()) h = &candidate;
+      }
+      if (!h) return Problem(res, 404, "unknown holder", req.matches[1].str());
+      const std::string before = h->behaviour.fault.kind;
+      if (auto error = Patch(h->behaviour, patch)) return Problem(res, 400, "bad behaviour", *error);
+      const std::string after = h->behaviour.fault.kind;
+      if (NeedsRestart(after) && after != before) restart = after == "refused" ? "stop" : after;
+      else if (NeedsRestart(before) && !NeedsRestart(after)) restart = "normal";
+      res.set_content(Describe(h->behaviour).dump(), "application/json");
+    }
+    // Outside the lock: stopping a listener waits for its running requests, which take the lock.
+    if (!restart.empty() && !(w.restartHolder && w.restartHolder(req.matches[1].str(), restart))) {
+      Problem(res, 500, "restart failed", "the holder's listener could not be restarted as " + restart);
+    }
+  });
   server.Post(R"(/__test/holder/([a-z]+)/refuse-tokens)", [&w](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(w.mutex);
     for (auto& h : w.holders) {

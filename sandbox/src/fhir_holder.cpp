@@ -138,6 +138,30 @@ std::string SelfUrl(const HolderInfo& h, const httplib::Request& req) {
   return url + query;
 }
 
+bool IsPagingParameter(const std::string& name) { return name == "_count" || name == "_getpagesoffset"; }
+
+// The patient's access decision at this holder (docs/consent-signals.md), when it withholds data.
+bool Decided(const HolderInfo& h, const std::string& bsn, httplib::Response& res) {
+  auto it = h.behaviour.access.find(bsn);
+  return it != h.behaviour.access.end() && Refuse(res, it->second, h.name);
+}
+
+// The searchset, paged as the holder is set up to page: next links repeat the agreed query (as
+// the client sent it) plus the holder's own paging parameters.
+void Answer(const HolderInfo& h, const httplib::Request& req, const std::string& type, json searchset, httplib::Response& res) {
+  std::size_t pageSize = h.behaviour.pageSize;
+  std::size_t offset = 0;
+  std::string query;
+  const auto q = req.target.find('?');
+  for (const auto& [name, value] : net::http::ParseForm(q == std::string::npos ? "" : req.target.substr(q + 1))) {
+    if (name == "_count") pageSize = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
+    else if (name == "_getpagesoffset") offset = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
+    else query += (query.empty() ? "" : "&") + net::http::UrlEncode(name) + "=" + net::http::UrlEncode(value);
+  }
+  const std::string base = h.fhirBase + "/" + type + (query.empty() ? "" : "?" + query);
+  res.set_content(Page(std::move(searchset), pageSize, h.behaviour.separateIncludes, offset, base).dump(), kFhirJson);
+}
+
 // MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
 void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std::string& type, const httplib::Request& req,
                httplib::Response& res) {
@@ -162,14 +186,17 @@ void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std:
     } else if (name == "_include" || name == "_include:iterate" || name == "_revinclude") {
       if (!rule->includes.count(value)) return Deny(res, 403, "forbidden", name + "=" + value + " is not allowed");
       includes = true;
+    } else if (IsPagingParameter(name)) {
+      continue;  // the holder's own next links
     } else {
       return Deny(res, 403, "forbidden", "search parameter " + name + " is not part of the exchange agreement");
     }
   }
   if (bsn.empty()) return Deny(res, 403, "forbidden", "patient.identifier is required");
   if (rule->categoryRequired && !category) return Deny(res, 403, "forbidden", "category is required");
+  if (Decided(h, bsn, res)) return;
   w.Count("holder." + h.id + ".searches");
-  res.set_content(Search(data.ByBsn(bsn), type, category, includes, SelfUrl(h, req)).dump(), kFhirJson);
+  Answer(h, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(h, req)), res);
 }
 
 // Zorginzage R4 (nuts.md §5.2): resources by the holder's Patient id, after Patient/_search.
@@ -190,6 +217,7 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
       patientId = value;
       continue;
     }
+    if (IsPagingParameter(name)) continue;
     auto it = expected.find(name);
     if (it == expected.end() || it->second != value) {
       return Deny(res, 403, "forbidden", "search parameter " + name + "=" + value + " is not part of the agreement");
@@ -199,15 +227,44 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
   if (patientId.empty() || matched != expected.size()) {
     return Deny(res, 403, "forbidden", "the agreement requires exactly: patient plus the agreed parameters");
   }
+  const PatientRecord* patient = data.ByPatientId(patientId);
+  if (patient && Decided(h, patient->bsn, res)) return;
   w.Count("holder." + h.id + ".searches");
   const std::optional<Coding> category = expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
-  res.set_content(Search(data.ByPatientId(patientId), type, category, expected.count("_include") > 0, SelfUrl(h, req)).dump(),
-                  kFhirJson);
+  Answer(h, req, type, Search(patient, type, category, expected.count("_include") > 0, SelfUrl(h, req)), res);
+}
+
+// Prepares the answer under the world lock, then — outside it, so a slow holder does not hold up
+// the others — applies the service time and the injected fault.
+template <class F>
+void Serve(World& w, HolderInfo& h, httplib::Response& res, F&& prepare) {
+  std::optional<HolderFault> fault;
+  int latency = 0;
+  std::uint64_t epoch = 0;
+  {
+    std::lock_guard lock(w.mutex);
+    w.Count("holder." + h.id + ".requests");
+    fault = TakeFault(h.behaviour);
+    if (fault && fault->kind == "expire-tokens") {
+      // The holder's node forgets the tokens it issued: the next request with one gets 401.
+      for (auto& [token, issued] : w.tokens) {
+        if (issued.authServer == h.authServer) issued.revokedAtHolder = true;
+      }
+      fault.reset();
+    }
+    prepare();
+    latency = h.behaviour.latencyMs;
+    epoch = h.behaviour.epoch;
+  }
+  Shape(res, latency, fault, [&w, &h, epoch] {
+    std::lock_guard lock(w.mutex);
+    return !w.stopping && h.behaviour.epoch == epoch;
+  });
 }
 
 }  // namespace
 
-void RegisterHolder(httplib::Server& server, World& w, const HolderInfo& h, const HolderData& data) {
+void RegisterHolder(httplib::Server& server, World& w, HolderInfo& h, const HolderData& data) {
   server.Get(R"(/fhir/metadata)", [&h](const httplib::Request&, httplib::Response& res) {
     res.set_content(json{{"resourceType", "CapabilityStatement"}, {"status", "active"}, {"kind", "instance"},
                          {"fhirVersion", "4.0.1"}, {"format", {"json"}}, {"software", {{"name", "zorgbrug-sandbox " + h.id}}}}
@@ -215,29 +272,30 @@ void RegisterHolder(httplib::Server& server, World& w, const HolderInfo& h, cons
                     kFhirJson);
   });
   server.Post(R"(/fhir/Patient/_search)", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    w.Count("holder." + h.id + ".requests");
-    if (!CheckAccess(w, h, req, res)) return;
-    std::string bsn;
-    for (const auto& [name, value] : net::http::ParseForm(req.body)) {
-      const std::string prefix = std::string(kBsnSystem) + "|";
-      if (name == "identifier" && value.rfind(prefix, 0) == 0) {
-        bsn = value.substr(prefix.size());
-      } else if (!(name == "_include" && value == "Patient:general-practitioner")) {
-        return Deny(res, 403, "forbidden", "Patient/_search takes identifier=" + prefix + "<BSN> only");
+    Serve(w, h, res, [&] {
+      if (!CheckAccess(w, h, req, res)) return;
+      std::string bsn;
+      for (const auto& [name, value] : net::http::ParseForm(req.body)) {
+        const std::string prefix = std::string(kBsnSystem) + "|";
+        if (name == "identifier" && value.rfind(prefix, 0) == 0) {
+          bsn = value.substr(prefix.size());
+        } else if (!(name == "_include" && value == "Patient:general-practitioner")) {
+          return Deny(res, 403, "forbidden", "Patient/_search takes identifier=" + prefix + "<BSN> only");
+        }
       }
-    }
-    if (bsn.empty()) return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
-    json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, h.fhirBase + "/Patient/_search");
-    res.set_content(bundle.dump(), kFhirJson);
+      if (bsn.empty()) return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
+      if (Decided(h, bsn, res)) return;
+      json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, h.fhirBase + "/Patient/_search");
+      res.set_content(bundle.dump(), kFhirJson);
+    });
   });
   server.Get(R"(/fhir/([A-Za-z]+))", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    w.Count("holder." + h.id + ".requests");
-    if (!CheckAccess(w, h, req, res)) return;
-    const std::string type = req.matches[1].str();
-    if (h.kind == "gp") return ZorginzageSearch(w, h, data, type, req, res);
-    return Mp9Search(w, h, data, type, req, res);
+    Serve(w, h, res, [&] {
+      if (!CheckAccess(w, h, req, res)) return;
+      const std::string type = req.matches[1].str();
+      if (h.kind == "gp") return ZorginzageSearch(w, h, data, type, req, res);
+      Mp9Search(w, h, data, type, req, res);
+    });
   });
 }
 

@@ -5,6 +5,6 @@
 
 namespace zb::sandbox {
 
-void RegisterHolder(httplib::Server& server, World& world, const HolderInfo& holder, const HolderData& data);
+void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, const HolderData& data);
 
 }  // namespace zb::sandbox

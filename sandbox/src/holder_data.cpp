@@ -85,6 +85,12 @@ domain::Result<HolderData> HolderData::Load(const std::string& dataDir, const st
       record.entries.push_back({{"fullUrl", entry.value("fullUrl", "")}, {"resource", r}});
     }
     if (record.bsn.empty()) return domain::MakeError(domain::ErrorCode::kMissing, file.string() + ": no Patient with a BSN");
+    if (std::ifstream access(dir / "access.json"); access) {
+      const json decisions = json::parse(access, nullptr, false);
+      const std::string holder = fs::path(fileName).stem().string();
+      if (!decisions.is_object()) return domain::MakeError(domain::ErrorCode::kInvalidFormat, (dir / "access.json").string() + ": not a JSON object");
+      if (decisions.contains(holder) && decisions[holder].is_string()) data.m_access[record.bsn] = decisions[holder];
+    }
     if (record.patientId.empty()) record.patientId = "patient-" + record.bsn.substr(5);
     data.m_patients.push_back(std::move(record));
   }

@@ -33,9 +33,12 @@ class HolderData {
   const PatientRecord* ByBsn(const std::string& bsn) const;
   const PatientRecord* ByPatientId(const std::string& id) const;
   std::size_t patientCount() const { return m_patients.size(); }
+  // BSN -> access-outcome code, from each patient folder's access.json ({"<holder>": "<code>"}).
+  const std::map<std::string, std::string>& accessDecisions() const { return m_access; }
 
  private:
   std::vector<PatientRecord> m_patients;
+  std::map<std::string, std::string> m_access;
 };
 
 // A searchset Bundle of the patient's resources of `resourceType` whose category matches (when

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
 
 #include "fhir_holder.h"
 #include "net/http/tls_server.h"
@@ -50,7 +52,17 @@ class SandboxImpl final : public Sandbox {
  public:
   json Describe() const override { return m_description; }
   void Stop() override {
-    for (auto& s : m_servers) s->Stop();
+    {
+      std::lock_guard lock(m_world.mutex);
+      m_world.stopping = true;
+    }
+    for (auto& s : m_servers) {
+      if (s) s->Stop();
+    }
+    std::lock_guard lock(m_restartMutex);
+    for (auto& s : m_holderServers) {
+      if (s) s->Stop();
+    }
   }
   ~SandboxImpl() override { Stop(); }
 
@@ -64,11 +76,39 @@ class SandboxImpl final : public Sandbox {
   }
   int StartServer(net::http::TlsServer& server) { return Must(server.Start(m_world.host, 0)); }
 
+  bool RestartHolder(const std::string& id, const std::string& mode);
+
   World m_world;
+  std::optional<TestCa> m_ca;
   std::vector<std::unique_ptr<net::http::TlsServer>> m_servers;
+  std::mutex m_restartMutex;
+  std::vector<std::unique_ptr<net::http::TlsServer>> m_holderServers;  // per holder; null while "refused"
+  std::vector<int> m_holderPorts;
   std::vector<HolderData> m_data;
   json m_description;
 };
+
+// A holder that refuses connections has no listener; one with a wrong-host certificate presents a
+// certificate from the same CA for a name the gateway never asked for. Same port either way, so
+// the directory keeps pointing at it.
+bool SandboxImpl::RestartHolder(const std::string& id, const std::string& mode) {
+  std::lock_guard lock(m_restartMutex);
+  std::size_t i = 0;
+  while (i < m_world.holders.size() && m_world.holders[i].id != id) ++i;
+  if (i == m_world.holders.size() || !m_ca) return false;
+  if (m_holderServers[i]) m_holderServers[i]->Stop();
+  m_holderServers[i].reset();
+  if (mode == "stop") return true;
+  const std::string san = mode == "wrong-host" ? "DNS:wrong-host.example" : "IP:127.0.0.1";
+  auto issued = m_ca->IssueServer(id + ".sandbox", {san});
+  if (!issued) return false;
+  auto server = net::http::TlsServer::Create(issued->certificatePem, issued->keyPem);
+  if (!server) return false;
+  RegisterHolder(server.value()->routes(), m_world, m_world.holders[i], m_data[i]);
+  if (!server.value()->Start(m_world.host, m_holderPorts[i])) return false;
+  m_holderServers[i] = std::move(server).value();
+  return true;
+}
 
 domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
   const fs::path dir = o.stateDir;
@@ -121,12 +161,14 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
   auto& node = NewServer(ca, "nuts-node.sandbox");
   RegisterNode(node.routes(), w);
   RegisterControl(node.routes(), w);
-  std::vector<net::http::TlsServer*> holderServers;
   for (std::size_t i = 0; i < w.holders.size(); ++i) {
-    auto& s = NewServer(ca, w.holders[i].id + ".sandbox");
-    RegisterHolder(s.routes(), w, w.holders[i], m_data[i]);
-    holderServers.push_back(&s);
+    const auto issued = Must(ca.IssueServer(w.holders[i].id + ".sandbox", {"IP:127.0.0.1"}));
+    m_holderServers.push_back(Must(net::http::TlsServer::Create(issued.certificatePem, issued.keyPem)));
+    RegisterHolder(m_holderServers.back()->routes(), w, w.holders[i], m_data[i]);
+    w.holders[i].behaviour.access = m_data[i].accessDecisions();
   }
+  m_ca = ca;
+  w.restartHolder = [this](const std::string& id, const std::string& mode) { return RestartHolder(id, mode); };
   {
     // URLs are known only after binding; hold the lock so no request sees them half-filled.
     std::lock_guard lock(w.mutex);
@@ -137,7 +179,8 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
     w.subjectKid = w.subjectDid + "#" + jose::RandomUuid();
     for (std::size_t i = 0; i < w.holders.size(); ++i) {
       HolderInfo& h = w.holders[i];
-      h.fhirBase = "https://" + o.host + ":" + std::to_string(StartServer(*holderServers[i])) + "/fhir";
+      m_holderPorts.push_back(StartServer(*m_holderServers[i]));
+      h.fhirBase = "https://" + o.host + ":" + std::to_string(m_holderPorts.back()) + "/fhir";
       h.authServer = w.nodeUrl + "/oauth2/" + h.id;
       h.did = didHost + ":iam:" + jose::RandomUuid();
     }

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "holder_behaviour.h"
 #include "net/jose/key.h"
 
 namespace zb::sandbox {
@@ -54,6 +56,7 @@ struct HolderInfo {
   std::string did;
   std::optional<net::jose::Key> didKey;  // signs its discovery registration (VP)
   bool refuseTokens = false;             // its authorization server answers every token request with an error
+  HolderBehaviour behaviour;             // service time, paging, access decisions, injected fault
 };
 
 struct IssuedToken {
@@ -83,6 +86,10 @@ struct DeziAccessToken {
 
 struct World {
   std::mutex mutex;
+  bool stopping = false;  // set before the servers stop, so waiting handlers give up
+  // Restarts a holder's listener on its port: "stop" (connections refused), "wrong-host" (another
+  // certificate) or "normal". Set by the sandbox; called without the mutex held.
+  std::function<bool(const std::string& holderId, const std::string& mode)> restartHolder;
   std::string host;
   std::string nodeVariant;
   // DEZI

@@ -26,6 +26,10 @@ ApiResult<T> JsonBody(const ApiResult<http::Response>& r, int expected) {
   return body;
 }
 
+ApiError TransportError(const domain::Error& e) {
+  return ApiError{0, e.code == domain::ErrorCode::kRefused ? "gateway_tls_refused" : "gateway_unreachable", e.detail};
+}
+
 }  // namespace
 
 GatewayClient::GatewayClient(std::string baseUrl, http::ClientOptions options)
@@ -36,10 +40,7 @@ GatewayClient::GatewayClient(std::string baseUrl, http::ClientOptions options)
 ApiResult<http::Response> GatewayClient::Call(http::Request request) const {
   request.headers.push_back({"Accept", "application/json"});
   auto response = m_http.Send(request);
-  if (!response) {
-    const bool tls = response.error().code == domain::ErrorCode::kRefused;
-    return ApiError{0, tls ? "gateway_tls_refused" : "gateway_unreachable", response.error().detail};
-  }
+  if (!response) return TransportError(response.error());
   return std::move(response).value();
 }
 
@@ -69,30 +70,43 @@ ApiResult<bool> GatewayClient::Logout(const std::string& session) const {
   return true;
 }
 
-ApiResult<json> GatewayClient::Directory(const std::string& session, const std::string& service, const std::string& ura) const {
+http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura) const {
   std::vector<std::pair<std::string, std::string>> query;
   if (!service.empty()) query.emplace_back("service", service);
   if (!ura.empty()) query.emplace_back("ura", ura);
-  return JsonBody<json>(Call({"GET", m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
-                              {{"Authorization", "Bearer " + session}}, ""}),
-                        200);
+  return {"GET", m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
+          {{"Authorization", "Bearer " + session}, {"Accept", "application/json"}}, ""};
+}
+
+ApiResult<json> GatewayClient::DirectoryResult(domain::Result<http::Response> r) {
+  if (!r) return TransportError(r.error());
+  return JsonBody<json>(std::move(r).value(), 200);
+}
+
+ApiResult<json> GatewayClient::Directory(const std::string& session, const std::string& service, const std::string& ura) const {
+  return DirectoryResult(m_http.Send(DirectoryRequest(session, service, ura)));
+}
+
+http::Request GatewayClient::RelayRequest(const std::string& session, const std::string& service, const std::string& ura,
+                                          const std::string& method, const std::string& pathAndQuery, const std::string& formBody) const {
+  http::Request request{method, m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
+                        {{"Authorization", "Bearer " + session}}, formBody};
+  if (method == "POST") request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+  request.headers.push_back({"Accept", "application/fhir+json"});
+  return request;
+}
+
+ApiResult<http::Response> GatewayClient::RelayResult(domain::Result<http::Response> r) {
+  if (!r) return TransportError(r.error());
+  // Gateway-side failures are problem+json; a holder's own answer (even 4xx) passes through.
+  if (r->header("Content-Type").rfind("application/problem+json", 0) == 0) return FromProblem(r.value());
+  return std::move(r).value();
 }
 
 ApiResult<http::Response> GatewayClient::Relay(const std::string& session, const std::string& service, const std::string& ura,
                                                const std::string& method, const std::string& pathAndQuery,
                                                const std::string& formBody) const {
-  http::Request request{method, m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
-                        {{"Authorization", "Bearer " + session}}, formBody};
-  if (method == "POST") request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
-  request.headers.push_back({"Accept", "application/fhir+json"});
-  auto r = m_http.Send(request);
-  if (!r) {
-    const bool tls = r.error().code == domain::ErrorCode::kRefused;
-    return ApiError{0, tls ? "gateway_tls_refused" : "gateway_unreachable", r.error().detail};
-  }
-  // Gateway-side failures are problem+json; a holder's own answer (even 4xx) passes through.
-  if (r->header("Content-Type").rfind("application/problem+json", 0) == 0) return FromProblem(r.value());
-  return std::move(r).value();
+  return RelayResult(m_http.Send(RelayRequest(session, service, ura, method, pathAndQuery, formBody)));
 }
 
 }  // namespace zb::net::client

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/http/client.h"
 
+#include "easy.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -9,51 +11,11 @@
 #include <mutex>
 
 namespace zb::net::http {
-namespace {
 
 using domain::ErrorCode;
 using domain::MakeError;
 
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-struct Sink {
-  std::string* body;
-  std::size_t limit;
-  bool overflow = false;
-};
-
-size_t WriteBody(char* data, size_t size, size_t count, void* user) {
-  auto* sink = static_cast<Sink*>(user);
-  const size_t n = size * count;
-  if (sink->body->size() + n > sink->limit) {
-    sink->overflow = true;
-    return 0;  // makes curl abort the transfer
-  }
-  sink->body->append(data, n);
-  return n;
-}
-
-size_t WriteHeader(char* data, size_t size, size_t count, void* user) {
-  auto* headers = static_cast<std::vector<Header>*>(user);
-  const std::string_view line(data, size * count);
-  if (line.rfind("HTTP/", 0) == 0) headers->clear();  // a new response (e.g. after 100-continue)
-  const auto colon = line.find(':');
-  if (colon != std::string_view::npos) {
-    auto trim = [](std::string_view s) {
-      while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-      while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-      return std::string(s);
-    };
-    headers->push_back({trim(line.substr(0, colon)), trim(line.substr(colon + 1))});
-  }
-  return size * count;
-}
-
-struct EasyFree { void operator()(CURL* c) const { curl_easy_cleanup(c); } };
-struct SlistFree { void operator()(curl_slist* l) const { curl_slist_free_all(l); } };
+namespace {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -63,6 +25,31 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+// Idle easy handles, each with its own open connections: a request takes one and gives it back,
+// so a gateway relaying many requests to the same node and holders reuses connections instead of
+// paying a TLS handshake per request. (libcurl's shared connection cache is documented as unsafe
+// across threads, so connections are not shared between handles in flight.)
+struct Client::Shared {
+  ~Shared() {
+    for (CURL* c : idle) curl_easy_cleanup(c);
+  }
+  CURL* Take() {
+    std::lock_guard lock(mutex);
+    if (idle.empty()) return curl_easy_init();
+    CURL* c = idle.back();
+    idle.pop_back();
+    return c;
+  }
+  void Give(CURL* c) {
+    std::lock_guard lock(mutex);
+    if (idle.size() < kMaxIdle) idle.push_back(c);
+    else curl_easy_cleanup(c);
+  }
+  static constexpr std::size_t kMaxIdle = 64;
+  std::mutex mutex;
+  std::vector<CURL*> idle;
+};
+
 std::string Response::header(std::string_view name) const {
   for (const auto& h : headers) {
     if (EqualsIgnoreCase(h.name, name)) return h.value;
@@ -70,71 +57,22 @@ std::string Response::header(std::string_view name) const {
   return {};
 }
 
-Client::Client(ClientOptions options) : m_options(std::move(options)) { GlobalInit(); }
+Client::Client(ClientOptions options) : m_options(std::move(options)), m_shared(std::make_shared<Shared>()) { detail::GlobalInit(); }
+Client::~Client() = default;
 
 domain::Result<Response> Client::Send(const Request& request) const {
-  auto url = ParseUrl(request.url);
-  if (!url) return url.error();
-  if (url->scheme == "http" && !(m_options.allowLoopbackHttp && IsLoopbackHost(url->host))) {
-    return MakeError(ErrorCode::kRefused, "plain http to " + url->host + " refused: use https (http only to a loopback node API)");
-  }
-  std::unique_ptr<CURL, EasyFree> easy(curl_easy_init());
+  const auto timeout = request.timeout.count() > 0 ? std::min(request.timeout, m_options.timeout) : m_options.timeout;
+  CURL* easy = m_shared->Take();
   if (!easy) return MakeError(ErrorCode::kIo, "libcurl could not create a handle");
-  CURL* c = easy.get();
-  Response response;
-  Sink sink{&response.body, m_options.maxBodyBytes};
-  char error[CURL_ERROR_SIZE] = {};
-  std::unique_ptr<curl_slist, SlistFree> headers;
-  for (const auto& h : request.headers) {
-    headers.reset(curl_slist_append(headers.release(), (h.name + ": " + h.value).c_str()));
+  auto transfer = detail::Prepare(request, m_options, timeout, easy);
+  if (!transfer) {
+    m_shared->Give(easy);
+    return transfer.error();
   }
-  // An empty Expect header stops curl from waiting for 100-continue on POST bodies.
-  headers.reset(curl_slist_append(headers.release(), "Expect:"));
-
-  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  if (request.method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-  if (!request.body.empty() || request.method == "POST" || request.method == "PUT") {
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  }
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, m_options.allowLoopbackHttp ? "https,http" : "https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_3));
-  if (!m_options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, m_options.caFile.c_str());
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connectTimeout.count()));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.timeout.count()));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &WriteBody);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &WriteHeader);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.headers);
-
-  const CURLcode rc = curl_easy_perform(c);
-  const std::string where = url->host + ":" + std::to_string(url->port);
-  if (sink.overflow) {
-    return MakeError(ErrorCode::kOutOfRange, "response from " + where + " exceeds " + std::to_string(m_options.maxBodyBytes) + " bytes");
-  }
-  if (rc != CURLE_OK) {
-    const std::string detail = where + ": " + (error[0] ? error : curl_easy_strerror(rc));
-    switch (rc) {
-      case CURLE_PEER_FAILED_VERIFICATION:
-      case CURLE_SSL_CACERT_BADFILE:
-      case CURLE_SSL_CONNECT_ERROR:
-      case CURLE_SSL_CERTPROBLEM:
-      case CURLE_SSL_ISSUER_ERROR:
-      case CURLE_UNSUPPORTED_PROTOCOL:
-        return MakeError(ErrorCode::kRefused, "TLS: " + detail);
-      default:
-        return MakeError(ErrorCode::kUnavailable, detail);
-    }
-  }
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
-  return response;
+  const CURLcode rc = curl_easy_perform(easy);
+  auto result = detail::Finish(**transfer, rc);
+  m_shared->Give(easy);
+  return result;
 }
 
 std::string UrlEncode(std::string_view text) {

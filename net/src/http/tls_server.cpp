@@ -3,9 +3,15 @@
 
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
+#include <sys/socket.h>
+
+#include <memory>
 
 namespace zb::net::http {
 namespace {
+
+constexpr std::size_t kWorkerThreads = 96;
+constexpr int kListenBacklog = 512;
 
 using domain::ErrorCode;
 using domain::MakeError;
@@ -39,6 +45,11 @@ domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& 
       [&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
   // Without TCP_NODELAY small responses wait for the peer's delayed ACK (~40 ms per request).
   server->m_server->set_tcp_nodelay(true);
+  // cpp-httplib serves a connection on one pool thread for as long as it is kept alive, so the pool
+  // must be larger than the connections parallel lookups keep open (the default is 8).
+  server->m_server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  server->m_server->set_keep_alive_max_count(1000);
+  server->m_server->set_keep_alive_timeout(5);
   if (!server->m_server->is_valid()) {
     return MakeError(ErrorCode::kInvalidFormat, "TLS certificate or key unusable (PEM chain + matching private key expected)");
   }
@@ -46,12 +57,22 @@ domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& 
 }
 
 domain::Result<int> TlsServer::Start(const std::string& host, int port) {
+  // cpp-httplib 0.11 (Debian's build) listens with a backlog of 5: a parallel lookup opening a
+  // dozen connections at once overflows it and the dropped SYNs come back only after the kernel's
+  // one-second retransmit. Keep the default options, remember the listening socket, and listen
+  // again with a real backlog once it is bound (Linux updates the backlog of a listening socket).
+  auto listenFd = std::make_shared<socket_t>(INVALID_SOCKET);
+  m_server->set_socket_options([listenFd](socket_t sock) {
+    httplib::default_socket_options(sock);
+    *listenFd = sock;
+  });
   if (port == 0) {
     m_port = m_server->bind_to_any_port(host);
   } else {
     m_port = m_server->bind_to_port(host, port) ? port : -1;
   }
   if (m_port <= 0) return MakeError(ErrorCode::kUnavailable, "cannot listen on " + host + ":" + std::to_string(port));
+  if (*listenFd != INVALID_SOCKET) ::listen(*listenFd, kListenBacklog);
   m_thread = std::thread([this] { m_server->listen_after_bind(); });
   return m_port;
 }

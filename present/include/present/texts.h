@@ -7,6 +7,7 @@
 
 #include "domain/ica.h"
 #include "domain/overview.h"
+#include "domain/retrieval.h"
 #include "domain/source.h"
 
 namespace zb::present {
@@ -20,6 +21,12 @@ std::string CriticalityLabel(domain::Criticality c);
 std::string ClinicalStatusLabel(domain::ClinicalStatus s);
 std::string VerificationLabel(domain::VerificationStatus s);
 std::string SourceKindLabel(domain::SourceKind k);
+// Per-source retrieval status: "toestemming geweigerd door de patiënt", "niet bereikbaar", ...
+std::string SourceStatusLabel(domain::SourceStatus s);
+// The reason behind a status in words, or empty when the reason code is not one we explain.
+std::string SourceReasonLabel(domain::SourceStatus s, const std::string& reason);
+// Status plus reason, e.g. "niet bereikbaar (geen antwoord binnen de wachttijd)".
+std::string DescribeSource(const domain::SourceOutcome& o);
 std::string BlockKindLabel(domain::BlockKind k);  // "medicatieafspraak", ...
 // An ISO instant as dd-mm-jjjj (with hh:mm when the time is not midnight), or "" when empty.
 std::string IsoAsDutch(const std::string& iso);

@@ -43,7 +43,15 @@ class GatewayClient {
   ApiResult<http::Response> Relay(const std::string& session, const std::string& service, const std::string& ura,
                                   const std::string& method, const std::string& pathAndQuery, const std::string& formBody = {}) const;
 
+  // The same calls in two halves, for callers that send many at once (MultiClient).
+  http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura) const;
+  static ApiResult<nlohmann::json> DirectoryResult(domain::Result<http::Response> response);
+  http::Request RelayRequest(const std::string& session, const std::string& service, const std::string& ura, const std::string& method,
+                             const std::string& pathAndQuery, const std::string& formBody = {}) const;
+  static ApiResult<http::Response> RelayResult(domain::Result<http::Response> response);
+
   const std::string& baseUrl() const { return m_baseUrl; }
+  const http::ClientOptions& options() const { return m_http.options(); }
 
  private:
   ApiResult<http::Response> Call(http::Request request) const;

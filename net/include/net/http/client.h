@@ -6,6 +6,7 @@
 // the caller asks for it (a nuts-node's internal API listens on 127.0.0.1 without TLS).
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ struct Request {
   std::string url;
   std::vector<Header> headers;
   std::string body;
+  // Bounds this request below the client's timeout (0: the client's timeout).
+  std::chrono::milliseconds timeout{0};
 };
 
 struct Response {
@@ -38,20 +41,25 @@ struct ClientOptions {
   std::string caFile;  // empty: the system trust store
   std::chrono::milliseconds connectTimeout{5000};
   std::chrono::milliseconds timeout{20000};
-  std::size_t maxBodyBytes = 64U << 20;
+  std::size_t maxBodyBytes = 64U << 20;  // larger answers are refused while they arrive
   bool allowLoopbackHttp = false;
 };
 
+// Blocking requests, safe to use from many threads at once; connections are kept and reused.
 class Client {
  public:
   explicit Client(ClientOptions options);
+  ~Client();
   // kUnavailable: connect/resolve/timeout; kRefused: TLS verification or a refused plain-http URL;
-  // kOutOfRange: body larger than maxBodyBytes. Any HTTP status is a successful Send.
+  // kOutOfRange: body larger than maxBodyBytes; kIo: answer cut off. Any HTTP status is a successful
+  // Send.
   domain::Result<Response> Send(const Request& request) const;
   const ClientOptions& options() const { return m_options; }
 
  private:
+  struct Shared;
   ClientOptions m_options;
+  std::shared_ptr<Shared> m_shared;
 };
 
 // Percent-encoding for query values and form bodies (RFC 3986 unreserved characters kept).

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "retrieve_command.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/identifiers.h"
+#include "exchange_commands.h"
+#include "net/client/retriever.h"
+#include "overview_report.h"
+#include "present/texts.h"
+
+namespace zb::cli {
+namespace {
+
+namespace d = zb::domain;
+using nlohmann::json;
+
+constexpr int kExitUsage = 1;
+constexpr int kExitIncomplete = 6;
+
+int Fail(const std::string& message) {
+  std::cerr << "zorgbrug-cli: " << message << "\n";
+  return kExitUsage;
+}
+
+// The nursing home's own record says where a resident's data lives (the ECD's GP, pharmacy and
+// hospital fields); issue 5 moves this into the encrypted local store.
+struct RegisteredPatient {
+  std::string birthDate;  // ISO
+  std::vector<net::client::SourceSpec> sources;
+};
+
+d::Result<std::optional<RegisteredPatient>> FindInRegister(const std::string& file, const std::string& bsn) {
+  std::ifstream in(file);
+  if (!in) return d::MakeError(d::ErrorCode::kIo, "cannot read the patient register " + file);
+  const json reg = json::parse(in, nullptr, false);
+  if (!reg.is_object() || !reg.value("patients", json()).is_array()) {
+    return d::MakeError(d::ErrorCode::kInvalidFormat, file + ": not a patient register (an object with a 'patients' array)");
+  }
+  for (const auto& p : reg["patients"]) {
+    if (!p.is_object() || p.value("bsn", "") != bsn) continue;
+    RegisteredPatient out;
+    out.birthDate = p.value("birth_date", "");
+    for (const auto& s : p.value("sources", json::array())) {
+      net::client::SourceSpec spec;
+      spec.source.id = s.value("id", "");
+      spec.source.kind = d::SourceKindFromString(s.value("kind", ""));
+      spec.source.name = s.value("name", spec.source.id);
+      spec.ura = s.value("ura", "");
+      if (spec.source.id.empty() || spec.ura.empty()) return d::MakeError(d::ErrorCode::kMissing, file + ": a source of BSN *" + bsn.substr(6) + " lacks id or ura");
+      out.sources.push_back(std::move(spec));
+    }
+    return std::optional<RegisteredPatient>(std::move(out));
+  }
+  return std::optional<RegisteredPatient>();
+}
+
+d::Result<std::vector<net::client::SourceSpec>> ParseSources(const std::vector<std::string>& args) {
+  std::vector<net::client::SourceSpec> out;
+  for (const auto& a : args) {
+    const auto eq = a.find('=');
+    net::client::SourceSpec spec;
+    const std::string kind = a.substr(0, eq == std::string::npos ? 0 : eq);
+    spec.source.kind = d::SourceKindFromString(kind);
+    spec.ura = eq == std::string::npos ? "" : a.substr(eq + 1);
+    if (spec.source.kind == d::SourceKind::kUnknown || !d::Ura::Parse(spec.ura)) {
+      return d::MakeError(d::ErrorCode::kInvalidFormat, "--source '" + a + "': use KIND=URA with KIND huisarts, apotheek or ziekenhuis and an 8-digit URA");
+    }
+    spec.source.id = kind;
+    int n = 1;
+    for (const auto& other : out) n += other.source.id.rfind(kind, 0) == 0 ? 1 : 0;
+    if (n > 1) spec.source.id += "-" + std::to_string(n);
+    spec.source.name = spec.source.id;
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string& demoDir) {
+  auto bsn = d::Bsn::Parse(a.bsn);
+  if (!bsn) return Fail("--bsn: " + bsn.error().detail);
+  d::Instant at = boost::posix_time::second_clock::universal_time();
+  if (!r.at.empty()) {
+    auto date = d::ParseUserDate(r.at);
+    if (!date) return Fail("--at: " + date.error().detail);
+    at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
+  }
+  net::client::LookupRequest request;
+  request.bsn = bsn->digits();
+  request.deadline = std::chrono::seconds(a.deadlineSeconds);
+  if (!a.birthDate.empty()) {
+    auto date = d::ParseUserDate(a.birthDate);
+    if (!date) return Fail("--birthdate: " + date.error().detail);
+    request.birthDate = date.value();
+  }
+  if (!a.sources.empty()) {
+    auto sources = ParseSources(a.sources);
+    if (!sources) return Fail(sources.error().detail);
+    request.sources = std::move(sources).value();
+  } else {
+    std::string file = a.registerFile;
+    if (file.empty()) file = std::getenv("ZORGBRUG_REGISTER") ? std::getenv("ZORGBRUG_REGISTER") : demoDir + "/register.json";
+    auto found = FindInRegister(file, request.bsn);
+    if (!found) return Fail(found.error().detail);
+    if (!found.value()) {
+      return Fail("BSN " + bsn->Masked() + " is not in the patient register " + file +
+                  ": name the sources with --source huisarts=URA --source apotheek=URA ...");
+    }
+    request.sources = found.value()->sources;
+    if (!request.birthDate && !found.value()->birthDate.empty()) {
+      auto iso = d::ParseUserDate(found.value()->birthDate);
+      if (iso) request.birthDate = iso.value();
+    }
+  }
+
+  // Reuse the stored session while the gateway still knows it; otherwise log in.
+  auto stored = LoadStoredSession();
+  bool valid = stored && (a.gateway.empty() || a.gateway == stored->gateway);
+  if (valid) {
+    net::http::ClientOptions options;
+    options.caFile = stored->caFile;
+    valid = std::holds_alternative<json>(net::client::GatewayClient(stored->gateway, options).WhoAmI(stored->token));
+  }
+  if (!valid) {
+    const int rc = LogIn(a.gateway.empty() && stored ? stored->gateway : a.gateway, a.caFile.empty() && stored ? stored->caFile : a.caFile,
+                         a.persona, 120, true);
+    if (rc != 0) return rc;
+    stored = LoadStoredSession();
+    if (!stored) return Fail("the new session could not be read back");
+  }
+  request.session = stored->token;
+
+  net::http::ClientOptions options;
+  options.caFile = stored->caFile;
+  net::client::GatewayClient gateway(stored->gateway, options);
+  net::client::Retriever retriever(gateway);
+  std::cerr << "Opvragen bij " << request.sources.size() << " bronnen tegelijk ...\n";
+  const auto picture = net::client::LookUp(retriever, request, [](const d::SourceOutcome& o) {
+    std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, " << o.requests
+              << " verzoeken)\n";
+  });
+
+  LoadedData data;
+  for (const auto& s : picture.sources()) {
+    if (d::Answered(s.status)) data.sources.push_back(s.source);
+  }
+  data.medication = picture.medication();
+  data.ica = picture.ica();
+  data.patients = picture.patients();
+  const auto overview = picture.Consolidate(at);
+  const auto ica = picture.Ica(at);
+  ReportInput report{data, overview, ica, r.explain, r.history, &picture};
+  if (r.json) WriteJson(std::cout, report);
+  else WriteText(std::cout, report);
+  return picture.Complete() ? 0 : kExitIncomplete;
+}
+
+}  // namespace zb::cli

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What happened at each source when a patient's data was looked up, and the picture built from
+// the sources that have answered so far. A source that did not answer with data or "nothing" makes
+// the picture incomplete, and the picture says which source and why, so a screen can never show a
+// missing pharmacy as "no medication" (docs/consent-signals.md).
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/building_blocks.h"
+#include "domain/ica.h"
+#include "domain/overview.h"
+#include "domain/patient.h"
+#include "domain/source.h"
+
+namespace zb::domain {
+
+enum class SourceStatus {
+  kPending,         // still being asked
+  kData,            // answered with data
+  kNoData,          // answered: knows the patient (or was asked by BSN) and has nothing
+  kPatientUnknown,  // answered: does not know this patient
+  kConsentRefused,  // the patient refused consent for this exchange
+  kNoConsent,       // no consent registered (neither given nor refused)
+  kAccessDenied,    // no treatment relation, or another stated reason, or none given (bare 403)
+  kNotConnected,    // the organisation is not in the directory of any service we use
+  kUnreachable,     // could not be reached: connect, TLS, no answer before the deadline
+  kFailed,          // an HTTP error or an answer that cannot be used (malformed, cut off, too large)
+  kCancelled,       // the lookup was abandoned (another patient was chosen)
+};
+// Stable machine codes: "data", "no-data", "patient-unknown", "consent-refused", ...
+const char* ToString(SourceStatus s);
+// Data or no data: the source's part of the picture is known.
+bool Answered(SourceStatus s);
+
+// The outcome of one request (or page) at a source.
+struct QueryOutcome {
+  std::string query;   // e.g. "MA", "TA", "patient-search"
+  SourceStatus status = SourceStatus::kPending;
+  std::string reason;  // machine code: the holder's access-outcome code or a transport code
+  std::string detail;  // language-neutral detail: what the source said, or what went wrong
+};
+
+// A source's status from its requests: the most telling refusal or failure wins (consent refused,
+// no consent, access denied, patient unknown, unreachable, failed), else data when any request
+// returned data, else no data. Returns the index of the deciding outcome (or npos for pending).
+std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes);
+
+struct SourceOutcome {
+  Source source;
+  std::string ura;
+  SourceStatus status = SourceStatus::kPending;
+  std::string reason;
+  std::string detail;
+  std::chrono::milliseconds elapsed{0};
+  std::size_t requests = 0;   // HTTP requests made, pages and retries included
+  std::size_t resources = 0;  // resources received
+  std::size_t blocks = 0;     // building blocks and ICA items taken from them
+};
+
+// What one source delivered: its outcome plus the data (empty unless data).
+struct SourceDelivery {
+  SourceOutcome outcome;
+  MedicationData medication;
+  IcaData ica;
+  std::vector<Patient> patients;
+  std::vector<std::string> issues;  // mapping problems, described
+};
+
+// A patient's picture as the sources come in. Rebuild() re-consolidates everything delivered so
+// far, so what the fast sources delivered is shown while the slow ones are still being asked.
+class PatientPicture {
+ public:
+  PatientPicture(std::string bsn, std::vector<SourceOutcome> expected);
+
+  const std::string& bsn() const { return m_bsn; }
+  // Replaces the pending entry of the same source id. False when the source is not expected.
+  bool Deliver(SourceDelivery delivery);
+  const std::vector<SourceOutcome>& sources() const { return m_sources; }
+  // Every source answered (data or no data) — only then may the overview be called complete.
+  bool Complete() const;
+  bool Finished() const;  // no source pending
+  std::vector<const SourceOutcome*> Missing() const;  // pending ones included
+  Overview Consolidate(Instant at, ConsolidationOptions options = {}) const;
+  IcaSummary Ica(Instant at) const;
+  const std::vector<Patient>& patients() const { return m_patients; }
+  const MedicationData& medication() const { return m_medication; }
+  const IcaData& ica() const { return m_ica; }
+  const std::vector<std::string>& issues() const { return m_issues; }
+
+ private:
+  std::string m_bsn;
+  std::vector<SourceOutcome> m_sources;
+  MedicationData m_medication;
+  IcaData m_ica;
+  std::vector<Patient> m_patients;
+  std::vector<std::string> m_issues;
+};
+
+}  // namespace zb::domain

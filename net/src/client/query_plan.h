@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Which requests a source gets, by the exchange it takes part in: the zorginzage GP queries
+// (nuts.md §5.2, after Patient/_search), or the seven MP9 3.0 building-block queries (mp9.md §b)
+// plus the CiO flags (mp9.md §d.2) and the zib/CiO AllergyIntolerance search. The parameter
+// strings are the exact ones of the agreements: holders refuse anything else.
+#include <string>
+#include <vector>
+
+namespace zb::net::client {
+
+inline constexpr const char* kZorginzageService = "HuisartsVVTInzage";
+inline constexpr const char* kMedicationService = "medicatieoverdracht-gf";
+
+struct PlannedQuery {
+  std::string kind;          // "MA", "TA", ..., "contra-indications", "allergies", "patient-search"
+  std::string method = "GET";
+  std::string pathAndQuery;  // relative to the holder's FHIR base
+  std::string formBody;      // POST _search
+};
+
+// Patient/_search by BSN (zorginzage): the holder's own patient id comes back.
+PlannedQuery ZorginzagePatientSearch(const std::string& bsn);
+// Zorginzage queries once the holder's patient id is known.
+std::vector<PlannedQuery> ZorginzageQueries(const std::string& holderPatientId);
+// MP9 3.0 + CiO + allergies by BSN.
+std::vector<PlannedQuery> MedicationQueries(const std::string& bsn);
+
+}  // namespace zb::net::client

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/client/retriever.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "answer.h"
+#include "net/fhir/reader.h"
+#include "query_plan.h"
+
+namespace zb::net::client {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using domain::QueryOutcome;
+using domain::SourceStatus;
+using nlohmann::json;
+
+constexpr std::size_t kMaxPages = 100;          // per query; more is a server loop, not a record
+constexpr auto kDirectoryTtl = std::chrono::minutes(5);
+// The gateway gets a little less time than we wait, so its own "holder did not answer" arrives
+// (with its reason) before our transfer times out.
+constexpr auto kGatewayMargin = std::chrono::milliseconds(400);
+
+struct SourceState {
+  SourceSpec spec;
+  std::string service;
+  std::string fhirBase;
+  std::vector<QueryOutcome> outcomes;
+  std::vector<json> entries;
+  std::set<std::string> seen;  // entry keys, so includes repeated over queries and pages count once
+  std::size_t outstanding = 0;
+  std::size_t requests = 0;
+  bool finished = false;
+  Clock::time_point deadline;
+};
+
+struct Lookup {
+  LookupRequest request;
+  Retriever::OnSource onSource;
+  Clock::time_point started;
+  std::vector<SourceState> sources;
+  std::vector<http::MultiClient::TransferId> transfers;
+  bool cancelled = false;
+};
+
+std::string EntryKey(const json& e) {
+  if (e.contains("fullUrl") && e["fullUrl"].is_string()) return e["fullUrl"];
+  const json& r = e["resource"];
+  return r.value("resourceType", "") + "/" + r.value("id", "");
+}
+
+}  // namespace
+
+struct Retriever::Impl {
+  explicit Impl(const GatewayClient& g, http::MultiOptions o) : gateway(g), multi(g.options(), o) {}
+
+  const GatewayClient& gateway;
+  http::MultiClient multi;
+  fhir::Reader reader;  // used on the multi thread only
+  std::mutex mutex;
+  std::map<LookupId, std::unique_ptr<Lookup>> lookups;
+  LookupId nextId = 1;
+  std::map<std::string, std::pair<json, Clock::time_point>> directory;  // URA -> holders, valid until
+  std::map<std::string, std::string> links;  // URA|BSN -> holder's patient id (checked against birth date)
+
+  // --- all of the following run with `mutex` held ---
+  void Resolve(LookupId id, Lookup& l, std::size_t s);
+  void Plan(LookupId id, Lookup& l, std::size_t s, const json& holders);
+  void Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore = {}, int retries = 0);
+  void OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries, ApiResult<http::Response> r);
+  void Note(Lookup& l, std::size_t s, QueryOutcome o) { l.sources[s].outcomes.push_back(std::move(o)); }
+  // Called when a request of the source ends; delivers the source when nothing is outstanding.
+  void Settle(Lookup& l, std::size_t s, std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out);
+  domain::SourceDelivery Deliver(Lookup& l, std::size_t s);
+
+  // Runs `f` for a live lookup under the mutex, then hands finished sources to the caller
+  // outside it (the caller's callback may Cancel or Start).
+  template <class F>
+  void WithLookup(LookupId id, F&& f) {
+    std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>> out;
+    {
+      std::lock_guard lock(mutex);
+      auto it = lookups.find(id);
+      if (it == lookups.end() || it->second->cancelled) return;
+      f(*it->second, out);
+      bool all = true;
+      for (const auto& src : it->second->sources) all = all && src.finished;
+      if (all) lookups.erase(it);
+    }
+    for (auto& [cb, delivery] : out) cb(id, std::move(delivery));
+  }
+};
+
+void Retriever::Impl::Resolve(LookupId id, Lookup& l, std::size_t s) {
+  const std::string ura = l.sources[s].spec.ura;
+  auto cached = directory.find(ura);
+  if (cached != directory.end() && cached->second.second > Clock::now()) return Plan(id, l, s, cached->second.first);
+  ++l.sources[s].outstanding;
+  ++l.sources[s].requests;
+  auto request = gateway.DirectoryRequest(l.request.session, "", ura);
+  l.transfers.push_back(multi.Submit(std::move(request), l.sources[s].deadline, [this, id, s, ura](domain::Result<http::Response> r) {
+    WithLookup(id, [&](Lookup& live, auto& out) {
+      auto answer = GatewayClient::DirectoryResult(std::move(r));
+      --live.sources[s].outstanding;
+      if (auto* e = std::get_if<ApiError>(&answer)) {
+        Note(live, s, ReadGatewayRefusal("directory", *e));
+      } else {
+        const json holders = std::get<json>(answer).value("holders", json::array());
+        directory[ura] = {holders, Clock::now() + kDirectoryTtl};
+        Plan(id, live, s, holders);
+      }
+      Settle(live, s, out);
+    });
+  }));
+}
+
+void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& holders) {
+  SourceState& src = l.sources[s];
+  const json* chosen = nullptr;
+  // The medication exchange carries all MP9 building blocks; zorginzage only the GP's agreements.
+  for (const char* service : {kMedicationService, kZorginzageService}) {
+    for (const auto& h : holders) {
+      if (!chosen && h.is_object() && h.value("service", "") == service) chosen = &h;
+    }
+  }
+  if (!chosen) {
+    Note(l, s, {"directory", SourceStatus::kNotConnected, holders.empty() ? "not-in-directory" : "no-medication-service",
+                holders.empty() ? "URA " + src.spec.ura + " is not registered on any Discovery Service of this gateway"
+                                : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
+    return;
+  }
+  src.service = chosen->value("service", "");
+  src.fhirBase = chosen->value("fhir_base_url", "");
+  if (const std::string name = chosen->value("name", ""); !name.empty()) src.spec.source.name = name;
+  if (src.service == kMedicationService) {
+    for (const auto& q : MedicationQueries(l.request.bsn)) Send(id, l, s, q);
+    return;
+  }
+  auto link = links.find(src.spec.ura + "|" + l.request.bsn);
+  if (link != links.end()) {
+    for (const auto& q : ZorginzageQueries(link->second)) Send(id, l, s, q);
+  } else {
+    Send(id, l, s, ZorginzagePatientSearch(l.request.bsn));
+  }
+}
+
+void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore, int retries) {
+  SourceState& src = l.sources[s];
+  ++src.outstanding;
+  ++src.requests;
+  auto request = gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
+  request.headers.push_back({"X-Zorgbrug-Timeout-Ms", std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
+  l.transfers.push_back(multi.Submit(std::move(request), src.deadline,
+                                     [this, id, s, q, retries](domain::Result<http::Response> r) {
+                                       WithLookup(id, [&](Lookup& live, auto& out) {
+                                         --live.sources[s].outstanding;
+                                         OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
+                                         Settle(live, s, out);
+                                       });
+                                     },
+                                     notBefore));
+}
+
+void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries, ApiResult<http::Response> r) {
+  SourceState& src = l.sources[s];
+  if (auto* e = std::get_if<ApiError>(&r)) {
+    if (e->status == 0 && e->detail.find("imed out") != std::string::npos) {
+      return Note(l, s, {q.kind, SourceStatus::kUnreachable, "deadline", "no answer within the source's deadline (" + e->detail + ")"});
+    }
+    return Note(l, s, ReadGatewayRefusal(q.kind, *e));
+  }
+  Answer a = ReadAnswer(q.kind, std::get<http::Response>(r));
+  if (a.retryAfterSeconds && retries == 0) {
+    // One retry when the holder says when, and that moment still leaves time for an answer.
+    const auto at = Clock::now() + std::chrono::seconds(*a.retryAfterSeconds);
+    if (at + std::chrono::milliseconds(500) < src.deadline) return Send(id, l, s, q, at, retries + 1);
+  }
+  for (auto& e : a.entries) {
+    if (src.seen.insert(EntryKey(e)).second) src.entries.push_back(std::move(e));
+  }
+  if (q.kind == "patient-search" && a.outcome.status == SourceStatus::kData) {
+    // Zorginzage: the holder's own patient id, after checking it is our patient.
+    std::vector<const json*> patients;
+    for (const auto& e : src.entries) {
+      if (e["resource"].value("resourceType", "") == "Patient") patients.push_back(&e["resource"]);
+    }
+    if (patients.size() != 1) {
+      return Note(l, s, {q.kind, SourceStatus::kFailed, "patient-ambiguous", std::to_string(patients.size()) + " patients match the BSN"});
+    }
+    const json& p = *patients.front();
+    if (l.request.birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
+        p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*l.request.birthDate)) {
+      return Note(l, s, {q.kind, SourceStatus::kFailed, "birthdate-mismatch",
+                         "the source's patient with this BSN has another birth date; its data is not used"});
+    }
+    const std::string pid = p.value("id", "");
+    if (pid.empty()) return Note(l, s, {q.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
+    links[src.spec.ura + "|" + l.request.bsn] = pid;
+    for (const auto& next : ZorginzageQueries(pid)) Send(id, l, s, next);
+    return;  // the patient search itself is not the data
+  }
+  if (q.kind == "patient-search" && a.outcome.status == SourceStatus::kNoData) {
+    a.outcome.status = SourceStatus::kPatientUnknown;
+    a.outcome.reason = "no-match";
+    a.outcome.detail = "Patient/_search found no patient with this BSN";
+  }
+  if (a.next && a.outcome.status == SourceStatus::kData) {
+    const std::string prefix = src.fhirBase + "/";
+    const std::size_t pages = static_cast<std::size_t>(std::count_if(src.outcomes.begin(), src.outcomes.end(),
+                                                                     [&](const QueryOutcome& o) { return o.query == q.kind; }));
+    if (a.next->rfind(prefix, 0) != 0) {
+      a.outcome = {q.kind, SourceStatus::kFailed, "next-link-foreign", "the next-page link points outside the holder's FHIR base"};
+    } else if (pages >= kMaxPages) {
+      a.outcome = {q.kind, SourceStatus::kFailed, "too-many-pages", "more than " + std::to_string(kMaxPages) + " pages"};
+    } else {
+      Send(id, l, s, PlannedQuery{q.kind, "GET", a.next->substr(prefix.size()), ""});
+    }
+  }
+  Note(l, s, std::move(a.outcome));
+}
+
+void Retriever::Impl::Settle(Lookup& l, std::size_t s, std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out) {
+  SourceState& src = l.sources[s];
+  if (src.finished || src.outstanding > 0) return;
+  src.finished = true;
+  out.emplace_back(l.onSource, Deliver(l, s));
+}
+
+domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
+  SourceState& src = l.sources[s];
+  domain::SourceDelivery d;
+  d.outcome.source = src.spec.source;
+  d.outcome.ura = src.spec.ura;
+  d.outcome.requests = src.requests;
+  d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - l.started);
+  const std::size_t i = domain::DecidingOutcome(src.outcomes);
+  if (i == std::string::npos) {
+    d.outcome.status = SourceStatus::kFailed;
+    d.outcome.reason = "no-answer";
+    return d;
+  }
+  d.outcome.status = src.outcomes[i].status;
+  d.outcome.reason = src.outcomes[i].reason;
+  d.outcome.detail = (src.outcomes[i].query.empty() ? "" : src.outcomes[i].query + ": ") + src.outcomes[i].detail;
+  d.outcome.resources = src.entries.size();
+  if (src.entries.empty()) return d;
+  // All pages of all queries of the source in one Bundle: references between them resolve even
+  // when a holder returns its includes on another page or with another query.
+  json bundle{{"resourceType", "Bundle"}, {"type", "searchset"}, {"entry", std::move(src.entries)}};
+  src.entries.clear();
+  fhir::ReadOptions options;
+  options.origin = src.spec.source.name + " (URA " + src.spec.ura + ")";
+  options.source = src.spec.source.id;
+  auto doc = reader.Read(bundle.dump(), options);
+  if (!doc) {
+    d.outcome.status = SourceStatus::kFailed;
+    d.outcome.reason = "unreadable";
+    d.outcome.detail = doc.error().detail;
+    return d;
+  }
+  for (const auto& p : doc->patients) {
+    const bool otherBsn = p.bsn && p.bsn->digits() != l.request.bsn;
+    const bool otherBirth = l.request.birthDate && p.birthDate && !(*p.birthDate == *l.request.birthDate);
+    if (otherBsn || otherBirth) {
+      d.outcome.status = SourceStatus::kFailed;
+      d.outcome.reason = otherBsn ? "patient-mismatch" : "birthdate-mismatch";
+      d.outcome.detail = otherBsn ? "the answer is about another patient (other BSN); nothing of it is used"
+                                  : "the source's patient with this BSN has another birth date; its data is not used";
+      return d;
+    }
+  }
+  d.medication = std::move(doc.value().medication);
+  d.ica = std::move(doc.value().ica);
+  d.patients = std::move(doc.value().patients);
+  for (const auto& issue : doc->issues) d.issues.push_back(issue.Describe());
+  d.outcome.blocks = d.medication.Count() + d.ica.Count();
+  return d;
+}
+
+Retriever::Retriever(const GatewayClient& gateway, http::MultiOptions options) : m_impl(std::make_unique<Impl>(gateway, options)) {}
+
+Retriever::~Retriever() {
+  std::vector<LookupId> ids;
+  {
+    std::lock_guard lock(m_impl->mutex);
+    for (const auto& [id, l] : m_impl->lookups) ids.push_back(id);
+  }
+  for (LookupId id : ids) Cancel(id);
+}
+
+Retriever::LookupId Retriever::Start(LookupRequest request, OnSource onSource) {
+  auto l = std::make_unique<Lookup>();
+  l->started = Clock::now();
+  l->onSource = std::move(onSource);
+  for (const auto& spec : request.sources) {
+    SourceState s;
+    s.spec = spec;
+    s.deadline = l->started + request.deadline;
+    l->sources.push_back(std::move(s));
+  }
+  l->request = std::move(request);
+  LookupId id = 0;
+  Impl& impl = *m_impl;
+  std::vector<std::pair<OnSource, domain::SourceDelivery>> out;
+  {
+    std::lock_guard lock(impl.mutex);
+    id = impl.nextId++;
+    Lookup& ref = *l;
+    impl.lookups.emplace(id, std::move(l));
+    for (std::size_t s = 0; s < ref.sources.size(); ++s) {
+      impl.Resolve(id, ref, s);
+      impl.Settle(ref, s, out);  // a source settled from cache alone (not connected) is done now
+    }
+    bool all = true;
+    for (const auto& src : ref.sources) all = all && src.finished;
+    if (all) impl.lookups.erase(id);
+  }
+  for (auto& [cb, delivery] : out) cb(id, std::move(delivery));
+  return id;
+}
+
+void Retriever::Cancel(LookupId id) {
+  std::vector<http::MultiClient::TransferId> transfers;
+  {
+    std::lock_guard lock(m_impl->mutex);
+    auto it = m_impl->lookups.find(id);
+    if (it == m_impl->lookups.end()) return;
+    it->second->cancelled = true;
+    transfers = it->second->transfers;
+  }
+  m_impl->multi.Cancel(transfers);  // waits for a callback of this lookup that is running now
+  std::lock_guard lock(m_impl->mutex);
+  m_impl->lookups.erase(id);
+}
+
+std::size_t Retriever::connectionsOpened() const { return m_impl->multi.connectionsOpened(); }
+
+void Retriever::ForgetCaches() {
+  std::lock_guard lock(m_impl->mutex);
+  m_impl->directory.clear();
+  m_impl->links.clear();
+}
+
+domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request, const std::function<void(const domain::SourceOutcome&)>& progress) {
+  std::vector<domain::SourceOutcome> expected;
+  for (const auto& s : request.sources) {
+    domain::SourceOutcome o;
+    o.source = s.source;
+    o.ura = s.ura;
+    expected.push_back(std::move(o));
+  }
+  domain::PatientPicture picture(request.bsn, expected);
+  std::mutex m;
+  std::condition_variable cv;
+  std::size_t left = request.sources.size();
+  const auto deadline = request.deadline;
+  const auto id = retriever.Start(std::move(request), [&](Retriever::LookupId, domain::SourceDelivery d) {
+    if (progress) progress(d.outcome);
+    std::lock_guard lock(m);
+    picture.Deliver(std::move(d));
+    --left;
+    cv.notify_all();
+  });
+  std::unique_lock lock(m);
+  // Every transfer ends by the deadline; the margin only guards against a bug hanging the caller.
+  if (!cv.wait_for(lock, deadline + std::chrono::seconds(5), [&] { return left == 0; })) {
+    lock.unlock();
+    retriever.Cancel(id);
+    lock.lock();
+    for (const auto& s : picture.sources()) {
+      if (s.status == SourceStatus::kPending) {
+        domain::SourceDelivery d;
+        d.outcome = s;
+        d.outcome.status = SourceStatus::kUnreachable;
+        d.outcome.reason = "deadline";
+        picture.Deliver(std::move(d));
+      }
+    }
+  }
+  return picture;
+}
+
+}  // namespace zb::net::client

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "easy.h"
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace zb::net::http::detail {
+namespace {
+
+using domain::ErrorCode;
+using domain::MakeError;
+
+size_t WriteBody(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t n = size * count;
+  if (t->response.body.size() + n > t->limit) {
+    t->overflow = true;
+    return 0;  // makes curl abort the transfer: memory stays bounded whatever the peer sends
+  }
+  t->response.body.append(data, n);
+  return n;
+}
+
+size_t WriteHeader(char* data, size_t size, size_t count, void* user) {
+  auto* headers = &static_cast<Transfer*>(user)->response.headers;
+  const std::string_view line(data, size * count);
+  if (line.rfind("HTTP/", 0) == 0) headers->clear();  // a new response (e.g. after 100-continue)
+  const auto colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    auto trim = [](std::string_view s) {
+      while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+      while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+      return std::string(s);
+    };
+    headers->push_back({trim(line.substr(0, colon)), trim(line.substr(colon + 1))});
+  }
+  return size * count;
+}
+
+}  // namespace
+
+void GlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+Transfer::~Transfer() {
+  if (easy && ownsEasy) curl_easy_cleanup(easy);
+  if (headers) curl_slist_free_all(headers);
+}
+
+domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options, std::chrono::milliseconds timeout,
+                                                  CURL* reuse) {
+  GlobalInit();
+  auto url = ParseUrl(request.url);
+  if (!url) return url.error();
+  if (url->scheme == "http" && !(options.allowLoopbackHttp && IsLoopbackHost(url->host))) {
+    return MakeError(ErrorCode::kRefused, "plain http to " + url->host + " refused: use https (http only to a loopback node API)");
+  }
+  auto t = std::make_unique<Transfer>();
+  if (reuse) {
+    curl_easy_reset(reuse);
+    t->easy = reuse;
+    t->ownsEasy = false;
+  } else {
+    t->easy = curl_easy_init();
+  }
+  if (!t->easy) return MakeError(ErrorCode::kIo, "libcurl could not create a handle");
+  t->request = std::move(request);
+  t->where = url->host + ":" + std::to_string(url->port);
+  t->limit = options.maxBodyBytes;
+  for (const auto& h : t->request.headers) t->headers = curl_slist_append(t->headers, (h.name + ": " + h.value).c_str());
+  // An empty Expect header stops curl from waiting for 100-continue on POST bodies.
+  t->headers = curl_slist_append(t->headers, "Expect:");
+
+  CURL* c = t->easy;
+  const Request& r = t->request;
+  curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+  curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, r.method.c_str());
+  if (r.method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+  if (!r.body.empty() || r.method == "POST" || r.method == "PUT") {
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+  }
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, t->headers);
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allowLoopbackHttp ? "https,http" : "https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_3));
+  if (!options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.caFile.c_str());
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(options.connectTimeout, timeout).count()));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, timeout.count())));
+  // HTTP/2 when the server offers it in ALPN: all requests to it then share one connection.
+  curl_easy_setopt(c, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t->error);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &WriteBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &WriteHeader);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, t.get());
+  curl_easy_setopt(c, CURLOPT_PRIVATE, t.get());
+  return t;
+}
+
+domain::Result<Response> Finish(Transfer& t, CURLcode rc) {
+  if (t.overflow) {
+    return MakeError(ErrorCode::kOutOfRange, "response from " + t.where + " exceeds " + std::to_string(t.limit) + " bytes");
+  }
+  if (rc != CURLE_OK) {
+    const std::string detail = t.where + ": " + (t.error[0] ? t.error : curl_easy_strerror(rc));
+    switch (rc) {
+      case CURLE_PEER_FAILED_VERIFICATION:
+      case CURLE_SSL_CACERT_BADFILE:
+      case CURLE_SSL_CONNECT_ERROR:
+      case CURLE_SSL_CERTPROBLEM:
+      case CURLE_SSL_ISSUER_ERROR:
+      case CURLE_UNSUPPORTED_PROTOCOL:
+        return MakeError(ErrorCode::kRefused, "TLS: " + detail);
+      case CURLE_PARTIAL_FILE:
+      case CURLE_RECV_ERROR:
+      case CURLE_GOT_NOTHING:
+      case CURLE_HTTP2_STREAM:
+        return MakeError(ErrorCode::kIo, "answer cut off: " + detail);
+      default:
+        return MakeError(ErrorCode::kUnavailable, detail);
+    }
+  }
+  curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &t.response.status);
+  return std::move(t.response);
+}
+
+}  // namespace zb::net::http::detail
