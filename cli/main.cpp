@@ -150,7 +150,8 @@ int main(int argc, char** argv) {
     if (!fs::is_directory(dir, ec)) return Fail(kExitUsage, "no demo patient '" + demoPatient + "' in " + DemoDir().string());
     std::vector<std::string> paths;
     for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() == ".json") paths.push_back(entry.path().string());
+      // access.json is the sandbox's consent setting for the patient, not FHIR data.
+      if (entry.path().extension() == ".json" && entry.path().filename() != "access.json") paths.push_back(entry.path().string());
     }
     std::sort(paths.begin(), paths.end());
     auto files = ParseFiles(paths);

@@ -118,7 +118,7 @@ TEST_CASE("the MP9 3.0, CiO and zorginzage queries are answered through the rela
   CHECK(json::parse(gp.body)["total"].get<int>() > 0);
 
   // One parameter more than agreed: the holder's policy says no, and that answer passes through.
-  const auto extra = Ok(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET", mp9[3].second + "&_count=5"));
+  const auto extra = Ok(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET", mp9[3].second + "&_summary=count"));
   CHECK(extra.status == 403);
   CHECK(json::parse(extra.body)["resourceType"] == "OperationOutcome");
   // Paths that are not FHIR searches or reads never leave the gateway.
