@@ -105,7 +105,8 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
     request.sources = std::move(sources).value();
   } else {
     std::string file = a.registerFile;
-    if (file.empty()) file = std::getenv("ZORGBRUG_REGISTER") ? std::getenv("ZORGBRUG_REGISTER") : demoDir + "/register.json";
+    const char* env = std::getenv("ZORGBRUG_REGISTER");
+    if (file.empty()) file = env && *env ? env : demoDir + "/register.json";
     auto found = FindInRegister(file, request.bsn);
     if (!found) return Fail(found.error().detail);
     if (!found.value()) {

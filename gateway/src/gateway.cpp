@@ -169,6 +169,7 @@ class GatewayImpl final : public Gateway {
       auto& out = std::get<RelayResponse>(result);
       res.status = static_cast<int>(out.status);
       if (out.retried) res.set_header("X-Zorgbrug-Token-Renewed", "true");
+      if (!out.retryAfter.empty()) res.set_header("Retry-After", out.retryAfter);
       res.set_content(out.body, out.contentType.empty() ? "application/fhir+json" : out.contentType);
     };
     const std::string pattern = R"(/api/v1/relay/([A-Za-z0-9._-]+)/([0-9]{8})/(.+))";

@@ -157,6 +157,7 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
     if (!response) return fail(HolderFailure(holder, response.error()), &holder);
     out.status = response->status;
     out.contentType = response->header("Content-Type");
+    out.retryAfter = response->header("Retry-After");
     out.body = std::move(response->body);
     if (out.status != 401 || attempt > 0) break;
     out.retried = true;  // the holder's node may have lost the token the own node still caches

@@ -30,6 +30,7 @@ struct RelayResponse {
   long status = 0;
   std::string contentType;
   std::string body;
+  std::string retryAfter;  // the holder's Retry-After (503), passed on so the desktop can wait
   bool retried = false;
 };
 

@@ -66,4 +66,20 @@ void ExchangeWorld::ControlPost(const std::string& path) const {
   REQUIRE(r.status == 204);
 }
 
+void ExchangeWorld::Behave(const std::string& holder, const json& patch) const {
+  const auto r = Send({"POST", m_sandbox["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
+                       {{"Content-Type", "application/json"}}, patch.dump()});
+  INFO(r.body);
+  REQUIRE(r.status == 200);
+}
+
+long ExchangeWorld::GatewayPeakMiB() const {
+  std::ifstream status("/proc/" + std::to_string(m_gateway->pid()) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6)) / 1024;
+  }
+  return -1;
+}
+
 }  // namespace zb::test

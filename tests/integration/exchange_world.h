@@ -28,6 +28,10 @@ class ExchangeWorld {
 
   nlohmann::json ControlState() const;
   void ControlPost(const std::string& path) const;
+  // Sets a holder's behaviour in the sandbox (latency, paging, access decisions, faults).
+  void Behave(const std::string& holder, const nlohmann::json& patch) const;
+  // Peak resident memory of the gateway process, in MiB (VmHWM).
+  long GatewayPeakMiB() const;
   net::http::Response Send(const net::http::Request& request) const;
 
   const nlohmann::json& sandbox() const { return m_sandbox; }

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A patient looked up at GP, pharmacy and hospital at once through the real gateway and sandbox:
+// one status per source with its reason, the picture complete only when every source answered,
+// each injected fault ending in the right status while the other sources still deliver, paging,
+// cancellation, and that a refused source never reads as "no medication".
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "child_process.h"
+#include "exchange_world.h"
+#include "net/client/retriever.h"
+
+using namespace zb;
+using domain::SourceStatus;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kJansen = "999991000";
+constexpr const char* kDeBoer = "999990019";
+using Clock = std::chrono::steady_clock;
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+std::vector<net::client::SourceSpec> DemoSources() {
+  return {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
+          {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
+          {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+}
+
+net::client::LookupRequest Request(const std::string& bsn, std::chrono::milliseconds deadline = std::chrono::seconds(10)) {
+  net::client::LookupRequest r;
+  r.session = World().Session("so");
+  r.bsn = bsn;
+  r.sources = DemoSources();
+  r.deadline = deadline;
+  return r;
+}
+
+domain::PatientPicture Look(const net::client::LookupRequest& request) {
+  const auto gateway = World().Client();
+  net::client::Retriever retriever(gateway);
+  return net::client::LookUp(retriever, request);
+}
+
+const domain::SourceOutcome& Source(const domain::PatientPicture& p, const std::string& id) {
+  for (const auto& s : p.sources()) {
+    if (s.source.id == id) return s;
+  }
+  FAIL("no source " << id);
+  throw std::logic_error("unreachable");
+}
+
+void Normal(const std::string& holder) {
+  World().Behave(holder, {{"latency_ms", 0}, {"page_size", 0}, {"separate_includes", false}, {"fault", {{"kind", "none"}}},
+                          {"access", {{kJansen, "allow"}, {kDeBoer, "allow"}}}});
+}
+
+// Treatments as "status product" lines: what a clinician would compare between two overviews.
+std::vector<std::string> Lines(const domain::PatientPicture& p) {
+  std::vector<std::string> out;
+  const auto o = p.Consolidate(boost::posix_time::second_clock::universal_time());
+  for (const auto& l : o.lines) out.push_back(std::string(domain::ToString(l.status)) + " " + l.product->DisplayName());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("All three sources answer at once and the picture is complete", "[retrieval]") {
+  const auto p = Look(Request(kJansen));
+  for (const char* id : {"huisarts", "apotheek", "ziekenhuis"}) {
+    INFO(id << ": " << Source(p, id).detail);
+    CHECK(Source(p, id).status == SourceStatus::kData);
+    CHECK(Source(p, id).blocks > 0);
+  }
+  CHECK(p.Complete());
+  CHECK(Source(p, "huisarts").source.name == "Huisartsenpraktijk De Linde");  // from the directory
+  CHECK(Source(p, "apotheek").requests == 11);  // directory + 7 MP9 + 2 CiO + allergies
+  CHECK(Source(p, "huisarts").requests == 5);   // directory + Patient/_search + 3 zorginzage queries
+  CHECK(Lines(p).size() >= 10);
+}
+
+TEST_CASE("Every access decision of a holder becomes its own status and makes the picture incomplete", "[retrieval]") {
+  const std::vector<std::tuple<std::string, SourceStatus, std::string>> cases{
+      {"consent-refused", SourceStatus::kConsentRefused, "consent-refused"},
+      {"consent-not-registered", SourceStatus::kNoConsent, "consent-not-registered"},
+      {"no-treatment-relation", SourceStatus::kAccessDenied, "no-treatment-relation"},
+      {"access-denied", SourceStatus::kAccessDenied, "access-denied"},
+      {"bare-403", SourceStatus::kAccessDenied, "not-given"},
+      {"patient-unknown", SourceStatus::kPatientUnknown, "patient-unknown"}};
+  for (const auto& [decision, status, reason] : cases) {
+    INFO(decision);
+    World().Behave("apotheek", {{"access", {{kJansen, decision}}}});
+    const auto p = Look(Request(kJansen));
+    const auto& pharmacy = Source(p, "apotheek");
+    CHECK(pharmacy.status == status);
+    CHECK(pharmacy.reason == reason);
+    CHECK(pharmacy.blocks == 0);
+    CHECK_FALSE(p.Complete());
+    REQUIRE(p.Missing().size() == 1);
+    CHECK(p.Missing().front()->source.id == "apotheek");
+    CHECK(Source(p, "huisarts").status == SourceStatus::kData);
+    CHECK(Source(p, "ziekenhuis").status == SourceStatus::kData);
+  }
+  Normal("apotheek");
+  // The same decision at the GP arrives at its patient search.
+  World().Behave("huisarts", {{"access", {{kJansen, "no-treatment-relation"}}}});
+  CHECK(Source(Look(Request(kJansen)), "huisarts").status == SourceStatus::kAccessDenied);
+  Normal("huisarts");
+}
+
+TEST_CASE("A patient unknown at the GP, a hospital without data and an organisation outside the directory", "[retrieval]") {
+  auto request = Request(kDeBoer);
+  request.sources.push_back({{"apotheek-2", domain::SourceKind::kPharmacy, "apotheek-2"}, "90000499"});
+  const auto p = Look(request);
+  CHECK(Source(p, "huisarts").status == SourceStatus::kData);
+  CHECK(Source(p, "ziekenhuis").status == SourceStatus::kNoData);  // asked and answered: nothing
+  CHECK(Source(p, "apotheek-2").status == SourceStatus::kNotConnected);
+  CHECK(Source(p, "apotheek-2").reason == "not-in-directory");
+  CHECK_FALSE(p.Complete());
+
+  const auto unknown = Look(Request("999900110"));  // a valid BSN no holder knows
+  CHECK(Source(unknown, "huisarts").status == SourceStatus::kPatientUnknown);
+  CHECK(Source(unknown, "huisarts").reason == "no-match");
+  CHECK(Source(unknown, "apotheek").status == SourceStatus::kNoData);
+}
+
+TEST_CASE("A birth date that differs at the source keeps its data out", "[retrieval]") {
+  auto request = Request(kJansen);
+  request.birthDate = domain::Date(1938, 3, 13);  // Jansen was born on 12-03-1938
+  const auto p = Look(request);
+  for (const char* id : {"huisarts", "apotheek", "ziekenhuis"}) {
+    INFO(id);
+    CHECK(Source(p, id).status == SourceStatus::kFailed);
+    CHECK(Source(p, id).reason == "birthdate-mismatch");
+  }
+  CHECK(p.medication().Count() == 0);
+  request.birthDate = domain::Date(1938, 3, 12);
+  CHECK(Look(request).Complete());
+}
+
+TEST_CASE("Each fault of one holder ends in its status while the others deliver and nothing outlives the deadline", "[retrieval][faults]") {
+  struct Case {
+    json fault;
+    SourceStatus status;
+    std::string reason;  // empty: any
+  };
+  const std::vector<Case> cases{
+      {{{"kind", "timeout"}}, SourceStatus::kUnreachable, ""},
+      {{{"kind", "refused"}}, SourceStatus::kUnreachable, "holder_unreachable"},
+      {{{"kind", "http-500"}}, SourceStatus::kFailed, "http-500"},
+      {{{"kind", "http-503"}, {"retry_after", 120}}, SourceStatus::kFailed, "http-503"},
+      {{{"kind", "malformed"}}, SourceStatus::kFailed, "malformed"},
+      {{{"kind", "truncated"}}, SourceStatus::kFailed, "holder_answer_incomplete"},
+      {{{"kind", "wrong-host"}}, SourceStatus::kUnreachable, "holder_tls_refused"},
+      {{{"kind", "drip"}, {"ms", 300}}, SourceStatus::kUnreachable, ""},
+      {{{"kind", "huge"}, {"bytes", 200 << 20}, {"times", 1}}, SourceStatus::kFailed, "holder_answer_too_large"},
+      // Recoverable: the holder forgot its tokens (the gateway renews once), or is briefly down.
+      {{{"kind", "expire-tokens"}, {"times", 1}}, SourceStatus::kData, ""},
+      {{{"kind", "http-503"}, {"retry_after", 1}, {"times", 1}}, SourceStatus::kData, ""},
+  };
+  const auto deadline = std::chrono::seconds(3);
+  for (const auto& c : cases) {
+    INFO("fault " << c.fault.dump());
+    World().Behave("ziekenhuis", {{"fault", c.fault}});
+    const auto started = Clock::now();
+    const auto p = Look(Request(kJansen, deadline));
+    const auto took = Clock::now() - started;
+    const auto& hospital = Source(p, "ziekenhuis");
+    INFO("detail: " << hospital.detail);
+    CHECK(hospital.status == c.status);
+    if (!c.reason.empty()) CHECK(hospital.reason == c.reason);
+    CHECK(took < deadline + std::chrono::seconds(1));
+    CHECK(Source(p, "huisarts").status == SourceStatus::kData);
+    CHECK(Source(p, "apotheek").status == SourceStatus::kData);
+    CHECK(p.Complete() == (c.status == SourceStatus::kData));
+    World().Behave("ziekenhuis", {{"fault", {{"kind", "none"}}}});
+  }
+  // The gateway refused the huge answer while it arrived: its memory stayed far below the 200 MB sent.
+  CHECK(World().GatewayPeakMiB() > 0);
+  CHECK(World().GatewayPeakMiB() < 150);
+}
+
+TEST_CASE("A slow source does not hold back what the others delivered", "[retrieval]") {
+  World().Behave("ziekenhuis", {{"latency_ms", 1500}});
+  const auto gateway = World().Client();
+  net::client::Retriever retriever(gateway);
+  std::mutex m;
+  std::vector<std::pair<std::string, Clock::duration>> arrivals;
+  const auto started = Clock::now();
+  const auto p = net::client::LookUp(retriever, Request(kJansen), [&](const domain::SourceOutcome& o) {
+    std::lock_guard lock(m);
+    arrivals.emplace_back(o.source.id, Clock::now() - started);
+  });
+  Normal("ziekenhuis");
+  REQUIRE(arrivals.size() == 3);
+  CHECK(arrivals.back().first == "ziekenhuis");
+  CHECK(arrivals[0].second < std::chrono::milliseconds(1000));
+  CHECK(arrivals[1].second < std::chrono::milliseconds(1000));
+  CHECK(arrivals[2].second >= std::chrono::milliseconds(1500));
+  CHECK(p.Complete());
+}
+
+TEST_CASE("Paged answers, a changed page size and includes on later pages give the same overview", "[retrieval][paging]") {
+  const auto baseline = Look(Request(kJansen));
+  REQUIRE(baseline.Complete());
+  for (const json& paging : {json{{"page_size", 2}, {"separate_includes", false}}, json{{"page_size", 3}, {"separate_includes", true}},
+                             json{{"page_size", 1}, {"separate_includes", true}}}) {
+    INFO(paging.dump());
+    for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) World().Behave(holder, paging);
+    const auto paged = Look(Request(kJansen));
+    CHECK(paged.Complete());
+    CHECK(Lines(paged) == Lines(baseline));
+    CHECK(paged.medication().Count() == baseline.medication().Count());
+    CHECK(paged.ica().Count() == baseline.ica().Count());
+    CHECK(Source(paged, "apotheek").requests > Source(baseline, "apotheek").requests);
+  }
+  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) Normal(holder);
+}
+
+TEST_CASE("Cancelling a lookup stops it and none of its answers arrives after another patient was chosen", "[retrieval][cancel]") {
+  World().Behave("ziekenhuis", {{"latency_ms", 1200}});
+  World().Behave("apotheek", {{"latency_ms", 1200}});
+  const auto gateway = World().Client();
+  net::client::Retriever retriever(gateway);
+  std::mutex m;
+  std::vector<std::pair<net::client::Retriever::LookupId, domain::SourceDelivery>> got;
+  auto record = [&](net::client::Retriever::LookupId id, domain::SourceDelivery d) {
+    std::lock_guard lock(m);
+    got.emplace_back(id, std::move(d));
+  };
+  const auto first = retriever.Start(Request(kJansen), record);
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // GP answered; pharmacy and hospital still busy
+  const auto before = Clock::now();
+  retriever.Cancel(first);
+  CHECK(Clock::now() - before < std::chrono::milliseconds(500));
+  std::size_t fromFirst = 0;
+  {
+    std::lock_guard lock(m);
+    fromFirst = got.size();
+  }
+  CHECK(fromFirst <= 1);  // at most the GP, which had answered
+  World().Behave("ziekenhuis", {{"latency_ms", 0}});
+  World().Behave("apotheek", {{"latency_ms", 0}});
+  const auto second = retriever.Start(Request(kDeBoer), record);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // past the first lookup's slow answers
+  std::lock_guard lock(m);
+  std::size_t ofSecond = 0;
+  for (std::size_t i = fromFirst; i < got.size(); ++i) {
+    INFO("delivery " << i << " from " << got[i].second.outcome.source.id);
+    CHECK(got[i].first == second);
+    for (const auto& patient : got[i].second.patients) CHECK(patient.bsn->digits() == kDeBoer);
+    ++ofSecond;
+  }
+  CHECK(ofSecond == 3);
+  Normal("ziekenhuis");
+  Normal("apotheek");
+}
+
+TEST_CASE("The CLI names the refusing pharmacy and its reason on the first line and never says no medication", "[retrieval][cli]") {
+  const std::string dir = test::MakeTempDir("zorgbrug-cli-test");
+  const std::vector<std::string> env{"ZORGBRUG_SESSION_FILE=" + dir + "/session.json", "ZORGBRUG_REGISTER="};
+  auto run = [&](const std::string& extra) {
+    // Through a shell only to keep stdout (the report) apart from stderr (login and progress).
+    const std::string out = dir + "/out.txt";
+    const std::string cmd = std::string(ZB_CLI_PATH) + " overview --bsn 999900109 --gateway '" + World().gatewayUrl() + "' --ca '" +
+                            World().caFile() + "' --persona so " + extra + " > '" + out + "'";
+    test::ChildProcess cli({"/bin/sh", "-c", cmd}, dir + "/cli.log", env, false);
+    const int rc = cli.Wait(std::chrono::seconds(60));
+    return std::make_pair(rc, test::ReadTextFile(out));
+  };
+  const auto [rc, text] = run("");
+  CHECK(rc == 6);
+  const std::string first = text.substr(0, text.find('\n'));
+  CHECK(first.rfind("ONVOLLEDIG OVERZICHT", 0) == 0);
+  CHECK(first.find("Apotheek Centrum") != std::string::npos);
+  CHECK(first.find("toestemming geweigerd") != std::string::npos);
+  CHECK(text.find("Geen medicatie ontvangen van deze bronnen") == std::string::npos);
+  CHECK(text.find("METOPROLOL") != std::string::npos);  // what the GP shared is shown
+
+  const auto [jrc, out] = run("--json");
+  CHECK(jrc == 6);
+  const json j = json::parse(out);
+  CHECK(j["complete"] == false);
+  bool pharmacy = false;
+  for (const auto& s : j["sources"]) {
+    if (s["id"] == "apotheek") {
+      pharmacy = true;
+      CHECK(s["status"] == "consent-refused");
+    }
+  }
+  CHECK(pharmacy);
+}
