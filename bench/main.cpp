@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zorgbrug-bench: performance targets live here, not in timed tests.
 //   zorgbrug-bench ingest [benchmark flags]   FHIR parse + map + consolidate throughput
+//   zorgbrug-bench retrieve [--patients N] [--service-ms MS]   parallel lookup through the gateway
 #include <cstdio>
 #include <cstring>
 
 #include "ingest_bench.h"
+#include "retrieve_bench.h"
 
 int main(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-    std::fprintf(stderr, "usage: zorgbrug-bench ingest [--benchmark_* flags]\n");
+    std::fprintf(stderr, "usage: zorgbrug-bench ingest [--benchmark_* flags]\n       zorgbrug-bench retrieve [--patients N] [--service-ms MS]\n");
     return argc < 2 ? 1 : 0;
   }
   if (std::strcmp(argv[1], "ingest") == 0) {
     argv[1] = argv[0];  // hand the remaining flags to Google Benchmark
     return zb::bench::RunIngest(argc - 1, argv + 1);
   }
-  std::fprintf(stderr, "zorgbrug-bench: unknown benchmark '%s' (known: ingest)\n", argv[1]);
+  if (std::strcmp(argv[1], "retrieve") == 0) return zb::bench::RunRetrieve(argc - 1, argv + 1);
+  std::fprintf(stderr, "zorgbrug-bench: unknown benchmark '%s' (known: ingest, retrieve)\n", argv[1]);
   return 1;
 }

@@ -16,6 +16,12 @@ void RegisterControl(httplib::Server& server, World& w) {
     for (const auto& [user, key] : w.authorizedKeys) out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});
     res.set_content(out.dump(), "application/json");
   });
+  // A cold start for benchmarks: the node forgets the service access tokens it cached.
+  server.Post("/__test/clear-token-cache", [&w](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(w.mutex);
+    w.tokenCache.clear();
+    res.status = 204;
+  });
   server.Post("/__test/expire-tokens", [&w](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(w.mutex);
     for (auto& [token, issued] : w.tokens) issued.revokedAtHolder = true;

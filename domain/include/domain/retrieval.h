@@ -56,6 +56,7 @@ struct SourceOutcome {
   std::string reason;
   std::string detail;
   std::chrono::milliseconds elapsed{0};
+  std::chrono::milliseconds slowestRequest{0};  // the longest single request of this source
   std::size_t requests = 0;   // HTTP requests made, pages and retries included
   std::size_t resources = 0;  // resources received
   std::size_t blocks = 0;     // building blocks and ICA items taken from them

@@ -36,6 +36,7 @@ struct SourceState {
   std::set<std::string> seen;  // entry keys, so includes repeated over queries and pages count once
   std::size_t outstanding = 0;
   std::size_t requests = 0;
+  Clock::duration slowest{};
   bool finished = false;
   Clock::time_point deadline;
 };
@@ -104,10 +105,12 @@ void Retriever::Impl::Resolve(LookupId id, Lookup& l, std::size_t s) {
   ++l.sources[s].outstanding;
   ++l.sources[s].requests;
   auto request = gateway.DirectoryRequest(l.request.session, "", ura);
-  l.transfers.push_back(multi.Submit(std::move(request), l.sources[s].deadline, [this, id, s, ura](domain::Result<http::Response> r) {
+  const auto sent = Clock::now();
+  l.transfers.push_back(multi.Submit(std::move(request), l.sources[s].deadline, [this, id, s, ura, sent](domain::Result<http::Response> r) {
     WithLookup(id, [&](Lookup& live, auto& out) {
       auto answer = GatewayClient::DirectoryResult(std::move(r));
       --live.sources[s].outstanding;
+      live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
       if (auto* e = std::get_if<ApiError>(&answer)) {
         Note(live, s, ReadGatewayRefusal("directory", *e));
       } else {
@@ -157,10 +160,12 @@ void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQ
   auto request = gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
   request.headers.push_back({"X-Zorgbrug-Timeout-Ms", std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
+  const auto sent = std::max(Clock::now(), notBefore);
   l.transfers.push_back(multi.Submit(std::move(request), src.deadline,
-                                     [this, id, s, q, retries](domain::Result<http::Response> r) {
+                                     [this, id, s, q, retries, sent](domain::Result<http::Response> r) {
                                        WithLookup(id, [&](Lookup& live, auto& out) {
                                          --live.sources[s].outstanding;
+                                         live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
                                          OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
                                          Settle(live, s, out);
                                        });
@@ -239,6 +244,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
   d.outcome.source = src.spec.source;
   d.outcome.ura = src.spec.ura;
   d.outcome.requests = src.requests;
+  d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
   d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - l.started);
   const std::size_t i = domain::DecidingOutcome(src.outcomes);
   if (i == std::string::npos) {

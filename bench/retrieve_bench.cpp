@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The retrieval benchmark: sandbox and gateway run in this process (the same libraries as the
+// binaries), each holder answers after a fixed service time, and a patient is looked up at GP,
+// pharmacy and hospital with every query. Parallel retrieval should cost little more than the
+// slowest single request; strictly one request after the other would cost the sum (~24x).
+#include "retrieve_bench.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "domain/identifiers.h"
+#include "gateway/config.h"
+#include "gateway/gateway.h"
+#include "net/client/login.h"
+#include "net/client/retriever.h"
+#include "sandbox/sandbox.h"
+
+namespace zb::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Valid (11-test) BSNs for synthetic patients, from 999800000 upwards.
+std::vector<std::string> Bsns(std::size_t n) {
+  std::vector<std::string> out;
+  for (int i = 0; out.size() < n && i < 100000; ++i) {
+    char text[16];
+    std::snprintf(text, sizeof text, "9998%05d", i);
+    if (domain::Bsn::Parse(text)) out.emplace_back(text);
+  }
+  return out;
+}
+
+// Every patient gets mevrouw Jansen's record at all three holders (a realistic elderly patient:
+// a dozen treatments with agreements, dispenses, use and ICA), under his own BSN and patient id.
+fs::path MakeData(const fs::path& root, const std::vector<std::string>& bsns) {
+  const fs::path demo = fs::path(ZB_DEMO_DIR) / "jansen";
+  for (const auto& bsn : bsns) {
+    fs::create_directories(root / bsn);
+    for (const char* holder : {"huisarts.json", "apotheek.json", "ziekenhuis.json"}) {
+      std::string text = Read(demo / holder);
+      for (const auto& [from, to] : {std::pair<std::string, std::string>{"999991000", bsn}, {"pat-jansen", "pat-" + bsn}}) {
+        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+      }
+      std::ofstream(root / bsn / holder) << text;
+    }
+  }
+  return root;
+}
+
+struct Run {
+  double wallMs = 0;
+  double slowestMs = 0;
+  std::size_t requests = 0;
+  bool complete = false;
+};
+
+Run LookUpOnce(net::client::Retriever& retriever, const std::string& session, const std::string& bsn) {
+  net::client::LookupRequest request;
+  request.session = session;
+  request.bsn = bsn;
+  request.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
+                     {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
+                     {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+  const auto started = Clock::now();
+  const auto picture = net::client::LookUp(retriever, request);
+  Run r;
+  r.wallMs = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  r.complete = picture.Complete();
+  for (const auto& s : picture.sources()) {
+    r.slowestMs = std::max(r.slowestMs, static_cast<double>(s.slowestRequest.count()));
+    r.requests += s.requests;
+  }
+  return r;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int RunRetrieve(int argc, char** argv) {
+  std::size_t patients = 50;
+  int serviceMs = 100;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--patients") == 0) patients = static_cast<std::size_t>(std::max(1, std::atoi(argv[i + 1])));
+    else if (std::strcmp(argv[i], "--service-ms") == 0) serviceMs = std::max(0, std::atoi(argv[i + 1]));
+  }
+  const fs::path work = fs::temp_directory_path() / ("zorgbrug-bench-" + std::to_string(::getpid()));
+  const auto bsns = Bsns(patients);
+  MakeData(work / "data", bsns);
+  // The gateway logs a line per relayed request; keep the table readable.
+  std::ofstream devnull("/dev/null");
+  auto* oldLog = std::clog.rdbuf(devnull.rdbuf());
+
+  auto sandbox = sandbox::Sandbox::Start({(work / "world").string(), (work / "data").string(), "mainline", "127.0.0.1"});
+  if (!sandbox) return std::fprintf(stderr, "sandbox: %s\n", sandbox.error().detail.c_str()), 1;
+  const json world = sandbox.value()->Describe();
+  auto config = gateway::LoadConfig(world["gateway_config"]);
+  if (!config) return std::fprintf(stderr, "gateway config: %s\n", config.error().detail.c_str()), 1;
+  auto gw = gateway::Gateway::Start(config.value());
+  if (!gw) return std::fprintf(stderr, "gateway: %s\n", gw.error().detail.c_str()), 1;
+
+  net::http::ClientOptions trust;
+  trust.caFile = world["ca"];
+  net::http::Client control(trust);
+  auto post = [&](const std::string& path, const json& body) {
+    (void)control.Send({"POST", world["control"].get<std::string>() + path, {{"Content-Type", "application/json"}}, body.dump()});
+  };
+  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) post(std::string("/holder/") + holder + "/behaviour", {{"latency_ms", serviceMs}});
+
+  net::client::GatewayClient client(gw.value()->Url(), trust);
+  auto login = [&] {
+    net::client::HeadlessBrowser browser("so", trust);
+    auto s = net::client::Login(client, browser, std::chrono::seconds(30));
+    if (auto* e = std::get_if<net::client::ApiError>(&s)) {
+      std::fprintf(stderr, "login: %s %s\n", e->code.c_str(), e->detail.c_str());
+      std::exit(1);
+    }
+    post("/clear-token-cache", json::object());  // new session, and the node has no tokens yet
+    return std::get<net::client::SessionInfo>(s).token;
+  };
+
+  std::printf("zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per request\n",
+              serviceMs);
+  std::printf("%-58s %9s %11s %9s %7s %s\n", "run", "wall ms", "slowest ms", "ratio", "reqs", "target");
+  auto row = [](const char* name, const Run& r, const char* target) {
+    std::printf("%-58s %9.1f %11.1f %9.2f %7zu %s%s\n", name, r.wallMs, r.slowestMs, r.wallMs / std::max(1.0, r.slowestMs), r.requests,
+                target, r.complete ? "" : "  (INCOMPLETE)");
+  };
+  {
+    // A new desktop process: no connections, no directory answers, GP patient id not yet known,
+    // so the GP needs Patient/_search before its queries (two service times in a row).
+    net::client::Retriever fresh(client);
+    row("first lookup (new session, tokens, connections; GP id unknown)", LookUpOnce(fresh, login(), bsns[0]), "-");
+  }
+  net::client::Retriever retriever(client);
+  (void)LookUpOnce(retriever, login(), bsns[0]);  // the desktop has met this patient before
+  const Run cold = LookUpOnce(retriever, login(), bsns[0]);
+  row("cold (new session and node tokens)", cold, "<= 1.50");
+  const std::string session = login();
+  (void)LookUpOnce(retriever, session, bsns[0]);
+  const Run warm = LookUpOnce(retriever, session, bsns[0]);
+  row("warm (session and tokens cached)", warm, "<= 1.15");
+
+  std::vector<double> walls;
+  std::size_t incomplete = 0;
+  for (const auto& bsn : bsns) {
+    const Run r = LookUpOnce(retriever, session, bsn);
+    walls.push_back(r.wallMs);
+    incomplete += r.complete ? 0 : 1;
+  }
+  std::printf("%zu patients in a row (first lookup of each, warm session): p50 %.1f ms, p95 %.1f ms, max %.1f ms%s\n", walls.size(),
+              Percentile(walls, 0.5), Percentile(walls, 0.95), *std::max_element(walls.begin(), walls.end()),
+              incomplete ? "  (SOME INCOMPLETE)" : "");
+  std::printf("connections opened by the desktop side: %zu; sequential retrieval would take ~%d ms per patient\n",
+              retriever.connectionsOpened(), static_cast<int>(warm.requests) * serviceMs);
+
+  gw.value()->Stop();
+  sandbox.value()->Stop();
+  std::clog.rdbuf(oldLog);
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  const bool met = cold.wallMs / std::max(1.0, cold.slowestMs) <= 1.5 && warm.wallMs / std::max(1.0, warm.slowestMs) <= 1.15;
+  std::printf("targets %s\n", met ? "met" : "NOT met");
+  return 0;
+}
+
+}  // namespace zb::bench

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+namespace zb::bench {
+// zorgbrug-bench retrieve [--patients N] [--service-ms MS]: a whole patient lookup through the
+// gateway against the sandbox, each holder answering after an injected service time.
+int RunRetrieve(int argc, char** argv);
+}  // namespace zb::bench
