@@ -122,7 +122,7 @@ void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
     }
     out << ". Medicatie en ICA van deze bron(nen) ontbreken hieronder.\n";
   }
-  out << "\nBron                               Status                                        Tijd     Vragen  Resources\n";
+  out << "\nBron                                     Status                                        Tijd     Vragen  Resources\n";
   for (const auto& s : picture.sources()) {
     std::string name = s.source.name + " (" + p::SourceKindLabel(s.source.kind) + ")";
     std::string status = p::DescribeSource(s);
@@ -133,7 +133,7 @@ void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
       if (chars < width) text.append(width - chars, ' ');
       return text + " ";
     };
-    out << pad(name, 34) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8) << pad(std::to_string(s.requests), 7)
+    out << pad(name, 40) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8) << pad(std::to_string(s.requests), 7)
         << s.resources << "\n";
     if (!d::Answered(s.status) && !s.detail.empty()) out << "    detail: " << s.detail << "\n";
   }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # README command 1: installs what is missing, builds, starts the simulated outside world
 # (zorgbrug-sandbox: DEZI, a Nuts node, GP, pharmacy and hospital over HTTPS on loopback) and the
-# organisation gateway, logs in with DEZI as the sandbox's SO persona, fetches mevrouw Jansen's
-# medication and ICA from the three holders through the gateway (Nuts tokens + DPoP), and prints
-# the consolidated overview. Extra arguments go to `zorgbrug-cli overview` (e.g. --explain,
-# --format json). ZB_DEMO_OFFLINE=1 skips the network chain and reads the demo files directly.
+# organisation gateway, logs in with DEZI as the sandbox's SO persona, looks mevrouw Jansen up at
+# the three holders at once through the gateway (Nuts tokens + DPoP), and prints the source table
+# and the consolidated overview. Extra arguments go to `zorgbrug-cli overview` (e.g. --explain,
+# --json); ZB_DEMO_BSN picks another demo patient. ZB_DEMO_OFFLINE=1 skips the network chain and
+# reads the demo files directly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -48,33 +49,11 @@ echo
 "$cli" login --gateway "$(field gateway url)" --ca "$(field sandbox ca)" --persona so
 echo
 
-bsn="http%3A%2F%2Ffhir.nl%2Ffhir%2FNamingSystem%2Fbsn%7C999991000"
-sct="http%3A%2F%2Fsnomed.info%2Fsct%7C"
-files=()
-fetch() {  # fetch KIND SERVICE/URA NAME QUERY [FORM]
-  local out="$work/$1-$3.json"
-  "$cli" fetch "$2" "$4" ${5:+--form "$5"} > "$out" 2> "$work/fetch.log" || { cat "$work/fetch.log" >&2; exit 1; }
-  files+=("$1:$1=$out")
-}
-# GP (Zorginzage R4): resolve the patient by BSN in a POST body, then the agreed queries.
-"$cli" fetch HuisartsVVTInzage/90000401 Patient/_search --form "identifier=$bsn" > "$work/gp-patient.json" 2> /dev/null
-gp_id=$(grep -o '"id":"[^"]*"' "$work/gp-patient.json" | head -1 | cut -d'"' -f4)
-fetch huisarts HuisartsVVTInzage/90000401 ma "MedicationRequest?patient=$gp_id&category=${sct}16076005&_include=MedicationRequest%3Amedication"
-fetch huisarts HuisartsVVTInzage/90000401 allergie "AllergyIntolerance?patient=$gp_id&category=medication"
-fetch huisarts HuisartsVVTInzage/90000401 flag "Flag?patient=$gp_id"
-# Pharmacy and hospital (MP9 3.0 building blocks, CiO flags), by BSN.
-for holder in apotheek:90000402 ziekenhuis:90000403; do
-  kind=${holder%%:*}; ura=${holder##*:}
-  for q in "MedicationRequest 33633005 ma" "MedicationRequest 52711000146108 vv" "MedicationRequest 395067002 wds" \
-           "MedicationDispense 422037009 ta" "MedicationDispense 373784005 mve" "MedicationStatement 422979000 mgb" \
-           "MedicationAdministration 18629005 mtd"; do
-    read -r rtype code name <<< "$q"
-    fetch "$kind" "medicatieoverdracht-gf/$ura" "$name" "$rtype?patient.identifier=$bsn&category=${sct}$code&_include=$rtype%3Amedication"
-  done
-  fetch "$kind" "medicatieoverdracht-gf/$ura" ci "Flag?patient.identifier=$bsn&category=${sct}350241000146102&_include=Flag%3Apatient&_revinclude=Provenance%3Atarget"
-  fetch "$kind" "medicatieoverdracht-gf/$ura" bb "Flag?patient.identifier=$bsn&category=${sct}225419007&_include=Flag%3Apatient&_revinclude=Provenance%3Atarget"
-  fetch "$kind" "medicatieoverdracht-gf/$ura" allergie "AllergyIntolerance?patient.identifier=$bsn"
-done
-echo "Opgehaald via de gateway: ${#files[@]} zoekvragen bij huisarts, apotheek en ziekenhuis (audit: $work/world/audit.jsonl)"
+# One lookup at all three holders at once (Zorginzage at the GP, the seven MP9 3.0 queries + CiO +
+# allergies at pharmacy and hospital), with a status per source, then the consolidated overview.
+# Try another demo patient: 999900109 (Visser: her pharmacy says she refused consent) or
+# 999990019 (De Boer: never at the hospital).
+"$cli" overview --bsn "${ZB_DEMO_BSN:-999991000}" "${overview_args[@]}" || rc=$?
 echo
-"$cli" overview "${files[@]}" "${overview_args[@]}"
+echo "(audit trail of the gateway: $work/world/audit.jsonl)"
+exit "${rc:-0}"
