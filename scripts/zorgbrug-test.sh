@@ -3,7 +3,7 @@
 # and runs every test (unit, layering, integration of sandbox + gateway + client, conformance
 # against ../shared when present, with Prism and jose from tests/package-lock.json). With
 # ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
-# + UBSan and fuzzes the FHIR reader (60 s) and the JOSE/URL parsers (30 s).
+# + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s) and the holder-answer reader (20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -51,6 +51,11 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$jose_corpus" && mkdir -p "$jose_corpus" && cp fuzz/seeds/jose/* "$jose_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_jose -max_total_time=30 -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 corpus-jose)
+  section "fuzz: holder answers as the desktop reads them (status, OperationOutcome, paging), 20 seconds"
+  answer_corpus=build/fuzz/corpus-answer
+  rm -rf "$answer_corpus" && mkdir -p "$answer_corpus" && cp fuzz/seeds/answer/* "$answer_corpus"/
+  (cd build/fuzz && ./fuzz/fuzz_answer -max_total_time=20 -max_len=16384 -rss_limit_mb=2048 -timeout=10 \
+    -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus-answer)
 fi
 section "done"
 # One plain closing line: "tests: N passed, N failed" (from the main ctest run above).

@@ -297,3 +297,17 @@ TEST_CASE("The CLI names the refusing pharmacy and its reason on the first line 
   }
   CHECK(pharmacy);
 }
+
+TEST_CASE("A source with its own shorter deadline is given up on its own", "[retrieval]") {
+  World().Behave("ziekenhuis", {{"latency_ms", 1500}});
+  auto request = Request(kJansen, std::chrono::seconds(10));
+  request.sources[2].deadline = std::chrono::milliseconds(700);
+  const auto started = Clock::now();
+  const auto p = Look(request);
+  const auto took = Clock::now() - started;
+  Normal("ziekenhuis");
+  CHECK(Source(p, "ziekenhuis").status == SourceStatus::kUnreachable);
+  CHECK(Source(p, "ziekenhuis").elapsed < std::chrono::milliseconds(1200));
+  CHECK(Source(p, "apotheek").status == SourceStatus::kData);
+  CHECK(took < std::chrono::milliseconds(1500));
+}

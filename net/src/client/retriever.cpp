@@ -308,7 +308,7 @@ Retriever::LookupId Retriever::Start(LookupRequest request, OnSource onSource) {
   for (const auto& spec : request.sources) {
     SourceState s;
     s.spec = spec;
-    s.deadline = l->started + request.deadline;
+    s.deadline = l->started + spec.deadline.value_or(request.deadline);
     l->sources.push_back(std::move(s));
   }
   l->request = std::move(request);
@@ -366,7 +366,8 @@ domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request, const
   std::mutex m;
   std::condition_variable cv;
   std::size_t left = request.sources.size();
-  const auto deadline = request.deadline;
+  auto deadline = request.deadline;
+  for (const auto& s : request.sources) deadline = std::max(deadline, s.deadline.value_or(deadline));
   const auto id = retriever.Start(std::move(request), [&](Retriever::LookupId, domain::SourceDelivery d) {
     if (progress) progress(d.outcome);
     std::lock_guard lock(m);

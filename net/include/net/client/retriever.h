@@ -27,6 +27,7 @@ namespace zb::net::client {
 struct SourceSpec {
   domain::Source source;  // id and kind from the patient's record; name replaced by the directory's
   std::string ura;
+  std::optional<std::chrono::milliseconds> deadline = std::nullopt;  // this source's own; default: the lookup's
 };
 
 struct LookupRequest {
@@ -34,7 +35,7 @@ struct LookupRequest {
   std::string bsn;  // validated by the caller
   std::optional<domain::Date> birthDate;
   std::vector<SourceSpec> sources;
-  std::chrono::milliseconds deadline{15000};  // per source, counted from Start
+  std::chrono::milliseconds deadline{15000};  // per source unless the source has its own, counted from Start
 };
 
 class Retriever {

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzz harness for how the desktop reads a holder's answer (relayed by the gateway): status from
+// the first byte (200, 401, 403, 404, 451, 500, 503), the rest as the body (and as a Retry-After
+// value). It must always end in one status with a detail, never crash or hang.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "answer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  static constexpr long kStatuses[] = {200, 401, 403, 404, 451, 500, 503};
+  zb::net::http::Response response;
+  response.status = kStatuses[data[0] % (sizeof kStatuses / sizeof kStatuses[0])];
+  response.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
+  response.headers.push_back({"Retry-After", response.body.substr(0, 8)});
+  const auto answer = zb::net::client::ReadAnswer("MA", response);
+  if (answer.outcome.status == zb::domain::SourceStatus::kPending) __builtin_trap();  // every answer decides
+  (void)zb::net::client::AccessDecision("MA", nlohmann::json::parse(response.body, nullptr, false));
+  return 0;
+}
