@@ -160,7 +160,7 @@ TEST_CASE("Each fault of one holder ends in its status while the others deliver 
       {{{"kind", "truncated"}}, SourceStatus::kFailed, "holder_answer_incomplete"},
       {{{"kind", "wrong-host"}}, SourceStatus::kUnreachable, "holder_tls_refused"},
       {{{"kind", "drip"}, {"ms", 300}}, SourceStatus::kUnreachable, ""},
-      {{{"kind", "huge"}, {"bytes", 200 << 20}, {"times", 1}}, SourceStatus::kFailed, "holder_answer_too_large"},
+      {{{"kind", "huge"}, {"bytes", std::size_t{1} << 30}, {"times", 1}}, SourceStatus::kFailed, "holder_answer_too_large"},
       // Recoverable: the holder forgot its tokens (the gateway renews once), or is briefly down.
       {{{"kind", "expire-tokens"}, {"times", 1}}, SourceStatus::kData, ""},
       {{{"kind", "http-503"}, {"retry_after", 1}, {"times", 1}}, SourceStatus::kData, ""},
@@ -182,9 +182,15 @@ TEST_CASE("Each fault of one holder ends in its status while the others deliver 
     CHECK(p.Complete() == (c.status == SourceStatus::kData));
     World().Behave("ziekenhuis", {{"fault", {{"kind", "none"}}}});
   }
-  // The gateway refused the huge answer while it arrived: its memory stayed far below the 200 MB sent.
+  // The gateway refused the 1 GB answer while it arrived (at 32 MB): its memory stayed far below it.
+  // (Under AddressSanitizer freed blocks sit in its quarantine, so the bound is looser there.)
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr long kBoundMiB = 600;
+#else
+  constexpr long kBoundMiB = 150;
+#endif
   CHECK(World().GatewayPeakMiB() > 0);
-  CHECK(World().GatewayPeakMiB() < 150);
+  CHECK(World().GatewayPeakMiB() < kBoundMiB);
 }
 
 TEST_CASE("A slow source does not hold back what the others delivered", "[retrieval]") {
