@@ -79,6 +79,13 @@ struct Retriever::Impl {
   // Called when a request of the source ends; delivers the source when nothing is outstanding.
   void Settle(Lookup& l, std::size_t s, std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out);
   domain::SourceDelivery Deliver(Lookup& l, std::size_t s);
+  // A lookup whose sources have all been delivered needs no state any more.
+  void DropIfFinished(LookupId id) {
+    auto it = lookups.find(id);
+    if (it == lookups.end()) return;
+    const auto& sources = it->second->sources;
+    if (std::all_of(sources.begin(), sources.end(), [](const SourceState& src) { return src.finished; })) lookups.erase(it);
+  }
 
   // Runs `f` for a live lookup under the mutex, then hands finished sources to the caller
   // outside it (the caller's callback may Cancel or Start).
@@ -90,9 +97,7 @@ struct Retriever::Impl {
       auto it = lookups.find(id);
       if (it == lookups.end() || it->second->cancelled) return;
       f(*it->second, out);
-      bool all = true;
-      for (const auto& src : it->second->sources) all = all && src.finished;
-      if (all) lookups.erase(it);
+      DropIfFinished(id);
     }
     for (auto& [cb, delivery] : out) cb(id, std::move(delivery));
   }
@@ -324,9 +329,7 @@ Retriever::LookupId Retriever::Start(LookupRequest request, OnSource onSource) {
       impl.Resolve(id, ref, s);
       impl.Settle(ref, s, out);  // a source settled from cache alone (not connected) is done now
     }
-    bool all = true;
-    for (const auto& src : ref.sources) all = all && src.finished;
-    if (all) impl.lookups.erase(id);
+    impl.DropIfFinished(id);
   }
   for (auto& [cb, delivery] : out) cb(id, std::move(delivery));
   return id;
