@@ -16,12 +16,14 @@
 #include "domain/date_time.h"
 #include "net/client/gateway_client.h"
 #include "net/client/login.h"
+#include "net/json_member.h"
 
 namespace zb::cli {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using net::StringMember;
 using net::client::ApiError;
 
 constexpr int kExitUsage = 1;
@@ -68,8 +70,8 @@ int Report(const ApiError& e) {
 }
 
 std::string Describe(const json& user) {
-  return user.value("display_name", "") + ", " + user.value("role_name", "") + " (" + user.value("role_code", "") + "), " +
-         user.value("organisation", "") + " (URA " + user.value("ura", "") + ")";
+  return StringMember(user, "display_name") + ", " + StringMember(user, "role_name") + " (" + StringMember(user, "role_code") + "), " +
+         StringMember(user, "organisation") + " (URA " + StringMember(user, "ura") + ")";
 }
 
 std::string LocalTime(std::int64_t epoch) {
@@ -139,7 +141,7 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
 std::optional<StoredSession> LoadStoredSession() {
   const json stored = LoadSession();
   if (!stored.is_object() || !stored.value("session_token", json()).is_string()) return std::nullopt;
-  return StoredSession{stored.value("gateway", ""), stored.value("ca_file", ""), stored["session_token"],
+  return StoredSession{StringMember(stored, "gateway"), StringMember(stored, "ca_file"), stored["session_token"],
                        stored.value("expires_at", std::int64_t{0})};
 }
 
@@ -154,8 +156,8 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
     return kExitRefused;
   }
   net::http::ClientOptions options;
-  options.caFile = stored.value("ca_file", "");
-  net::client::GatewayClient gateway(stored.value("gateway", ""), options);
+  options.caFile = StringMember(stored, "ca_file");
+  net::client::GatewayClient gateway(StringMember(stored, "gateway"), options);
   const std::string token = stored["session_token"];
 
   if (c.whoami->parsed()) {
@@ -187,7 +189,7 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
         std::cerr << "zorgbrug-cli: no organisation with URA " << ura << " in the directory\n";
         return kExitRefused;
       }
-      service = holders[0].value("service", "");
+      service = StringMember(holders[0], "service");
     }
     auto response = gateway.Relay(token, service, ura, a.form.empty() ? "GET" : "POST", a.query, a.form);
     if (auto* e = std::get_if<ApiError>(&response)) return Report(*e);

@@ -12,9 +12,11 @@
 #include "net/client/retriever.h"
 #include "overview_report.h"
 #include "present/texts.h"
+#include "net/json_member.h"
 
 namespace zb::cli {
 namespace {
+using net::StringMember;
 
 namespace d = zb::domain;
 using nlohmann::json;
@@ -42,15 +44,15 @@ d::Result<std::optional<RegisteredPatient>> FindInRegister(const std::string& fi
     return d::MakeError(d::ErrorCode::kInvalidFormat, file + ": not a patient register (an object with a 'patients' array)");
   }
   for (const auto& p : reg["patients"]) {
-    if (!p.is_object() || p.value("bsn", "") != bsn) continue;
+    if (!p.is_object() || StringMember(p, "bsn") != bsn) continue;
     RegisteredPatient out;
-    out.birthDate = p.value("birth_date", "");
+    out.birthDate = StringMember(p, "birth_date");
     for (const auto& s : p.value("sources", json::array())) {
       net::client::SourceSpec spec;
-      spec.source.id = s.value("id", "");
-      spec.source.kind = d::SourceKindFromString(s.value("kind", ""));
+      spec.source.id = StringMember(s, "id");
+      spec.source.kind = d::SourceKindFromString(StringMember(s, "kind"));
       spec.source.name = s.value("name", spec.source.id);
-      spec.ura = s.value("ura", "");
+      spec.ura = StringMember(s, "ura");
       if (spec.source.id.empty() || spec.ura.empty()) return d::MakeError(d::ErrorCode::kMissing, file + ": a source of BSN *" + bsn.substr(6) + " lacks id or ura");
       out.sources.push_back(std::move(spec));
     }

@@ -9,6 +9,7 @@
 
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
+#include "net/json_member.h"
 
 namespace zb::gateway {
 namespace {
@@ -16,6 +17,7 @@ namespace {
 using domain::ErrorCode;
 using domain::MakeError;
 using nlohmann::json;
+using net::StringMember;
 
 std::string Hex(const std::string& bytes) {
   static const char* digits = "0123456789abcdef";
@@ -103,9 +105,9 @@ domain::Result<std::int64_t> VerifyAuditFile(const std::string& file) {
     if (text.empty()) continue;
     const json r = json::parse(text, nullptr, false);
     if (!r.is_object()) return MakeError(ErrorCode::kInvalidFormat, "line " + std::to_string(line) + " is not a JSON record");
-    if (r.value("prev", "") != prev) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " does not follow the previous record");
+    if (StringMember(r, "prev") != prev) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " does not follow the previous record");
     if (r.value("seq", std::int64_t{0}) != expectedSeq) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " has the wrong sequence number");
-    if (r.value("hash", "") != RecordHash(r)) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " was altered");
+    if (StringMember(r, "hash") != RecordHash(r)) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " was altered");
     prev = r["hash"];
     ++expectedSeq;
   }

@@ -10,11 +10,13 @@
 #include "net/jose/jwe.h"
 #include "net/jose/jws.h"
 #include "net/jose/random.h"
+#include "net/json_member.h"
 
 namespace zb::gateway {
 namespace {
 
 using nlohmann::json;
+using net::StringMember;
 namespace jose = net::jose;
 
 constexpr std::int64_t kSkew = 60;
@@ -37,11 +39,6 @@ bool LoaHigh(const json& value) {
   return value == "http://eidas.europa.eu/LoA/high" || value == "http://eidas.europe.eu/LoA/high";
 }
 
-std::string StringClaim(const json& c, const char* name) {
-  auto it = c.find(name);
-  return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 DeziLogin::DeziLogin(const GatewayConfig& config, const net::http::Client& http, jose::Key userinfoKey)
@@ -58,8 +55,8 @@ std::variant<json, Failure> DeziLogin::Discovery() {
     return Fail(502, "dezi_discovery_invalid", "DEZI discovery answered HTTP " + std::to_string(response->status));
   }
   // The issuer in the document must be the one configured, or every later issuer check is moot.
-  if (doc.value("issuer", "") != m_config.deziIssuer) {
-    return Fail(502, "dezi_discovery_invalid", "DEZI discovery names issuer '" + doc.value("issuer", "") + "'");
+  if (StringMember(doc, "issuer") != m_config.deziIssuer) {
+    return Fail(502, "dezi_discovery_invalid", "DEZI discovery names issuer '" + StringMember(doc, "issuer") + "'");
   }
   for (const char* member : {"authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri"}) {
     if (!doc.value(member, json()).is_string()) return Fail(502, "dezi_discovery_invalid", std::string("DEZI discovery lacks ") + member);
@@ -71,9 +68,9 @@ std::variant<json, Failure> DeziLogin::Discovery() {
 std::variant<json, Failure> DeziLogin::VerifiedClaims(const std::string& token, const std::string& jwksUrl, const std::string& what) {
   auto jws = jose::ParseJws(token);
   if (!jws) return Fail(401, what + "_invalid", what + ": " + jws.error().detail);
-  if (jws->header.value("alg", "") != "RS256") return Fail(401, what + "_invalid", what + " must be signed RS256");
+  if (StringMember(jws->header, "alg") != "RS256") return Fail(401, what + "_invalid", what + " must be signed RS256");
   std::string error;
-  auto key = m_jwks.Find(jwksUrl, jws->header.value("kid", ""), error);
+  auto key = m_jwks.Find(jwksUrl, StringMember(jws->header, "kid"), error);
   if (!key) return Fail(401, what + "_invalid", what + ": " + error);
   auto ok = jose::VerifyJws(*jws, *key);
   if (!ok) return Fail(401, what + "_invalid", what + ": " + ok.error().detail);
@@ -108,12 +105,12 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   if (!tokenResponse) return Fail(503, "dezi_unreachable", "DEZI token endpoint: " + tokenResponse.error().detail);
   const json tokens = json::parse(tokenResponse->body, nullptr, false);
   if (tokenResponse->status != 200 || !tokens.is_object()) {
-    const std::string error = tokens.is_object() ? tokens.value("error", "") + ": " + tokens.value("error_description", "") : "";
+    const std::string error = tokens.is_object() ? StringMember(tokens, "error") + ": " + StringMember(tokens, "error_description") : "";
     return Fail(401, "dezi_token_refused", "DEZI refused the authorization code (" + error + ")");
   }
-  const std::string accessToken = StringClaim(tokens, "access_token");
-  const std::string idToken = StringClaim(tokens, "id_token");
-  if (accessToken.empty() || idToken.empty() || StringClaim(tokens, "token_type") != "Bearer") {
+  const std::string accessToken = StringMember(tokens, "access_token");
+  const std::string idToken = StringMember(tokens, "id_token");
+  if (accessToken.empty() || idToken.empty() || StringMember(tokens, "token_type") != "Bearer") {
     return Fail(502, "dezi_token_invalid", "DEZI token response lacks access_token, id_token or Bearer type");
   }
 
@@ -122,15 +119,15 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   if (auto* f = std::get_if<Failure>(&idClaims)) return *f;
   const json& id = std::get<json>(idClaims);
   const std::int64_t now = Now();
-  if (StringClaim(id, "iss") != m_config.deziIssuer) return Fail(401, "id_token_invalid", "id_token issuer does not match");
+  if (StringMember(id, "iss") != m_config.deziIssuer) return Fail(401, "id_token_invalid", "id_token issuer does not match");
   if (!Audience(id, m_config.deziClientId)) return Fail(401, "id_token_invalid", "id_token audience is not this client");
-  if (id.contains("azp") && StringClaim(id, "azp") != m_config.deziClientId) return Fail(401, "id_token_invalid", "id_token azp");
+  if (id.contains("azp") && StringMember(id, "azp") != m_config.deziClientId) return Fail(401, "id_token_invalid", "id_token azp");
   if (Epoch(id, "exp") <= now - kSkew) return Fail(401, "id_token_expired", "id_token has expired");
   if (Epoch(id, "iat") < 0 || Epoch(id, "iat") > now + kSkew) return Fail(401, "id_token_invalid", "id_token iat is missing or in the future");
-  if (!jose::SecretEquals(StringClaim(id, "nonce"), request.nonce)) return Fail(401, "nonce_mismatch", "id_token nonce does not match the login's nonce");
+  if (!jose::SecretEquals(StringMember(id, "nonce"), request.nonce)) return Fail(401, "nonce_mismatch", "id_token nonce does not match the login's nonce");
   if (id.contains("at_hash")) {
     const std::string expected = jose::Base64UrlEncode(jose::Sha256(accessToken).substr(0, 16));
-    if (StringClaim(id, "at_hash") != expected) return Fail(401, "id_token_invalid", "id_token at_hash does not match the access token");
+    if (StringMember(id, "at_hash") != expected) return Fail(401, "id_token_invalid", "id_token at_hash does not match the access token");
   }
 
   // 3. Userinfo: JWE around a JWS signed with the id_token key.
@@ -166,27 +163,27 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   if (Epoch(envelope, "exp") <= now - kSkew) return Fail(401, "userinfo_expired", "userinfo envelope has expired");
   if (Epoch(envelope, "iat") > now + kSkew) return Fail(401, "userinfo_invalid", "userinfo envelope iat is in the future");
   if (!Audience(envelope, m_config.deziClientId)) return Fail(401, "userinfo_invalid", "userinfo envelope audience is not this client");
-  const std::string envelopeIssuer = StringClaim(envelope, "iss");
+  const std::string envelopeIssuer = StringMember(envelope, "iss");
   if (std::find(m_config.envelopeIssuers.begin(), m_config.envelopeIssuers.end(), envelopeIssuer) == m_config.envelopeIssuers.end()) {
     return Fail(401, "userinfo_invalid", "userinfo envelope issuer '" + envelopeIssuer + "' is not configured");
   }
   if (!LoaHigh(envelope.value("loa_authn", json()))) return Fail(401, "loa_insufficient", "authentication level is not eIDAS high");
-  const std::string verklaring = StringClaim(envelope, "verklaring");
+  const std::string verklaring = StringMember(envelope, "verklaring");
   if (verklaring.empty()) return Fail(401, "userinfo_invalid", "userinfo envelope carries no verklaring");
-  return ValidateVerklaring(verklaring, StringClaim(envelope, "verklaring_id"));
+  return ValidateVerklaring(verklaring, StringMember(envelope, "verklaring_id"));
 }
 
 std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string& verklaring, const std::string& envelopeVerklaringId) {
   auto jws = jose::ParseJws(verklaring);
   if (!jws) return Fail(401, "verklaring_invalid", "verklaring: " + jws.error().detail);
   // Never fetch a key from a URL the token chose unless it is on the allow-list, byte for byte.
-  const std::string jku = jws->header.value("jku", "");
+  const std::string jku = StringMember(jws->header, "jku");
   if (std::find(m_config.allowedJku.begin(), m_config.allowedJku.end(), jku) == m_config.allowedJku.end()) {
     return Fail(401, "verklaring_jku_not_allowed", "verklaring key URL (jku) '" + jku + "' is not in dezi.allowed_jku");
   }
-  const std::string kid = jws->header.value("kid", "");
+  const std::string kid = StringMember(jws->header, "kid");
   if (kid.empty()) return Fail(401, "verklaring_invalid", "verklaring header has no kid");
-  if (jws->header.value("alg", "") != "RS256") return Fail(401, "verklaring_invalid", "verklaring must be signed RS256");
+  if (StringMember(jws->header, "alg") != "RS256") return Fail(401, "verklaring_invalid", "verklaring must be signed RS256");
   std::string error;
   auto key = m_jwks.Find(jku, kid, error);
   if (!key) return Fail(401, "verklaring_signature_invalid", "verklaring: " + error);
@@ -200,29 +197,29 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
   if (Epoch(c, "exp") <= now) return Fail(401, "verklaring_expired", "verklaring has expired");
   if (!LoaHigh(c.value("loa_dezi", json()))) return Fail(401, "loa_insufficient", "verklaring level (loa_dezi) is not eIDAS high");
   for (const char* name : {"jti", "verklaring_id", "dezi_nummer", "voorletters", "achternaam", "abonnee_nummer", "abonnee_naam", "rol_code"}) {
-    if (StringClaim(c, name).empty()) return Fail(401, "verklaring_invalid", std::string("verklaring claim ") + name + " is missing or empty");
+    if (StringMember(c, name).empty()) return Fail(401, "verklaring_invalid", std::string("verklaring claim ") + name + " is missing or empty");
   }
   if (c.contains("voorvoegsel") && !c["voorvoegsel"].is_null() && !c["voorvoegsel"].is_string()) {
     return Fail(401, "verklaring_invalid", "verklaring claim voorvoegsel must be a string or null");
   }
-  if (StringClaim(c, "verklaring_id") != envelopeVerklaringId) {
+  if (StringMember(c, "verklaring_id") != envelopeVerklaringId) {
     return Fail(401, "verklaring_invalid", "verklaring_id differs between the userinfo envelope and the verklaring");
   }
-  if (!domain::DeziNumber::Parse(StringClaim(c, "dezi_nummer"))) return Fail(401, "verklaring_invalid", "dezi_nummer is not 9 digits");
-  if (!domain::Ura::Parse(StringClaim(c, "abonnee_nummer"))) return Fail(401, "verklaring_invalid", "abonnee_nummer is not an 8-digit URA");
+  if (!domain::DeziNumber::Parse(StringMember(c, "dezi_nummer"))) return Fail(401, "verklaring_invalid", "dezi_nummer is not 9 digits");
+  if (!domain::Ura::Parse(StringMember(c, "abonnee_nummer"))) return Fail(401, "verklaring_invalid", "abonnee_nummer is not an 8-digit URA");
   static const std::regex roleFormat("^[0-9]{2}\\.[0-9]{3}$");
-  if (!std::regex_match(StringClaim(c, "rol_code"), roleFormat)) return Fail(401, "verklaring_invalid", "rol_code is not NN.NNN");
+  if (!std::regex_match(StringMember(c, "rol_code"), roleFormat)) return Fail(401, "verklaring_invalid", "rol_code is not NN.NNN");
 
   Identity identity;
-  identity.deziNumber = StringClaim(c, "dezi_nummer");
-  identity.initials = StringClaim(c, "voorletters");
-  identity.prefix = StringClaim(c, "voorvoegsel");
-  identity.surname = StringClaim(c, "achternaam");
-  identity.roleCode = StringClaim(c, "rol_code");
-  identity.roleName = StringClaim(c, "rol_naam");
-  identity.ura = StringClaim(c, "abonnee_nummer");
-  identity.organisation = StringClaim(c, "abonnee_naam");
-  identity.verklaringId = StringClaim(c, "verklaring_id");
+  identity.deziNumber = StringMember(c, "dezi_nummer");
+  identity.initials = StringMember(c, "voorletters");
+  identity.prefix = StringMember(c, "voorvoegsel");
+  identity.surname = StringMember(c, "achternaam");
+  identity.roleCode = StringMember(c, "rol_code");
+  identity.roleName = StringMember(c, "rol_naam");
+  identity.ura = StringMember(c, "abonnee_nummer");
+  identity.organisation = StringMember(c, "abonnee_naam");
+  identity.verklaringId = StringMember(c, "verklaring_id");
   identity.verklaring = verklaring;
   identity.verklaringExpires = Epoch(c, "exp");
 
@@ -239,14 +236,14 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
 
 std::optional<Failure> DeziLogin::CheckStatus(const json& c) {
   // K07's table and its examples disagree on the claim name (dezi.md §1.15).
-  std::string uri = StringClaim(c, "status_uri");
-  if (uri.empty()) uri = StringClaim(c, "revocatie_controle_uri");
-  if (uri.empty()) uri = m_config.deziIssuer + "/status/v1/verklaring/" + StringClaim(c, "verklaring_id");
+  std::string uri = StringMember(c, "status_uri");
+  if (uri.empty()) uri = StringMember(c, "revocatie_controle_uri");
+  if (uri.empty()) uri = m_config.deziIssuer + "/status/v1/verklaring/" + StringMember(c, "verklaring_id");
   auto response = m_http.Send({"GET", uri, {{"Accept", "application/json"}}, ""});
   if (!response) return Fail(503, "verklaring_status_unavailable", "DEZI status service: " + response.error().detail);
   const json status = json::parse(response->body, nullptr, false);
-  if (response->status == 200 && status.is_object() && status.value("verklaringId", "") == StringClaim(c, "verklaring_id") &&
-      status.value("status", "") == "actief") {
+  if (response->status == 200 && status.is_object() && StringMember(status, "verklaringId") == StringMember(c, "verklaring_id") &&
+      StringMember(status, "status") == "actief") {
     return std::nullopt;
   }
   if (response->status == 200 || response->status == 404) {

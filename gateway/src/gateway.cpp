@@ -14,6 +14,7 @@
 #include "nuts_client.h"
 #include "relay.h"
 #include "sessions.h"
+#include "net/json_member.h"
 
 namespace zb::gateway {
 namespace {
@@ -21,6 +22,7 @@ namespace {
 using domain::ErrorCode;
 using domain::MakeError;
 using nlohmann::json;
+using net::StringMember;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -105,7 +107,7 @@ class GatewayImpl final : public Gateway {
     s.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
       const json body = json::parse(req.body, nullptr, false);
       if (!body.is_object()) return SendProblem(res, {400, "login_request_invalid", "body must be a JSON object"});
-      LoginRequest login{body.value("code", ""), body.value("code_verifier", ""), body.value("redirect_uri", ""), body.value("nonce", "")};
+      LoginRequest login{StringMember(body, "code"), StringMember(body, "code_verifier"), StringMember(body, "redirect_uri"), StringMember(body, "nonce")};
       auto result = m_dezi.Login(login);
       if (auto* f = std::get_if<Failure>(&result)) {
         Audit({{"event", "login"}, {"outcome", {{"status", f->status}, {"error", f->code}}}});

@@ -7,15 +7,17 @@
 #include "clock.h"
 #include "net/jose/jws.h"
 #include "net/jose/random.h"
+#include "net/json_member.h"
 
 namespace zb::gateway {
 namespace {
 
 using nlohmann::json;
+using net::StringMember;
 
 std::string ProblemDetail(const net::http::Response& r) {
   const json problem = json::parse(r.body, nullptr, false);
-  std::string detail = problem.is_object() ? problem.value("detail", problem.value("title", "")) : std::string();
+  std::string detail = problem.is_object() ? net::StringMemberOr(problem, "detail", StringMember(problem, "title")) : std::string();
   return "HTTP " + std::to_string(r.status) + (detail.empty() ? "" : ": " + detail);
 }
 
@@ -63,8 +65,8 @@ std::variant<std::vector<Holder>, Failure> NutsClient::Search(const std::string&
   for (const auto& r : results) {
     const json fields = r.value("fields", json::object());
     const json parameters = r.value("registrationParameters", json::object());
-    Holder h{service, r.value("credential_subject_id", ""), fields.value("organization_name", ""), fields.value("organization_ura", ""),
-             fields.value("organization_city", ""), parameters.value("fhirBaseURL", ""), parameters.value("authServerURL", "")};
+    Holder h{service, StringMember(r, "credential_subject_id"), StringMember(fields, "organization_name"), StringMember(fields, "organization_ura"),
+             StringMember(fields, "organization_city"), StringMember(parameters, "fhirBaseURL"), StringMember(parameters, "authServerURL")};
     // A registration without endpoints cannot be used; leave it out rather than fail later.
     if (!h.fhirBase.empty() && !h.authServer.empty()) holders.push_back(std::move(h));
   }
@@ -93,7 +95,7 @@ std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder
   if (!token.is_object() || !token.value("access_token", json()).is_string()) {
     return Failure{502, "node_error", "the node's token response has no access_token"};
   }
-  AccessToken t{token["access_token"], token.value("token_type", "Bearer"), token.value("dpop_kid", "")};
+  AccessToken t{token["access_token"], net::StringMemberOr(token, "token_type", "Bearer"), StringMember(token, "dpop_kid")};
   if (t.type == "DPoP" && t.dpopKid.empty()) return Failure{502, "node_error", "DPoP token without dpop_kid"};
   if (t.type != "DPoP" && t.type != "Bearer") return Failure{502, "node_error", "unknown token_type " + t.type};
   return t;

@@ -2,6 +2,7 @@
 #include "answer.h"
 
 #include <map>
+#include "net/json_member.h"
 
 namespace zb::net::client {
 namespace {
@@ -14,8 +15,8 @@ std::string Text(const json& outcome) {
   std::string text;
   for (const auto& issue : outcome.value("issue", json::array())) {
     if (!issue.is_object()) continue;
-    std::string t = issue.value("diagnostics", "");
-    if (t.empty() && issue.contains("details") && issue["details"].is_object()) t = issue["details"].value("text", "");
+    std::string t = StringMember(issue, "diagnostics");
+    if (t.empty() && issue.contains("details") && issue["details"].is_object()) t = StringMember(issue["details"], "text");
     if (!t.empty()) text += (text.empty() ? "" : "; ") + t;
   }
   return text;
@@ -35,12 +36,12 @@ std::optional<QueryOutcome> AccessDecision(const std::string& kind, const json& 
                                                           {"no-treatment-relation", SourceStatus::kAccessDenied},
                                                           {"access-denied", SourceStatus::kAccessDenied},
                                                           {"patient-unknown", SourceStatus::kPatientUnknown}};
-  if (!outcome.is_object() || outcome.value("resourceType", "") != "OperationOutcome") return std::nullopt;
+  if (!outcome.is_object() || StringMember(outcome, "resourceType") != "OperationOutcome") return std::nullopt;
   for (const auto& issue : outcome.value("issue", json::array())) {
     if (!issue.is_object() || !issue.contains("details") || !issue["details"].is_object()) continue;
     for (const auto& c : issue["details"].value("coding", json::array())) {
-      if (!c.is_object() || c.value("system", "") != kAccessOutcomeSystem) continue;
-      auto it = kCodes.find(c.value("code", ""));
+      if (!c.is_object() || StringMember(c, "system") != kAccessOutcomeSystem) continue;
+      auto it = kCodes.find(StringMember(c, "code"));
       if (it != kCodes.end()) return QueryOutcome{kind, it->second, it->first, Text(outcome)};
     }
   }
@@ -64,9 +65,11 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
       body = json::parse(r.body);
     } catch (const json::parse_error& e) {  // the only way nlohmann reports where the JSON broke
       parseError = "byte " + std::to_string(e.byte) + " of " + std::to_string(r.body.size());
+    } catch (const json::exception&) {  // e.g. a number beyond double range (out_of_range 406): still not JSON we can read
+      parseError = "a number out of range in " + std::to_string(r.body.size()) + " bytes";
     }
   }
-  const bool isOutcome = body.is_object() && body.value("resourceType", "") == "OperationOutcome";
+  const bool isOutcome = body.is_object() && StringMember(body, "resourceType") == "OperationOutcome";
   if (r.status == 401) return fail(SourceStatus::kAccessDenied, "token-refused", "the holder refused the access token (HTTP 401) after a renewal");
   if (r.status == 403 || r.status == 404 || r.status == 451) {
     if (auto decision = AccessDecision(kind, body)) {
@@ -96,7 +99,7 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
     }
     return fail(SourceStatus::kFailed, "unexpected", "an OperationOutcome instead of a searchset: " + Text(body));
   }
-  if (!body.is_object() || body.value("resourceType", "") != "Bundle") {
+  if (!body.is_object() || StringMember(body, "resourceType") != "Bundle") {
     return fail(SourceStatus::kFailed, "unexpected", "the answer is not a FHIR Bundle");
   }
   const json entries = body.value("entry", json::array());
@@ -104,8 +107,8 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
   for (const auto& e : entries) {
     if (!e.is_object() || !e.contains("resource") || !e["resource"].is_object()) continue;
     const json& res = e["resource"];
-    const std::string mode = e.contains("search") && e["search"].is_object() ? e["search"].value("mode", "") : "";
-    if (mode == "outcome" || res.value("resourceType", "") == "OperationOutcome") {
+    const std::string mode = e.contains("search") && e["search"].is_object() ? StringMember(e["search"], "mode") : "";
+    if (mode == "outcome" || StringMember(res, "resourceType") == "OperationOutcome") {
       if (auto decision = AccessDecision(kind, res)) {
         a.outcome = *decision;
         a.entries.clear();
@@ -117,7 +120,7 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
     a.entries.push_back(e);
   }
   for (const auto& link : body.value("link", json::array())) {
-    if (link.is_object() && link.value("relation", "") == "next" && link.value("url", "") != "") a.next = link.value("url", "");
+    if (link.is_object() && StringMember(link, "relation") == "next" && StringMember(link, "url") != "") a.next = StringMember(link, "url");
   }
   a.outcome.status = a.matches > 0 ? SourceStatus::kData : SourceStatus::kNoData;
   return a;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/gateway_client.h"
+#include "net/json_member.h"
 
 namespace zb::net::client {
 namespace {
@@ -10,8 +11,8 @@ ApiError FromProblem(const http::Response& r) {
   const json problem = json::parse(r.body, nullptr, false);
   ApiError e{static_cast<int>(r.status), "http_" + std::to_string(r.status), r.body.substr(0, 300)};
   if (problem.is_object()) {
-    e.code = problem.value("code", e.code);
-    e.detail = problem.value("detail", e.detail);
+    e.code = StringMemberOr(problem, "code", e.code);
+    e.detail = StringMemberOr(problem, "detail", e.detail);
   }
   return e;
 }

@@ -9,6 +9,7 @@
 #include "net/client/loopback_listener.h"
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
+#include "net/json_member.h"
 
 extern char** environ;
 
@@ -27,9 +28,9 @@ AuthorizationRequest AuthorizationRequest::Create(const nlohmann::json& config, 
   r.nonce = jose::RandomToken(16);
   r.redirectUri = redirectUri;
   const std::string challenge = jose::Base64UrlEncode(jose::Sha256(r.codeVerifier));
-  r.url = config.value("authorization_endpoint", "") + "?" +
+  r.url = StringMember(config, "authorization_endpoint") + "?" +
           http::FormEncode({{"response_type", "code"},
-                            {"client_id", config.value("client_id", "")},
+                            {"client_id", StringMember(config, "client_id")},
                             {"redirect_uri", redirectUri},
                             {"scope", "openid"},
                             {"state", r.state},

@@ -12,6 +12,7 @@
 #include "answer.h"
 #include "net/fhir/reader.h"
 #include "query_plan.h"
+#include "net/json_member.h"
 
 namespace zb::net::client {
 namespace {
@@ -53,7 +54,7 @@ struct Lookup {
 std::string EntryKey(const json& e) {
   if (e.contains("fullUrl") && e["fullUrl"].is_string()) return e["fullUrl"];
   const json& r = e["resource"];
-  return r.value("resourceType", "") + "/" + r.value("id", "");
+  return StringMember(r, "resourceType") + "/" + StringMember(r, "id");
 }
 
 }  // namespace
@@ -134,7 +135,7 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& ho
   // The medication exchange carries all MP9 building blocks; zorginzage only the GP's agreements.
   for (const char* service : {kMedicationService, kZorginzageService}) {
     for (const auto& h : holders) {
-      if (!chosen && h.is_object() && h.value("service", "") == service) chosen = &h;
+      if (!chosen && h.is_object() && StringMember(h, "service") == service) chosen = &h;
     }
   }
   if (!chosen) {
@@ -143,9 +144,9 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& ho
                                 : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
     return;
   }
-  src.service = chosen->value("service", "");
-  src.fhirBase = chosen->value("fhir_base_url", "");
-  if (const std::string name = chosen->value("name", ""); !name.empty()) src.spec.source.name = name;
+  src.service = StringMember(*chosen, "service");
+  src.fhirBase = StringMember(*chosen, "fhir_base_url");
+  if (const std::string name = StringMember(*chosen, "name"); !name.empty()) src.spec.source.name = name;
   if (src.service == kMedicationService) {
     for (const auto& q : MedicationQueries(l.request.bsn)) Send(id, l, s, q);
     return;
@@ -171,7 +172,12 @@ void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQ
                                        WithLookup(id, [&](Lookup& live, auto& out) {
                                          --live.sources[s].outstanding;
                                          live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
-                                         OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
+                                         try {
+                                           OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
+                                         } catch (const std::exception& e) {
+                                           // A backstop: an answer we failed to foresee must fail its source, not the process.
+                                           Note(live, s, {q.kind, SourceStatus::kFailed, "unreadable", std::string("the answer could not be read: ") + e.what()});
+                                         }
                                          Settle(live, s, out);
                                        });
                                      },
@@ -199,7 +205,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
     // Zorginzage: the holder's own patient id, after checking it is our patient.
     std::vector<const json*> patients;
     for (const auto& e : src.entries) {
-      if (e["resource"].value("resourceType", "") == "Patient") patients.push_back(&e["resource"]);
+      if (StringMember(e["resource"], "resourceType") == "Patient") patients.push_back(&e["resource"]);
     }
     if (patients.size() != 1) {
       return Note(l, s, {q.kind, SourceStatus::kFailed, "patient-ambiguous", std::to_string(patients.size()) + " patients match the BSN"});
@@ -210,7 +216,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
       return Note(l, s, {q.kind, SourceStatus::kFailed, "birthdate-mismatch",
                          "the source's patient with this BSN has another birth date; its data is not used"});
     }
-    const std::string pid = p.value("id", "");
+    const std::string pid = StringMember(p, "id");
     if (pid.empty()) return Note(l, s, {q.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
     links[src.spec.ura + "|" + l.request.bsn] = pid;
     for (const auto& next : ZorginzageQueries(pid)) Send(id, l, s, next);

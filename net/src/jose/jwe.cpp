@@ -10,6 +10,7 @@
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
 #include "openssl_util.h"
+#include "net/json_member.h"
 
 namespace zb::net::jose {
 namespace {
@@ -67,8 +68,8 @@ bool AesCbc(const ContentAlgorithm& alg, bool encrypt, std::string_view key, std
 }  // namespace
 
 Result<std::string> EncryptJwe(const nlohmann::json& header, std::string_view plaintext, const Key& recipient) {
-  const auto content = ContentFor(header.value("enc", ""));
-  if (header.value("alg", "") != "RSA-OAEP" || !content || recipient.type() != Key::Type::kRsa) {
+  const auto content = ContentFor(StringMember(header, "enc"));
+  if (StringMember(header, "alg") != "RSA-OAEP" || !content || recipient.type() != Key::Type::kRsa) {
     return MakeError(ErrorCode::kUnsupported, "JWE needs alg RSA-OAEP, enc A256CBC-HS512 or A128CBC-HS256 and an RSA key");
   }
   const std::string cek = RandomBytes(content->keyBytes);
@@ -112,8 +113,8 @@ Result<Jwe> DecryptJwe(std::string_view compact, const Key& privateKey) {
   Jwe jwe;
   jwe.header = nlohmann::json::parse(*headerText, nullptr, false);
   if (!jwe.header.is_object()) return MakeError(ErrorCode::kInvalidFormat, "JWE header is not a JSON object");
-  const std::string alg = jwe.header.value("alg", "");
-  const std::string enc = jwe.header.value("enc", "");
+  const std::string alg = StringMember(jwe.header, "alg");
+  const std::string enc = StringMember(jwe.header, "enc");
   const auto content = ContentFor(enc);
   if (alg != "RSA-OAEP") return MakeError(ErrorCode::kRefused, "JWE key management '" + alg + "' is not accepted (RSA-OAEP)");
   if (!content) return MakeError(ErrorCode::kRefused, "JWE content encryption '" + enc + "' is not accepted");

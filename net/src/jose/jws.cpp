@@ -7,6 +7,7 @@
 
 #include "net/jose/base64url.h"
 #include "openssl_util.h"
+#include "net/json_member.h"
 
 namespace zb::net::jose {
 namespace {
@@ -85,7 +86,7 @@ Result<Jws> ParseJws(std::string_view compact) {
 }
 
 Result<bool> VerifyJws(const Jws& jws, const Key& key) {
-  const std::string alg = jws.header.value("alg", "");
+  const std::string alg = StringMember(jws.header, "alg");
   const auto algorithm = AlgorithmFor(alg);
   if (!algorithm) return MakeError(ErrorCode::kRefused, "JWS algorithm '" + alg + "' is not accepted");
   if (algorithm->keyType != key.type()) return MakeError(ErrorCode::kRefused, "JWS algorithm " + alg + " does not fit the key type");
@@ -107,7 +108,7 @@ Result<bool> VerifyJws(const Jws& jws, const Key& key) {
 }
 
 Result<std::string> SignJws(const nlohmann::json& header, std::string_view payload, const Key& key) {
-  const std::string alg = header.value("alg", "");
+  const std::string alg = StringMember(header, "alg");
   const auto algorithm = AlgorithmFor(alg);
   if (!algorithm || algorithm->keyType != key.type() || !key.hasPrivate()) {
     return MakeError(ErrorCode::kUnsupported, "cannot sign with alg '" + alg + "' and this key");

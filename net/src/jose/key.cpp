@@ -12,6 +12,7 @@
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
 #include "openssl_util.h"
+#include "net/json_member.h"
 
 namespace zb::net::jose {
 namespace {
@@ -109,11 +110,6 @@ Result<Key> EcFromPoint(const std::string& point) {
     const long n = BIO_get_mem_data(bio.get(), &data);
     return std::string(data, static_cast<std::size_t>(n));
   }());
-}
-
-std::string StringMember(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Reading members of JSON that came from outside (holders, the node, DEZI, files a user may have
+// edited). nlohmann's `value(key, "")` throws when the member has another type or the value is not
+// an object; an answer like {"resourceType": 5} must read as "not what we expect", never as an
+// exception escaping a network callback.
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace zb::net {
+
+// The member as a string; empty when `j` is not an object or the member is absent or not a string.
+inline std::string StringMember(const nlohmann::json& j, std::string_view name) {
+  if (!j.is_object()) return {};
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The member as a string, or `fallback` when it is absent or not a string.
+inline std::string StringMemberOr(const nlohmann::json& j, std::string_view name, std::string fallback) {
+  if (!j.is_object()) return fallback;
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::move(fallback);
+}
+
+}  // namespace zb::net
