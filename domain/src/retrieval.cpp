@@ -23,6 +23,15 @@ const char* ToString(SourceStatus s) {
   return "unknown";
 }
 
+SourceStatus SourceStatusFromString(std::string_view code) {
+  for (auto s : {SourceStatus::kPending, SourceStatus::kData, SourceStatus::kNoData, SourceStatus::kPatientUnknown,
+                 SourceStatus::kConsentRefused, SourceStatus::kNoConsent, SourceStatus::kAccessDenied, SourceStatus::kNotConnected,
+                 SourceStatus::kUnreachable, SourceStatus::kFailed, SourceStatus::kCancelled}) {
+    if (code == ToString(s)) return s;
+  }
+  return SourceStatus::kFailed;
+}
+
 bool Answered(SourceStatus s) { return s == SourceStatus::kData || s == SourceStatus::kNoData; }
 
 std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/building_blocks.h"
@@ -33,6 +34,8 @@ enum class SourceStatus {
 };
 // Stable machine codes: "data", "no-data", "patient-unknown", "consent-refused", ...
 const char* ToString(SourceStatus s);
+// The status for a code of ToString; kFailed for an unknown code (a stored value we no longer know).
+SourceStatus SourceStatusFromString(std::string_view code);
 // Data or no data: the source's part of the picture is known.
 bool Answered(SourceStatus s);
 

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The workstation's one SQLite file: patients, the last retrieval per patient, settings and the
+// audit trail, with patient data sealed under keys derived from the master key.
+#include <memory>
+#include <string>
+
+#include "domain/result.h"
+#include "store/audit_trail.h"
+#include "store/cipher.h"
+#include "store/database.h"
+#include "store/patient_store.h"
+#include "store/retrieval_cache.h"
+#include "store/settings.h"
+
+namespace zb::store {
+
+class LocalStore {
+ public:
+  // Opens or creates the file and migrates it. A file sealed under another key is refused with
+  // kRefused (the check value does not open) instead of showing empty or garbled data.
+  static domain::Result<std::unique_ptr<LocalStore>> Open(const std::string& path, const MasterKey& key);
+
+  PatientStore& patients() { return m_patients; }
+  RetrievalCache& retrievals() { return m_retrievals; }
+  AuditTrail& audit() { return m_audit; }
+  Settings& settings() { return m_settings; }
+  Database& database() { return *m_db; }
+
+ private:
+  LocalStore(std::shared_ptr<Database> db, const MasterKey& key);
+  std::shared_ptr<Database> m_db;
+  Cipher m_cipher;
+  PatientStore m_patients;
+  RetrievalCache m_retrievals;
+  AuditTrail m_audit;
+  Settings m_settings;
+};
+
+}  // namespace zb::store

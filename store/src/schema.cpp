@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
+
+#include <string>
+#include <vector>
+
+namespace zb::store::detail {
+namespace {
+
+// Migration i brings the schema from version i to i + 1. Never edit a released step; add one.
+const std::vector<const char*> kMigrations{
+    // 0 -> 1: patients with their known sources, the last retrieval per patient, settings, audit.
+    // Patient identity (BSN, name, birth date, ...) lives only in the sealed `record`; bsn_key is a
+    // keyed hash for look-up. Source details and payloads are sealed too; statuses are not patient
+    // data and stay readable for the sources tab and diagnostics.
+    R"sql(
+CREATE TABLE patients(
+  id INTEGER PRIMARY KEY,
+  bsn_key TEXT NOT NULL UNIQUE,
+  category TEXT NOT NULL CHECK(category IN ('expected','admitted','temporary')),
+  record BLOB NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE patient_sources(
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  ura TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY(patient_id, position),
+  UNIQUE(patient_id, ura));
+CREATE TABLE retrievals(
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  retrieved_at TEXT NOT NULL,
+  complete INTEGER NOT NULL);
+CREATE INDEX retrievals_patient ON retrievals(patient_id, retrieved_at);
+CREATE TABLE retrieval_sources(
+  retrieval_id INTEGER NOT NULL REFERENCES retrievals(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ura TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  elapsed_ms INTEGER NOT NULL,
+  slowest_ms INTEGER NOT NULL,
+  requests INTEGER NOT NULL,
+  resources INTEGER NOT NULL,
+  blocks INTEGER NOT NULL,
+  detail BLOB NOT NULL,
+  snapshot BLOB NOT NULL,
+  PRIMARY KEY(retrieval_id, position));
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  role_code TEXT NOT NULL,
+  organisation_ura TEXT NOT NULL,
+  patient_key TEXT NOT NULL,
+  action TEXT NOT NULL,
+  context TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  prev_mac TEXT NOT NULL,
+  mac TEXT NOT NULL);
+CREATE INDEX audit_patient ON audit(patient_key, seq);
+CREATE TABLE audit_head(
+  id INTEGER PRIMARY KEY CHECK(id = 1),
+  seq INTEGER NOT NULL,
+  mac TEXT NOT NULL,
+  seal TEXT NOT NULL);
+)sql",
+};
+
+domain::Result<int> UserVersion(Database& db) {
+  auto s = db.Prepare("PRAGMA user_version");
+  if (!s) return s.error();
+  if (!s.value().Step()) return s.value().error() ? *s.value().error() : domain::MakeError(domain::ErrorCode::kIo, "no user_version");
+  return static_cast<int>(s.value().Int(0));
+}
+
+}  // namespace
+
+domain::Result<int> Migrate(Database& db) {
+  auto lock = db.Lock();
+  auto version = UserVersion(db);
+  if (!version) return version.error();
+  if (version.value() > kSchemaVersion) {
+    return domain::MakeError(domain::ErrorCode::kUnsupported, db.path() + " was written by a newer Zorgbrug (schema " +
+                                                                  std::to_string(version.value()) + "); update Zorgbrug to open it");
+  }
+  for (int v = version.value(); v < kSchemaVersion; ++v) {
+    Transaction t(db);
+    if (t.error()) return *t.error();
+    auto step = db.Execute(kMigrations[static_cast<std::size_t>(v)]);
+    if (!step) return domain::MakeError(step.error().code, "schema step " + std::to_string(v) + " -> " + std::to_string(v + 1) + ": " + step.error().detail);
+    auto mark = db.Execute("PRAGMA user_version = " + std::to_string(v + 1));
+    if (!mark) return mark.error();
+    auto done = t.Commit();
+    if (!done) return done.error();
+  }
+  return kSchemaVersion;
+}
+
+}  // namespace zb::store::detail
