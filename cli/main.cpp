@@ -8,6 +8,7 @@
 
 #include "domain/ica.h"
 #include "domain/overview.h"
+#include "audit_command.h"
 #include "exchange_commands.h"
 #include "overview_report.h"
 #include "retrieve_command.h"
@@ -124,12 +125,15 @@ int main(int argc, char** argv) {
 
   zb::cli::ExchangeArgs exchangeArgs;
   const auto exchange = zb::cli::AddExchangeCommands(app, exchangeArgs);
+  zb::cli::AuditArgs auditArgs;
+  const auto audit = zb::cli::AddAuditCommands(app, auditArgs);
 
   CLI11_PARSE(app, argc, argv);
 
   if (exchange.login->parsed() || exchange.whoami->parsed() || exchange.logout->parsed() || exchange.fetch->parsed()) {
     return zb::cli::RunExchange(exchange, exchangeArgs);
   }
+  if (audit.verify->parsed() || audit.exportTsv->parsed()) return zb::cli::RunAudit(audit, auditArgs);
 
   if (*overview) {
     if (!rt.bsn.empty()) {

@@ -13,6 +13,12 @@ packages=(
   libssl-dev openssl                 # JOSE, TLS and the sandbox test CA
   libcurl4-openssl-dev               # the HTTP client
   libcpp-httplib-dev                 # HTTPS server of the gateway and the sandbox
+  libsqlite3-dev                     # the workstation's local store
+  libsecret-1-dev                    # the OS keychain (Secret Service) for the store's key
+  gnome-keyring dbus-daemon          # tests: a private keyring in its own D-Bus session
+  libwxgtk3.2-dev gettext            # the workstation's GUI and its translations
+  libcairo2-dev                      # PDF export of the overview
+  xvfb xauth                         # GUI tests and the GUI benchmark on a virtual display
   nodejs                             # test-only tools (Prism, jose; npm ships with Node 20 here)
 )
 

@@ -82,6 +82,7 @@ std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& o) 
     out.key = *k;
     return domain::Result<LoadedKey>(out);
   }
+  if (!o.create) return domain::Result<LoadedKey>(MakeError(ErrorCode::kMissing, "the keychain holds no key for " + o.label));
   out.key = NewKey();
   out.created = true;
   std::string secret = "v1:" + Hex(out.key);
@@ -120,6 +121,7 @@ domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
     return out;
   }
   if (errno != ENOENT) return MakeError(ErrorCode::kIo, "cannot read the key file " + o.fallbackFile + ": " + std::strerror(errno));
+  if (!o.create) return MakeError(ErrorCode::kMissing, "no key for " + o.label + " in the keychain or in " + o.fallbackFile);
   out.key = NewKey();
   out.created = true;
   const int wfd = open(o.fallbackFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -139,7 +141,9 @@ domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
 
 domain::Result<LoadedKey> LoadOrCreateKey(const KeyVaultOptions& options) {
   if (options.useKeychain) {
-    if (auto fromKeychain = FromKeychain(options)) return *fromKeychain;
+    auto fromKeychain = FromKeychain(options);
+    // Without `create`, a keychain that has no key still leaves the file to look at.
+    if (fromKeychain && (fromKeychain->ok() || fromKeychain->error().code != ErrorCode::kMissing)) return *fromKeychain;
   }
   if (options.fallbackFile.empty()) return MakeError(ErrorCode::kUnavailable, "no keychain is available and no key file is configured");
   return FromFile(options);

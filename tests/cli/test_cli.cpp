@@ -8,33 +8,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "cli_run.h"
 #include <string>
 
 namespace {
 
-struct Run {
-  int exit = -1;
-  std::string out;
-  std::string err;
-};
-
-Run Cli(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto errFile = dir / ("zb-cli-err-" + std::to_string(::getpid()));
-  const std::string cmd = std::string(ZB_CLI_PATH) + " " + args + " 2>" + errFile.string();
-  Run r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(errFile);
-  r.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  std::filesystem::remove(errFile);
-  return r;
-}
+using Run = zb::test::CliRun;
+Run Cli(const std::string& args) { return zb::test::RunCli(args); }
 
 const std::string kData = ZB_TEST_DATA_DIR;
 

@@ -17,6 +17,7 @@ struct KeyVaultOptions {
   std::string label;          // which store the key belongs to (its file path): one key per store
   std::string fallbackFile;   // used when no keychain answers
   bool useKeychain = true;    // false: go straight to the file (tests, --no-keychain)
+  bool create = true;         // false: a missing key is an error (tools that only read a store)
 };
 
 struct LoadedKey {
@@ -26,7 +27,8 @@ struct LoadedKey {
   std::string warning;  // non-empty when the key sits in a file: why, and that the file must be protected
 };
 
-// Finds the key, or creates and saves a new random one. Refuses a key file that others can read
+// Finds the key, or (with `create`) makes and saves a new random one; without `create` a missing
+// key is kMissing. Refuses a key file that others can read
 // (kRefused, with the file and the chmod to run) rather than use a key that may have leaked.
 domain::Result<LoadedKey> LoadOrCreateKey(const KeyVaultOptions& options);
 
