@@ -72,6 +72,9 @@ struct SourceDelivery {
   IcaData ica;
   std::vector<Patient> patients;
   std::vector<std::string> issues;  // mapping problems, described
+  // The source's answer as received (one FHIR Bundle), opaque to the domain: the local store keeps
+  // it sealed so the picture can be rebuilt offline. Empty unless the source sent data.
+  std::string snapshot;
 };
 
 // A patient's picture as the sources come in. Rebuild() re-consolidates everything delivered so

@@ -275,7 +275,8 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
   fhir::ReadOptions options;
   options.origin = src.spec.source.name + " (URA " + src.spec.ura + ")";
   options.source = src.spec.source.id;
-  auto doc = reader.Read(bundle.dump(), options);
+  std::string snapshot = bundle.dump();
+  auto doc = reader.Read(snapshot, options);
   if (!doc) {
     d.outcome.status = SourceStatus::kFailed;
     d.outcome.reason = "unreadable";
@@ -296,6 +297,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
   d.medication = std::move(doc.value().medication);
   d.ica = std::move(doc.value().ica);
   d.patients = std::move(doc.value().patients);
+  d.snapshot = std::move(snapshot);
   for (const auto& issue : doc->issues) d.issues.push_back(issue.Describe());
   d.outcome.blocks = d.medication.Count() + d.ica.Count();
   return d;

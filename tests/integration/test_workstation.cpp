@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The workstation's use cases against the real chain (sandbox + gateway processes): log in, look a
+// registered patient up, the retrieval saved sealed and reopened offline with the same overview,
+// every step in an intact audit trail.
+#include <catch2/catch.hpp>
+
+#include <condition_variable>
+#include <mutex>
+
+#include "exchange_world.h"
+#include "workstation/workstation.h"
+
+using namespace zb;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+workstation::Config ConfigIn(const std::string& dir, const std::string& gateway) {
+  workstation::Config c;
+  c.gateway = gateway;
+  c.caFile = World().caFile();
+  c.storePath = dir + "/zorgbrug.db";
+  c.keyFile = dir + "/store.key";
+  c.useKeychain = false;
+  c.deadline = std::chrono::seconds(10);
+  return c;
+}
+
+domain::RegisteredPatient Resident(const std::string& bsn, const std::string& name, domain::Date birth) {
+  domain::RegisteredPatient p{0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
+  p.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000401"},
+               {{"apotheek", domain::SourceKind::kPharmacy, "Apotheek"}, "90000402"},
+               {{"ziekenhuis", domain::SourceKind::kHospital, "Ziekenhuis"}, "90000403"}};
+  return p;
+}
+
+struct Lookup {
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<domain::SourceDelivery> deliveries;
+  std::optional<workstation::LookupEnd> end;
+};
+
+// Looks the patient up and waits for the end; returns the picture built from the deliveries.
+std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, const domain::RegisteredPatient& p, Lookup& l) {
+  auto id = w.LookUp(
+      p,
+      [&](workstation::Workstation::LookupId, domain::SourceDelivery d) {
+        std::lock_guard lock(l.m);
+        l.deliveries.push_back(std::move(d));
+      },
+      [&](workstation::Workstation::LookupId, workstation::LookupEnd e) {
+        std::lock_guard lock(l.m);
+        l.end = e;
+        l.cv.notify_all();
+      });
+  REQUIRE(id.ok());
+  std::unique_lock lock(l.m);
+  REQUIRE(l.cv.wait_for(lock, std::chrono::seconds(20), [&] { return l.end.has_value(); }));
+  std::vector<domain::SourceOutcome> expected;
+  for (const auto& s : p.sources) {
+    domain::SourceOutcome o;
+    o.source = s.source;
+    o.ura = s.ura;
+    expected.push_back(std::move(o));
+  }
+  auto picture = std::make_unique<domain::PatientPicture>(p.bsn.digits(), expected);
+  for (auto d : l.deliveries) picture->Deliver(std::move(d));
+  return picture;
+}
+
+std::vector<std::string> Products(const domain::Overview& o) {
+  std::vector<std::string> out;
+  for (const auto& line : o.lines) out.push_back(std::string(domain::ToString(line.status)) + ":" + line.product->DisplayName());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with the same overview") {
+  const std::string dir = test::MakeTempDir("zb-ws");
+  auto opened = workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl()));
+  REQUIRE(opened.ok());
+  auto& w = *opened.value();
+  CHECK(w.keyWarning().find("no keychain") != std::string::npos);
+
+  net::client::HeadlessBrowser browser("so", World().Trust());
+  auto user = w.LogIn(browser, std::chrono::seconds(20));
+  REQUIRE(user.ok());
+  CHECK(user->audit.roleCode == "01.047");
+  CHECK(user->Describe().find("Specialist ouderengeneeskunde (01.047)") != std::string::npos);
+
+  auto jansen = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  jansen.id = w.store().patients().Save(jansen).value();
+  Lookup l;
+  auto live = LookUp(w, jansen, l);
+  REQUIRE(l.end->complete);
+  CHECK(l.end->saved);
+  CHECK(l.deliveries.size() == 3);
+  CHECK(live->Complete());
+  const auto at = boost::posix_time::second_clock::universal_time();
+  const auto liveOverview = live->Consolidate(at);
+  REQUIRE(liveOverview.lines.size() >= 5);
+
+  auto offline = w.OpenOffline(jansen);
+  REQUIRE(offline.ok());
+  REQUIRE(offline.value());
+  const auto& stored = *offline.value();
+  CHECK(stored.problems.empty());
+  CHECK(stored.picture->Complete());
+  CHECK(Products(stored.picture->Consolidate(at)) == Products(liveOverview));
+  CHECK(stored.picture->Ica(at).allergies.size() == live->Ica(at).allergies.size());
+
+  const auto check = w.store().audit().Verify();
+  CHECK(check.intact);
+  auto trail = w.store().audit().ForPatient(jansen.bsn).value();
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0].event.action == domain::AuditAction::kRetrieve);
+  CHECK(trail[0].event.outcome == "complete");
+  CHECK(trail[0].event.actor.roleCode == "01.047");
+  CHECK(trail[1].event.action == domain::AuditAction::kViewOffline);
+}
+
+TEST_CASE("a consent refusal is stored with the retrieval and still shows offline, with no gateway at all") {
+  const std::string dir = test::MakeTempDir("zb-ws");
+  auto visser = Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
+  {
+    auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
+    net::client::HeadlessBrowser browser("so", World().Trust());
+    REQUIRE(w->LogIn(browser, std::chrono::seconds(20)).ok());
+    visser.id = w->store().patients().Save(visser).value();
+    Lookup l;
+    auto live = LookUp(*w, visser, l);
+    CHECK_FALSE(l.end->complete);
+    CHECK(l.end->saved);
+    auto trail = w->store().audit().ForPatient(visser.bsn).value();
+    REQUIRE(trail.size() == 1);
+    CHECK(trail[0].event.outcome == "incomplete: pharmacy=consent-refused");
+  }
+  // Another session of the workstation, its gateway unreachable: the stored picture opens.
+  auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, "https://127.0.0.1:9")).value());
+  auto offline = w->OpenOffline(visser).value();
+  REQUIRE(offline);
+  CHECK_FALSE(offline->picture->Complete());
+  const auto missing = offline->picture->Missing();
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]->status == domain::SourceStatus::kConsentRefused);
+  CHECK(missing[0]->source.kind == domain::SourceKind::kPharmacy);
+  CHECK_FALSE(offline->picture->medication().Count() == 0);  // the GP's data is there
+  CHECK(w->store().audit().Verify().intact);
+}
+
+TEST_CASE("a lookup without login, or without known sources, says so") {
+  const std::string dir = test::MakeTempDir("zb-ws");
+  auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
+  auto p = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  auto r = w->LookUp(p, {}, {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().detail == "not logged in");
+  net::client::HeadlessBrowser browser("so", World().Trust());
+  REQUIRE(w->LogIn(browser, std::chrono::seconds(20)).ok());
+  p.sources.clear();
+  auto none = w->LookUp(p, {}, {});
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().detail == "no sources are known for this patient");
+}
