@@ -5,6 +5,7 @@
 #include <set>
 
 #include "overview_report.h"
+#include "present/overview_view.h"
 #include "present/texts.h"
 
 namespace zb::cli {
@@ -14,24 +15,11 @@ namespace p = zb::present;
 
 namespace {
 
-std::string Date(const std::optional<d::Instant>& t) { return t ? d::FormatDate(d::NetherlandsDate(*t)) : std::string(); }
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
-}
-
-std::string Period(const d::TreatmentLine& l) {
-  std::string s;
-  if (l.start) s += "vanaf " + Date(l.start);
-  if (l.end) {
-    s += (s.empty() ? "" : " ") + std::string("t/m ") + Date(l.end);
-  } else if (l.status == d::TreatmentStatus::kCurrent || l.status == d::TreatmentStatus::kFuture) {
-    s += (s.empty() ? "" : ", ") + std::string("doorlopend");
-  }
-  if (l.resumesAt) s += ", hervat " + Date(l.resumesAt);
-  return s;
 }
 
 void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
@@ -41,7 +29,7 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
   out << "  " << marks << l.product->DisplayName() << "\n";
   const std::string dose = l.DosageText();
   if (!dose.empty()) out << "      dosering: " << dose << "\n";
-  const std::string period = Period(l);
+  const std::string period = p::PeriodText(l);
   if (!period.empty()) out << "      periode:  " << period << "\n";
   if (l.endedBy && !l.endedBy->h.reason.empty()) out << "      reden:    " << l.endedBy->h.reason.Label() << "\n";
   out << "      bron:     " << Join(l.sources) << "\n";
@@ -114,14 +102,7 @@ void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
 
 // First line: what is missing and why, per source, before anything that could look complete.
 void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
-  const auto missing = picture.Missing();
-  if (!missing.empty()) {
-    out << "ONVOLLEDIG OVERZICHT: geen gegevens van ";
-    for (std::size_t i = 0; i < missing.size(); ++i) {
-      out << (i ? "; " : "") << missing[i]->source.name << " (" << p::SourceKindLabel(missing[i]->source.kind) << "): " << p::DescribeSource(*missing[i]);
-    }
-    out << ". Medicatie en ICA van deze bron(nen) ontbreken hieronder.\n";
-  }
+  if (const std::string banner = p::IncompleteBanner(picture); !banner.empty()) out << banner << "\n";
   out << "\nBron                                     Status                                        Tijd     Vragen  Resources\n";
   for (const auto& s : picture.sources()) {
     std::string name = s.source.name + " (" + p::SourceKindLabel(s.source.kind) + ")";

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The overview screen as rows of text, built from a patient picture: the incomplete-overview
+// banner, one row per source, medication rows grouped by status (history behind a switch), ICA
+// rows. The GUI only puts these into widgets; the CLI shares the banner and period texts. No wx.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/overview.h"
+#include "domain/retrieval.h"
+
+namespace zb::present {
+
+enum class Tone { kGood, kNeutral, kWarning, kDanger, kPending };
+
+struct SourceRow {
+  std::string name;     // "Apotheek Centrum (apotheek)"
+  std::string status;   // status with the reason in words
+  std::string timing;   // "123 ms, 11 vragen, 14 resources"
+  std::string detail;   // what the source said, for missing ones
+  Tone tone = Tone::kPending;
+};
+
+struct MedicationRow {
+  domain::TreatmentStatus status = domain::TreatmentStatus::kCurrent;
+  std::string group;    // "ACTUEEL", ...
+  std::string product;
+  std::string dose;
+  std::string period;
+  std::string sources;
+  std::string gds;      // "in rol", "niet in GDS", roll timing
+  std::string marks;    // discrepancy summary, empty when none
+  bool warning = false;
+  std::size_t line = 0; // index into the overview's lines, for the detail pane
+};
+
+struct IcaRow {
+  std::string kind;     // "allergie", "contra-indicatie", "bewakingsbesluit"
+  std::string text;
+  std::string detail;   // criticality, reactions, status
+  std::string sources;
+};
+
+struct OverviewView {
+  std::string banner;   // empty only when every source answered with data or nothing
+  std::vector<SourceRow> sources;
+  std::vector<MedicationRow> medication;
+  std::vector<IcaRow> ica;
+  std::size_t hiddenHistoric = 0;
+};
+
+// "ONVOLLEDIG OVERZICHT: geen gegevens van <bron> (<soort>): <status> (<reden>)…", or "" when complete.
+std::string IncompleteBanner(const domain::PatientPicture& picture);
+// "vanaf 01-11-2026 t/m 30-11-2026", "vanaf …, doorlopend", with ", hervat …" when suspended.
+std::string PeriodText(const domain::TreatmentLine& line);
+Tone ToneOf(domain::SourceStatus s);
+
+OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview, const domain::IcaSummary& ica,
+                               bool showHistory);
+
+}  // namespace zb::present
