@@ -32,6 +32,13 @@ SourceStatus SourceStatusFromString(std::string_view code) {
   return SourceStatus::kFailed;
 }
 
+SourceOutcome PendingOutcome(const Source& source, const std::string& ura) {
+  SourceOutcome o;
+  o.source = source;
+  o.ura = ura;
+  return o;
+}
+
 bool Answered(SourceStatus s) { return s == SourceStatus::kData || s == SourceStatus::kNoData; }
 
 std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes) {

@@ -10,6 +10,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "hex.h"
+
 namespace zb::store {
 namespace {
 
@@ -40,13 +42,7 @@ std::string HexMac(const std::array<unsigned char, 32>& key, std::string_view da
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &n);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) {
-    out += kHex[mac[i] >> 4];
-    out += kHex[mac[i] & 15];
-  }
-  return out;
+  return detail::ToHex(mac, n);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/local_store.h"
 
+#include "hex.h"
 #include "schema.h"
 
 namespace zb::store {
@@ -23,25 +24,14 @@ domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& 
   auto check = store->m_settings.Get(kKeyCheck);
   if (!check) return check.error();
   if (check.value()) {
-    const std::string& hex = *check.value();
-    Blob sealed;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-      const std::string pair = hex.substr(i, 2);
-      if (pair.find_first_not_of("0123456789abcdef") != std::string::npos) break;
-      sealed.push_back(static_cast<unsigned char>(std::stoi(pair, nullptr, 16)));
-    }
+    const Blob sealed = detail::FromHex(*check.value()).value_or(Blob());
     auto plain = store->m_cipher.Open(sealed, kKeyCheck);
     if (!plain || plain.value() != kKeyCheckPlain) {
       return domain::MakeError(domain::ErrorCode::kRefused, path + " is encrypted with another key than the one in this computer's keychain");
     }
   } else {
     const Blob sealed = store->m_cipher.Seal(kKeyCheckPlain, kKeyCheck);
-    static const char* kHex = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char b : sealed) {
-      hex += kHex[b >> 4];
-      hex += kHex[b & 15];
-    }
+    const std::string hex = detail::ToHex(sealed.data(), sealed.size());
     if (auto r = store->m_settings.Set(kKeyCheck, hex); !r) return r.error();
   }
   return store;

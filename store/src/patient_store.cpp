@@ -86,11 +86,11 @@ domain::Result<RegisteredPatient> PatientStore::Load(std::int64_t id, const std:
   return p;
 }
 
-domain::Result<std::optional<RegisteredPatient>> PatientStore::FindByBsn(const domain::Bsn& bsn) {
+domain::Result<std::optional<RegisteredPatient>> PatientStore::FindOne(const char* where, const std::function<void(Statement&)>& bind) {
   auto lock = m_db->Lock();
-  auto s = m_db->Prepare("SELECT id, category, record FROM patients WHERE bsn_key = ?");
+  auto s = m_db->Prepare(std::string("SELECT id, category, record FROM patients WHERE ") + where);
   if (!s) return s.error();
-  s.value().Bind(1, m_cipher.BsnKey(bsn.digits()));
+  bind(s.value());
   if (!s.value().Step()) {
     if (s.value().error()) return *s.value().error();
     return std::optional<RegisteredPatient>();
@@ -100,18 +100,12 @@ domain::Result<std::optional<RegisteredPatient>> PatientStore::FindByBsn(const d
   return std::optional<RegisteredPatient>(std::move(p.value()));
 }
 
+domain::Result<std::optional<RegisteredPatient>> PatientStore::FindByBsn(const domain::Bsn& bsn) {
+  return FindOne("bsn_key = ?", [&](Statement& s) { s.Bind(1, m_cipher.BsnKey(bsn.digits())); });
+}
+
 domain::Result<std::optional<RegisteredPatient>> PatientStore::Get(std::int64_t id) {
-  auto lock = m_db->Lock();
-  auto s = m_db->Prepare("SELECT id, category, record FROM patients WHERE id = ?");
-  if (!s) return s.error();
-  s.value().Bind(1, id);
-  if (!s.value().Step()) {
-    if (s.value().error()) return *s.value().error();
-    return std::optional<RegisteredPatient>();
-  }
-  auto p = Load(s.value().Int(0), s.value().Text(1), s.value().BlobAt(2));
-  if (!p) return p.error();
-  return std::optional<RegisteredPatient>(std::move(p.value()));
+  return FindOne("id = ?", [&](Statement& s) { s.Bind(1, id); });
 }
 
 domain::Result<std::vector<RegisteredPatient>> PatientStore::List(domain::PatientCategory category) {

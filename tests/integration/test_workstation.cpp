@@ -62,12 +62,7 @@ std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, cons
   std::unique_lock lock(l.m);
   REQUIRE(l.cv.wait_for(lock, std::chrono::seconds(20), [&] { return l.end.has_value(); }));
   std::vector<domain::SourceOutcome> expected;
-  for (const auto& s : p.sources) {
-    domain::SourceOutcome o;
-    o.source = s.source;
-    o.ura = s.ura;
-    expected.push_back(std::move(o));
-  }
+  for (const auto& s : p.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
   auto picture = std::make_unique<domain::PatientPicture>(p.bsn.digits(), expected);
   for (auto d : l.deliveries) picture->Deliver(std::move(d));
   return picture;

@@ -13,10 +13,7 @@ using present::Tone;
 namespace {
 
 domain::SourceOutcome Expected(const std::string& id, domain::SourceKind kind, const std::string& name) {
-  domain::SourceOutcome o;
-  o.source = {id, kind, name};
-  o.ura = "9000040" + std::to_string(static_cast<int>(kind) + 1);
-  return o;
+  return domain::PendingOutcome({id, kind, name}, "9000040" + std::to_string(static_cast<int>(kind) + 1));
 }
 
 domain::SourceDelivery WithData(domain::SourceOutcome o, const std::string& file) {

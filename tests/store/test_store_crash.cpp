@@ -20,7 +20,7 @@ namespace {
   auto opened = store::LocalStore::Open(f.path, f.key);
   if (!opened) _exit(3);
   auto& s = *opened.value();
-  // Valid BSNs from a base by stepping through the 11-test: reuse the synthetic ones in turn.
+  // Five synthetic BSNs (all pass the 11-test), used in turn.
   const char* bsns[] = {"999991000", "999900109", "999911120", "999910012", "999910024"};
   for (std::uint32_t i = 1;; ++i) {
     domain::AuditEvent e;

@@ -45,6 +45,7 @@ struct Workstation::Impl {
 
   void Delivered(LookupId id, domain::SourceDelivery d, const OnSource& onSource);
   void Finish(LookupId id, Pending p);
+  void Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome);
 };
 
 Workstation::Workstation(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -116,20 +117,23 @@ void Workstation::LogOut() {
 }
 
 void Workstation::Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome) {
+  m_impl->Record(action, patientBsn, context, outcome);
+}
+
+void Workstation::Impl::Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome) {
   domain::AuditEvent e;
   e.at = boost::posix_time::microsec_clock::universal_time();
   {
-    std::lock_guard lock(m_impl->mutex);
-    if (m_impl->user) e.actor = m_impl->user->audit;
+    std::lock_guard lock(mutex);
+    if (user) e.actor = user->audit;
     else e.actor.name = "unknown";
   }
   e.patientBsn = patientBsn;
   e.action = action;
   e.context = context;
   e.outcome = outcome;
-  // An access that cannot be recorded is still one that happened: the failure itself is kept in
-  // the process log by the caller's error path; the store reports I/O problems elsewhere too.
-  (void)m_impl->store->audit().Append(e);
+  // Not yet reported to the user when the append fails (a full disk, say): see the closing note.
+  (void)store->audit().Append(e);
 }
 
 domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::RegisteredPatient& patient, OnSource onSource, OnEnd onEnd) {
@@ -197,17 +201,8 @@ void Workstation::Impl::Finish(LookupId id, Pending p) {
     end.saved = saved.ok();
     if (!saved) end.saveError = saved.error().detail;
   }
-  domain::AuditEvent e;
-  {
-    std::lock_guard lock(mutex);
-    if (user) e.actor = user->audit;
-  }
-  e.at = boost::posix_time::microsec_clock::universal_time();
-  e.patientBsn = p.bsn;
-  e.action = domain::AuditAction::kRetrieve;
-  e.context = std::to_string(r.sources.size()) + " sources";
-  e.outcome = r.complete ? "complete" : "incomplete: " + missing;
-  (void)store->audit().Append(e);
+  Record(domain::AuditAction::kRetrieve, p.bsn, std::to_string(r.sources.size()) + " sources",
+         r.complete ? "complete" : "incomplete: " + missing);
   if (p.onEnd) p.onEnd(id, end);
 }
 

@@ -65,6 +65,9 @@ struct SourceOutcome {
   std::size_t blocks = 0;     // building blocks and ICA items taken from them
 };
 
+// A source that is about to be asked: status pending, nothing measured yet.
+SourceOutcome PendingOutcome(const Source& source, const std::string& ura);
+
 // What one source delivered: its outcome plus the data (empty unless data).
 struct SourceDelivery {
   SourceOutcome outcome;

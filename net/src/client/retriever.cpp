@@ -367,12 +367,7 @@ void Retriever::ForgetCaches() {
 
 domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request, const std::function<void(const domain::SourceOutcome&)>& progress) {
   std::vector<domain::SourceOutcome> expected;
-  for (const auto& s : request.sources) {
-    domain::SourceOutcome o;
-    o.source = s.source;
-    o.ura = s.ura;
-    expected.push_back(std::move(o));
-  }
+  for (const auto& s : request.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
   domain::PatientPicture picture(request.bsn, expected);
   std::mutex m;
   std::condition_variable cv;

@@ -2,6 +2,7 @@
 #pragma once
 // The patients a physician works with and where their data lives. Identity is sealed; a patient is
 // found by BSN through its keyed hash.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,6 +27,8 @@ class PatientStore {
   domain::Result<bool> Remove(std::int64_t id);
 
  private:
+  // One patient by a WHERE clause with one bound value; nullopt when none matches.
+  domain::Result<std::optional<domain::RegisteredPatient>> FindOne(const char* where, const std::function<void(Statement&)>& bind);
   domain::Result<domain::RegisteredPatient> Load(std::int64_t id, const std::string& category, const Blob& record);
   std::shared_ptr<Database> m_db;
   const Cipher& m_cipher;
