@@ -12,6 +12,7 @@
 #include "net/client/retriever.h"
 #include "overview_report.h"
 #include "present/texts.h"
+#include "workstation/register_file.h"
 #include "net/json_member.h"
 
 namespace zb::cli {
@@ -29,36 +30,14 @@ int Fail(const std::string& message) {
   return kExitUsage;
 }
 
-// The nursing home's own record says where a resident's data lives (the ECD's GP, pharmacy and
-// hospital fields); issue 5 moves this into the encrypted local store.
-struct RegisteredPatient {
-  std::string birthDate;  // ISO
-  std::vector<net::client::SourceSpec> sources;
-};
-
-d::Result<std::optional<RegisteredPatient>> FindInRegister(const std::string& file, const std::string& bsn) {
-  std::ifstream in(file);
-  if (!in) return d::MakeError(d::ErrorCode::kIo, "cannot read the patient register " + file);
-  const json reg = json::parse(in, nullptr, false);
-  if (!reg.is_object() || !reg.value("patients", json()).is_array()) {
-    return d::MakeError(d::ErrorCode::kInvalidFormat, file + ": not a patient register (an object with a 'patients' array)");
+// The register's entry for this BSN, if any (the same reader the workstation imports with).
+d::Result<std::optional<d::RegisteredPatient>> FindInRegister(const std::string& file, const d::Bsn& bsn) {
+  auto all = workstation::ReadRegisterFile(file);
+  if (!all) return all.error();
+  for (auto& p : all.value()) {
+    if (p.bsn == bsn) return std::optional<d::RegisteredPatient>(std::move(p));
   }
-  for (const auto& p : reg["patients"]) {
-    if (!p.is_object() || StringMember(p, "bsn") != bsn) continue;
-    RegisteredPatient out;
-    out.birthDate = StringMember(p, "birth_date");
-    for (const auto& s : p.value("sources", json::array())) {
-      net::client::SourceSpec spec;
-      spec.source.id = StringMember(s, "id");
-      spec.source.kind = d::SourceKindFromString(StringMember(s, "kind"));
-      spec.source.name = s.value("name", spec.source.id);
-      spec.ura = StringMember(s, "ura");
-      if (spec.source.id.empty() || spec.ura.empty()) return d::MakeError(d::ErrorCode::kMissing, file + ": a source of BSN *" + bsn.substr(6) + " lacks id or ura");
-      out.sources.push_back(std::move(spec));
-    }
-    return std::optional<RegisteredPatient>(std::move(out));
-  }
-  return std::optional<RegisteredPatient>();
+  return std::optional<d::RegisteredPatient>();
 }
 
 d::Result<std::vector<net::client::SourceSpec>> ParseSources(const std::vector<std::string>& args) {
@@ -109,17 +88,19 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
     std::string file = a.registerFile;
     const char* env = std::getenv("ZORGBRUG_REGISTER");
     if (file.empty()) file = env && *env ? env : demoDir + "/register.json";
-    auto found = FindInRegister(file, request.bsn);
+    auto found = FindInRegister(file, *bsn);
     if (!found) return Fail(found.error().detail);
     if (!found.value()) {
       return Fail("BSN " + bsn->Masked() + " is not in the patient register " + file +
                   ": name the sources with --source huisarts=URA --source apotheek=URA ...");
     }
-    request.sources = found.value()->sources;
-    if (!request.birthDate && !found.value()->birthDate.empty()) {
-      auto iso = d::ParseUserDate(found.value()->birthDate);
-      if (iso) request.birthDate = iso.value();
+    for (const auto& k : found.value()->sources) {
+      net::client::SourceSpec spec;
+      spec.source = k.source;
+      spec.ura = k.ura;
+      request.sources.push_back(std::move(spec));
     }
+    if (!request.birthDate) request.birthDate = found.value()->birthDate;
   }
 
   // Reuse the stored session while the gateway still knows it; otherwise log in.

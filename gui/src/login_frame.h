@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The login window: DEZI in the system browser (RFC 8252), or — with the sandbox, or where no
+// browser is available — a persona picker that completes the same flow through DEZI's pages.
+#include <wx/frame.h>
+
+#include "app.h"
+#include "ui_thread.h"
+
+class wxButton;
+class wxChoice;
+class wxStaticText;
+
+namespace zb::gui {
+
+class LoginFrame : public wxFrame {
+ public:
+  LoginFrame(const StartOptions& options, workstation::Workstation& workstation);
+
+ private:
+  void Start(bool withPersona);
+  void Finished(const domain::Result<workstation::User>& result);
+  const StartOptions& m_options;
+  workstation::Workstation& m_workstation;
+  wxButton* m_browserButton = nullptr;
+  wxButton* m_personaButton = nullptr;
+  wxChoice* m_persona = nullptr;
+  wxStaticText* m_status = nullptr;
+  UiGuard m_guard;
+};
+
+}  // namespace zb::gui
