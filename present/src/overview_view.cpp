@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/overview_view.h"
 
+#include <map>
+
 #include "present/texts.h"
 
 namespace zb::present {
@@ -10,12 +12,6 @@ namespace d = zb::domain;
 namespace {
 
 std::string DateOf(const std::optional<d::Instant>& t) { return t ? d::FormatDate(d::NetherlandsDate(*t)) : std::string(); }
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 std::string Gds(const d::TreatmentLine& l) {
   std::string out;
@@ -68,6 +64,19 @@ Tone ToneOf(d::SourceStatus s) {
 
 OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica, bool showHistory) {
   OverviewView v;
+  // Lines and ICA items name their sources by id; the reader wants the organisation's name.
+  std::map<std::string, std::string> names;
+  for (const auto& s : picture.sources()) {
+    if (!s.source.name.empty()) names[s.source.id] = s.source.name;
+  }
+  auto Join = [&names](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+      auto it = names.find(id);
+      out += (out.empty() ? "" : ", ") + (it == names.end() ? id : it->second);
+    }
+    return out;
+  };
   v.banner = IncompleteBanner(picture);
   for (const auto& s : picture.sources()) {
     SourceRow r;

@@ -57,6 +57,7 @@ TEST_CASE("a complete picture has no banner, source rows with timing, medication
   CHECK(v.medication.size() + v.hiddenHistoric == overview.lines.size());
   for (const auto& row : v.medication) {
     CHECK_FALSE(row.product.empty());
+    CHECK(row.sources.find(" Test") != std::string::npos);  // organisation names, not source ids
     CHECK(row.line < overview.lines.size());
     CHECK(overview.lines[row.line].product->DisplayName() == row.product);
   }
