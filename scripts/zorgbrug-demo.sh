@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # README command 1: installs what is missing, builds, starts the simulated outside world
 # (zorgbrug-sandbox: DEZI, a Nuts node, GP, pharmacy and hospital over HTTPS on loopback) and the
-# organisation gateway, logs in with DEZI as the sandbox's SO persona, looks mevrouw Jansen up at
-# the three holders at once through the gateway (Nuts tokens + DPoP), and prints the source table
-# and the consolidated overview. Extra arguments go to `zorgbrug-cli overview` (e.g. --explain,
-# --json); ZB_DEMO_BSN picks another demo patient. ZB_DEMO_OFFLINE=1 skips the network chain and
-# reads the demo files directly.
+# organisation gateway, and opens the workstation (zorgbrug) on them in demo mode: log in with DEZI
+# in the browser or as a sandbox persona, pick a resident of the demo nursing home, and watch the
+# overview fill in from GP, pharmacy and hospital. Without a display (no $DISPLAY), or with
+# ZB_DEMO_CLI=1, it logs in as the SO persona and prints the overview of mevrouw Jansen with
+# zorgbrug-cli instead; extra arguments then go to `zorgbrug-cli overview` (e.g. --explain, --json)
+# and ZB_DEMO_BSN picks another demo patient. ZB_DEMO_OFFLINE=1 skips the network chain and reads
+# the demo files directly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -15,7 +17,7 @@ if [ "${ZB_DEMO_OFFLINE:-0}" = "1" ]; then
   cmake --build --preset dev --target zorgbrug-cli
   exec ./build/dev/cli/zorgbrug-cli demo "$@"
 fi
-cmake --build --preset dev --target zorgbrug-cli zorgbrug-sandbox zorgbrug-gateway
+cmake --build --preset dev --target zorgbrug zorgbrug-cli zorgbrug-sandbox zorgbrug-gateway
 overview_args=("$@")
 
 bin=./build/dev
@@ -42,6 +44,14 @@ start sandbox "$bin/sandbox/zorgbrug-sandbox" --state-dir "$work/world"
 cat "$work/sandbox.log"
 start gateway "$bin/gateway/zorgbrug-gateway" --config "$work/world/gateway.json"
 cat "$work/gateway.log"
+
+if [ -n "${DISPLAY:-}" ] && [ "${ZB_DEMO_CLI:-0}" != "1" ]; then
+  # The demo keeps its own local store (and key file) for this run only: no keychain entry is left.
+  echo "Zorgbrug opent; de sandbox en de gateway draaien tot het venster sluit."
+  ZORGBRUG_DATA_DIR="$work/data" "$bin/gui/zorgbrug" --gateway "$(field gateway url)" --ca "$(field sandbox ca)" \
+    --no-keychain --demo --persona so --import-register resources/demo/register.json || rc=$?
+  exit "${rc:-0}"
+fi
 
 export ZORGBRUG_SESSION_FILE="$work/session.json"
 cli="$bin/cli/zorgbrug-cli"
