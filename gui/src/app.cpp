@@ -6,22 +6,31 @@
 
 #include <exception>
 
+#include "background.h"
+#include "benchmark.h"
+#include "i18n.h"
+#include "present/tr.h"
 #include "login_frame.h"
 #include "main_frame.h"
 #include "platform/paths.h"
+#include "workstation/preferences.h"
 #include "workstation/register_file.h"
 
 namespace zb::gui {
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
   wxApp::OnInitCmdLine(parser);
-  parser.AddOption("", "gateway", "URL of the organisation's gateway");
-  parser.AddOption("", "ca", "CA file to trust for the gateway (default: the system store)");
+  parser.AddOption("", "gateway", "URL of the organisation's gateway (default: the one in the settings)");
+  parser.AddOption("", "ca", "CA file to trust for the gateway (default: the settings, else the system store)");
   parser.AddOption("", "store", "local store file (default: in the per-user data folder)");
   parser.AddSwitch("", "no-keychain", "keep the store key in a key file instead of the OS keychain");
   parser.AddSwitch("", "demo", "sandbox: offer test personas next to the system browser");
   parser.AddOption("", "persona", "sandbox: the persona preselected in the login window");
   parser.AddOption("", "import-register", "add the patients of this register file that the store does not have yet");
+  parser.AddOption("", "lang", "nl or en (default: the settings, else nl)");
+  parser.AddOption("", "benchmark-input", "zorgbrug-bench gui: folder with synthetic sources", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
+  parser.AddOption("", "benchmark-report", "zorgbrug-bench gui: report file", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
+  parser.AddOption("", "benchmark-start", "zorgbrug-bench gui: steady clock at spawn (ns)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -36,6 +45,10 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   m_options.demo = parser.Found("demo");
   if (parser.Found("persona", &value)) m_options.persona = value.utf8_string();
   if (parser.Found("import-register", &value)) m_options.importRegister = value.utf8_string();
+  if (parser.Found("lang", &value)) m_options.language = value.utf8_string();
+  if (parser.Found("benchmark-input", &value)) m_options.benchmarkInput = value.utf8_string();
+  if (parser.Found("benchmark-report", &value)) m_options.benchmarkReport = value.utf8_string();
+  if (parser.Found("benchmark-start", &value)) m_options.benchmarkStartNs = std::stoll(value.utf8_string());
   return true;
 }
 
@@ -43,41 +56,67 @@ bool App::OnInit() {
   if (!wxApp::OnInit()) return false;
   SetAppName("zorgbrug");
   SetAppDisplayName("Zorgbrug");
-  if (m_options.config.gateway.empty()) {
-    wxMessageBox("Er is geen gateway ingesteld. Start Zorgbrug met --gateway URL (of via scripts/zorgbrug-demo.sh).", "Zorgbrug",
-                 wxOK | wxICON_ERROR);
-    return false;
-  }
   auto opened = workstation::Workstation::Open(m_options.config);
   if (!opened) {
-    wxMessageBox(wxString::FromUTF8("De lokale opslag kan niet worden geopend: " + opened.error().detail), "Zorgbrug", wxOK | wxICON_ERROR);
+    InitLanguage(m_options.language, nullptr);
+    wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {opened.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR);
     return false;
   }
   m_workstation = std::move(opened.value());
+  // Settings from the store, the command line over them.
+  auto prefs = workstation::LoadPreferences(m_workstation->store().settings());
+  workstation::Preferences p = prefs ? prefs.value() : workstation::Preferences{};
+  std::string languageProblem;
+  InitLanguage(m_options.language.empty() ? p.language : m_options.language, &languageProblem);
+  m_lockMinutes = p.lockMinutes;
+  if (m_options.config.gateway.empty() && !p.gateway.empty()) {
+    m_options.config.gateway = p.gateway;
+    if (m_options.config.caFile.empty()) m_options.config.caFile = p.caFile;
+    m_workstation.reset();
+    auto reopened = workstation::Workstation::Open(m_options.config);
+    if (!reopened) {
+      wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {reopened.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR);
+      return false;
+    }
+    m_workstation = std::move(reopened.value());
+  }
+  if (m_options.config.gateway.empty() && m_options.benchmarkInput.empty()) {
+    wxMessageBox(T("Er is geen gateway ingesteld. Start Zorgbrug met --gateway URL, of stel het adres in (Bestand > Instellingen) na een start met --gateway."),
+                 "Zorgbrug", wxOK | wxICON_ERROR);
+    return false;
+  }
   if (!m_options.importRegister.empty()) {
     auto added = workstation::ImportRegisterFile(*m_workstation, m_options.importRegister);
-    if (!added) wxMessageBox(wxString::FromUTF8("Patiëntenlijst niet ingelezen: " + added.error().detail), "Zorgbrug", wxOK | wxICON_WARNING);
+    if (!added) wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
   }
   auto* login = new LoginFrame(m_options, *m_workstation);
   login->Show();
   SetTopWindow(login);
+  if (!languageProblem.empty()) login->ShowNotice(U(languageProblem));
+  if (!m_options.benchmarkInput.empty()) {
+    login->Update();
+    CallAfter([this, login] {
+      RunGuiBenchmark(m_options, login);
+      ExitMainLoop();
+    });
+  }
   return true;
 }
 
 void App::ShowMain(const workstation::User& user) {
-  auto* main = new MainFrame(*m_workstation, user);
+  SessionOptions s;
+  s.demo = m_options.demo;
+  s.persona = m_options.persona;
+  s.caFile = m_options.config.caFile;
+  s.lockMinutes = m_lockMinutes;
+  auto* main = new MainFrame(*m_workstation, user, s);
   main->Show();
   SetTopWindow(main);
 }
 
-void App::RunInBackground(std::function<void()> work) {
-  if (m_background.joinable()) m_background.join();
-  m_background = std::thread(std::move(work));
-}
-
 int App::OnExit() {
   // A login still waiting for the browser ends at its timeout; the workstation must outlive it.
-  if (m_background.joinable()) m_background.join();
+  StopBackground();
   if (m_workstation) m_workstation->LogOut();
   m_workstation.reset();
   return wxApp::OnExit();
@@ -88,12 +127,11 @@ bool App::OnExceptionInMainLoop() {
   try {
     throw;
   } catch (const std::exception& e) {
-    wxMessageBox(wxString::FromUTF8(std::string("Interne fout: ") + e.what()), "Zorgbrug", wxOK | wxICON_ERROR);
+    wxMessageBox(TF("Interne fout: {0}", {e.what()}), "Zorgbrug", wxOK | wxICON_ERROR);
   } catch (...) {
-    wxMessageBox("Interne fout.", "Zorgbrug", wxOK | wxICON_ERROR);
+    wxMessageBox(T("Interne fout."), "Zorgbrug", wxOK | wxICON_ERROR);
   }
   return true;
 }
 
 }  // namespace zb::gui
-

@@ -7,7 +7,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "workstation/workstation.h"
 
@@ -18,6 +17,11 @@ struct StartOptions {
   std::string persona;       // sandbox persona offered in the login window (demo mode)
   bool demo = false;         // sandbox: offer the persona picker next to the system browser
   std::string importRegister;  // patients to add to the store at start (demo register)
+  std::string language;        // command line wins over the stored setting
+  // zorgbrug-bench gui: measure start-up, painting of a large overview and memory, then exit.
+  std::string benchmarkInput;   // folder with the synthetic sources (one searchset per file)
+  std::string benchmarkReport;  // where the figures go
+  long long benchmarkStartNs = 0;  // the bench's steady clock when it started this process
 };
 
 class App : public wxApp {
@@ -32,13 +36,11 @@ class App : public wxApp {
   const StartOptions& options() const { return m_options; }
   // After login: replaces the login window by the main window.
   void ShowMain(const workstation::User& user);
-  // One blocking job at a time off the UI thread (the login); joined before the workstation closes.
-  void RunInBackground(std::function<void()> work);
 
  private:
   StartOptions m_options;
   std::unique_ptr<workstation::Workstation> m_workstation;
-  std::thread m_background;
+  int m_lockMinutes = 10;
 };
 
 }  // namespace zb::gui

@@ -3,53 +3,58 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "net/client/login.h"
-#include "ui_thread.h"
+#include "i18n.h"
+#include "present/tr.h"
+#include "login_flow.h"
 
 namespace zb::gui {
 
 namespace {
-constexpr auto kLoginTimeout = std::chrono::minutes(3);
 const char* const kPersonas[] = {"so", "avg", "huisarts-anw", "secretariaat"};
 }  // namespace
 
 LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& workstation)
-    : wxFrame(nullptr, wxID_ANY, "Zorgbrug — inloggen"), m_options(options), m_workstation(workstation) {
+    : wxFrame(nullptr, wxID_ANY, T("Zorgbrug — inloggen")), m_options(options), m_workstation(workstation) {
   SetName("login");
   auto* panel = new wxPanel(this);
   auto* box = new wxBoxSizer(wxVERTICAL);
-  auto* title = new wxStaticText(panel, wxID_ANY, "Inloggen met DEZI");
+  auto* title = new wxStaticText(panel, wxID_ANY, T("Inloggen met DEZI"));
   title->SetFont(title->GetFont().Larger().Larger().Bold());
   box->Add(title, 0, wxALL, 16);
-  box->Add(new wxStaticText(panel, wxID_ANY, wxString::FromUTF8("Uw browser opent de inlogpagina van DEZI. Na het inloggen komt u hier terug.")), 0,
+  box->Add(new wxStaticText(panel, wxID_ANY, T("Uw browser opent de inlogpagina van DEZI. Na het inloggen komt u hier terug.")), 0,
            wxLEFT | wxRIGHT, 16);
-  m_browserButton = new wxButton(panel, wxID_ANY, "&Inloggen via de browser");
+  m_browserButton = new wxButton(panel, wxID_ANY, T("&Inloggen via de browser"));
   m_browserButton->SetName("login-browser");
   box->Add(m_browserButton, 0, wxALL, 16);
   if (options.demo) {
-    box->Add(new wxStaticText(panel, wxID_ANY, wxString::FromUTF8("Zonder browser (sandbox): kies een testpersoon.")), 0, wxLEFT | wxRIGHT, 16);
+    box->Add(new wxStaticText(panel, wxID_ANY, T("Zonder browser (sandbox): kies een testpersoon.")), 0, wxLEFT | wxRIGHT, 16);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_persona = new wxChoice(panel, wxID_ANY);
     m_persona->SetName("persona");
     for (const char* p : kPersonas) m_persona->Append(p);
-    m_persona->SetStringSelection(options.persona.empty() ? "so" : wxString::FromUTF8(options.persona));
+    m_persona->SetStringSelection(options.persona.empty() ? wxString("so") : U(options.persona));
     if (m_persona->GetSelection() == wxNOT_FOUND) {
-      m_persona->Append(wxString::FromUTF8(options.persona));
-      m_persona->SetStringSelection(wxString::FromUTF8(options.persona));
+      m_persona->Append(U(options.persona));
+      m_persona->SetStringSelection(U(options.persona));
     }
     row->Add(m_persona, 0, wxRIGHT, 8);
-    m_personaButton = new wxButton(panel, wxID_ANY, "Inloggen als &testpersoon");
+    m_personaButton = new wxButton(panel, wxID_ANY, T("Inloggen als &testpersoon"));
     m_personaButton->SetName("login-persona");
     row->Add(m_personaButton);
     box->Add(row, 0, wxALL, 16);
     m_personaButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Start(true); });
   }
-  m_status = new wxStaticText(panel, wxID_ANY, wxString::FromUTF8(m_workstation.keyWarning()));
+  // Where no keychain runs the store key is in a private file: say so (not for the throw-away
+  // demo store), with the technical detail behind the tooltip.
+  m_status = new wxStaticText(panel, wxID_ANY, "");
+  if (!m_workstation.keyWarning().empty() && !options.demo) {
+    m_status->SetLabel(T("Let op: er draait geen sleutelbos (keychain); de sleutel van de lokale opslag staat in een beveiligd bestand."));
+    m_status->SetToolTip(U(m_workstation.keyWarning()));
+  }
   m_status->SetName("login-status");
   m_status->Wrap(560);
   box->Add(m_status, 0, wxALL, 16);
@@ -60,28 +65,26 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
   (m_personaButton ? m_personaButton : m_browserButton)->SetFocus();
 }
 
+void LoginFrame::ShowNotice(const wxString& text) {
+  m_status->SetLabel(text);
+  m_status->Wrap(560);
+  Layout();
+}
+
 void LoginFrame::Start(bool withPersona) {
   m_browserButton->Disable();
   if (m_personaButton) m_personaButton->Disable();
-  m_status->SetLabel(withPersona ? "Bezig met inloggen…" : wxString::FromUTF8("Log in in het browservenster dat nu opent…"));
-  std::string persona = withPersona ? m_persona->GetStringSelection().utf8_string() : std::string();
-  net::http::ClientOptions trust;
-  trust.caFile = m_options.config.caFile;
-  auto& ws = m_workstation;
-  wxGetApp().RunInBackground([this, alive = m_guard.token(), persona, trust, &ws] {
-    std::unique_ptr<net::client::BrowserLauncher> browser;
-    if (persona.empty()) browser = std::make_unique<net::client::SystemBrowser>();
-    else browser = std::make_unique<net::client::HeadlessBrowser>(persona, trust);
-    auto result = ws.LogIn(*browser, kLoginTimeout);
-    PostTo<LoginFrame>(alive, this, [result](LoginFrame& frame) { frame.Finished(result); });
-  });
+  m_status->SetLabel(withPersona ? T("Bezig met inloggen…") : T("Log in in het browservenster dat nu opent…"));
+  const std::string persona = withPersona ? m_persona->GetStringSelection().utf8_string() : std::string();
+  StartLogin<LoginFrame>(m_workstation, persona, m_options.config.caFile, m_guard.token(), this,
+                         [](LoginFrame& frame, domain::Result<workstation::User> result) { frame.Finished(result); });
 }
 
 void LoginFrame::Finished(const domain::Result<workstation::User>& result) {
   if (!result) {
     m_browserButton->Enable();
     if (m_personaButton) m_personaButton->Enable();
-    m_status->SetLabel(wxString::FromUTF8("Inloggen is niet gelukt: " + result.error().detail));
+    m_status->SetLabel(TF("Inloggen is niet gelukt: {0}", {result.error().detail}));
     m_status->Wrap(560);
     Layout();
     return;

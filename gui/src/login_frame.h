@@ -16,6 +16,7 @@ namespace zb::gui {
 class LoginFrame : public wxFrame {
  public:
   LoginFrame(const StartOptions& options, workstation::Workstation& workstation);
+  void ShowNotice(const wxString& text);
 
  private:
   void Start(bool withPersona);

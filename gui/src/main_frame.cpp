@@ -2,144 +2,211 @@
 #include "main_frame.h"
 
 #include <boost/date_time/posix_time/posix_time.hpp>
-#include <wx/listctrl.h>
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/printdlg.h>
+#include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 
-#include "domain/date_time.h"
-#include "present/texts.h"
+#include "audit_dialog.h"
+#include "i18n.h"
+#include "present/tr.h"
+#include "login_flow.h"
+#include "patient_dialog.h"
+#include "printing.h"
+#include "report/pdf_writer.h"
+#include "settings_dialog.h"
 
 namespace zb::gui {
 
 namespace {
 
-enum MenuId { kRefresh = wxID_HIGHEST + 1, kCancel, kHistory, kFocusPatients };
+enum MenuId {
+  kRefresh = wxID_HIGHEST + 1, kCancel, kHistory, kFocusPatients, kSearch, kNewPatient, kEditPatient, kAudit, kLock, kExportPdf,
+  kTabExpected, kTabAdmitted, kTabTemporary, kTabMedication, kTabIca, kTabSources, kFilter, kShortcuts
+};
 
-std::string CategoryLabel(domain::PatientCategory c) {
-  switch (c) {
-    case domain::PatientCategory::kExpected: return "verwacht";
-    case domain::PatientCategory::kAdmitted: return "opgenomen";
-    case domain::PatientCategory::kTemporary: return "tijdelijk (ANW)";
-  }
-  return "";
-}
-
-std::string Header(const domain::RegisteredPatient& p) {
-  std::string h = p.name + "   BSN " + p.bsn.digits();
-  if (p.birthDate) {
-    const auto today = boost::gregorian::day_clock::local_day();
-    int age = today.year() - p.birthDate->year();
-    if (today.month() < p.birthDate->month() || (today.month() == p.birthDate->month() && today.day() < p.birthDate->day())) --age;
-    h += "   geboren " + domain::FormatDate(*p.birthDate) + " (" + std::to_string(age) + " jaar)";
-  }
-  return h;
-}
+domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
 
 }  // namespace
 
-MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::User& user)
-    : wxFrame(nullptr, wxID_ANY, "Zorgbrug", wxDefaultPosition, wxSize(1400, 860)), m_workstation(workstation) {
+MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::User& user, SessionOptions options)
+    : wxFrame(nullptr, wxID_ANY, "Zorgbrug", wxDefaultPosition, wxSize(1400, 860)),
+      m_workstation(workstation),
+      m_user(user),
+      m_options(std::move(options)),
+      m_idleTimer(this) {
   SetName("main");
+  BuildMenus();
+  CreateStatusBar(2);
+  const int widths[] = {-3, -2};
+  GetStatusBar()->SetStatusWidths(2, widths);
+  SetStatusText(TF("Ingelogd als {0}", {user.Describe()}), 1);
+
+  auto* box = new wxBoxSizer(wxVERTICAL);
+  m_split = new wxSplitterWindow(this, wxID_ANY);
+  m_patients = new PatientsPanel(m_split, workstation.store(), [this](const domain::RegisteredPatient& p) { Open(p); });
+  m_overview = new OverviewPanel(m_split);
+  m_split->SplitVertically(m_patients, m_overview, 360);
+  m_split->SetMinimumPaneSize(220);
+  box->Add(m_split, 1, wxEXPAND);
+
+  m_lockPanel = new wxPanel(this);
+  m_lockPanel->SetName("lock-panel");
+  auto* lockBox = new wxBoxSizer(wxVERTICAL);
+  auto* lockTitle = new wxStaticText(m_lockPanel, wxID_ANY, T("Zorgbrug is vergrendeld"));
+  lockTitle->SetFont(lockTitle->GetFont().Larger().Larger().Bold());
+  lockBox->Add(lockTitle, 0, wxALL, 24);
+  m_lockMessage = new wxStaticText(m_lockPanel, wxID_ANY, TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}));
+  m_lockMessage->SetName("lock-message");
+  lockBox->Add(m_lockMessage, 0, wxLEFT | wxRIGHT, 24);
+  auto* unlockBrowser = new wxButton(m_lockPanel, wxID_ANY, T("&Ontgrendelen via de browser"));
+  lockBox->Add(unlockBrowser, 0, wxALL, 24);
+  if (m_options.demo) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    m_lockPersona = new wxChoice(m_lockPanel, wxID_ANY);
+    for (const char* p : {"so", "avg", "huisarts-anw", "secretariaat"}) m_lockPersona->Append(p);
+    m_lockPersona->SetStringSelection(m_options.persona.empty() ? wxString("so") : U(m_options.persona));
+    row->Add(m_lockPersona, 0, wxRIGHT, 8);
+    auto* unlockPersona = new wxButton(m_lockPanel, wxID_ANY, T("Ontgrendelen als &testpersoon"));
+    row->Add(unlockPersona);
+    lockBox->Add(row, 0, wxLEFT | wxRIGHT, 24);
+    unlockPersona->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Unlock(m_lockPersona->GetStringSelection().utf8_string()); });
+  }
+  m_lockPanel->SetSizer(lockBox);
+  m_lockPanel->Hide();
+  box->Add(m_lockPanel, 1, wxEXPAND);
+  SetSizer(box);
+  unlockBrowser->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Unlock(""); });
+
+  // Inactivity: every key or mouse event in the application counts as activity.
+  m_lastActivity = std::chrono::steady_clock::now();
+  wxEvtHandler::AddFilter(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes)) LockNow();
+  });
+  m_idleTimer.Start(5000);
+  m_patients->ShowTab(1);
+}
+
+MainFrame::~MainFrame() {
+  wxEvtHandler::RemoveFilter(this);
+  m_idleTimer.Stop();
+  CancelLookup();
+}
+
+void MainFrame::BuildMenus() {
   auto* bar = new wxMenuBar;
   auto* file = new wxMenu;
-  file->Append(wxID_EXIT, "&Afsluiten\tCtrl+Q");
-  bar->Append(file, "&Bestand");
+  file->Append(wxID_PRINT, T("&Afdrukken…\tCtrl+P"));
+  file->Append(kExportPdf, T("Exporteren als &PDF…\tCtrl+Shift+P"));
+  file->AppendSeparator();
+  file->Append(wxID_PREFERENCES, T("&Instellingen…\tCtrl+,"));
+  file->Append(kLock, T("&Vergrendelen\tCtrl+Shift+L"));
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, T("&Afsluiten\tCtrl+Q"));
+  bar->Append(file, T("&Bestand"));
   auto* patient = new wxMenu;
-  patient->Append(kFocusPatients, wxString::FromUTF8("&Patiëntenlijst\tCtrl+L"));
-  patient->Append(kRefresh, "&Vernieuwen\tF5");
-  patient->Append(kCancel, "Ophalen &stoppen\tCtrl+.");
-  bar->Append(patient, wxString::FromUTF8("&Patiënt"));
+  patient->Append(kFocusPatients, T("&Patiëntenlijst\tCtrl+L"));
+  patient->Append(kTabExpected, T("&Verwachte opnames\tAlt+1"));
+  patient->Append(kTabAdmitted, T("&Opgenomen\tAlt+2"));
+  patient->Append(kTabTemporary, T("&Tijdelijk (ANW)\tAlt+3"));
+  patient->Append(kSearch, T("&Zoeken op BSN en geboortedatum\tCtrl+K"));
+  patient->AppendSeparator();
+  patient->Append(kNewPatient, T("&Nieuwe patiënt…\tCtrl+N"));
+  patient->Append(kEditPatient, T("&Bewerken…\tCtrl+E"));
+  patient->AppendSeparator();
+  patient->Append(kRefresh, T("&Vernieuwen\tF5"));
+  patient->Append(kCancel, T("Ophalen &stoppen\tCtrl+."));
+  patient->Append(kAudit, T("&Audit-trail…\tCtrl+Shift+A"));
+  bar->Append(patient, T("&Patiënt"));
   auto* view = new wxMenu;
-  view->AppendCheckItem(kHistory, "&Historie tonen\tCtrl+H");
-  bar->Append(view, "&Beeld");
+  view->Append(kTabMedication, T("&Medicatie\tCtrl+1"));
+  view->Append(kTabIca, T("&ICA\tCtrl+2"));
+  view->Append(kTabSources, T("&Bronnen\tCtrl+3"));
+  view->Append(kFilter, T("&Filter medicatie\tCtrl+F"));
+  view->AppendCheckItem(kHistory, T("&Historie tonen\tCtrl+H"));
+  bar->Append(view, T("B&eeld"));
+  auto* help = new wxMenu;
+  help->Append(kShortcuts, T("&Sneltoetsen\tF1"));
+  bar->Append(help, T("&Help"));
   SetMenuBar(bar);
-  CreateStatusBar();
-  SetStatusText(wxString::FromUTF8("Ingelogd als " + user.Describe()));
-
-  auto* split = new wxSplitterWindow(this, wxID_ANY);
-  m_patients = new wxListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  m_patients->SetName("patients");
-  m_patients->InsertColumn(0, wxString::FromUTF8("Patiënt"), wxLIST_FORMAT_LEFT, 170);
-  m_patients->InsertColumn(1, "Soort", wxLIST_FORMAT_LEFT, 110);
-  m_overview = new OverviewPanel(split);
-  split->SplitVertically(m_patients, m_overview, 300);
-  split->SetMinimumPaneSize(200);
 
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->SetFocus(); }, kFocusPatients);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(); }, wxID_PRINT);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { AskExportPdf(); }, kExportPdf);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowSettings(); }, wxID_PREFERENCES);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kLock);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kFocusPatients);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(0); }, kTabExpected);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kTabAdmitted);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(2); }, kTabTemporary);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->FocusSearch(); }, kSearch);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(false); }, kNewPatient);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(true); }, kEditPatient);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { AskSources(); }, kRefresh);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { CancelLookup(); }, kCancel);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAudit(); }, kAudit);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(0); }, kTabMedication);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(1); }, kTabIca);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(2); }, kTabSources);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->FocusFilter(); }, kFilter);
   Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
     m_showHistory = e.IsChecked();
     Render();
   }, kHistory);
-  m_patients->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
-    const auto i = static_cast<std::size_t>(e.GetIndex());
-    if (i < m_list.size()) Open(m_list[i]);
-  });
-  FillPatients();
-  m_patients->SetFocus();
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kShortcuts);
 }
 
-MainFrame::~MainFrame() { CancelLookup(); }
-
-void MainFrame::FillPatients() {
-  m_list.clear();
-  m_patients->DeleteAllItems();
-  for (auto c : {domain::PatientCategory::kExpected, domain::PatientCategory::kAdmitted, domain::PatientCategory::kTemporary}) {
-    auto list = m_workstation.store().patients().List(c);
-    if (!list) {
-      SetStatusText(wxString::FromUTF8("Patiëntenlijst niet te lezen: " + list.error().detail));
-      continue;
-    }
-    for (auto& p : list.value()) {
-      const long row = m_patients->InsertItem(m_patients->GetItemCount(), wxString::FromUTF8(p.name));
-      m_patients->SetItem(row, 1, wxString::FromUTF8(CategoryLabel(c)));
-      m_list.push_back(std::move(p));
-    }
+int MainFrame::FilterEvent(wxEvent& event) {
+  const wxEventType t = event.GetEventType();
+  if (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN || t == wxEVT_MOTION || t == wxEVT_MOUSEWHEEL) {
+    m_lastActivity = std::chrono::steady_clock::now();
   }
+  return Event_Skip;
 }
 
 bool MainFrame::OpenPatient(const std::string& bsn) {
-  for (std::size_t i = 0; i < m_list.size(); ++i) {
-    if (m_list[i].bsn.digits() != bsn) continue;
-    m_patients->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-    Open(m_list[i]);
+  if (m_locked) return false;
+  m_patients->Select(bsn);
+  for (const auto& p : m_patients->all()) {
+    if (p.bsn.digits() != bsn) continue;
+    Open(p);
     return true;
   }
   return false;
 }
 
 void MainFrame::Open(const domain::RegisteredPatient& p) {
+  if (m_locked) return;
   CancelLookup();
   m_current = p;
   m_overview->Clear();
-  m_retrievedText.clear();
+  m_retrievedAt.reset();
+  m_stored = false;
   // The stored retrieval first: something to read while the sources are asked, marked as not current.
   auto stored = m_workstation.OpenOffline(p);
   if (stored && stored.value()) {
     m_picture = std::move(stored.value()->picture);
-    m_retrievedText = "Opgeslagen gegevens van " + domain::FormatDate(domain::NetherlandsDate(stored.value()->retrievedAt)) +
-                      " — niet actueel; de bronnen worden nu opnieuw gevraagd.";
+    m_retrievedAt = stored.value()->retrievedAt;
+    m_stored = true;
   } else {
     m_picture.reset();
   }
-  Render();
   AskSources();
+  Render();
 }
 
 void MainFrame::AskSources() {
-  if (!m_current) return;
+  if (!m_current || m_locked) return;
   CancelLookup();
   std::vector<domain::SourceOutcome> expected;
-  for (const auto& s : m_current->sources) {
-    domain::SourceOutcome o;
-    o.source = s.source;
-    if (o.source.id.empty()) o.source.id = "ura-" + s.ura;
-    o.ura = s.ura;
-    expected.push_back(std::move(o));
-  }
+  for (const auto& s : m_current->sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
   auto fresh = std::make_unique<domain::PatientPicture>(m_current->bsn.digits(), expected);
   auto alive = m_guard.token();
   auto id = m_workstation.LookUp(
@@ -152,13 +219,14 @@ void MainFrame::AskSources() {
         PostTo<MainFrame>(alive, this, [lid, end](MainFrame& f) { f.Ended(lid, end); });
       });
   if (!id) {
-    SetStatusText(wxString::FromUTF8("Ophalen niet gestart: " + id.error().detail));
+    SetStatusText(TF("Ophalen niet gestart: {0}", {id.error().detail}), 0);
     return;
   }
   m_lookup = id.value();
   if (!m_picture) m_picture = std::move(fresh);
   else m_pending = std::move(fresh);
-  SetStatusText(wxString::FromUTF8("Gegevens worden opgehaald bij " + std::to_string(expected.size()) + " bronnen…"), 0);
+  SetStatusText(TF("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(expected.size())}), 0);
+  Render();
 }
 
 void MainFrame::Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d) {
@@ -166,7 +234,8 @@ void MainFrame::Delivered(workstation::Workstation::LookupId id, domain::SourceD
   // The first fresh answer replaces the stored picture; from then on the fresh one grows.
   if (m_pending) {
     m_picture = std::move(m_pending);
-    m_retrievedText.clear();
+    m_stored = false;
+    m_retrievedAt.reset();
   }
   m_picture->Deliver(std::move(d));
   Render();
@@ -175,9 +244,11 @@ void MainFrame::Delivered(workstation::Workstation::LookupId id, domain::SourceD
 void MainFrame::Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end) {
   if (!m_lookup || *m_lookup != id) return;
   m_lookup.reset();
-  m_retrievedText = "Opgehaald " + domain::FormatDate(domain::NetherlandsDate(boost::posix_time::second_clock::universal_time())) +
-                    (end.complete ? "" : " — onvolledig") + (end.saved ? "" : " — niet opgeslagen: " + end.saveError);
-  SetStatusText(end.complete ? "Alle bronnen hebben geantwoord." : wxString::FromUTF8("Niet alle bronnen hebben gegevens geleverd."));
+  m_retrievedAt = Now();
+  m_stored = false;
+  std::string status = end.complete ? present::Tr("Alle bronnen hebben geantwoord.") : present::Tr("Niet alle bronnen hebben gegevens geleverd.");
+  if (!end.saved) status += " " + present::Fmt("Niet opgeslagen voor offline gebruik: {0}", {end.saveError});
+  SetStatusText(U(status), 0);
   Render();
 }
 
@@ -186,15 +257,167 @@ void MainFrame::CancelLookup() {
   m_workstation.Cancel(*m_lookup);
   m_lookup.reset();
   m_pending.reset();
+  SetStatusText(T("Ophalen gestopt."), 0);
+  // What is shown stays, but a source still pending is now missing: the banner must say so.
+  Render();
 }
 
 void MainFrame::Render() {
   if (!m_current) return;
-  m_overview->ShowHeader(Header(*m_current), m_retrievedText);
-  if (!m_picture) return;
-  const auto at = boost::posix_time::second_clock::universal_time();
-  m_view = present::BuildOverviewView(*m_picture, m_picture->Consolidate(at), m_picture->Ica(at), m_showHistory);
-  m_overview->Show(m_view);
+  const auto now = Now();
+  std::shared_ptr<const domain::Overview> overview;
+  if (m_picture) {
+    overview = std::make_shared<const domain::Overview>(m_picture->Consolidate(now));
+    std::map<std::string, std::string> names;
+    for (const auto& s : m_picture->sources()) {
+      if (!s.source.name.empty()) names[s.source.id] = s.source.name;
+    }
+    m_view = present::BuildOverviewView(*m_picture, *overview, m_picture->Ica(now), m_showHistory);
+    m_overview->Show(m_view, overview, std::move(names));
+  }
+  present::Freshness f{m_retrievedAt, m_stored, m_lookup.has_value()};
+  m_header = present::BuildPatientHeader(*m_current, m_picture.get(), overview && overview->AnyInRoll(), f, now);
+  m_overview->ShowHeader(m_header);
+}
+
+void MainFrame::LockNow() {
+  if (m_locked) return;
+  CancelLookup();
+  m_locked = true;
+  m_split->Hide();
+  m_lockPanel->Show();
+  Layout();
+  m_workstation.Audit(domain::AuditAction::kLock, "", "inactivity-or-menu", "ok");
+  m_workstation.LogOut();
+  SetStatusText(T("Vergrendeld."), 0);
+  SetStatusText("", 1);
+  GetMenuBar()->EnableTop(0, false);
+  GetMenuBar()->EnableTop(1, false);
+  GetMenuBar()->EnableTop(2, false);
+}
+
+void MainFrame::Unlock(const std::string& persona) {
+  if (!m_locked) return;
+  m_lockMessage->SetLabel(persona.empty() ? T("Log in in het browservenster dat nu opent…") : T("Bezig met inloggen…"));
+  StartLogin<MainFrame>(m_workstation, persona, m_options.caFile, m_guard.token(), this,
+                        [](MainFrame& f, domain::Result<workstation::User> r) { f.Unlocked(r); });
+}
+
+void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
+  if (!r) {
+    m_lockMessage->SetLabel(TF("Ontgrendelen is niet gelukt: {0}", {r.error().detail}));
+    return;
+  }
+  // Only the user whose work is open may see it again; anyone else starts afresh.
+  if (r.value().audit.userId != m_user.audit.userId) {
+    m_workstation.LogOut();
+    m_lockMessage->SetLabel(TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.", {m_user.audit.name}));
+    return;
+  }
+  m_locked = false;
+  m_lastActivity = std::chrono::steady_clock::now();
+  m_lockPanel->Hide();
+  m_split->Show();
+  Layout();
+  for (std::size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i) GetMenuBar()->EnableTop(i, true);
+  m_workstation.Audit(domain::AuditAction::kUnlock, "", "dezi", "ok");
+  SetStatusText(T("Ontgrendeld."), 0);
+  SetStatusText(TF("Ingelogd als {0}", {m_user.Describe()}), 1);
+  m_lockMessage->SetLabel(TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {m_user.audit.name}));
+}
+
+wxString MainFrame::lockMessage() const { return m_lockMessage->GetLabel(); }
+
+void MainFrame::RegisterPatient(bool edit) {
+  std::optional<domain::RegisteredPatient> existing;
+  if (edit) {
+    existing = m_patients->Selected();
+    if (!existing) existing = m_current;
+    if (!existing) {
+      SetStatusText(T("Kies eerst een patiënt om te bewerken."), 0);
+      return;
+    }
+  }
+  PatientDialog dialog(this, m_workstation, existing);
+  if (dialog.ShowModal() != wxID_OK) return;
+  m_patients->Reload();
+  m_patients->Select(dialog.saved().bsn.digits());
+  SetStatusText(TF("{0} opgeslagen.", {dialog.saved().name}), 0);
+}
+
+void MainFrame::ShowSettings() {
+  auto current = workstation::LoadPreferences(m_workstation.store().settings());
+  workstation::Preferences p = current ? current.value() : workstation::Preferences{};
+  if (p.gateway.empty()) p.gateway = m_workstation.config().gateway;
+  if (p.caFile.empty()) p.caFile = m_workstation.config().caFile;
+  SettingsDialog dialog(this, p);
+  if (dialog.ShowModal() != wxID_OK) return;
+  auto saved = workstation::SavePreferences(m_workstation.store().settings(), dialog.chosen());
+  if (!saved) {
+    wxMessageBox(TF("Instellingen niet opgeslagen: {0}", {saved.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR, this);
+    return;
+  }
+  m_options.lockMinutes = dialog.chosen().lockMinutes;
+  SetStatusText(T("Instellingen opgeslagen."), 0);
+}
+
+void MainFrame::ShowAudit() {
+  std::optional<domain::Bsn> bsn;
+  std::string name;
+  if (m_current) {
+    bsn = m_current->bsn;
+    name = m_current->name;
+  }
+  AuditDialog dialog(this, m_workstation, bsn, name);
+  dialog.ShowModal();
+}
+
+present::Report MainFrame::CurrentReport() const {
+  return present::BuildOverviewReport(m_header, m_view, domain::FormatDateTime(Now()), m_user.audit.name);
+}
+
+std::string MainFrame::ExportPdf(const std::string& path) {
+  if (!m_current) return present::Tr("Open eerst een patiënt.");
+  auto pages = report::WritePdf(CurrentReport(), path);
+  if (!pages) return pages.error().detail;
+  m_workstation.Audit(domain::AuditAction::kExportPdf, m_current->bsn.digits(), "pdf", "ok");
+  SetStatusText(TF("PDF opgeslagen ({0} pagina's): {1}", {std::to_string(pages.value()), path}), 0);
+  return {};
+}
+
+void MainFrame::AskExportPdf() {
+  if (!m_current) {
+    SetStatusText(T("Open eerst een patiënt."), 0);
+    return;
+  }
+  wxFileDialog pick(this, T("Overzicht exporteren als PDF"), "", U("medicatieoverzicht.pdf"), T("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (pick.ShowModal() != wxID_OK) return;
+  const std::string problem = ExportPdf(pick.GetPath().utf8_string());
+  if (!problem.empty()) wxMessageBox(U(problem), T("Exporteren mislukt"), wxOK | wxICON_ERROR, this);
+}
+
+void MainFrame::Print() {
+  if (!m_current) {
+    SetStatusText(T("Open eerst een patiënt."), 0);
+    return;
+  }
+  wxPrintDialogData data;
+  wxPrinter printer(&data);
+  ReportPrintout printout(CurrentReport());
+  if (printer.Print(this, &printout, true)) {
+    m_workstation.Audit(domain::AuditAction::kPrint, m_current->bsn.digits(), "print", "ok");
+  } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
+    wxMessageBox(T("Afdrukken is mislukt. Controleer de printer, of exporteer als PDF (Ctrl+Shift+P)."), "Zorgbrug", wxOK | wxICON_ERROR, this);
+  }
+}
+
+void MainFrame::ShowShortcuts() {
+  wxMessageBox(T("Ctrl+L patiëntenlijst · Alt+1/2/3 verwacht/opgenomen/tijdelijk · Ctrl+K zoeken · Enter openen\n"
+                 "Ctrl+N nieuwe patiënt · Ctrl+E bewerken · F5 vernieuwen · Ctrl+. stoppen\n"
+                 "Ctrl+1/2/3 medicatie/ICA/bronnen · Ctrl+F filter · Ctrl+H historie · kolomkop: sorteren\n"
+                 "Ctrl+P afdrukken · Ctrl+Shift+P PDF · Ctrl+Shift+A audit-trail · Ctrl+, instellingen\n"
+                 "Ctrl+Shift+L vergrendelen · Ctrl+Q afsluiten"),
+               T("Sneltoetsen"), wxOK | wxICON_INFORMATION, this);
 }
 
 }  // namespace zb::gui

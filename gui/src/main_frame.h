@@ -1,53 +1,100 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The main window: the patients on the left (expected, admitted, temporary), the overview of the
-// chosen one on the right. Choosing a patient shows the stored retrieval at once (marked with its
-// time) and asks the sources again; each source's answer repaints the overview as it arrives.
+// The main window: the patients on the left (expected, admitted, temporary, search), the overview
+// of the chosen one on the right. Choosing a patient shows the stored retrieval at once (marked
+// with its time, not current) and asks the sources again; each source's answer repaints the
+// overview as it arrives. After the set inactivity the session locks: the patient data is hidden,
+// the gateway session ends, and only the same user's new DEZI login shows the open work again.
+#include <wx/eventfilter.h>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
 #include "domain/patient_register.h"
 #include "domain/retrieval.h"
 #include "overview_panel.h"
+#include "present/overview_report.h"
+#include "patients_panel.h"
 #include "ui_thread.h"
+#include "workstation/preferences.h"
 #include "workstation/workstation.h"
 
-class wxListCtrl;
+class wxSplitterWindow;
+class wxButton;
+class wxChoice;
+class wxStaticText;
 
 namespace zb::gui {
 
-class MainFrame : public wxFrame {
+struct SessionOptions {
+  bool demo = false;         // sandbox: the lock screen offers the persona login too
+  std::string persona;       // preselected persona
+  std::string caFile;        // trust for the gateway (login through a persona)
+  int lockMinutes = 10;
+};
+
+class MainFrame : public wxFrame, private wxEventFilter {
  public:
-  MainFrame(workstation::Workstation& workstation, const workstation::User& user);
+  MainFrame(workstation::Workstation& workstation, const workstation::User& user, SessionOptions options = {});
   ~MainFrame() override;
 
-  // Also used by tests: selects the patient with this BSN in the list and opens him.
+  // Also used by tests: selects the patient with this BSN and opens him.
   bool OpenPatient(const std::string& bsn);
   const present::OverviewView& shownView() const { return m_view; }
+  const present::PatientHeader& shownHeader() const { return m_header; }
   bool lookupRunning() const { return m_lookup.has_value(); }
+  bool locked() const { return m_locked; }
+  void LockNow();
+  // Starts the unlock login (persona empty: the system browser).
+  void Unlock(const std::string& persona);
+  wxString lockMessage() const;
+  PatientsPanel& patients() { return *m_patients; }
+  OverviewPanel& overview() { return *m_overview; }
+  // Writes the shown overview as PDF; the error text or empty.
+  std::string ExportPdf(const std::string& path);
 
  private:
-  void FillPatients();
+  int FilterEvent(wxEvent& event) override;
+  void BuildMenus();
   void Open(const domain::RegisteredPatient& p);
   void AskSources();
   void CancelLookup();
   void Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d);
   void Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end);
   void Render();
+  void Unlocked(const domain::Result<workstation::User>& result);
+  void RegisterPatient(bool edit);
+  void ShowSettings();
+  void ShowAudit();
+  void Print();
+  void AskExportPdf();
+  void ShowShortcuts();
+  present::Report CurrentReport() const;
 
   workstation::Workstation& m_workstation;
-  wxListCtrl* m_patients = nullptr;
+  workstation::User m_user;
+  SessionOptions m_options;
+  wxSplitterWindow* m_split = nullptr;
+  PatientsPanel* m_patients = nullptr;
   OverviewPanel* m_overview = nullptr;
-  std::vector<domain::RegisteredPatient> m_list;
+  wxPanel* m_lockPanel = nullptr;
+  wxStaticText* m_lockMessage = nullptr;
+  wxChoice* m_lockPersona = nullptr;
   std::optional<domain::RegisteredPatient> m_current;
   std::unique_ptr<domain::PatientPicture> m_picture;  // what is shown: stored or fresh
   std::unique_ptr<domain::PatientPicture> m_pending;  // the fresh one, until its first answer
   std::optional<workstation::Workstation::LookupId> m_lookup;
-  std::string m_retrievedText;
+  std::optional<domain::Instant> m_retrievedAt;
+  bool m_stored = false;
   bool m_showHistory = false;
+  bool m_locked = false;
   present::OverviewView m_view;
+  present::PatientHeader m_header;
+  wxTimer m_idleTimer;
+  std::chrono::steady_clock::time_point m_lastActivity;
   UiGuard m_guard;
 };
 

@@ -4,7 +4,15 @@
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include "i18n.h"
+#include "present/tr.h"
+#include "present/line_detail.h"
+#include "tone.h"
 
 namespace zb::gui {
 
@@ -14,28 +22,17 @@ wxListCtrl* MakeList(wxWindow* parent, const char* name, std::initializer_list<s
   auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   list->SetName(name);
   int i = 0;
-  for (const auto& [title, width] : columns) list->InsertColumn(i++, wxString::FromUTF8(title), wxLIST_FORMAT_LEFT, width);
+  for (const auto& [title, width] : columns) list->InsertColumn(i++, T(title), wxLIST_FORMAT_LEFT, width);
   return list;
 }
 
 void AddRow(wxListCtrl* list, std::initializer_list<std::string> cells) {
-  const long row = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(*cells.begin()));
+  const long row = list->InsertItem(list->GetItemCount(), U(*cells.begin()));
   int column = 0;
   for (const auto& c : cells) {
-    if (column > 0) list->SetItem(row, column, wxString::FromUTF8(c));
+    if (column > 0) list->SetItem(row, column, U(c));
     ++column;
   }
-}
-
-wxColour ToneColour(present::Tone t) {
-  switch (t) {
-    case present::Tone::kGood: return wxColour(0xE6, 0xF4, 0xEA);
-    case present::Tone::kNeutral: return wxColour(0xF1, 0xF3, 0xF4);
-    case present::Tone::kWarning: return wxColour(0xFE, 0xF7, 0xE0);
-    case present::Tone::kDanger: return wxColour(0xFC, 0xE8, 0xE6);
-    case present::Tone::kPending: return wxColour(0xE8, 0xF0, 0xFE);
-  }
-  return *wxWHITE;
 }
 
 }  // namespace
@@ -43,13 +40,30 @@ wxColour ToneColour(present::Tone t) {
 OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   SetName("overview");
   auto* box = new wxBoxSizer(wxVERTICAL);
-  m_header = new wxStaticText(this, wxID_ANY, wxString::FromUTF8("Kies een patiënt."));
-  m_header->SetName("overview-header");
-  m_header->SetFont(m_header->GetFont().Larger().Bold());
-  box->Add(m_header, 0, wxALL, 8);
-  m_retrieved = new wxStaticText(this, wxID_ANY, "");
-  m_retrieved->SetName("overview-retrieved");
-  box->Add(m_retrieved, 0, wxLEFT | wxRIGHT, 8);
+  auto* titleRow = new wxBoxSizer(wxHORIZONTAL);
+  m_title = new wxStaticText(this, wxID_ANY, T("Kies een patiënt."));
+  m_title->SetName("overview-header");
+  m_title->SetFont(m_title->GetFont().Larger().Larger().Bold());
+  titleRow->Add(m_title, 0, wxALIGN_CENTER_VERTICAL);
+  m_gds = new wxStaticText(this, wxID_ANY, " GDS ");  // not-ui: the same abbreviation in every language
+  m_gds->SetName("overview-gds");
+  m_gds->SetToolTip(T("Een of meer actuele geneesmiddelen komen in de GDS-rol (Baxter)."));
+  m_gds->SetBackgroundColour(wxColour(0x1A, 0x73, 0xE8));
+  m_gds->SetForegroundColour(*wxWHITE);
+  m_gds->SetFont(m_gds->GetFont().Bold());
+  m_gds->Hide();
+  titleRow->Add(m_gds, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
+  box->Add(titleRow, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  m_identity = new wxStaticText(this, wxID_ANY, "");
+  m_identity->SetName("overview-identity");
+  box->Add(m_identity, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  m_chipPanel = new wxPanel(this);
+  m_chips = new wxWrapSizer(wxHORIZONTAL);
+  m_chipPanel->SetSizer(m_chips);
+  box->Add(m_chipPanel, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+  m_freshness = new wxStaticText(this, wxID_ANY, "");
+  m_freshness->SetName("overview-retrieved");
+  box->Add(m_freshness, 0, wxLEFT | wxRIGHT | wxTOP, 8);
   m_banner = new wxStaticText(this, wxID_ANY, "");
   m_banner->SetName("overview-banner");
   m_banner->SetBackgroundColour(wxColour(0xB3, 0x26, 0x1E));
@@ -57,50 +71,135 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_banner->SetFont(m_banner->GetFont().Bold());
   m_banner->Hide();
   box->Add(m_banner, 0, wxEXPAND | wxALL, 8);
+
   m_tabs = new wxNotebook(this, wxID_ANY);
-  m_medication = MakeList(m_tabs, "medication", {{"Groep", 110}, {"Geneesmiddel", 260}, {"Dosering", 200}, {"Periode", 190}, {"Bron", 140}, {"GDS", 120}, {"Let op", 260}});
-  m_ica = MakeList(m_tabs, "ica", {{"Soort", 130}, {"Wat", 260}, {"Details", 320}, {"Bron", 160}});
-  m_sources = MakeList(m_tabs, "sources", {{"Bron", 240}, {"Status", 320}, {"Tijd", 240}, {"Toelichting", 400}});
-  m_tabs->AddPage(m_medication, "&Medicatie");
-  m_tabs->AddPage(m_ica, "&ICA");
-  m_tabs->AddPage(m_sources, "&Bronnen");
+  m_tabs->SetName("overview-tabs");
+  auto* medPage = new wxPanel(m_tabs);
+  auto* medBox = new wxBoxSizer(wxVERTICAL);
+  auto* filterRow = new wxBoxSizer(wxHORIZONTAL);
+  filterRow->Add(new wxStaticText(medPage, wxID_ANY, T("&Filter:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+  m_filter = new wxTextCtrl(medPage, wxID_ANY);
+  m_filter->SetName("medication-filter");
+  m_filter->SetHint(T("geneesmiddel, bron, groep… (Ctrl+F)"));
+  filterRow->Add(m_filter, 1);
+  m_hidden = new wxStaticText(medPage, wxID_ANY, "");
+  m_hidden->SetName("medication-hidden");
+  filterRow->Add(m_hidden, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
+  medBox->Add(filterRow, 0, wxEXPAND | wxALL, 4);
+  auto* split = new wxSplitterWindow(medPage, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+  m_medication = MakeList(split, "medication",
+                          {{N_("Groep"), 110}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 210}, {N_("Periode"), 190}, {N_("Bron"), 150}, {"GDS", 110}, {N_("Let op"), 260}});
+  m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+  m_detail->SetName("medication-detail");
+  m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));
+  split->SplitHorizontally(m_medication, m_detail, -190);
+  split->SetSashGravity(1.0);
+  split->SetMinimumPaneSize(80);
+  medBox->Add(split, 1, wxEXPAND);
+  medPage->SetSizer(medBox);
+  m_ica = MakeList(m_tabs, "ica", {{N_("Soort"), 130}, {N_("Wat"), 260}, {N_("Details"), 320}, {N_("Bron"), 160}});
+  m_sources = MakeList(m_tabs, "sources", {{N_("Bron"), 240}, {N_("Status"), 320}, {N_("Tijd"), 240}, {N_("Toelichting"), 400}});
+  m_tabs->AddPage(medPage, T("&Medicatie"));
+  m_tabs->AddPage(m_ica, T("&ICA"));
+  m_tabs->AddPage(m_sources, T("&Bronnen"));
   box->Add(m_tabs, 1, wxEXPAND | wxALL, 8);
   SetSizer(box);
+
+  m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { FillMedication(); });
+  m_medication->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowDetail(e.GetIndex()); });
+  m_medication->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { SortBy(e.GetColumn()); });
 }
 
-void OverviewPanel::ShowHeader(const std::string& header, const std::string& retrieved) {
-  m_header->SetLabel(wxString::FromUTF8(header));
-  m_retrieved->SetLabel(wxString::FromUTF8(retrieved));
+void OverviewPanel::ShowHeader(const present::PatientHeader& h) {
+  Freeze();
+  m_title->SetLabel(U(h.title));
+  m_identity->SetLabel(TF("{0}   ({1})", {h.identity, h.category}));
+  m_gds->Show(h.gds);
+  m_chips->Clear(true);
+  for (const auto& chip : h.chips) {
+    auto* label = new wxStaticText(m_chipPanel, wxID_ANY, U(" " + chip.text + " "));
+    label->SetName("source-chip");
+    label->SetBackgroundColour(ToneColour(chip.tone));
+    if (!chip.tooltip.empty()) label->SetToolTip(U(chip.tooltip));
+    m_chips->Add(label, 0, wxRIGHT | wxBOTTOM, 6);
+  }
+  m_freshness->SetLabel(U(h.freshness));
+  m_freshness->SetForegroundColour(h.stale ? wxColour(0xB0, 0x60, 0x00) : GetForegroundColour());
+  m_freshness->SetFont(h.stale ? GetFont().Bold() : GetFont());
   Layout();
+  Thaw();
 }
 
 void OverviewPanel::Clear() {
+  m_view = {};
+  m_lines.reset();
+  m_shown.clear();
   m_medication->DeleteAllItems();
   m_ica->DeleteAllItems();
   m_sources->DeleteAllItems();
+  m_detail->Clear();
   m_banner->Hide();
+  m_hidden->SetLabel("");
   Layout();
 }
 
-void OverviewPanel::Show(const present::OverviewView& view) {
+void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines, std::map<std::string, std::string> names) {
   // Freeze: the lists are refilled as each source answers; repaint once, not per row.
   Freeze();
-  m_banner->SetLabel(wxString::FromUTF8(view.banner));
+  m_view = view;
+  m_lines = std::move(lines);
+  m_names = std::move(names);
+  m_banner->SetLabel(U(view.banner));
   m_banner->Show(!view.banner.empty());
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
-  m_medication->DeleteAllItems();
-  for (const auto& r : view.medication) {
-    AddRow(m_medication, {r.group, (r.warning ? "⚠ " : "") + r.product, r.dose, r.period, r.sources, r.gds, r.marks});
-  }
+  m_hidden->SetLabel(view.hiddenHistoric ? TF("{0} oudere behandelingen verborgen (Ctrl+H)", {std::to_string(view.hiddenHistoric)}) : wxString());
+  FillMedication();
   m_ica->DeleteAllItems();
-  for (const auto& r : view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
+  for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
   m_sources->DeleteAllItems();
-  for (const auto& r : view.sources) {
+  for (const auto& r : m_view.sources) {
     AddRow(m_sources, {r.name, r.status, r.timing, r.detail});
     m_sources->SetItemBackgroundColour(m_sources->GetItemCount() - 1, ToneColour(r.tone));
   }
   Layout();
   Thaw();
 }
+
+void OverviewPanel::FillMedication() {
+  m_medication->Freeze();
+  m_medication->DeleteAllItems();
+  m_shown = present::ArrangeRows(m_view.medication, m_filter->GetValue().utf8_string(), m_order);
+  for (const auto* r : m_shown) {
+    AddRow(m_medication, {r->group, (r->warning ? "⚠ " : "") + r->product, r->dose, r->period, r->sources, r->gds, r->marks});
+    if (r->warning) m_medication->SetItemBackgroundColour(m_medication->GetItemCount() - 1, ToneColour(present::Tone::kWarning));
+  }
+  m_medication->Thaw();
+  m_detail->Clear();
+}
+
+void OverviewPanel::ShowDetail(long row) {
+  if (row < 0 || static_cast<std::size_t>(row) >= m_shown.size() || !m_lines) return;
+  const std::size_t line = m_shown[static_cast<std::size_t>(row)]->line;
+  if (line >= m_lines->lines.size()) return;
+  m_detail->SetValue(U(present::LineDetail(m_lines->lines[line], m_names)));
+}
+
+void OverviewPanel::SortBy(int column) {
+  const auto c = static_cast<present::MedicationColumn>(column);
+  if (m_order.sorted && m_order.column == c) m_order.ascending = !m_order.ascending;
+  else m_order = {true, c, true};
+  FillMedication();
+}
+
+void OverviewPanel::SelectTab(int index) {
+  if (index >= 0 && static_cast<std::size_t>(index) < m_tabs->GetPageCount()) m_tabs->SetSelection(static_cast<std::size_t>(index));
+}
+
+void OverviewPanel::FocusFilter() {
+  m_tabs->SetSelection(0);
+  m_filter->SetFocus();
+}
+
+int OverviewPanel::shownMedicationRows() const { return m_medication->GetItemCount(); }
 
 }  // namespace zb::gui

@@ -1,32 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The patient overview: header, the incomplete-overview banner, the per-source rows, and tabs for
-// medication, ICA and sources. It shows an OverviewView (present/) and nothing else.
+// The patient overview: the header (who, GDS badge, a chip per source with its status in words,
+// how old the data is), the incomplete-overview banner, and tabs for medication (filter, sortable
+// columns, detail pane with the building blocks and the reason trace), ICA and sources. It shows
+// what the presenters built and nothing else.
 #include <wx/panel.h>
 
+#include <functional>
+#include <map>
+
+#include "domain/overview.h"
+#include "present/medication_table.h"
 #include "present/overview_view.h"
+#include "present/patient_header.h"
 
 class wxListCtrl;
+class wxListEvent;
 class wxNotebook;
 class wxStaticText;
+class wxTextCtrl;
+class wxWrapSizer;
 
 namespace zb::gui {
 
 class OverviewPanel : public wxPanel {
  public:
   explicit OverviewPanel(wxWindow* parent);
-  void ShowHeader(const std::string& header, const std::string& retrieved);
-  void Show(const present::OverviewView& view);
+  void ShowHeader(const present::PatientHeader& header);
+  // `lines` and `sourceNames` feed the detail pane; both belong to the same consolidation as `view`.
+  void Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines, std::map<std::string, std::string> sourceNames);
   void Clear();
+  void SelectTab(int index);
+  void FocusFilter();
+  // Rows shown in the medication list right now (after filter and sort), for tests.
+  int shownMedicationRows() const;
 
  private:
-  wxStaticText* m_header = nullptr;
-  wxStaticText* m_retrieved = nullptr;
+  void FillMedication();
+  void ShowDetail(long row);
+  void SortBy(int column);
+
+  wxStaticText* m_title = nullptr;
+  wxStaticText* m_identity = nullptr;
+  wxStaticText* m_gds = nullptr;
+  wxWrapSizer* m_chips = nullptr;
+  wxPanel* m_chipPanel = nullptr;
+  wxStaticText* m_freshness = nullptr;
   wxStaticText* m_banner = nullptr;
   wxNotebook* m_tabs = nullptr;
+  wxTextCtrl* m_filter = nullptr;
+  wxStaticText* m_hidden = nullptr;
   wxListCtrl* m_medication = nullptr;
+  wxTextCtrl* m_detail = nullptr;
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;
+  present::OverviewView m_view;
+  std::shared_ptr<const domain::Overview> m_lines;
+  std::map<std::string, std::string> m_names;
+  std::vector<const present::MedicationRow*> m_shown;
+  present::TableOrder m_order;
 };
 
 }  // namespace zb::gui

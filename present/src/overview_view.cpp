@@ -4,6 +4,7 @@
 #include <map>
 
 #include "present/texts.h"
+#include "present/tr.h"
 
 namespace zb::present {
 
@@ -15,8 +16,8 @@ std::string DateOf(const std::optional<d::Instant>& t) { return t ? d::FormatDat
 
 std::string Gds(const d::TreatmentLine& l) {
   std::string out;
-  if (l.gds.inRoll) out = "in rol";
-  if (l.gds.keepOutOfRoll) out += (out.empty() ? "" : ", ") + std::string("niet in GDS");
+  if (l.gds.inRoll) out = Tr("in rol");
+  if (l.gds.keepOutOfRoll) out += (out.empty() ? "" : ", ") + Tr("niet in GDS");
   if (l.gds.timing != d::RollTiming::kNone) out += (out.empty() ? "" : ", ") + RollTimingLabel(l.gds.timing);
   return out;
 }
@@ -26,22 +27,22 @@ std::string Gds(const d::TreatmentLine& l) {
 std::string IncompleteBanner(const d::PatientPicture& picture) {
   const auto missing = picture.Missing();
   if (missing.empty()) return {};
-  std::string out = "ONVOLLEDIG OVERZICHT: geen gegevens van ";
+  std::string list;
   for (std::size_t i = 0; i < missing.size(); ++i) {
-    out += (i ? "; " : "") + missing[i]->source.name + " (" + SourceKindLabel(missing[i]->source.kind) + "): " + DescribeSource(*missing[i]);
+    list += (i ? "; " : "") + Fmt("{0} ({1}): {2}", {missing[i]->source.name, SourceKindLabel(missing[i]->source.kind), DescribeSource(*missing[i])});
   }
-  return out + ". Medicatie en ICA van deze bron(nen) ontbreken hieronder.";
+  return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.", {list});
 }
 
 std::string PeriodText(const d::TreatmentLine& l) {
   std::string s;
-  if (l.start) s += "vanaf " + DateOf(l.start);
+  if (l.start) s += Fmt("vanaf {0}", {DateOf(l.start)});
   if (l.end) {
-    s += (s.empty() ? "" : " ") + std::string("t/m ") + DateOf(l.end);
+    s += (s.empty() ? "" : " ") + Fmt("t/m {0}", {DateOf(l.end)});
   } else if (l.status == d::TreatmentStatus::kCurrent || l.status == d::TreatmentStatus::kFuture) {
-    s += (s.empty() ? "" : ", ") + std::string("doorlopend");
+    s += (s.empty() ? "" : ", ") + Tr("doorlopend");
   }
-  if (l.resumesAt) s += ", hervat " + DateOf(l.resumesAt);
+  if (l.resumesAt) s += ", " + Fmt("hervat {0}", {DateOf(l.resumesAt)});
   return s;
 }
 
@@ -80,10 +81,10 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
   v.banner = IncompleteBanner(picture);
   for (const auto& s : picture.sources()) {
     SourceRow r;
-    r.name = s.source.name + " (" + SourceKindLabel(s.source.kind) + ")";
-    r.status = s.status == d::SourceStatus::kPending ? "wordt opgehaald…" : DescribeSource(s);
+    r.name = Fmt("{0} ({1})", {s.source.name, SourceKindLabel(s.source.kind)});
+    r.status = s.status == d::SourceStatus::kPending ? Tr("wordt opgehaald…") : DescribeSource(s);
     if (s.status != d::SourceStatus::kPending) {
-      r.timing = std::to_string(s.elapsed.count()) + " ms, " + std::to_string(s.requests) + " vragen, " + std::to_string(s.resources) + " resources";
+      r.timing = Fmt("{0} ms, {1} vragen, {2} resources", {std::to_string(s.elapsed.count()), std::to_string(s.requests), std::to_string(s.resources)});
     }
     if (!d::Answered(s.status)) r.detail = s.detail;
     r.tone = ToneOf(s.status);
@@ -112,25 +113,25 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     const auto& a = line.item;
     std::string detail = CriticalityLabel(a.criticality);
     for (const auto& reaction : a.reactions) {
-      for (const auto& m : reaction.manifestations) detail += (detail.empty() ? "" : "; ") + std::string("reactie: ") + m.Label();
+      for (const auto& m : reaction.manifestations) detail += (detail.empty() ? "" : "; ") + Fmt("reactie: {0}", {m.Label()});
     }
     if (!line.current) detail += (detail.empty() ? "" : "; ") + ClinicalStatusLabel(a.clinical);
-    v.ica.push_back({"allergie", (a.reactionRecord ? "reactie op " : "") + a.substance.Label(), detail, Join(line.sources)});
+    v.ica.push_back({Tr("allergie"), a.reactionRecord ? Fmt("reactie op {0}", {a.substance.Label()}) : a.substance.Label(), detail, Join(line.sources)});
   }
   for (const auto& line : ica.contraIndications) {
-    v.ica.push_back({"contra-indicatie", line.item.code.Label(),
-                     (line.current ? "" : "niet meer van toepassing") +
-                         (line.item.start ? std::string(line.current ? "" : "; ") + "sinds " + d::FormatDate(line.item.start->LocalDate()) : std::string()),
-                     Join(line.sources)});
+    std::string detail = line.current ? "" : Tr("niet meer van toepassing");
+    if (line.item.start) detail += (detail.empty() ? "" : "; ") + Fmt("sinds {0}", {d::FormatDate(line.item.start->LocalDate())});
+    v.ica.push_back({Tr("contra-indicatie"), line.item.code.Label(), detail, Join(line.sources)});
   }
   for (const auto& line : ica.surveillanceDecisions) {
     std::string safe;
     for (const auto& s : line.item.safeWithin) safe += (safe.empty() ? "" : ", ") + s.Label();
-    v.ica.push_back({"bewakingsbesluit", "niet geven: " + line.item.unsafe.Label(),
-                     (safe.empty() ? "" : "wel veilig: " + safe) + (line.current ? "" : " (vervallen)"), Join(line.sources)});
+    std::string detail = safe.empty() ? "" : Fmt("wel veilig: {0}", {safe});
+    if (!line.current) detail += (detail.empty() ? "" : " ") + Tr("(vervallen)");
+    v.ica.push_back({Tr("bewakingsbesluit"), Fmt("niet geven: {0}", {line.item.unsafe.Label()}), detail, Join(line.sources)});
   }
   for (const auto& line : ica.alerts) {
-    v.ica.push_back({"alert", line.item.code.Label(), line.current ? "" : "niet actief", Join(line.sources)});
+    v.ica.push_back({Tr("alert"), line.item.code.Label(), line.current ? "" : Tr("niet actief"), Join(line.sources)});
   }
   return v;
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "present/texts.h"
+#include "present/tr.h"
 
 namespace zb::present {
 
@@ -11,48 +12,48 @@ namespace d = zb::domain;
 
 std::string SourceStatusLabel(d::SourceStatus s) {
   switch (s) {
-    case d::SourceStatus::kPending: return "bezig";
-    case d::SourceStatus::kData: return "gegevens ontvangen";
-    case d::SourceStatus::kNoData: return "geen gegevens (bron heeft niets)";
-    case d::SourceStatus::kPatientUnknown: return "patiënt niet bekend bij de bron";
-    case d::SourceStatus::kConsentRefused: return "toestemming geweigerd door de patiënt";
-    case d::SourceStatus::kNoConsent: return "geen toestemming geregistreerd";
-    case d::SourceStatus::kAccessDenied: return "inzage geweigerd";
-    case d::SourceStatus::kNotConnected: return "niet aangesloten";
-    case d::SourceStatus::kUnreachable: return "niet bereikbaar";
-    case d::SourceStatus::kFailed: return "mislukt";
-    case d::SourceStatus::kCancelled: return "afgebroken";
+    case d::SourceStatus::kPending: return Tr("bezig");
+    case d::SourceStatus::kData: return Tr("gegevens ontvangen");
+    case d::SourceStatus::kNoData: return Tr("geen gegevens (bron heeft niets)");
+    case d::SourceStatus::kPatientUnknown: return Tr("patiënt niet bekend bij de bron");
+    case d::SourceStatus::kConsentRefused: return Tr("toestemming geweigerd door de patiënt");
+    case d::SourceStatus::kNoConsent: return Tr("geen toestemming geregistreerd");
+    case d::SourceStatus::kAccessDenied: return Tr("inzage geweigerd");
+    case d::SourceStatus::kNotConnected: return Tr("niet aangesloten");
+    case d::SourceStatus::kUnreachable: return Tr("niet bereikbaar");
+    case d::SourceStatus::kFailed: return Tr("mislukt");
+    case d::SourceStatus::kCancelled: return Tr("afgebroken");
   }
-  return "onbekend";
+  return Tr("onbekend");
 }
 
 std::string SourceReasonLabel(d::SourceStatus s, const std::string& reason) {
-  static const std::map<std::string, std::string> kReasons{
-      {"no-treatment-relation", "geen behandelrelatie bij de bron"},
-      {"not-given", "de bron noemt geen reden"},
-      {"other", "reden: zie detail"},
-      {"token-refused", "de bron accepteert het toegangstoken niet"},
-      {"holder_authorization_error", "de bron geeft geen toegangstoken af"},
-      {"credentials_insufficient", "onze organisatie of gebruiker voldoet niet aan de eisen van de bron"},
-      {"role_not_allowed", "uw rol mag geen gegevens opvragen"},
-      {"deadline", "geen antwoord binnen de wachttijd"},
-      {"holder_timeout", "geen antwoord binnen de wachttijd"},
-      {"holder_unreachable", "verbinding mislukt"},
-      {"holder_tls_refused", "beveiligde verbinding geweigerd (certificaat klopt niet)"},
-      {"gateway_unreachable", "de gateway van uw organisatie is niet bereikbaar"},
-      {"gateway_tls_refused", "het certificaat van de gateway wordt niet vertrouwd"},
-      {"holder_answer_incomplete", "antwoord afgebroken"},
-      {"holder_answer_too_large", "antwoord te groot"},
-      {"malformed", "antwoord is geen geldige FHIR JSON"},
-      {"http-503", "tijdelijk niet beschikbaar"},
-      {"birthdate-mismatch", "geboortedatum bij de bron wijkt af; gegevens niet gebruikt"},
-      {"patient-mismatch", "antwoord over een andere patiënt; niet gebruikt"},
-      {"not-in-directory", "staat niet in het adresboek van de gebruikte netwerken"},
-      {"no-medication-service", "doet niet mee aan medicatie-uitwisseling"},
-      {"session_invalid", "sessie verlopen: log opnieuw in"}};
+  static const std::map<std::string, const char*> kReasons{
+      {"no-treatment-relation", N_("geen behandelrelatie bij de bron")},
+      {"not-given", N_("de bron noemt geen reden")},
+      {"other", N_("reden: zie detail")},
+      {"token-refused", N_("de bron accepteert het toegangstoken niet")},
+      {"holder_authorization_error", N_("de bron geeft geen toegangstoken af")},
+      {"credentials_insufficient", N_("onze organisatie of gebruiker voldoet niet aan de eisen van de bron")},
+      {"role_not_allowed", N_("uw rol mag geen gegevens opvragen")},
+      {"deadline", N_("geen antwoord binnen de wachttijd")},
+      {"holder_timeout", N_("geen antwoord binnen de wachttijd")},
+      {"holder_unreachable", N_("verbinding mislukt")},
+      {"holder_tls_refused", N_("beveiligde verbinding geweigerd (certificaat klopt niet)")},
+      {"gateway_unreachable", N_("de gateway van uw organisatie is niet bereikbaar")},
+      {"gateway_tls_refused", N_("het certificaat van de gateway wordt niet vertrouwd")},
+      {"holder_answer_incomplete", N_("antwoord afgebroken")},
+      {"holder_answer_too_large", N_("antwoord te groot")},
+      {"malformed", N_("antwoord is geen geldige FHIR JSON")},
+      {"http-503", N_("tijdelijk niet beschikbaar")},
+      {"birthdate-mismatch", N_("geboortedatum bij de bron wijkt af; gegevens niet gebruikt")},
+      {"patient-mismatch", N_("antwoord over een andere patiënt; niet gebruikt")},
+      {"not-in-directory", N_("staat niet in het adresboek van de gebruikte netwerken")},
+      {"no-medication-service", N_("doet niet mee aan medicatie-uitwisseling")},
+      {"session_invalid", N_("sessie verlopen: log opnieuw in")}};
   auto it = kReasons.find(reason);
-  if (it != kReasons.end()) return it->second;
-  if (reason.rfind("http-", 0) == 0) return "foutmelding " + reason.substr(5) + " van de bron";
+  if (it != kReasons.end()) return Tr(it->second);
+  if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});
   (void)s;
   return {};
 }
@@ -60,7 +61,7 @@ std::string SourceReasonLabel(d::SourceStatus s, const std::string& reason) {
 std::string DescribeSource(const d::SourceOutcome& o) {
   std::string text = SourceStatusLabel(o.status);
   const std::string reason = SourceReasonLabel(o.status, o.reason);
-  if (!reason.empty() && reason != text) text += " (" + reason + ")";
+  if (!reason.empty() && reason != text) text = Fmt("{0} ({1})", {text, reason});
   return text;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/texts.h"
 
+#include "present/tr.h"
+
 namespace zb::present {
 
 namespace d = zb::domain;
@@ -17,26 +19,26 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
 
 std::string StatusHeading(d::TreatmentStatus s) {
   switch (s) {
-    case d::TreatmentStatus::kCurrent: return "ACTUEEL";
-    case d::TreatmentStatus::kFuture: return "TOEKOMSTIG";
-    case d::TreatmentStatus::kSuspended: return "ONDERBROKEN";
-    case d::TreatmentStatus::kRecentlyStopped: return "RECENT GESTOPT";
-    case d::TreatmentStatus::kCancelled: return "GEANNULEERD";
-    case d::TreatmentStatus::kHistoric: return "HISTORIE";
-    case d::TreatmentStatus::kUseOnly: return "ALLEEN GEBRUIK (zelfzorg / zonder bekende afspraak)";
+    case d::TreatmentStatus::kCurrent: return Tr("ACTUEEL");
+    case d::TreatmentStatus::kFuture: return Tr("TOEKOMSTIG");
+    case d::TreatmentStatus::kSuspended: return Tr("ONDERBROKEN");
+    case d::TreatmentStatus::kRecentlyStopped: return Tr("RECENT GESTOPT");
+    case d::TreatmentStatus::kCancelled: return Tr("GEANNULEERD");
+    case d::TreatmentStatus::kHistoric: return Tr("HISTORIE");
+    case d::TreatmentStatus::kUseOnly: return Tr("ALLEEN GEBRUIK (zelfzorg / zonder bekende afspraak)");
   }
   return "";
 }
 
 std::string StatusLabel(d::TreatmentStatus s) {
   switch (s) {
-    case d::TreatmentStatus::kCurrent: return "actueel";
-    case d::TreatmentStatus::kFuture: return "toekomstig";
-    case d::TreatmentStatus::kSuspended: return "onderbroken";
-    case d::TreatmentStatus::kRecentlyStopped: return "recent gestopt";
-    case d::TreatmentStatus::kCancelled: return "geannuleerd";
-    case d::TreatmentStatus::kHistoric: return "historie";
-    case d::TreatmentStatus::kUseOnly: return "alleen gebruik";
+    case d::TreatmentStatus::kCurrent: return Tr("actueel");
+    case d::TreatmentStatus::kFuture: return Tr("toekomstig");
+    case d::TreatmentStatus::kSuspended: return Tr("onderbroken");
+    case d::TreatmentStatus::kRecentlyStopped: return Tr("recent gestopt");
+    case d::TreatmentStatus::kCancelled: return Tr("geannuleerd");
+    case d::TreatmentStatus::kHistoric: return Tr("historie");
+    case d::TreatmentStatus::kUseOnly: return Tr("alleen gebruik");
   }
   return "";
 }
@@ -56,33 +58,32 @@ std::string Describe(const d::Discrepancy& x) {
   const auto& a = x.args;
   switch (x.kind) {
     case d::DiscrepancyKind::kAdministrationDoseDiffers:
-      return "Toedieningsafspraak van de apotheek wijkt af van de medicatieafspraak: TA '" + Arg(a, 1) + "' tegenover MA '" +
-             Arg(a, 2) + "'";
+      return Fmt("Toedieningsafspraak van de apotheek wijkt af van de medicatieafspraak: TA '{0}' tegenover MA '{1}'", {Arg(a, 1), Arg(a, 2)});
     case d::DiscrepancyKind::kAdministrationOutdated:
-      return "Toedieningsafspraak " + Arg(a, 0) + " van de apotheek hoort bij een eerdere afspraak (" + Arg(a, 1) +
-             "); de wijziging is daar nog niet verwerkt";
+      return Fmt("Toedieningsafspraak {0} van de apotheek hoort bij een eerdere afspraak ({1}); de wijziging is daar nog niet verwerkt",
+                 {Arg(a, 0), Arg(a, 1)});
     case d::DiscrepancyKind::kUseReportsNotUsed:
-      return std::string("Medicatiegebruik meldt dat de patiënt dit ") +
-             (Arg(a, 1) == "stopped" ? "gestopt is" : Arg(a, 1) == "suspended" ? "tijdelijk niet gebruikt" : "niet gebruikt") +
-             ", terwijl de afspraak loopt";
+      return Arg(a, 1) == "stopped"     ? Tr("Medicatiegebruik meldt dat de patiënt dit gestopt is, terwijl de afspraak loopt")
+             : Arg(a, 1) == "suspended" ? Tr("Medicatiegebruik meldt dat de patiënt dit tijdelijk niet gebruikt, terwijl de afspraak loopt")
+                                        : Tr("Medicatiegebruik meldt dat de patiënt dit niet gebruikt, terwijl de afspraak loopt");
     case d::DiscrepancyKind::kUseNotAsAgreed:
-      return "Medicatiegebruik: niet volgens afspraak gebruikt";
+      return Tr("Medicatiegebruik: niet volgens afspraak gebruikt");
     case d::DiscrepancyKind::kSourcesDisagree:
-      return "Bronnen verschillen: " + Join(a, "; ");
+      return Fmt("Bronnen verschillen: {0}", {Join(a, "; ")});
     case d::DiscrepancyKind::kKnownAtOneSourceOnly:
-      return "Alleen bekend bij " + Arg(a, 0);
+      return Fmt("Alleen bekend bij {0}", {Arg(a, 0)});
     case d::DiscrepancyKind::kSameBlockDiffers:
-      return "Bouwsteen " + Arg(a, 0) + " verschilt tussen " + Arg(a, 1) + " en " + Arg(a, 2);
+      return Fmt("Bouwsteen {0} verschilt tussen {1} en {2}", {Arg(a, 0), Arg(a, 1), Arg(a, 2)});
     case d::DiscrepancyKind::kPossibleDuplicate:
-      return "Mogelijk dubbel: zelfde geneesmiddel in andere behandeling (" + Arg(a, 1) + ")";
+      return Fmt("Mogelijk dubbel: zelfde geneesmiddel in andere behandeling ({0})", {Arg(a, 1)});
     case d::DiscrepancyKind::kStopWithoutTarget:
-      return "Stopbericht " + Arg(a, 0) + " hoort bij geen bekende afspraak";
+      return Fmt("Stopbericht {0} hoort bij geen bekende afspraak", {Arg(a, 0)});
     case d::DiscrepancyKind::kAdministrationAfterStop:
-      return "Apotheek heeft nog een lopende toedieningsafspraak (" + Arg(a, 0) + ")";
+      return Fmt("Apotheek heeft nog een lopende toedieningsafspraak ({0})", {Arg(a, 0)});
     case d::DiscrepancyKind::kNoAgreementKnown:
-      return "Geen medicatieafspraak bekend, alleen " + Arg(a, 0);
+      return Fmt("Geen medicatieafspraak bekend, alleen {0}", {Arg(a, 0)});
     case d::DiscrepancyKind::kUnknownEnd:
-      return "Einddatum onbekend: duur in eenheid '" + Arg(a, 1) + "' (" + Arg(a, 0) + ")";
+      return Fmt("Einddatum onbekend: duur in eenheid '{0}' ({1})", {Arg(a, 1), Arg(a, 0)});
   }
   return "";
 }
@@ -92,38 +93,39 @@ std::string Describe(const d::TraceStep& t) {
   const std::string& b = t.block;
   switch (t.code) {
     case d::TraceCode::kDuplicateMerged:
-      return b + " kwam van " + Arg(a, 0) + " en " + Arg(a, 1) + "; de versie van " + Arg(a, 0) + " is gebruikt";
+      return Fmt("{0} kwam van {1} en {2}; de versie van {1} is gebruikt", {b, Arg(a, 0), Arg(a, 1)});
     case d::TraceCode::kStopApplied:
-      return "stopbericht " + b + " (" + Arg(a, 1) + ") beëindigt " + Arg(a, 0) +
-             (Arg(a, 2).empty() ? std::string() : " per " + IsoAsDutch(Arg(a, 2)));
+      return Arg(a, 2).empty() ? Fmt("stopbericht {0} ({1}) beëindigt {2}", {b, Arg(a, 1), Arg(a, 0)})
+                             : Fmt("stopbericht {0} ({1}) beëindigt {2} per {3}", {b, Arg(a, 1), Arg(a, 0), IsoAsDutch(Arg(a, 2))});
     case d::TraceCode::kStopMatchedByStart:
-      return "stopbericht " + b + " zonder verwijzing; gekoppeld aan " + Arg(a, 0) + " (zelfde startdatum)";
+      return Fmt("stopbericht {0} zonder verwijzing; gekoppeld aan {1} (zelfde startdatum)", {b, Arg(a, 0)});
     case d::TraceCode::kStopMatchedOnly:
-      return "stopbericht " + b + " zonder verwijzing; gekoppeld aan " + Arg(a, 0) + " (enige afspraak)";
+      return Fmt("stopbericht {0} zonder verwijzing; gekoppeld aan {1} (enige afspraak)", {b, Arg(a, 0)});
     case d::TraceCode::kStopUnmatched:
-      return "stopbericht " + b + " kon aan geen afspraak worden gekoppeld";
+      return Fmt("stopbericht {0} kon aan geen afspraak worden gekoppeld", {b});
     case d::TraceCode::kSuperseded:
-      return b + " is vervangen door " + Arg(a, 0) + " per " + IsoAsDutch(Arg(a, 1));
+      return Fmt("{0} is vervangen door {1} per {2}", {b, Arg(a, 0), IsoAsDutch(Arg(a, 1))});
     case d::TraceCode::kEndsNaturally:
-      return b + " is afgelopen op " + IsoAsDutch(Arg(a, 0));
+      return Fmt("{0} is afgelopen op {1}", {b, IsoAsDutch(Arg(a, 0))});
     case d::TraceCode::kNotYetStarted:
-      return b + " start pas op " + IsoAsDutch(Arg(a, 0));
+      return Fmt("{0} start pas op {1}", {b, IsoAsDutch(Arg(a, 0))});
     case d::TraceCode::kActive:
-      return b + " loopt (vanaf " + IsoAsDutch(Arg(a, 0)) + (Arg(a, 1).empty() ? ", doorlopend)" : " t/m " + IsoAsDutch(Arg(a, 1)) + ")");
+      return Arg(a, 1).empty() ? Fmt("{0} loopt (vanaf {1}, doorlopend)", {b, IsoAsDutch(Arg(a, 0))})
+                               : Fmt("{0} loopt (vanaf {1} t/m {2})", {b, IsoAsDutch(Arg(a, 0)), IsoAsDutch(Arg(a, 1))});
     case d::TraceCode::kCancelled:
-      return b + " is geannuleerd" + (Arg(a, 0).empty() ? std::string() : " door " + Arg(a, 0));
+      return Arg(a, 0).empty() ? Fmt("{0} is geannuleerd", {b}) : Fmt("{0} is geannuleerd door {1}", {b, Arg(a, 0)});
     case d::TraceCode::kStopScheduled:
-      return b + " stopt op " + IsoAsDutch(Arg(a, 0));
+      return Fmt("{0} stopt op {1}", {b, IsoAsDutch(Arg(a, 0))});
     case d::TraceCode::kSuspendedResumes:
-      return "hervat met " + b + " op " + IsoAsDutch(Arg(a, 0));
+      return Fmt("hervat met {0} op {1}", {b, IsoAsDutch(Arg(a, 0))});
     case d::TraceCode::kBasedOn:
-      return "status bepaald uit " + Arg(a, 0);
+      return Fmt("status bepaald uit {0}", {Arg(a, 0)});
     case d::TraceCode::kNoTreatmentId:
-      return b + " heeft geen MBH-id; als eigen behandeling getoond";
+      return Fmt("{0} heeft geen MBH-id; als eigen behandeling getoond", {b});
     case d::TraceCode::kClassified:
-      return "status: " + Arg(a, 0) + " op " + IsoAsDutch(Arg(a, 1));
+      return Fmt("status: {0} op {1}", {Arg(a, 0), IsoAsDutch(Arg(a, 1))});
     case d::TraceCode::kNoStart:
-      return b + " heeft geen startdatum; registratiedatum gebruikt";
+      return Fmt("{0} heeft geen startdatum; registratiedatum gebruikt", {b});
   }
   return "";
 }
@@ -131,18 +133,18 @@ std::string Describe(const d::TraceStep& t) {
 std::string RollTimingLabel(d::RollTiming t) {
   switch (t) {
     case d::RollTiming::kNone: return "";
-    case d::RollTiming::kImmediately: return "direct op toedienlijst of in GDS";
-    case d::RollTiming::kNextRollChange: return "per volgende GDS-rolwissel";
-    case d::RollTiming::kAfterRegularProcessing: return "na reguliere voorschriftverwerking";
+    case d::RollTiming::kImmediately: return Tr("direct op toedienlijst of in GDS");
+    case d::RollTiming::kNextRollChange: return Tr("per volgende GDS-rolwissel");
+    case d::RollTiming::kAfterRegularProcessing: return Tr("na reguliere voorschriftverwerking");
   }
   return "";
 }
 
 std::string CriticalityLabel(d::Criticality c) {
   switch (c) {
-    case d::Criticality::kHigh: return "hoog risico";
-    case d::Criticality::kLow: return "laag risico";
-    case d::Criticality::kUnableToAssess: return "risico niet te beoordelen";
+    case d::Criticality::kHigh: return Tr("hoog risico");
+    case d::Criticality::kLow: return Tr("laag risico");
+    case d::Criticality::kUnableToAssess: return Tr("risico niet te beoordelen");
     case d::Criticality::kUnknown: return "";
   }
   return "";
@@ -150,9 +152,9 @@ std::string CriticalityLabel(d::Criticality c) {
 
 std::string ClinicalStatusLabel(d::ClinicalStatus s) {
   switch (s) {
-    case d::ClinicalStatus::kActive: return "actief";
-    case d::ClinicalStatus::kInactive: return "niet actief";
-    case d::ClinicalStatus::kResolved: return "verdwenen";
+    case d::ClinicalStatus::kActive: return Tr("actief");
+    case d::ClinicalStatus::kInactive: return Tr("niet actief");
+    case d::ClinicalStatus::kResolved: return Tr("verdwenen");
     case d::ClinicalStatus::kUnknown: return "";
   }
   return "";
@@ -160,10 +162,10 @@ std::string ClinicalStatusLabel(d::ClinicalStatus s) {
 
 std::string VerificationLabel(d::VerificationStatus s) {
   switch (s) {
-    case d::VerificationStatus::kConfirmed: return "bevestigd";
-    case d::VerificationStatus::kUnconfirmed: return "onbevestigd";
-    case d::VerificationStatus::kRefuted: return "weerlegd";
-    case d::VerificationStatus::kEnteredInError: return "foutief ingevoerd";
+    case d::VerificationStatus::kConfirmed: return Tr("bevestigd");
+    case d::VerificationStatus::kUnconfirmed: return Tr("onbevestigd");
+    case d::VerificationStatus::kRefuted: return Tr("weerlegd");
+    case d::VerificationStatus::kEnteredInError: return Tr("foutief ingevoerd");
     case d::VerificationStatus::kUnknown: return "";
   }
   return "";
@@ -171,25 +173,25 @@ std::string VerificationLabel(d::VerificationStatus s) {
 
 std::string SourceKindLabel(d::SourceKind k) {
   switch (k) {
-    case d::SourceKind::kGeneralPractitioner: return "huisarts";
-    case d::SourceKind::kPharmacy: return "apotheek";
-    case d::SourceKind::kHospital: return "ziekenhuis";
-    case d::SourceKind::kOwnRecord: return "eigen dossier";
-    case d::SourceKind::kImport: return "import";
-    case d::SourceKind::kUnknown: return "bron";
+    case d::SourceKind::kGeneralPractitioner: return Tr("huisarts");
+    case d::SourceKind::kPharmacy: return Tr("apotheek");
+    case d::SourceKind::kHospital: return Tr("ziekenhuis");
+    case d::SourceKind::kOwnRecord: return Tr("eigen dossier");
+    case d::SourceKind::kImport: return Tr("import");
+    case d::SourceKind::kUnknown: return Tr("bron");
   }
-  return "bron";
+  return Tr("bron");
 }
 
 std::string BlockKindLabel(d::BlockKind k) {
   switch (k) {
-    case d::BlockKind::kMedicationAgreement: return "medicatieafspraak";
-    case d::BlockKind::kVariableDosingRegimen: return "wisselend doseerschema";
-    case d::BlockKind::kDispenseRequest: return "verstrekkingsverzoek";
-    case d::BlockKind::kAdministrationAgreement: return "toedieningsafspraak";
-    case d::BlockKind::kMedicationDispense: return "medicatieverstrekking";
-    case d::BlockKind::kMedicationUse: return "medicatiegebruik";
-    case d::BlockKind::kMedicationAdministration: return "medicatietoediening";
+    case d::BlockKind::kMedicationAgreement: return Tr("medicatieafspraak");
+    case d::BlockKind::kVariableDosingRegimen: return Tr("wisselend doseerschema");
+    case d::BlockKind::kDispenseRequest: return Tr("verstrekkingsverzoek");
+    case d::BlockKind::kAdministrationAgreement: return Tr("toedieningsafspraak");
+    case d::BlockKind::kMedicationDispense: return Tr("medicatieverstrekking");
+    case d::BlockKind::kMedicationUse: return Tr("medicatiegebruik");
+    case d::BlockKind::kMedicationAdministration: return Tr("medicatietoediening");
   }
   return "";
 }

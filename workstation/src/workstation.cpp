@@ -3,6 +3,7 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "net/client/gateway_client.h"
@@ -100,6 +101,51 @@ domain::Result<User> Workstation::LogIn(net::client::BrowserLauncher& browser, s
   }
   Audit(domain::AuditAction::kLogin, "", "dezi", "ok");
   return u;
+}
+
+domain::Result<std::vector<Organisation>> Workstation::FindOrganisations(const std::string& uraOrName) {
+  std::string session;
+  {
+    std::lock_guard lock(m_impl->mutex);
+    session = m_impl->session;
+  }
+  if (session.empty()) return MakeError(ErrorCode::kRefused, "niet ingelogd: log in om het adresboek te doorzoeken");
+  const bool isUra = uraOrName.size() == 8 && uraOrName.find_first_not_of("0123456789") == std::string::npos;
+  auto r = m_impl->gateway.Directory(session, "", isUra ? uraOrName : "", isUra ? "" : uraOrName);
+  if (auto* e = std::get_if<net::client::ApiError>(&r)) {
+    return MakeError(e->status == 0 ? ErrorCode::kUnavailable : ErrorCode::kRefused, "adresboek niet te raadplegen: " + e->detail);
+  }
+  std::vector<Organisation> out;
+  const auto& answer = std::get<nlohmann::json>(r);
+  const auto holders = answer.is_object() ? answer.value("holders", nlohmann::json::array()) : nlohmann::json::array();
+  for (const auto& h : holders) {
+    if (!h.is_object()) continue;
+    using net::StringMember;
+    const std::string ura = StringMember(h, "ura");
+    auto it = std::find_if(out.begin(), out.end(), [&ura](const Organisation& o) { return o.ura == ura; });
+    if (it == out.end()) {
+      out.push_back({ura, StringMember(h, "name"), StringMember(h, "city"), {}});
+      it = out.end() - 1;
+    }
+    it->services.push_back(StringMember(h, "service"));
+  }
+  return out;
+}
+
+domain::Result<std::string> Workstation::TestGateway(const std::string& url, const std::string& caFile) {
+  if (url.rfind("https://", 0) != 0) return MakeError(ErrorCode::kInvalidFormat, "het adres moet met https:// beginnen");
+  net::http::ClientOptions options;
+  options.caFile = caFile;
+  options.timeout = std::chrono::seconds(10);
+  net::client::GatewayClient gateway(url, options);
+  auto r = gateway.LoginConfiguration();
+  if (auto* e = std::get_if<net::client::ApiError>(&r)) {
+    if (e->code == "gateway_tls_refused") return MakeError(ErrorCode::kRefused, "het certificaat van de gateway wordt niet vertrouwd: " + e->detail);
+    return MakeError(ErrorCode::kUnavailable, "gateway niet bereikbaar: " + e->detail);
+  }
+  const auto& config = std::get<nlohmann::json>(r);
+  const auto org = config.is_object() ? config.value("organisation", nlohmann::json::object()) : nlohmann::json::object();
+  return net::StringMember(org, "name") + " (URA " + net::StringMember(org, "ura") + ")";
 }
 
 void Workstation::LogOut() {

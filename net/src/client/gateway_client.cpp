@@ -71,10 +71,12 @@ ApiResult<bool> GatewayClient::Logout(const std::string& session) const {
   return true;
 }
 
-http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura) const {
+http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
+                                              const std::string& name) const {
   std::vector<std::pair<std::string, std::string>> query;
   if (!service.empty()) query.emplace_back("service", service);
   if (!ura.empty()) query.emplace_back("ura", ura);
+  if (!name.empty()) query.emplace_back("name", name);
   return {"GET", m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
           {{"Authorization", "Bearer " + session}, {"Accept", "application/json"}}, ""};
 }
@@ -84,8 +86,9 @@ ApiResult<json> GatewayClient::DirectoryResult(domain::Result<http::Response> r)
   return JsonBody<json>(std::move(r).value(), 200);
 }
 
-ApiResult<json> GatewayClient::Directory(const std::string& session, const std::string& service, const std::string& ura) const {
-  return DirectoryResult(m_http.Send(DirectoryRequest(session, service, ura)));
+ApiResult<json> GatewayClient::Directory(const std::string& session, const std::string& service, const std::string& ura,
+                                         const std::string& name) const {
+  return DirectoryResult(m_http.Send(DirectoryRequest(session, service, ura, name)));
 }
 
 http::Request GatewayClient::RelayRequest(const std::string& session, const std::string& service, const std::string& ura,

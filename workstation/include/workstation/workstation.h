@@ -40,6 +40,14 @@ struct User {
   std::string Describe() const;  // "A. de Vries, Specialist ouderengeneeskunde (01.047), Org (URA 90000380)"
 };
 
+// An organisation as the directory knows it (the Discovery Services the gateway searches).
+struct Organisation {
+  std::string ura;
+  std::string name;
+  std::string city;
+  std::vector<std::string> services;  // e.g. the medication exchange, zorginzage
+};
+
 // A lookup's end: what was saved, and whether the picture is complete.
 struct LookupEnd {
   bool complete = false;
@@ -71,6 +79,13 @@ class Workstation {
   domain::Result<User> LogIn(net::client::BrowserLauncher& browser, std::chrono::milliseconds timeout);
   void LogOut();
   std::optional<User> user() const;
+
+  // Blocking (call off the UI thread): organisations whose URA is `uraOrName` (8 digits) or whose
+  // name contains it, one entry per URA. Needs a login.
+  domain::Result<std::vector<Organisation>> FindOrganisations(const std::string& uraOrName);
+  // Blocking: can a gateway be reached and trusted at `url` with `caFile`? The organisation it
+  // serves, or why not. No login, no store: the settings dialog's "test connection".
+  static domain::Result<std::string> TestGateway(const std::string& url, const std::string& caFile);
 
   // Starts asking the patient's sources. Each source's delivery goes to `onSource` as it arrives;
   // after the last one the retrieval is saved and audited, then `onEnd` runs.

@@ -37,14 +37,16 @@ class GatewayClient {
                                        const std::string& nonce) const;
   ApiResult<nlohmann::json> WhoAmI(const std::string& session) const;
   ApiResult<bool> Logout(const std::string& session) const;
-  ApiResult<nlohmann::json> Directory(const std::string& session, const std::string& service, const std::string& ura) const;
+  ApiResult<nlohmann::json> Directory(const std::string& session, const std::string& service, const std::string& ura,
+                                      const std::string& name = {}) const;
   // `pathAndQuery` as the holder should see it, e.g. "MedicationRequest?patient.identifier=...".
   // Any holder status comes back as a Response; gateway-side failures as ApiError.
   ApiResult<http::Response> Relay(const std::string& session, const std::string& service, const std::string& ura,
                                   const std::string& method, const std::string& pathAndQuery, const std::string& formBody = {}) const;
 
   // The same calls in two halves, for callers that send many at once (MultiClient).
-  http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura) const;
+  http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
+                                 const std::string& name = {}) const;
   static ApiResult<nlohmann::json> DirectoryResult(domain::Result<http::Response> response);
   http::Request RelayRequest(const std::string& session, const std::string& service, const std::string& ura, const std::string& method,
                              const std::string& pathAndQuery, const std::string& formBody = {}) const;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The patients on the left: tabs for expected admissions, admitted (own) patients, temporary (ANW)
+// patients, and a search by BSN (11-test) plus date of birth. Enter or a double click opens one.
+#include <wx/panel.h>
+
+#include <functional>
+#include <vector>
+
+#include "domain/patient_register.h"
+#include "store/local_store.h"
+
+class wxListCtrl;
+class wxNotebook;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace zb::gui {
+
+class PatientsPanel : public wxPanel {
+ public:
+  using OnOpen = std::function<void(const domain::RegisteredPatient&)>;
+  PatientsPanel(wxWindow* parent, store::LocalStore& store, OnOpen onOpen);
+
+  void Reload();  // after a register or edit
+  void ShowTab(int index);  // 0 expected, 1 admitted, 2 temporary, 3 search
+  void FocusSearch();
+  // For tests and keyboard: the search as typed in the Search tab.
+  void Search(const std::string& bsn, const std::string& birthDate);
+  std::optional<domain::RegisteredPatient> Selected() const;
+  bool Select(const std::string& bsn);  // selects the patient in his category's tab
+  const std::vector<domain::RegisteredPatient>& all() const { return m_all; }
+  wxString searchMessage() const;
+
+ private:
+  struct Tab {
+    wxListCtrl* list = nullptr;
+    std::vector<domain::RegisteredPatient> rows;
+  };
+  void Fill(Tab& tab, std::vector<domain::RegisteredPatient> rows);
+  void RunSearch();
+
+  store::LocalStore& m_store;
+  OnOpen m_onOpen;
+  wxNotebook* m_tabs = nullptr;
+  Tab m_tabsData[4];
+  wxTextCtrl* m_bsn = nullptr;
+  wxTextCtrl* m_birth = nullptr;
+  wxStaticText* m_message = nullptr;
+  std::vector<domain::RegisteredPatient> m_all;
+};
+
+}  // namespace zb::gui

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The detail pane behind one medication line: every building block it was built from (kind, id,
+// source, registration date, dose, period) and the reason trace that decided its status.
+#include <map>
+#include <string>
+
+#include "domain/overview.h"
+
+namespace zb::present {
+
+// `sourceNames` maps source ids to organisation names (ids are shown when a name is missing).
+std::string LineDetail(const domain::TreatmentLine& line, const std::map<std::string, std::string>& sourceNames);
+
+}  // namespace zb::present

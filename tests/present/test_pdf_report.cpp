@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The PDF export: a real A4 PDF from cairo, long overviews break over pages, a folder that cannot
+// be written gives a clear error and leaves nothing half-written behind.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "child_process.h"
+#include "fixtures.h"
+#include "report/pdf_writer.h"
+
+using namespace zb;
+
+namespace {
+
+present::Report Sample(std::size_t rows) {
+  present::PatientHeader h;
+  h.title = "J. Jansen";
+  h.identity = "BSN 999991000 · geboren 12-03-1941 · 85 jaar";
+  present::OverviewView v;
+  v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd door de patiënt.";
+  v.sources.push_back({"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  for (std::size_t i = 0; i < rows; ++i) {
+    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken",
+                            "1 tablet 's ochtends en 1 tablet 's avonds", "vanaf 01-11-2026, doorlopend", "Huisarts Test, Apotheek Centrum", "",
+                            "", i % 7 == 0, i});
+  }
+  return present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("an overview becomes an A4 PDF with one page per screenful and a page count that matches") {
+  const std::string dir = test::MakeTempDir("zb-pdf");
+  const std::string small = dir + "/small.pdf";
+  auto one = report::WritePdf(Sample(3), small);
+  REQUIRE(one.ok());
+  CHECK(one.value() == 1);
+  const std::string pdf = ReadAll(small);
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+  CHECK(Count(pdf, "/Type /Page\n") + Count(pdf, "/Type /Page ") + Count(pdf, "/Type /Page>") >= 1);
+  CHECK(pdf.find("/MediaBox [ 0 0 595.") != std::string::npos);  // A4 width in points
+  CHECK_FALSE(std::filesystem::exists(small + ".partial"));
+
+  auto many = report::WritePdf(Sample(150), dir + "/long.pdf");
+  REQUIRE(many.ok());
+  CHECK(many.value() > 3);
+  const std::string longPdf = ReadAll(dir + "/long.pdf");
+  CHECK(longPdf.find("/Count " + std::to_string(many.value())) != std::string::npos);
+}
+
+TEST_CASE("a PDF that cannot be written names the file and what to do, and leaves no partial file") {
+  const std::string path = "/proc/zorgbrug-no-such-dir/overzicht.pdf";
+  auto r = report::WritePdf(Sample(2), path);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().detail.find(path) != std::string::npos);
+  CHECK(r.error().detail.find("Kies een map") != std::string::npos);
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The workstation's screen logic without a display: patient header (age, GDS, chips, staleness),
+// the detail pane of a medication line, sorting and filtering, the BSN + birth date search, the
+// printed report, and the translation door (Tr/Fmt).
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "present/line_detail.h"
+#include "present/medication_table.h"
+#include "present/overview_report.h"
+#include "present/patient_header.h"
+#include "present/patient_search.h"
+#include "present/tr.h"
+
+using namespace zb;
+namespace d = zb::domain;
+
+namespace {
+
+d::SourceOutcome Expected(const std::string& id, d::SourceKind kind, const std::string& name) {
+  return d::PendingOutcome({id, kind, name}, "9000040" + std::to_string(static_cast<int>(kind) + 1));
+}
+
+d::SourceDelivery WithData(d::SourceOutcome o, const std::string& file) {
+  auto doc = test::ReadFhir(test::DemoDir() / "jansen" / file, o.source.id, test::kTestDay);
+  d::SourceDelivery out;
+  o.status = d::SourceStatus::kData;
+  out.outcome = o;
+  out.medication = std::move(doc.medication);
+  out.ica = std::move(doc.ica);
+  return out;
+}
+
+d::RegisteredPatient Jansen() {
+  return {0, d::Bsn::Parse("999991000").value(), "J. Jansen", d::Date(1941, 3, 12), d::PatientCategory::kAdmitted, std::nullopt, "Linde 12", {}};
+}
+
+struct Picture {
+  d::SourceOutcome gp = Expected("huisarts", d::SourceKind::kGeneralPractitioner, "Huisarts Test");
+  d::SourceOutcome pharmacy = Expected("apotheek", d::SourceKind::kPharmacy, "Apotheek Centrum");
+  d::PatientPicture picture{"999991000", {gp, pharmacy}};
+};
+
+}  // namespace
+
+TEST_CASE("age counts whole years and the birthday itself") {
+  CHECK(present::AgeInYears(d::Date(1941, 3, 12), d::Date(2026, 3, 11)) == 84);
+  CHECK(present::AgeInYears(d::Date(1941, 3, 12), d::Date(2026, 3, 12)) == 85);
+  CHECK(present::AgeInYears(d::Date(1940, 2, 29), d::Date(2026, 2, 28)) == 85);
+}
+
+TEST_CASE("the header names the patient, shows a chip per source with the reason, and marks stored data as not current") {
+  Picture p;
+  p.picture.Deliver(WithData(p.gp, "huisarts.json"));
+  d::SourceDelivery refused;
+  refused.outcome = p.pharmacy;
+  refused.outcome.status = d::SourceStatus::kConsentRefused;
+  refused.outcome.detail = "Patient refused consent";
+  p.picture.Deliver(refused);
+  const auto now = d::StartOfNetherlandsDay(d::Date(2026, 11, 23)) + boost::posix_time::hours(14);
+  auto h = present::BuildPatientHeader(Jansen(), &p.picture, true, {now - boost::posix_time::hours(3), true, false}, now);
+  CHECK(h.title == "J. Jansen");
+  CHECK(h.identity == "BSN 999991000 · geboren 12-03-1941 · 85 jaar");
+  CHECK(h.category == "opgenomen");
+  CHECK(h.gds);
+  REQUIRE(h.chips.size() == 2);
+  CHECK(h.chips[0].text == "Huisarts Test: gegevens ontvangen");
+  CHECK(h.chips[0].tone == present::Tone::kGood);
+  CHECK(h.chips[1].text == "Apotheek Centrum: toestemming geweigerd door de patiënt");
+  CHECK(h.chips[1].tone == present::Tone::kWarning);
+  CHECK(h.chips[1].tooltip == "Patient refused consent");
+  CHECK(h.stale);
+  CHECK(h.freshness == "opgehaald 23-11-2026 11:00 (3 uur geleden) — opgeslagen gegevens, niet actueel");
+
+  auto fresh = present::BuildPatientHeader(Jansen(), &p.picture, false, {now - boost::posix_time::minutes(5), false, false}, now);
+  CHECK_FALSE(fresh.stale);
+  CHECK(fresh.freshness == "opgehaald 23-11-2026 13:55 (5 minuten geleden)");
+  auto old = present::BuildPatientHeader(Jansen(), &p.picture, false, {now - boost::posix_time::hours(2), false, false}, now);
+  CHECK(old.stale);
+  CHECK(old.freshness.find("niet actueel, vernieuw met F5") != std::string::npos);
+  auto none = present::BuildPatientHeader(Jansen(), nullptr, false, {std::nullopt, false, true}, now);
+  CHECK(none.chips.empty());
+  CHECK(none.freshness == "nog niets opgehaald; de bronnen worden gevraagd");
+}
+
+TEST_CASE("the detail pane lists the building blocks behind a line, with source names, and the status trace") {
+  Picture p;
+  p.picture.Deliver(WithData(p.gp, "huisarts.json"));
+  p.picture.Deliver(WithData(p.pharmacy, "apotheek.json"));
+  const auto overview = p.picture.Consolidate(test::NoonOn(test::kTestDay));
+  REQUIRE_FALSE(overview.lines.empty());
+  const auto& line = overview.lines.front();
+  const std::string text = present::LineDetail(line, {{"huisarts", "Huisarts Test"}, {"apotheek", "Apotheek Centrum"}});
+  CHECK(text.rfind(line.product->DisplayName(), 0) == 0);
+  CHECK(text.find("Behandeling (MBH): " + line.treatment.value) != std::string::npos);
+  for (const auto& b : line.blocks) CHECK(text.find(b->id.value) != std::string::npos);
+  CHECK((text.find("van Huisarts Test") != std::string::npos || text.find("van Apotheek Centrum") != std::string::npos));
+  CHECK(text.find("van huisarts") == std::string::npos);  // names, not ids
+  if (!line.trace.empty()) CHECK(text.find("Zo is de status bepaald:") != std::string::npos);
+}
+
+TEST_CASE("the medication table filters on any column and sorts, keeping clinical order for the group column") {
+  std::vector<present::MedicationRow> rows(3);
+  rows[0] = {d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "", "Huisarts", "in rol", "", false, 0};
+  rows[1] = {d::TreatmentStatus::kRecentlyStopped, "RECENT GESTOPT", "Amoxicilline", "3x per dag", "", "Ziekenhuis", "", "", false, 1};
+  rows[2] = {d::TreatmentStatus::kCurrent, "ACTUEEL", "Paracetamol", "zo nodig", "", "Apotheek", "", "Alleen bekend bij Apotheek", true, 2};
+  auto all = present::ArrangeRows(rows, "", {});
+  REQUIRE(all.size() == 3);
+  CHECK(all[0]->product == "Metoprolol");  // unsorted: consolidation order
+  auto filtered = present::ArrangeRows(rows, "APOTHEEK", {});
+  REQUIRE(filtered.size() == 1);
+  CHECK(filtered[0]->product == "Paracetamol");
+  CHECK(present::ArrangeRows(rows, "rol", {}).size() == 1);
+  CHECK(present::ArrangeRows(rows, "niets hiervan", {}).empty());
+  auto byName = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kProduct, true});
+  CHECK(byName[0]->product == "Amoxicilline");
+  CHECK(byName[2]->product == "Paracetamol");
+  auto byNameDown = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kProduct, false});
+  CHECK(byNameDown[0]->product == "Paracetamol");
+  auto byGroup = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kGroup, true});
+  CHECK(byGroup[2]->product == "Amoxicilline");  // recently stopped after current, not alphabetical
+}
+
+TEST_CASE("search needs a BSN passing the 11-test and a birth date, and says per field what is wrong") {
+  const d::Date today(2026, 11, 23);
+  auto ok = present::ParseSearch(" 999 991 000 ", "12-03-1941", today);
+  REQUIRE(ok.query);
+  CHECK(ok.query->bsn.digits() == "999991000");
+  CHECK(ok.errors.empty());
+  CHECK(present::ParseSearch("999991001", "12-03-1941", today).errors.bsn == "Dit BSN klopt niet (11-proef): controleer de cijfers.");
+  CHECK(present::ParseSearch("99999100", "12-03-1941", today).errors.bsn == "Een BSN heeft 9 cijfers; u typte er 8.");
+  CHECK(present::ParseSearch("99999100a", "12-03-1941", today).errors.bsn == "Een BSN bestaat alleen uit cijfers.");
+  CHECK(present::ParseSearch("", "", today).errors.bsn == "Vul het BSN in (9 cijfers).");
+  CHECK(present::ParseSearch("999991000", "", today).errors.birthDate == "Vul de geboortedatum in (dd-mm-jjjj).");
+  CHECK(present::ParseSearch("999991000", "31-02-1941", today).errors.birthDate == "Geboortedatum niet herkend: gebruik dd-mm-jjjj.");
+  CHECK(present::ParseSearch("999991000", "01-01-2027", today).errors.birthDate == "De geboortedatum ligt in de toekomst.");
+  CHECK_FALSE(present::ParseSearch("999991000", "01-01-2027", today).query);
+
+  const std::vector<d::RegisteredPatient> all{Jansen()};
+  CHECK(present::FindPatients(all, *ok.query).size() == 1);
+  auto wrongBirth = present::ParseSearch("999991000", "13-03-1941", today);
+  CHECK(present::FindPatients(all, *wrongBirth.query).empty());  // a BSN alone finds nobody
+}
+
+TEST_CASE("the printed report puts the banner before the medication and lists every source") {
+  present::PatientHeader h;
+  h.title = "J. Jansen";
+  h.identity = "BSN 999991000";
+  h.freshness = "opgehaald 23-11-2026 14:00 (zojuist)";
+  present::OverviewView v;
+  v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
+  v.sources.push_back({"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  v.medication.push_back({d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "vanaf 01-11-2026", "Huisarts", "in rol", "", false, 0});
+  const auto r = present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
+  CHECK(r.title == "Medicatieoverzicht J. Jansen");
+  CHECK(r.footer == "Zorgbrug · afgedrukt 23-11-2026 14:05 door A. de Vries");
+  std::size_t banner = 0, medication = 0, source = 0;
+  for (std::size_t i = 0; i < r.blocks.size(); ++i) {
+    const auto& b = r.blocks[i];
+    if (b.style == present::ReportStyle::kBanner) banner = i;
+    if (b.cells.size() > 1 && b.cells[1] == "Metoprolol [in rol]") medication = i;
+    if (b.cells.size() > 1 && b.cells[0] == "Apotheek Centrum (apotheek)") {
+      source = i;
+      CHECK(b.warning);
+    }
+  }
+  CHECK(banner > 0);
+  CHECK(banner < source);
+  CHECK(source < medication);
+}
+
+TEST_CASE("texts go through the installed translator, patterns are translated whole and then filled in") {
+  CHECK(present::Fmt("{0} jaar", {"85"}) == "85 jaar");
+  CHECK(present::Fmt("{1} en {0}", {"a", "b"}) == "b en a");
+  CHECK(present::Fmt("{0} {5}", {"x"}) == "x ");  // a missing argument is left empty, never read out of range
+  present::SetTranslator([](const char* id) -> std::string { return std::string(id) == "{0} jaar" ? "{0} years" : id; });
+  CHECK(present::Fmt("{0} jaar", {"85"}) == "85 years");
+  CHECK(present::Tr("actueel") == "actueel");
+  present::SetTranslator(nullptr);
+  CHECK(present::Fmt("{0} jaar", {"85"}) == "85 jaar");
+}
