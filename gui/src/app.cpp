@@ -89,7 +89,7 @@ bool App::OnInit() {
     auto added = workstation::ImportRegisterFile(*m_workstation, m_options.importRegister);
     if (!added) wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
   }
-  auto* login = new LoginFrame(m_options, *m_workstation);
+  auto* login = new LoginFrame(m_options, *m_workstation, [this](const workstation::User& u) { ShowMain(u); });
   login->Show();
   SetTopWindow(login);
   if (!languageProblem.empty()) login->ShowNotice(U(languageProblem));

@@ -17,8 +17,8 @@ namespace {
 const char* const kPersonas[] = {"so", "avg", "huisarts-anw", "secretariaat"};
 }  // namespace
 
-LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& workstation)
-    : wxFrame(nullptr, wxID_ANY, T("Zorgbrug — inloggen")), m_options(options), m_workstation(workstation) {
+LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& workstation, OnLoggedIn onLoggedIn)
+    : wxFrame(nullptr, wxID_ANY, T("Zorgbrug — inloggen")), m_options(options), m_workstation(workstation), m_onLoggedIn(std::move(onLoggedIn)) {
   SetName("login");
   auto* panel = new wxPanel(this);
   auto* box = new wxBoxSizer(wxVERTICAL);
@@ -65,6 +65,15 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
   (m_personaButton ? m_personaButton : m_browserButton)->SetFocus();
 }
 
+void LoginFrame::LogInAsPersona(const std::string& persona) {
+  if (!m_persona) return;  // only the sandbox offers personas
+  if (m_persona->FindString(U(persona)) == wxNOT_FOUND) m_persona->Append(U(persona));
+  m_persona->SetStringSelection(U(persona));
+  Start(true);
+}
+
+wxString LoginFrame::statusText() const { return m_status->GetLabel(); }
+
 void LoginFrame::ShowNotice(const wxString& text) {
   m_status->SetLabel(text);
   m_status->Wrap(560);
@@ -89,7 +98,7 @@ void LoginFrame::Finished(const domain::Result<workstation::User>& result) {
     Layout();
     return;
   }
-  wxGetApp().ShowMain(result.value());
+  m_onLoggedIn(result.value());
   Destroy();
 }
 

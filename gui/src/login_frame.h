@@ -4,6 +4,8 @@
 // browser is available — a persona picker that completes the same flow through DEZI's pages.
 #include <wx/frame.h>
 
+#include <functional>
+
 #include "app.h"
 #include "ui_thread.h"
 
@@ -15,7 +17,12 @@ namespace zb::gui {
 
 class LoginFrame : public wxFrame {
  public:
-  LoginFrame(const StartOptions& options, workstation::Workstation& workstation);
+  using OnLoggedIn = std::function<void(const workstation::User&)>;
+  // `onLoggedIn` runs on the UI thread after a successful login; the window then closes itself.
+  LoginFrame(const StartOptions& options, workstation::Workstation& workstation, OnLoggedIn onLoggedIn);
+  // Tests: the persona login as the button starts it.
+  void LogInAsPersona(const std::string& persona);
+  wxString statusText() const;
   void ShowNotice(const wxString& text);
 
  private:
@@ -23,6 +30,7 @@ class LoginFrame : public wxFrame {
   void Finished(const domain::Result<workstation::User>& result);
   const StartOptions& m_options;
   workstation::Workstation& m_workstation;
+  OnLoggedIn m_onLoggedIn;
   wxButton* m_browserButton = nullptr;
   wxButton* m_personaButton = nullptr;
   wxChoice* m_persona = nullptr;

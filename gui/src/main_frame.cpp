@@ -52,7 +52,7 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   m_split = new wxSplitterWindow(this, wxID_ANY);
   m_patients = new PatientsPanel(m_split, workstation.store(), [this](const domain::RegisteredPatient& p) { Open(p); });
   m_overview = new OverviewPanel(m_split);
-  m_split->SplitVertically(m_patients, m_overview, 360);
+  m_split->SplitVertically(m_patients, m_overview, 400);
   m_split->SetMinimumPaneSize(220);
   box->Add(m_split, 1, wxEXPAND);
 

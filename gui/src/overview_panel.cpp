@@ -88,7 +88,7 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   medBox->Add(filterRow, 0, wxEXPAND | wxALL, 4);
   auto* split = new wxSplitterWindow(medPage, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   m_medication = MakeList(split, "medication",
-                          {{N_("Groep"), 110}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 210}, {N_("Periode"), 190}, {N_("Bron"), 150}, {"GDS", 110}, {N_("Let op"), 260}});
+                          {{N_("Groep"), 120}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 220}, {N_("Periode"), 220}, {N_("Bron"), 170}, {"GDS", 110}, {N_("Let op"), 320}});
   m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
   m_detail->SetName("medication-detail");
   m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));

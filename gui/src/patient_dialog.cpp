@@ -119,6 +119,7 @@ void PatientDialog::LookUpSource(int row, const std::string& uraOrName) {
 }
 
 wxString PatientDialog::sourceLabel(int row) const { return m_sources[row].found->GetLabel(); }
+wxString PatientDialog::errorText() const { return m_errors->GetLabel(); }
 
 void PatientDialog::Found(int row, const domain::Result<std::vector<workstation::Organisation>>& r) {
   auto& s = m_sources[row];

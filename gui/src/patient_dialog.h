@@ -27,6 +27,9 @@ class PatientDialog : public wxDialog {
   // Tests: fill a source row's search field and run the directory look-up.
   void LookUpSource(int row, const std::string& uraOrName);
   wxString sourceLabel(int row) const;
+  // Checks every field and saves; false with the problems shown in the dialog (what OK runs).
+  bool Save();
+  wxString errorText() const;
 
  private:
   struct SourceRow {
@@ -38,7 +41,6 @@ class PatientDialog : public wxDialog {
   };
   void Find(int row);
   void Found(int row, const domain::Result<std::vector<workstation::Organisation>>& r);
-  bool Save();
 
   workstation::Workstation& m_workstation;
   std::optional<domain::RegisteredPatient> m_existing;

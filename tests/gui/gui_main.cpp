@@ -6,6 +6,9 @@
 #include <wx/app.h>
 #include <wx/init.h>
 
+#include "background.h"
+#include "i18n.h"
+
 namespace {
 
 class TestApp : public wxApp {
@@ -14,8 +17,10 @@ class TestApp : public wxApp {
     wxSetAssertHandler([](const wxString& file, int line, const wxString&, const wxString& cond, const wxString& msg) {
       FAIL_CHECK("wx assert " << cond.utf8_string() << " " << msg.utf8_string() << " at " << file.utf8_string() << ":" << line);
     });
+    zb::gui::InitLanguage("nl", nullptr);
     CallAfter([this] {
       m_exit = Catch::Session().run(argc, static_cast<char**>(argv));
+      zb::gui::StopBackground();
       ExitMainLoop();
     });
     return true;

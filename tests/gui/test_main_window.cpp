@@ -1,89 +1,79 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window against the real chain: log in, open a patient, the tabs fill in as the sources
-// answer; a consent refusal shows the incomplete-overview banner naming the pharmacy. Screenshots
-// go to ZB_SCREENSHOT_DIR when set.
+// The main window against the real chain: the overview fills in as the sources answer; a consent
+// refusal shows the incomplete-overview banner naming the pharmacy; a stored retrieval reopens
+// offline, marked as not current; the session locks and only the same user unlocks it.
 #include <catch2/catch.hpp>
-#include <wx/app.h>
-#include <wx/dcclient.h>
-#include <wx/dcmemory.h>
-#include <wx/image.h>
-#include <wx/utils.h>
+#include <wx/listctrl.h>
+#include <wx/statusbr.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <thread>
+#include <filesystem>
+#include <fstream>
 
-#include "exchange_world.h"
+#include "gui_support.h"
 #include "main_frame.h"
-#include "workstation/register_file.h"
 
 using namespace zb;
-
-namespace {
-
-test::ExchangeWorld& World() {
-  static test::ExchangeWorld world;
-  return world;
-}
-
-bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
-  const auto until = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    wxYield();
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
-
-void Screenshot(wxWindow* w, const std::string& name) {
-  const char* dir = std::getenv("ZB_SCREENSHOT_DIR");
-  if (!dir) return;
-  wxYield();
-  wxClientDC dc(w);
-  const wxSize size = w->GetClientSize();
-  wxBitmap bitmap(size);
-  wxMemoryDC memory(bitmap);
-  memory.Blit(0, 0, size.GetWidth(), size.GetHeight(), &dc, 0, 0);
-  memory.SelectObject(wxNullBitmap);
-  static const bool handlers = (wxInitAllImageHandlers(), true);
-  (void)handlers;
-  bitmap.SaveFile(wxString::FromUTF8(std::string(dir) + "/" + name + ".png"), wxBITMAP_TYPE_PNG);
-}
-
-std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user) {
-  workstation::Config c;
-  c.gateway = World().gatewayUrl();
-  c.caFile = World().caFile();
-  c.storePath = dir + "/zorgbrug.db";
-  c.keyFile = dir + "/store.key";
-  c.useKeychain = false;
-  auto w = std::move(workstation::Workstation::Open(c).value());
-  REQUIRE(workstation::ImportRegisterFile(*w, std::string(ZB_DEMO_DIR) + "/register.json").value() == 3);
-  net::client::HeadlessBrowser browser("so", World().Trust());
-  auto u = w->LogIn(browser, std::chrono::seconds(20));
-  REQUIRE(u.ok());
-  user = u.value();
-  return w;
-}
-
-}  // namespace
+using test::Screenshot;
+using test::WaitFor;
+using namespace std::chrono_literals;
 
 TEST_CASE("the overview fills in for a patient with data at all three sources") {
   const std::string dir = test::MakeTempDir("zb-gui");
   workstation::User user;
-  auto w = LoggedIn(dir, user);
+  auto w = test::LoggedIn(dir, user);
   auto* frame = new gui::MainFrame(*w, user);
   frame->Show();
+  CHECK(frame->GetStatusBar()->GetStatusText(1).utf8_string().find("Ingelogd als ") == 0);
   REQUIRE(frame->OpenPatient("999991000"));
-  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, std::chrono::seconds(20)));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
   const auto& v = frame->shownView();
   CHECK(v.banner.empty());
   CHECK(v.medication.size() >= 5);
   CHECK_FALSE(v.ica.empty());
   REQUIRE(v.sources.size() == 3);
-  CHECK(frame->GetStatusBar()->GetStatusText().utf8_string() == "Alle bronnen hebben geantwoord.");
+  CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Alle bronnen hebben geantwoord.");
+  // The widgets hold what the presenter built: medication and ICA tabs filled, three chips.
+  auto* medication = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("medication", frame));
+  auto* ica = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("ica", frame));
+  REQUIRE(medication);
+  REQUIRE(ica);
+  CHECK(static_cast<std::size_t>(medication->GetItemCount()) == v.medication.size());
+  CHECK(static_cast<std::size_t>(ica->GetItemCount()) == v.ica.size());
+  const auto& h = frame->shownHeader();
+  CHECK(h.title == "A. Jansen");
+  CHECK(h.identity.find("geboren 12-03-1938") != std::string::npos);
+  REQUIRE(h.chips.size() == 3);
+  for (const auto& chip : h.chips) CHECK(chip.tone == present::Tone::kGood);
+  CHECK_FALSE(h.stale);
+  // Selecting a line fills the detail pane with its building blocks.
+  medication->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  auto* detail = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("medication-detail", frame));
+  REQUIRE(detail);
+  REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
+  CHECK(detail->GetValue().utf8_string().find("Bouwstenen:") != std::string::npos);
+  // The filter narrows the list; clearing it brings every row back.
+  auto* filter = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("medication-filter", frame));
+  REQUIRE(filter);
+  filter->SetValue("zzz-geen-geneesmiddel");
+  CHECK(frame->overview().shownMedicationRows() == 0);
+  filter->SetValue("");
+  CHECK(static_cast<std::size_t>(frame->overview().shownMedicationRows()) == v.medication.size());
+  medication->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
   Screenshot(frame, "overview-jansen");
+
+  // PDF export of what is on screen, audited.
+  const std::string pdf = dir + "/jansen.pdf";
+  CHECK(frame->ExportPdf(pdf).empty());
+  std::ifstream in(pdf, std::ios::binary);
+  std::string head(5, '\0');
+  in.read(head.data(), 5);
+  CHECK(head == "%PDF-");
+  auto trail = w->store().audit().ForPatient(domain::Bsn::Parse("999991000").value());
+  REQUIRE(trail.ok());
+  bool exported = false;
+  for (const auto& r : trail.value()) exported = exported || r.event.action == domain::AuditAction::kExportPdf;
+  CHECK(exported);
   frame->Destroy();
   wxYield();
 }
@@ -91,16 +81,95 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
 TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pharmacy") {
   const std::string dir = test::MakeTempDir("zb-gui");
   workstation::User user;
-  auto w = LoggedIn(dir, user);
+  auto w = test::LoggedIn(dir, user);
   auto* frame = new gui::MainFrame(*w, user);
   frame->Show();
   REQUIRE(frame->OpenPatient("999900109"));
-  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, std::chrono::seconds(20)));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
   CHECK(frame->shownView().banner.find("ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd") == 0);
   auto* banner = wxWindow::FindWindowByName("overview-banner", frame);
   REQUIRE(banner);
   CHECK(banner->IsShown());
+  bool chip = false;
+  for (const auto& c : frame->shownHeader().chips) chip = chip || (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
+  CHECK(chip);
   Screenshot(frame, "overview-visser-consent-refused");
+  frame->Destroy();
+  wxYield();
+}
+
+TEST_CASE("a stored retrieval reopens without the gateway, marked as not current with its time") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  std::size_t rows = 0;
+  {
+    auto w = test::LoggedIn(dir, user);
+    auto* frame = new gui::MainFrame(*w, user);
+    REQUIRE(frame->OpenPatient("999991000"));
+    REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+    rows = frame->shownView().medication.size();
+    frame->Destroy();
+    wxYield();
+  }
+  // Same store, a gateway that is not there: the sources cannot be asked.
+  auto config = test::ConfigIn(dir);
+  config.gateway = "https://127.0.0.1:9";
+  auto offline = std::move(workstation::Workstation::Open(config).value());
+  auto* frame = new gui::MainFrame(*offline, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  CHECK(frame->shownView().medication.size() == rows);
+  const auto& h = frame->shownHeader();
+  CHECK(h.stale);
+  CHECK(h.freshness.find("opgeslagen gegevens, niet actueel") != std::string::npos);
+  CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string().find("Ophalen niet gestart") == 0);
+  auto* retrieved = wxWindow::FindWindowByName("overview-retrieved", frame);
+  REQUIRE(retrieved);
+  CHECK(retrieved->GetLabel().utf8_string() == h.freshness);
+  Screenshot(frame, "overview-offline");
+  frame->Destroy();
+  wxYield();
+}
+
+TEST_CASE("the session locks, hides the patient, and only the same user's login unlocks it with the work still open") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  gui::SessionOptions options;
+  options.demo = true;
+  options.caFile = test::World().caFile();
+  auto* frame = new gui::MainFrame(*w, user, options);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  const auto rows = frame->shownView().medication.size();
+  frame->LockNow();
+  CHECK(frame->locked());
+  auto* overview = wxWindow::FindWindowByName("overview", frame);
+  REQUIRE(overview);
+  CHECK_FALSE(overview->IsShownOnScreen());
+  CHECK(wxWindow::FindWindowByName("lock-panel", frame)->IsShown());
+  CHECK_FALSE(frame->OpenPatient("999900109"));  // nothing opens while locked
+  Screenshot(frame, "locked");
+
+  frame->Unlock("avg");  // another person
+  REQUIRE(WaitFor([&] { return frame->lockMessage().utf8_string().find("Alleen ") == 0; }, 20s));
+  CHECK(frame->locked());
+
+  frame->Unlock("so");
+  REQUIRE(WaitFor([&] { return !frame->locked(); }, 20s));
+  CHECK(overview->IsShownOnScreen());
+  CHECK(frame->shownHeader().title == "A. Jansen");
+  CHECK(frame->shownView().medication.size() == rows);
+  auto all = w->store().audit().All();
+  REQUIRE(all.ok());
+  bool locked = false, unlocked = false;
+  for (const auto& r : all.value()) {
+    locked = locked || r.event.action == domain::AuditAction::kLock;
+    unlocked = unlocked || r.event.action == domain::AuditAction::kUnlock;
+  }
+  CHECK(locked);
+  CHECK(unlocked);
   frame->Destroy();
   wxYield();
 }

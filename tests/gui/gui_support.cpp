@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui_support.h"
+
+#include <catch2/catch.hpp>
+#include <wx/app.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
+#include <wx/image.h>
+
+#include <cstdlib>
+#include <thread>
+
+#include "net/client/login.h"
+#include "workstation/register_file.h"
+
+namespace zb::test {
+
+ExchangeWorld& World() {
+  static ExchangeWorld world;
+  return world;
+}
+
+bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    wxYield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+void Screenshot(wxWindow* w, const std::string& name) {
+  const char* dir = std::getenv("ZB_SCREENSHOT_DIR");
+  if (!dir) return;
+  w->Raise();
+  w->Update();
+  for (int i = 0; i < 20; ++i) {
+    wxYield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  wxClientDC dc(w);
+  const wxSize size = w->GetClientSize();
+  wxBitmap bitmap(size);
+  wxMemoryDC memory(bitmap);
+  memory.Blit(0, 0, size.GetWidth(), size.GetHeight(), &dc, 0, 0);
+  memory.SelectObject(wxNullBitmap);
+  static const bool handlers = (wxInitAllImageHandlers(), true);
+  (void)handlers;
+  bitmap.SaveFile(wxString::FromUTF8(std::string(dir) + "/" + name + ".png"), wxBITMAP_TYPE_PNG);
+}
+
+workstation::Config ConfigIn(const std::string& dir) {
+  workstation::Config c;
+  c.gateway = World().gatewayUrl();
+  c.caFile = World().caFile();
+  c.storePath = dir + "/zorgbrug.db";
+  c.keyFile = dir + "/store.key";
+  c.useKeychain = false;
+  return c;
+}
+
+std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user, const std::string& persona) {
+  auto w = std::move(workstation::Workstation::Open(ConfigIn(dir)).value());
+  auto added = workstation::ImportRegisterFile(*w, std::string(ZB_DEMO_DIR) + "/register.json");
+  REQUIRE(added.ok());
+  net::client::HeadlessBrowser browser(persona, World().Trust());
+  auto u = w->LogIn(browser, std::chrono::seconds(20));
+  REQUIRE(u.ok());
+  user = u.value();
+  return w;
+}
+
+}  // namespace zb::test

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Shared by the GUI tests: the real chain (sandbox + gateway processes), a logged-in workstation on
+// a fresh store with the demo register, waiting inside the event loop, and screenshots.
+#include <wx/window.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "exchange_world.h"
+#include "workstation/workstation.h"
+
+namespace zb::test {
+
+ExchangeWorld& World();
+bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout);
+void Screenshot(wxWindow* w, const std::string& name);
+workstation::Config ConfigIn(const std::string& dir);
+std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user, const std::string& persona = "so");
+
+}  // namespace zb::test

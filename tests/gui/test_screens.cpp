@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The other screens against the real chain: the login window (persona flow of DEZI), patient search
+// (11-test, birth date), registering a patient with his sources found in the directory, the
+// settings' connection test, the audit view, and the English catalog.
+#include <catch2/catch.hpp>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+
+#include "app.h"
+#include "audit_dialog.h"
+#include "gui_support.h"
+#include "i18n.h"
+#include "login_frame.h"
+#include "main_frame.h"
+#include "patient_dialog.h"
+#include "present/tr.h"
+#include "settings_dialog.h"
+
+using namespace zb;
+using test::Screenshot;
+using test::WaitFor;
+using namespace std::chrono_literals;
+
+namespace {
+void Type(wxWindow* parent, const char* name, const std::string& text) {
+  auto* field = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName(name, parent));
+  REQUIRE(field);
+  field->SetValue(wxString::FromUTF8(text));
+}
+}  // namespace
+
+TEST_CASE("the login window completes the DEZI flow with a persona and hands over the user") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  auto w = std::move(workstation::Workstation::Open(test::ConfigIn(dir)).value());
+  gui::StartOptions options;
+  options.config = test::ConfigIn(dir);
+  options.demo = true;
+  std::optional<workstation::User> user;
+  auto* login = new gui::LoginFrame(options, *w, [&user](const workstation::User& u) { user = u; });
+  login->Show();
+  Screenshot(login, "login");
+  login->LogInAsPersona("so");
+  REQUIRE(WaitFor([&] { return user.has_value(); }, 20s));
+  CHECK(user->audit.roleCode == "01.047");
+  CHECK(user->Describe().find("Specialist ouderengeneeskunde") != std::string::npos);
+  CHECK(w->user().has_value());
+  wxYield();
+}
+
+TEST_CASE("a refused login says why in the login window and allows another try") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  auto w = std::move(workstation::Workstation::Open(test::ConfigIn(dir)).value());
+  gui::StartOptions options;
+  options.config = test::ConfigIn(dir);
+  options.demo = true;
+  bool called = false;
+  auto* login = new gui::LoginFrame(options, *w, [&called](const workstation::User&) { called = true; });
+  login->Show();
+  login->LogInAsPersona("mondhygienist");
+  REQUIRE(WaitFor([&] { return login->statusText().utf8_string().find("Inloggen is niet gelukt: ") == 0; }, 20s));
+  CHECK_FALSE(called);
+  login->Destroy();
+  wxYield();
+}
+
+TEST_CASE("patients are listed per category and found by BSN plus birth date only") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  auto* admitted = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("patients-admitted", frame));
+  REQUIRE(admitted);
+  CHECK(admitted->GetItemCount() == 3);
+  auto& patients = frame->patients();
+  patients.Search("999991001", "12-03-1938");
+  CHECK(patients.searchMessage().utf8_string() == "Dit BSN klopt niet (11-proef): controleer de cijfers.");
+  patients.Search("999991000", "13-03-1938");
+  CHECK(patients.searchMessage().utf8_string().find("Geen patiënt met dit BSN") == 0);
+  patients.Search("999991000", "12-03-1938");
+  CHECK(patients.searchMessage().utf8_string() == "1 gevonden; Enter opent.");
+  auto found = patients.Selected();
+  REQUIRE(found);
+  CHECK(found->name == "A. Jansen");
+  Screenshot(frame, "patients-search");
+  frame->Destroy();
+  wxYield();
+}
+
+TEST_CASE("a new temporary patient is registered with his sources found in the directory") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  auto* dialog = new gui::PatientDialog(frame, *w, std::nullopt);
+  dialog->Show();
+  Type(dialog, "patient-name", "D. de Wit");
+  Type(dialog, "patient-bsn", "999991001");  // fails the 11-test
+  Type(dialog, "patient-birthdate", "02-02-1936");
+  dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("patient-category", dialog))->SetSelection(2);
+  CHECK_FALSE(dialog->Save());
+  CHECK(dialog->errorText().utf8_string().find("11-proef") != std::string::npos);
+
+  Type(dialog, "patient-bsn", "999990020");
+  dialog->LookUpSource(0, "90000401");
+  REQUIRE(WaitFor([&] { return dialog->sourceLabel(0).utf8_string().find("URA 90000401") != std::string::npos; }, 10s));
+  dialog->LookUpSource(1, "99999999");
+  REQUIRE(WaitFor([&] { return dialog->sourceLabel(1).utf8_string() == "niet gevonden in het adresboek"; }, 10s));
+  CHECK_FALSE(dialog->Save());  // a pharmacy typed but not found: say so, save nothing
+  CHECK(dialog->errorText().utf8_string().find("apotheek: kies een organisatie uit het adresboek") == 0);
+  dialog->LookUpSource(1, "");
+  REQUIRE(WaitFor([&] { return dialog->sourceLabel(1).utf8_string() == "(geen)"; }, 5s));
+  Screenshot(dialog, "patient-register");
+  REQUIRE(dialog->Save());
+  const auto saved = dialog->saved();
+  CHECK(saved.category == domain::PatientCategory::kTemporary);
+  REQUIRE(saved.sources.size() == 1);
+  CHECK(saved.sources[0].ura == "90000401");
+  CHECK_FALSE(saved.sources[0].source.name.empty());
+  dialog->Destroy();
+  frame->patients().Reload();
+  auto* temporary = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("patients-temporary", frame));
+  REQUIRE(temporary);
+  CHECK(temporary->GetItemCount() == 1);
+  CHECK(temporary->GetItemText(0).utf8_string() == "D. de Wit");
+  frame->Destroy();
+  wxYield();
+}
+
+TEST_CASE("the settings' connection test reaches the gateway with the given trust, and says why not otherwise") {
+  workstation::Preferences p;
+  p.gateway = test::World().gatewayUrl();
+  p.caFile = test::World().caFile();
+  auto* dialog = new gui::SettingsDialog(nullptr, p);
+  dialog->Show();
+  dialog->TestConnection();
+  REQUIRE(WaitFor([&] { return !dialog->testRunning(); }, 15s));
+  CHECK(dialog->testResult().utf8_string().find("Verbinding in orde: gateway van ") == 0);
+  Screenshot(dialog, "settings");
+  Type(dialog, "settings-ca", "");  // the system store does not trust the sandbox CA
+  dialog->TestConnection();
+  REQUIRE(WaitFor([&] { return !dialog->testRunning(); }, 15s));
+  CHECK(dialog->testResult().utf8_string().find("Geen verbinding: het certificaat van de gateway wordt niet vertrouwd") == 0);
+  Type(dialog, "settings-gateway", "http://127.0.0.1:9");
+  dialog->TestConnection();
+  CHECK(dialog->testResult().utf8_string().find("Gateway-adres: moet met https:// beginnen") == 0);
+  dialog->Destroy();
+  wxYield();
+}
+
+TEST_CASE("the audit view shows the patient's accesses with an intact chain and exports them") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  auto* dialog = new gui::AuditDialog(frame, *w, domain::Bsn::Parse("999991000").value(), "A. Jansen");
+  dialog->Show();
+  CHECK(dialog->rows() >= 1);
+  CHECK(dialog->chainText().utf8_string().find("Keten intact: ") == 0);
+  Screenshot(dialog, "audit");
+  CHECK(dialog->ExportTo(dir + "/audit.tsv").empty());
+  CHECK(dialog->ExportTo("/proc/zb-no-such-dir/audit.tsv").find("Kan niet schrijven naar /proc/zb-no-such-dir/audit.tsv") == 0);
+  dialog->Destroy();
+  frame->Destroy();
+  wxYield();
+}
+
+TEST_CASE("English is selectable: menus, statuses and presenter texts come from the catalog") {
+  std::string problem;
+  REQUIRE(gui::InitLanguage("en", &problem));
+  CHECK(problem.empty());
+  CHECK(gui::T("Alle bronnen hebben geantwoord.").utf8_string() == "All sources have answered.");
+  CHECK(present::Tr("toestemming geweigerd door de patiënt") == "consent refused by the patient");
+  CHECK(present::Fmt("{0} jaar", {"85"}) == "85 years");
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  CHECK(frame->GetMenuBar()->GetMenuLabelText(0).utf8_string() == "File");
+  frame->Destroy();
+  wxYield();
+  REQUIRE(gui::InitLanguage("nl", nullptr));
+  CHECK(present::Tr("toestemming geweigerd door de patiënt") == "toestemming geweigerd door de patiënt");
+}
