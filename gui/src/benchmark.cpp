@@ -42,6 +42,7 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
       static_cast<double>(Clock::now().time_since_epoch().count() - options.benchmarkStartNs) / 1e6;
   std::ofstream report(options.benchmarkReport);
   report << "startup_ms " << startupMs << "\n";
+  report << "rss_login_kb " << ResidentKb() << "\n";
 
   // The data, ready in a picture as the retriever would leave it after the last source.
   std::vector<std::filesystem::path> files;
@@ -100,6 +101,18 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
     lines = overview->lines.size();
     rows = static_cast<std::size_t>(panel->shownMedicationRows());
   }
+  // The same with history shown: every treatment line in the list.
+  panel->Clear();
+  frame->Update();
+  const auto t0 = Clock::now();
+  {
+    const auto now = boost::posix_time::second_clock::universal_time();
+    auto overview = std::make_shared<const domain::Overview>(picture.Consolidate(now));
+    panel->Show(present::BuildOverviewView(picture, *overview, picture.Ica(now), true), overview, {});
+    frame->Update();
+  }
+  report << "paint_all_ms " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count() << "\n";
+  report << "rows_all " << panel->shownMedicationRows() << "\n";
   std::vector<double> sorted = rounds;
   std::sort(sorted.begin(), sorted.end());
   report << "lines " << lines << "\n";

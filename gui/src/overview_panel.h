@@ -23,6 +23,8 @@ class wxWrapSizer;
 
 namespace zb::gui {
 
+class MedicationList;
+
 class OverviewPanel : public wxPanel {
  public:
   explicit OverviewPanel(wxWindow* parent);
@@ -50,7 +52,7 @@ class OverviewPanel : public wxPanel {
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;
   wxStaticText* m_hidden = nullptr;
-  wxListCtrl* m_medication = nullptr;
+  MedicationList* m_medication = nullptr;
   wxTextCtrl* m_detail = nullptr;
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;
