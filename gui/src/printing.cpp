@@ -2,7 +2,6 @@
 #include "printing.h"
 
 #include <cairo.h>
-#include <wx/dcprint.h>
 #include <wx/graphics.h>
 
 #include <memory>
@@ -31,9 +30,10 @@ void ReportPrintout::GetPageInfo(int* minPage, int* maxPage, int* from, int* to)
 
 bool ReportPrintout::OnPrintPage(int page) {
   if (!HasPage(page)) return false;
-  auto* dc = dynamic_cast<wxPrinterDC*>(GetDC());
+  wxDC* dc = GetDC();
   if (!dc) return false;
-  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(*dc));
+  // Any DC wx can wrap in a cairo graphics context: the print job's, or a bitmap's (preview, tests).
+  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::CreateFromUnknownDC(*dc));
   auto* cr = gc ? static_cast<cairo_t*>(gc->GetNativeContext()) : nullptr;
   if (!cr) return false;
   int w = 0, h = 0;

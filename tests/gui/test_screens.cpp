@@ -7,6 +7,7 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/statusbr.h>
+#include <wx/dcmemory.h>
 #include <wx/textctrl.h>
 
 #include "app.h"
@@ -16,6 +17,7 @@
 #include "login_frame.h"
 #include "main_frame.h"
 #include "patient_dialog.h"
+#include "printing.h"
 #include "present/tr.h"
 #include "settings_dialog.h"
 
@@ -187,4 +189,46 @@ TEST_CASE("English is selectable: menus, statuses and presenter texts come from 
   wxYield();
   REQUIRE(gui::InitLanguage("nl", nullptr));
   CHECK(present::Tr("toestemming geweigerd door de patiënt") == "toestemming geweigerd door de patiënt");
+}
+
+TEST_CASE("the print job draws the same A4 pages as the PDF") {
+  present::PatientHeader h;
+  h.title = "A. Jansen";
+  h.identity = "BSN 999991000";
+  present::OverviewView v;
+  v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
+  for (int i = 0; i < 120; ++i) {
+    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i), "1 maal per dag", "", "Huisarts", "", "", false,
+                            static_cast<std::size_t>(i)});
+  }
+  gui::ReportPrintout printout(present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries"));
+  // A bitmap as the "printer": A4 at 72 dpi.
+  wxBitmap page(595, 842, 24);
+  wxMemoryDC dc(page);
+  dc.SetBackground(*wxWHITE_BRUSH);
+  dc.Clear();
+  printout.SetDC(&dc);
+  printout.SetPageSizePixels(595, 842);
+  printout.OnPreparePrinting();
+  int minPage = 0, maxPage = 0, from = 0, to = 0;
+  printout.GetPageInfo(&minPage, &maxPage, &from, &to);
+  CHECK(minPage == 1);
+  CHECK(maxPage > 1);
+  CHECK(printout.HasPage(maxPage));
+  CHECK_FALSE(printout.HasPage(maxPage + 1));
+  REQUIRE(printout.OnPrintPage(1));
+  dc.SelectObject(wxNullBitmap);
+  const wxImage image = page.ConvertToImage();
+  // The banner is drawn near the top in the banner red; text elsewhere is dark.
+  bool red = false, dark = false;
+  for (int y = 0; y < image.GetHeight(); y += 2) {
+    for (int x = 0; x < image.GetWidth(); x += 2) {
+      const int r = image.GetRed(x, y), g = image.GetGreen(x, y), b = image.GetBlue(x, y);
+      red = red || (r > 150 && g < 60 && b < 60);
+      dark = dark || (r < 60 && g < 60 && b < 60);
+    }
+  }
+  CHECK(red);
+  CHECK(dark);
+  CHECK_FALSE(printout.OnPrintPage(maxPage + 1));
 }
