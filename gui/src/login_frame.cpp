@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "present/tr.h"
 #include "login_flow.h"
+#include "present/login_texts.h"
 
 namespace zb::gui {
 
@@ -93,7 +94,7 @@ void LoginFrame::Finished(const domain::Result<workstation::User>& result) {
   if (!result) {
     m_browserButton->Enable();
     if (m_personaButton) m_personaButton->Enable();
-    m_status->SetLabel(TF("Inloggen is niet gelukt: {0}", {result.error().detail}));
+    m_status->SetLabel(TF("Inloggen is niet gelukt: {0}", {present::DescribeLoginFailure(result.error().detail)}));
     m_status->Wrap(560);
     Layout();
     return;

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "present/tr.h"
 #include "login_flow.h"
+#include "present/login_texts.h"
 #include "patient_dialog.h"
 #include "printing.h"
 #include "report/pdf_writer.h"
@@ -305,7 +306,7 @@ void MainFrame::Unlock(const std::string& persona) {
 
 void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
   if (!r) {
-    m_lockMessage->SetLabel(TF("Ontgrendelen is niet gelukt: {0}", {r.error().detail}));
+    m_lockMessage->SetLabel(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error().detail)}));
     return;
   }
   // Only the user whose work is open may see it again; anyone else starts afresh.

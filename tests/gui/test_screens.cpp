@@ -63,6 +63,7 @@ TEST_CASE("a refused login says why in the login window and allows another try")
   login->Show();
   login->LogInAsPersona("mondhygienist");
   REQUIRE(WaitFor([&] { return login->statusText().utf8_string().find("Inloggen is niet gelukt: ") == 0; }, 20s));
+  CHECK(login->statusText().utf8_string() == "Inloggen is niet gelukt: uw rol mag Zorgbrug in deze organisatie niet gebruiken");
   CHECK_FALSE(called);
   login->Destroy();
   wxYield();

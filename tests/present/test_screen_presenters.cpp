@@ -6,6 +6,7 @@
 
 #include "fixtures.h"
 #include "present/line_detail.h"
+#include "present/login_texts.h"
 #include "present/medication_table.h"
 #include "present/overview_report.h"
 #include "present/patient_header.h"
@@ -178,4 +179,12 @@ TEST_CASE("texts go through the installed translator, patterns are translated wh
   CHECK(present::Tr("actueel") == "actueel");
   present::SetTranslator(nullptr);
   CHECK(present::Fmt("{0} jaar", {"85"}) == "85 jaar");
+}
+
+TEST_CASE("a failed login is explained by its problem code, an unknown code keeps the technical text") {
+  CHECK(present::DescribeLoginFailure("verklaring_revoked: status list says revoked") ==
+        "uw DEZI-verklaring is ingetrokken; neem contact op met de beheerder van uw organisatie");
+  CHECK(present::DescribeLoginFailure("login_timeout: no redirect within 180 s") == "het inloggen duurde te lang; probeer het opnieuw");
+  CHECK(present::DescribeLoginFailure("something_new: details") == "something_new: details");
+  CHECK(present::LoginProblemLabel("").empty());
 }

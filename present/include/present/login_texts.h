@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Why a login failed, in words a physician acts on: the gateway's and the login flow's problem
+// codes ("verklaring_revoked", "login_timeout", …) to a sentence that says what to do. The
+// technical detail stays available for the service desk.
+#include <string>
+
+namespace zb::present {
+
+// `code` as the gateway or the desktop login reported it; empty when the code is not one we explain.
+std::string LoginProblemLabel(const std::string& code);
+// "code: detail" (the workstation's login error) → the explained sentence, else the text itself.
+std::string DescribeLoginFailure(const std::string& codeAndDetail);
+
+}  // namespace zb::present
