@@ -6,6 +6,7 @@
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "i18n.h"
 #include "present/tr.h"
@@ -59,6 +60,10 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
   m_status->SetName("login-status");
   m_status->Wrap(560);
   box->Add(m_status, 0, wxALL, 16);
+  m_url = new wxTextCtrl(panel, wxID_ANY, "", wxDefaultPosition, wxSize(560, -1), wxTE_READONLY);
+  m_url->SetName("login-url");
+  m_url->Hide();
+  box->Add(m_url, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 16);
   panel->SetSizer(box);
   box->SetSizeHints(this);
   SetMinSize(wxSize(600, -1));
@@ -75,6 +80,19 @@ void LoginFrame::LogInAsPersona(const std::string& persona) {
 
 wxString LoginFrame::statusText() const { return m_status->GetLabel(); }
 
+void LoginFrame::ShowLoginUrl(const std::string& url) {
+  m_status->SetLabel(T("Er kon geen browser worden gestart. Open dit adres in een browser op deze computer (Ctrl+C kopieert het); daarna komt u hier vanzelf verder:"));
+  m_status->Wrap(560);
+  m_url->ChangeValue(U(url));
+  m_url->Show();
+  m_url->SetFocus();
+  m_url->SelectAll();
+  GetChildren().front()->Layout();
+  Fit();
+}
+
+wxString LoginFrame::loginUrl() const { return m_url->IsShown() ? m_url->GetValue() : wxString(); }
+
 void LoginFrame::ShowNotice(const wxString& text) {
   m_status->SetLabel(text);
   m_status->Wrap(560);
@@ -86,8 +104,10 @@ void LoginFrame::Start(bool withPersona) {
   if (m_personaButton) m_personaButton->Disable();
   m_status->SetLabel(withPersona ? T("Bezig met inloggen…") : T("Log in in het browservenster dat nu opent…"));
   const std::string persona = withPersona ? m_persona->GetStringSelection().utf8_string() : std::string();
-  StartLogin<LoginFrame>(m_workstation, persona, m_options.config.caFile, m_guard.token(), this,
-                         [](LoginFrame& frame, domain::Result<workstation::User> result) { frame.Finished(result); });
+  StartLogin<LoginFrame>(
+      m_workstation, persona, m_options.config.caFile, m_guard.token(), this,
+      [](LoginFrame& frame, domain::Result<workstation::User> result) { frame.Finished(result); },
+      [](LoginFrame& frame, std::string url) { frame.ShowLoginUrl(url); });
 }
 
 void LoginFrame::Finished(const domain::Result<workstation::User>& result) {

@@ -12,6 +12,7 @@
 class wxButton;
 class wxChoice;
 class wxStaticText;
+class wxTextCtrl;
 
 namespace zb::gui {
 
@@ -23,6 +24,9 @@ class LoginFrame : public wxFrame {
   // Tests: the persona login as the button starts it.
   void LogInAsPersona(const std::string& persona);
   wxString statusText() const;
+  // No browser could be started: show the login URL to open by hand while the login waits.
+  void ShowLoginUrl(const std::string& url);
+  wxString loginUrl() const;
   void ShowNotice(const wxString& text);
 
  private:
@@ -35,6 +39,7 @@ class LoginFrame : public wxFrame {
   wxButton* m_personaButton = nullptr;
   wxChoice* m_persona = nullptr;
   wxStaticText* m_status = nullptr;
+  wxTextCtrl* m_url = nullptr;
   UiGuard m_guard;
 };
 

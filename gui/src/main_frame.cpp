@@ -12,6 +12,7 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
+#include <wx/textctrl.h>
 
 #include "audit_dialog.h"
 #include "i18n.h"
@@ -66,6 +67,9 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   m_lockMessage = new wxStaticText(m_lockPanel, wxID_ANY, TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}));
   m_lockMessage->SetName("lock-message");
   lockBox->Add(m_lockMessage, 0, wxLEFT | wxRIGHT, 24);
+  m_lockUrl = new wxTextCtrl(m_lockPanel, wxID_ANY, "", wxDefaultPosition, wxSize(700, -1), wxTE_READONLY);
+  m_lockUrl->Hide();
+  lockBox->Add(m_lockUrl, 0, wxLEFT | wxRIGHT | wxTOP, 24);
   auto* unlockBrowser = new wxButton(m_lockPanel, wxID_ANY, T("&Ontgrendelen via de browser"));
   lockBox->Add(unlockBrowser, 0, wxALL, 24);
   if (m_options.demo) {
@@ -300,8 +304,16 @@ void MainFrame::LockNow() {
 void MainFrame::Unlock(const std::string& persona) {
   if (!m_locked) return;
   m_lockMessage->SetLabel(persona.empty() ? T("Log in in het browservenster dat nu opent…") : T("Bezig met inloggen…"));
-  StartLogin<MainFrame>(m_workstation, persona, m_options.caFile, m_guard.token(), this,
-                        [](MainFrame& f, domain::Result<workstation::User> r) { f.Unlocked(r); });
+  m_lockUrl->Hide();
+  StartLogin<MainFrame>(
+      m_workstation, persona, m_options.caFile, m_guard.token(), this, [](MainFrame& f, domain::Result<workstation::User> r) { f.Unlocked(r); },
+      [](MainFrame& f, std::string url) {
+        f.m_lockMessage->SetLabel(T("Er kon geen browser worden gestart. Open dit adres in een browser op deze computer (Ctrl+C kopieert het); daarna komt u hier vanzelf verder:"));
+        f.m_lockUrl->ChangeValue(U(url));
+        f.m_lockUrl->Show();
+        f.m_lockUrl->SelectAll();
+        f.m_lockPanel->Layout();
+      });
 }
 
 void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
@@ -318,6 +330,7 @@ void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
   m_locked = false;
   m_lastActivity = std::chrono::steady_clock::now();
   m_lockPanel->Hide();
+  m_lockUrl->Hide();
   m_split->Show();
   Layout();
   for (std::size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i) GetMenuBar()->EnableTop(i, true);

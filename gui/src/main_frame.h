@@ -26,6 +26,7 @@ class wxSplitterWindow;
 class wxButton;
 class wxChoice;
 class wxStaticText;
+class wxTextCtrl;
 
 namespace zb::gui {
 
@@ -82,6 +83,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   OverviewPanel* m_overview = nullptr;
   wxPanel* m_lockPanel = nullptr;
   wxStaticText* m_lockMessage = nullptr;
+  wxTextCtrl* m_lockUrl = nullptr;
   wxChoice* m_lockPersona = nullptr;
   std::optional<domain::RegisteredPatient> m_current;
   std::unique_ptr<domain::PatientPicture> m_picture;  // what is shown: stored or fresh

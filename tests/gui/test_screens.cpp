@@ -10,7 +10,11 @@
 #include <wx/dcmemory.h>
 #include <wx/textctrl.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "app.h"
+#include "net/client/login.h"
 #include "audit_dialog.h"
 #include "gui_support.h"
 #include "i18n.h"
@@ -49,6 +53,40 @@ TEST_CASE("the login window completes the DEZI flow with a persona and hands ove
   CHECK(user->audit.roleCode == "01.047");
   CHECK(user->Describe().find("Specialist ouderengeneeskunde") != std::string::npos);
   CHECK(w->user().has_value());
+  wxYield();
+}
+
+TEST_CASE("without a browser the login window shows the login URL and the login completes when it is opened") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  // An xdg-open that finds no browser, as on a server session (exit status 3).
+  const std::string bin = dir + "/bin";
+  std::filesystem::create_directories(bin);
+  std::ofstream(bin + "/xdg-open") << "#!/bin/sh\necho 'xdg-open: no method available for opening' >&2\nexit 3\n";
+  std::filesystem::permissions(bin + "/xdg-open", std::filesystem::perms::owner_all);
+  const std::string oldPath = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", bin.c_str(), 1);
+  auto w = std::move(workstation::Workstation::Open(test::ConfigIn(dir)).value());
+  gui::StartOptions options;
+  options.config = test::ConfigIn(dir);
+  std::optional<workstation::User> user;
+  auto* login = new gui::LoginFrame(options, *w, [&user](const workstation::User& u) { user = u; });
+  login->Show();
+  auto* button = wxWindow::FindWindowByName("login-browser", login);
+  REQUIRE(button);
+  wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+  click.SetEventObject(button);
+  button->GetEventHandler()->ProcessEvent(click);
+  REQUIRE(WaitFor([&] { return !login->loginUrl().empty(); }, 10s));
+  setenv("PATH", oldPath.c_str(), 1);
+  const std::string url = login->loginUrl().utf8_string();
+  CHECK(url.find("code_challenge_method=S256") != std::string::npos);
+  CHECK(login->statusText().utf8_string().find("Er kon geen browser worden gestart") == 0);
+  Screenshot(login, "login-no-browser");
+  // The user opens the URL in a browser on this computer (here: the headless one, as the SO).
+  net::client::HeadlessBrowser browser("so", test::World().Trust());
+  REQUIRE(browser.Open(url).ok());
+  REQUIRE(WaitFor([&] { return user.has_value(); }, 20s));
+  CHECK(user->audit.roleCode == "01.047");
   wxYield();
 }
 

@@ -50,6 +50,11 @@ domain::Result<bool> SystemBrowser::Open(const std::string& url) {
   }
   int status = 0;
   waitpid(pid, &status, 0);
+  // xdg-open exits non-zero when it found no browser to hand the URL to (e.g. a server session).
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return MakeError(ErrorCode::kUnavailable, "xdg-open could not start a browser (exit status " + std::to_string(WEXITSTATUS(status)) +
+                                                  "); open the login URL yourself");
+  }
   return true;
 }
 
