@@ -39,6 +39,8 @@ void Screenshot(wxWindow* w, const std::string& name) {
     wxYield();
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  // The client area (a display without a window manager stacks and places top-level windows
+  // unreliably, so a screen grab could show another window).
   wxClientDC dc(w);
   const wxSize size = w->GetClientSize();
   wxBitmap bitmap(size);
@@ -48,6 +50,12 @@ void Screenshot(wxWindow* w, const std::string& name) {
   static const bool handlers = (wxInitAllImageHandlers(), true);
   (void)handlers;
   bitmap.SaveFile(wxString::FromUTF8(std::string(dir) + "/" + name + ".png"), wxBITMAP_TYPE_PNG);
+}
+
+void Close(wxWindow* w) {
+  w->Destroy();
+  wxTheApp->ProcessIdle();
+  wxYield();
 }
 
 workstation::Config ConfigIn(const std::string& dir) {

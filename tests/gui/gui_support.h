@@ -17,6 +17,9 @@ namespace zb::test {
 ExchangeWorld& World();
 bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout);
 void Screenshot(wxWindow* w, const std::string& name);
+// Destroys a top-level window now: wx deletes it at the next idle time, which a test loop never
+// reaches by itself (the window would stay on the display and in memory).
+void Close(wxWindow* w);
 workstation::Config ConfigIn(const std::string& dir);
 std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user, const std::string& persona = "so");
 

@@ -74,8 +74,7 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   bool exported = false;
   for (const auto& r : trail.value()) exported = exported || r.event.action == domain::AuditAction::kExportPdf;
   CHECK(exported);
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pharmacy") {
@@ -94,8 +93,7 @@ TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pha
   for (const auto& c : frame->shownHeader().chips) chip = chip || (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
   CHECK(chip);
   Screenshot(frame, "overview-visser-consent-refused");
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("a stored retrieval reopens without the gateway, marked as not current with its time") {
@@ -108,8 +106,7 @@ TEST_CASE("a stored retrieval reopens without the gateway, marked as not current
     REQUIRE(frame->OpenPatient("999991000"));
     REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
     rows = frame->shownView().medication.size();
-    frame->Destroy();
-    wxYield();
+    test::Close(frame);
   }
   // Same store, a gateway that is not there: the sources cannot be asked.
   auto config = test::ConfigIn(dir);
@@ -127,8 +124,7 @@ TEST_CASE("a stored retrieval reopens without the gateway, marked as not current
   REQUIRE(retrieved);
   CHECK(retrieved->GetLabel().utf8_string() == h.freshness);
   Screenshot(frame, "overview-offline");
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("the session locks, hides the patient, and only the same user's login unlocks it with the work still open") {
@@ -170,6 +166,5 @@ TEST_CASE("the session locks, hides the patient, and only the same user's login 
   }
   CHECK(locked);
   CHECK(unlocked);
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }

@@ -53,7 +53,7 @@ TEST_CASE("the login window completes the DEZI flow with a persona and hands ove
   CHECK(user->audit.roleCode == "01.047");
   CHECK(user->Describe().find("Specialist ouderengeneeskunde") != std::string::npos);
   CHECK(w->user().has_value());
-  wxYield();
+  wxTheApp->ProcessIdle();  // the login window closed itself: let wx delete it
 }
 
 TEST_CASE("without a browser the login window shows the login URL and the login completes when it is opened") {
@@ -87,7 +87,7 @@ TEST_CASE("without a browser the login window shows the login URL and the login 
   REQUIRE(browser.Open(url).ok());
   REQUIRE(WaitFor([&] { return user.has_value(); }, 20s));
   CHECK(user->audit.roleCode == "01.047");
-  wxYield();
+  wxTheApp->ProcessIdle();
 }
 
 TEST_CASE("a refused login says why in the login window and allows another try") {
@@ -103,8 +103,7 @@ TEST_CASE("a refused login says why in the login window and allows another try")
   REQUIRE(WaitFor([&] { return login->statusText().utf8_string().find("Inloggen is niet gelukt: ") == 0; }, 20s));
   CHECK(login->statusText().utf8_string() == "Inloggen is niet gelukt: uw rol mag Zorgbrug in deze organisatie niet gebruiken");
   CHECK_FALSE(called);
-  login->Destroy();
-  wxYield();
+  test::Close(login);
 }
 
 TEST_CASE("patients are listed per category and found by BSN plus birth date only") {
@@ -127,8 +126,7 @@ TEST_CASE("patients are listed per category and found by BSN plus birth date onl
   REQUIRE(found);
   CHECK(found->name == "A. Jansen");
   Screenshot(frame, "patients-search");
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("a new temporary patient is registered with his sources found in the directory") {
@@ -162,14 +160,13 @@ TEST_CASE("a new temporary patient is registered with his sources found in the d
   REQUIRE(saved.sources.size() == 1);
   CHECK(saved.sources[0].ura == "90000401");
   CHECK_FALSE(saved.sources[0].source.name.empty());
-  dialog->Destroy();
+  test::Close(dialog);
   frame->patients().Reload();
   auto* temporary = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("patients-temporary", frame));
   REQUIRE(temporary);
   CHECK(temporary->GetItemCount() == 1);
   CHECK(temporary->GetItemText(0).utf8_string() == "D. de Wit");
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("the settings' connection test reaches the gateway with the given trust, and says why not otherwise") {
@@ -189,8 +186,7 @@ TEST_CASE("the settings' connection test reaches the gateway with the given trus
   Type(dialog, "settings-gateway", "http://127.0.0.1:9");
   dialog->TestConnection();
   CHECK(dialog->testResult().utf8_string().find("Gateway-adres: moet met https:// beginnen") == 0);
-  dialog->Destroy();
-  wxYield();
+  test::Close(dialog);
 }
 
 TEST_CASE("the audit view shows the patient's accesses with an intact chain and exports them") {
@@ -208,8 +204,7 @@ TEST_CASE("the audit view shows the patient's accesses with an intact chain and 
   CHECK(dialog->ExportTo(dir + "/audit.tsv").empty());
   CHECK(dialog->ExportTo("/proc/zb-no-such-dir/audit.tsv").find("Kan niet schrijven naar /proc/zb-no-such-dir/audit.tsv") == 0);
   dialog->Destroy();
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
 }
 
 TEST_CASE("English is selectable: menus, statuses and presenter texts come from the catalog") {
@@ -224,8 +219,7 @@ TEST_CASE("English is selectable: menus, statuses and presenter texts come from 
   auto w = test::LoggedIn(dir, user);
   auto* frame = new gui::MainFrame(*w, user);
   CHECK(frame->GetMenuBar()->GetMenuLabelText(0).utf8_string() == "File");
-  frame->Destroy();
-  wxYield();
+  test::Close(frame);
   REQUIRE(gui::InitLanguage("nl", nullptr));
   CHECK(present::Tr("toestemming geweigerd door de patiënt") == "toestemming geweigerd door de patiënt");
 }
