@@ -102,7 +102,7 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
 MainFrame::~MainFrame() {
   wxEvtHandler::RemoveFilter(this);
   m_idleTimer.Stop();
-  CancelLookup();
+  if (m_lookup) m_workstation.Cancel(*m_lookup);  // no repaint: the window is going away
 }
 
 void MainFrame::BuildMenus() {
@@ -262,8 +262,22 @@ void MainFrame::CancelLookup() {
   m_workstation.Cancel(*m_lookup);
   m_lookup.reset();
   m_pending.reset();
+  // What is shown stays, but a source still being asked is now missing: it is marked cancelled, so
+  // the chips and the banner say the overview is incomplete instead of "being retrieved".
+  if (m_picture) {
+    std::vector<domain::SourceOutcome> open;
+    for (const auto& s : m_picture->sources()) {
+      if (s.status == domain::SourceStatus::kPending) open.push_back(s);
+    }
+    for (auto& o : open) {
+      domain::SourceDelivery d;
+      o.status = domain::SourceStatus::kCancelled;
+      o.reason = "cancelled";
+      d.outcome = std::move(o);
+      m_picture->Deliver(std::move(d));
+    }
+  }
   SetStatusText(T("Ophalen gestopt."), 0);
-  // What is shown stays, but a source still pending is now missing: the banner must say so.
   Render();
 }
 

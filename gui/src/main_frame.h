@@ -54,6 +54,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   wxString lockMessage() const;
   PatientsPanel& patients() { return *m_patients; }
   OverviewPanel& overview() { return *m_overview; }
+  // Stops asking the sources (Ctrl+.): sources not yet answered are marked cancelled.
+  void CancelLookup();
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
 
@@ -62,7 +64,6 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void BuildMenus();
   void Open(const domain::RegisteredPatient& p);
   void AskSources();
-  void CancelLookup();
   void Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d);
   void Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end);
   void Render();

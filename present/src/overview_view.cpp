@@ -22,6 +22,13 @@ std::string Gds(const d::TreatmentLine& l) {
   return out;
 }
 
+// "Apotheek Centrum (apotheek)", or just "apotheek" while the directory has not named it yet (the
+// register then only knows the kind).
+std::string NamedSource(const d::SourceOutcome& s) {
+  const std::string kind = SourceKindLabel(s.source.kind);
+  return s.source.name.empty() || s.source.name == kind ? kind : Fmt("{0} ({1})", {s.source.name, kind});
+}
+
 }  // namespace
 
 std::string IncompleteBanner(const d::PatientPicture& picture) {
@@ -29,7 +36,7 @@ std::string IncompleteBanner(const d::PatientPicture& picture) {
   if (missing.empty()) return {};
   std::string list;
   for (std::size_t i = 0; i < missing.size(); ++i) {
-    list += (i ? "; " : "") + Fmt("{0} ({1}): {2}", {missing[i]->source.name, SourceKindLabel(missing[i]->source.kind), DescribeSource(*missing[i])});
+    list += (i ? "; " : "") + Fmt("{0}: {1}", {NamedSource(*missing[i]), DescribeSource(*missing[i])});
   }
   return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.", {list});
 }
@@ -81,7 +88,7 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
   v.banner = IncompleteBanner(picture);
   for (const auto& s : picture.sources()) {
     SourceRow r;
-    r.name = Fmt("{0} ({1})", {s.source.name, SourceKindLabel(s.source.kind)});
+    r.name = NamedSource(s);
     r.status = s.status == d::SourceStatus::kPending ? Tr("wordt opgehaald…") : DescribeSource(s);
     if (s.status != d::SourceStatus::kPending) {
       r.timing = Fmt("{0} ms, {1} vragen, {2} resources", {std::to_string(s.elapsed.count()), std::to_string(s.requests), std::to_string(s.resources)});

@@ -168,3 +168,31 @@ TEST_CASE("the session locks, hides the patient, and only the same user's login 
   CHECK(unlocked);
   test::Close(frame);
 }
+
+TEST_CASE("stopping a lookup keeps what arrived and marks the slow source as cancelled, never as complete") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  test::World().Behave("ziekenhuis", {{"latency_ms", 4000}});
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  // GP and pharmacy answer at once; the hospital takes four seconds.
+  REQUIRE(WaitFor([&] {
+    std::size_t good = 0;
+    for (const auto& c : frame->shownHeader().chips) good += c.tone == present::Tone::kGood ? 1 : 0;
+    return good == 2;
+  }, 20s));
+  CHECK(frame->lookupRunning());
+  frame->CancelLookup();
+  test::World().Behave("ziekenhuis", {{"latency_ms", 0}});
+  CHECK_FALSE(frame->lookupRunning());
+  // The directory had not named the hospital yet when it was stopped: its kind stands in.
+  CHECK(frame->shownView().banner.find("ONVOLLEDIG OVERZICHT: geen gegevens van ziekenhuis: afgebroken") == 0);
+  CHECK_FALSE(frame->shownView().medication.empty());
+  bool cancelled = false;
+  for (const auto& c : frame->shownHeader().chips) cancelled = cancelled || (c.text == "ziekenhuis: afgebroken" && c.tone == present::Tone::kDanger);
+  CHECK(cancelled);
+  CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Ophalen gestopt.");
+  test::Close(frame);
+}
