@@ -4,6 +4,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -303,6 +304,12 @@ void MainFrame::LockNow() {
   if (m_locked) return;
   CancelLookup();
   m_locked = true;
+  // A dialog left open (patient, audit, settings) would stay on screen above the lock: close it.
+  // Typed but unsaved input in it is lost, which is the lesser harm than showing patient data.
+  for (auto* w : wxTopLevelWindows) {
+    auto* dialog = dynamic_cast<wxDialog*>(w);
+    if (dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
+  }
   m_split->Hide();
   m_lockPanel->Show();
   Layout();

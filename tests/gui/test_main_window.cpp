@@ -11,6 +11,7 @@
 
 #include "gui_support.h"
 #include "main_frame.h"
+#include "patient_dialog.h"
 
 using namespace zb;
 using test::Screenshot;
@@ -139,7 +140,18 @@ TEST_CASE("the session locks, hides the patient, and only the same user's login 
   REQUIRE(frame->OpenPatient("999991000"));
   REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
   const auto rows = frame->shownView().medication.size();
-  frame->LockNow();
+  // The lock comes while a dialog is open (as the inactivity timer would): the dialog is closed.
+  {
+    gui::PatientDialog dialog(frame, *w, std::nullopt);
+    wxTheApp->CallAfter([frame, &dialog] {
+      frame->LockNow();
+      // Were the dialog still open, end it with OK: the check below fails instead of hanging.
+      wxTheApp->CallAfter([&dialog] {
+        if (dialog.IsModal()) dialog.EndModal(wxID_OK);
+      });
+    });
+    CHECK(dialog.ShowModal() == wxID_CANCEL);
+  }
   CHECK(frame->locked());
   auto* overview = wxWindow::FindWindowByName("overview", frame);
   REQUIRE(overview);
