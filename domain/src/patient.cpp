@@ -3,11 +3,13 @@
 
 namespace zb::domain {
 
-std::optional<int> Patient::AgeOn(Date d) const {
-  if (!birthDate || d < *birthDate) return std::nullopt;
-  int age = d.year() - birthDate->year();
-  if (d.month() < birthDate->month() || (d.month() == birthDate->month() && d.day() < birthDate->day())) --age;
+std::optional<int> AgeOn(const std::optional<Date>& birthDate, Date on) {
+  if (!birthDate || on < *birthDate) return std::nullopt;
+  int age = on.year() - birthDate->year();
+  if (on.month() < birthDate->month() || (on.month() == birthDate->month() && on.day() < birthDate->day())) --age;
   return age;
 }
+
+std::optional<int> Patient::AgeOn(Date d) const { return domain::AgeOn(birthDate, d); }
 
 }  // namespace zb::domain

@@ -7,14 +7,10 @@
 #include <functional>
 
 #include "app.h"
-#include "ui_thread.h"
-
-class wxButton;
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
 
 namespace zb::gui {
+
+class LoginPanel;
 
 class LoginFrame : public wxFrame {
  public:
@@ -24,23 +20,13 @@ class LoginFrame : public wxFrame {
   // Tests: the persona login as the button starts it.
   void LogInAsPersona(const std::string& persona);
   wxString statusText() const;
-  // No browser could be started: show the login URL to open by hand while the login waits.
-  void ShowLoginUrl(const std::string& url);
   wxString loginUrl() const;
   void ShowNotice(const wxString& text);
 
  private:
-  void Start(bool withPersona);
   void Finished(const domain::Result<workstation::User>& result);
-  const StartOptions& m_options;
-  workstation::Workstation& m_workstation;
   OnLoggedIn m_onLoggedIn;
-  wxButton* m_browserButton = nullptr;
-  wxButton* m_personaButton = nullptr;
-  wxChoice* m_persona = nullptr;
-  wxStaticText* m_status = nullptr;
-  wxTextCtrl* m_url = nullptr;
-  UiGuard m_guard;
+  LoginPanel* m_login = nullptr;
 };
 
 }  // namespace zb::gui

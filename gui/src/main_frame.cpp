@@ -18,7 +18,7 @@
 #include "audit_dialog.h"
 #include "i18n.h"
 #include "present/tr.h"
-#include "login_flow.h"
+#include "login_panel.h"
 #include "present/login_texts.h"
 #include "patient_dialog.h"
 #include "printing.h"
@@ -65,30 +65,15 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   auto* lockTitle = new wxStaticText(m_lockPanel, wxID_ANY, T("Zorgbrug is vergrendeld"));
   lockTitle->SetFont(lockTitle->GetFont().Larger().Larger().Bold());
   lockBox->Add(lockTitle, 0, wxALL, 24);
-  m_lockMessage = new wxStaticText(m_lockPanel, wxID_ANY, TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}));
-  m_lockMessage->SetName("lock-message");
-  lockBox->Add(m_lockMessage, 0, wxLEFT | wxRIGHT, 24);
-  m_lockUrl = new wxTextCtrl(m_lockPanel, wxID_ANY, "", wxDefaultPosition, wxSize(700, -1), wxTE_READONLY);
-  m_lockUrl->Hide();
-  lockBox->Add(m_lockUrl, 0, wxLEFT | wxRIGHT | wxTOP, 24);
-  auto* unlockBrowser = new wxButton(m_lockPanel, wxID_ANY, T("&Ontgrendelen via de browser"));
-  lockBox->Add(unlockBrowser, 0, wxALL, 24);
-  if (m_options.demo) {
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
-    m_lockPersona = new wxChoice(m_lockPanel, wxID_ANY);
-    for (const char* p : {"so", "avg", "huisarts-anw", "secretariaat"}) m_lockPersona->Append(p);
-    m_lockPersona->SetStringSelection(m_options.persona.empty() ? wxString("so") : U(m_options.persona));
-    row->Add(m_lockPersona, 0, wxRIGHT, 8);
-    auto* unlockPersona = new wxButton(m_lockPanel, wxID_ANY, T("Ontgrendelen als &testpersoon"));
-    row->Add(unlockPersona);
-    lockBox->Add(row, 0, wxLEFT | wxRIGHT, 24);
-    unlockPersona->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Unlock(m_lockPersona->GetStringSelection().utf8_string()); });
-  }
+  LoginPanel::Setup setup{m_options.caFile, m_options.demo, m_options.persona,
+                          TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}),
+                          T("&Ontgrendelen via de browser"), T("Ontgrendelen als &testpersoon")};
+  m_unlock = new LoginPanel(m_lockPanel, workstation, setup, [this](const domain::Result<workstation::User>& r) { Unlocked(r); });
+  lockBox->Add(m_unlock, 0, wxLEFT, 8);
   m_lockPanel->SetSizer(lockBox);
   m_lockPanel->Hide();
   box->Add(m_lockPanel, 1, wxEXPAND);
   SetSizer(box);
-  unlockBrowser->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Unlock(""); });
 
   // Inactivity: every key or mouse event in the application counts as activity.
   m_lastActivity = std::chrono::steady_clock::now();
@@ -103,7 +88,7 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
 MainFrame::~MainFrame() {
   wxEvtHandler::RemoveFilter(this);
   m_idleTimer.Stop();
-  if (m_lookup) m_workstation.Cancel(*m_lookup);  // no repaint: the window is going away
+  StopLookup();  // no repaint: the window is going away
 }
 
 void MainFrame::BuildMenus() {
@@ -190,7 +175,7 @@ bool MainFrame::OpenPatient(const std::string& bsn) {
 
 void MainFrame::Open(const domain::RegisteredPatient& p) {
   if (m_locked) return;
-  CancelLookup();
+  StopLookup();  // the earlier patient's lookup: its sources are not shown any more
   m_current = p;
   m_overview->Clear();
   m_retrievedAt.reset();
@@ -205,12 +190,11 @@ void MainFrame::Open(const domain::RegisteredPatient& p) {
     m_picture.reset();
   }
   AskSources();
-  Render();
 }
 
 void MainFrame::AskSources() {
   if (!m_current || m_locked) return;
-  CancelLookup();
+  StopLookup();
   std::vector<domain::SourceOutcome> expected;
   for (const auto& s : m_current->sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
   auto fresh = std::make_unique<domain::PatientPicture>(m_current->bsn.digits(), expected);
@@ -224,14 +208,14 @@ void MainFrame::AskSources() {
       [this, alive](workstation::Workstation::LookupId lid, workstation::LookupEnd end) {
         PostTo<MainFrame>(alive, this, [lid, end](MainFrame& f) { f.Ended(lid, end); });
       });
-  if (!id) {
+  if (id) {
+    m_lookup = id.value();
+    if (!m_picture) m_picture = std::move(fresh);
+    else m_pending = std::move(fresh);
+    SetStatusText(TF("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(expected.size())}), 0);
+  } else {
     SetStatusText(TF("Ophalen niet gestart: {0}", {id.error().detail}), 0);
-    return;
   }
-  m_lookup = id.value();
-  if (!m_picture) m_picture = std::move(fresh);
-  else m_pending = std::move(fresh);
-  SetStatusText(TF("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(expected.size())}), 0);
   Render();
 }
 
@@ -258,11 +242,16 @@ void MainFrame::Ended(workstation::Workstation::LookupId id, const workstation::
   Render();
 }
 
-void MainFrame::CancelLookup() {
+void MainFrame::StopLookup() {
   if (!m_lookup) return;
   m_workstation.Cancel(*m_lookup);
   m_lookup.reset();
   m_pending.reset();
+}
+
+void MainFrame::CancelLookup() {
+  if (!m_lookup) return;
+  StopLookup();
   // What is shown stays, but a source still being asked is now missing: it is marked cancelled, so
   // the chips and the banner say the overview is incomplete instead of "being retrieved".
   if (m_picture) {
@@ -288,12 +277,8 @@ void MainFrame::Render() {
   std::shared_ptr<const domain::Overview> overview;
   if (m_picture) {
     overview = std::make_shared<const domain::Overview>(m_picture->Consolidate(now));
-    std::map<std::string, std::string> names;
-    for (const auto& s : m_picture->sources()) {
-      if (!s.source.name.empty()) names[s.source.id] = s.source.name;
-    }
     m_view = present::BuildOverviewView(*m_picture, *overview, m_picture->Ica(now), m_showHistory);
-    m_overview->Show(m_view, overview, std::move(names));
+    m_overview->Show(m_view, overview, present::SourceNames(*m_picture));
   }
   present::Freshness f{m_retrievedAt, m_stored, m_lookup.has_value()};
   m_header = present::BuildPatientHeader(*m_current, m_picture.get(), overview && overview->AnyInRoll(), f, now);
@@ -323,45 +308,33 @@ void MainFrame::LockNow() {
 }
 
 void MainFrame::Unlock(const std::string& persona) {
-  if (!m_locked) return;
-  m_lockMessage->SetLabel(persona.empty() ? T("Log in in het browservenster dat nu opent…") : T("Bezig met inloggen…"));
-  m_lockUrl->Hide();
-  StartLogin<MainFrame>(
-      m_workstation, persona, m_options.caFile, m_guard.token(), this, [](MainFrame& f, domain::Result<workstation::User> r) { f.Unlocked(r); },
-      [](MainFrame& f, std::string url) {
-        f.m_lockMessage->SetLabel(T("Er kon geen browser worden gestart. Open dit adres in een browser op deze computer (Ctrl+C kopieert het); daarna komt u hier vanzelf verder:"));
-        f.m_lockUrl->ChangeValue(U(url));
-        f.m_lockUrl->Show();
-        f.m_lockUrl->SelectAll();
-        f.m_lockPanel->Layout();
-      });
+  if (m_locked) m_unlock->LogIn(persona);
 }
 
 void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
   if (!r) {
-    m_lockMessage->SetLabel(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error().detail)}));
+    m_unlock->SetStatus(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error().detail)}));
     return;
   }
   // Only the user whose work is open may see it again; anyone else starts afresh.
   if (r.value().audit.userId != m_user.audit.userId) {
     m_workstation.LogOut();
-    m_lockMessage->SetLabel(TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.", {m_user.audit.name}));
+    m_unlock->SetStatus(TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.", {m_user.audit.name}));
     return;
   }
   m_locked = false;
   m_lastActivity = std::chrono::steady_clock::now();
   m_lockPanel->Hide();
-  m_lockUrl->Hide();
   m_split->Show();
   Layout();
   for (std::size_t i = 0; i < GetMenuBar()->GetMenuCount(); ++i) GetMenuBar()->EnableTop(i, true);
   m_workstation.Audit(domain::AuditAction::kUnlock, "", "dezi", "ok");
   SetStatusText(T("Ontgrendeld."), 0);
   SetStatusText(TF("Ingelogd als {0}", {m_user.Describe()}), 1);
-  m_lockMessage->SetLabel(TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {m_user.audit.name}));
+  m_unlock->SetStatus("");
 }
 
-wxString MainFrame::lockMessage() const { return m_lockMessage->GetLabel(); }
+wxString MainFrame::lockMessage() const { return m_unlock->statusText(); }
 
 void MainFrame::RegisterPatient(bool edit) {
   std::optional<domain::RegisteredPatient> existing;

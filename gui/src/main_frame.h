@@ -23,12 +23,10 @@
 #include "workstation/workstation.h"
 
 class wxSplitterWindow;
-class wxButton;
-class wxChoice;
-class wxStaticText;
-class wxTextCtrl;
 
 namespace zb::gui {
+
+class LoginPanel;
 
 struct SessionOptions {
   bool demo = false;         // sandbox: the lock screen offers the persona login too
@@ -64,6 +62,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void BuildMenus();
   void Open(const domain::RegisteredPatient& p);
   void AskSources();
+  // Stops the running lookup without touching what is shown (before another one starts).
+  void StopLookup();
   void Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d);
   void Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end);
   void Render();
@@ -83,9 +83,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   PatientsPanel* m_patients = nullptr;
   OverviewPanel* m_overview = nullptr;
   wxPanel* m_lockPanel = nullptr;
-  wxStaticText* m_lockMessage = nullptr;
-  wxTextCtrl* m_lockUrl = nullptr;
-  wxChoice* m_lockPersona = nullptr;
+  LoginPanel* m_unlock = nullptr;
   std::optional<domain::RegisteredPatient> m_current;
   std::unique_ptr<domain::PatientPicture> m_picture;  // what is shown: stored or fresh
   std::unique_ptr<domain::PatientPicture> m_pending;  // the fresh one, until its first answer

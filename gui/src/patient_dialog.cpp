@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include "background.h"
+#include "dialog_buttons.h"
 #include "i18n.h"
 #include "present/tr.h"
 #include "present/patient_header.h"
@@ -84,17 +85,9 @@ PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& worksta
   m_errors->SetName("patient-errors");
   m_errors->SetForegroundColour(wxColour(0xB3, 0x26, 0x1E));
   box->Add(m_errors, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
-  auto* buttons = new wxStdDialogButtonSizer;
-  auto* ok = new wxButton(this, wxID_OK, T("&Opslaan"));
-  buttons->AddButton(ok);
-  buttons->AddButton(new wxButton(this, wxID_CANCEL, T("Annuleren")));
-  buttons->Realize();
-  box->Add(buttons, 0, wxEXPAND | wxALL, 12);
+  AddSaveCancel(this, box, [this] { return Save(); });
   SetSizerAndFit(box);
   SetMinSize(wxSize(620, -1));
-  ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (Save()) EndModal(wxID_OK);
-  });
   m_name->SetFocus();
 }
 

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 
 #include "background.h"
+#include "dialog_buttons.h"
 #include "workstation/workstation.h"
 #include "i18n.h"
 #include "present/tr.h"
@@ -57,12 +58,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, workstation::Preferences curren
   m_result = new wxStaticText(this, wxID_ANY, "");
   m_result->SetName("settings-result");
   box->Add(m_result, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
-  auto* buttons = new wxStdDialogButtonSizer;
-  auto* ok = new wxButton(this, wxID_OK, T("&Opslaan"));
-  buttons->AddButton(ok);
-  buttons->AddButton(new wxButton(this, wxID_CANCEL, T("Annuleren")));
-  buttons->Realize();
-  box->Add(buttons, 0, wxEXPAND | wxALL, 12);
+  AddSaveCancel(this, box, [this] { return Accept(); });
   SetSizerAndFit(box);
   SetMinSize(wxSize(640, -1));
 
@@ -72,9 +68,6 @@ SettingsDialog::SettingsDialog(wxWindow* parent, workstation::Preferences curren
     if (pick.ShowModal() == wxID_OK) m_ca->SetValue(pick.GetPath());
   });
   test->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TestConnection(); });
-  ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (Accept()) EndModal(wxID_OK);
-  });
 }
 
 workstation::Preferences SettingsDialog::FromFields() const {

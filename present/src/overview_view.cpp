@@ -70,13 +70,17 @@ Tone ToneOf(d::SourceStatus s) {
   return Tone::kDanger;
 }
 
-OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica, bool showHistory) {
-  OverviewView v;
-  // Lines and ICA items name their sources by id; the reader wants the organisation's name.
+std::map<std::string, std::string> SourceNames(const d::PatientPicture& picture) {
   std::map<std::string, std::string> names;
   for (const auto& s : picture.sources()) {
     if (!s.source.name.empty()) names[s.source.id] = s.source.name;
   }
+  return names;
+}
+
+OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica, bool showHistory) {
+  OverviewView v;
+  const auto names = SourceNames(picture);
   auto Join = [&names](const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {

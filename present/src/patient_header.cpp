@@ -8,12 +8,6 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
-int AgeInYears(d::Date birth, d::Date today) {
-  int age = today.year() - birth.year();
-  if (today.month() < birth.month() || (today.month() == birth.month() && today.day() < birth.day())) --age;
-  return age;
-}
-
 std::string CategoryLabel(d::PatientCategory c) {
   switch (c) {
     case d::PatientCategory::kExpected: return Tr("verwachte opname");
@@ -36,10 +30,8 @@ PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::Patient
   PatientHeader h;
   h.title = p.name;
   h.identity = Fmt("BSN {0}", {p.bsn.digits()});
-  if (p.birthDate) {
-    h.identity += " · " + Fmt("geboren {0}", {d::FormatDate(*p.birthDate)}) + " · " +
-                  Fmt("{0} jaar", {std::to_string(AgeInYears(*p.birthDate, d::NetherlandsDate(now)))});
-  }
+  if (p.birthDate) h.identity += " · " + Fmt("geboren {0}", {d::FormatDate(*p.birthDate)});
+  if (auto age = d::AgeOn(p.birthDate, d::NetherlandsDate(now))) h.identity += " · " + Fmt("{0} jaar", {std::to_string(*age)});
   h.category = CategoryLabel(p.category);
   h.gds = gds;
   if (picture) {

@@ -12,7 +12,8 @@ Usage: check_catalog.py <source root>
 import json, re, subprocess, sys, tempfile, pathlib
 
 root = pathlib.Path(sys.argv[1])
-sources = sorted((root / "gui/src").glob("*.cpp")) + sorted((root / "present/src").glob("*.cpp"))
+gui_files = sorted((root / "gui/src").glob("*.cpp")) + sorted((root / "gui/src").glob("*.h"))
+sources = gui_files + sorted((root / "present/src").glob("*.cpp"))
 keywords = ["-kT", "-kTF", "-kTr", "-kFmt", "-kN_"]
 
 def read_po(path):
@@ -48,7 +49,7 @@ for msgid in sorted(set(en) - set(messages)):
 
 literal = re.compile(r'"((?:[^"\\]|\\.)*)"')
 marked_text = "\u0000".join(messages)
-for path in sorted((root / "gui/src").glob("*.cpp")):
+for path in gui_files:
     if path.name == "benchmark.cpp":
         continue
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -45,9 +45,10 @@ struct Picture {
 }  // namespace
 
 TEST_CASE("age counts whole years and the birthday itself") {
-  CHECK(present::AgeInYears(d::Date(1941, 3, 12), d::Date(2026, 3, 11)) == 84);
-  CHECK(present::AgeInYears(d::Date(1941, 3, 12), d::Date(2026, 3, 12)) == 85);
-  CHECK(present::AgeInYears(d::Date(1940, 2, 29), d::Date(2026, 2, 28)) == 85);
+  CHECK(d::AgeOn(d::Date(1941, 3, 12), d::Date(2026, 3, 11)) == 84);
+  CHECK(d::AgeOn(d::Date(1941, 3, 12), d::Date(2026, 3, 12)) == 85);
+  CHECK(d::AgeOn(d::Date(1940, 2, 29), d::Date(2026, 2, 28)) == 85);
+  CHECK_FALSE(d::AgeOn(std::nullopt, d::Date(2026, 2, 28)));
 }
 
 TEST_CASE("the header names the patient, shows a chip per source with the reason, and marks stored data as not current") {

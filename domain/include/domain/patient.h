@@ -9,6 +9,10 @@
 
 namespace zb::domain {
 
+// Age in whole years on a date (a birthday counts from the day itself); nullopt without a birth
+// date or for a date before it. Shared by received patients and the nursing home's register.
+std::optional<int> AgeOn(const std::optional<Date>& birthDate, Date on);
+
 struct Patient {
   std::optional<Bsn> bsn;
   std::string name;  // display form, e.g. "J. de Vries"

@@ -4,6 +4,7 @@
 // banner, one row per source, medication rows grouped by status (history behind a switch), ICA
 // rows. The GUI only puts these into widgets; the CLI shares the banner and period texts. No wx.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,9 @@ std::string IncompleteBanner(const domain::PatientPicture& picture);
 // "vanaf 01-11-2026 t/m 30-11-2026", "vanaf …, doorlopend", with ", hervat …" when suspended.
 std::string PeriodText(const domain::TreatmentLine& line);
 Tone ToneOf(domain::SourceStatus s);
+// Source id → organisation name, for the sources the picture knows a name of: lines and ICA items
+// name their sources by id, the reader wants the organisation.
+std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);
 
 OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview, const domain::IcaSummary& ica,
                                bool showHistory);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/patient.h"
 #include "domain/patient_register.h"
 #include "domain/retrieval.h"
 #include "present/overview_view.h"
@@ -35,7 +36,6 @@ struct Freshness {
   bool retrieving = false;                     // sources are being asked right now
 };
 
-int AgeInYears(domain::Date birth, domain::Date today);
 std::string CategoryLabel(domain::PatientCategory c);
 // "zojuist", "12 minuten geleden", "3 uur geleden", "2 dagen geleden"
 std::string AgoText(domain::Instant then, domain::Instant now);
