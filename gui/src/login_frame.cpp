@@ -21,7 +21,7 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
   box->Add(title, 0, wxALL, 16);
   LoginPanel::Setup setup{options.config.caFile, options.demo, options.persona,
                           T("Uw browser opent de inlogpagina van DEZI. Na het inloggen komt u hier terug."), T("&Inloggen via de browser"),
-                          T("Inloggen als &testpersoon")};
+                          T("Inloggen als &testpersoon"), true};
   m_login = new LoginPanel(panel, workstation, setup, [this](const domain::Result<workstation::User>& r) { Finished(r); });
   box->Add(m_login, 1, wxEXPAND);
   panel->SetSizer(box);
@@ -31,8 +31,10 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
     ShowNotice(T("Let op: er draait geen sleutelbos (keychain); de sleutel van de lokale opslag staat in een beveiligd bestand."));
     m_login->SetToolTip(U(workstation.keyWarning()));
   }
-  box->SetSizeHints(this);
-  SetMinSize(wxSize(600, -1));
+  // A sizer on the frame itself, so Fit follows the panel when its text grows.
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->Add(panel, 1, wxEXPAND);
+  SetSizerAndFit(outer);
   m_login->FocusFirst();
 }
 

@@ -8,8 +8,6 @@
 #include <wx/textctrl.h>
 #include <wx/toplevel.h>
 
-#include <algorithm>
-
 #include "i18n.h"
 #include "login_flow.h"
 
@@ -95,14 +93,14 @@ void LoginPanel::SetStatus(const wxString& text) {
 }
 
 void LoginPanel::Relayout() {
-  // Grow the window when the status or the URL needs room (the login window is sized to fit its
-  // first content); a larger window (the main window's lock screen) keeps its size.
+  // The login window is sized to its content, so it follows the status and the URL; the main
+  // window (lock screen) keeps its size.
   auto* top = wxGetTopLevelParent(this);
-  if (!top) return;
-  top->Layout();
-  const wxSize best = top->GetBestSize();
-  const wxSize now = top->GetSize();
-  if (now.x < best.x || now.y < best.y) top->SetSize(wxSize(std::max(now.x, best.x), std::max(now.y, best.y)));
+  if (top && m_setup.fitWindow) {
+    top->Fit();
+  }
+  GetParent()->Layout();
+  Layout();
 }
 
 wxString LoginPanel::statusText() const { return m_status->GetLabel(); }

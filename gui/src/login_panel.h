@@ -28,6 +28,7 @@ class LoginPanel : public wxPanel {
     wxString intro;           // the sentence above the buttons
     wxString browserButton;   // "&Inloggen via de browser", "&Ontgrendelen via de browser"
     wxString personaButton;
+    bool fitWindow = false;   // the window is sized to this panel: refit it when the text grows
   };
   using OnResult = std::function<void(const domain::Result<workstation::User>&)>;
   LoginPanel(wxWindow* parent, workstation::Workstation& workstation, Setup setup, OnResult onResult);
