@@ -41,8 +41,9 @@ std::map<std::string, std::string> RunOnce(const std::string& input, const std::
   const std::string report = work + "/report-" + std::to_string(run) + ".txt";
   const std::string store = work + "/store-" + std::to_string(run) + ".db";
   const std::string start = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-  std::vector<std::string> args{ZB_GUI_PATH, "--no-keychain", "--store", store, "--benchmark-input", input, "--benchmark-report", report,
-                                "--benchmark-start", start};
+  std::vector<std::string> args{
+      ZB_GUI_PATH,          "--no-keychain", "--store",           store, "--benchmark-input", input,
+      "--benchmark-report", report,          "--benchmark-start", start};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -73,11 +74,15 @@ int RunGui(int argc, char** argv) {
   std::size_t treatments = 400;
   int runs = 5;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--treatments") == 0) treatments = std::strtoul(argv[i + 1], nullptr, 10);
-    else if (std::strcmp(argv[i], "--runs") == 0) runs = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--treatments") == 0)
+      treatments = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (std::strcmp(argv[i], "--runs") == 0)
+      runs = std::max(1, std::atoi(argv[i + 1]));
   }
   if (!std::getenv("DISPLAY")) {
-    std::fprintf(stderr, "zorgbrug-bench gui needs a display; on a server run it as: xvfb-run -a -s '-screen 0 1400x900x24' zorgbrug-bench gui\n");
+    std::fprintf(
+        stderr,
+        "zorgbrug-bench gui needs a display; on a server run it as: xvfb-run -a -s '-screen 0 1400x900x24' zorgbrug-bench gui\n");
     return 2;
   }
   char pattern[] = "/tmp/zb-bench-gui-XXXXXX";
@@ -89,7 +94,8 @@ int RunGui(int argc, char** argv) {
   const std::string work = made;
   const std::string input = work + "/sources";
   std::filesystem::create_directories(input);
-  for (const auto& s : GenerateSources(treatments)) std::ofstream(input + "/" + s.id + ".json", std::ios::binary) << s.json;
+  for (const auto& s : GenerateSources(treatments))
+    std::ofstream(input + "/" + s.id + ".json", std::ios::binary) << s.json;
 
   std::vector<double> startup, paintFirst, paintMedian, paintMax, paintAll, rss, rssLogin;
   std::string lines, rows, rowsAll;
@@ -109,16 +115,19 @@ int RunGui(int argc, char** argv) {
   }
   std::filesystem::remove_all(work);
 
-  const double s = Median(startup), first = Median(paintFirst), paint = Median(paintMedian), worst = *std::max_element(paintMax.begin(), paintMax.end()),
+  const double s = Median(startup), first = Median(paintFirst), paint = Median(paintMedian),
+               worst = *std::max_element(paintMax.begin(), paintMax.end()),
                mem = *std::max_element(rss.begin(), rss.end());
-  std::printf("zorgbrug-bench gui: %d runs of the zorgbrug binary, patient with %s treatment lines (%s rows shown, history hidden)\n", runs,
-              lines.c_str(), rows.c_str());
+  std::printf(
+      "zorgbrug-bench gui: %d runs of the zorgbrug binary, patient with %s treatment lines (%s rows shown, history hidden)\n",
+      runs, lines.c_str(), rows.c_str());
   std::printf("%-58s %10s %10s\n", "measure", "value", "target");
   std::printf("%-58s %7.1f ms %7s ms\n", "start-up to login window painted (median)", s, "<= 500");
   std::printf("%-58s %7.1f ms %7s ms\n", "data ready -> overview painted, first paint (median)", first, "<= 50");
   std::printf("%-58s %7.1f ms %10s\n", "data ready -> overview painted, repaint (median)", paint, "-");
   std::printf("%-58s %7.1f ms %10s\n", "data ready -> overview painted, worst of all rounds", worst, "-");
-  std::printf("%-58s %7.1f ms %10s\n", ("same with history shown (" + rowsAll + " rows, median)").c_str(), Median(paintAll), "-");
+  std::printf("%-58s %7.1f ms %10s\n", ("same with history shown (" + rowsAll + " rows, median)").c_str(),
+              Median(paintAll), "-");
   std::printf("%-58s %7.1f MB %10s\n", "resident memory at the login window (median)", Median(rssLogin), "-");
   std::printf("%-58s %7.1f MB %7s MB\n", "resident memory with that patient open (max)", mem, "<= 120");
   const bool met = s <= kTargetStartupMs && first <= kTargetPaintMs && mem <= kTargetRssMb;

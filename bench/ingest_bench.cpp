@@ -4,8 +4,8 @@
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <future>
 #include <map>
@@ -217,18 +217,20 @@ int RunIngest(int argc, char** argv) {
   const double parallel = recorder.bytesPerSecond["BM_IngestParallel"] / 1e6;
   const double inputMb = static_cast<double>(in.bytes) / 1e6;
   const double ratio = raw > 0 ? ingest / raw : 0;
-  std::printf("\n(best of three repetitions each; end to end = parse + map + consolidate of all sources on one\n"
-              " thread; freeing the previous overview is not timed; peak memory is measured on a cold reader)\n");
+  std::printf(
+      "\n(best of three repetitions each; end to end = parse + map + consolidate of all sources on one\n"
+      " thread; freeing the previous overview is not timed; peak memory is measured on a cold reader)\n");
   std::printf("\n%-44s %10s %10s  %s\n", "figure", "measured", "target", "");
   std::printf("%-44s %10.1f %10s\n", "raw simdjson DOM parse (MB/s)", raw, "-");
   std::printf("%-44s %10.1f %10s\n", "parse + map (MB/s)", map, "-");
   std::printf("%-44s %10.1f %10.0f  %s\n", "parse + map + consolidate, end to end (MB/s)", ingest, kTargetMbPerSecond,
               Verdict(ingest >= kTargetMbPerSecond));
-  std::printf("%-44s %10.2f %10.2f  %s\n", "end to end / raw simdjson", ratio, kTargetRatio, Verdict(ratio >= kTargetRatio));
-  std::printf("%-44s %10.1f %10.0f  %s\n", "end to end, sources parsed in parallel (MB/s)", parallel, kTargetMbPerSecond,
-              Verdict(parallel >= kTargetMbPerSecond));
-  std::printf("%-44s %10.2f %10.2f  %s\n", "parallel end to end / raw simdjson", raw > 0 ? parallel / raw : 0, kTargetRatio,
-              Verdict(raw > 0 && parallel / raw >= kTargetRatio));
+  std::printf("%-44s %10.2f %10.2f  %s\n", "end to end / raw simdjson", ratio, kTargetRatio,
+              Verdict(ratio >= kTargetRatio));
+  std::printf("%-44s %10.1f %10.0f  %s\n", "end to end, sources parsed in parallel (MB/s)", parallel,
+              kTargetMbPerSecond, Verdict(parallel >= kTargetMbPerSecond));
+  std::printf("%-44s %10.2f %10.2f  %s\n", "parallel end to end / raw simdjson", raw > 0 ? parallel / raw : 0,
+              kTargetRatio, Verdict(raw > 0 && parallel / raw >= kTargetRatio));
   std::printf("%-44s %10.1f %10.1f  %s\n", "peak memory of one ingest (MB)", peakMb, kTargetMemoryFactor * inputMb,
               Verdict(peakMb >= 0 && peakMb <= kTargetMemoryFactor * inputMb));
   std::printf("%-44s %10.2f %10.2f\n", "peak memory / input size", peakMb / inputMb, kTargetMemoryFactor);

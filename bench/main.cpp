@@ -12,7 +12,9 @@
 
 int main(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-    std::fprintf(stderr, "usage: zorgbrug-bench ingest [--benchmark_* flags]\n       zorgbrug-bench retrieve [--patients N] [--service-ms MS]\n       zorgbrug-bench gui [--treatments N] [--runs N]   (needs a display: xvfb-run)\n");
+    std::fprintf(
+        stderr,
+        "usage: zorgbrug-bench ingest [--benchmark_* flags]\n       zorgbrug-bench retrieve [--patients N] [--service-ms MS]\n       zorgbrug-bench gui [--treatments N] [--runs N]   (needs a display: xvfb-run)\n");
     return argc < 2 ? 1 : 0;
   }
   if (std::strcmp(argv[1], "ingest") == 0) {

@@ -54,8 +54,10 @@ fs::path MakeData(const fs::path& root, const std::vector<std::string>& bsns) {
     fs::create_directories(root / bsn);
     for (const char* holder : {"huisarts.json", "apotheek.json", "ziekenhuis.json"}) {
       std::string text = Read(demo / holder);
-      for (const auto& [from, to] : {std::pair<std::string, std::string>{"999991000", bsn}, {"pat-jansen", "pat-" + bsn}}) {
-        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+      for (const auto& [from, to] :
+           {std::pair<std::string, std::string>{"999991000", bsn}, {"pat-jansen", "pat-" + bsn}}) {
+        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+          text.replace(at, from.size(), to);
       }
       std::ofstream(root / bsn / holder) << text;
     }
@@ -101,8 +103,10 @@ int RunRetrieve(int argc, char** argv) {
   std::size_t patients = 50;
   int serviceMs = 100;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--patients") == 0) patients = static_cast<std::size_t>(std::max(1, std::atoi(argv[i + 1])));
-    else if (std::strcmp(argv[i], "--service-ms") == 0) serviceMs = std::max(0, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--patients") == 0)
+      patients = static_cast<std::size_t>(std::max(1, std::atoi(argv[i + 1])));
+    else if (std::strcmp(argv[i], "--service-ms") == 0)
+      serviceMs = std::max(0, std::atoi(argv[i + 1]));
   }
   const fs::path work = fs::temp_directory_path() / ("zorgbrug-bench-" + std::to_string(::getpid()));
   const auto bsns = Bsns(patients);
@@ -111,7 +115,8 @@ int RunRetrieve(int argc, char** argv) {
   std::ofstream devnull("/dev/null");
   auto* oldLog = std::clog.rdbuf(devnull.rdbuf());
 
-  auto sandbox = sandbox::Sandbox::Start({(work / "world").string(), (work / "data").string(), "mainline", "127.0.0.1"});
+  auto sandbox =
+      sandbox::Sandbox::Start({(work / "world").string(), (work / "data").string(), "mainline", "127.0.0.1"});
   if (!sandbox) return std::fprintf(stderr, "sandbox: %s\n", sandbox.error().detail.c_str()), 1;
   const json world = sandbox.value()->Describe();
   auto config = gateway::LoadConfig(world["gateway_config"]);
@@ -123,9 +128,11 @@ int RunRetrieve(int argc, char** argv) {
   trust.caFile = world["ca"];
   net::http::Client control(trust);
   auto post = [&](const std::string& path, const json& body) {
-    (void)control.Send({"POST", world["control"].get<std::string>() + path, {{"Content-Type", "application/json"}}, body.dump()});
+    (void)control.Send(
+        {"POST", world["control"].get<std::string>() + path, {{"Content-Type", "application/json"}}, body.dump()});
   };
-  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) post(std::string("/holder/") + holder + "/behaviour", {{"latency_ms", serviceMs}});
+  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"})
+    post(std::string("/holder/") + holder + "/behaviour", {{"latency_ms", serviceMs}});
 
   net::client::GatewayClient client(gw.value()->Url(), trust);
   auto login = [&] {
@@ -139,12 +146,13 @@ int RunRetrieve(int argc, char** argv) {
     return std::get<net::client::SessionInfo>(s).token;
   };
 
-  std::printf("zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per request\n",
-              serviceMs);
+  std::printf(
+      "zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per request\n",
+      serviceMs);
   std::printf("%-58s %9s %11s %9s %7s %s\n", "run", "wall ms", "slowest ms", "ratio", "reqs", "target");
   auto row = [](const char* name, const Run& r, const char* target) {
-    std::printf("%-58s %9.1f %11.1f %9.2f %7zu %s%s\n", name, r.wallMs, r.slowestMs, r.wallMs / std::max(1.0, r.slowestMs), r.requests,
-                target, r.complete ? "" : "  (INCOMPLETE)");
+    std::printf("%-58s %9.1f %11.1f %9.2f %7zu %s%s\n", name, r.wallMs, r.slowestMs,
+                r.wallMs / std::max(1.0, r.slowestMs), r.requests, target, r.complete ? "" : "  (INCOMPLETE)");
   };
   {
     // A new desktop process: no connections, no directory answers, GP patient id not yet known,
@@ -168,9 +176,9 @@ int RunRetrieve(int argc, char** argv) {
     walls.push_back(r.wallMs);
     incomplete += r.complete ? 0 : 1;
   }
-  std::printf("%zu patients in a row (first lookup of each, warm session): p50 %.1f ms, p95 %.1f ms, max %.1f ms%s\n", walls.size(),
-              Percentile(walls, 0.5), Percentile(walls, 0.95), *std::max_element(walls.begin(), walls.end()),
-              incomplete ? "  (SOME INCOMPLETE)" : "");
+  std::printf("%zu patients in a row (first lookup of each, warm session): p50 %.1f ms, p95 %.1f ms, max %.1f ms%s\n",
+              walls.size(), Percentile(walls, 0.5), Percentile(walls, 0.95),
+              *std::max_element(walls.begin(), walls.end()), incomplete ? "  (SOME INCOMPLETE)" : "");
   std::printf("connections opened by the desktop side: %zu; sequential retrieval would take ~%d ms per patient\n",
               retriever.connectionsOpened(), static_cast<int>(warm.requests) * serviceMs);
 
@@ -179,7 +187,8 @@ int RunRetrieve(int argc, char** argv) {
   std::clog.rdbuf(oldLog);
   std::error_code ec;
   fs::remove_all(work, ec);
-  const bool met = cold.wallMs / std::max(1.0, cold.slowestMs) <= 1.5 && warm.wallMs / std::max(1.0, warm.slowestMs) <= 1.15;
+  const bool met =
+      cold.wallMs / std::max(1.0, cold.slowestMs) <= 1.5 && warm.wallMs / std::max(1.0, warm.slowestMs) <= 1.15;
   std::printf("targets %s\n", met ? "met" : "NOT met");
   return 0;
 }

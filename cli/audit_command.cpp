@@ -48,11 +48,14 @@ AuditCommands AddAuditCommands(CLI::App& app, AuditArgs& args) {
   auto* audit = app.add_subcommand("audit", "The workstation's local audit trail (NEN 7513)");
   audit->require_subcommand(1);
   AuditCommands c;
-  c.verify = audit->add_subcommand("verify", "Check that no record was edited, removed or reordered (exit 7 when one was)");
+  c.verify =
+      audit->add_subcommand("verify", "Check that no record was edited, removed or reordered (exit 7 when one was)");
   c.exportTsv = audit->add_subcommand("export", "Write the records as tab-separated lines");
   for (auto* cmd : {c.verify, c.exportTsv}) {
-    cmd->add_option("--store", args.store, "Local store file (default: the workstation's, in $ZORGBRUG_DATA_DIR or ~/.local/share/zorgbrug)");
-    cmd->add_option("--key-file", args.keyFile, "Key file used where no keychain runs (default: store.key beside the store)");
+    cmd->add_option("--store", args.store,
+                    "Local store file (default: the workstation's, in $ZORGBRUG_DATA_DIR or ~/.local/share/zorgbrug)");
+    cmd->add_option("--key-file", args.keyFile,
+                    "Key file used where no keychain runs (default: store.key beside the store)");
     cmd->add_flag("--no-keychain", args.noKeychain, "Do not ask the OS keychain for the key");
   }
   c.exportTsv->add_option("--bsn", args.bsn, "Only the records about this patient");

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // zorgbrug-cli audit verify|export: checks or exports the workstation's local audit trail.
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 namespace zb::cli {
 
 struct AuditArgs {
-  std::string store;      // default: the workstation's store
-  std::string keyFile;    // default: next to the store; used when no keychain runs
+  std::string store;    // default: the workstation's store
+  std::string keyFile;  // default: next to the store; used when no keychain runs
   bool noKeychain = false;
-  std::string bsn;        // export: one patient
-  std::string output;     // export: file (default stdout)
+  std::string bsn;     // export: one patient
+  std::string output;  // export: file (default stdout)
 };
 
 struct AuditCommands {

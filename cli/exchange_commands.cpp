@@ -4,14 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <boost/date_time/posix_time/conversion.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-
-#include <boost/date_time/posix_time/conversion.hpp>
 
 #include "domain/date_time.h"
 #include "net/client/gateway_client.h"
@@ -22,9 +21,9 @@ namespace zb::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using net::StringMember;
 using net::client::ApiError;
+using nlohmann::json;
 
 constexpr int kExitUsage = 1;
 constexpr int kExitRefused = 4;      // the gateway, DEZI or a holder said no
@@ -35,7 +34,8 @@ constexpr int kExitUnavailable = 5;  // something could not be reached
 fs::path SessionFile() {
   if (const char* explicitFile = std::getenv("ZORGBRUG_SESSION_FILE")) return explicitFile;
   const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-  const fs::path dir = runtime ? fs::path(runtime) / "zorgbrug" : fs::path("/tmp") / ("zorgbrug-" + std::to_string(::getuid()));
+  const fs::path dir =
+      runtime ? fs::path(runtime) / "zorgbrug" : fs::path("/tmp") / ("zorgbrug-" + std::to_string(::getuid()));
   return dir / "session.json";
 }
 
@@ -65,13 +65,15 @@ std::string Setting(const std::string& flag, const char* env, const std::string&
 
 int Report(const ApiError& e) {
   std::cerr << "zorgbrug-cli: " << e.code << ": " << e.detail << "\n";
-  const bool unavailable = e.status == 0 || e.status == 503 || e.status == 504 || e.code.find("unreachable") != std::string::npos;
+  const bool unavailable =
+      e.status == 0 || e.status == 503 || e.status == 504 || e.code.find("unreachable") != std::string::npos;
   return unavailable && e.code != "state_mismatch" && e.code != "gateway_tls_refused" ? kExitUnavailable : kExitRefused;
 }
 
 std::string Describe(const json& user) {
-  return StringMember(user, "display_name") + ", " + StringMember(user, "role_name") + " (" + StringMember(user, "role_code") + "), " +
-         StringMember(user, "organisation") + " (URA " + StringMember(user, "ura") + ")";
+  return StringMember(user, "display_name") + ", " + StringMember(user, "role_name") + " (" +
+         StringMember(user, "role_code") + "), " + StringMember(user, "organisation") + " (URA " +
+         StringMember(user, "ura") + ")";
 }
 
 std::string LocalTime(std::int64_t epoch) {
@@ -98,19 +100,23 @@ ExchangeCommands AddExchangeCommands(CLI::App& app, ExchangeArgs& a) {
   ExchangeCommands c{};
   c.login = app.add_subcommand("login", "Log in with DEZI through the organisation gateway");
   c.login->add_option("--gateway", a.gateway, "Gateway URL (default: $ZORGBRUG_GATEWAY)");
-  c.login->add_option("--ca", a.caFile, "CA file to trust for the gateway and DEZI (default: $ZORGBRUG_CA_FILE, else the system store)");
-  c.login->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser (so, avg, huisarts-anw, ...)");
+  c.login->add_option("--ca", a.caFile,
+                      "CA file to trust for the gateway and DEZI (default: $ZORGBRUG_CA_FILE, else the system store)");
+  c.login->add_option("--persona", a.persona,
+                      "Sandbox only: log in as this persona without a browser (so, avg, huisarts-anw, ...)");
   c.login->add_option("--timeout", a.timeoutSeconds, "Seconds to wait for the browser")->check(CLI::Range(5, 900));
   c.whoami = app.add_subcommand("whoami", "Show who is logged in (asks the gateway)");
   c.logout = app.add_subcommand("logout", "End the session at the gateway");
   c.fetch = app.add_subcommand("fetch", "Relay one FHIR request to a holder through the gateway; prints the answer");
   c.fetch->add_option("holder", a.holder, "SERVICE/URA, or a URA to look up in every Discovery Service")->required();
-  c.fetch->add_option("query", a.query, "FHIR path and query, e.g. 'MedicationRequest?patient.identifier=...'")->required();
+  c.fetch->add_option("query", a.query, "FHIR path and query, e.g. 'MedicationRequest?patient.identifier=...'")
+      ->required();
   c.fetch->add_option("--form", a.form, "Form body: makes the request a POST (Patient/_search)");
   return c;
 }
 
-int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::string& persona, int timeoutSeconds, bool quiet) {
+int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::string& persona, int timeoutSeconds,
+          bool quiet) {
   const std::string gatewayUrl = Setting(gatewayFlag, "ZORGBRUG_GATEWAY");
   if (gatewayUrl.empty()) {
     std::cerr << "zorgbrug-cli: no gateway: pass --gateway URL or set ZORGBRUG_GATEWAY\n";
@@ -120,21 +126,28 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
   options.caFile = Setting(caFlag, "ZORGBRUG_CA_FILE");
   net::client::GatewayClient gateway(gatewayUrl, options);
   std::unique_ptr<net::client::BrowserLauncher> browser;
-  if (persona.empty()) browser = std::make_unique<PrintingBrowser>();
-  else browser = std::make_unique<net::client::HeadlessBrowser>(persona, options);
+  if (persona.empty())
+    browser = std::make_unique<PrintingBrowser>();
+  else
+    browser = std::make_unique<net::client::HeadlessBrowser>(persona, options);
   auto session = net::client::Login(gateway, *browser, std::chrono::seconds(timeoutSeconds));
   if (auto* e = std::get_if<ApiError>(&session)) {
-    if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get()); headless && !headless->error().empty()) {
+    if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get());
+        headless && !headless->error().empty()) {
       std::cerr << "zorgbrug-cli: browser: " << headless->error() << "\n";
     }
     return Report(*e);
   }
   const auto& s = std::get<net::client::SessionInfo>(session);
-  if (!SaveSession({{"gateway", gatewayUrl}, {"ca_file", options.caFile}, {"session_token", s.token}, {"expires_at", s.expiresAt}})) {
+  if (!SaveSession({{"gateway", gatewayUrl},
+                    {"ca_file", options.caFile},
+                    {"session_token", s.token},
+                    {"expires_at", s.expiresAt}})) {
     std::cerr << "zorgbrug-cli: cannot store the session in " << SessionFile() << "\n";
     return kExitUsage;
   }
-  (quiet ? std::cerr : std::cout) << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot " << LocalTime(s.expiresAt) << "\n";
+  (quiet ? std::cerr : std::cout) << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot "
+                                  << LocalTime(s.expiresAt) << "\n";
   return 0;
 }
 
@@ -164,7 +177,8 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
     auto who = gateway.WhoAmI(token);
     if (auto* e = std::get_if<ApiError>(&who)) return Report(*e);
     const json& j = std::get<json>(who);
-    std::cout << Describe(j.value("user", json::object())) << "\nSessie geldig tot " << LocalTime(j.value("expires_at", std::int64_t{0})) << "\n";
+    std::cout << Describe(j.value("user", json::object())) << "\nSessie geldig tot "
+              << LocalTime(j.value("expires_at", std::int64_t{0})) << "\n";
     return 0;
   }
   if (c.logout->parsed()) {

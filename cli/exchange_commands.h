@@ -40,7 +40,8 @@ struct StoredSession {
 std::optional<StoredSession> LoadStoredSession();
 // DEZI login through the gateway (browser, or a sandbox persona headless); stores the session.
 // `quiet` prints the greeting on stderr (stdout carries a report). Returns the exit code.
-int LogIn(const std::string& gateway, const std::string& caFile, const std::string& persona, int timeoutSeconds, bool quiet);
+int LogIn(const std::string& gateway, const std::string& caFile, const std::string& persona, int timeoutSeconds,
+          bool quiet);
 // Prints the error and returns the exit code for it (4 refused, 5 unavailable).
 int ExitCodeFor(const net::client::ApiError& e);
 // Runs whichever exchange command was parsed; returns the exit code.

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zorgbrug-cli: the workstation's use cases without a window (scripts, batch work, benchmarks).
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 
+#include "audit_command.h"
 #include "domain/ica.h"
 #include "domain/overview.h"
-#include "audit_command.h"
 #include "exchange_commands.h"
 #include "overview_report.h"
 #include "retrieve_command.h"
@@ -44,7 +43,8 @@ d::Result<std::optional<d::Date>> OptionalDate(const std::string& text) {
   return std::optional<d::Date>(date.value());
 }
 
-int RunOverview(const std::vector<zb::cli::SourceFile>& files, const OverviewArgs& args, std::optional<d::Date> testDate) {
+int RunOverview(const std::vector<zb::cli::SourceFile>& files, const OverviewArgs& args,
+                std::optional<d::Date> testDate) {
   d::Instant at = boost::posix_time::second_clock::universal_time();
   if (!args.at.empty()) {
     auto date = d::ParseUserDate(args.at);
@@ -89,19 +89,27 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   OverviewArgs ov;
-  auto* overview = app.add_subcommand("overview", "Consolidated medication overview and ICA: looked up at the sources (--bsn) or from FHIR files");
-  auto* filesOption = overview->add_option("files", ov.files, "FHIR JSON files: PATH, ID=PATH or KIND:ID=PATH (KIND huisarts|apotheek|ziekenhuis)");
+  auto* overview = app.add_subcommand(
+      "overview", "Consolidated medication overview and ICA: looked up at the sources (--bsn) or from FHIR files");
+  auto* filesOption = overview->add_option(
+      "files", ov.files, "FHIR JSON files: PATH, ID=PATH or KIND:ID=PATH (KIND huisarts|apotheek|ziekenhuis)");
   zb::cli::RetrieveArgs rt;
   bool jsonOut = false;
-  auto* bsnOption = overview->add_option("--bsn", rt.bsn, "Look the patient up at his GP, pharmacy and hospital through the gateway");
+  auto* bsnOption =
+      overview->add_option("--bsn", rt.bsn, "Look the patient up at his GP, pharmacy and hospital through the gateway");
   bsnOption->excludes(filesOption);
-  overview->add_option("--birthdate", rt.birthDate, "Date of birth dd-mm-jjjj, checked against every source (default: from the register)");
+  overview->add_option("--birthdate", rt.birthDate,
+                       "Date of birth dd-mm-jjjj, checked against every source (default: from the register)");
   overview->add_option("--source", rt.sources, "KIND=URA of a source (repeatable; default: the patient register)");
-  overview->add_option("--register", rt.registerFile, "Patient register JSON (default: $ZORGBRUG_REGISTER, else the demo register)");
-  overview->add_option("--gateway", rt.gateway, "Gateway URL for a new login (default: the stored session's, $ZORGBRUG_GATEWAY)");
-  overview->add_option("--ca", rt.caFile, "CA file for a new login (default: $ZORGBRUG_CA_FILE, else the system store)");
+  overview->add_option("--register", rt.registerFile,
+                       "Patient register JSON (default: $ZORGBRUG_REGISTER, else the demo register)");
+  overview->add_option("--gateway", rt.gateway,
+                       "Gateway URL for a new login (default: the stored session's, $ZORGBRUG_GATEWAY)");
+  overview->add_option("--ca", rt.caFile,
+                       "CA file for a new login (default: $ZORGBRUG_CA_FILE, else the system store)");
   overview->add_option("--persona", rt.persona, "Sandbox only: log in as this persona without a browser");
-  overview->add_option("--deadline", rt.deadlineSeconds, "Seconds each source gets to answer")->check(CLI::Range(1, 120));
+  overview->add_option("--deadline", rt.deadlineSeconds, "Seconds each source gets to answer")
+      ->check(CLI::Range(1, 120));
   overview->add_flag("--json", jsonOut, "Same as --format json");
   auto addCommon = [&](CLI::App* cmd) {
     cmd->add_option("--at", ov.at, "Reference date dd-mm-jjjj (default: now)");
@@ -140,7 +148,8 @@ int main(int argc, char** argv) {
       const zb::cli::ReportOptions report{ov.at, jsonOut || ov.format == "json", ov.explain, ov.history};
       return zb::cli::RunRetrieve(rt, report, DemoDir().string());
     }
-    if (ov.files.empty()) return Fail(kExitUsage, "overview: give FHIR files, or --bsn to look the patient up at the sources");
+    if (ov.files.empty())
+      return Fail(kExitUsage, "overview: give FHIR files, or --bsn to look the patient up at the sources");
     if (jsonOut) ov.format = "json";
     auto files = ParseFiles(ov.files);
     if (!files) return Fail(kExitUsage, files.error().detail);
@@ -151,11 +160,13 @@ int main(int argc, char** argv) {
   if (*demo) {
     const fs::path dir = DemoDir() / demoPatient;
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return Fail(kExitUsage, "no demo patient '" + demoPatient + "' in " + DemoDir().string());
+    if (!fs::is_directory(dir, ec))
+      return Fail(kExitUsage, "no demo patient '" + demoPatient + "' in " + DemoDir().string());
     std::vector<std::string> paths;
     for (const auto& entry : fs::directory_iterator(dir)) {
       // access.json is the sandbox's consent setting for the patient, not FHIR data.
-      if (entry.path().extension() == ".json" && entry.path().filename() != "access.json") paths.push_back(entry.path().string());
+      if (entry.path().extension() == ".json" && entry.path().filename() != "access.json")
+        paths.push_back(entry.path().string());
     }
     std::sort(paths.begin(), paths.end());
     auto files = ParseFiles(paths);

@@ -16,7 +16,8 @@ json Iso(const std::optional<d::Instant>& t) { return t ? json(d::DateTime::From
 
 json ProductJson(const d::Product& p) {
   json codes = json::array();
-  for (const auto& c : p.codes) codes.push_back({{"level", d::ToString(c.level)}, {"system", c.coding.system}, {"code", c.coding.code}});
+  for (const auto& c : p.codes)
+    codes.push_back({{"level", d::ToString(c.level)}, {"system", c.coding.system}, {"code", c.coding.code}});
   return {{"name", p.DisplayName()}, {"codes", codes}};
 }
 
@@ -35,16 +36,23 @@ json LineJson(const d::TreatmentLine& l) {
   for (const auto& ma : l.agreements) agreements.push_back(ma->h.id.value);
   j["agreements"] = agreements;
   json tas = json::array();
-  for (const auto& ta : l.administrationAgreements) tas.push_back({{"id", ta->h.id.value}, {"source", ta->h.source}, {"gds", ta->distributedInGds}});
+  for (const auto& ta : l.administrationAgreements)
+    tas.push_back({{"id", ta->h.id.value}, {"source", ta->h.source}, {"gds", ta->distributedInGds}});
   j["administrationAgreements"] = tas;
   j["endedBy"] = l.endedBy ? json(l.endedBy->h.id.value) : json(nullptr);
   json blocks = json::array();
-  for (const auto& b : l.blocks) blocks.push_back({{"kind", d::Abbreviation(b->kind)}, {"id", b->id.value}, {"source", b->source}, {"stop", d::ToString(b->stop.type)}});
+  for (const auto& b : l.blocks)
+    blocks.push_back({{"kind", d::Abbreviation(b->kind)},
+                      {"id", b->id.value},
+                      {"source", b->source},
+                      {"stop", d::ToString(b->stop.type)}});
   j["blocks"] = blocks;
   json disc = json::array();
   for (const auto& x : l.discrepancies) {
-    disc.push_back({{"kind", d::ToString(x.kind)}, {"severity", x.severity == d::Severity::kWarning ? "warning" : "info"},
-                    {"sources", x.sources}, {"args", x.args}});
+    disc.push_back({{"kind", d::ToString(x.kind)},
+                    {"severity", x.severity == d::Severity::kWarning ? "warning" : "info"},
+                    {"sources", x.sources},
+                    {"args", x.args}});
   }
   j["discrepancies"] = disc;
   json trace = json::array();
@@ -75,9 +83,17 @@ void WriteJson(std::ostream& out, const ReportInput& in) {
   json sources = json::array();
   if (in.picture) {
     for (const auto& s : in.picture->sources()) {
-      sources.push_back({{"id", s.source.id}, {"kind", d::ToString(s.source.kind)}, {"name", s.source.name}, {"ura", s.ura},
-                         {"status", d::ToString(s.status)}, {"reason", s.reason}, {"detail", s.detail},
-                         {"elapsedMs", s.elapsed.count()}, {"requests", s.requests}, {"resources", s.resources}, {"blocks", s.blocks}});
+      sources.push_back({{"id", s.source.id},
+                         {"kind", d::ToString(s.source.kind)},
+                         {"name", s.source.name},
+                         {"ura", s.ura},
+                         {"status", d::ToString(s.status)},
+                         {"reason", s.reason},
+                         {"detail", s.detail},
+                         {"elapsedMs", s.elapsed.count()},
+                         {"requests", s.requests},
+                         {"resources", s.resources},
+                         {"blocks", s.blocks}});
     }
   } else {
     for (const auto& s : in.data.sources) sources.push_back({{"id", s.id}, {"kind", d::ToString(s.kind)}});
@@ -87,8 +103,10 @@ void WriteJson(std::ostream& out, const ReportInput& in) {
   for (const auto& l : in.overview.lines) lines.push_back(LineJson(l));
   j["treatments"] = lines;
   j["ica"]["allergies"] = IcaLines(in.ica.allergies, [](const d::Allergy& a) {
-    return json{{"substance", a.substance.Label()}, {"criticality", d::ToString(a.criticality)},
-                {"clinicalStatus", d::ToString(a.clinical)}, {"reactionRecord", a.reactionRecord}};
+    return json{{"substance", a.substance.Label()},
+                {"criticality", d::ToString(a.criticality)},
+                {"clinicalStatus", d::ToString(a.clinical)},
+                {"reactionRecord", a.reactionRecord}};
   });
   j["ica"]["contraIndications"] = IcaLines(in.ica.contraIndications, [](const d::ContraIndication& c) {
     return json{{"code", c.code.Label()}, {"category", c.categoryCode}};
@@ -99,7 +117,8 @@ void WriteJson(std::ostream& out, const ReportInput& in) {
   j["ica"]["alerts"] = IcaLines(in.ica.alerts, [](const d::Alert& a) { return json{{"code", a.code.Label()}}; });
   json issues = json::array();
   for (const auto& i : in.data.issues) {
-    issues.push_back({{"severity", i.severity == net::fhir::IssueSeverity::kError ? "error" : "warning"}, {"text", i.Describe()}});
+    issues.push_back(
+        {{"severity", i.severity == net::fhir::IssueSeverity::kError ? "error" : "warning"}, {"text", i.Describe()}});
   }
   j["issues"] = issues;
   out << j.dump(2) << "\n";

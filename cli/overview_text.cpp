@@ -15,7 +15,6 @@ namespace p = zb::present;
 
 namespace {
 
-
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -38,13 +37,17 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
   if (l.latestUse) {
     const auto& u = *l.latestUse;
     out << "      gebruik:  " << (u.asserted ? d::FormatDate(u.asserted->LocalDate()) + " " : std::string())
-        << (u.use == d::UseStatus::kUsing ? "gebruikt" : u.use == d::UseStatus::kNotUsing ? "gebruikt niet"
-            : u.use == d::UseStatus::kStopped ? "gestopt" : u.use == d::UseStatus::kSuspended ? "tijdelijk gestopt" : "onbekend")
+        << (u.use == d::UseStatus::kUsing       ? "gebruikt"
+            : u.use == d::UseStatus::kNotUsing  ? "gebruikt niet"
+            : u.use == d::UseStatus::kStopped   ? "gestopt"
+            : u.use == d::UseStatus::kSuspended ? "tijdelijk gestopt"
+                                                : "onbekend")
         << (u.asAgreed == false ? ", niet volgens afspraak" : "") << " (" << u.h.source << ")\n";
   }
   if (l.lastDispense) {
     const auto& m = *l.lastDispense;
-    out << "      verstrekt: " << (m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : std::string("datum onbekend"))
+    out << "      verstrekt: "
+        << (m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : std::string("datum onbekend"))
         << (m.quantity ? ", " + m.quantity->Label() : std::string())
         << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
   }
@@ -63,7 +66,8 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
 
 void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
   out << "\nICA (intoleranties, contra-indicaties, allergieën)\n";
-  if (ica.allergies.empty() && ica.contraIndications.empty() && ica.surveillanceDecisions.empty() && ica.alerts.empty()) {
+  if (ica.allergies.empty() && ica.contraIndications.empty() && ica.surveillanceDecisions.empty() &&
+      ica.alerts.empty()) {
     out << "  geen ICA-gegevens ontvangen\n";
     return;
   }
@@ -72,7 +76,8 @@ void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
     const auto& a = line.item;
     std::string detail = p::CriticalityLabel(a.criticality);
     for (const auto& r : a.reactions) {
-      for (const auto& m : r.manifestations) detail += (detail.empty() ? "" : "; ") + std::string("reactie: ") + m.Label();
+      for (const auto& m : r.manifestations)
+        detail += (detail.empty() ? "" : "; ") + std::string("reactie: ") + m.Label();
     }
     const std::string status = line.current ? std::string() : " (" + p::ClinicalStatusLabel(a.clinical) + ")";
     out << "    " << (line.current && a.criticality == d::Criticality::kHigh ? "! " : "- ")
@@ -94,7 +99,8 @@ void WriteIca(std::ostream& out, const d::IcaSummary& ica) {
   }
   if (!ica.alerts.empty()) out << "  Alerts\n";
   for (const auto& line : ica.alerts) {
-    out << "    - " << line.item.code.Label() << (line.current ? "" : " (niet actief)") << " · bron: " << Join(line.sources) << "\n";
+    out << "    - " << line.item.code.Label() << (line.current ? "" : " (niet actief)")
+        << " · bron: " << Join(line.sources) << "\n";
   }
 }
 
@@ -114,8 +120,8 @@ void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
       if (chars < width) text.append(width - chars, ' ');
       return text + " ";
     };
-    out << pad(name, 40) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8) << pad(std::to_string(s.requests), 7)
-        << s.resources << "\n";
+    out << pad(name, 40) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8)
+        << pad(std::to_string(s.requests), 7) << s.resources << "\n";
     if (!d::Answered(s.status) && !s.detail.empty()) out << "    detail: " << s.detail << "\n";
   }
   out << "\n";
@@ -152,8 +158,8 @@ void WriteText(std::ostream& out, const ReportInput& in) {
   if (o.AnyInRoll()) out << "GDS:      patiënt krijgt medicatie in een baxterrol (GDS)\n";
 
   for (auto status : {d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture, d::TreatmentStatus::kSuspended,
-                      d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kUseOnly, d::TreatmentStatus::kCancelled,
-                      d::TreatmentStatus::kHistoric}) {
+                      d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kUseOnly,
+                      d::TreatmentStatus::kCancelled, d::TreatmentStatus::kHistoric}) {
     const auto count = o.Count(status);
     if (count == 0) continue;
     if (status == d::TreatmentStatus::kHistoric && !in.history) {
@@ -166,13 +172,13 @@ void WriteText(std::ostream& out, const ReportInput& in) {
     }
   }
   if (o.lines.empty()) {
-    out << (in.picture && !in.picture->Complete() ? "\nGeen medicatie ontvangen van de bronnen die antwoordden; het overzicht is onvolledig.\n"
-                                                  : "\nGeen medicatie ontvangen van deze bronnen.\n");
+    out << (in.picture && !in.picture->Complete()
+                ? "\nGeen medicatie ontvangen van de bronnen die antwoordden; het overzicht is onvolledig.\n"
+                : "\nGeen medicatie ontvangen van deze bronnen.\n");
   }
   WriteIca(out, in.ica);
-  const auto warnings = std::count_if(in.data.issues.begin(), in.data.issues.end(), [](const auto& i) {
-    return i.severity == net::fhir::IssueSeverity::kWarning;
-  });
+  const auto warnings = std::count_if(in.data.issues.begin(), in.data.issues.end(),
+                                      [](const auto& i) { return i.severity == net::fhir::IssueSeverity::kWarning; });
   if (warnings > 0) out << "\n(" << warnings << " waarschuwing(en) bij het inlezen; zie 'zorgbrug-cli check')\n";
 }
 

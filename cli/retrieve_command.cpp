@@ -4,16 +4,15 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "domain/identifiers.h"
 #include "exchange_commands.h"
 #include "net/client/retriever.h"
+#include "net/json_member.h"
 #include "overview_report.h"
 #include "present/texts.h"
 #include "workstation/register_file.h"
-#include "net/json_member.h"
 
 namespace zb::cli {
 namespace {
@@ -49,7 +48,9 @@ d::Result<std::vector<net::client::SourceSpec>> ParseSources(const std::vector<s
     spec.source.kind = d::SourceKindFromString(kind);
     spec.ura = eq == std::string::npos ? "" : a.substr(eq + 1);
     if (spec.source.kind == d::SourceKind::kUnknown || !d::Ura::Parse(spec.ura)) {
-      return d::MakeError(d::ErrorCode::kInvalidFormat, "--source '" + a + "': use KIND=URA with KIND huisarts, apotheek or ziekenhuis and an 8-digit URA");
+      return d::MakeError(
+          d::ErrorCode::kInvalidFormat,
+          "--source '" + a + "': use KIND=URA with KIND huisarts, apotheek or ziekenhuis and an 8-digit URA");
     }
     spec.source.id = kind;
     int n = 1;
@@ -112,8 +113,8 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
     valid = std::holds_alternative<json>(net::client::GatewayClient(stored->gateway, options).WhoAmI(stored->token));
   }
   if (!valid) {
-    const int rc = LogIn(a.gateway.empty() && stored ? stored->gateway : a.gateway, a.caFile.empty() && stored ? stored->caFile : a.caFile,
-                         a.persona, 120, true);
+    const int rc = LogIn(a.gateway.empty() && stored ? stored->gateway : a.gateway,
+                         a.caFile.empty() && stored ? stored->caFile : a.caFile, a.persona, 120, true);
     if (rc != 0) return rc;
     stored = LoadStoredSession();
     if (!stored) return Fail("the new session could not be read back");
@@ -126,8 +127,8 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
   net::client::Retriever retriever(gateway);
   std::cerr << "Opvragen bij " << request.sources.size() << " bronnen tegelijk ...\n";
   const auto picture = net::client::LookUp(retriever, request, [](const d::SourceOutcome& o) {
-    std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, " << o.requests
-              << " verzoeken)\n";
+    std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, "
+              << o.requests << " verzoeken)\n";
   });
 
   LoadedData data;
@@ -140,8 +141,10 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
   const auto overview = picture.Consolidate(at);
   const auto ica = picture.Ica(at);
   ReportInput report{data, overview, ica, r.explain, r.history, &picture};
-  if (r.json) WriteJson(std::cout, report);
-  else WriteText(std::cout, report);
+  if (r.json)
+    WriteJson(std::cout, report);
+  else
+    WriteText(std::cout, report);
   return picture.Complete() ? 0 : kExitIncomplete;
 }
 

@@ -15,7 +15,7 @@ struct RetrieveArgs {
   std::string registerFile;          // default $ZORGBRUG_REGISTER, else the demo register
   std::string gateway;               // for a new login (default: the stored session's, $ZORGBRUG_GATEWAY)
   std::string caFile;
-  std::string persona;               // sandbox only: headless login
+  std::string persona;  // sandbox only: headless login
   int deadlineSeconds = 15;
 };
 

@@ -41,15 +41,16 @@ d::Result<SourceFile> ParseSourceArg(std::string_view arg) {
       f.source.kind = d::SourceKindFromString(label.substr(0, colon));
       if (f.source.kind == d::SourceKind::kUnknown) {
         return d::MakeError(d::ErrorCode::kInvalidFormat,
-                            "unknown source kind '" + std::string(label.substr(0, colon)) +
-                                "' in '" + std::string(arg) + "' (use huisarts, apotheek or ziekenhuis)");
+                            "unknown source kind '" + std::string(label.substr(0, colon)) + "' in '" +
+                                std::string(arg) + "' (use huisarts, apotheek or ziekenhuis)");
       }
       label = label.substr(colon + 1);
     }
     f.source.id = std::string(label);
   }
   if (f.path.empty() || f.source.id.empty()) {
-    return d::MakeError(d::ErrorCode::kInvalidFormat, "'" + std::string(arg) + "' is not PATH, ID=PATH or KIND:ID=PATH");
+    return d::MakeError(d::ErrorCode::kInvalidFormat,
+                        "'" + std::string(arg) + "' is not PATH, ID=PATH or KIND:ID=PATH");
   }
   if (f.source.kind == d::SourceKind::kUnknown) f.source.kind = KindFromId(f.source.id);
   f.source.name = f.source.id;
@@ -66,7 +67,8 @@ d::Result<LoadedData> LoadSources(const std::vector<SourceFile>& files, std::opt
     d::Result<net::fhir::Document> doc = d::MakeError(d::ErrorCode::kIo, "");
     if (testDate) {
       std::ifstream in(f.path, std::ios::binary);
-      if (!in) return d::MakeError(d::ErrorCode::kIo, f.path + ": cannot open the file (does it exist, and may you read it?)");
+      if (!in)
+        return d::MakeError(d::ErrorCode::kIo, f.path + ": cannot open the file (does it exist, and may you read it?)");
       std::stringstream buf;
       buf << in.rdbuf();
       doc = reader.Read(net::fhir::SubstituteDatePlaceholders(buf.str(), *testDate), options);
@@ -89,9 +91,10 @@ d::Result<LoadedData> LoadSources(const std::vector<SourceFile>& files, std::opt
     if (!first) {
       first = &p;
     } else if (!(*first->bsn == *p.bsn)) {
-      return d::MakeError(d::ErrorCode::kInconsistent,
-                          "the files are about different patients (BSN " + first->bsn->Masked() + " from " + first->source +
-                              ", BSN " + p.bsn->Masked() + " from " + p.source + "); give the files of one patient");
+      return d::MakeError(d::ErrorCode::kInconsistent, "the files are about different patients (BSN " +
+                                                           first->bsn->Masked() + " from " + first->source + ", BSN " +
+                                                           p.bsn->Masked() + " from " + p.source +
+                                                           "); give the files of one patient");
     }
   }
   return data;

@@ -5,9 +5,8 @@
 // callbacks). The first byte picks the parser; the rest is the input.
 #include <cstddef>
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "net/http/client.h"
 #include "net/jose/base64url.h"

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
+  clang-format                       # tests: the tree stays formatted by .clang-format
   clang libclang-rt-14-dev          # libFuzzer harnesses and the fuzz preset
   libboost-dev libboost-date-time-dev
   libsimdjson-dev nlohmann-json3-dev  # FHIR JSON: simdjson reads, nlohmann writes

@@ -9,13 +9,20 @@ namespace zb::domain {
 
 const char* Abbreviation(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kMedicationAgreement: return "MA";
-    case BlockKind::kVariableDosingRegimen: return "WDS";
-    case BlockKind::kDispenseRequest: return "VV";
-    case BlockKind::kAdministrationAgreement: return "TA";
-    case BlockKind::kMedicationDispense: return "MVE";
-    case BlockKind::kMedicationUse: return "MGB";
-    case BlockKind::kMedicationAdministration: return "MTD";
+    case BlockKind::kMedicationAgreement:
+      return "MA";
+    case BlockKind::kVariableDosingRegimen:
+      return "WDS";
+    case BlockKind::kDispenseRequest:
+      return "VV";
+    case BlockKind::kAdministrationAgreement:
+      return "TA";
+    case BlockKind::kMedicationDispense:
+      return "MVE";
+    case BlockKind::kMedicationUse:
+      return "MGB";
+    case BlockKind::kMedicationAdministration:
+      return "MTD";
   }
   return "?";
 }

@@ -26,13 +26,23 @@ void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt
   std::vector<const Agreement*> active, future, ended, cancelled;
   for (const auto& a : tl.bases) {
     switch (a.phase) {
-      case Phase::kActive: active.push_back(&a); break;
-      case Phase::kFuture: future.push_back(&a); break;
-      case Phase::kEnded: ended.push_back(&a); break;
-      case Phase::kCancelled: cancelled.push_back(&a); break;
+      case Phase::kActive:
+        active.push_back(&a);
+        break;
+      case Phase::kFuture:
+        future.push_back(&a);
+        break;
+      case Phase::kEnded:
+        ended.push_back(&a);
+        break;
+      case Phase::kCancelled:
+        cancelled.push_back(&a);
+        break;
     }
   }
-  auto byRegistrationDesc = [](const Agreement* a, const Agreement* b) { return RegisteredBefore(*b->header, *a->header); };
+  auto byRegistrationDesc = [](const Agreement* a, const Agreement* b) {
+    return RegisteredBefore(*b->header, *a->header);
+  };
   auto byStart = [](const Agreement* a, const Agreement* b) {
     if (a->start != b->start) return a->start < b->start;
     return RegisteredBefore(*b->header, *a->header);
@@ -76,8 +86,8 @@ void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt
     cls.endedBy = last->endedBy;
     cls.start = last->start;
     cls.end = last->end;
-    cls.status = last->endType == StopType::kSuspended ? TreatmentStatus::kSuspended
-                                                       : EndedStatus(*last->end, at, window);
+    cls.status =
+        last->endType == StopType::kSuspended ? TreatmentStatus::kSuspended : EndedStatus(*last->end, at, window);
   } else if (!cancelled.empty()) {
     cls.status = TreatmentStatus::kCancelled;
     govern(cancelled.front());
@@ -193,7 +203,8 @@ bool ViewsDiffer(const Classification& x, const Classification& y) {
 
 std::string StatusAndDose(const Classification& c) {
   std::string s = ToString(c.status);
-  if (!c.governing.empty()) s += " " + c.governing.front()->product->DisplayName() + " " + c.governing.front()->DosageText();
+  if (!c.governing.empty())
+    s += " " + c.governing.front()->product->DisplayName() + " " + c.governing.front()->DosageText();
   return s;
 }
 
@@ -261,7 +272,8 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
   // The pharmacy's dose against the agreement it implements (or the governing one). Parallel TAs
   // for one MA (e.g. one in the GDS roll, one outside) together implement it, so they are
   // compared as one.
-  if (!cls.agreements.empty() && (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
+  if (!cls.agreements.empty() &&
+      (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
     std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
     for (const auto& taPtr : line.administrationAgreements) {
       const AdministrationAgreement& ta = *taPtr;
@@ -296,7 +308,8 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
         return out;
       };
       sources.push_back(ma->h.source);
-      add(DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources, {join(ids), join(texts), ma->h.DosageText()});
+      add(DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources,
+          {join(ids), join(texts), ma->h.DosageText()});
     }
   }
 
@@ -306,7 +319,9 @@ void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_d
     const bool recent = !cls.start || !u.asserted || u.asserted->Earliest() >= *cls.start;
     if (recent && (u.use == UseStatus::kNotUsing || u.use == UseStatus::kStopped || u.use == UseStatus::kSuspended)) {
       add(DiscrepancyKind::kUseReportsNotUsed, Severity::kWarning, {u.h.source},
-          {u.h.id.value, u.use == UseStatus::kStopped ? "stopped" : u.use == UseStatus::kSuspended ? "suspended" : "not-using"});
+          {u.h.id.value, u.use == UseStatus::kStopped     ? "stopped"
+                         : u.use == UseStatus::kSuspended ? "suspended"
+                                                          : "not-using"});
     } else if (recent && u.asAgreed == false) {
       add(DiscrepancyKind::kUseNotAsAgreed, Severity::kWarning, {u.h.source}, {u.h.id.value});
     }
@@ -369,9 +384,13 @@ void CheckDuplicates(std::vector<TreatmentLine>& lines) {
         TreatmentLine& x = lines[members[a]];
         TreatmentLine& y = lines[members[b]];
         if (!reported.insert({members[a], members[b]}).second || !x.product->SameMedicineAs(*y.product)) continue;
-        x.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, y.sources,
+        x.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate,
+                                   Severity::kWarning,
+                                   y.sources,
                                    {y.treatment.value, y.product->DisplayName()}});
-        y.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate, Severity::kWarning, x.sources,
+        y.discrepancies.push_back({DiscrepancyKind::kPossibleDuplicate,
+                                   Severity::kWarning,
+                                   x.sources,
                                    {x.treatment.value, x.product->DisplayName()}});
       }
     }

@@ -13,7 +13,7 @@ namespace zb::domain::detail {
 struct Classification {
   TreatmentStatus status = TreatmentStatus::kHistoric;
   std::vector<const MedicationAgreement*> agreements;  // governing MAs (MA-based treatments)
-  std::vector<const BlockHeader*> governing;            // governing blocks of whatever kind
+  std::vector<const BlockHeader*> governing;           // governing blocks of whatever kind
   const BlockHeader* endedBy = nullptr;
   std::optional<Instant> start;
   std::optional<Instant> end;

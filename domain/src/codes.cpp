@@ -35,11 +35,16 @@ ProductCodeLevel LevelOfSystem(std::string_view system) {
 
 const char* ToString(ProductCodeLevel level) {
   switch (level) {
-    case ProductCodeLevel::kGpk: return "GPK";
-    case ProductCodeLevel::kPrk: return "PRK";
-    case ProductCodeLevel::kHpk: return "HPK";
-    case ProductCodeLevel::kZi: return "ZI";
-    case ProductCodeLevel::kOther: return "other";
+    case ProductCodeLevel::kGpk:
+      return "GPK";
+    case ProductCodeLevel::kPrk:
+      return "PRK";
+    case ProductCodeLevel::kHpk:
+      return "HPK";
+    case ProductCodeLevel::kZi:
+      return "ZI";
+    case ProductCodeLevel::kOther:
+      return "other";
   }
   return "other";
 }

@@ -114,12 +114,14 @@ GdsContext GdsOf(const TreatmentLine& line) {
 
 std::vector<BlockPtr<BlockHeader>> RefsOf(const std::shared_ptr<const MedicationData>& data, const Group& g) {
   std::vector<const BlockHeader*> all;
-  all.reserve(g.mas.size() + g.wds.size() + g.vvs.size() + g.tas.size() + g.mves.size() + g.mgbs.size() + g.mtds.size());
+  all.reserve(g.mas.size() + g.wds.size() + g.vvs.size() + g.tas.size() + g.mves.size() + g.mgbs.size() +
+              g.mtds.size());
   auto add = [&](const auto& v) {
     for (const auto* b : v) all.push_back(&b->h);
   };
   add(g.mas), add(g.wds), add(g.vvs), add(g.tas), add(g.mves), add(g.mgbs), add(g.mtds);
-  std::sort(all.begin(), all.end(), [](const BlockHeader* a, const BlockHeader* b) { return detail::RegisteredBefore(*a, *b); });
+  std::sort(all.begin(), all.end(),
+            [](const BlockHeader* a, const BlockHeader* b) { return detail::RegisteredBefore(*a, *b); });
   std::vector<BlockPtr<BlockHeader>> refs;
   refs.reserve(all.size());
   for (const auto* h : all) refs.push_back(Share(data, h));
@@ -146,7 +148,8 @@ TreatmentLine BuildLine(const std::shared_ptr<const MedicationData>& data, const
   line.product = cls.product ? *cls.product : SharedProduct{};
   line.discrepancies.insert(line.discrepancies.end(), cls.problems.begin(), cls.problems.end());
   AttachBlocks(data, g, cls, at, line);
-  if (line.product->empty() && !line.administrationAgreements.empty()) line.product = line.administrationAgreements.front()->h.product;
+  if (line.product->empty() && !line.administrationAgreements.empty())
+    line.product = line.administrationAgreements.front()->h.product;
   line.gds = GdsOf(line);
   line.sources.assign(g.sources.begin(), g.sources.end());
   line.blocks = RefsOf(data, g);
@@ -171,9 +174,9 @@ Overview Consolidate(std::shared_ptr<const MedicationData> data, Instant at, con
   for (const auto& g : groups) contributing.insert(g.sources.begin(), g.sources.end());
   overview.sources.assign(contributing.begin(), contributing.end());
   const std::size_t responding =
-      options.respondingSources.empty() ? contributing.size()
-                                        : std::set<std::string>(options.respondingSources.begin(),
-                                                                options.respondingSources.end()).size();
+      options.respondingSources.empty()
+          ? contributing.size()
+          : std::set<std::string>(options.respondingSources.begin(), options.respondingSources.end()).size();
 
   overview.lines.reserve(groups.size());
   for (const auto& g : groups) overview.lines.push_back(BuildLine(data, g, at, options, responding));
@@ -182,8 +185,8 @@ Overview Consolidate(std::shared_ptr<const MedicationData> data, Instant at, con
   order.reserve(overview.lines.size());
   for (std::size_t i = 0; i < overview.lines.size(); ++i) {
     const auto& l = overview.lines[i];
-    order.emplace_back(std::string(1, static_cast<char>('0' + StatusOrder(l.status))) + Lower(l.product->DisplayName()) +
-                           '\x01' + l.treatment.Key(),
+    order.emplace_back(std::string(1, static_cast<char>('0' + StatusOrder(l.status))) +
+                           Lower(l.product->DisplayName()) + '\x01' + l.treatment.Key(),
                        i);
   }
   std::sort(order.begin(), order.end());

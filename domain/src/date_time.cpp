@@ -57,9 +57,7 @@ Instant ToNetherlandsLocal(Instant utc) {
 
 Date NetherlandsDate(Instant utc) { return ToNetherlandsLocal(utc).date(); }
 
-Instant StartOfNetherlandsDay(Date d) {
-  return Instant(d) - pt::minutes(NetherlandsOffsetMinutes(d, 0));
-}
+Instant StartOfNetherlandsDay(Date d) { return Instant(d) - pt::minutes(NetherlandsOffsetMinutes(d, 0)); }
 
 Result<DateTime> DateTime::Parse(std::string_view s) {
   DateTime dt;
@@ -114,7 +112,7 @@ Result<DateTime> DateTime::Parse(std::string_view s) {
   if (month < 1 || month > 12) return Bad(s, "month out of range");
   if (hour > 23 || minute > 59 || second > 60) return Bad(s, "time out of range");
   if (day < 1 || day > gr::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                                  static_cast<unsigned short>(month))) {
+                                                                static_cast<unsigned short>(month))) {
     return Bad(s, "day does not exist in that month");
   }
   const Date date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
@@ -138,10 +136,16 @@ Instant DateTime::Latest() const {
   const Date local = LocalDate();
   Date lastDay = local;
   switch (m_precision) {
-    case DatePrecision::kSecond: return m_utc;
-    case DatePrecision::kDay: break;
-    case DatePrecision::kMonth: lastDay = local.end_of_month(); break;
-    case DatePrecision::kYear: lastDay = Date(local.year(), 12, 31); break;
+    case DatePrecision::kSecond:
+      return m_utc;
+    case DatePrecision::kDay:
+      break;
+    case DatePrecision::kMonth:
+      lastDay = local.end_of_month();
+      break;
+    case DatePrecision::kYear:
+      lastDay = Date(local.year(), 12, 31);
+      break;
   }
   return Instant(lastDay, pt::hours(23) + pt::minutes(59) + pt::seconds(59)) - pt::minutes(m_offsetMinutes);
 }
@@ -163,7 +167,8 @@ std::string DateTime::ToIso() const {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
                     static_cast<int>(d.day()));
       return buf;
-    case DatePrecision::kSecond: break;
+    case DatePrecision::kSecond:
+      break;
   }
   const auto tod = local.time_of_day();
   const int off = m_offsetMinutes < 0 ? -m_offsetMinutes : m_offsetMinutes;
@@ -196,8 +201,8 @@ Result<Date> ParseUserDate(std::string_view s) {
     std::swap(a, c);  // dd-mm-jjjj -> year, month, day
   } else if (!(s.size() == 10 && s[4] == '-' && s[7] == '-' && ReadInt(s, 0, 4, a) && ReadInt(s, 5, 2, b) &&
                ReadInt(s, 8, 2, c))) {
-    return MakeError(ErrorCode::kInvalidFormat, "date '" + std::string(s.substr(0, 20)) +
-                                                     "' is not dd-mm-jjjj (or jjjj-mm-dd)");
+    return MakeError(ErrorCode::kInvalidFormat,
+                     "date '" + std::string(s.substr(0, 20)) + "' is not dd-mm-jjjj (or jjjj-mm-dd)");
   }
   if (a < 1800 || a > 2200 || b < 1 || b > 12 || c < 1 ||
       c > gr::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(a), static_cast<unsigned short>(b))) {

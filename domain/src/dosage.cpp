@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
-#include <cstdio>
 
 namespace zb::domain {
 namespace {
@@ -90,11 +90,16 @@ std::optional<double> PerDay(const Timing& t) {
   const double weekFactor = t.dayOfWeek.empty() ? 1.0 : static_cast<double>(t.dayOfWeek.size()) / 7.0;
   if (t.frequency && t.period && *t.period > 0) {
     double days = 0;
-    if (t.periodUnit == "h") days = *t.period / 24.0;
-    else if (t.periodUnit == "d") days = *t.period;
-    else if (t.periodUnit == "wk") days = *t.period * 7.0;
-    else if (t.periodUnit == "mo") days = *t.period * 30.0;
-    else return std::nullopt;
+    if (t.periodUnit == "h")
+      days = *t.period / 24.0;
+    else if (t.periodUnit == "d")
+      days = *t.period;
+    else if (t.periodUnit == "wk")
+      days = *t.period * 7.0;
+    else if (t.periodUnit == "mo")
+      days = *t.period * 30.0;
+    else
+      return std::nullopt;
     return *t.frequency / days * weekFactor;
   }
   if (!t.timeOfDay.empty()) return static_cast<double>(t.timeOfDay.size()) * weekFactor;
@@ -114,7 +119,8 @@ std::string DailyAmountKey(const std::vector<Dosage>& dosage) {
     bool used = false;
     for (const auto& dr : d.doseAndRate) {
       if (!perDay || !dr.dose || !dr.dose->Number() || d.timing.boundsDuration || d.sequence.value_or(1) > 1) continue;
-      totals[std::string(d.asNeeded ? "prn|" : "sched|") + dr.dose->UnitKey() + "|" + route] += *dr.dose->Number() * *perDay;
+      totals[std::string(d.asNeeded ? "prn|" : "sched|") + dr.dose->UnitKey() + "|" + route] +=
+          *dr.dose->Number() * *perDay;
       used = true;
     }
     if (!used) other.push_back(LineKey(d));

@@ -122,7 +122,8 @@ std::vector<Group> GroupByTreatment(const MedicationData& data) {
     g.sources.insert(n.dropped->source);
     g.trace.push_back({TraceCode::kDuplicateMerged, n.kept->id.value, {n.kept->source, n.dropped->source}});
     if (n.kept->source != n.dropped->source && ContentDiffers(*n.kept, *n.dropped)) {
-      g.discrepancies.push_back({DiscrepancyKind::kSameBlockDiffers, Severity::kWarning,
+      g.discrepancies.push_back({DiscrepancyKind::kSameBlockDiffers,
+                                 Severity::kWarning,
                                  {n.kept->source, n.dropped->source},
                                  {n.kept->id.value, n.kept->source, n.dropped->source}});
     }

@@ -11,39 +11,57 @@ namespace zb::domain {
 
 const char* ToString(ClinicalStatus s) {
   switch (s) {
-    case ClinicalStatus::kActive: return "active";
-    case ClinicalStatus::kInactive: return "inactive";
-    case ClinicalStatus::kResolved: return "resolved";
-    case ClinicalStatus::kUnknown: return "unknown";
+    case ClinicalStatus::kActive:
+      return "active";
+    case ClinicalStatus::kInactive:
+      return "inactive";
+    case ClinicalStatus::kResolved:
+      return "resolved";
+    case ClinicalStatus::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 const char* ToString(VerificationStatus s) {
   switch (s) {
-    case VerificationStatus::kConfirmed: return "confirmed";
-    case VerificationStatus::kUnconfirmed: return "unconfirmed";
-    case VerificationStatus::kRefuted: return "refuted";
-    case VerificationStatus::kEnteredInError: return "entered-in-error";
-    case VerificationStatus::kUnknown: return "unknown";
+    case VerificationStatus::kConfirmed:
+      return "confirmed";
+    case VerificationStatus::kUnconfirmed:
+      return "unconfirmed";
+    case VerificationStatus::kRefuted:
+      return "refuted";
+    case VerificationStatus::kEnteredInError:
+      return "entered-in-error";
+    case VerificationStatus::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 const char* ToString(Criticality c) {
   switch (c) {
-    case Criticality::kLow: return "low";
-    case Criticality::kHigh: return "high";
-    case Criticality::kUnableToAssess: return "unable-to-assess";
-    case Criticality::kUnknown: return "unknown";
+    case Criticality::kLow:
+      return "low";
+    case Criticality::kHigh:
+      return "high";
+    case Criticality::kUnableToAssess:
+      return "unable-to-assess";
+    case Criticality::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 const char* ToString(AllergyCategory c) {
   switch (c) {
-    case AllergyCategory::kMedication: return "medication";
-    case AllergyCategory::kFood: return "food";
-    case AllergyCategory::kEnvironment: return "environment";
-    case AllergyCategory::kBiologic: return "biologic";
-    case AllergyCategory::kUnknown: return "unknown";
+    case AllergyCategory::kMedication:
+      return "medication";
+    case AllergyCategory::kFood:
+      return "food";
+    case AllergyCategory::kEnvironment:
+      return "environment";
+    case AllergyCategory::kBiologic:
+      return "biologic";
+    case AllergyCategory::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -102,10 +120,14 @@ std::string FlagKey(const T& item, const Concept& code) {
 
 int CriticalityRank(Criticality c) {
   switch (c) {
-    case Criticality::kHigh: return 0;
-    case Criticality::kUnableToAssess: return 1;
-    case Criticality::kUnknown: return 2;
-    case Criticality::kLow: return 3;
+    case Criticality::kHigh:
+      return 0;
+    case Criticality::kUnableToAssess:
+      return 1;
+    case Criticality::kUnknown:
+      return 2;
+    case Criticality::kLow:
+      return 3;
   }
   return 2;
 }
@@ -129,12 +151,14 @@ IcaSummary SummarizeIca(const IcaData& data, Instant at) {
 
   Merger<Allergy> allergies;
   for (const auto& a : data.allergies) {
-    if (a.verification == VerificationStatus::kEnteredInError || a.verification == VerificationStatus::kRefuted) continue;
+    if (a.verification == VerificationStatus::kEnteredInError || a.verification == VerificationStatus::kRefuted)
+      continue;
     // Unknown clinical status counts as current: an allergy is only ignored when a source says so.
     const bool current = a.clinical == ClinicalStatus::kActive || a.clinical == ClinicalStatus::kUnknown;
     // One allergy reported by GP and pharmacy is one line with two sources; a CiO reaction record
     // stays its own line because it describes one event, not the propensity.
-    const std::string key = (a.reactionRecord ? "r" : "a") + (a.substance.empty() ? a.id.Key() : ConceptKey(a.substance));
+    const std::string key =
+        (a.reactionRecord ? "r" : "a") + (a.substance.empty() ? a.id.Key() : ConceptKey(a.substance));
     allergies.Add(a, key, current);
   }
   out.allergies = std::move(allergies.lines());

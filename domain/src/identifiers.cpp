@@ -18,9 +18,7 @@ std::string Describe(std::string_view what, std::string_view text) {
 Result<std::string> FixedDigits(std::string_view text, std::size_t length, std::string_view name) {
   if (text.size() != length || !AllDigits(text)) {
     return MakeError(ErrorCode::kInvalidFormat,
-                     Describe(std::string(name) + " must be exactly " + std::to_string(length) +
-                                  " digits",
-                              text));
+                     Describe(std::string(name) + " must be exactly " + std::to_string(length) + " digits", text));
   }
   return std::string(text);
 }
@@ -29,15 +27,24 @@ Result<std::string> FixedDigits(std::string_view text, std::size_t length, std::
 
 const char* ToString(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidFormat: return "invalid-format";
-    case ErrorCode::kInvalidCheck: return "invalid-check";
-    case ErrorCode::kMissing: return "missing";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kOutOfRange: return "out-of-range";
-    case ErrorCode::kInconsistent: return "inconsistent";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kRefused: return "refused";
+    case ErrorCode::kInvalidFormat:
+      return "invalid-format";
+    case ErrorCode::kInvalidCheck:
+      return "invalid-check";
+    case ErrorCode::kMissing:
+      return "missing";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kOutOfRange:
+      return "out-of-range";
+    case ErrorCode::kInconsistent:
+      return "inconsistent";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kRefused:
+      return "refused";
   }
   return "unknown";
 }

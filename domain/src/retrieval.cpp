@@ -8,25 +8,37 @@ namespace zb::domain {
 
 const char* ToString(SourceStatus s) {
   switch (s) {
-    case SourceStatus::kPending: return "pending";
-    case SourceStatus::kData: return "data";
-    case SourceStatus::kNoData: return "no-data";
-    case SourceStatus::kPatientUnknown: return "patient-unknown";
-    case SourceStatus::kConsentRefused: return "consent-refused";
-    case SourceStatus::kNoConsent: return "no-consent";
-    case SourceStatus::kAccessDenied: return "access-denied";
-    case SourceStatus::kNotConnected: return "not-connected";
-    case SourceStatus::kUnreachable: return "unreachable";
-    case SourceStatus::kFailed: return "failed";
-    case SourceStatus::kCancelled: return "cancelled";
+    case SourceStatus::kPending:
+      return "pending";
+    case SourceStatus::kData:
+      return "data";
+    case SourceStatus::kNoData:
+      return "no-data";
+    case SourceStatus::kPatientUnknown:
+      return "patient-unknown";
+    case SourceStatus::kConsentRefused:
+      return "consent-refused";
+    case SourceStatus::kNoConsent:
+      return "no-consent";
+    case SourceStatus::kAccessDenied:
+      return "access-denied";
+    case SourceStatus::kNotConnected:
+      return "not-connected";
+    case SourceStatus::kUnreachable:
+      return "unreachable";
+    case SourceStatus::kFailed:
+      return "failed";
+    case SourceStatus::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }
 
 SourceStatus SourceStatusFromString(std::string_view code) {
-  for (auto s : {SourceStatus::kPending, SourceStatus::kData, SourceStatus::kNoData, SourceStatus::kPatientUnknown,
-                 SourceStatus::kConsentRefused, SourceStatus::kNoConsent, SourceStatus::kAccessDenied, SourceStatus::kNotConnected,
-                 SourceStatus::kUnreachable, SourceStatus::kFailed, SourceStatus::kCancelled}) {
+  for (auto s :
+       {SourceStatus::kPending, SourceStatus::kData, SourceStatus::kNoData, SourceStatus::kPatientUnknown,
+        SourceStatus::kConsentRefused, SourceStatus::kNoConsent, SourceStatus::kAccessDenied,
+        SourceStatus::kNotConnected, SourceStatus::kUnreachable, SourceStatus::kFailed, SourceStatus::kCancelled}) {
     if (code == ToString(s)) return s;
   }
   return SourceStatus::kFailed;
@@ -44,10 +56,11 @@ bool Answered(SourceStatus s) { return s == SourceStatus::kData || s == SourceSt
 std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes) {
   // A refusal explains the whole source better than a failure next to it; a failure of one query
   // still outweighs data from the others, because the source's part is then incomplete.
-  static constexpr std::array kOrder{SourceStatus::kConsentRefused, SourceStatus::kNoConsent,  SourceStatus::kAccessDenied,
-                                     SourceStatus::kPatientUnknown, SourceStatus::kNotConnected, SourceStatus::kUnreachable,
-                                     SourceStatus::kFailed,         SourceStatus::kCancelled,  SourceStatus::kPending,
-                                     SourceStatus::kData,           SourceStatus::kNoData};
+  static constexpr std::array kOrder{
+      SourceStatus::kConsentRefused, SourceStatus::kNoConsent,    SourceStatus::kAccessDenied,
+      SourceStatus::kPatientUnknown, SourceStatus::kNotConnected, SourceStatus::kUnreachable,
+      SourceStatus::kFailed,         SourceStatus::kCancelled,    SourceStatus::kPending,
+      SourceStatus::kData,           SourceStatus::kNoData};
   for (SourceStatus wanted : kOrder) {
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       if (outcomes[i].status == wanted) return i;
@@ -62,7 +75,8 @@ PatientPicture::PatientPicture(std::string bsn, std::vector<SourceOutcome> expec
 }
 
 bool PatientPicture::Deliver(SourceDelivery d) {
-  auto it = std::find_if(m_sources.begin(), m_sources.end(), [&](const SourceOutcome& s) { return s.source.id == d.outcome.source.id; });
+  auto it = std::find_if(m_sources.begin(), m_sources.end(),
+                         [&](const SourceOutcome& s) { return s.source.id == d.outcome.source.id; });
   if (it == m_sources.end() || it->status != SourceStatus::kPending) return false;
   *it = std::move(d.outcome);
   m_medication.Append(std::move(d.medication));
@@ -77,7 +91,8 @@ bool PatientPicture::Complete() const {
 }
 
 bool PatientPicture::Finished() const {
-  return std::none_of(m_sources.begin(), m_sources.end(), [](const SourceOutcome& s) { return s.status == SourceStatus::kPending; });
+  return std::none_of(m_sources.begin(), m_sources.end(),
+                      [](const SourceOutcome& s) { return s.status == SourceStatus::kPending; });
 }
 
 std::vector<const SourceOutcome*> PatientPicture::Missing() const {

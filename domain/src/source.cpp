@@ -5,12 +5,18 @@ namespace zb::domain {
 
 const char* ToString(SourceKind kind) {
   switch (kind) {
-    case SourceKind::kGeneralPractitioner: return "gp";
-    case SourceKind::kPharmacy: return "pharmacy";
-    case SourceKind::kHospital: return "hospital";
-    case SourceKind::kOwnRecord: return "own";
-    case SourceKind::kImport: return "import";
-    case SourceKind::kUnknown: return "unknown";
+    case SourceKind::kGeneralPractitioner:
+      return "gp";
+    case SourceKind::kPharmacy:
+      return "pharmacy";
+    case SourceKind::kHospital:
+      return "hospital";
+    case SourceKind::kOwnRecord:
+      return "own";
+    case SourceKind::kImport:
+      return "import";
+    case SourceKind::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -28,10 +28,14 @@ std::optional<StopInfo> StopInfoFromCode(const Coding& coding) {
 
 const char* ToString(StopType type) {
   switch (type) {
-    case StopType::kNone: return "none";
-    case StopType::kSuspended: return "suspended";
-    case StopType::kStopped: return "stopped";
-    case StopType::kCancelled: return "cancelled";
+    case StopType::kNone:
+      return "none";
+    case StopType::kSuspended:
+      return "suspended";
+    case StopType::kStopped:
+      return "stopped";
+    case StopType::kCancelled:
+      return "cancelled";
   }
   return "none";
 }

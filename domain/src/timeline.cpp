@@ -6,9 +6,7 @@
 namespace zb::domain::detail {
 namespace {
 
-std::string Iso(std::optional<Instant> t) {
-  return t ? DateTime::FromInstant(*t).ToIso() : std::string();
-}
+std::string Iso(std::optional<Instant> t) { return t ? DateTime::FromInstant(*t).ToIso() : std::string(); }
 
 std::optional<Instant> StartOf(const BlockHeader& h) {
   if (h.period && h.period->start) return h.period->start->Earliest();
@@ -76,8 +74,8 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
     if (h.period) {
       a.end = h.period->EffectiveEnd();
       if (h.period->HasUnknownEnd()) {
-        tl.problems.push_back({DiscrepancyKind::kUnknownEnd, Severity::kWarning, {h.source},
-                               {h.id.value, h.period->duration->unit}});
+        tl.problems.push_back(
+            {DiscrepancyKind::kUnknownEnd, Severity::kWarning, {h.source}, {h.id.value, h.period->duration->unit}});
       }
     }
     tl.bases.push_back(a);
@@ -104,7 +102,9 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
     } else if (stop.registered) {
       target->end = stop.registered->Earliest();  // a stop without period ends when it was recorded
     }
-    if (trace) Note(trace, TraceCode::kStopApplied, stop.id.value, {target->header->id.value, ToString(stop.stop.type), Iso(target->end)});
+    if (trace)
+      Note(trace, TraceCode::kStopApplied, stop.id.value,
+           {target->header->id.value, ToString(stop.stop.type), Iso(target->end)});
   }
 
   // A change that names its predecessor ends it at the change's start even when the source left
@@ -117,7 +117,8 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
       if (older.end && *older.end < *newer.start) continue;
       older.end = *newer.start - boost::posix_time::seconds(1);
       older.superseded = true;
-      if (trace) Note(trace, TraceCode::kSuperseded, older.header->id.value, {newer.header->id.value, Iso(newer.start)});
+      if (trace)
+        Note(trace, TraceCode::kSuperseded, older.header->id.value, {newer.header->id.value, Iso(newer.start)});
     }
   }
 

@@ -19,19 +19,19 @@ enum class Phase { kFuture, kActive, kEnded, kCancelled };
 
 struct Agreement {
   const BlockHeader* header;
-  std::size_t input;                 // index into the inputs
-  std::optional<Instant> start;      // nullopt: unknown (treated as started long ago)
-  std::optional<Instant> end;        // nullopt: open-ended
+  std::size_t input;             // index into the inputs
+  std::optional<Instant> start;  // nullopt: unknown (treated as started long ago)
+  std::optional<Instant> end;    // nullopt: open-ended
   const BlockHeader* endedBy = nullptr;
   StopType endType = StopType::kNone;  // kNone: natural end, change or open
-  bool superseded = false;           // ended by a change (a newer block naming it as prior)
+  bool superseded = false;             // ended by a change (a newer block naming it as prior)
   Phase phase = Phase::kActive;
 };
 
 struct Timeline {
-  std::vector<Agreement> bases;      // non-stop blocks with their effective period
+  std::vector<Agreement> bases;  // non-stop blocks with their effective period
   std::vector<const BlockHeader*> unmatchedStops;
-  std::vector<Discrepancy> problems; // unknown ends
+  std::vector<Discrepancy> problems;  // unknown ends
 };
 
 // trace may be null when only the result matters (attachments, per-source views).

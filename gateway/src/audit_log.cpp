@@ -16,8 +16,8 @@ namespace {
 
 using domain::ErrorCode;
 using domain::MakeError;
-using nlohmann::json;
 using net::StringMember;
+using nlohmann::json;
 
 std::string Hex(const std::string& bytes) {
   static const char* digits = "0123456789abcdef";
@@ -37,8 +37,8 @@ std::string UtcNow() {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buffer;
 }
 
@@ -55,9 +55,11 @@ domain::Result<std::unique_ptr<AuditLog>> AuditLog::Open(const std::string& file
   std::ifstream keyIn(keyFile, std::ios::binary);
   std::stringstream key;
   key << keyIn.rdbuf();
-  if (!keyIn || key.str().size() < 32) return MakeError(ErrorCode::kInvalidFormat, "audit key " + keyFile + " must hold at least 32 bytes");
+  if (!keyIn || key.str().size() < 32)
+    return MakeError(ErrorCode::kInvalidFormat, "audit key " + keyFile + " must hold at least 32 bytes");
   auto verified = VerifyAuditFile(file);
-  if (!verified) return MakeError(verified.error().code, "audit trail " + file + " is damaged: " + verified.error().detail);
+  if (!verified)
+    return MakeError(verified.error().code, "audit trail " + file + " is damaged: " + verified.error().detail);
   std::string last = "0";
   std::int64_t sequence = 0;
   std::ifstream in(file);
@@ -104,10 +106,15 @@ domain::Result<std::int64_t> VerifyAuditFile(const std::string& file) {
     ++line;
     if (text.empty()) continue;
     const json r = json::parse(text, nullptr, false);
-    if (!r.is_object()) return MakeError(ErrorCode::kInvalidFormat, "line " + std::to_string(line) + " is not a JSON record");
-    if (StringMember(r, "prev") != prev) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " does not follow the previous record");
-    if (r.value("seq", std::int64_t{0}) != expectedSeq) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " has the wrong sequence number");
-    if (StringMember(r, "hash") != RecordHash(r)) return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " was altered");
+    if (!r.is_object())
+      return MakeError(ErrorCode::kInvalidFormat, "line " + std::to_string(line) + " is not a JSON record");
+    if (StringMember(r, "prev") != prev)
+      return MakeError(ErrorCode::kInconsistent,
+                       "line " + std::to_string(line) + " does not follow the previous record");
+    if (r.value("seq", std::int64_t{0}) != expectedSeq)
+      return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " has the wrong sequence number");
+    if (StringMember(r, "hash") != RecordHash(r))
+      return MakeError(ErrorCode::kInconsistent, "line " + std::to_string(line) + " was altered");
     prev = r["hash"];
     ++expectedSeq;
   }

@@ -78,8 +78,10 @@ class Reader {
       return out;
     }
     for (const auto& v : *n) {
-      if (!v.is_string()) Fail(path, "must contain only strings");
-      else out.push_back(v.get<std::string>());
+      if (!v.is_string())
+        Fail(path, "must contain only strings");
+      else
+        out.push_back(v.get<std::string>());
     }
     return out;
   }
@@ -148,7 +150,8 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   for (const char* feature : {"login", "relay"}) {
     c.roles[feature] = r.Strings(std::string("roles.") + feature);
     for (const auto& role : c.roles[feature]) {
-      if (!std::regex_match(role, roleCode)) r.Fail(std::string("roles.") + feature, "holds '" + role + "', not a role code NN.NNN");
+      if (!std::regex_match(role, roleCode))
+        r.Fail(std::string("roles.") + feature, "holds '" + role + "', not a role code NN.NNN");
     }
   }
   c.nodeUrl = r.Url("nuts.internal_api", true);
@@ -157,8 +160,10 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.tokenV2Issuer = r.String("nuts.token_v2.issuer");
   c.tokenV2Audience = r.String("nuts.token_v2.audience");
   const std::string identity = r.String("nuts.user_identity", false, "employee-credential");
-  if (identity == "dezi-id-token") c.userIdentity = UserIdentity::kDeziIdToken;
-  else if (identity != "employee-credential") r.Fail("nuts.user_identity", "must be employee-credential or dezi-id-token");
+  if (identity == "dezi-id-token")
+    c.userIdentity = UserIdentity::kDeziIdToken;
+  else if (identity != "employee-credential")
+    r.Fail("nuts.user_identity", "must be employee-credential or dezi-id-token");
   c.tokenType = r.String("nuts.token_type", false, "DPoP");
   if (c.tokenType != "DPoP" && c.tokenType != "Bearer") r.Fail("nuts.token_type", "must be DPoP or Bearer");
   const json* discovery = r.Find("discovery");
@@ -177,7 +182,8 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   }
   c.sessionMinutes = r.Integer("session.lifetime_minutes", 480, 5, 24 * 60);
   c.auditFile = r.String("audit.file");
-  if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative()) c.auditFile = (fs::path(c.configDir) / c.auditFile).string();
+  if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())
+    c.auditFile = (fs::path(c.configDir) / c.auditFile).string();
   c.auditKeyFile = r.File("audit.key");
   if (!r.error().empty()) return MakeError(ErrorCode::kInvalidFormat, path + ": " + r.error());
   return c;

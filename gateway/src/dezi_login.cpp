@@ -15,8 +15,8 @@
 namespace zb::gateway {
 namespace {
 
-using nlohmann::json;
 using net::StringMember;
+using nlohmann::json;
 namespace jose = net::jose;
 
 constexpr std::int64_t kSkew = 60;
@@ -59,13 +59,15 @@ std::variant<json, Failure> DeziLogin::Discovery() {
     return Fail(502, "dezi_discovery_invalid", "DEZI discovery names issuer '" + StringMember(doc, "issuer") + "'");
   }
   for (const char* member : {"authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri"}) {
-    if (!doc.value(member, json()).is_string()) return Fail(502, "dezi_discovery_invalid", std::string("DEZI discovery lacks ") + member);
+    if (!doc.value(member, json()).is_string())
+      return Fail(502, "dezi_discovery_invalid", std::string("DEZI discovery lacks ") + member);
   }
   m_discovery = doc;
   return doc;
 }
 
-std::variant<json, Failure> DeziLogin::VerifiedClaims(const std::string& token, const std::string& jwksUrl, const std::string& what) {
+std::variant<json, Failure> DeziLogin::VerifiedClaims(const std::string& token, const std::string& jwksUrl,
+                                                      const std::string& what) {
   auto jws = jose::ParseJws(token);
   if (!jws) return Fail(401, what + "_invalid", what + ": " + jws.error().detail);
   if (StringMember(jws->header, "alg") != "RS256") return Fail(401, what + "_invalid", what + " must be signed RS256");
@@ -100,12 +102,16 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
                                                   {"redirect_uri", request.redirectUri},
                                                   {"client_id", m_config.deziClientId},
                                                   {"code_verifier", request.codeVerifier}});
-  auto tokenResponse = m_http.Send({"POST", doc["token_endpoint"], {{"Content-Type", "application/x-www-form-urlencoded"},
-                                                                   {"Accept", "application/json"}}, form});
+  auto tokenResponse =
+      m_http.Send({"POST",
+                   doc["token_endpoint"],
+                   {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}},
+                   form});
   if (!tokenResponse) return Fail(503, "dezi_unreachable", "DEZI token endpoint: " + tokenResponse.error().detail);
   const json tokens = json::parse(tokenResponse->body, nullptr, false);
   if (tokenResponse->status != 200 || !tokens.is_object()) {
-    const std::string error = tokens.is_object() ? StringMember(tokens, "error") + ": " + StringMember(tokens, "error_description") : "";
+    const std::string error =
+        tokens.is_object() ? StringMember(tokens, "error") + ": " + StringMember(tokens, "error_description") : "";
     return Fail(401, "dezi_token_refused", "DEZI refused the authorization code (" + error + ")");
   }
   const std::string accessToken = StringMember(tokens, "access_token");
@@ -119,21 +125,31 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   if (auto* f = std::get_if<Failure>(&idClaims)) return *f;
   const json& id = std::get<json>(idClaims);
   const std::int64_t now = Now();
-  if (StringMember(id, "iss") != m_config.deziIssuer) return Fail(401, "id_token_invalid", "id_token issuer does not match");
-  if (!Audience(id, m_config.deziClientId)) return Fail(401, "id_token_invalid", "id_token audience is not this client");
-  if (id.contains("azp") && StringMember(id, "azp") != m_config.deziClientId) return Fail(401, "id_token_invalid", "id_token azp");
+  if (StringMember(id, "iss") != m_config.deziIssuer)
+    return Fail(401, "id_token_invalid", "id_token issuer does not match");
+  if (!Audience(id, m_config.deziClientId))
+    return Fail(401, "id_token_invalid", "id_token audience is not this client");
+  if (id.contains("azp") && StringMember(id, "azp") != m_config.deziClientId)
+    return Fail(401, "id_token_invalid", "id_token azp");
   if (Epoch(id, "exp") <= now - kSkew) return Fail(401, "id_token_expired", "id_token has expired");
-  if (Epoch(id, "iat") < 0 || Epoch(id, "iat") > now + kSkew) return Fail(401, "id_token_invalid", "id_token iat is missing or in the future");
-  if (!jose::SecretEquals(StringMember(id, "nonce"), request.nonce)) return Fail(401, "nonce_mismatch", "id_token nonce does not match the login's nonce");
+  if (Epoch(id, "iat") < 0 || Epoch(id, "iat") > now + kSkew)
+    return Fail(401, "id_token_invalid", "id_token iat is missing or in the future");
+  if (!jose::SecretEquals(StringMember(id, "nonce"), request.nonce))
+    return Fail(401, "nonce_mismatch", "id_token nonce does not match the login's nonce");
   if (id.contains("at_hash")) {
     const std::string expected = jose::Base64UrlEncode(jose::Sha256(accessToken).substr(0, 16));
-    if (StringMember(id, "at_hash") != expected) return Fail(401, "id_token_invalid", "id_token at_hash does not match the access token");
+    if (StringMember(id, "at_hash") != expected)
+      return Fail(401, "id_token_invalid", "id_token at_hash does not match the access token");
   }
 
   // 3. Userinfo: JWE around a JWS signed with the id_token key.
-  auto userinfo = m_http.Send({"GET", doc["userinfo_endpoint"], {{"Authorization", "Bearer " + accessToken}, {"Accept", "application/json"}}, ""});
+  auto userinfo = m_http.Send({"GET",
+                               doc["userinfo_endpoint"],
+                               {{"Authorization", "Bearer " + accessToken}, {"Accept", "application/json"}},
+                               ""});
   if (!userinfo) return Fail(503, "dezi_unreachable", "DEZI userinfo: " + userinfo.error().detail);
-  if (userinfo->status != 200) return Fail(401, "userinfo_refused", "DEZI userinfo answered HTTP " + std::to_string(userinfo->status));
+  if (userinfo->status != 200)
+    return Fail(401, "userinfo_refused", "DEZI userinfo answered HTTP " + std::to_string(userinfo->status));
   if (userinfo->header("Content-Type").rfind("application/jwt", 0) != 0) {
     return Fail(502, "userinfo_invalid", "DEZI userinfo is not application/jwt");
   }
@@ -150,8 +166,9 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
     }
   } else if (dots == 2) {
     if (!m_config.acceptUnencryptedUserinfo) {
-      return Fail(401, "userinfo_not_encrypted",
-                  "DEZI returned the userinfo signed but not encrypted; allowed only with dezi.accept_unencrypted_userinfo (acceptance)");
+      return Fail(
+          401, "userinfo_not_encrypted",
+          "DEZI returned the userinfo signed but not encrypted; allowed only with dezi.accept_unencrypted_userinfo (acceptance)");
     }
     envelopeJws = body;
   } else {
@@ -161,19 +178,24 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   if (auto* f = std::get_if<Failure>(&envelopeClaims)) return *f;
   const json& envelope = std::get<json>(envelopeClaims);
   if (Epoch(envelope, "exp") <= now - kSkew) return Fail(401, "userinfo_expired", "userinfo envelope has expired");
-  if (Epoch(envelope, "iat") > now + kSkew) return Fail(401, "userinfo_invalid", "userinfo envelope iat is in the future");
-  if (!Audience(envelope, m_config.deziClientId)) return Fail(401, "userinfo_invalid", "userinfo envelope audience is not this client");
+  if (Epoch(envelope, "iat") > now + kSkew)
+    return Fail(401, "userinfo_invalid", "userinfo envelope iat is in the future");
+  if (!Audience(envelope, m_config.deziClientId))
+    return Fail(401, "userinfo_invalid", "userinfo envelope audience is not this client");
   const std::string envelopeIssuer = StringMember(envelope, "iss");
-  if (std::find(m_config.envelopeIssuers.begin(), m_config.envelopeIssuers.end(), envelopeIssuer) == m_config.envelopeIssuers.end()) {
+  if (std::find(m_config.envelopeIssuers.begin(), m_config.envelopeIssuers.end(), envelopeIssuer) ==
+      m_config.envelopeIssuers.end()) {
     return Fail(401, "userinfo_invalid", "userinfo envelope issuer '" + envelopeIssuer + "' is not configured");
   }
-  if (!LoaHigh(envelope.value("loa_authn", json()))) return Fail(401, "loa_insufficient", "authentication level is not eIDAS high");
+  if (!LoaHigh(envelope.value("loa_authn", json())))
+    return Fail(401, "loa_insufficient", "authentication level is not eIDAS high");
   const std::string verklaring = StringMember(envelope, "verklaring");
   if (verklaring.empty()) return Fail(401, "userinfo_invalid", "userinfo envelope carries no verklaring");
   return ValidateVerklaring(verklaring, StringMember(envelope, "verklaring_id"));
 }
 
-std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string& verklaring, const std::string& envelopeVerklaringId) {
+std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string& verklaring,
+                                                              const std::string& envelopeVerklaringId) {
   auto jws = jose::ParseJws(verklaring);
   if (!jws) return Fail(401, "verklaring_invalid", "verklaring: " + jws.error().detail);
   // Never fetch a key from a URL the token chose unless it is on the allow-list, byte for byte.
@@ -183,11 +205,13 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
   }
   const std::string kid = StringMember(jws->header, "kid");
   if (kid.empty()) return Fail(401, "verklaring_invalid", "verklaring header has no kid");
-  if (StringMember(jws->header, "alg") != "RS256") return Fail(401, "verklaring_invalid", "verklaring must be signed RS256");
+  if (StringMember(jws->header, "alg") != "RS256")
+    return Fail(401, "verklaring_invalid", "verklaring must be signed RS256");
   std::string error;
   auto key = m_jwks.Find(jku, kid, error);
   if (!key) return Fail(401, "verklaring_signature_invalid", "verklaring: " + error);
-  if (!jose::VerifyJws(*jws, *key)) return Fail(401, "verklaring_signature_invalid", "verklaring signature does not verify");
+  if (!jose::VerifyJws(*jws, *key))
+    return Fail(401, "verklaring_signature_invalid", "verklaring signature does not verify");
   auto claimsResult = jose::ClaimsOf(*jws);
   if (!claimsResult) return Fail(401, "verklaring_invalid", "verklaring: " + claimsResult.error().detail);
   const json& c = claimsResult.value();
@@ -195,9 +219,12 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
   if (Epoch(c, "nbf") < 0 || Epoch(c, "exp") < 0) return Fail(401, "verklaring_invalid", "verklaring lacks nbf or exp");
   if (Epoch(c, "nbf") > now + kSkew) return Fail(401, "verklaring_not_yet_valid", "verklaring is not valid yet");
   if (Epoch(c, "exp") <= now) return Fail(401, "verklaring_expired", "verklaring has expired");
-  if (!LoaHigh(c.value("loa_dezi", json()))) return Fail(401, "loa_insufficient", "verklaring level (loa_dezi) is not eIDAS high");
-  for (const char* name : {"jti", "verklaring_id", "dezi_nummer", "voorletters", "achternaam", "abonnee_nummer", "abonnee_naam", "rol_code"}) {
-    if (StringMember(c, name).empty()) return Fail(401, "verklaring_invalid", std::string("verklaring claim ") + name + " is missing or empty");
+  if (!LoaHigh(c.value("loa_dezi", json())))
+    return Fail(401, "loa_insufficient", "verklaring level (loa_dezi) is not eIDAS high");
+  for (const char* name : {"jti", "verklaring_id", "dezi_nummer", "voorletters", "achternaam", "abonnee_nummer",
+                           "abonnee_naam", "rol_code"}) {
+    if (StringMember(c, name).empty())
+      return Fail(401, "verklaring_invalid", std::string("verklaring claim ") + name + " is missing or empty");
   }
   if (c.contains("voorvoegsel") && !c["voorvoegsel"].is_null() && !c["voorvoegsel"].is_string()) {
     return Fail(401, "verklaring_invalid", "verklaring claim voorvoegsel must be a string or null");
@@ -205,10 +232,13 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
   if (StringMember(c, "verklaring_id") != envelopeVerklaringId) {
     return Fail(401, "verklaring_invalid", "verklaring_id differs between the userinfo envelope and the verklaring");
   }
-  if (!domain::DeziNumber::Parse(StringMember(c, "dezi_nummer"))) return Fail(401, "verklaring_invalid", "dezi_nummer is not 9 digits");
-  if (!domain::Ura::Parse(StringMember(c, "abonnee_nummer"))) return Fail(401, "verklaring_invalid", "abonnee_nummer is not an 8-digit URA");
+  if (!domain::DeziNumber::Parse(StringMember(c, "dezi_nummer")))
+    return Fail(401, "verklaring_invalid", "dezi_nummer is not 9 digits");
+  if (!domain::Ura::Parse(StringMember(c, "abonnee_nummer")))
+    return Fail(401, "verklaring_invalid", "abonnee_nummer is not an 8-digit URA");
   static const std::regex roleFormat("^[0-9]{2}\\.[0-9]{3}$");
-  if (!std::regex_match(StringMember(c, "rol_code"), roleFormat)) return Fail(401, "verklaring_invalid", "rol_code is not NN.NNN");
+  if (!std::regex_match(StringMember(c, "rol_code"), roleFormat))
+    return Fail(401, "verklaring_invalid", "rol_code is not NN.NNN");
 
   Identity identity;
   identity.deziNumber = StringMember(c, "dezi_nummer");
@@ -225,10 +255,12 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
 
   // Organisation policy before the status call: no need to ask DEZI about someone we refuse anyway.
   if (identity.ura != m_config.ura) {
-    return Fail(403, "organisation_mismatch", "the verklaring is for URA " + identity.ura + ", this gateway serves URA " + m_config.ura);
+    return Fail(403, "organisation_mismatch",
+                "the verklaring is for URA " + identity.ura + ", this gateway serves URA " + m_config.ura);
   }
   if (!m_config.RoleAllowed("login", identity.roleCode)) {
-    return Fail(403, "role_not_allowed", "role " + identity.roleCode + " (" + identity.roleName + ") may not use Zorgbrug here");
+    return Fail(403, "role_not_allowed",
+                "role " + identity.roleCode + " (" + identity.roleName + ") may not use Zorgbrug here");
   }
   if (auto failure = CheckStatus(c)) return *failure;
   return identity;
@@ -242,14 +274,18 @@ std::optional<Failure> DeziLogin::CheckStatus(const json& c) {
   auto response = m_http.Send({"GET", uri, {{"Accept", "application/json"}}, ""});
   if (!response) return Fail(503, "verklaring_status_unavailable", "DEZI status service: " + response.error().detail);
   const json status = json::parse(response->body, nullptr, false);
-  if (response->status == 200 && status.is_object() && StringMember(status, "verklaringId") == StringMember(c, "verklaring_id") &&
+  if (response->status == 200 && status.is_object() &&
+      StringMember(status, "verklaringId") == StringMember(c, "verklaring_id") &&
       StringMember(status, "status") == "actief") {
     return std::nullopt;
   }
   if (response->status == 200 || response->status == 404) {
-    return Fail(403, "verklaring_revoked", "DEZI reports the verklaring as '" + (status.is_object() ? status.value("status", "onbekend") : "onbekend") + "'");
+    return Fail(403, "verklaring_revoked",
+                "DEZI reports the verklaring as '" +
+                    (status.is_object() ? status.value("status", "onbekend") : "onbekend") + "'");
   }
-  return Fail(503, "verklaring_status_unavailable", "DEZI status service answered HTTP " + std::to_string(response->status));
+  return Fail(503, "verklaring_status_unavailable",
+              "DEZI status service answered HTTP " + std::to_string(response->status));
 }
 
 }  // namespace zb::gateway

@@ -6,11 +6,10 @@
 // kid, RS256 signature, validity, LoA, required claims and formats), the organisation policy
 // (URA, role) and the verklaring's status, failing closed.
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "gateway/config.h"
 #include "identity.h"
@@ -35,8 +34,10 @@ class DeziLogin {
   std::variant<nlohmann::json, Failure> Discovery();
 
  private:
-  std::variant<nlohmann::json, Failure> VerifiedClaims(const std::string& jws, const std::string& jwksUrl, const std::string& what);
-  std::variant<Identity, Failure> ValidateVerklaring(const std::string& verklaring, const std::string& envelopeVerklaringId);
+  std::variant<nlohmann::json, Failure> VerifiedClaims(const std::string& jws, const std::string& jwksUrl,
+                                                       const std::string& what);
+  std::variant<Identity, Failure> ValidateVerklaring(const std::string& verklaring,
+                                                     const std::string& envelopeVerklaringId);
   std::optional<Failure> CheckStatus(const nlohmann::json& claims);
 
   const GatewayConfig& m_config;

@@ -11,18 +11,18 @@
 #include "dezi_login.h"
 #include "gateway/audit_log.h"
 #include "net/http/tls_server.h"
+#include "net/json_member.h"
 #include "nuts_client.h"
 #include "relay.h"
 #include "sessions.h"
-#include "net/json_member.h"
 
 namespace zb::gateway {
 namespace {
 
 using domain::ErrorCode;
 using domain::MakeError;
-using nlohmann::json;
 using net::StringMember;
+using nlohmann::json;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -33,24 +33,32 @@ std::string ReadFile(const std::string& path) {
 
 void SendProblem(httplib::Response& res, const Failure& f) {
   res.status = f.status;
-  res.set_content(json{{"type", "https://zorgbrug.nl/problems/" + f.code}, {"title", f.code}, {"status", f.status},
-                       {"detail", f.detail}, {"code", f.code}}.dump(),
+  res.set_content(json{{"type", "https://zorgbrug.nl/problems/" + f.code},
+                       {"title", f.code},
+                       {"status", f.status},
+                       {"detail", f.detail},
+                       {"code", f.code}}
+                      .dump(),
                   "application/problem+json");
 }
 
 json UserJson(const Identity& u) {
-  return {{"dezi_number", u.deziNumber}, {"display_name", u.DisplayName()}, {"initials", u.initials}, {"prefix", u.prefix},
-          {"surname", u.surname}, {"role_code", u.roleCode}, {"role_name", u.roleName}, {"ura", u.ura},
+  return {{"dezi_number", u.deziNumber},   {"display_name", u.DisplayName()},
+          {"initials", u.initials},        {"prefix", u.prefix},
+          {"surname", u.surname},          {"role_code", u.roleCode},
+          {"role_name", u.roleName},       {"ura", u.ura},
           {"organisation", u.organisation}};
 }
 
 class GatewayImpl final : public Gateway {
  public:
-  GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key, std::unique_ptr<AuditLog> audit)
+  GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key,
+              std::unique_ptr<AuditLog> audit)
       : m_config(config),
         // 32 MB is far beyond any patient's medication record; a larger answer is refused while it
         // arrives, so one holder cannot exhaust the gateway's memory.
-        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), 32U << 20, true}),
+        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000),
+                                        std::chrono::milliseconds(20000), 32U << 20, true}),
         m_audit(std::move(audit)),
         m_dezi(m_config, m_http, std::move(userinfoKey)),
         m_nuts(m_config, m_http, std::move(tokenV2Key)),
@@ -91,15 +99,21 @@ class GatewayImpl final : public Gateway {
   }
 
   void Routes(httplib::Server& s) {
-    s.Get("/health", [](const httplib::Request&, httplib::Response& res) { res.set_content(R"({"status":"ok"})", "application/json"); });
+    s.Get("/health", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(R"({"status":"ok"})", "application/json");
+    });
 
     s.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
       auto discovery = m_dezi.Discovery();
       if (auto* f = std::get_if<Failure>(&discovery)) return SendProblem(res, *f);
       const json& d = std::get<json>(discovery);
-      res.set_content(json{{"issuer", d["issuer"]}, {"authorization_endpoint", d["authorization_endpoint"]},
-                           {"client_id", m_config.deziClientId}, {"scope", "openid"}, {"redirect_uris", m_config.redirectUris},
-                           {"code_challenge_method", "S256"}, {"organisation", {{"ura", m_config.ura}, {"name", m_config.organisationName}}}}
+      res.set_content(json{{"issuer", d["issuer"]},
+                           {"authorization_endpoint", d["authorization_endpoint"]},
+                           {"client_id", m_config.deziClientId},
+                           {"scope", "openid"},
+                           {"redirect_uris", m_config.redirectUris},
+                           {"code_challenge_method", "S256"},
+                           {"organisation", {{"ura", m_config.ura}, {"name", m_config.organisationName}}}}
                           .dump(),
                       "application/json");
     });
@@ -107,7 +121,8 @@ class GatewayImpl final : public Gateway {
     s.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
       const json body = json::parse(req.body, nullptr, false);
       if (!body.is_object()) return SendProblem(res, {400, "login_request_invalid", "body must be a JSON object"});
-      LoginRequest login{StringMember(body, "code"), StringMember(body, "code_verifier"), StringMember(body, "redirect_uri"), StringMember(body, "nonce")};
+      LoginRequest login{StringMember(body, "code"), StringMember(body, "code_verifier"),
+                         StringMember(body, "redirect_uri"), StringMember(body, "nonce")};
       auto result = m_dezi.Login(login);
       if (auto* f = std::get_if<Failure>(&result)) {
         Audit({{"event", "login"}, {"outcome", {{"status", f->status}, {"error", f->code}}}});
@@ -117,37 +132,50 @@ class GatewayImpl final : public Gateway {
       const Identity& user = std::get<Identity>(result);
       const std::int64_t expires = std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
       const std::string token = m_sessions.Create(user, expires);
-      if (!Audit({{"event", "login"}, {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
+      if (!Audit({{"event", "login"},
+                  {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
                   {"outcome", {{"status", 201}}}})) {
-        return SendProblem(res, {500, "audit_unavailable", "the audit trail cannot be written; no session without audit"});
+        return SendProblem(res,
+                           {500, "audit_unavailable", "the audit trail cannot be written; no session without audit"});
       }
       std::clog << "login: role " << user.roleCode << "\n";
       res.status = 201;
-      res.set_content(json{{"session_token", token}, {"expires_at", expires}, {"user", UserJson(user)}}.dump(), "application/json");
+      res.set_content(json{{"session_token", token}, {"expires_at", expires}, {"user", UserJson(user)}}.dump(),
+                      "application/json");
     });
 
     s.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      res.set_content(json{{"expires_at", session->expiresAt}, {"user", UserJson(session->user)}}.dump(), "application/json");
+      res.set_content(json{{"expires_at", session->expiresAt}, {"user", UserJson(session->user)}}.dump(),
+                      "application/json");
     });
 
     s.Delete("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
       m_sessions.Remove(req.get_header_value("Authorization").substr(7));
-      Audit({{"event", "logout"}, {"actor", {{"dezi_number", session->user.deziNumber}, {"role", session->user.roleCode}, {"ura", session->user.ura}}}});
+      Audit({{"event", "logout"},
+             {"actor",
+              {{"dezi_number", session->user.deziNumber},
+               {"role", session->user.roleCode},
+               {"ura", session->user.ura}}}});
       res.status = 204;
     });
 
     s.Get("/api/v1/directory", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      auto found = m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
+      auto found =
+          m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
       if (auto* f = std::get_if<Failure>(&found)) return SendProblem(res, *f);
       json holders = json::array();
       for (const auto& h : std::get<std::vector<Holder>>(found)) {
-        holders.push_back({{"service", h.service}, {"ura", h.ura}, {"name", h.name}, {"city", h.city}, {"fhir_base_url", h.fhirBase}});
+        holders.push_back({{"service", h.service},
+                           {"ura", h.ura},
+                           {"name", h.name},
+                           {"city", h.city},
+                           {"fhir_base_url", h.fhirBase}});
       }
       res.set_content(json{{"holders", holders}}.dump(), "application/json");
     });
@@ -155,7 +183,12 @@ class GatewayImpl final : public Gateway {
     auto relay = [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      RelayRequest r{req.matches[1].str(), req.matches[2].str(), req.method, req.matches[3].str(), "", req.body,
+      RelayRequest r{req.matches[1].str(),
+                     req.matches[2].str(),
+                     req.method,
+                     req.matches[3].str(),
+                     "",
+                     req.body,
                      req.get_header_value("Content-Type")};
       // Forward the query exactly as the client encoded it (holders check exact parameters).
       const auto q = req.target.find('?');
@@ -195,15 +228,18 @@ class GatewayImpl final : public Gateway {
 domain::Result<std::unique_ptr<Gateway>> Gateway::Start(const GatewayConfig& config) {
   auto userinfoKey = net::jose::Key::FromPemFile(config.userinfoKeyFile);
   if (!userinfoKey || !userinfoKey->hasPrivate() || userinfoKey->type() != net::jose::Key::Type::kRsa) {
-    return MakeError(ErrorCode::kInvalidFormat, "setting 'dezi.userinfo_decryption_key' must name a private RSA key (PEM)");
+    return MakeError(ErrorCode::kInvalidFormat,
+                     "setting 'dezi.userinfo_decryption_key' must name a private RSA key (PEM)");
   }
   auto tokenV2Key = net::jose::Key::FromPemFile(config.tokenV2Key);
   if (!tokenV2Key || !tokenV2Key->hasPrivate()) {
-    return MakeError(ErrorCode::kInvalidFormat, "setting 'nuts.token_v2.key' must name a private EC P-256 or RSA key (PEM)");
+    return MakeError(ErrorCode::kInvalidFormat,
+                     "setting 'nuts.token_v2.key' must name a private EC P-256 or RSA key (PEM)");
   }
   auto audit = AuditLog::Open(config.auditFile, config.auditKeyFile);
   if (!audit) return MakeError(audit.error().code, "setting 'audit': " + audit.error().detail);
-  auto gateway = std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value());
+  auto gateway =
+      std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value());
   auto ok = gateway->Listen();
   if (!ok) return ok.error();
   return std::unique_ptr<Gateway>(std::move(gateway));

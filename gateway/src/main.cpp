@@ -20,8 +20,11 @@ int main(int argc, char** argv) {
   verify->add_option("file", auditFile, "The audit trail (JSON lines)")->required();
   std::string keyFile;
   std::string keyUser = "zorgbrug-gateway";
-  auto* authorizedKey = app.add_subcommand("authorized-key", "Print the nuts-node authorized_keys line for the token_v2 key");
-  authorizedKey->add_option("key", keyFile, "The gateway's token_v2 private key (PEM, EC P-256)")->required()->check(CLI::ExistingFile);
+  auto* authorizedKey =
+      app.add_subcommand("authorized-key", "Print the nuts-node authorized_keys line for the token_v2 key");
+  authorizedKey->add_option("key", keyFile, "The gateway's token_v2 private key (PEM, EC P-256)")
+      ->required()
+      ->check(CLI::ExistingFile);
   authorizedKey->add_option("--user", keyUser, "User name in the line (= nuts.token_v2.issuer)");
   CLI11_PARSE(app, argc, argv);
 

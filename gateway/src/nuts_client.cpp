@@ -12,23 +12,35 @@
 namespace zb::gateway {
 namespace {
 
-using nlohmann::json;
 using net::StringMember;
+using nlohmann::json;
 
 std::string ProblemDetail(const net::http::Response& r) {
   const json problem = json::parse(r.body, nullptr, false);
-  std::string detail = problem.is_object() ? net::StringMemberOr(problem, "detail", StringMember(problem, "title")) : std::string();
+  std::string detail =
+      problem.is_object() ? net::StringMemberOr(problem, "detail", StringMember(problem, "title")) : std::string();
   return "HTTP " + std::to_string(r.status) + (detail.empty() ? "" : ": " + detail);
 }
 
 Failure NodeFailure(const net::http::Response& r, const std::string& what) {
   switch (r.status) {
-    case 401: return {502, "node_authentication_failed", what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(r) + ")"};
-    case 400: return {502, "token_request_invalid", what + ": " + ProblemDetail(r)};
-    case 412: return {403, "credentials_insufficient", what + ": the organisation's wallet or the user's credential does not satisfy the holder's policy (" + ProblemDetail(r) + ")"};
-    case 502: return {502, "holder_authorization_error", what + ": the holder's authorization server refused (" + ProblemDetail(r) + ")"};
-    case 503: return {503, "holder_authorization_unreachable", what + ": the holder's authorization server is unreachable (" + ProblemDetail(r) + ")"};
-    default: return {502, "node_error", what + ": " + ProblemDetail(r)};
+    case 401:
+      return {502, "node_authentication_failed",
+              what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(r) + ")"};
+    case 400:
+      return {502, "token_request_invalid", what + ": " + ProblemDetail(r)};
+    case 412:
+      return {403, "credentials_insufficient",
+              what + ": the organisation's wallet or the user's credential does not satisfy the holder's policy (" +
+                  ProblemDetail(r) + ")"};
+    case 502:
+      return {502, "holder_authorization_error",
+              what + ": the holder's authorization server refused (" + ProblemDetail(r) + ")"};
+    case 503:
+      return {503, "holder_authorization_unreachable",
+              what + ": the holder's authorization server is unreachable (" + ProblemDetail(r) + ")"};
+    default:
+      return {502, "node_error", what + ": " + ProblemDetail(r)};
   }
 }
 
@@ -39,54 +51,70 @@ NutsClient::NutsClient(const GatewayConfig& config, const net::http::Client& htt
 
 std::string NutsClient::InternalApiToken() const {
   const std::int64_t now = Now();
-  const json claims{{"iss", m_config.tokenV2Issuer}, {"sub", m_config.tokenV2Issuer}, {"aud", m_config.tokenV2Audience},
-                    {"iat", now}, {"nbf", now}, {"exp", now + 300}, {"jti", net::jose::RandomUuid()}};
+  const json claims{{"iss", m_config.tokenV2Issuer},
+                    {"sub", m_config.tokenV2Issuer},
+                    {"aud", m_config.tokenV2Audience},
+                    {"iat", now},
+                    {"nbf", now},
+                    {"exp", now + 300},
+                    {"jti", net::jose::RandomUuid()}};
   const std::string alg = m_key.type() == net::jose::Key::Type::kEcP256 ? "ES256" : "PS512";
   return net::jose::SignJws({{"alg", alg}, {"typ", "JWT"}, {"kid", m_kid}}, claims.dump(), m_key).value();
 }
 
 net::http::Request NutsClient::Authenticated(std::string method, std::string url, std::string body) const {
-  net::http::Request request{std::move(method), std::move(url), {{"Authorization", "Bearer " + InternalApiToken()},
-                                                                 {"Accept", "application/json"}}, std::move(body)};
+  net::http::Request request{std::move(method),
+                             std::move(url),
+                             {{"Authorization", "Bearer " + InternalApiToken()}, {"Accept", "application/json"}},
+                             std::move(body)};
   if (!request.body.empty()) request.headers.push_back({"Content-Type", "application/json"});
   return request;
 }
 
-std::variant<std::vector<Holder>, Failure> NutsClient::Search(const std::string& service,
-                                                              const std::vector<std::pair<std::string, std::string>>& query) {
+std::variant<std::vector<Holder>, Failure> NutsClient::Search(
+    const std::string& service, const std::vector<std::pair<std::string, std::string>>& query) {
   std::string url = m_config.nodeUrl + "/internal/discovery/v1/" + net::http::UrlEncode(service);
   if (!query.empty()) url += "?" + net::http::FormEncode(query);
   auto response = m_http.Send(Authenticated("GET", url, ""));
   if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
   if (response->status != 200) return NodeFailure(*response, "Discovery search of " + service);
   const json results = json::parse(response->body, nullptr, false);
-  if (!results.is_array()) return Failure{502, "node_error", "Discovery search of " + service + " did not answer a list"};
+  if (!results.is_array())
+    return Failure{502, "node_error", "Discovery search of " + service + " did not answer a list"};
   std::vector<Holder> holders;
   for (const auto& r : results) {
     const json fields = r.value("fields", json::object());
     const json parameters = r.value("registrationParameters", json::object());
-    Holder h{service, StringMember(r, "credential_subject_id"), StringMember(fields, "organization_name"), StringMember(fields, "organization_ura"),
-             StringMember(fields, "organization_city"), StringMember(parameters, "fhirBaseURL"), StringMember(parameters, "authServerURL")};
+    Holder h{service,
+             StringMember(r, "credential_subject_id"),
+             StringMember(fields, "organization_name"),
+             StringMember(fields, "organization_ura"),
+             StringMember(fields, "organization_city"),
+             StringMember(parameters, "fhirBaseURL"),
+             StringMember(parameters, "authServerURL")};
     // A registration without endpoints cannot be used; leave it out rather than fail later.
     if (!h.fhirBase.empty() && !h.authServer.empty()) holders.push_back(std::move(h));
   }
   return holders;
 }
 
-std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder, const std::string& scope, const Identity& user,
-                                                            bool bypassCache) {
+std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder, const std::string& scope,
+                                                            const Identity& user, bool bypassCache) {
   json body{{"authorization_server", holder.authServer}, {"scope", scope}, {"token_type", m_config.tokenType}};
   if (m_config.userIdentity == UserIdentity::kDeziIdToken) {
     body["id_token"] = user.verklaring;
   } else {
     // Self-asserted, no issuer/credentialSubject.id/proof: the node fills those in (nuts.md §2.4.1).
-    body["credentials"] = json::array({{{"@context", {"https://www.w3.org/2018/credentials/v1", "https://nuts.nl/credentials/v1"}},
-                                        {"type", {"VerifiableCredential", "NutsEmployeeCredential"}},
-                                        {"credentialSubject",
-                                         {{"identifier", user.deziNumber}, {"name", user.DisplayName()}, {"roleName", user.roleName}}}}});
+    body["credentials"] =
+        json::array({{{"@context", {"https://www.w3.org/2018/credentials/v1", "https://nuts.nl/credentials/v1"}},
+                      {"type", {"VerifiableCredential", "NutsEmployeeCredential"}},
+                      {"credentialSubject",
+                       {{"identifier", user.deziNumber}, {"name", user.DisplayName()}, {"roleName", user.roleName}}}}});
   }
-  auto request = Authenticated("POST", m_config.nodeUrl + "/internal/auth/v2/" + net::http::UrlEncode(m_config.subject) +
-                                           "/request-service-access-token", body.dump());
+  auto request = Authenticated("POST",
+                               m_config.nodeUrl + "/internal/auth/v2/" + net::http::UrlEncode(m_config.subject) +
+                                   "/request-service-access-token",
+                               body.dump());
   if (bypassCache) request.headers.push_back({"Cache-Control", "no-cache"});
   auto response = m_http.Send(request);
   if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
@@ -95,19 +123,23 @@ std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder
   if (!token.is_object() || !token.value("access_token", json()).is_string()) {
     return Failure{502, "node_error", "the node's token response has no access_token"};
   }
-  AccessToken t{token["access_token"], net::StringMemberOr(token, "token_type", "Bearer"), StringMember(token, "dpop_kid")};
+  AccessToken t{token["access_token"], net::StringMemberOr(token, "token_type", "Bearer"),
+                StringMember(token, "dpop_kid")};
   if (t.type == "DPoP" && t.dpopKid.empty()) return Failure{502, "node_error", "DPoP token without dpop_kid"};
   if (t.type != "DPoP" && t.type != "Bearer") return Failure{502, "node_error", "unknown token_type " + t.type};
   return t;
 }
 
-std::variant<std::string, Failure> NutsClient::DpopProof(const AccessToken& token, const std::string& method, const std::string& url) {
+std::variant<std::string, Failure> NutsClient::DpopProof(const AccessToken& token, const std::string& method,
+                                                         const std::string& url) {
   const json body{{"htm", method}, {"htu", url}, {"token", token.token}};
-  auto response = m_http.Send(Authenticated("POST", m_config.nodeUrl + "/internal/auth/v2/dpop/" + net::http::UrlEncode(token.dpopKid), body.dump()));
+  auto response = m_http.Send(Authenticated(
+      "POST", m_config.nodeUrl + "/internal/auth/v2/dpop/" + net::http::UrlEncode(token.dpopKid), body.dump()));
   if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
   if (response->status != 200) return NodeFailure(*response, "DPoP proof");
   const json proof = json::parse(response->body, nullptr, false);
-  if (!proof.is_object() || !proof.value("dpop", json()).is_string()) return Failure{502, "node_error", "DPoP response without proof"};
+  if (!proof.is_object() || !proof.value("dpop", json()).is_string())
+    return Failure{502, "node_error", "DPoP response without proof"};
   return proof["dpop"].get<std::string>();
 }
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relay.h"
 
-#include "clock.h"
-
 #include <chrono>
 #include <iostream>
 #include <regex>
+
+#include "clock.h"
 
 namespace zb::gateway {
 namespace {
@@ -41,9 +41,12 @@ std::string HolderPatientIn(const std::string& query) {
 Failure HolderFailure(const Holder& holder, const domain::Error& e) {
   const std::string detail = holder.name + ": " + e.detail;
   switch (e.code) {
-    case domain::ErrorCode::kRefused: return {502, "holder_tls_refused", detail};
-    case domain::ErrorCode::kIo: return {502, "holder_answer_incomplete", detail};
-    case domain::ErrorCode::kOutOfRange: return {502, "holder_answer_too_large", detail};
+    case domain::ErrorCode::kRefused:
+      return {502, "holder_tls_refused", detail};
+    case domain::ErrorCode::kIo:
+      return {502, "holder_answer_incomplete", detail};
+    case domain::ErrorCode::kOutOfRange:
+      return {502, "holder_answer_too_large", detail};
     default:
       if (e.detail.find("imed out") != std::string::npos) return {504, "holder_timeout", detail};
       return {504, "holder_unreachable", detail};
@@ -54,11 +57,17 @@ Failure HolderFailure(const Holder& holder, const domain::Error& e) {
 
 std::string QueryKind(const std::string& path, const std::string& query) {
   if (path == "Patient/_search") return "patient-search";
-  static const std::map<std::string, std::string> kinds{
-      {"33633005", "MA"}, {"52711000146108", "VV"}, {"395067002", "WDS"}, {"422037009", "TA"},
-      {"373784005", "MVE"}, {"422979000", "MGB"}, {"18629005", "MTD"}, {"16076005", "MA-zorginzage"},
-      {"350241000146102", "contra-indications"}, {"140401000146105", "contra-indications"},
-      {"225419007", "surveillance-decisions"}};
+  static const std::map<std::string, std::string> kinds{{"33633005", "MA"},
+                                                        {"52711000146108", "VV"},
+                                                        {"395067002", "WDS"},
+                                                        {"422037009", "TA"},
+                                                        {"373784005", "MVE"},
+                                                        {"422979000", "MGB"},
+                                                        {"18629005", "MTD"},
+                                                        {"16076005", "MA-zorginzage"},
+                                                        {"350241000146102", "contra-indications"},
+                                                        {"140401000146105", "contra-indications"},
+                                                        {"225419007", "surveillance-decisions"}};
   for (const auto& [name, value] : net::http::ParseForm(query)) {
     if (name != "category") continue;
     const auto bar = value.find('|');
@@ -71,7 +80,8 @@ std::string QueryKind(const std::string& path, const std::string& query) {
 Relay::Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit)
     : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit) {}
 
-std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& service, const std::string& ura, const std::string& name) {
+std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& service, const std::string& ura,
+                                                            const std::string& name) {
   std::vector<Holder> all;
   for (const auto& d : m_config.discovery) {
     if (!service.empty() && d.service != service) continue;
@@ -87,7 +97,8 @@ std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& s
     }
   }
   if (!service.empty() && all.empty() &&
-      std::none_of(m_config.discovery.begin(), m_config.discovery.end(), [&](const auto& d) { return d.service == service; })) {
+      std::none_of(m_config.discovery.begin(), m_config.discovery.end(),
+                   [&](const auto& d) { return d.service == service; })) {
     return Failure{404, "service_unknown", "Discovery Service '" + service + "' is not configured on this gateway"};
   }
   return all;
@@ -120,17 +131,21 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
     return f;
   };
   if (!m_config.RoleAllowed("relay", user.roleCode)) {
-    return fail({403, "role_not_allowed", "role " + user.roleCode + " may not retrieve patient data from other organisations"}, nullptr);
+    return fail(
+        {403, "role_not_allowed", "role " + user.roleCode + " may not retrieve patient data from other organisations"},
+        nullptr);
   }
   if (!AllowedPath(request.path) || (request.method != "GET" && request.method != "POST") ||
       (request.method == "POST" && request.path.find("/_search") == std::string::npos)) {
-    return fail({400, "relay_request_invalid", "only FHIR searches and reads can be relayed (GET, or POST …/_search)"}, nullptr);
+    return fail({400, "relay_request_invalid", "only FHIR searches and reads can be relayed (GET, or POST …/_search)"},
+                nullptr);
   }
   std::string scope;
   for (const auto& d : m_config.discovery) {
     if (d.service == request.service) scope = d.scope;
   }
-  if (scope.empty()) return fail({404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"}, nullptr);
+  if (scope.empty())
+    return fail({404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"}, nullptr);
   auto holderResult = FindHolder(request.service, request.ura);
   if (auto* f = std::get_if<Failure>(&holderResult)) return fail(*f, nullptr);
   const Holder holder = std::get<Holder>(holderResult);
@@ -142,7 +157,10 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
     auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0);
     if (auto* f = std::get_if<Failure>(&token)) return fail(*f, &holder);
     const AccessToken& t = std::get<AccessToken>(token);
-    net::http::Request http{request.method, fullUrl, {{"Accept", "application/fhir+json"}, {"Authorization", t.type + " " + t.token}}, request.body};
+    net::http::Request http{request.method,
+                            fullUrl,
+                            {{"Accept", "application/fhir+json"}, {"Authorization", t.type + " " + t.token}},
+                            request.body};
     if (t.type == "DPoP") {
       // A fresh proof for every request: holders refuse a reused jti (nuts.md §2.4.2).
       auto proof = m_nuts.DpopProof(t, request.method, url);
@@ -150,7 +168,8 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
       http.headers.push_back({"DPoP", std::get<std::string>(proof)});
     }
     if (request.method == "POST") {
-      http.headers.push_back({"Content-Type", request.contentType.empty() ? "application/x-www-form-urlencoded" : request.contentType});
+      http.headers.push_back(
+          {"Content-Type", request.contentType.empty() ? "application/x-www-form-urlencoded" : request.contentType});
     }
     http.timeout = request.timeout;
     auto response = m_http.Send(http);
@@ -166,25 +185,30 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
   if (!Audit(user, request, &holder, out.status, "", out.retried)) {
     return Failure{500, "audit_unavailable", "the audit trail cannot be written; the answer is withheld"};
   }
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   // No token, key, BSN or patient id in log lines: method, holder, resource kind, outcome, time.
-  std::clog << "relay " << request.method << " " << holder.name << " " << QueryKind(request.path, request.query) << " -> "
-            << out.status << (out.retried ? " (after token renewal)" : "") << " in " << ms << " ms\n";
+  std::clog << "relay " << request.method << " " << holder.name << " " << QueryKind(request.path, request.query)
+            << " -> " << out.status << (out.retried ? " (after token renewal)" : "") << " in " << ms << " ms\n";
   return out;
 }
 
-bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status, const std::string& error,
-                  bool retried) {
+bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
+                  const std::string& error, bool retried) {
   std::string bsn = BsnIn(request.query);
   if (bsn.empty()) bsn = BsnIn(request.body);
   json patient;
-  if (!bsn.empty()) patient = m_audit.PatientRef(bsn);
-  else if (const std::string id = HolderPatientIn(request.query); !id.empty()) patient = "holder-patient-id:" + id;
+  if (!bsn.empty())
+    patient = m_audit.PatientRef(bsn);
+  else if (const std::string id = HolderPatientIn(request.query); !id.empty())
+    patient = "holder-patient-id:" + id;
   json record{{"event", "fhir-relay"},
               {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
               {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder ? holder->name : ""}}},
-              {"request", {{"method", request.method}, {"resource_type", request.path.substr(0, request.path.find('/'))},
-                           {"query_kind", QueryKind(request.path, request.query)}}},
+              {"request",
+               {{"method", request.method},
+                {"resource_type", request.path.substr(0, request.path.find('/'))},
+                {"query_kind", QueryKind(request.path, request.query)}}},
               {"patient", patient},
               {"outcome", {{"status", status}, {"error", error}, {"token_renewed", retried}}}};
   auto ok = m_audit.Append(record);

@@ -18,10 +18,10 @@ namespace zb::gateway {
 struct RelayRequest {
   std::string service;
   std::string ura;
-  std::string method;   // GET or POST
-  std::string path;     // relative FHIR path, e.g. "MedicationRequest" or "Patient/_search"
-  std::string query;    // raw query string, without '?'
-  std::string body;     // form body for POST _search
+  std::string method;  // GET or POST
+  std::string path;    // relative FHIR path, e.g. "MedicationRequest" or "Patient/_search"
+  std::string query;   // raw query string, without '?'
+  std::string body;    // form body for POST _search
   std::string contentType;
   std::chrono::milliseconds timeout{0};  // what the desktop can still wait (0: the gateway's own limit)
 };
@@ -38,11 +38,13 @@ class Relay {
  public:
   Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit);
   std::variant<RelayResponse, Failure> Perform(const Identity& user, const RelayRequest& request);
-  std::variant<std::vector<Holder>, Failure> Directory(const std::string& service, const std::string& ura, const std::string& name);
+  std::variant<std::vector<Holder>, Failure> Directory(const std::string& service, const std::string& ura,
+                                                       const std::string& name);
 
  private:
   std::variant<Holder, Failure> FindHolder(const std::string& service, const std::string& ura);
-  [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status, const std::string& error, bool retried);
+  [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
+                           const std::string& error, bool retried);
 
   const GatewayConfig& m_config;
   const net::http::Client& m_http;

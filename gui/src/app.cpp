@@ -9,10 +9,10 @@
 #include "background.h"
 #include "benchmark.h"
 #include "i18n.h"
-#include "present/tr.h"
 #include "login_frame.h"
 #include "main_frame.h"
 #include "platform/paths.h"
+#include "present/tr.h"
 #include "workstation/preferences.h"
 #include "workstation/register_file.h"
 
@@ -28,9 +28,11 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
   parser.AddOption("", "persona", "sandbox: the persona preselected in the login window");
   parser.AddOption("", "import-register", "add the patients of this register file that the store does not have yet");
   parser.AddOption("", "lang", "nl or en (default: the settings, else nl)");
-  parser.AddOption("", "benchmark-input", "zorgbrug-bench gui: folder with synthetic sources", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
+  parser.AddOption("", "benchmark-input", "zorgbrug-bench gui: folder with synthetic sources", wxCMD_LINE_VAL_STRING,
+                   wxCMD_LINE_HIDDEN);
   parser.AddOption("", "benchmark-report", "zorgbrug-bench gui: report file", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
-  parser.AddOption("", "benchmark-start", "zorgbrug-bench gui: steady clock at spawn (ns)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
+  parser.AddOption("", "benchmark-start", "zorgbrug-bench gui: steady clock at spawn (ns)", wxCMD_LINE_VAL_STRING,
+                   wxCMD_LINE_HIDDEN);
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -59,7 +61,8 @@ bool App::OnInit() {
   auto opened = workstation::Workstation::Open(m_options.config);
   if (!opened) {
     InitLanguage(m_options.language, nullptr);
-    wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {opened.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR);
+    wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {opened.error().detail}), "Zorgbrug",
+                 wxOK | wxICON_ERROR);
     return false;
   }
   m_workstation = std::move(opened.value());
@@ -75,19 +78,22 @@ bool App::OnInit() {
     m_workstation.reset();
     auto reopened = workstation::Workstation::Open(m_options.config);
     if (!reopened) {
-      wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {reopened.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR);
+      wxMessageBox(TF("De lokale opslag kan niet worden geopend: {0}", {reopened.error().detail}), "Zorgbrug",
+                   wxOK | wxICON_ERROR);
       return false;
     }
     m_workstation = std::move(reopened.value());
   }
   if (m_options.config.gateway.empty() && m_options.benchmarkInput.empty()) {
-    wxMessageBox(T("Er is geen gateway ingesteld. Start Zorgbrug met --gateway URL, of stel het adres in (Bestand > Instellingen) na een start met --gateway."),
-                 "Zorgbrug", wxOK | wxICON_ERROR);
+    wxMessageBox(
+        T("Er is geen gateway ingesteld. Start Zorgbrug met --gateway URL, of stel het adres in (Bestand > Instellingen) na een start met --gateway."),
+        "Zorgbrug", wxOK | wxICON_ERROR);
     return false;
   }
   if (!m_options.importRegister.empty()) {
     auto added = workstation::ImportRegisterFile(*m_workstation, m_options.importRegister);
-    if (!added) wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
+    if (!added)
+      wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
   }
   auto* login = new LoginFrame(m_options, *m_workstation, [this](const workstation::User& u) { ShowMain(u); });
   login->Show();

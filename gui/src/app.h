@@ -14,13 +14,13 @@ namespace zb::gui {
 
 struct StartOptions {
   workstation::Config config;
-  std::string persona;       // sandbox persona offered in the login window (demo mode)
-  bool demo = false;         // sandbox: offer the persona picker next to the system browser
+  std::string persona;         // sandbox persona offered in the login window (demo mode)
+  bool demo = false;           // sandbox: offer the persona picker next to the system browser
   std::string importRegister;  // patients to add to the store at start (demo register)
   std::string language;        // command line wins over the stored setting
   // zorgbrug-bench gui: measure start-up, painting of a large overview and memory, then exit.
-  std::string benchmarkInput;   // folder with the synthetic sources (one searchset per file)
-  std::string benchmarkReport;  // where the figures go
+  std::string benchmarkInput;      // folder with the synthetic sources (one searchset per file)
+  std::string benchmarkReport;     // where the figures go
   long long benchmarkStartNs = 0;  // the bench's steady clock when it started this process
 };
 

@@ -15,9 +15,10 @@
 
 namespace zb::gui {
 
-AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::Bsn> patient, const std::string& name)
-    : wxDialog(parent, wxID_ANY, patient ? TF("Audit-trail van {0}", {name}) : T("Audit-trail"), wxDefaultPosition, wxSize(980, 520),
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::Bsn> patient,
+                         const std::string& name)
+    : wxDialog(parent, wxID_ANY, patient ? TF("Audit-trail van {0}", {name}) : T("Audit-trail"), wxDefaultPosition,
+               wxSize(980, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workstation(workstation),
       m_patient(std::move(patient)) {
   SetName("audit-dialog");
@@ -27,8 +28,9 @@ AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation
   box->Add(m_chain, 0, wxALL, 8);
   m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   m_list->SetName("audit-list");
-  const std::pair<const char*, int> columns[] = {{N_("Nr"), 50}, {N_("Wanneer"), 130}, {N_("Wie"), 160}, {N_("Rol"), 70}, {N_("Organisatie"), 90},
-                                                 {N_("Wat"), 120}, {N_("Context"), 150}, {N_("Uitkomst"), 200}};
+  const std::pair<const char*, int> columns[] = {{N_("Nr"), 50},       {N_("Wanneer"), 130},    {N_("Wie"), 160},
+                                                 {N_("Rol"), 70},      {N_("Organisatie"), 90}, {N_("Wat"), 120},
+                                                 {N_("Context"), 150}, {N_("Uitkomst"), 200}};
   int i = 0;
   for (const auto& [title, width] : columns) m_list->InsertColumn(i++, T(title), wxLIST_FORMAT_LEFT, width);
   box->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -62,7 +64,8 @@ AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation
   }
   m_workstation.Audit(domain::AuditAction::kViewAuditTrail, m_patient ? m_patient->digits() : "", "audit-dialog", "ok");
   exportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    wxFileDialog pick(this, T("Audit-trail exporteren"), "", "audit.tsv", T("Tab-gescheiden (*.tsv)|*.tsv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog pick(this, T("Audit-trail exporteren"), "", "audit.tsv", T("Tab-gescheiden (*.tsv)|*.tsv"),
+                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (pick.ShowModal() != wxID_OK) return;
     const std::string problem = ExportTo(pick.GetPath().utf8_string());
     if (!problem.empty()) wxMessageBox(U(problem), T("Exporteren mislukt"), wxOK | wxICON_ERROR, this);
@@ -79,7 +82,8 @@ std::string AuditDialog::ExportTo(const std::string& path) {
   out << tsv.value();
   out.close();
   if (!out) return present::Fmt("Kan niet schrijven naar {0}: kies een andere map.", {path});
-  m_workstation.Audit(domain::AuditAction::kExportAuditTrail, m_patient ? m_patient->digits() : "", "audit-dialog", "ok");
+  m_workstation.Audit(domain::AuditAction::kExportAuditTrail, m_patient ? m_patient->digits() : "", "audit-dialog",
+                      "ok");
   return {};
 }
 

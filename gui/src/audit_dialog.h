@@ -16,7 +16,8 @@ namespace zb::gui {
 
 class AuditDialog : public wxDialog {
  public:
-  AuditDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::Bsn> patient, const std::string& patientName);
+  AuditDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::Bsn> patient,
+              const std::string& patientName);
   int rows() const;
   wxString chainText() const;
   // Writes the export to `path`; the error text or empty.

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchmark.h"
 
-#include <boost/date_time/posix_time/posix_time.hpp>
 #include <wx/frame.h>
 
 #include <algorithm>
+#include <boost/date_time/posix_time/posix_time.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -76,8 +76,14 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
     d.ica = std::move(doc.value().ica);
     picture.Deliver(std::move(d));
   }
-  const domain::RegisteredPatient patient{0, domain::Bsn::Parse("999991000").value(), "Benchmark, B.", domain::Date(1938, 4, 2),
-                                          domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
+  const domain::RegisteredPatient patient{0,
+                                          domain::Bsn::Parse("999991000").value(),
+                                          "Benchmark, B.",
+                                          domain::Date(1938, 4, 2),
+                                          domain::PatientCategory::kAdmitted,
+                                          std::nullopt,
+                                          "",
+                                          {}};
 
   auto* frame = new wxFrame(nullptr, wxID_ANY, "Zorgbrug benchmark", wxDefaultPosition, wxSize(1400, 860));
   auto* panel = new OverviewPanel(frame);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "i18n.h"
-#include "present/tr.h"
 
 #include <wx/filename.h>
 #include <wx/intl.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 
+#include "present/tr.h"
 
 namespace zb::gui {
 
@@ -37,7 +37,12 @@ bool InitLanguage(const std::string& language, std::string* problem) {
   const bool loaded = translations->AddCatalog("zorgbrug", wxLANGUAGE_DUTCH);
   present::SetTranslator(&FromCatalog);
   if (g_language == "en" && !loaded) {
-    if (problem) *problem = "English catalog zorgbrug.mo not found next to the program or in the build; texts stay Dutch";  // not-ui: shown only to ask for English
+    if (problem)
+      *problem =
+          "English catalog zorgbrug.mo not found next to the program or in the build; texts stay Dutch";  // not-ui:
+                                                                                                          // shown only
+                                                                                                          // to ask for
+                                                                                                          // English
     return false;
   }
   return true;
@@ -47,6 +52,8 @@ std::string CurrentLanguage() { return g_language; }
 
 wxString T(const char* msgid) { return wxString::FromUTF8(present::Tr(msgid)); }
 
-wxString TF(const char* pattern, std::initializer_list<std::string> args) { return wxString::FromUTF8(present::Fmt(pattern, args)); }
+wxString TF(const char* pattern, std::initializer_list<std::string> args) {
+  return wxString::FromUTF8(present::Fmt(pattern, args));
+}
 
 }  // namespace zb::gui

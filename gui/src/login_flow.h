@@ -35,23 +35,28 @@ class BrowserOrUrl final : public net::client::BrowserLauncher {
 };
 
 template <class Window>
-void StartLogin(workstation::Workstation& ws, const std::string& persona, const std::string& caFile, std::shared_ptr<const bool> alive,
-                Window* window, std::function<void(Window&, domain::Result<workstation::User>)> done,
+void StartLogin(workstation::Workstation& ws, const std::string& persona, const std::string& caFile,
+                std::shared_ptr<const bool> alive, Window* window,
+                std::function<void(Window&, domain::Result<workstation::User>)> done,
                 std::function<void(Window&, std::string)> showUrl = {}) {
   net::http::ClientOptions trust;
   trust.caFile = caFile;
-  RunInBackground([&ws, persona, trust, alive = std::move(alive), window, done = std::move(done), showUrl = std::move(showUrl)] {
-    std::unique_ptr<net::client::BrowserLauncher> browser;
-    if (persona.empty()) {
-      std::function<void(const std::string&)> show;
-      if (showUrl) show = [alive, window, showUrl](const std::string& url) { PostTo<Window>(alive, window, [showUrl, url](Window& w) { showUrl(w, url); }); };
-      browser = std::make_unique<BrowserOrUrl>(show);
-    } else {
-      browser = std::make_unique<net::client::HeadlessBrowser>(persona, trust);
-    }
-    auto result = ws.LogIn(*browser, kLoginTimeout);
-    PostTo<Window>(alive, window, [done, result](Window& w) { done(w, result); });
-  });
+  RunInBackground(
+      [&ws, persona, trust, alive = std::move(alive), window, done = std::move(done), showUrl = std::move(showUrl)] {
+        std::unique_ptr<net::client::BrowserLauncher> browser;
+        if (persona.empty()) {
+          std::function<void(const std::string&)> show;
+          if (showUrl)
+            show = [alive, window, showUrl](const std::string& url) {
+              PostTo<Window>(alive, window, [showUrl, url](Window& w) { showUrl(w, url); });
+            };
+          browser = std::make_unique<BrowserOrUrl>(show);
+        } else {
+          browser = std::make_unique<net::client::HeadlessBrowser>(persona, trust);
+        }
+        auto result = ws.LogIn(*browser, kLoginTimeout);
+        PostTo<Window>(alive, window, [done, result](Window& w) { done(w, result); });
+      });
 }
 
 }  // namespace zb::gui

@@ -19,16 +19,22 @@ LoginFrame::LoginFrame(const StartOptions& options, workstation::Workstation& wo
   auto* title = new wxStaticText(panel, wxID_ANY, T("Inloggen met DEZI"));
   title->SetFont(title->GetFont().Larger().Larger().Bold());
   box->Add(title, 0, wxALL, 16);
-  LoginPanel::Setup setup{options.config.caFile, options.demo, options.persona,
-                          T("Uw browser opent de inlogpagina van DEZI. Na het inloggen komt u hier terug."), T("&Inloggen via de browser"),
-                          T("Inloggen als &testpersoon"), true};
-  m_login = new LoginPanel(panel, workstation, setup, [this](const domain::Result<workstation::User>& r) { Finished(r); });
+  LoginPanel::Setup setup{options.config.caFile,
+                          options.demo,
+                          options.persona,
+                          T("Uw browser opent de inlogpagina van DEZI. Na het inloggen komt u hier terug."),
+                          T("&Inloggen via de browser"),
+                          T("Inloggen als &testpersoon"),
+                          true};
+  m_login =
+      new LoginPanel(panel, workstation, setup, [this](const domain::Result<workstation::User>& r) { Finished(r); });
   box->Add(m_login, 1, wxEXPAND);
   panel->SetSizer(box);
   // Where no keychain runs the store key is in a private file: say so (not for the throw-away
   // demo store), with the technical detail behind the tooltip.
   if (!workstation.keyWarning().empty() && !options.demo) {
-    ShowNotice(T("Let op: er draait geen sleutelbos (keychain); de sleutel van de lokale opslag staat in een beveiligd bestand."));
+    ShowNotice(T(
+        "Let op: er draait geen sleutelbos (keychain); de sleutel van de lokale opslag staat in een beveiligd bestand."));
     m_login->SetToolTip(U(workstation.keyWarning()));
   }
   // A sizer on the frame itself, so Fit follows the panel when its text grows.

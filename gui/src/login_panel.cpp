@@ -19,7 +19,10 @@ constexpr int kTextWidth = 560;
 }  // namespace
 
 LoginPanel::LoginPanel(wxWindow* parent, workstation::Workstation& workstation, Setup setup, OnResult onResult)
-    : wxPanel(parent, wxID_ANY), m_workstation(workstation), m_setup(std::move(setup)), m_onResult(std::move(onResult)) {
+    : wxPanel(parent, wxID_ANY),
+      m_workstation(workstation),
+      m_setup(std::move(setup)),
+      m_onResult(std::move(onResult)) {
   auto* box = new wxBoxSizer(wxVERTICAL);
   auto* intro = new wxStaticText(this, wxID_ANY, m_setup.intro);
   intro->Wrap(kTextWidth);
@@ -28,7 +31,8 @@ LoginPanel::LoginPanel(wxWindow* parent, workstation::Workstation& workstation, 
   m_browserButton->SetName("login-browser");
   box->Add(m_browserButton, 0, wxALL, 16);
   if (m_setup.demo) {
-    box->Add(new wxStaticText(this, wxID_ANY, T("Zonder browser (sandbox): kies een testpersoon.")), 0, wxLEFT | wxRIGHT, 16);
+    box->Add(new wxStaticText(this, wxID_ANY, T("Zonder browser (sandbox): kies een testpersoon.")), 0,
+             wxLEFT | wxRIGHT, 16);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_persona = new wxChoice(this, wxID_ANY);
     m_persona->SetName("persona");
@@ -41,7 +45,8 @@ LoginPanel::LoginPanel(wxWindow* parent, workstation::Workstation& workstation, 
     m_personaButton->SetName("login-persona");
     row->Add(m_personaButton);
     box->Add(row, 0, wxALL, 16);
-    m_personaButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { LogIn(m_persona->GetStringSelection().utf8_string()); });
+    m_personaButton->Bind(wxEVT_BUTTON,
+                          [this](wxCommandEvent&) { LogIn(m_persona->GetStringSelection().utf8_string()); });
   }
   m_status = new wxStaticText(this, wxID_ANY, "");
   m_status->SetName("login-status");
@@ -67,7 +72,8 @@ void LoginPanel::LogIn(const std::string& persona) {
 }
 
 void LoginPanel::ShowLoginUrl(const std::string& url) {
-  SetStatus(T("Er kon geen browser worden gestart. Open dit adres in een browser op deze computer (Ctrl+C kopieert het); daarna komt u hier vanzelf verder:"));
+  SetStatus(T(
+      "Er kon geen browser worden gestart. Open dit adres in een browser op deze computer (Ctrl+C kopieert het); daarna komt u hier vanzelf verder:"));
   m_url->ChangeValue(U(url));
   m_url->Show();
   m_url->SetFocus();

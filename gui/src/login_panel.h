@@ -22,13 +22,13 @@ namespace zb::gui {
 class LoginPanel : public wxPanel {
  public:
   struct Setup {
-    std::string caFile;       // trust for the gateway (persona login)
-    bool demo = false;        // offer the sandbox personas
-    std::string persona;      // preselected persona
-    wxString intro;           // the sentence above the buttons
-    wxString browserButton;   // "&Inloggen via de browser", "&Ontgrendelen via de browser"
+    std::string caFile;      // trust for the gateway (persona login)
+    bool demo = false;       // offer the sandbox personas
+    std::string persona;     // preselected persona
+    wxString intro;          // the sentence above the buttons
+    wxString browserButton;  // "&Inloggen via de browser", "&Ontgrendelen via de browser"
     wxString personaButton;
-    bool fitWindow = false;   // the window is sized to this panel: refit it when the text grows
+    bool fitWindow = false;  // the window is sized to this panel: refit it when the text grows
   };
   using OnResult = std::function<void(const domain::Result<workstation::User>&)>;
   LoginPanel(wxWindow* parent, workstation::Workstation& workstation, Setup setup, OnResult onResult);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_frame.h"
 
-#include <boost/date_time/posix_time/posix_time.hpp>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dialog.h>
@@ -15,12 +14,14 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
+#include <boost/date_time/posix_time/posix_time.hpp>
+
 #include "audit_dialog.h"
 #include "i18n.h"
-#include "present/tr.h"
 #include "login_panel.h"
-#include "present/login_texts.h"
 #include "patient_dialog.h"
+#include "present/login_texts.h"
+#include "present/tr.h"
 #include "printing.h"
 #include "report/pdf_writer.h"
 #include "settings_dialog.h"
@@ -30,8 +31,24 @@ namespace zb::gui {
 namespace {
 
 enum MenuId {
-  kRefresh = wxID_HIGHEST + 1, kCancel, kHistory, kFocusPatients, kSearch, kNewPatient, kEditPatient, kAudit, kLock, kExportPdf,
-  kTabExpected, kTabAdmitted, kTabTemporary, kTabMedication, kTabIca, kTabSources, kFilter, kShortcuts
+  kRefresh = wxID_HIGHEST + 1,
+  kCancel,
+  kHistory,
+  kFocusPatients,
+  kSearch,
+  kNewPatient,
+  kEditPatient,
+  kAudit,
+  kLock,
+  kExportPdf,
+  kTabExpected,
+  kTabAdmitted,
+  kTabTemporary,
+  kTabMedication,
+  kTabIca,
+  kTabSources,
+  kFilter,
+  kShortcuts
 };
 
 domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
@@ -65,10 +82,15 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   auto* lockTitle = new wxStaticText(m_lockPanel, wxID_ANY, T("Zorgbrug is vergrendeld"));
   lockTitle->SetFont(lockTitle->GetFont().Larger().Larger().Bold());
   lockBox->Add(lockTitle, 0, wxALL, 24);
-  LoginPanel::Setup setup{m_options.caFile, m_options.demo, m_options.persona,
-                          TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}),
-                          T("&Ontgrendelen via de browser"), T("Ontgrendelen als &testpersoon")};
-  m_unlock = new LoginPanel(m_lockPanel, workstation, setup, [this](const domain::Result<workstation::User>& r) { Unlocked(r); });
+  LoginPanel::Setup setup{
+      m_options.caFile,
+      m_options.demo,
+      m_options.persona,
+      TF("Log opnieuw in als {0} om verder te werken; uw open werk blijft staan.", {user.audit.name}),
+      T("&Ontgrendelen via de browser"),
+      T("Ontgrendelen als &testpersoon")};
+  m_unlock = new LoginPanel(m_lockPanel, workstation, setup,
+                            [this](const domain::Result<workstation::User>& r) { Unlocked(r); });
   lockBox->Add(m_unlock, 0, wxLEFT, 8);
   m_lockPanel->SetSizer(lockBox);
   m_lockPanel->Hide();
@@ -79,7 +101,8 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   m_lastActivity = std::chrono::steady_clock::now();
   wxEvtHandler::AddFilter(this);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes)) LockNow();
+    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes))
+      LockNow();
   });
   m_idleTimer.Start(5000);
   m_patients->ShowTab(1);
@@ -128,35 +151,59 @@ void MainFrame::BuildMenus() {
   bar->Append(help, T("&Help"));
   SetMenuBar(bar);
 
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(); }, wxID_PRINT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { AskExportPdf(); }, kExportPdf);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowSettings(); }, wxID_PREFERENCES);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kLock);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kFocusPatients);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(0); }, kTabExpected);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kTabAdmitted);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(2); }, kTabTemporary);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_patients->FocusSearch(); }, kSearch);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(false); }, kNewPatient);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(true); }, kEditPatient);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { AskSources(); }, kRefresh);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { CancelLookup(); }, kCancel);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowAudit(); }, kAudit);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(0); }, kTabMedication);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(1); }, kTabIca);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(2); }, kTabSources);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_overview->FocusFilter(); }, kFilter);
-  Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-    m_showHistory = e.IsChecked();
-    Render();
-  }, kHistory);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kShortcuts);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Print(); }, wxID_PRINT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { AskExportPdf(); }, kExportPdf);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { ShowSettings(); }, wxID_PREFERENCES);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kLock);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kFocusPatients);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(0); }, kTabExpected);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kTabAdmitted);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(2); }, kTabTemporary);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->FocusSearch(); }, kSearch);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(false); }, kNewPatient);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(true); }, kEditPatient);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { AskSources(); }, kRefresh);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { CancelLookup(); }, kCancel);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { ShowAudit(); }, kAudit);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(0); }, kTabMedication);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(1); }, kTabIca);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(2); }, kTabSources);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->FocusFilter(); }, kFilter);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent& e) {
+        m_showHistory = e.IsChecked();
+        Render();
+      },
+      kHistory);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kShortcuts);
 }
 
 int MainFrame::FilterEvent(wxEvent& event) {
   const wxEventType t = event.GetEventType();
-  if (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN || t == wxEVT_MOTION || t == wxEVT_MOUSEWHEEL) {
+  if (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN || t == wxEVT_MOTION ||
+      t == wxEVT_MOUSEWHEEL) {
     m_lastActivity = std::chrono::steady_clock::now();
   }
   return Event_Skip;
@@ -210,8 +257,10 @@ void MainFrame::AskSources() {
       });
   if (id) {
     m_lookup = id.value();
-    if (!m_picture) m_picture = std::move(fresh);
-    else m_pending = std::move(fresh);
+    if (!m_picture)
+      m_picture = std::move(fresh);
+    else
+      m_pending = std::move(fresh);
     SetStatusText(TF("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(expected.size())}), 0);
   } else {
     SetStatusText(TF("Ophalen niet gestart: {0}", {id.error().detail}), 0);
@@ -236,7 +285,8 @@ void MainFrame::Ended(workstation::Workstation::LookupId id, const workstation::
   m_lookup.reset();
   m_retrievedAt = Now();
   m_stored = false;
-  std::string status = end.complete ? present::Tr("Alle bronnen hebben geantwoord.") : present::Tr("Niet alle bronnen hebben gegevens geleverd.");
+  std::string status = end.complete ? present::Tr("Alle bronnen hebben geantwoord.")
+                                    : present::Tr("Niet alle bronnen hebben gegevens geleverd.");
   if (!end.saved) status += " " + present::Fmt("Niet opgeslagen voor offline gebruik: {0}", {end.saveError});
   SetStatusText(U(status), 0);
   Render();
@@ -319,7 +369,9 @@ void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
   // Only the user whose work is open may see it again; anyone else starts afresh.
   if (r.value().audit.userId != m_user.audit.userId) {
     m_workstation.LogOut();
-    m_unlock->SetStatus(TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.", {m_user.audit.name}));
+    m_unlock->SetStatus(
+        TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.",
+           {m_user.audit.name}));
     return;
   }
   m_locked = false;
@@ -362,7 +414,8 @@ void MainFrame::ShowSettings() {
   if (dialog.ShowModal() != wxID_OK) return;
   auto saved = workstation::SavePreferences(m_workstation.store().settings(), dialog.chosen());
   if (!saved) {
-    wxMessageBox(TF("Instellingen niet opgeslagen: {0}", {saved.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR, this);
+    wxMessageBox(TF("Instellingen niet opgeslagen: {0}", {saved.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR,
+                 this);
     return;
   }
   m_options.lockMinutes = dialog.chosen().lockMinutes;
@@ -398,7 +451,8 @@ void MainFrame::AskExportPdf() {
     SetStatusText(T("Open eerst een patiënt."), 0);
     return;
   }
-  wxFileDialog pick(this, T("Overzicht exporteren als PDF"), "", U("medicatieoverzicht.pdf"), T("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  wxFileDialog pick(this, T("Overzicht exporteren als PDF"), "", U("medicatieoverzicht.pdf"), T("PDF (*.pdf)|*.pdf"),
+                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (pick.ShowModal() != wxID_OK) return;
   const std::string problem = ExportPdf(pick.GetPath().utf8_string());
   if (!problem.empty()) wxMessageBox(U(problem), T("Exporteren mislukt"), wxOK | wxICON_ERROR, this);
@@ -415,7 +469,8 @@ void MainFrame::Print() {
   if (printer.Print(this, &printout, true)) {
     m_workstation.Audit(domain::AuditAction::kPrint, m_current->bsn.digits(), "print", "ok");
   } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
-    wxMessageBox(T("Afdrukken is mislukt. Controleer de printer, of exporteer als PDF (Ctrl+Shift+P)."), "Zorgbrug", wxOK | wxICON_ERROR, this);
+    wxMessageBox(T("Afdrukken is mislukt. Controleer de printer, of exporteer als PDF (Ctrl+Shift+P)."), "Zorgbrug",
+                 wxOK | wxICON_ERROR, this);
   }
 }
 

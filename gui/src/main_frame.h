@@ -16,8 +16,8 @@
 #include "domain/patient_register.h"
 #include "domain/retrieval.h"
 #include "overview_panel.h"
-#include "present/overview_report.h"
 #include "patients_panel.h"
+#include "present/overview_report.h"
 #include "ui_thread.h"
 #include "workstation/preferences.h"
 #include "workstation/workstation.h"
@@ -29,9 +29,9 @@ namespace zb::gui {
 class LoginPanel;
 
 struct SessionOptions {
-  bool demo = false;         // sandbox: the lock screen offers the persona login too
-  std::string persona;       // preselected persona
-  std::string caFile;        // trust for the gateway (login through a persona)
+  bool demo = false;    // sandbox: the lock screen offers the persona login too
+  std::string persona;  // preselected persona
+  std::string caFile;   // trust for the gateway (login through a persona)
   int lockMinutes = 10;
 };
 

@@ -10,8 +10,8 @@
 #include <wx/wrapsizer.h>
 
 #include "i18n.h"
-#include "present/tr.h"
 #include "present/line_detail.h"
+#include "present/tr.h"
 #include "tone.h"
 
 namespace zb::gui {
@@ -117,12 +117,14 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_medication = new MedicationList(split);
   m_medication->SetName("medication");
   {
-    const std::pair<const char*, int> columns[] = {{N_("Groep"), 120}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 220}, {N_("Periode"), 220},
-                                                   {N_("Bron"), 170}, {"GDS", 110}, {N_("Let op"), 320}};
+    const std::pair<const char*, int> columns[] = {
+        {N_("Groep"), 120}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 220}, {N_("Periode"), 220}, {N_("Bron"), 170},
+        {"GDS", 110},       {N_("Let op"), 320}};
     int i = 0;
     for (const auto& [title, width] : columns) m_medication->InsertColumn(i++, T(title), wxLIST_FORMAT_LEFT, width);
   }
-  m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+  m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                            wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
   m_detail->SetName("medication-detail");
   m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));
   split->SplitHorizontally(m_medication, m_detail, -190);
@@ -131,7 +133,8 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   medBox->Add(split, 1, wxEXPAND);
   medPage->SetSizer(medBox);
   m_ica = MakeList(m_tabs, "ica", {{N_("Soort"), 130}, {N_("Wat"), 260}, {N_("Details"), 320}, {N_("Bron"), 160}});
-  m_sources = MakeList(m_tabs, "sources", {{N_("Bron"), 240}, {N_("Status"), 320}, {N_("Tijd"), 240}, {N_("Toelichting"), 400}});
+  m_sources = MakeList(m_tabs, "sources",
+                       {{N_("Bron"), 240}, {N_("Status"), 320}, {N_("Tijd"), 240}, {N_("Toelichting"), 400}});
   m_tabs->AddPage(medPage, T("&Medicatie"));
   m_tabs->AddPage(m_ica, T("&ICA"));
   m_tabs->AddPage(m_sources, T("&Bronnen"));
@@ -176,7 +179,8 @@ void OverviewPanel::Clear() {
   Layout();
 }
 
-void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines, std::map<std::string, std::string> names) {
+void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines,
+                         std::map<std::string, std::string> names) {
   // Freeze: the lists are refilled as each source answers; repaint once, not per row.
   Freeze();
   m_view = view;
@@ -185,7 +189,9 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   m_banner->SetLabel(U(view.banner));
   m_banner->Show(!view.banner.empty());
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
-  m_hidden->SetLabel(view.hiddenHistoric ? TF("{0} oudere behandelingen verborgen (Ctrl+H)", {std::to_string(view.hiddenHistoric)}) : wxString());
+  m_hidden->SetLabel(view.hiddenHistoric
+                         ? TF("{0} oudere behandelingen verborgen (Ctrl+H)", {std::to_string(view.hiddenHistoric)})
+                         : wxString());
   FillMedication();
   m_ica->DeleteAllItems();
   for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
@@ -213,13 +219,16 @@ void OverviewPanel::ShowDetail(long row) {
 
 void OverviewPanel::SortBy(int column) {
   const auto c = static_cast<present::MedicationColumn>(column);
-  if (m_order.sorted && m_order.column == c) m_order.ascending = !m_order.ascending;
-  else m_order = {true, c, true};
+  if (m_order.sorted && m_order.column == c)
+    m_order.ascending = !m_order.ascending;
+  else
+    m_order = {true, c, true};
   FillMedication();
 }
 
 void OverviewPanel::SelectTab(int index) {
-  if (index >= 0 && static_cast<std::size_t>(index) < m_tabs->GetPageCount()) m_tabs->SetSelection(static_cast<std::size_t>(index));
+  if (index >= 0 && static_cast<std::size_t>(index) < m_tabs->GetPageCount())
+    m_tabs->SetSelection(static_cast<std::size_t>(index));
 }
 
 void OverviewPanel::FocusFilter() {

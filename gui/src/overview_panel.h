@@ -30,7 +30,8 @@ class OverviewPanel : public wxPanel {
   explicit OverviewPanel(wxWindow* parent);
   void ShowHeader(const present::PatientHeader& header);
   // `lines` and `sourceNames` feed the detail pane; both belong to the same consolidation as `view`.
-  void Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines, std::map<std::string, std::string> sourceNames);
+  void Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines,
+            std::map<std::string, std::string> sourceNames);
   void Clear();
   void SelectTab(int index);
   void FocusFilter();

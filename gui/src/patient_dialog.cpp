@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patient_dialog.h"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include "background.h"
 #include "dialog_buttons.h"
 #include "i18n.h"
-#include "present/tr.h"
 #include "present/patient_header.h"
 #include "present/texts.h"
+#include "present/tr.h"
 
 namespace zb::gui {
 
@@ -22,9 +23,10 @@ const domain::PatientCategory kCategories[] = {domain::PatientCategory::kExpecte
                                                domain::PatientCategory::kTemporary};
 }
 
-PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::RegisteredPatient> existing)
-    : wxDialog(parent, wxID_ANY, existing ? T("Patiënt bewerken") : T("Patiënt registreren"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& workstation,
+                             std::optional<domain::RegisteredPatient> existing)
+    : wxDialog(parent, wxID_ANY, existing ? T("Patiënt bewerken") : T("Patiënt registreren"), wxDefaultPosition,
+               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workstation(workstation),
       m_existing(std::move(existing)) {
   SetName("patient-dialog");
@@ -41,21 +43,25 @@ PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& worksta
   const auto* p = m_existing ? &*m_existing : nullptr;
   m_name = Field(N_("&Naam:"), "patient-name", p ? p->name : "");
   m_bsn = Field(N_("&BSN:"), "patient-bsn", p ? p->bsn.digits() : "");
-  m_birth = Field(N_("&Geboortedatum (dd-mm-jjjj):"), "patient-birthdate", p && p->birthDate ? domain::FormatDate(*p->birthDate) : "");
+  m_birth = Field(N_("&Geboortedatum (dd-mm-jjjj):"), "patient-birthdate",
+                  p && p->birthDate ? domain::FormatDate(*p->birthDate) : "");
   grid->Add(new wxStaticText(this, wxID_ANY, T("&Soort:")), 0, wxALIGN_CENTER_VERTICAL);
   m_category = new wxChoice(this, wxID_ANY);
   m_category->SetName("patient-category");
   for (auto c : kCategories) m_category->Append(U(present::CategoryLabel(c)));
   m_category->SetSelection(p ? static_cast<int>(p->category) : 1);
   grid->Add(m_category, 1, wxEXPAND);
-  m_expected = Field(N_("&Verwacht op (dd-mm-jjjj):"), "patient-expected", p && p->expectedOn ? domain::FormatDate(*p->expectedOn) : "");
+  m_expected = Field(N_("&Verwacht op (dd-mm-jjjj):"), "patient-expected",
+                     p && p->expectedOn ? domain::FormatDate(*p->expectedOn) : "");
   m_location = Field(N_("&Locatie (afdeling, kamer):"), "patient-location", p ? p->location : "");
   box->Add(grid, 0, wxEXPAND | wxALL, 12);
 
-  box->Add(new wxStaticText(this, wxID_ANY, T("Bronnen: zoek op URA (8 cijfers) of naam in het adresboek.")), 0, wxLEFT | wxRIGHT, 12);
+  box->Add(new wxStaticText(this, wxID_ANY, T("Bronnen: zoek op URA (8 cijfers) of naam in het adresboek.")), 0,
+           wxLEFT | wxRIGHT, 12);
   auto* sources = new wxFlexGridSizer(4, 6, 8);
   sources->AddGrowableCol(3);
-  const domain::SourceKind kinds[] = {domain::SourceKind::kGeneralPractitioner, domain::SourceKind::kPharmacy, domain::SourceKind::kHospital};
+  const domain::SourceKind kinds[] = {domain::SourceKind::kGeneralPractitioner, domain::SourceKind::kPharmacy,
+                                      domain::SourceKind::kHospital};
   const char* accel[] = {N_("&Huisarts:"), N_("&Apotheek:"), N_("&Ziekenhuis:")};
   for (int i = 0; i < 3; ++i) {
     auto& row = m_sources[i];
@@ -125,12 +131,14 @@ void PatientDialog::Found(int row, const domain::Result<std::vector<workstation:
   } else if (r.value().size() > 1) {
     s.chosen.reset();
     std::string names;
-    for (const auto& o : r.value()) names += (names.empty() ? "" : "; ") + present::Fmt("{0} (URA {1})", {o.name, o.ura});
+    for (const auto& o : r.value())
+      names += (names.empty() ? "" : "; ") + present::Fmt("{0} (URA {1})", {o.name, o.ura});
     s.found->SetLabel(TF("meer dan één: {0} — typ de URA", {names}));
   } else {
     s.chosen = r.value().front();
-    s.found->SetLabel(s.chosen->city.empty() ? TF("{0} (URA {1})", {s.chosen->name, s.chosen->ura})
-                                             : TF("{0} (URA {1}, {2})", {s.chosen->name, s.chosen->ura, s.chosen->city}));
+    s.found->SetLabel(s.chosen->city.empty()
+                          ? TF("{0} (URA {1})", {s.chosen->name, s.chosen->ura})
+                          : TF("{0} (URA {1}, {2})", {s.chosen->name, s.chosen->ura, s.chosen->city}));
   }
   Layout();
 }
@@ -138,34 +146,48 @@ void PatientDialog::Found(int row, const domain::Result<std::vector<workstation:
 bool PatientDialog::Save() {
   std::vector<std::string> errors;
   auto bsn = domain::Bsn::Parse(m_bsn->GetValue().Strip(wxString::both).utf8_string());
-  if (!bsn) errors.push_back(bsn.error().code == domain::ErrorCode::kInvalidCheck ? present::Tr("BSN klopt niet (11-proef): controleer de cijfers.")
-                                                                                  : present::Tr("BSN: vul 9 cijfers in."));
+  if (!bsn)
+    errors.push_back(bsn.error().code == domain::ErrorCode::kInvalidCheck
+                         ? present::Tr("BSN klopt niet (11-proef): controleer de cijfers.")
+                         : present::Tr("BSN: vul 9 cijfers in."));
   // A placeholder BSN only while the other fields are checked; nothing is saved with errors.
-  domain::RegisteredPatient p = m_existing.value_or(domain::RegisteredPatient{
-      0, bsn ? bsn.value() : domain::Bsn::Parse("999990019").value(), {}, std::nullopt, domain::PatientCategory::kAdmitted, std::nullopt, "", {}});
+  domain::RegisteredPatient p =
+      m_existing.value_or(domain::RegisteredPatient{0,
+                                                    bsn ? bsn.value() : domain::Bsn::Parse("999990019").value(),
+                                                    {},
+                                                    std::nullopt,
+                                                    domain::PatientCategory::kAdmitted,
+                                                    std::nullopt,
+                                                    "",
+                                                    {}});
   if (bsn) p.bsn = bsn.value();
   p.name = m_name->GetValue().Strip(wxString::both).utf8_string();
   const std::string birth = m_birth->GetValue().Strip(wxString::both).utf8_string();
   p.birthDate.reset();
   if (!birth.empty()) {
     auto d = domain::ParseUserDate(birth);
-    if (d) p.birthDate = d.value();
-    else errors.push_back(present::Tr("Geboortedatum niet herkend: gebruik dd-mm-jjjj."));
+    if (d)
+      p.birthDate = d.value();
+    else
+      errors.push_back(present::Tr("Geboortedatum niet herkend: gebruik dd-mm-jjjj."));
   }
   p.category = kCategories[std::max(0, m_category->GetSelection())];
   const std::string expected = m_expected->GetValue().Strip(wxString::both).utf8_string();
   p.expectedOn.reset();
   if (!expected.empty()) {
     auto d = domain::ParseUserDate(expected);
-    if (d) p.expectedOn = d.value();
-    else errors.push_back(present::Tr("Opnamedatum niet herkend: gebruik dd-mm-jjjj."));
+    if (d)
+      p.expectedOn = d.value();
+    else
+      errors.push_back(present::Tr("Opnamedatum niet herkend: gebruik dd-mm-jjjj."));
   }
   p.location = m_location->GetValue().Strip(wxString::both).utf8_string();
   p.sources.clear();
   for (const auto& s : m_sources) {
     if (!s.chosen) {
       if (!s.query->GetValue().Strip(wxString::both).empty()) {
-        errors.push_back(present::Fmt("{0}: kies een organisatie uit het adresboek (Opzoeken) of maak het veld leeg.", {present::SourceKindLabel(s.kind)}));
+        errors.push_back(present::Fmt("{0}: kies een organisatie uit het adresboek (Opzoeken) of maak het veld leeg.",
+                                      {present::SourceKindLabel(s.kind)}));
       }
       continue;
     }
@@ -180,8 +202,10 @@ bool PatientDialog::Save() {
   }
   if (errors.empty()) {
     auto id = m_workstation.store().patients().Save(p);
-    if (!id) errors.push_back(present::Fmt("Niet opgeslagen: {0}", {id.error().detail}));
-    else p.id = id.value();
+    if (!id)
+      errors.push_back(present::Fmt("Niet opgeslagen: {0}", {id.error().detail}));
+    else
+      p.id = id.value();
   }
   if (!errors.empty()) {
     std::string text;
@@ -190,7 +214,8 @@ bool PatientDialog::Save() {
     Fit();
     return false;
   }
-  m_workstation.Audit(m_existing ? domain::AuditAction::kEditPatient : domain::AuditAction::kRegisterPatient, p.bsn.digits(), "patient-dialog", "ok");
+  m_workstation.Audit(m_existing ? domain::AuditAction::kEditPatient : domain::AuditAction::kRegisterPatient,
+                      p.bsn.digits(), "patient-dialog", "ok");
   m_saved = p;
   return true;
 }

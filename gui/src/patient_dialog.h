@@ -21,7 +21,8 @@ namespace zb::gui {
 class PatientDialog : public wxDialog {
  public:
   // `existing` empty: a new patient.
-  PatientDialog(wxWindow* parent, workstation::Workstation& workstation, std::optional<domain::RegisteredPatient> existing);
+  PatientDialog(wxWindow* parent, workstation::Workstation& workstation,
+                std::optional<domain::RegisteredPatient> existing);
   // The saved patient after wxID_OK.
   const domain::RegisteredPatient& saved() const { return *m_saved; }
   // Tests: fill a source row's search field and run the directory look-up.

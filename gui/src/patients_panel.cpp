@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patients_panel.h"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -9,9 +8,11 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include "i18n.h"
-#include "present/tr.h"
 #include "present/patient_search.h"
+#include "present/tr.h"
 
 namespace zb::gui {
 
@@ -27,7 +28,8 @@ wxListCtrl* MakePatientList(wxWindow* parent, const char* name) {
 }
 
 std::string Located(const domain::RegisteredPatient& p) {
-  if (p.category == domain::PatientCategory::kExpected && p.expectedOn) return present::Fmt("verwacht {0}", {domain::FormatDate(*p.expectedOn)});
+  if (p.category == domain::PatientCategory::kExpected && p.expectedOn)
+    return present::Fmt("verwacht {0}", {domain::FormatDate(*p.expectedOn)});
   return p.location;
 }
 
@@ -140,7 +142,8 @@ void PatientsPanel::RunSearch() {
                                     : TF("{0} gevonden; Enter opent.", {std::to_string(found.size())}));
   Fill(m_tabsData[3], std::move(found));
   if (!m_tabsData[3].rows.empty()) {
-    m_tabsData[3].list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    m_tabsData[3].list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                     wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     m_tabsData[3].list->SetFocus();
   }
   Layout();
@@ -163,7 +166,8 @@ bool PatientsPanel::Select(const std::string& bsn) {
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       if (t.rows[r].bsn.digits() != bsn) continue;
       m_tabs->SetSelection(static_cast<std::size_t>(i));
-      t.list->SetItemState(static_cast<long>(r), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+      t.list->SetItemState(static_cast<long>(r), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
       return true;
     }
   }

@@ -22,7 +22,7 @@ class PatientsPanel : public wxPanel {
   using OnOpen = std::function<void(const domain::RegisteredPatient&)>;
   PatientsPanel(wxWindow* parent, store::LocalStore& store, OnOpen onOpen);
 
-  void Reload();  // after a register or edit
+  void Reload();            // after a register or edit
   void ShowTab(int index);  // 0 expected, 1 admitted, 2 temporary, 3 search
   void FocusSearch();
   // For tests and keyboard: the search as typed in the Search tab.

@@ -8,7 +8,8 @@
 
 namespace zb::gui {
 
-ReportPrintout::ReportPrintout(present::Report report) : wxPrintout(wxString::FromUTF8(report.title)), m_report(std::move(report)) {}
+ReportPrintout::ReportPrintout(present::Report report)
+    : wxPrintout(wxString::FromUTF8(report.title)), m_report(std::move(report)) {}
 
 void ReportPrintout::OnPreparePrinting() {
   // Lay out with an image surface's metrics: the same fonts as the PDF, independent of the printer.

@@ -11,9 +11,9 @@
 
 #include "background.h"
 #include "dialog_buttons.h"
-#include "workstation/workstation.h"
 #include "i18n.h"
 #include "present/tr.h"
+#include "workstation/workstation.h"
 
 namespace zb::gui {
 
@@ -45,13 +45,15 @@ SettingsDialog::SettingsDialog(wxWindow* parent, workstation::Preferences curren
   grid->Add(m_language);
   grid->AddSpacer(0);
   grid->Add(new wxStaticText(this, wxID_ANY, T("Vergrendelen na (&minuten):")), 0, wxALIGN_CENTER_VERTICAL);
-  m_lock = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, workstation::Preferences::kMinLockMinutes,
-                          workstation::Preferences::kMaxLockMinutes, m_chosen.lockMinutes);
+  m_lock = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                          workstation::Preferences::kMinLockMinutes, workstation::Preferences::kMaxLockMinutes,
+                          m_chosen.lockMinutes);
   m_lock->SetName("settings-lock");
   grid->Add(m_lock);
   grid->AddSpacer(0);
   box->Add(grid, 0, wxEXPAND | wxALL, 12);
-  box->Add(new wxStaticText(this, wxID_ANY, T("Taal en gateway gaan in bij de volgende start.")), 0, wxLEFT | wxRIGHT, 12);
+  box->Add(new wxStaticText(this, wxID_ANY, T("Taal en gateway gaan in bij de volgende start.")), 0, wxLEFT | wxRIGHT,
+           12);
   auto* test = new wxButton(this, wxID_ANY, T("Verbinding &testen"));
   test->SetName("settings-test");
   box->Add(test, 0, wxALL, 12);
@@ -63,7 +65,8 @@ SettingsDialog::SettingsDialog(wxWindow* parent, workstation::Preferences curren
   SetMinSize(wxSize(640, -1));
 
   browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    wxFileDialog pick(this, T("Vertrouwde CA kiezen"), "", "", T("PEM-certificaten (*.pem;*.crt)|*.pem;*.crt|Alle bestanden|*"),
+    wxFileDialog pick(this, T("Vertrouwde CA kiezen"), "", "",
+                      T("PEM-certificaten (*.pem;*.crt)|*.pem;*.crt|Alle bestanden|*"),
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() == wxID_OK) m_ca->SetValue(pick.GetPath());
   });
@@ -111,7 +114,8 @@ void SettingsDialog::TestConnection() {
     auto r = workstation::Workstation::TestGateway(p.gateway, p.caFile);
     PostTo<SettingsDialog>(alive, this, [r](SettingsDialog& d) {
       d.m_testing = false;
-      d.m_result->SetLabel(r ? TF("Verbinding in orde: gateway van {0}.", {r.value()}) : TF("Geen verbinding: {0}", {r.error().detail}));
+      d.m_result->SetLabel(r ? TF("Verbinding in orde: gateway van {0}.", {r.value()})
+                             : TF("Geen verbinding: {0}", {r.error().detail}));
       d.Layout();
     });
   });

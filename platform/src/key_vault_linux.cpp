@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "platform/key_vault.h"
-
 #include <fcntl.h>
 #include <libsecret/secret.h>
 #include <openssl/crypto.h>
@@ -12,6 +10,8 @@
 #include <cstring>
 #include <optional>
 #include <stdexcept>
+
+#include "platform/key_vault.h"
 
 namespace zb::platform {
 namespace {
@@ -78,17 +78,20 @@ std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& o) 
   if (stored) {
     auto k = FromHex(stored);
     secret_password_free(stored);
-    if (!k) return domain::Result<LoadedKey>(MakeError(ErrorCode::kInvalidFormat, "the keychain entry for " + o.label + " is not a Zorgbrug key"));
+    if (!k)
+      return domain::Result<LoadedKey>(
+          MakeError(ErrorCode::kInvalidFormat, "the keychain entry for " + o.label + " is not a Zorgbrug key"));
     out.key = *k;
     return domain::Result<LoadedKey>(out);
   }
-  if (!o.create) return domain::Result<LoadedKey>(MakeError(ErrorCode::kMissing, "the keychain holds no key for " + o.label));
+  if (!o.create)
+    return domain::Result<LoadedKey>(MakeError(ErrorCode::kMissing, "the keychain holds no key for " + o.label));
   out.key = NewKey();
   out.created = true;
   std::string secret = "v1:" + Hex(out.key);
   const std::string label = "Zorgbrug local store key (" + o.label + ")";
-  const gboolean saved = secret_password_store_sync(Schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), secret.c_str(), nullptr, &error,
-                                                    "store", o.label.c_str(), nullptr);
+  const gboolean saved = secret_password_store_sync(Schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), secret.c_str(),
+                                                    nullptr, &error, "store", o.label.c_str(), nullptr);
   OPENSSL_cleanse(secret.data(), secret.size());
   if (!saved || error) {
     if (error) g_error_free(error);
@@ -107,7 +110,8 @@ domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
     if (fstat(fd, &st) != 0 || (st.st_mode & 077) != 0 || st.st_uid != geteuid()) {
       close(fd);
       return MakeError(ErrorCode::kRefused, "the key file " + o.fallbackFile +
-                                                " can be read by others or belongs to another user; run: chmod 600 " + o.fallbackFile);
+                                                " can be read by others or belongs to another user; run: chmod 600 " +
+                                                o.fallbackFile);
     }
     char buffer[80] = {};
     const ssize_t n = read(fd, buffer, sizeof buffer - 1);
@@ -120,12 +124,15 @@ domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
     out.key = *k;
     return out;
   }
-  if (errno != ENOENT) return MakeError(ErrorCode::kIo, "cannot read the key file " + o.fallbackFile + ": " + std::strerror(errno));
-  if (!o.create) return MakeError(ErrorCode::kMissing, "no key for " + o.label + " in the keychain or in " + o.fallbackFile);
+  if (errno != ENOENT)
+    return MakeError(ErrorCode::kIo, "cannot read the key file " + o.fallbackFile + ": " + std::strerror(errno));
+  if (!o.create)
+    return MakeError(ErrorCode::kMissing, "no key for " + o.label + " in the keychain or in " + o.fallbackFile);
   out.key = NewKey();
   out.created = true;
   const int wfd = open(o.fallbackFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (wfd < 0) return MakeError(ErrorCode::kIo, "cannot create the key file " + o.fallbackFile + ": " + std::strerror(errno));
+  if (wfd < 0)
+    return MakeError(ErrorCode::kIo, "cannot create the key file " + o.fallbackFile + ": " + std::strerror(errno));
   std::string text = "v1:" + Hex(out.key) + "\n";
   const bool ok = write(wfd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(wfd) == 0;
   OPENSSL_cleanse(text.data(), text.size());
@@ -145,7 +152,8 @@ domain::Result<LoadedKey> LoadOrCreateKey(const KeyVaultOptions& options) {
     // Without `create`, a keychain that has no key still leaves the file to look at.
     if (fromKeychain && (fromKeychain->ok() || fromKeychain->error().code != ErrorCode::kMissing)) return *fromKeychain;
   }
-  if (options.fallbackFile.empty()) return MakeError(ErrorCode::kUnavailable, "no keychain is available and no key file is configured");
+  if (options.fallbackFile.empty())
+    return MakeError(ErrorCode::kUnavailable, "no keychain is available and no key file is configured");
   return FromFile(options);
 }
 

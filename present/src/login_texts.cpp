@@ -9,13 +9,17 @@ namespace zb::present {
 
 std::string LoginProblemLabel(const std::string& code) {
   static const std::map<std::string, const char*> kProblems{
-      {"verklaring_revoked", N_("uw DEZI-verklaring is ingetrokken; neem contact op met de beheerder van uw organisatie")},
+      {"verklaring_revoked",
+       N_("uw DEZI-verklaring is ingetrokken; neem contact op met de beheerder van uw organisatie")},
       {"verklaring_expired", N_("uw DEZI-verklaring is verlopen; vraag een nieuwe aan via uw organisatie")},
       {"verklaring_not_yet_valid", N_("uw DEZI-verklaring is nog niet geldig")},
       {"verklaring_invalid", N_("uw DEZI-verklaring is ongeldig; neem contact op met de servicedesk")},
-      {"verklaring_signature_invalid", N_("de handtekening op uw DEZI-verklaring klopt niet; neem contact op met de servicedesk")},
-      {"verklaring_jku_not_allowed", N_("uw DEZI-verklaring komt van een onbekende uitgever; neem contact op met de servicedesk")},
-      {"verklaring_status_unavailable", N_("DEZI kan nu niet bevestigen dat uw verklaring geldig is; probeer het zo opnieuw")},
+      {"verklaring_signature_invalid",
+       N_("de handtekening op uw DEZI-verklaring klopt niet; neem contact op met de servicedesk")},
+      {"verklaring_jku_not_allowed",
+       N_("uw DEZI-verklaring komt van een onbekende uitgever; neem contact op met de servicedesk")},
+      {"verklaring_status_unavailable",
+       N_("DEZI kan nu niet bevestigen dat uw verklaring geldig is; probeer het zo opnieuw")},
       {"role_not_allowed", N_("uw rol mag Zorgbrug in deze organisatie niet gebruiken")},
       {"organisation_mismatch", N_("uw DEZI-verklaring hoort bij een andere organisatie dan deze werkplek")},
       {"loa_insufficient", N_("het betrouwbaarheidsniveau van de inlog is te laag")},

@@ -16,25 +16,34 @@ std::string Lower(std::string s) {
 
 const std::string& CellOf(const MedicationRow& r, MedicationColumn c) {
   switch (c) {
-    case MedicationColumn::kGroup: return r.group;
-    case MedicationColumn::kProduct: return r.product;
-    case MedicationColumn::kDose: return r.dose;
-    case MedicationColumn::kPeriod: return r.period;
-    case MedicationColumn::kSources: return r.sources;
-    case MedicationColumn::kGds: return r.gds;
-    case MedicationColumn::kMarks: return r.marks;
+    case MedicationColumn::kGroup:
+      return r.group;
+    case MedicationColumn::kProduct:
+      return r.product;
+    case MedicationColumn::kDose:
+      return r.dose;
+    case MedicationColumn::kPeriod:
+      return r.period;
+    case MedicationColumn::kSources:
+      return r.sources;
+    case MedicationColumn::kGds:
+      return r.gds;
+    case MedicationColumn::kMarks:
+      return r.marks;
   }
   return r.product;
 }
 
-std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter, const TableOrder& order) {
+std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter,
+                                              const TableOrder& order) {
   std::vector<const MedicationRow*> out;
   const std::string needle = Lower(filter);
   for (const auto& r : rows) {
     if (!needle.empty()) {
       bool hit = false;
-      for (auto c : {MedicationColumn::kGroup, MedicationColumn::kProduct, MedicationColumn::kDose, MedicationColumn::kPeriod,
-                     MedicationColumn::kSources, MedicationColumn::kGds, MedicationColumn::kMarks}) {
+      for (auto c :
+           {MedicationColumn::kGroup, MedicationColumn::kProduct, MedicationColumn::kDose, MedicationColumn::kPeriod,
+            MedicationColumn::kSources, MedicationColumn::kGds, MedicationColumn::kMarks}) {
         if (Lower(CellOf(r, c)).find(needle) != std::string::npos) {
           hit = true;
           break;
@@ -47,7 +56,8 @@ std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& 
   if (!order.sorted) return out;
   std::stable_sort(out.begin(), out.end(), [&order](const MedicationRow* a, const MedicationRow* b) {
     // Grouping by status keeps the clinical order (current before stopped), not the alphabet.
-    if (order.column == MedicationColumn::kGroup) return order.ascending ? a->status < b->status : b->status < a->status;
+    if (order.column == MedicationColumn::kGroup)
+      return order.ascending ? a->status < b->status : b->status < a->status;
     const auto x = Lower(CellOf(*a, order.column));
     const auto y = Lower(CellOf(*b, order.column));
     return order.ascending ? x < y : y < x;

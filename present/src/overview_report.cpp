@@ -5,11 +5,13 @@
 
 namespace zb::present {
 
-Report BuildOverviewReport(const PatientHeader& h, const OverviewView& v, const std::string& printedAt, const std::string& printedBy) {
+Report BuildOverviewReport(const PatientHeader& h, const OverviewView& v, const std::string& printedAt,
+                           const std::string& printedBy) {
   Report r;
   r.title = Fmt("Medicatieoverzicht {0}", {h.title});
   r.footer = Fmt("Zorgbrug · afgedrukt {0} door {1}", {printedAt, printedBy});
-  auto Add = [&r](ReportStyle s, std::vector<std::string> cells, std::vector<double> widths = {}, bool warning = false) {
+  auto Add = [&r](ReportStyle s, std::vector<std::string> cells, std::vector<double> widths = {},
+                  bool warning = false) {
     r.blocks.push_back({s, std::move(cells), std::move(widths), warning});
   };
   Add(ReportStyle::kTitle, {r.title});
@@ -21,18 +23,23 @@ Report BuildOverviewReport(const PatientHeader& h, const OverviewView& v, const 
   Add(ReportStyle::kHeading, {Tr("Bronnen")});
   const std::vector<double> sourceWidths{0.3, 0.4, 0.3};
   Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Status"), Tr("Tijd")}, sourceWidths);
-  for (const auto& s : v.sources) Add(ReportStyle::kTableRow, {s.name, s.status, s.timing}, sourceWidths, s.tone == Tone::kDanger || s.tone == Tone::kWarning);
+  for (const auto& s : v.sources)
+    Add(ReportStyle::kTableRow, {s.name, s.status, s.timing}, sourceWidths,
+        s.tone == Tone::kDanger || s.tone == Tone::kWarning);
 
   Add(ReportStyle::kHeading, {Tr("Medicatie")});
   const std::vector<double> medWidths{0.13, 0.27, 0.24, 0.2, 0.16};
-  Add(ReportStyle::kTableHeader, {Tr("Groep"), Tr("Geneesmiddel"), Tr("Dosering"), Tr("Periode"), Tr("Bron")}, medWidths);
+  Add(ReportStyle::kTableHeader, {Tr("Groep"), Tr("Geneesmiddel"), Tr("Dosering"), Tr("Periode"), Tr("Bron")},
+      medWidths);
   if (v.medication.empty()) Add(ReportStyle::kText, {Tr("Geen medicatie ontvangen.")});
   for (const auto& m : v.medication) {
     std::string product = m.product + (m.gds.empty() ? "" : " [" + m.gds + "]");
     Add(ReportStyle::kTableRow, {m.group, product, m.dose, m.period, m.sources}, medWidths, m.warning);
     if (!m.marks.empty()) Add(ReportStyle::kSmall, {Fmt("Let op: {0}", {m.marks})});
   }
-  if (v.hiddenHistoric > 0) Add(ReportStyle::kSmall, {Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {std::to_string(v.hiddenHistoric)})});
+  if (v.hiddenHistoric > 0)
+    Add(ReportStyle::kSmall,
+        {Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {std::to_string(v.hiddenHistoric)})});
 
   Add(ReportStyle::kHeading, {Tr("Intoleranties, contra-indicaties en allergieën (ICA)")});
   const std::vector<double> icaWidths{0.18, 0.32, 0.32, 0.18};

@@ -12,7 +12,9 @@ namespace d = zb::domain;
 
 namespace {
 
-std::string DateOf(const std::optional<d::Instant>& t) { return t ? d::FormatDate(d::NetherlandsDate(*t)) : std::string(); }
+std::string DateOf(const std::optional<d::Instant>& t) {
+  return t ? d::FormatDate(d::NetherlandsDate(*t)) : std::string();
+}
 
 std::string Gds(const d::TreatmentLine& l) {
   std::string out;
@@ -38,7 +40,8 @@ std::string IncompleteBanner(const d::PatientPicture& picture) {
   for (std::size_t i = 0; i < missing.size(); ++i) {
     list += (i ? "; " : "") + Fmt("{0}: {1}", {NamedSource(*missing[i]), DescribeSource(*missing[i])});
   }
-  return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.", {list});
+  return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.",
+             {list});
 }
 
 std::string PeriodText(const d::TreatmentLine& l) {
@@ -55,17 +58,22 @@ std::string PeriodText(const d::TreatmentLine& l) {
 
 Tone ToneOf(d::SourceStatus s) {
   switch (s) {
-    case d::SourceStatus::kData: return Tone::kGood;
-    case d::SourceStatus::kNoData: return Tone::kNeutral;
-    case d::SourceStatus::kPending: return Tone::kPending;
+    case d::SourceStatus::kData:
+      return Tone::kGood;
+    case d::SourceStatus::kNoData:
+      return Tone::kNeutral;
+    case d::SourceStatus::kPending:
+      return Tone::kPending;
     case d::SourceStatus::kConsentRefused:
     case d::SourceStatus::kNoConsent:
     case d::SourceStatus::kAccessDenied:
     case d::SourceStatus::kPatientUnknown:
-    case d::SourceStatus::kNotConnected: return Tone::kWarning;
+    case d::SourceStatus::kNotConnected:
+      return Tone::kWarning;
     case d::SourceStatus::kUnreachable:
     case d::SourceStatus::kFailed:
-    case d::SourceStatus::kCancelled: return Tone::kDanger;
+    case d::SourceStatus::kCancelled:
+      return Tone::kDanger;
   }
   return Tone::kDanger;
 }
@@ -78,7 +86,8 @@ std::map<std::string, std::string> SourceNames(const d::PatientPicture& picture)
   return names;
 }
 
-OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica, bool showHistory) {
+OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica,
+                               bool showHistory) {
   OverviewView v;
   const auto names = SourceNames(picture);
   auto Join = [&names](const std::vector<std::string>& ids) {
@@ -95,7 +104,8 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.name = NamedSource(s);
     r.status = s.status == d::SourceStatus::kPending ? Tr("wordt opgehaald…") : DescribeSource(s);
     if (s.status != d::SourceStatus::kPending) {
-      r.timing = Fmt("{0} ms, {1} vragen, {2} resources", {std::to_string(s.elapsed.count()), std::to_string(s.requests), std::to_string(s.resources)});
+      r.timing = Fmt("{0} ms, {1} vragen, {2} resources",
+                     {std::to_string(s.elapsed.count()), std::to_string(s.requests), std::to_string(s.resources)});
     }
     if (!d::Answered(s.status)) r.detail = s.detail;
     r.tone = ToneOf(s.status);
@@ -124,14 +134,18 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     const auto& a = line.item;
     std::string detail = CriticalityLabel(a.criticality);
     for (const auto& reaction : a.reactions) {
-      for (const auto& m : reaction.manifestations) detail += (detail.empty() ? "" : "; ") + Fmt("reactie: {0}", {m.Label()});
+      for (const auto& m : reaction.manifestations)
+        detail += (detail.empty() ? "" : "; ") + Fmt("reactie: {0}", {m.Label()});
     }
     if (!line.current) detail += (detail.empty() ? "" : "; ") + ClinicalStatusLabel(a.clinical);
-    v.ica.push_back({Tr("allergie"), a.reactionRecord ? Fmt("reactie op {0}", {a.substance.Label()}) : a.substance.Label(), detail, Join(line.sources)});
+    v.ica.push_back({Tr("allergie"),
+                     a.reactionRecord ? Fmt("reactie op {0}", {a.substance.Label()}) : a.substance.Label(), detail,
+                     Join(line.sources)});
   }
   for (const auto& line : ica.contraIndications) {
     std::string detail = line.current ? "" : Tr("niet meer van toepassing");
-    if (line.item.start) detail += (detail.empty() ? "" : "; ") + Fmt("sinds {0}", {d::FormatDate(line.item.start->LocalDate())});
+    if (line.item.start)
+      detail += (detail.empty() ? "" : "; ") + Fmt("sinds {0}", {d::FormatDate(line.item.start->LocalDate())});
     v.ica.push_back({Tr("contra-indicatie"), line.item.code.Label(), detail, Join(line.sources)});
   }
   for (const auto& line : ica.surveillanceDecisions) {
@@ -139,7 +153,8 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     for (const auto& s : line.item.safeWithin) safe += (safe.empty() ? "" : ", ") + s.Label();
     std::string detail = safe.empty() ? "" : Fmt("wel veilig: {0}", {safe});
     if (!line.current) detail += (detail.empty() ? "" : " ") + Tr("(vervallen)");
-    v.ica.push_back({Tr("bewakingsbesluit"), Fmt("niet geven: {0}", {line.item.unsafe.Label()}), detail, Join(line.sources)});
+    v.ica.push_back(
+        {Tr("bewakingsbesluit"), Fmt("niet geven: {0}", {line.item.unsafe.Label()}), detail, Join(line.sources)});
   }
   for (const auto& line : ica.alerts) {
     v.ica.push_back({Tr("alert"), line.item.code.Label(), line.current ? "" : Tr("niet actief"), Join(line.sources)});

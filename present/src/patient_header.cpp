@@ -10,9 +10,12 @@ namespace d = zb::domain;
 
 std::string CategoryLabel(d::PatientCategory c) {
   switch (c) {
-    case d::PatientCategory::kExpected: return Tr("verwachte opname");
-    case d::PatientCategory::kAdmitted: return Tr("opgenomen");
-    case d::PatientCategory::kTemporary: return Tr("tijdelijk (ANW)");
+    case d::PatientCategory::kExpected:
+      return Tr("verwachte opname");
+    case d::PatientCategory::kAdmitted:
+      return Tr("opgenomen");
+    case d::PatientCategory::kTemporary:
+      return Tr("tijdelijk (ANW)");
   }
   return {};
 }
@@ -25,13 +28,14 @@ std::string AgoText(d::Instant then, d::Instant now) {
   return Fmt("{0} dagen geleden", {std::to_string(minutes / (24 * 60))});
 }
 
-PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::PatientPicture* picture, bool gds, const Freshness& f,
-                                 d::Instant now) {
+PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::PatientPicture* picture, bool gds,
+                                 const Freshness& f, d::Instant now) {
   PatientHeader h;
   h.title = p.name;
   h.identity = Fmt("BSN {0}", {p.bsn.digits()});
   if (p.birthDate) h.identity += " · " + Fmt("geboren {0}", {d::FormatDate(*p.birthDate)});
-  if (auto age = d::AgeOn(p.birthDate, d::NetherlandsDate(now))) h.identity += " · " + Fmt("{0} jaar", {std::to_string(*age)});
+  if (auto age = d::AgeOn(p.birthDate, d::NetherlandsDate(now)))
+    h.identity += " · " + Fmt("{0} jaar", {std::to_string(*age)});
   h.category = CategoryLabel(p.category);
   h.gds = gds;
   if (picture) {
@@ -50,11 +54,13 @@ PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::Patient
     h.freshness = f.retrieving ? Tr("nog niets opgehaald; de bronnen worden gevraagd") : Tr("nog niets opgehaald");
     return h;
   }
-  const std::string when = Fmt("opgehaald {0} ({1})", {d::FormatDateTime(*f.retrievedAt), AgoText(*f.retrievedAt, now)});
+  const std::string when =
+      Fmt("opgehaald {0} ({1})", {d::FormatDateTime(*f.retrievedAt), AgoText(*f.retrievedAt, now)});
   h.stale = f.stored || (now - *f.retrievedAt).total_seconds() > kStaleMinutes * 60;
   if (f.stored) {
-    h.freshness = f.retrieving ? Fmt("{0} — opgeslagen gegevens, niet actueel; de bronnen worden nu opnieuw gevraagd", {when})
-                               : Fmt("{0} — opgeslagen gegevens, niet actueel", {when});
+    h.freshness = f.retrieving
+                      ? Fmt("{0} — opgeslagen gegevens, niet actueel; de bronnen worden nu opnieuw gevraagd", {when})
+                      : Fmt("{0} — opgeslagen gegevens, niet actueel", {when});
   } else {
     h.freshness = h.stale ? Fmt("{0} — niet actueel, vernieuw met F5", {when}) : when;
   }

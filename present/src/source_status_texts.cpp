@@ -12,17 +12,28 @@ namespace d = zb::domain;
 
 std::string SourceStatusLabel(d::SourceStatus s) {
   switch (s) {
-    case d::SourceStatus::kPending: return Tr("bezig");
-    case d::SourceStatus::kData: return Tr("gegevens ontvangen");
-    case d::SourceStatus::kNoData: return Tr("geen gegevens (bron heeft niets)");
-    case d::SourceStatus::kPatientUnknown: return Tr("patiënt niet bekend bij de bron");
-    case d::SourceStatus::kConsentRefused: return Tr("toestemming geweigerd door de patiënt");
-    case d::SourceStatus::kNoConsent: return Tr("geen toestemming geregistreerd");
-    case d::SourceStatus::kAccessDenied: return Tr("inzage geweigerd");
-    case d::SourceStatus::kNotConnected: return Tr("niet aangesloten");
-    case d::SourceStatus::kUnreachable: return Tr("niet bereikbaar");
-    case d::SourceStatus::kFailed: return Tr("mislukt");
-    case d::SourceStatus::kCancelled: return Tr("afgebroken");
+    case d::SourceStatus::kPending:
+      return Tr("bezig");
+    case d::SourceStatus::kData:
+      return Tr("gegevens ontvangen");
+    case d::SourceStatus::kNoData:
+      return Tr("geen gegevens (bron heeft niets)");
+    case d::SourceStatus::kPatientUnknown:
+      return Tr("patiënt niet bekend bij de bron");
+    case d::SourceStatus::kConsentRefused:
+      return Tr("toestemming geweigerd door de patiënt");
+    case d::SourceStatus::kNoConsent:
+      return Tr("geen toestemming geregistreerd");
+    case d::SourceStatus::kAccessDenied:
+      return Tr("inzage geweigerd");
+    case d::SourceStatus::kNotConnected:
+      return Tr("niet aangesloten");
+    case d::SourceStatus::kUnreachable:
+      return Tr("niet bereikbaar");
+    case d::SourceStatus::kFailed:
+      return Tr("mislukt");
+    case d::SourceStatus::kCancelled:
+      return Tr("afgebroken");
   }
   return Tr("onbekend");
 }

@@ -19,16 +19,23 @@ constexpr const char* kFamily = "DejaVu Sans";
 
 double SizeOf(ReportStyle s) {
   switch (s) {
-    case ReportStyle::kTitle: return 15;
-    case ReportStyle::kHeading: return 11.5;
-    case ReportStyle::kBanner: return 9.5;
-    case ReportStyle::kSmall: return 7.5;
-    case ReportStyle::kTableHeader: return 8;
-    default: return 8.5;
+    case ReportStyle::kTitle:
+      return 15;
+    case ReportStyle::kHeading:
+      return 11.5;
+    case ReportStyle::kBanner:
+      return 9.5;
+    case ReportStyle::kSmall:
+      return 7.5;
+    case ReportStyle::kTableHeader:
+      return 8;
+    default:
+      return 8.5;
   }
 }
 bool BoldOf(ReportStyle s) {
-  return s == ReportStyle::kTitle || s == ReportStyle::kHeading || s == ReportStyle::kBanner || s == ReportStyle::kTableHeader;
+  return s == ReportStyle::kTitle || s == ReportStyle::kHeading || s == ReportStyle::kBanner ||
+         s == ReportStyle::kTableHeader;
 }
 
 class Layouter {
@@ -41,7 +48,8 @@ class Layouter {
     const double lineHeight = size * 1.35;
     const double width = kPageWidth - 2 * kMargin;
     std::vector<double> widths = b.widths;
-    if (widths.size() != b.cells.size()) widths.assign(b.cells.size(), 1.0 / static_cast<double>(std::max<std::size_t>(b.cells.size(), 1)));
+    if (widths.size() != b.cells.size())
+      widths.assign(b.cells.size(), 1.0 / static_cast<double>(std::max<std::size_t>(b.cells.size(), 1)));
     // Wrap each cell into its column; the row is as tall as its tallest cell.
     std::vector<std::vector<std::string>> lines;
     std::size_t rowLines = 1;
@@ -62,9 +70,12 @@ class Layouter {
     if (b.style != ReportStyle::kTableRow && b.style != ReportStyle::kTableHeader) m_header.reset();
     m_y += before;
     Page& page = m_pages.back();
-    if (b.style == ReportStyle::kBanner) page.boxes.push_back({kMargin, m_y, width, height - before, 0.70, 0.15, 0.12});
-    else if (b.warning) page.boxes.push_back({kMargin, m_y, width, height - before, 1.0, 0.96, 0.85});
-    else if (b.style == ReportStyle::kTableHeader) page.boxes.push_back({kMargin, m_y, width, height - before, 0.93, 0.94, 0.95});
+    if (b.style == ReportStyle::kBanner)
+      page.boxes.push_back({kMargin, m_y, width, height - before, 0.70, 0.15, 0.12});
+    else if (b.warning)
+      page.boxes.push_back({kMargin, m_y, width, height - before, 1.0, 0.96, 0.85});
+    else if (b.style == ReportStyle::kTableHeader)
+      page.boxes.push_back({kMargin, m_y, width, height - before, 0.93, 0.94, 0.95});
     double x = kMargin + (b.style == ReportStyle::kBanner ? 4 : 0);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       double y = m_y + padY + size;
@@ -94,7 +105,8 @@ class Layouter {
   }
 
   double TextWidth(const std::string& s, double size, bool bold) {
-    cairo_select_font_face(m_cr, kFamily, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(m_cr, kFamily, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(m_cr, size);
     cairo_text_extents_t e;
     cairo_text_extents(m_cr, s.c_str(), &e);
@@ -144,9 +156,12 @@ void Draw(const Page& page, cairo_t* cr) {
     for (const auto& b : page.boxes) {
       if (b.r < 0.8 && r.y > b.y && r.y < b.y + b.h) onBanner = true;
     }
-    if (onBanner) cairo_set_source_rgb(cr, 1, 1, 1);
-    else cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    cairo_select_font_face(cr, kFamily, CAIRO_FONT_SLANT_NORMAL, r.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    if (onBanner)
+      cairo_set_source_rgb(cr, 1, 1, 1);
+    else
+      cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_select_font_face(cr, kFamily, CAIRO_FONT_SLANT_NORMAL,
+                           r.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, r.size);
     cairo_move_to(cr, r.x, r.y);
     cairo_show_text(cr, r.text.c_str());

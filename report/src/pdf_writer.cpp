@@ -17,7 +17,8 @@ domain::Result<int> WritePdf(const present::Report& report, const std::string& p
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));
     cairo_surface_destroy(surface);
     std::remove(partial.c_str());
-    return domain::MakeError(domain::ErrorCode::kIo, "PDF kan niet worden aangemaakt in " + path + ": " + why + ". Kies een map waarin u mag schrijven.");
+    return domain::MakeError(domain::ErrorCode::kIo, "PDF kan niet worden aangemaakt in " + path + ": " + why +
+                                                         ". Kies een map waarin u mag schrijven.");
   }
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Zorgbrug");
@@ -34,8 +35,9 @@ domain::Result<int> WritePdf(const present::Report& report, const std::string& p
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
     std::remove(partial.c_str());
-    return domain::MakeError(domain::ErrorCode::kIo, std::string("PDF niet geschreven naar ") + path + ": " +
-                                                         cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finished));
+    return domain::MakeError(domain::ErrorCode::kIo,
+                             std::string("PDF niet geschreven naar ") + path + ": " +
+                                 cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finished));
   }
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
     std::remove(partial.c_str());

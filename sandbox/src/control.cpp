@@ -11,9 +11,12 @@ using nlohmann::json;
 void RegisterControl(httplib::Server& server, World& w) {
   server.Get("/__test/state", [&w](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(w.mutex);
-    json out{{"counters", w.counters}, {"token_v2", w.capturedTokenV2}, {"dpop", w.capturedDpop},
+    json out{{"counters", w.counters},
+             {"token_v2", w.capturedTokenV2},
+             {"dpop", w.capturedDpop},
              {"authorized_keys", json::array()}};
-    for (const auto& [user, key] : w.authorizedKeys) out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});
+    for (const auto& [user, key] : w.authorizedKeys)
+      out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});
     res.set_content(out.dump(), "application/json");
   });
   // A cold start for benchmarks: the node forgets the service access tokens it cached.
@@ -42,8 +45,10 @@ void RegisterControl(httplib::Server& server, World& w) {
       const std::string before = h->behaviour.fault.kind;
       if (auto error = Patch(h->behaviour, patch)) return Problem(res, 400, "bad behaviour", *error);
       const std::string after = h->behaviour.fault.kind;
-      if (NeedsRestart(after) && after != before) restart = after == "refused" ? "stop" : after;
-      else if (NeedsRestart(before) && !NeedsRestart(after)) restart = "normal";
+      if (NeedsRestart(after) && after != before)
+        restart = after == "refused" ? "stop" : after;
+      else if (NeedsRestart(before) && !NeedsRestart(after))
+        restart = "normal";
       res.set_content(Describe(h->behaviour).dump(), "application/json");
     }
     // Outside the lock: stopping a listener waits for its running requests, which take the lock.

@@ -24,11 +24,20 @@ std::string HtmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -62,7 +71,8 @@ json VerklaringClaims(World& w, const Persona& p, const std::string& verklaringI
   c["iss"] = k07 ? "abonnee.dezi.nl" : "https://abonnee.dezi.nl";
   c["nbf"] = p.fault == PersonaFault::kExpired ? now - 120 * kDay : now - kDay;
   c["exp"] = p.fault == PersonaFault::kExpired ? now - 30 * kDay : now + 90 * kDay;
-  c["json_schema"] = k07 ? "https://www.dezi.nl/json_schemas/verklaring_v1.json" : "https://www.dezi.nl/json_schemas/v1/verklaring.json";
+  c["json_schema"] = k07 ? "https://www.dezi.nl/json_schemas/verklaring_v1.json"
+                         : "https://www.dezi.nl/json_schemas/v1/verklaring.json";
   c["loa_dezi"] = k07 ? "http://eidas.europe.eu/LoA/high" : "http://eidas.europa.eu/LoA/high";
   c["verklaring_id"] = verklaringId;
   c["dezi_nummer"] = p.deziNummer;
@@ -73,13 +83,16 @@ json VerklaringClaims(World& w, const Persona& p, const std::string& verklaringI
   c["abonnee_naam"] = p.organisation;
   c["rol_code"] = p.roleCode;
   c["rol_naam"] = p.roleName;
-  c[k07 ? "rol_bron" : "rol_code_bron"] = k07 ? "http://www.dezi.nl/rol_code_bron/big" : "http://www.dezi.nl/rol_bron/big";
+  c[k07 ? "rol_bron" : "rol_code_bron"] =
+      k07 ? "http://www.dezi.nl/rol_code_bron/big" : "http://www.dezi.nl/rol_bron/big";
   c[k07 ? "revocatie_controle_uri" : "status_uri"] = w.deziIssuer + "/status/v1/verklaring/" + verklaringId;
   return c;
 }
 
 std::string SignVerklaring(World& w, const Persona& p, const json& claims) {
-  json header{{"alg", "RS256"}, {"typ", "JWT"}, {"kid", w.esealKid},
+  json header{{"alg", "RS256"},
+              {"typ", "JWT"},
+              {"kid", w.esealKid},
               {"jku", w.deziIssuer + (p.fault == PersonaFault::kUnknownJku ? "/andere/jwks.json" : "/dezi/jwks.json")}};
   const jose::Key& key = p.fault == PersonaFault::kBadSignature ? *w.foreignKey : *w.esealKey;
   return jose::SignJws(header, claims.dump(), key).value();
@@ -99,9 +112,11 @@ std::string Userinfo(World& w, const Persona& p, const std::string& clientId) {
                 {"json_schema", "https://www.dezi.nl/json_schemas/v1/userinfo.json"},
                 {"verklaring_id", verklaringId},
                 {"verklaring", verklaring}};
-  const std::string jws = jose::SignJws({{"alg", "RS256"}, {"typ", "JWT"}, {"kid", w.opKid}}, envelope.dump(), *w.opKey).value();
+  const std::string jws =
+      jose::SignJws({{"alg", "RS256"}, {"typ", "JWT"}, {"kid", w.opKid}}, envelope.dump(), *w.opKey).value();
   if (p.userinfoAsPlainJws) return jws;
-  json header{{"alg", "RSA-OAEP"}, {"enc", "A256CBC-HS512"}, {"kid", w.rpEncryptionKid}, {"typ", "JWT"}, {"cty", "JWT"}};
+  json header{
+      {"alg", "RSA-OAEP"}, {"enc", "A256CBC-HS512"}, {"kid", w.rpEncryptionKid}, {"typ", "JWT"}, {"cty", "JWT"}};
   return jose::EncryptJwe(header, jws, *w.rpEncryptionKey).value();
 }
 
@@ -167,7 +182,8 @@ void RegisterDezi(httplib::Server& server, World& w) {
     // Never redirect to an unverified URI: client and redirect errors are shown, not sent back.
     if (clientId != w.deziClientId || !redirectOk) {
       res.status = 400;
-      res.set_content("<!doctype html><title>Dezi</title><p>Onbekende client_id of redirect_uri.</p>", "text/html; charset=utf-8");
+      res.set_content("<!doctype html><title>Dezi</title><p>Onbekende client_id of redirect_uri.</p>",
+                      "text/html; charset=utf-8");
       return;
     }
     const std::string state = req.get_param_value("state");
@@ -183,7 +199,8 @@ void RegisterDezi(httplib::Server& server, World& w) {
       return fail("invalid_request", "PKCE with S256 is required");
     }
     const std::string uid = net::jose::RandomToken(16);
-    w.pending[uid] = {clientId, redirectUri, state, req.get_param_value("nonce"), req.get_param_value("code_challenge"), Now()};
+    w.pending[uid] = {clientId, redirectUri, state, req.get_param_value("nonce"), req.get_param_value("code_challenge"),
+                      Now()};
     std::string html =
         "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Inloggen met Dezi (sandbox)</title></head>"
         "<body><h1>Inloggen met Dezi &mdash; sandbox</h1><p>Kies een testpersoon:</p><ul>";
@@ -215,19 +232,23 @@ void RegisterDezi(httplib::Server& server, World& w) {
     w.Count("dezi.token");
     std::map<std::string, std::string> form;
     for (const auto& [k, v] : net::http::ParseForm(req.body)) form[k] = v;
-    if (form["grant_type"] != "authorization_code") return TokenError(res, 400, "unsupported_grant_type", "authorization_code only");
+    if (form["grant_type"] != "authorization_code")
+      return TokenError(res, 400, "unsupported_grant_type", "authorization_code only");
     for (const char* field : {"code", "redirect_uri", "client_id", "code_verifier"}) {
       if (form[field].empty()) return TokenError(res, 400, "invalid_request", std::string(field) + " is required");
     }
     const std::string code = form["code"];
     if (w.usedCodes.count(code)) return TokenError(res, 400, "invalid_grant", "authorization code already used");
     auto it = w.codes.find(code);
-    if (it == w.codes.end() || it->second.expiresAt < Now()) return TokenError(res, 400, "invalid_grant", "unknown or expired code");
+    if (it == w.codes.end() || it->second.expiresAt < Now())
+      return TokenError(res, 400, "invalid_grant", "unknown or expired code");
     const AuthorizationCode grant = it->second;
     w.codes.erase(it);
     w.usedCodes.insert(code);
-    if (form["client_id"] != grant.request.clientId) return TokenError(res, 400, "invalid_grant", "client_id does not match");
-    if (form["redirect_uri"] != grant.request.redirectUri) return TokenError(res, 400, "invalid_grant", "redirect_uri does not match");
+    if (form["client_id"] != grant.request.clientId)
+      return TokenError(res, 400, "invalid_grant", "client_id does not match");
+    if (form["redirect_uri"] != grant.request.redirectUri)
+      return TokenError(res, 400, "invalid_grant", "redirect_uri does not match");
     const std::string challenge = jose::Base64UrlEncode(jose::Sha256(form["code_verifier"]));
     if (!jose::SecretEquals(challenge, grant.request.challenge)) {
       return TokenError(res, 400, "invalid_grant", "PKCE code_verifier does not match");
@@ -235,21 +256,27 @@ void RegisterDezi(httplib::Server& server, World& w) {
     const std::int64_t now = Now();
     const std::string accessToken = jose::RandomUuid() + "-" + std::to_string(now);
     w.deziTokens[accessToken] = {grant.personaId, grant.request.clientId, now + 3600};
-    json idClaims{{"at_hash", HalfHash(accessToken)},
-                  {"sub", jose::Base64UrlEncode(jose::Sha256(grant.request.clientId + "|" + grant.personaId + "|sandbox-salt"))},
-                  {"aud", grant.request.clientId},
-                  {"c_hash", HalfHash(code)},
-                  {"acr", "0"},
-                  {"azp", grant.request.clientId},
-                  {"auth_time", now},
-                  {"iss", w.deziIssuer},
-                  {"exp", now + kDay},
-                  {"iat", now}};
+    json idClaims{
+        {"at_hash", HalfHash(accessToken)},
+        {"sub", jose::Base64UrlEncode(jose::Sha256(grant.request.clientId + "|" + grant.personaId + "|sandbox-salt"))},
+        {"aud", grant.request.clientId},
+        {"c_hash", HalfHash(code)},
+        {"acr", "0"},
+        {"azp", grant.request.clientId},
+        {"auth_time", now},
+        {"iss", w.deziIssuer},
+        {"exp", now + kDay},
+        {"iat", now}};
     if (!grant.request.nonce.empty()) idClaims["nonce"] = grant.request.nonce;
-    const std::string idToken = jose::SignJws({{"typ", "JWT"}, {"alg", "RS256"}, {"kid", w.opKid}}, idClaims.dump(), *w.opKey).value();
+    const std::string idToken =
+        jose::SignJws({{"typ", "JWT"}, {"alg", "RS256"}, {"kid", w.opKid}}, idClaims.dump(), *w.opKey).value();
     // Two non-standard members, as DEZI sends them: clients must ignore what they do not know.
-    json body{{"access_token", accessToken}, {"token_type", "Bearer"}, {"expires_in", 3600}, {"scope", "openid"},
-              {"id_token", idToken}, {"id_token_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"},
+    json body{{"access_token", accessToken},
+              {"token_type", "Bearer"},
+              {"expires_in", 3600},
+              {"scope", "openid"},
+              {"id_token", idToken},
+              {"id_token_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"},
               {"resource", {w.deziIssuer + "/*"}}};
     res.set_header("Cache-Control", "no-store");
     res.set_content(body.dump(), "application/json");
@@ -276,8 +303,13 @@ void RegisterDezi(httplib::Server& server, World& w) {
     auto it = w.verklaringStatus.find(id);
     if (it == w.verklaringStatus.end()) {
       res.status = 404;
-      res.set_content(json{{"type", "about:blank"}, {"title", "Not Found"}, {"status", 404},
-                           {"detail", "verklaring onbekend"}, {"instance", req.path}, {"method", "GET"}}.dump(),
+      res.set_content(json{{"type", "about:blank"},
+                           {"title", "Not Found"},
+                           {"status", 404},
+                           {"detail", "verklaring onbekend"},
+                           {"instance", req.path},
+                           {"method", "GET"}}
+                          .dump(),
                       "application/problem+json");
       return;
     }

@@ -26,7 +26,8 @@ void Deny(httplib::Response& res, int status, const std::string& code, const std
   res.set_content(OperationOutcome("error", code, text).dump(), kFhirJson);
 }
 
-void Unauthorized(httplib::Response& res, const std::string& scheme, const std::string& error, const std::string& text) {
+void Unauthorized(httplib::Response& res, const std::string& scheme, const std::string& error,
+                  const std::string& text) {
   res.set_header("WWW-Authenticate", scheme + " error=\"" + error + "\"");
   Deny(res, 401, "login", text);
 }
@@ -60,7 +61,8 @@ const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Req
     };
     auto jws = jose::ParseJws(proof);
     if (!jws) return bad("DPoP proof missing or malformed");
-    if (jws->header.value("typ", "") != "dpop+jwt" || jws->header.value("alg", "") != "ES256") return bad("DPoP typ/alg");
+    if (jws->header.value("typ", "") != "dpop+jwt" || jws->header.value("alg", "") != "ES256")
+      return bad("DPoP typ/alg");
     auto key = jose::Key::FromJwk(jws->header.value("jwk", json()));
     if (!key || !jose::VerifyJws(*jws, *key)) return bad("DPoP signature");
     if (key->Thumbprint() != t.jkt) return bad("DPoP key is not the key the token is bound to");
@@ -72,12 +74,14 @@ const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Req
     if (!htu || htu->scheme != "https" || htu->host != base->host || htu->port != base->port || htu->path != req.path) {
       return bad("DPoP htu does not match the request URL");
     }
-    if (claims->value("ath", "") != jose::Base64UrlEncode(jose::Sha256(token))) return bad("DPoP ath does not match the token");
+    if (claims->value("ath", "") != jose::Base64UrlEncode(jose::Sha256(token)))
+      return bad("DPoP ath does not match the token");
     const std::int64_t iat = claims->value("iat", std::int64_t{0});
     if (iat < Now() - 300 || iat > Now() + 60) return bad("DPoP proof is not fresh");
     const std::string jti = claims->value("jti", "");
     if (jti.empty() || !w.seenDpopJti[h.id].insert(jti).second) return bad("DPoP proof replayed (jti seen before)");
-    w.capturedDpop.push_back({{"proof", proof}, {"method", req.method}, {"url", claims->value("htu", "")}, {"token", token}});
+    w.capturedDpop.push_back(
+        {{"proof", proof}, {"method", req.method}, {"url", claims->value("htu", "")}, {"token", token}});
     if (w.capturedDpop.size() > 20) w.capturedDpop.erase(w.capturedDpop.begin());
   } else if (req.has_header("DPoP")) {
     Unauthorized(res, "Bearer", "invalid_token", "a Bearer token does not take a DPoP proof");
@@ -98,7 +102,8 @@ struct QueryRule {
 };
 
 const std::vector<QueryRule>& Mp9Rules() {
-  static const std::set<std::string> roles{"PractitionerRole:organization", "PractitionerRole:practitioner", "PractitionerRole:location"};
+  static const std::set<std::string> roles{"PractitionerRole:organization", "PractitionerRole:practitioner",
+                                           "PractitionerRole:location"};
   auto with = [&](std::set<std::string> s) {
     s.insert(roles.begin(), roles.end());
     return s;
@@ -107,17 +112,23 @@ const std::vector<QueryRule>& Mp9Rules() {
       {"MedicationRequest",
        {"http://snomed.info/sct|33633005", "http://snomed.info/sct|52711000146108", "http://snomed.info/sct|395067002"},
        with({"MedicationRequest:medication", "MedicationRequest:subject", "MedicationRequest:reason",
-             "MedicationRequest:next-practitioner", "MedicationRequest:requester", "MedicationRequest:dispense-location"})},
-      {"MedicationDispense", {"http://snomed.info/sct|422037009", "http://snomed.info/sct|373784005"},
+             "MedicationRequest:next-practitioner", "MedicationRequest:requester",
+             "MedicationRequest:dispense-location"})},
+      {"MedicationDispense",
+       {"http://snomed.info/sct|422037009", "http://snomed.info/sct|373784005"},
        with({"MedicationDispense:medication", "MedicationDispense:subject", "MedicationDispense:performer",
              "MedicationDispense:destination"})},
-      {"MedicationStatement", {"http://snomed.info/sct|422979000"},
+      {"MedicationStatement",
+       {"http://snomed.info/sct|422979000"},
        with({"MedicationStatement:medication", "MedicationStatement:subject", "MedicationStatement:author",
              "MedicationStatement:prescriber", "MedicationStatement:source"})},
-      {"MedicationAdministration", {"http://snomed.info/sct|18629005"},
-       with({"MedicationAdministration:medication", "MedicationAdministration:subject", "MedicationAdministration:performer"})},
+      {"MedicationAdministration",
+       {"http://snomed.info/sct|18629005"},
+       with({"MedicationAdministration:medication", "MedicationAdministration:subject",
+             "MedicationAdministration:performer"})},
       {"Flag",
-       {"http://snomed.info/sct|350241000146102", "http://snomed.info/sct|225419007", "http://snomed.info/sct|140401000146105"},
+       {"http://snomed.info/sct|350241000146102", "http://snomed.info/sct|225419007",
+        "http://snomed.info/sct|140401000146105"},
        {"Flag:patient", "Provenance:target"}},
       {"AllergyIntolerance", {"medication"}, {}, false},
   };
@@ -148,23 +159,27 @@ bool Decided(const HolderInfo& h, const std::string& bsn, httplib::Response& res
 
 // The searchset, paged as the holder is set up to page: next links repeat the agreed query (as
 // the client sent it) plus the holder's own paging parameters.
-void Answer(const HolderInfo& h, const httplib::Request& req, const std::string& type, json searchset, httplib::Response& res) {
+void Answer(const HolderInfo& h, const httplib::Request& req, const std::string& type, json searchset,
+            httplib::Response& res) {
   std::size_t pageSize = h.behaviour.pageSize;
   std::size_t offset = 0;
   std::string query;
   const auto q = req.target.find('?');
   for (const auto& [name, value] : net::http::ParseForm(q == std::string::npos ? "" : req.target.substr(q + 1))) {
-    if (name == "_count") pageSize = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
-    else if (name == "_getpagesoffset") offset = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
-    else query += (query.empty() ? "" : "&") + net::http::UrlEncode(name) + "=" + net::http::UrlEncode(value);
+    if (name == "_count")
+      pageSize = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
+    else if (name == "_getpagesoffset")
+      offset = static_cast<std::size_t>(std::max(0, std::atoi(value.c_str())));
+    else
+      query += (query.empty() ? "" : "&") + net::http::UrlEncode(name) + "=" + net::http::UrlEncode(value);
   }
   const std::string base = h.fhirBase + "/" + type + (query.empty() ? "" : "?" + query);
   res.set_content(Page(std::move(searchset), pageSize, h.behaviour.separateIncludes, offset, base).dump(), kFhirJson);
 }
 
 // MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
-void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std::string& type, const httplib::Request& req,
-               httplib::Response& res) {
+void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std::string& type,
+               const httplib::Request& req, httplib::Response& res) {
   const QueryRule* rule = nullptr;
   for (const auto& r : Mp9Rules()) {
     if (r.resourceType == type) rule = &r;
@@ -176,7 +191,8 @@ void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std:
   for (const auto& [name, value] : req.params) {
     if (name == "patient.identifier") {
       const std::string prefix = std::string(kBsnSystem) + "|";
-      if (value.rfind(prefix, 0) != 0) return Deny(res, 403, "forbidden", "patient.identifier must be a BSN identifier");
+      if (value.rfind(prefix, 0) != 0)
+        return Deny(res, 403, "forbidden", "patient.identifier must be a BSN identifier");
       bsn = value.substr(prefix.size());
     } else if (name == "category") {
       if (std::find(rule->categories.begin(), rule->categories.end(), value) == rule->categories.end()) {
@@ -230,7 +246,8 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
   const PatientRecord* patient = data.ByPatientId(patientId);
   if (patient && Decided(h, patient->bsn, res)) return;
   w.Count("holder." + h.id + ".searches");
-  const std::optional<Coding> category = expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
+  const std::optional<Coding> category =
+      expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
   Answer(h, req, type, Search(patient, type, category, expected.count("_include") > 0, SelfUrl(h, req)), res);
 }
 
@@ -266,8 +283,12 @@ void Serve(World& w, HolderInfo& h, httplib::Response& res, F&& prepare) {
 
 void RegisterHolder(httplib::Server& server, World& w, HolderInfo& h, const HolderData& data) {
   server.Get(R"(/fhir/metadata)", [&h](const httplib::Request&, httplib::Response& res) {
-    res.set_content(json{{"resourceType", "CapabilityStatement"}, {"status", "active"}, {"kind", "instance"},
-                         {"fhirVersion", "4.0.1"}, {"format", {"json"}}, {"software", {{"name", "zorgbrug-sandbox " + h.id}}}}
+    res.set_content(json{{"resourceType", "CapabilityStatement"},
+                         {"status", "active"},
+                         {"kind", "instance"},
+                         {"fhirVersion", "4.0.1"},
+                         {"format", {"json"}},
+                         {"software", {{"name", "zorgbrug-sandbox " + h.id}}}}
                         .dump(),
                     kFhirJson);
   });

@@ -19,8 +19,8 @@ constexpr const char* kFhirJson = "application/fhir+json";
 void Wait(int ms, const std::function<bool()>& alive) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   while (std::chrono::steady_clock::now() < until && alive()) {
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(20),
-                                                                              until - std::chrono::steady_clock::now()));
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+        std::chrono::milliseconds(20), until - std::chrono::steady_clock::now()));
   }
 }
 
@@ -29,10 +29,16 @@ void Wait(int ms, const std::function<bool()>& alive) {
 bool NeedsRestart(const std::string& kind) { return kind == "refused" || kind == "wrong-host"; }
 
 std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
-  static const std::set<std::string> kinds{"none", "timeout", "refused", "http-500", "http-503", "malformed", "truncated",
-                                           "wrong-host", "expire-tokens", "drip", "huge"};
-  static const std::set<std::string> decisions{"consent-refused", "consent-not-registered", "no-treatment-relation", "access-denied",
-                                               "patient-unknown", "bare-403", "allow"};
+  static const std::set<std::string> kinds{"none",          "timeout",   "refused",   "http-500",
+                                           "http-503",      "malformed", "truncated", "wrong-host",
+                                           "expire-tokens", "drip",      "huge"};
+  static const std::set<std::string> decisions{"consent-refused",
+                                               "consent-not-registered",
+                                               "no-treatment-relation",
+                                               "access-denied",
+                                               "patient-unknown",
+                                               "bare-403",
+                                               "allow"};
   if (!p.is_object()) return "the behaviour must be a JSON object";
   try {
     if (p.contains("latency_ms")) b.latencyMs = p["latency_ms"].get<int>();
@@ -53,8 +59,10 @@ std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
       for (const auto& [bsn, code] : p["access"].items()) {
         const std::string c = code.get<std::string>();
         if (!decisions.count(c)) return "unknown access decision '" + c + "'";
-        if (c == "allow") b.access.erase(bsn);
-        else b.access[bsn] = c;
+        if (c == "allow")
+          b.access.erase(bsn);
+        else
+          b.access[bsn] = c;
       }
     }
   } catch (const json::exception& e) {
@@ -65,8 +73,11 @@ std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
 }
 
 json Describe(const HolderBehaviour& b) {
-  return {{"latency_ms", b.latencyMs}, {"page_size", b.pageSize}, {"separate_includes", b.separateIncludes},
-          {"fault", {{"kind", b.fault.kind}, {"times", b.fault.times}}}, {"access", b.access}};
+  return {{"latency_ms", b.latencyMs},
+          {"page_size", b.pageSize},
+          {"separate_includes", b.separateIncludes},
+          {"fault", {{"kind", b.fault.kind}, {"times", b.fault.times}}},
+          {"access", b.access}};
 }
 
 std::optional<HolderFault> TakeFault(HolderBehaviour& b) {
@@ -78,7 +89,8 @@ std::optional<HolderFault> TakeFault(HolderBehaviour& b) {
 
 bool Refuse(httplib::Response& res, const std::string& code, const std::string& holder) {
   static const std::map<std::string, std::pair<int, std::string>> kTexts{
-      {"consent-refused", {403, "De patiënt heeft geen toestemming gegeven voor het delen van deze gegevens met uw organisatie"}},
+      {"consent-refused",
+       {403, "De patiënt heeft geen toestemming gegeven voor het delen van deze gegevens met uw organisatie"}},
       {"consent-not-registered", {403, "Er is geen toestemming van de patiënt geregistreerd"}},
       {"no-treatment-relation", {403, "Uw organisatie heeft bij " + holder + " geen behandelrelatie met deze patiënt"}},
       {"access-denied", {403, "Inzage is geweigerd: het uitwisselingsprofiel staat deze vraag niet toe"}},
@@ -102,7 +114,8 @@ bool Refuse(httplib::Response& res, const std::string& code, const std::string& 
   return true;
 }
 
-void Shape(httplib::Response& res, int latencyMs, const std::optional<HolderFault>& fault, const std::function<bool()>& alive) {
+void Shape(httplib::Response& res, int latencyMs, const std::optional<HolderFault>& fault,
+           const std::function<bool()>& alive) {
   if (latencyMs > 0) Wait(latencyMs, alive);
   if (!fault) return;
   const std::string& kind = fault->kind;
@@ -146,21 +159,25 @@ void Shape(httplib::Response& res, int latencyMs, const std::optional<HolderFaul
     const std::string tail = "]}";
     const std::size_t total = std::max(fault->bytes, head.size() + tail.size());
     res.body.clear();
-    res.set_content_provider(total, kFhirJson, [head, tail, total](size_t offset, size_t length, httplib::DataSink& sink) {
-      static const std::string spaces(64 * 1024, ' ');
-      if (offset < head.size()) return sink.write(head.data() + offset, head.size() - offset);
-      if (offset >= total - tail.size()) return sink.write(tail.data() + (offset - (total - tail.size())), total - offset);
-      return sink.write(spaces.data(), std::min({length, spaces.size(), total - tail.size() - offset}));
-    });
+    res.set_content_provider(
+        total, kFhirJson, [head, tail, total](size_t offset, size_t length, httplib::DataSink& sink) {
+          static const std::string spaces(64 * 1024, ' ');
+          if (offset < head.size()) return sink.write(head.data() + offset, head.size() - offset);
+          if (offset >= total - tail.size())
+            return sink.write(tail.data() + (offset - (total - tail.size())), total - offset);
+          return sink.write(spaces.data(), std::min({length, spaces.size(), total - tail.size() - offset}));
+        });
   }
 }
 
-json Page(json searchset, std::size_t pageSize, bool separateIncludes, std::size_t offset, const std::string& linkBase) {
+json Page(json searchset, std::size_t pageSize, bool separateIncludes, std::size_t offset,
+          const std::string& linkBase) {
   json entries = searchset["entry"];
   if (separateIncludes) {
     json matches = json::array();
     json includes = json::array();
-    for (auto& e : entries) (e.value("search", json::object()).value("mode", "") == "include" ? includes : matches).push_back(e);
+    for (auto& e : entries)
+      (e.value("search", json::object()).value("mode", "") == "include" ? includes : matches).push_back(e);
     entries = matches;
     for (auto& e : includes) entries.push_back(e);
   }
@@ -172,9 +189,12 @@ json Page(json searchset, std::size_t pageSize, bool separateIncludes, std::size
   for (std::size_t i = offset; i < entries.size() && i < offset + pageSize; ++i) page.push_back(entries[i]);
   searchset["entry"] = page;
   const std::string sep = linkBase.find('?') == std::string::npos ? "?" : "&";
-  auto link = [&](std::size_t at) { return linkBase + sep + "_count=" + std::to_string(pageSize) + "&_getpagesoffset=" + std::to_string(at); };
+  auto link = [&](std::size_t at) {
+    return linkBase + sep + "_count=" + std::to_string(pageSize) + "&_getpagesoffset=" + std::to_string(at);
+  };
   searchset["link"] = json::array({{{"relation", "self"}, {"url", link(offset)}}});
-  if (offset + pageSize < entries.size()) searchset["link"].push_back({{"relation", "next"}, {"url", link(offset + pageSize)}});
+  if (offset + pageSize < entries.size())
+    searchset["link"].push_back({{"relation", "next"}, {"url", link(offset + pageSize)}});
   return searchset;
 }
 

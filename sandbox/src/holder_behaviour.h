@@ -11,29 +11,28 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace zb::sandbox {
 
 struct HolderFault {
-  std::string kind = "none";  // none, timeout, refused, http-500, http-503, malformed, truncated,
-                              // wrong-host, expire-tokens, drip, huge
-  int times = 0;              // the next N requests; 0: until cleared
-  int retryAfterSeconds = 1;  // http-503
-  int ms = 60000;             // timeout: how long to stay silent; drip: pause between bytes
+  std::string kind = "none";                   // none, timeout, refused, http-500, http-503, malformed, truncated,
+                                               // wrong-host, expire-tokens, drip, huge
+  int times = 0;                               // the next N requests; 0: until cleared
+  int retryAfterSeconds = 1;                   // http-503
+  int ms = 60000;                              // timeout: how long to stay silent; drip: pause between bytes
   std::size_t bytes = std::size_t{256} << 20;  // huge
 };
 
 struct HolderBehaviour {
-  int latencyMs = 0;          // service time added to every answer
-  std::size_t pageSize = 0;   // entries per searchset page; 0: everything on one page
+  int latencyMs = 0;              // service time added to every answer
+  std::size_t pageSize = 0;       // entries per searchset page; 0: everything on one page
   bool separateIncludes = false;  // includes after all matches, so on later pages
   HolderFault fault;
   std::map<std::string, std::string> access;  // BSN -> access-outcome code
-  std::uint64_t epoch = 0;    // bumped on every change: a silent holder wakes up and answers
+  std::uint64_t epoch = 0;                    // bumped on every change: a silent holder wakes up and answers
 };
 
 // Server-level faults need the holder's listener restarted (refused: stopped; wrong-host: another
@@ -50,7 +49,8 @@ bool Refuse(httplib::Response& res, const std::string& code, const std::string& 
 
 // Runs outside the world lock: waits the service time, then bends the prepared answer by the
 // fault. `alive` turns false when the behaviour changes or the sandbox stops.
-void Shape(httplib::Response& res, int latencyMs, const std::optional<HolderFault>& fault, const std::function<bool()>& alive);
+void Shape(httplib::Response& res, int latencyMs, const std::optional<HolderFault>& fault,
+           const std::function<bool()>& alive);
 
 // One page of a searchset; `linkBase` is the request URL without paging parameters.
 nlohmann::json Page(nlohmann::json searchset, std::size_t pageSize, bool separateIncludes, std::size_t offset,

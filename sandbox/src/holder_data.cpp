@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "holder_data.h"
 
+#include <boost/date_time/posix_time/posix_time.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "domain/date_time.h"
 #include "net/fhir/date_placeholders.h"
@@ -20,8 +19,10 @@ namespace fs = std::filesystem;
 void CollectReferences(const json& node, std::set<std::string>& out) {
   if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
-      if (key == "reference" && value.is_string()) out.insert(value.get<std::string>());
-      else CollectReferences(value, out);
+      if (key == "reference" && value.is_string())
+        out.insert(value.get<std::string>());
+      else
+        CollectReferences(value, out);
     }
   } else if (node.is_array()) {
     for (const auto& v : node) CollectReferences(v, out);
@@ -35,7 +36,8 @@ bool CategoryMatches(const json& resource, const Coding& wanted) {
   auto conceptMatches = [&](const json& cc) {
     if (cc.is_string()) return wanted.system.empty() && cc == wanted.code;
     for (const auto& coding : cc.value("coding", json::array())) {
-      if (coding.value("code", "") == wanted.code && (wanted.system.empty() || coding.value("system", "") == wanted.system)) {
+      if (coding.value("code", "") == wanted.code &&
+          (wanted.system.empty() || coding.value("system", "") == wanted.system)) {
         return true;
       }
     }
@@ -84,11 +86,14 @@ domain::Result<HolderData> HolderData::Load(const std::string& dataDir, const st
       }
       record.entries.push_back({{"fullUrl", entry.value("fullUrl", "")}, {"resource", r}});
     }
-    if (record.bsn.empty()) return domain::MakeError(domain::ErrorCode::kMissing, file.string() + ": no Patient with a BSN");
+    if (record.bsn.empty())
+      return domain::MakeError(domain::ErrorCode::kMissing, file.string() + ": no Patient with a BSN");
     if (std::ifstream access(dir / "access.json"); access) {
       const json decisions = json::parse(access, nullptr, false);
       const std::string holder = fs::path(fileName).stem().string();
-      if (!decisions.is_object()) return domain::MakeError(domain::ErrorCode::kInvalidFormat, (dir / "access.json").string() + ": not a JSON object");
+      if (!decisions.is_object())
+        return domain::MakeError(domain::ErrorCode::kInvalidFormat,
+                                 (dir / "access.json").string() + ": not a JSON object");
       if (decisions.contains(holder) && decisions[holder].is_string()) data.m_access[record.bsn] = decisions[holder];
     }
     if (record.patientId.empty()) record.patientId = "patient-" + record.bsn.substr(5);
@@ -112,8 +117,11 @@ const PatientRecord* HolderData::ByPatientId(const std::string& id) const {
 }
 
 json EmptySearchset(const std::string& selfUrl) {
-  return {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", 0},
-          {"link", {{{"relation", "self"}, {"url", selfUrl}}}}, {"entry", json::array()}};
+  return {{"resourceType", "Bundle"},
+          {"type", "searchset"},
+          {"total", 0},
+          {"link", {{{"relation", "self"}, {"url", selfUrl}}}},
+          {"entry", json::array()}};
 }
 
 json Search(const PatientRecord* patient, const std::string& resourceType, const std::optional<Coding>& category,

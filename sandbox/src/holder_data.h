@@ -3,11 +3,10 @@
 // What one FHIR holder knows: per patient (by BSN) the resources of its demo file, and the search
 // that turns a query into a searchset Bundle.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/result.h"
 
@@ -43,8 +42,8 @@ class HolderData {
 
 // A searchset Bundle of the patient's resources of `resourceType` whose category matches (when
 // given), plus (with `withIncludes`) every entry those resources reference.
-nlohmann::json Search(const PatientRecord* patient, const std::string& resourceType, const std::optional<Coding>& category,
-                      bool withIncludes, const std::string& selfUrl);
+nlohmann::json Search(const PatientRecord* patient, const std::string& resourceType,
+                      const std::optional<Coding>& category, bool withIncludes, const std::string& selfUrl);
 nlohmann::json EmptySearchset(const std::string& selfUrl);
 nlohmann::json OperationOutcome(const std::string& severity, const std::string& code, const std::string& text);
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zorgbrug-sandbox: starts the simulated outside world and runs until SIGINT/SIGTERM. Prints the
 // URLs and the CA path in words on stderr and as one JSON line on stdout (for scripts and tests).
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "sandbox/sandbox.h"
 
@@ -15,13 +16,18 @@ int main(int argc, char** argv) {
   CLI::App app{"zorgbrug-sandbox: DEZI, a Nuts node and FHIR holders on loopback, for the demo and the tests"};
   zb::sandbox::SandboxOptions options;
   std::string configFile;
-  options.stateDir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/zorgbrug-sandbox-" + std::to_string(::getpid());
+  options.stateDir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/zorgbrug-sandbox-" +
+                     std::to_string(::getpid());
   options.dataDir = ZB_DEMO_DIR;
-  app.add_option("--config", configFile, "JSON file with state_dir, data_dir, node_variant (flags override it)")->check(CLI::ExistingFile);
-  auto* stateOpt = app.add_option("--state-dir", options.stateDir, "Where the CA, the gateway's keys and gateway.json are written");
-  auto* dataOpt = app.add_option("--data-dir", options.dataDir, "Demo patients: one folder per patient with huisarts/apotheek/ziekenhuis.json")
+  app.add_option("--config", configFile, "JSON file with state_dir, data_dir, node_variant (flags override it)")
+      ->check(CLI::ExistingFile);
+  auto* stateOpt =
+      app.add_option("--state-dir", options.stateDir, "Where the CA, the gateway's keys and gateway.json are written");
+  auto* dataOpt = app.add_option("--data-dir", options.dataDir,
+                                 "Demo patients: one folder per patient with huisarts/apotheek/ziekenhuis.json")
                       ->check(CLI::ExistingDirectory);
-  auto* variantOpt = app.add_option("--node-variant", options.nodeVariant, "mainline (nuts-node v6.2.10) or gf (project-gf: verklaring as id_token)")
+  auto* variantOpt = app.add_option("--node-variant", options.nodeVariant,
+                                    "mainline (nuts-node v6.2.10) or gf (project-gf: verklaring as id_token)")
                          ->check(CLI::IsMember({"mainline", "gf"}));
   CLI11_PARSE(app, argc, argv);
   if (!configFile.empty()) {

@@ -53,13 +53,16 @@ bool Authenticate(World& w, const httplib::Request& req, httplib::Response& res)
   if (!claims) return reject("bad claims");
   const json& c = *claims;
   const std::int64_t now = Now();
-  auto number = [&](const char* n) { return c.contains(n) && c[n].is_number_integer() ? c[n].get<std::int64_t>() : -1; };
+  auto number = [&](const char* n) {
+    return c.contains(n) && c[n].is_number_integer() ? c[n].get<std::int64_t>() : -1;
+  };
   const std::int64_t iat = number("iat"), nbf = number("nbf"), exp = number("exp");
   if (c.value("iss", "") != signer->first) return reject("iss does not match the key's user");
   if (!c.contains("sub") || !c["sub"].is_string() || c["sub"].get<std::string>().empty()) return reject("sub missing");
   if (iat < 0 || nbf < 0 || exp < 0 || nbf < iat || exp > iat + 24 * 3600) return reject("bad iat/nbf/exp");
   if (now + 5 < nbf || now >= exp) return reject("token not valid now");
-  if (!c.contains("jti") || !c["jti"].is_string() || !IsUuid(c["jti"].get<std::string>())) return reject("jti must be a UUID");
+  if (!c.contains("jti") || !c["jti"].is_string() || !IsUuid(c["jti"].get<std::string>()))
+    return reject("jti must be a UUID");
   const json aud = c.value("aud", json());
   const bool audOk = (aud.is_string() && aud == w.audience) ||
                      (aud.is_array() && std::find(aud.begin(), aud.end(), json(w.audience)) != aud.end());
@@ -101,13 +104,16 @@ const json* Walk(const json& root, const std::string& path) {
   return node;
 }
 
-std::string OtherName(const HolderInfo& h) { return "2.16.528.1.1007.99.2110-1-900025" + h.ura.substr(5) + "-S-" + h.ura + "-00.000-00000000"; }
+std::string OtherName(const HolderInfo& h) {
+  return "2.16.528.1.1007.99.2110-1-900025" + h.ura.substr(5) + "-S-" + h.ura + "-00.000-00000000";
+}
 
 json Credentials(const HolderInfo& h) {
   return json::array(
       {{{"type", {"VerifiableCredential", "X509Credential"}},
         {"issuer", "did:x509:0:sha256:zorgbrug-sandbox-uzi-test-ca::san:otherName:" + OtherName(h)},
-        {"credentialSubject", {{"id", h.did}, {"subject", {{"O", h.name}, {"L", h.city}}}, {"san", {{"otherName", OtherName(h)}}}}}},
+        {"credentialSubject",
+         {{"id", h.did}, {"subject", {{"O", h.name}, {"L", h.city}}}, {"san", {{"otherName", OtherName(h)}}}}}},
        {{"type", {"VerifiableCredential", "DiscoveryRegistrationCredential"}},
         {"issuer", h.did},
         {"credentialSubject", {{"id", h.did}, {"authServerURL", h.authServer}, {"fhirBaseURL", h.fhirBase}}}}});
@@ -116,15 +122,24 @@ json Credentials(const HolderInfo& h) {
 json SearchResult(const HolderInfo& h) {
   const json credentials = Credentials(h);
   const std::int64_t now = Now();
-  json vp{{"iss", h.did}, {"sub", h.did}, {"nbf", now}, {"exp", now + 3600}, {"jti", h.did + "#" + jose::RandomUuid()},
+  json vp{{"iss", h.did},
+          {"sub", h.did},
+          {"nbf", now},
+          {"exp", now + 3600},
+          {"jti", h.did + "#" + jose::RandomUuid()},
           {"vp", {{"type", {"VerifiablePresentation"}}, {"verifiableCredential", credentials}}}};
-  const std::string vpJwt = jose::SignJws({{"alg", "ES256"}, {"typ", "JWT"}, {"kid", h.did + "#0"}}, vp.dump(), *h.didKey).value();
+  const std::string vpJwt =
+      jose::SignJws({{"alg", "ES256"}, {"typ", "JWT"}, {"kid", h.did + "#0"}}, vp.dump(), *h.didKey).value();
   return {{"id", vp["jti"]},
           {"credential_subject_id", h.did},
           {"vp", vpJwt},
           {"fields",
-           {{"organization_id", h.did}, {"organization_name", h.name}, {"organization_ura", h.ura},
-            {"organization_city", h.city}, {"authorization_server_url", h.authServer}, {"fhir_base_url", h.fhirBase}}},
+           {{"organization_id", h.did},
+            {"organization_name", h.name},
+            {"organization_ura", h.ura},
+            {"organization_city", h.city},
+            {"authorization_server_url", h.authServer},
+            {"fhir_base_url", h.fhirBase}}},
           {"registrationParameters", {{"authServerURL", h.authServer}, {"fhirBaseURL", h.fhirBase}}}};
 }
 
@@ -147,7 +162,8 @@ json EmployeeFromCredentials(const json& credentials) {
 // signature, nbf/exp); no revocation check, exactly as upstream.
 json EmployeeFromVerklaring(World& w, const std::string& idToken) {
   auto jws = jose::ParseJws(idToken);
-  if (!jws || jws->header.value("jku", "") != w.deziIssuer + "/dezi/jwks.json" || jws->header.value("kid", "") != w.esealKid) {
+  if (!jws || jws->header.value("jku", "") != w.deziIssuer + "/dezi/jwks.json" ||
+      jws->header.value("kid", "") != w.esealKid) {
     return json();
   }
   if (!jose::VerifyJws(*jws, *w.esealKey)) return json();
@@ -156,9 +172,12 @@ json EmployeeFromVerklaring(World& w, const std::string& idToken) {
   const std::int64_t now = Now();
   if (claims->value("nbf", now + 1) > now || claims->value("exp", std::int64_t{0}) <= now) return json();
   const json& c = *claims;
-  return {{"organization_ura_dezi", c.value("abonnee_nummer", "")}, {"user_uzi", c.value("dezi_nummer", "")},
-          {"user_initials", c.value("voorletters", "")}, {"user_surname_prefix", c.value("voorvoegsel", json())},
-          {"user_surname", c.value("achternaam", "")}, {"user_role", c.value("rol_code", "")}};
+  return {{"organization_ura_dezi", c.value("abonnee_nummer", "")},
+          {"user_uzi", c.value("dezi_nummer", "")},
+          {"user_initials", c.value("voorletters", "")},
+          {"user_surname_prefix", c.value("voorvoegsel", json())},
+          {"user_surname", c.value("achternaam", "")},
+          {"user_role", c.value("rol_code", "")}};
 }
 
 }  // namespace
@@ -169,7 +188,9 @@ void RegisterNode(httplib::Server& server, World& w) {
     if (!Authenticate(w, req, res)) return;
     json list = json::array();
     for (const char* s : kServices) {
-      list.push_back({{"id", s}, {"endpoint", w.nodeUrl + "/discovery/" + s}, {"presentation_definition", json::object()},
+      list.push_back({{"id", s},
+                      {"endpoint", w.nodeUrl + "/discovery/" + s},
+                      {"presentation_definition", json::object()},
                       {"presentation_max_validity", 259200}});
     }
     res.set_content(list.dump(), "application/json");
@@ -200,22 +221,26 @@ void RegisterNode(httplib::Server& server, World& w) {
     res.set_content(results.dump(), "application/json");
   });
 
-  server.Post(R"(/internal/auth/v2/([^/]+)/request-service-access-token)", [&w](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/internal/auth/v2/([^/]+)/request-service-access-token)", [&w](const httplib::Request& req,
+                                                                                httplib::Response& res) {
     std::lock_guard lock(w.mutex);
     if (!Authenticate(w, req, res)) return;
     w.Count("node.token-requests");
-    if (req.matches[1].str() != w.subject) return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
+    if (req.matches[1].str() != w.subject)
+      return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
     const json body = json::parse(req.body, nullptr, false);
     if (!body.is_object() || !body.contains("authorization_server") || !body["authorization_server"].is_string() ||
         !body.contains("scope") || !body["scope"].is_string()) {
       return Problem(res, 400, "Invalid request", "authorization_server and scope are required");
     }
     const std::string tokenType = body.value("token_type", "DPoP");
-    if (tokenType != "DPoP" && tokenType != "Bearer") return Problem(res, 400, "Invalid request", "token_type must be DPoP or Bearer");
+    if (tokenType != "DPoP" && tokenType != "Bearer")
+      return Problem(res, 400, "Invalid request", "token_type must be DPoP or Bearer");
     const json credentials = body.value("credentials", json::array());
     if (!credentials.is_array()) return Problem(res, 400, "Invalid request", "credentials must be an array");
     for (const auto& vc : credentials) {
-      if (!vc.is_object() || vc.contains("issuer") || vc.value("credentialSubject", json::object()).contains("id") || vc.contains("proof")) {
+      if (!vc.is_object() || vc.contains("issuer") || vc.value("credentialSubject", json::object()).contains("id") ||
+          vc.contains("proof")) {
         return Problem(res, 400, "Invalid request",
                        "self-asserted credentials must not contain issuer, credentialSubject.id or proof");
       }
@@ -226,15 +251,18 @@ void RegisterNode(httplib::Server& server, World& w) {
       if (h.authServer == authServer) holder = &h;
     }
     if (!holder) return Problem(res, 503, "Authorization server unreachable", "cannot fetch metadata of " + authServer);
-    if (holder->refuseTokens) return Problem(res, 502, "Authorization server error", holder->name + " answered invalid_request");
+    if (holder->refuseTokens)
+      return Problem(res, 502, "Authorization server error", holder->name + " answered invalid_request");
     const std::string scope = body["scope"];
     if (std::find(holder->services.begin(), holder->services.end(), scope) == holder->services.end()) {
-      return Problem(res, 400, "Invalid request", "invalid_scope: " + holder->name + " has no policy for scope " + scope);
+      return Problem(res, 400, "Invalid request",
+                     "invalid_scope: " + holder->name + " has no policy for scope " + scope);
     }
     json employee = EmployeeFromCredentials(credentials);
     if (w.nodeVariant == "gf" && body.contains("id_token") && body["id_token"].is_string()) {
       employee = EmployeeFromVerklaring(w, body["id_token"]);
-      if (employee.is_null()) return Problem(res, 400, "Invalid request", "id_token is not an acceptable Dezi verklaring");
+      if (employee.is_null())
+        return Problem(res, 400, "Invalid request", "id_token is not an acceptable Dezi verklaring");
     }
     if (employee.is_null()) {
       return Problem(res, 412, "Presentation definition not satisfied",
@@ -250,14 +278,22 @@ void RegisterNode(httplib::Server& server, World& w) {
       w.Count("node.token-cache-hits");
     } else {
       token = jose::RandomToken(24);
-      IssuedToken issued{tokenType, authServer, scope, tokenType == "DPoP" ? w.subjectKey->Thumbprint() : std::string(),
-                         w.nodeUrl + "/oauth2/" + w.subject, employee, now + 900};
+      IssuedToken issued{tokenType,
+                         authServer,
+                         scope,
+                         tokenType == "DPoP" ? w.subjectKey->Thumbprint() : std::string(),
+                         w.nodeUrl + "/oauth2/" + w.subject,
+                         employee,
+                         now + 900};
       w.tokens[token] = issued;
       w.tokenCache[cacheKey] = {token, issued.expiresAt};
       w.Count("node.tokens-issued");
     }
     const IssuedToken& t = w.tokens[token];
-    json out{{"access_token", token}, {"token_type", t.type}, {"scope", t.scope}, {"expires_in", t.expiresAt - now},
+    json out{{"access_token", token},
+             {"token_type", t.type},
+             {"scope", t.scope},
+             {"expires_in", t.expiresAt - now},
              {"expires_at", t.expiresAt}};
     if (t.type == "DPoP") out["dpop_kid"] = w.subjectKid;
     res.set_content(out.dump(), "application/json");
@@ -278,9 +314,13 @@ void RegisterNode(httplib::Server& server, World& w) {
       return Problem(res, 400, "Invalid request", "htm, htu and token are required");
     }
     json header{{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"kid", kid}, {"jwk", w.subjectKey->PublicJwk()}};
-    json claims{{"htm", body["htm"]}, {"htu", body["htu"]}, {"iat", Now()}, {"jti", jose::RandomUuid()},
+    json claims{{"htm", body["htm"]},
+                {"htu", body["htu"]},
+                {"iat", Now()},
+                {"jti", jose::RandomUuid()},
                 {"ath", jose::Base64UrlEncode(jose::Sha256(body["token"].get<std::string>()))}};
-    res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *w.subjectKey).value()}}.dump(), "application/json");
+    res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *w.subjectKey).value()}}.dump(),
+                    "application/json");
   });
 }
 

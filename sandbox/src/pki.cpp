@@ -13,7 +13,9 @@ namespace {
 using domain::ErrorCode;
 using domain::MakeError;
 
-struct X509Free { void operator()(X509* x) const { X509_free(x); } };
+struct X509Free {
+  void operator()(X509* x) const { X509_free(x); }
+};
 using X509Ptr = std::unique_ptr<X509, X509Free>;
 
 std::string ToPem(X509* cert) {
@@ -57,8 +59,10 @@ X509Ptr NewCertificate(const std::string& commonName, EVP_PKEY* publicKey, long 
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), days * 24 * 3600);
   X509_set_pubkey(cert.get(), publicKey);
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Zorgbrug sandbox"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Zorgbrug sandbox"), -1,
+                             -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(commonName.c_str()), -1,
+                             -1, 0);
   return cert;
 }
 
@@ -79,7 +83,7 @@ domain::Result<TestCa> TestCa::Generate(const std::string& commonName) {
 }
 
 domain::Result<IssuedCertificate> TestCa::IssueServer(const std::string& commonName,
-                                                     const std::vector<std::string>& altNames) const {
+                                                      const std::vector<std::string>& altNames) const {
   auto key = net::jose::Key::GenerateEcP256();
   if (!key) return key.error();
   X509Ptr ca = FromPem(m_certificatePem);

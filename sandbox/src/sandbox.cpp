@@ -23,7 +23,8 @@ std::int64_t Now() {
 
 void Problem(httplib::Response& res, int status, const std::string& title, const std::string& detail) {
   res.status = status;
-  res.set_content(nlohmann::json{{"title", title}, {"status", status}, {"detail", detail}}.dump(), "application/problem+json");
+  res.set_content(nlohmann::json{{"title", title}, {"status", status}, {"detail", detail}}.dump(),
+                  "application/problem+json");
 }
 
 namespace {
@@ -135,10 +136,11 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
   w.deziClientId = jose::RandomUuid();
   w.deziRedirectUris = {"http://127.0.0.1/callback"};
 
-  const std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string, std::vector<std::string>>> holders{
-      {"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", {"HuisartsVVTInzage"}},
-      {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", {"medicatieoverdracht-gf"}},
-      {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", {"medicatieoverdracht-gf"}}};
+  const std::vector<
+      std::tuple<std::string, std::string, std::string, std::string, std::string, std::vector<std::string>>>
+      holders{{"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", {"HuisartsVVTInzage"}},
+              {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", {"medicatieoverdracht-gf"}},
+              {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", {"medicatieoverdracht-gf"}}};
   w.holders.reserve(holders.size());
   m_data.reserve(holders.size());
   for (const auto& [id, kind, name, ura, city, services] : holders) {

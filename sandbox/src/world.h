@@ -8,12 +8,11 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "holder_behaviour.h"
 #include "net/jose/key.h"
@@ -96,11 +95,11 @@ struct World {
   std::string deziIssuer;
   std::string deziClientId;
   std::vector<std::string> deziRedirectUris;
-  std::optional<net::jose::Key> opKey;          // signs id_token and userinfo
+  std::optional<net::jose::Key> opKey;  // signs id_token and userinfo
   std::string opKid;
-  std::optional<net::jose::Key> esealKey;       // signs verklaringen (served at /dezi/jwks.json)
+  std::optional<net::jose::Key> esealKey;  // signs verklaringen (served at /dezi/jwks.json)
   std::string esealKid;
-  std::optional<net::jose::Key> foreignKey;     // a key DEZI does not own (bad-signature persona)
+  std::optional<net::jose::Key> foreignKey;       // a key DEZI does not own (bad-signature persona)
   std::optional<net::jose::Key> rpEncryptionKey;  // public half of the gateway's userinfo key
   std::string rpEncryptionKid;
   std::map<std::string, PendingAuthorization> pending;

@@ -21,7 +21,10 @@ struct Row {
 std::string Canonical(const Row& r) {
   detail::FieldWriter w;
   w.Add("seq", std::to_string(r.seq)).Add("at", r.at).Add("user_id", r.userId).Add("user_name", r.userName);
-  w.Add("role_code", r.roleCode).Add("organisation_ura", r.ura).Add("patient_key", r.patientKey).Add("action", r.action);
+  w.Add("role_code", r.roleCode)
+      .Add("organisation_ura", r.ura)
+      .Add("patient_key", r.patientKey)
+      .Add("action", r.action);
   w.Add("context", r.context).Add("outcome", r.outcome).Add("prev_mac", r.prevMac);
   return w.str();
 }
@@ -30,10 +33,12 @@ std::string HeadSeal(const Cipher& c, std::int64_t seq, const std::string& mac) 
   return c.AuditMac("head:" + std::to_string(seq) + ":" + mac);
 }
 
-constexpr const char* kColumns = "seq, at, user_id, user_name, role_code, organisation_ura, patient_key, action, context, outcome, prev_mac, mac";
+constexpr const char* kColumns =
+    "seq, at, user_id, user_name, role_code, organisation_ura, patient_key, action, context, outcome, prev_mac, mac";
 
 Row ReadRow(const Statement& s) {
-  return Row{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(8), s.Text(9), s.Text(10), s.Text(11)};
+  return Row{s.Int(0),  s.Text(1), s.Text(2), s.Text(3), s.Text(4),  s.Text(5),
+             s.Text(6), s.Text(7), s.Text(8), s.Text(9), s.Text(10), s.Text(11)};
 }
 
 AuditRecord ToRecord(const Row& r) {
@@ -79,12 +84,20 @@ domain::Result<std::int64_t> AuditTrail::Append(const domain::AuditEvent& e) {
         lastMac,
         ""};
   r.mac = m_cipher.AuditMac(Canonical(r));
-  auto ins = m_db->Prepare(std::string("INSERT INTO audit(") + kColumns + ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto ins =
+      m_db->Prepare(std::string("INSERT INTO audit(") + kColumns + ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins) return ins.error();
   ins.value().Bind(1, r.seq).Bind(2, r.at).Bind(3, r.userId).Bind(4, r.userName).Bind(5, r.roleCode).Bind(6, r.ura);
-  ins.value().Bind(7, r.patientKey).Bind(8, r.action).Bind(9, r.context).Bind(10, r.outcome).Bind(11, r.prevMac).Bind(12, r.mac);
+  ins.value()
+      .Bind(7, r.patientKey)
+      .Bind(8, r.action)
+      .Bind(9, r.context)
+      .Bind(10, r.outcome)
+      .Bind(11, r.prevMac)
+      .Bind(12, r.mac);
   if (auto x = ins.value().Run(); !x) return x.error();
-  auto head = m_db->Prepare("INSERT INTO audit_head(id, seq, mac, seal) VALUES(1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac, seal = excluded.seal");
+  auto head = m_db->Prepare(
+      "INSERT INTO audit_head(id, seq, mac, seal) VALUES(1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac, seal = excluded.seal");
   if (!head) return head.error();
   head.value().Bind(1, r.seq).Bind(2, r.mac).Bind(3, HeadSeal(m_cipher, r.seq, r.mac));
   if (auto x = head.value().Run(); !x) return x.error();
@@ -154,7 +167,8 @@ AuditCheck AuditTrail::Verify() {
     return c;
   }
   if (headSeq != static_cast<std::int64_t>(c.records) || headMac != prev) {
-    c.problem = "records after " + std::to_string(c.records) + " were removed (the head says " + std::to_string(headSeq) + ")";
+    c.problem =
+        "records after " + std::to_string(c.records) + " were removed (the head says " + std::to_string(headSeq) + ")";
     return c;
   }
   c.intact = true;
@@ -173,9 +187,9 @@ domain::Result<std::string> AuditTrail::ExportTsv(const std::optional<domain::Bs
   std::string out = "seq\tat\tuser_id\tuser_name\trole_code\torganisation_ura\tpatient_key\taction\tcontext\toutcome\n";
   for (const auto& r : rows.value()) {
     const auto& e = r.event;
-    out += std::to_string(r.seq) + "\t" + detail::InstantText(e.at) + "\t" + clean(e.actor.userId) + "\t" + clean(e.actor.name) + "\t" +
-           clean(e.actor.roleCode) + "\t" + clean(e.actor.organisationUra) + "\t" + r.patientKey + "\t" + domain::ToString(e.action) +
-           "\t" + clean(e.context) + "\t" + clean(e.outcome) + "\n";
+    out += std::to_string(r.seq) + "\t" + detail::InstantText(e.at) + "\t" + clean(e.actor.userId) + "\t" +
+           clean(e.actor.name) + "\t" + clean(e.actor.roleCode) + "\t" + clean(e.actor.organisationUra) + "\t" +
+           r.patientKey + "\t" + domain::ToString(e.action) + "\t" + clean(e.context) + "\t" + clean(e.outcome) + "\n";
   }
   return out;
 }

@@ -15,8 +15,8 @@ domain::Error SqlError(sqlite3* db, std::string_view what) {
   const int code = sqlite3_extended_errcode(db);
   // A full disk or a busy/locked file is an I/O condition the user can act on; the rest are ours.
   const bool io = code == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_BUSY ||
-                  (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CORRUPT ||
-                  (code & 0xff) == SQLITE_NOTADB;
+                  (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_READONLY ||
+                  (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB;
   return MakeError(io ? ErrorCode::kIo : ErrorCode::kInconsistent, std::string(what) + ": " + sqlite3_errmsg(db));
 }
 }  // namespace
@@ -42,7 +42,8 @@ Statement& Statement::Bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  if (sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK && !m_error) {
+  if (sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK &&
+      !m_error) {
     m_error = SqlError(m_db, "bind");
   }
   return *this;
@@ -52,7 +53,8 @@ Statement& Statement::Bind(int index, const Blob& blob) {
   // A zero-length blob still binds as a blob (not NULL): SQLITE_STATIC with a valid pointer.
   static const unsigned char kEmpty = 0;
   const void* data = blob.empty() ? &kEmpty : blob.data();
-  if (sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(blob.size()), SQLITE_TRANSIENT) != SQLITE_OK && !m_error) {
+  if (sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(blob.size()), SQLITE_TRANSIENT) != SQLITE_OK &&
+      !m_error) {
     m_error = SqlError(m_db, "bind");
   }
   return *this;
@@ -82,7 +84,9 @@ std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(m_st
 
 std::string Statement::Text(int column) const {
   const auto* p = sqlite3_column_text(m_stmt, column);
-  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+  return p ? std::string(reinterpret_cast<const char*>(p),
+                         static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+           : std::string();
 }
 
 Blob Statement::BlobAt(int column) const {
@@ -95,18 +99,23 @@ bool Statement::IsNull(int column) const { return sqlite3_column_type(m_stmt, co
 
 domain::Result<std::shared_ptr<Database>> Database::Open(const std::string& path) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::shared_ptr<Database> db(new Database(raw, path));
-  if (rc != SQLITE_OK) return MakeError(ErrorCode::kIo, "cannot open the local database " + path + ": " + sqlite3_errstr(rc));
+  if (rc != SQLITE_OK)
+    return MakeError(ErrorCode::kIo, "cannot open the local database " + path + ": " + sqlite3_errstr(rc));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
   // WAL: readers never block the writer, and a killed process leaves a database that recovers on
   // the next open. synchronous=FULL: a committed save survives a power cut too, not just a crash.
-  auto setup = db->Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
-  if (!setup) return MakeError(ErrorCode::kIo, "the local database " + path + " cannot be used: " + setup.error().detail);
+  auto setup =
+      db->Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
+  if (!setup)
+    return MakeError(ErrorCode::kIo, "the local database " + path + " cannot be used: " + setup.error().detail);
   auto check = db->Prepare("PRAGMA journal_mode");
   if (!check || !check.value().Step() || check.value().Text(0) != "wal") {
-    return MakeError(ErrorCode::kIo, "the local database " + path + " cannot use write-ahead logging (is it on a network share?)");
+    return MakeError(ErrorCode::kIo,
+                     "the local database " + path + " cannot use write-ahead logging (is it on a network share?)");
   }
   return db;
 }
@@ -144,8 +153,10 @@ std::string Database::IntegrityCheck() {
 
 Transaction::Transaction(Database& db) : m_db(db) {
   auto r = m_db.Execute("BEGIN IMMEDIATE");
-  if (r) m_open = true;
-  else m_error = r.error();
+  if (r)
+    m_open = true;
+  else
+    m_error = r.error();
 }
 
 Transaction::~Transaction() {

@@ -12,7 +12,12 @@ constexpr const char* kKeyCheckPlain = "zorgbrug local store key check v1";
 }  // namespace
 
 LocalStore::LocalStore(std::shared_ptr<Database> db, const MasterKey& key)
-    : m_db(std::move(db)), m_cipher(key), m_patients(m_db, m_cipher), m_retrievals(m_db, m_cipher), m_audit(m_db, m_cipher), m_settings(m_db) {}
+    : m_db(std::move(db)),
+      m_cipher(key),
+      m_patients(m_db, m_cipher),
+      m_retrievals(m_db, m_cipher),
+      m_audit(m_db, m_cipher),
+      m_settings(m_db) {}
 
 domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path, const MasterKey& key) {
   auto db = Database::Open(path);
@@ -27,7 +32,8 @@ domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& 
     const Blob sealed = detail::FromHex(*check.value()).value_or(Blob());
     auto plain = store->m_cipher.Open(sealed, kKeyCheck);
     if (!plain || plain.value() != kKeyCheckPlain) {
-      return domain::MakeError(domain::ErrorCode::kRefused, path + " is encrypted with another key than the one in this computer's keychain");
+      return domain::MakeError(domain::ErrorCode::kRefused,
+                               path + " is encrypted with another key than the one in this computer's keychain");
     }
   } else {
     const Blob sealed = store->m_cipher.Seal(kKeyCheckPlain, kKeyCheck);

@@ -44,7 +44,12 @@ domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& p) {
   record.Add("expected_on", detail::DateText(p.expectedOn)).Add("location", p.location);
   auto up = m_db->Prepare("UPDATE patients SET bsn_key = ?, category = ?, record = ?, updated_at = ? WHERE id = ?");
   if (!up) return up.error();
-  up.value().Bind(1, key).Bind(2, domain::ToString(p.category)).Bind(3, m_cipher.Seal(record.str(), RecordContext(id))).Bind(4, now).Bind(5, id);
+  up.value()
+      .Bind(1, key)
+      .Bind(2, domain::ToString(p.category))
+      .Bind(3, m_cipher.Seal(record.str(), RecordContext(id)))
+      .Bind(4, now)
+      .Bind(5, id);
   if (auto r = up.value().Run(); !r) return r.error();
   auto clear = m_db->Prepare("DELETE FROM patient_sources WHERE patient_id = ?");
   if (!clear) return clear.error();
@@ -52,9 +57,15 @@ domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& p) {
   if (auto r = clear.value().Run(); !r) return r.error();
   for (std::size_t i = 0; i < p.sources.size(); ++i) {
     const auto& s = p.sources[i];
-    auto add = m_db->Prepare("INSERT INTO patient_sources(patient_id, position, kind, ura, name) VALUES(?, ?, ?, ?, ?)");
+    auto add =
+        m_db->Prepare("INSERT INTO patient_sources(patient_id, position, kind, ura, name) VALUES(?, ?, ?, ?, ?)");
     if (!add) return add.error();
-    add.value().Bind(1, id).Bind(2, static_cast<std::int64_t>(i)).Bind(3, domain::ToString(s.source.kind)).Bind(4, s.ura).Bind(5, s.source.name);
+    add.value()
+        .Bind(1, id)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, domain::ToString(s.source.kind))
+        .Bind(4, s.ura)
+        .Bind(5, s.source.name);
     if (auto r = add.value().Run(); !r) return r.error();
   }
   if (auto r = t.Commit(); !r) return r.error();
@@ -68,9 +79,14 @@ domain::Result<RegisteredPatient> PatientStore::Load(std::int64_t id, const std:
   if (!f) return MakeError(ErrorCode::kInvalidFormat, RecordContext(id) + ": damaged record");
   auto bsn = domain::Bsn::Parse((*f)["bsn"]);
   if (!bsn) return MakeError(ErrorCode::kInvalidFormat, RecordContext(id) + ": stored BSN is not valid");
-  RegisteredPatient p{id, bsn.value(), (*f)["name"], detail::DateFromText((*f)["birth_date"]),
+  RegisteredPatient p{id,
+                      bsn.value(),
+                      (*f)["name"],
+                      detail::DateFromText((*f)["birth_date"]),
                       domain::PatientCategoryFromString(category).value_or(domain::PatientCategory::kAdmitted),
-                      detail::DateFromText((*f)["expected_on"]), (*f)["location"], {}};
+                      detail::DateFromText((*f)["expected_on"]),
+                      (*f)["location"],
+                      {}};
   auto s = m_db->Prepare("SELECT kind, ura, name FROM patient_sources WHERE patient_id = ? ORDER BY position");
   if (!s) return s.error();
   s.value().Bind(1, id);
@@ -86,7 +102,8 @@ domain::Result<RegisteredPatient> PatientStore::Load(std::int64_t id, const std:
   return p;
 }
 
-domain::Result<std::optional<RegisteredPatient>> PatientStore::FindOne(const char* where, const std::function<void(Statement&)>& bind) {
+domain::Result<std::optional<RegisteredPatient>> PatientStore::FindOne(const char* where,
+                                                                       const std::function<void(Statement&)>& bind) {
   auto lock = m_db->Lock();
   auto s = m_db->Prepare(std::string("SELECT id, category, record FROM patients WHERE ") + where);
   if (!s) return s.error();

@@ -24,7 +24,10 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& r) {
   if (auto x = old.value().Run(); !x) return x.error();
   auto ins = m_db->Prepare("INSERT INTO retrievals(patient_id, retrieved_at, complete) VALUES(?, ?, ?)");
   if (!ins) return ins.error();
-  ins.value().Bind(1, r.patientId).Bind(2, detail::InstantText(r.retrievedAt)).Bind(3, std::int64_t{r.complete ? 1 : 0});
+  ins.value()
+      .Bind(1, r.patientId)
+      .Bind(2, detail::InstantText(r.retrievedAt))
+      .Bind(3, std::int64_t{r.complete ? 1 : 0});
   if (auto x = ins.value().Run(); !x) return x.error();
   const std::int64_t id = m_db->LastInsertId();
   for (std::size_t i = 0; i < r.sources.size(); ++i) {
@@ -56,7 +59,8 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& r) {
 
 domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64_t patientId) {
   auto lock = m_db->Lock();
-  auto head = m_db->Prepare("SELECT id, retrieved_at, complete FROM retrievals WHERE patient_id = ? ORDER BY retrieved_at DESC, id DESC LIMIT 1");
+  auto head = m_db->Prepare(
+      "SELECT id, retrieved_at, complete FROM retrievals WHERE patient_id = ? ORDER BY retrieved_at DESC, id DESC LIMIT 1");
   if (!head) return head.error();
   head.value().Bind(1, patientId);
   if (!head.value().Step()) {
@@ -67,7 +71,8 @@ domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64
   const std::int64_t id = head.value().Int(0);
   r.patientId = patientId;
   auto at = detail::InstantFromText(head.value().Text(1));
-  if (!at) return MakeError(ErrorCode::kInvalidFormat, "retrievals/" + std::to_string(id) + ": unreadable time of retrieval");
+  if (!at)
+    return MakeError(ErrorCode::kInvalidFormat, "retrievals/" + std::to_string(id) + ": unreadable time of retrieval");
   r.retrievedAt = *at;
   r.complete = head.value().Int(2) != 0;
   auto s = m_db->Prepare(

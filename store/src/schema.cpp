@@ -77,7 +77,8 @@ CREATE TABLE audit_head(
 domain::Result<int> UserVersion(Database& db) {
   auto s = db.Prepare("PRAGMA user_version");
   if (!s) return s.error();
-  if (!s.value().Step()) return s.value().error() ? *s.value().error() : domain::MakeError(domain::ErrorCode::kIo, "no user_version");
+  if (!s.value().Step())
+    return s.value().error() ? *s.value().error() : domain::MakeError(domain::ErrorCode::kIo, "no user_version");
   return static_cast<int>(s.value().Int(0));
 }
 
@@ -89,13 +90,16 @@ domain::Result<int> Migrate(Database& db) {
   if (!version) return version.error();
   if (version.value() > kSchemaVersion) {
     return domain::MakeError(domain::ErrorCode::kUnsupported, db.path() + " was written by a newer Zorgbrug (schema " +
-                                                                  std::to_string(version.value()) + "); update Zorgbrug to open it");
+                                                                  std::to_string(version.value()) +
+                                                                  "); update Zorgbrug to open it");
   }
   for (int v = version.value(); v < kSchemaVersion; ++v) {
     Transaction t(db);
     if (t.error()) return *t.error();
     auto step = db.Execute(kMigrations[static_cast<std::size_t>(v)]);
-    if (!step) return domain::MakeError(step.error().code, "schema step " + std::to_string(v) + " -> " + std::to_string(v + 1) + ": " + step.error().detail);
+    if (!step)
+      return domain::MakeError(step.error().code, "schema step " + std::to_string(v) + " -> " + std::to_string(v + 1) +
+                                                      ": " + step.error().detail);
     auto mark = db.Execute("PRAGMA user_version = " + std::to_string(v + 1));
     if (!mark) return mark.error();
     auto done = t.Commit();

@@ -15,7 +15,8 @@ domain::Result<std::optional<std::string>> Settings::Get(const std::string& key)
 
 domain::Result<bool> Settings::Set(const std::string& key, const std::string& value) {
   auto lock = m_db->Lock();
-  auto s = m_db->Prepare("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  auto s = m_db->Prepare(
+      "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!s) return s.error();
   s.value().Bind(1, key).Bind(2, value);
   return s.value().Run();

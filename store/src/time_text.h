@@ -4,7 +4,6 @@
 // sorts as text in time order.
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
-
 #include <optional>
 #include <string>
 
@@ -12,9 +11,7 @@
 
 namespace zb::store::detail {
 
-inline std::string InstantText(const domain::Instant& t) {
-  return boost::posix_time::to_iso_extended_string(t) + "Z";
-}
+inline std::string InstantText(const domain::Instant& t) { return boost::posix_time::to_iso_extended_string(t) + "Z"; }
 
 inline std::optional<domain::Instant> InstantFromText(std::string text) {
   if (text.empty() || text.back() != 'Z') return std::nullopt;
@@ -28,7 +25,9 @@ inline std::optional<domain::Instant> InstantFromText(std::string text) {
   }
 }
 
-inline std::string DateText(const std::optional<domain::Date>& d) { return d ? boost::gregorian::to_iso_extended_string(*d) : std::string(); }
+inline std::string DateText(const std::optional<domain::Date>& d) {
+  return d ? boost::gregorian::to_iso_extended_string(*d) : std::string();
+}
 
 inline std::optional<domain::Date> DateFromText(const std::string& text) {
   if (text.empty()) return std::nullopt;

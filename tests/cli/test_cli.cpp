@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zorgbrug-cli as a user runs it: output, exit codes and messages.
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "cli_run.h"
-#include <string>
 
 namespace {
 
@@ -24,9 +23,10 @@ const std::string kData = ZB_TEST_DATA_DIR;
 TEST_CASE("demo prints every status group, GDS marks, discrepancies and sources", "[cli]") {
   const auto r = Cli("demo");
   REQUIRE(r.exit == 0);
-  for (const char* expected : {"ACTUEEL", "TOEKOMSTIG", "ONDERBROKEN", "RECENT GESTOPT", "GEANNULEERD", "ALLEEN GEBRUIK",
-                               "[GDS]", "Bronnen verschillen", "bron:     apotheek, huisarts, ziekenhuis",
-                               "per volgende GDS-rolwissel", "niet in GDS", "PENICILLINES", "A. Jansen"}) {
+  for (const char* expected :
+       {"ACTUEEL", "TOEKOMSTIG", "ONDERBROKEN", "RECENT GESTOPT", "GEANNULEERD", "ALLEEN GEBRUIK", "[GDS]",
+        "Bronnen verschillen", "bron:     apotheek, huisarts, ziekenhuis", "per volgende GDS-rolwissel", "niet in GDS",
+        "PENICILLINES", "A. Jansen"}) {
     INFO(expected);
     CHECK(r.out.find(expected) != std::string::npos);
   }
@@ -34,11 +34,13 @@ TEST_CASE("demo prints every status group, GDS marks, discrepancies and sources"
 }
 
 TEST_CASE("overview --explain shows why, --format json gives codes", "[cli]") {
-  const auto text = Cli("overview --test-date 10-03-2026 --at 10-03-2026 --explain huisarts=" + kData + "/mp9/change.json");
+  const auto text =
+      Cli("overview --test-date 10-03-2026 --at 10-03-2026 --explain huisarts=" + kData + "/mp9/change.json");
   REQUIRE(text.exit == 0);
   CHECK(text.out.find("waarom:") != std::string::npos);
   CHECK(text.out.find("stopbericht CH_MA1_STOP") != std::string::npos);
-  const auto json = Cli("overview --format json --test-date 10-03-2026 --at 10-03-2026 huisarts=" + kData + "/mp9/change.json");
+  const auto json =
+      Cli("overview --format json --test-date 10-03-2026 --at 10-03-2026 huisarts=" + kData + "/mp9/change.json");
   REQUIRE(json.exit == 0);
   CHECK(json.out.find("\"status\": \"current\"") != std::string::npos);
   CHECK(json.out.find("\"complete\": true") != std::string::npos);
@@ -74,7 +76,8 @@ TEST_CASE("Files of two different patients are never merged", "[cli]") {
 
 TEST_CASE("check lists problems per file and resource and fails when there are errors", "[cli]") {
   const auto tmp = std::filesystem::temp_directory_path() / "zb-cli-modifier.json";
-  std::ofstream(tmp) << R"({"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"MedicationRequest","id":"x","identifier":[{"system":"urn:x","value":"x"}],"modifierExtension":[{"url":"http://example.org/mod","valueBoolean":true}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]}}]})";
+  std::ofstream(tmp)
+      << R"({"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"MedicationRequest","id":"x","identifier":[{"system":"urn:x","value":"x"}],"modifierExtension":[{"url":"http://example.org/mod","valueBoolean":true}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]}}]})";
   const auto r = Cli("check " + tmp.string());
   CHECK(r.exit == 3);
   CHECK(r.out.find("entry 0 (MedicationRequest/x) at MedicationRequest.modifierExtension[0]") != std::string::npos);

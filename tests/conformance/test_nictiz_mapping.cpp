@@ -2,7 +2,6 @@
 // Every official Nictiz MP9 3.0, CiO 2.0 and zib 2020 instance maps without error (after date
 // placeholder substitution). Reads ../shared/fixtures/nictiz; skips with a message when absent.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "fixtures.h"
@@ -45,8 +44,8 @@ TEST_CASE("Nictiz MP9 3.0 instances map without error", "[conformance][mp9]") {
   }
   Totals total;
   for (const char* sub : {"Nictiz-testscripts/mp9-fixtures-json", "Nictiz-testscripts/mp9-fixtures-searchset-xml",
-                          "Nictiz-testscripts/mp9-fixtures-patients-xml", "HL7-mappings/mp930-fhir-medicatiegegevens-ALL",
-                          "HL7-mappings/mp930-fhir-xml-voorbeelden"}) {
+                          "Nictiz-testscripts/mp9-fixtures-patients-xml",
+                          "HL7-mappings/mp930-fhir-medicatiegegevens-ALL", "HL7-mappings/mp930-fhir-xml-voorbeelden"}) {
     const auto t = MapFolder(*dir / sub);
     INFO(sub);
     CHECK(t.files > 0);

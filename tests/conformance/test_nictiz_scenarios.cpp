@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The official MP9 consolidation scenarios (scenario set 3, patient XXX_Dongen) classify as the
 // names of their treatments say. Reads ../shared/fixtures/nictiz; skips when absent.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "builders.h"
@@ -49,8 +48,10 @@ TEST_CASE("Scenario set 3: stop, change, suspend, cancel, next practitioner, par
   CHECK(LineOf(today, "MBH_300_stoppen-tmg").status == TreatmentStatus::kCurrent);
   CHECK(LineOf(tomorrow, "MBH_300_stoppen-tmg").status == TreatmentStatus::kRecentlyStopped);
   // wijzigen (verhoging / verlaging / correctie): the changed agreement governs.
-  CHECK(Governing(LineOf(today, "MBH_300_wijzigen_verhoging-tmg")) == "MBH_300_wijzigen_verhoging_MA_wijzigingmetVV-tmg");
-  CHECK(Governing(LineOf(today, "MBH_300_wijzigen_verlaging-tmg")) == "MBH_300_wijzigen_verlaging_MA_wijzigingzonderVV-tmg");
+  CHECK(Governing(LineOf(today, "MBH_300_wijzigen_verhoging-tmg")) ==
+        "MBH_300_wijzigen_verhoging_MA_wijzigingmetVV-tmg");
+  CHECK(Governing(LineOf(today, "MBH_300_wijzigen_verlaging-tmg")) ==
+        "MBH_300_wijzigen_verlaging_MA_wijzigingzonderVV-tmg");
   CHECK(Governing(LineOf(today, "MBH_300_wijzigen_correctie-tmg")) == "MBH_300_wijzigen_correctie_MA_correctieMA-tmg");
   // The pharmacy followed each change: its current TA implements the current MA.
   const auto& verhoging = LineOf(today, "MBH_300_wijzigen_verhoging-tmg");
@@ -61,14 +62,17 @@ TEST_CASE("Scenario set 3: stop, change, suspend, cancel, next practitioner, par
   CHECK(LineOf(today, "MBH_300_onderbreken-tmg").status == TreatmentStatus::kSuspended);
   // annuleren: cancelled before it started, and still cancelled after the planned start.
   CHECK(LineOf(today, "MBH_300_annuleren-tmg").status == TreatmentStatus::kCancelled);
-  CHECK(LineOf(Consolidate(*data, NoonOn(kTestDay, 10)), "MBH_300_annuleren-tmg").status == TreatmentStatus::kCancelled);
+  CHECK(LineOf(Consolidate(*data, NoonOn(kTestDay, 10)), "MBH_300_annuleren-tmg").status ==
+        TreatmentStatus::kCancelled);
   // Volgende behandelaar: suspended by one prescriber, restarted by the next from T+3.
   const auto& next = LineOf(today, "MBH_300_VolgendeBehandelaar-tmg");
   CHECK(next.status == TreatmentStatus::kSuspended);
   REQUIRE(next.resumesAt.has_value());
   // The fixture writes T+3 00:00 with a summer offset (+02:00), which is 23:00 the day before in
   // March: the instant is what counts.
-  CHECK(*next.resumesAt == DateTime::Parse(zb::net::fhir::SubstituteDatePlaceholders("${DATE, T, D, +3}T00:00:00+02:00", kTestDay))->Earliest());
+  CHECK(*next.resumesAt ==
+        DateTime::Parse(zb::net::fhir::SubstituteDatePlaceholders("${DATE, T, D, +3}T00:00:00+02:00", kTestDay))
+            ->Earliest());
   const auto later = Consolidate(*data, NoonOn(kTestDay, 4));
   CHECK(Governing(LineOf(later, "MBH_300_VolgendeBehandelaar-tmg")) == "MBH_300_VolgendeBehandelaar_MA_Start2-tmg");
   // A 5-day course from T-6 ended yesterday.
@@ -91,7 +95,8 @@ TEST_CASE("Every Nictiz 'ALL' patient bundle consolidates into explained lines",
     return;
   }
   std::size_t lines = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(*dir / "HL7-mappings" / "mp930-fhir-medicatiegegevens-ALL")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(*dir / "HL7-mappings" / "mp930-fhir-medicatiegegevens-ALL")) {
     if (entry.path().extension() != ".json") continue;
     const auto doc = zb::test::ReadFhir(entry.path(), "bron");
     INFO(entry.path().filename().string());

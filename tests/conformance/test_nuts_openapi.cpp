@@ -42,7 +42,8 @@ std::string PatchedSpecs() {
   fs::copy(kSpecs, copy, fs::copy_options::recursive);
   const fs::path auth = copy / "auth" / "v2.yaml";
   std::string text = test::ReadTextFile(auth.string());
-  const std::string from = "          items:\n            $ref: '#/components/schemas/VerifiableCredential'\n          example: [";
+  const std::string from =
+      "          items:\n            $ref: '#/components/schemas/VerifiableCredential'\n          example: [";
   const std::string to = "          items:\n            type: object\n          example: [";
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -52,18 +53,21 @@ std::string PatchedSpecs() {
   return copy.string();
 }
 
-std::unique_ptr<test::ChildProcess> StartPrism(const std::string& spec, const std::string& upstream, int port, const std::string& caFile,
-                                               const std::string& log) {
+std::unique_ptr<test::ChildProcess> StartPrism(const std::string& spec, const std::string& upstream, int port,
+                                               const std::string& caFile, const std::string& log) {
   auto prism = std::make_unique<test::ChildProcess>(
-      std::vector<std::string>{(kTools / ".bin" / "prism").string(), "proxy", "--errors", "-h", "127.0.0.1", "-p", std::to_string(port), spec, upstream},
+      std::vector<std::string>{(kTools / ".bin" / "prism").string(), "proxy", "--errors", "-h", "127.0.0.1", "-p",
+                               std::to_string(port), spec, upstream},
       log, std::vector<std::string>{"NODE_EXTRA_CA_CERTS=" + caFile}, true);
-  if (!prism->WaitForText("listening", std::chrono::seconds(90))) FAIL("prism did not start: " << test::ReadTextFile(log));
+  if (!prism->WaitForText("listening", std::chrono::seconds(90)))
+    FAIL("prism did not start: " << test::ReadTextFile(log));
   return prism;
 }
 
 }  // namespace
 
-TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.10 OpenAPI (Prism) and its JWTs verify with jose") {
+TEST_CASE(
+    "gateway to Nuts node traffic conforms to the official nuts-node v6.2.10 OpenAPI (Prism) and its JWTs verify with jose") {
   if (!Available()) return;
   test::ExchangeWorld world;
   const std::string specs = PatchedSpecs();
@@ -72,10 +76,12 @@ TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.
   const int authPort = test::FreePort();
   const int discoveryPort = test::FreePort();
   auto authPrism = StartPrism(specs + "/auth/v2.yaml", node, authPort, world.caFile(), dir + "/prism-auth.log");
-  auto discoveryPrism = StartPrism(specs + "/discovery/v1.yaml", node, discoveryPort, world.caFile(), dir + "/prism-discovery.log");
-  test::ChildProcess router({"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "prism-router.mjs").string(),
-                             "http://127.0.0.1:" + std::to_string(authPort), "http://127.0.0.1:" + std::to_string(discoveryPort)},
-                            dir + "/router.log");
+  auto discoveryPrism =
+      StartPrism(specs + "/discovery/v1.yaml", node, discoveryPort, world.caFile(), dir + "/prism-discovery.log");
+  test::ChildProcess router(
+      {"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "prism-router.mjs").string(),
+       "http://127.0.0.1:" + std::to_string(authPort), "http://127.0.0.1:" + std::to_string(discoveryPort)},
+      dir + "/router.log");
   const auto routerLine = router.WaitForLine("port", std::chrono::seconds(30));
   REQUIRE(routerLine);
   const std::string routerUrl = "http://127.0.0.1:" + std::to_string(json::parse(*routerLine)["port"].get<int>());
@@ -90,8 +96,10 @@ TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.
   const std::string bsn = "http%3A%2F%2Ffhir.nl%2Ffhir%2FNamingSystem%2Fbsn%7C999991000";
   const std::vector<std::tuple<std::string, std::string, std::string, std::string>> calls{
       {"HuisartsVVTInzage", "90000401", "POST", "Patient/_search"},
-      {"medicatieoverdracht-gf", "90000402", "GET", "MedicationDispense?patient.identifier=" + bsn + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422037009"},
-      {"medicatieoverdracht-gf", "90000403", "GET", "MedicationRequest?patient.identifier=" + bsn + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005"},
+      {"medicatieoverdracht-gf", "90000402", "GET",
+       "MedicationDispense?patient.identifier=" + bsn + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422037009"},
+      {"medicatieoverdracht-gf", "90000403", "GET",
+       "MedicationRequest?patient.identifier=" + bsn + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005"},
   };
   for (int round = 0; round < 2; ++round) {
     if (round == 1) world.ControlPost("/expire-tokens");  // forces the Cache-Control: no-cache path
@@ -108,15 +116,16 @@ TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.
   CHECK(state["counters"].value("node.token-cache-hits", 0) >= 1);
   CHECK(state["counters"].value("node.dpop-proofs", 0) >= 6);
   // Prism logged every request it validated; none may be a violation.
-  const std::string prismLog = test::ReadTextFile(dir + "/prism-auth.log") + test::ReadTextFile(dir + "/prism-discovery.log");
+  const std::string prismLog =
+      test::ReadTextFile(dir + "/prism-auth.log") + test::ReadTextFile(dir + "/prism-discovery.log");
   CHECK(prismLog.find("request-service-access-token") != std::string::npos);
   CHECK(prismLog.find("Violation") == std::string::npos);
 
   // jose: the token_v2 JWTs the node accepted and the DPoP proofs the holders accepted.
   const std::string stateFile = dir + "/control-state.json";
   std::ofstream(stateFile) << state.dump();
-  test::ChildProcess jose({"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "verify-jose.mjs").string(), stateFile,
-                           "zorgbrug-sandbox-node"},
+  test::ChildProcess jose({"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "verify-jose.mjs").string(),
+                           stateFile, "zorgbrug-sandbox-node"},
                           dir + "/jose.log");
   const auto verdict = jose.WaitForLine("verified", std::chrono::seconds(60));
   INFO(test::ReadTextFile(dir + "/jose.log"));
@@ -124,7 +133,8 @@ TEST_CASE("gateway to Nuts node traffic conforms to the official nuts-node v6.2.
   CHECK(jose.Wait(std::chrono::seconds(10)) == 0);
 }
 
-TEST_CASE("our JOSE and npm jose read each other's JWS (RS256, RS512, PS256, PS512, ES256) and JWE (RSA-OAEP, A256CBC-HS512, A128CBC-HS256)") {
+TEST_CASE(
+    "our JOSE and npm jose read each other's JWS (RS256, RS512, PS256, PS512, ES256) and JWE (RSA-OAEP, A256CBC-HS512, A128CBC-HS256)") {
   if (!fs::exists(kTools / "jose")) {
     WARN("skipped: " << kTools.string() << " lacks jose: run `npm ci --prefix tests` (the test script does)");
     return;
@@ -133,16 +143,21 @@ TEST_CASE("our JOSE and npm jose read each other's JWS (RS256, RS512, PS256, PS5
   const jose::Key rsa = jose::Key::GenerateRsa(2048).value();
   const jose::Key ec = jose::Key::GenerateEcP256().value();
   const std::string payload = R"({"verklaring_id":"Tést"})";
-  json in{{"payload", payload}, {"rsa_private_pem", rsa.PrivatePem()}, {"rsa_public_jwk", rsa.PublicJwk()}, {"ec_public_jwk", ec.PublicJwk()}};
-  for (const char* alg : {"RS256", "RS512", "PS256", "PS512"}) in["jws"][alg] = jose::SignJws({{"alg", alg}}, payload, rsa).value();
+  json in{{"payload", payload},
+          {"rsa_private_pem", rsa.PrivatePem()},
+          {"rsa_public_jwk", rsa.PublicJwk()},
+          {"ec_public_jwk", ec.PublicJwk()}};
+  for (const char* alg : {"RS256", "RS512", "PS256", "PS512"})
+    in["jws"][alg] = jose::SignJws({{"alg", alg}}, payload, rsa).value();
   in["jws"]["ES256"] = jose::SignJws({{"alg", "ES256"}}, payload, ec).value();
   for (const char* enc : {"A256CBC-HS512", "A128CBC-HS256"}) {
     in["jwe"][enc] = jose::EncryptJwe({{"alg", "RSA-OAEP"}, {"enc", enc}, {"cty", "JWT"}}, payload, rsa).value();
   }
   const std::string dir = test::MakeTempDir("zb-jose-interop");
   std::ofstream(dir + "/in.json") << in.dump();
-  test::ChildProcess node({"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "jose-interop.mjs").string(), dir + "/in.json"},
-                          dir + "/jose.log");
+  test::ChildProcess node(
+      {"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "jose-interop.mjs").string(), dir + "/in.json"},
+      dir + "/jose.log");
   const auto line = node.WaitForLine("interop", std::chrono::seconds(60));
   INFO(test::ReadTextFile(dir + "/jose.log"));
   REQUIRE(line);

@@ -2,9 +2,10 @@
 // GUI tests run inside a live wx event loop (under Xvfb): the app starts Catch from its first idle
 // event, wx asserts fail the test, and the exit code is Catch's.
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
 #include <wx/app.h>
 #include <wx/init.h>
+
+#include <catch2/catch.hpp>
 
 #include "background.h"
 #include "i18n.h"
@@ -15,7 +16,8 @@ class TestApp : public wxApp {
  public:
   bool OnInit() override {
     wxSetAssertHandler([](const wxString& file, int line, const wxString&, const wxString& cond, const wxString& msg) {
-      FAIL_CHECK("wx assert " << cond.utf8_string() << " " << msg.utf8_string() << " at " << file.utf8_string() << ":" << line);
+      FAIL_CHECK("wx assert " << cond.utf8_string() << " " << msg.utf8_string() << " at " << file.utf8_string() << ":"
+                              << line);
     });
     zb::gui::InitLanguage("nl", nullptr);
     CallAfter([this] {

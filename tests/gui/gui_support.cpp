@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_support.h"
 
-#include <catch2/catch.hpp>
 #include <wx/app.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <thread>
 
@@ -68,7 +68,8 @@ workstation::Config ConfigIn(const std::string& dir) {
   return c;
 }
 
-std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user, const std::string& persona) {
+std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user,
+                                                   const std::string& persona) {
   auto w = std::move(workstation::Workstation::Open(ConfigIn(dir)).value());
   auto added = workstation::ImportRegisterFile(*w, std::string(ZB_DEMO_DIR) + "/register.json");
   REQUIRE(added.ok());

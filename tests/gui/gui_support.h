@@ -21,6 +21,7 @@ void Screenshot(wxWindow* w, const std::string& name);
 // reaches by itself (the window would stay on the display and in memory).
 void Close(wxWindow* w);
 workstation::Config ConfigIn(const std::string& dir);
-std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user, const std::string& persona = "so");
+std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user,
+                                                   const std::string& persona = "so");
 
 }  // namespace zb::test

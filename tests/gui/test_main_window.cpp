@@ -2,10 +2,10 @@
 // The main window against the real chain: the overview fills in as the sources answer; a consent
 // refusal shows the incomplete-overview banner naming the pharmacy; a stored retrieval reopens
 // offline, marked as not current; the session locks and only the same user unlocks it.
-#include <catch2/catch.hpp>
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -86,12 +86,15 @@ TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pha
   frame->Show();
   REQUIRE(frame->OpenPatient("999900109"));
   REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
-  CHECK(frame->shownView().banner.find("ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd") == 0);
+  CHECK(frame->shownView().banner.find(
+            "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd") == 0);
   auto* banner = wxWindow::FindWindowByName("overview-banner", frame);
   REQUIRE(banner);
   CHECK(banner->IsShown());
   bool chip = false;
-  for (const auto& c : frame->shownHeader().chips) chip = chip || (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
+  for (const auto& c : frame->shownHeader().chips)
+    chip = chip ||
+           (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
   CHECK(chip);
   Screenshot(frame, "overview-visser-consent-refused");
   test::Close(frame);
@@ -190,11 +193,13 @@ TEST_CASE("stopping a lookup keeps what arrived and marks the slow source as can
   frame->Show();
   REQUIRE(frame->OpenPatient("999991000"));
   // GP and pharmacy answer at once; the hospital takes four seconds.
-  REQUIRE(WaitFor([&] {
-    std::size_t good = 0;
-    for (const auto& c : frame->shownHeader().chips) good += c.tone == present::Tone::kGood ? 1 : 0;
-    return good == 2;
-  }, 20s));
+  REQUIRE(WaitFor(
+      [&] {
+        std::size_t good = 0;
+        for (const auto& c : frame->shownHeader().chips) good += c.tone == present::Tone::kGood ? 1 : 0;
+        return good == 2;
+      },
+      20s));
   CHECK(frame->lookupRunning());
   frame->CancelLookup();
   test::World().Behave("ziekenhuis", {{"latency_ms", 0}});
@@ -203,7 +208,8 @@ TEST_CASE("stopping a lookup keeps what arrived and marks the slow source as can
   CHECK(frame->shownView().banner.find("ONVOLLEDIG OVERZICHT: geen gegevens van ziekenhuis: afgebroken") == 0);
   CHECK_FALSE(frame->shownView().medication.empty());
   bool cancelled = false;
-  for (const auto& c : frame->shownHeader().chips) cancelled = cancelled || (c.text == "ziekenhuis: afgebroken" && c.tone == present::Tone::kDanger);
+  for (const auto& c : frame->shownHeader().chips)
+    cancelled = cancelled || (c.text == "ziekenhuis: afgebroken" && c.tone == present::Tone::kDanger);
   CHECK(cancelled);
   CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Ophalen gestopt.");
   test::Close(frame);

@@ -2,27 +2,27 @@
 // The other screens against the real chain: the login window (persona flow of DEZI), patient search
 // (11-test, birth date), registering a patient with his sources found in the directory, the
 // settings' connection test, the audit view, and the English catalog.
-#include <catch2/catch.hpp>
 #include <wx/choice.h>
+#include <wx/dcmemory.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/statusbr.h>
-#include <wx/dcmemory.h>
 #include <wx/textctrl.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "app.h"
-#include "net/client/login.h"
 #include "audit_dialog.h"
 #include "gui_support.h"
 #include "i18n.h"
 #include "login_frame.h"
 #include "main_frame.h"
+#include "net/client/login.h"
 #include "patient_dialog.h"
-#include "printing.h"
 #include "present/tr.h"
+#include "printing.h"
 #include "settings_dialog.h"
 
 using namespace zb;
@@ -101,7 +101,8 @@ TEST_CASE("a refused login says why in the login window and allows another try")
   login->Show();
   login->LogInAsPersona("mondhygienist");
   REQUIRE(WaitFor([&] { return login->statusText().utf8_string().find("Inloggen is niet gelukt: ") == 0; }, 20s));
-  CHECK(login->statusText().utf8_string() == "Inloggen is niet gelukt: uw rol mag Zorgbrug in deze organisatie niet gebruiken");
+  CHECK(login->statusText().utf8_string() ==
+        "Inloggen is niet gelukt: uw rol mag Zorgbrug in deze organisatie niet gebruiken");
   CHECK_FALSE(called);
   test::Close(login);
 }
@@ -182,7 +183,8 @@ TEST_CASE("the settings' connection test reaches the gateway with the given trus
   Type(dialog, "settings-ca", "");  // the system store does not trust the sandbox CA
   dialog->TestConnection();
   REQUIRE(WaitFor([&] { return !dialog->testRunning(); }, 15s));
-  CHECK(dialog->testResult().utf8_string().find("Geen verbinding: het certificaat van de gateway wordt niet vertrouwd") == 0);
+  CHECK(dialog->testResult().utf8_string().find(
+            "Geen verbinding: het certificaat van de gateway wordt niet vertrouwd") == 0);
   Type(dialog, "settings-gateway", "http://127.0.0.1:9");
   dialog->TestConnection();
   CHECK(dialog->testResult().utf8_string().find("Gateway-adres: moet met https:// beginnen") == 0);
@@ -202,7 +204,8 @@ TEST_CASE("the audit view shows the patient's accesses with an intact chain and 
   CHECK(dialog->chainText().utf8_string().find("Keten intact: ") == 0);
   Screenshot(dialog, "audit");
   CHECK(dialog->ExportTo(dir + "/audit.tsv").empty());
-  CHECK(dialog->ExportTo("/proc/zb-no-such-dir/audit.tsv").find("Kan niet schrijven naar /proc/zb-no-such-dir/audit.tsv") == 0);
+  CHECK(dialog->ExportTo("/proc/zb-no-such-dir/audit.tsv")
+            .find("Kan niet schrijven naar /proc/zb-no-such-dir/audit.tsv") == 0);
   dialog->Destroy();
   test::Close(frame);
 }
@@ -231,8 +234,8 @@ TEST_CASE("the print job draws the same A4 pages as the PDF") {
   present::OverviewView v;
   v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
   for (int i = 0; i < 120; ++i) {
-    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i), "1 maal per dag", "", "Huisarts", "", "", false,
-                            static_cast<std::size_t>(i)});
+    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i),
+                            "1 maal per dag", "", "Huisarts", "", "", false, static_cast<std::size_t>(i)});
   }
   gui::ReportPrintout printout(present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries"));
   // A bitmap as the "printer": A4 at 72 dpi.

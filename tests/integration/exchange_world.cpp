@@ -11,7 +11,8 @@ using nlohmann::json;
 ExchangeWorld::ExchangeWorld(const std::string& nodeVariant) {
   m_stateDir = MakeTempDir("zb-world");
   m_sandboxProcess = std::make_unique<ChildProcess>(
-      std::vector<std::string>{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant}, m_stateDir + "/sandbox.log");
+      std::vector<std::string>{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant},
+      m_stateDir + "/sandbox.log");
   const auto line = m_sandboxProcess->WaitForLine("\"zorgbrug-sandbox\"", std::chrono::seconds(60));
   if (!line) FAIL("zorgbrug-sandbox did not start: " << ReadTextFile(m_stateDir + "/sandbox.log"));
   m_sandbox = json::parse(*line);
@@ -25,7 +26,8 @@ void ExchangeWorld::StartGateway(const json& patch) {
   config.merge_patch(patch);
   const std::string file = m_stateDir + "/gateway-test.json";
   std::ofstream(file) << config.dump(2);
-  m_gateway = std::make_unique<ChildProcess>(std::vector<std::string>{ZB_GATEWAY_PATH, "--config", file}, m_stateDir + "/gateway.log");
+  m_gateway = std::make_unique<ChildProcess>(std::vector<std::string>{ZB_GATEWAY_PATH, "--config", file},
+                                             m_stateDir + "/gateway.log");
   const auto line = m_gateway->WaitForLine("\"zorgbrug-gateway\"", std::chrono::seconds(30));
   if (!line) FAIL("zorgbrug-gateway did not start: " << ReadTextFile(m_stateDir + "/gateway.log"));
   m_gatewayUrl = json::parse(*line)["url"];
@@ -46,7 +48,8 @@ net::client::ApiResult<net::client::SessionInfo> ExchangeWorld::TryLogin(const s
 
 std::string ExchangeWorld::Session(const std::string& persona) const {
   auto result = TryLogin(persona);
-  if (auto* e = std::get_if<net::client::ApiError>(&result)) FAIL("login as " << persona << " failed: " << e->code << ": " << e->detail);
+  if (auto* e = std::get_if<net::client::ApiError>(&result))
+    FAIL("login as " << persona << " failed: " << e->code << ": " << e->detail);
   return std::get<net::client::SessionInfo>(result).token;
 }
 
@@ -67,8 +70,10 @@ void ExchangeWorld::ControlPost(const std::string& path) const {
 }
 
 void ExchangeWorld::Behave(const std::string& holder, const json& patch) const {
-  const auto r = Send({"POST", m_sandbox["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
-                       {{"Content-Type", "application/json"}}, patch.dump()});
+  const auto r = Send({"POST",
+                       m_sandbox["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
+                       {{"Content-Type", "application/json"}},
+                       patch.dump()});
   INFO(r.body);
   REQUIRE(r.status == 200);
 }

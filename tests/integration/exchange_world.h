@@ -4,9 +4,8 @@
 // processes on ephemeral ports (HTTPS from the sandbox's fresh test CA), plus helpers to log in as
 // a persona and to read or steer the sandbox's control plane.
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "child_process.h"
 #include "net/client/gateway_client.h"

@@ -41,8 +41,11 @@ class TamperingBrowser final : public net::client::BrowserLauncher {
 }  // namespace
 
 TEST_CASE("DEZI login succeeds for every allowed persona: whoami and logout work") {
-  const std::vector<std::pair<std::string, std::string>> personas{
-      {"so", "01.047"}, {"avg", "01.056"}, {"huisarts-anw", "01.015"}, {"secretariaat", "00.000"}, {"so-k07", "01.047"}};
+  const std::vector<std::pair<std::string, std::string>> personas{{"so", "01.047"},
+                                                                  {"avg", "01.056"},
+                                                                  {"huisarts-anw", "01.015"},
+                                                                  {"secretariaat", "00.000"},
+                                                                  {"so-k07", "01.047"}};
   const auto client = World().Client();
   for (const auto& [persona, role] : personas) {
     INFO("persona " << persona);
@@ -121,18 +124,21 @@ TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") 
 
   auto code = [&](const net::client::ApiResult<SessionInfo>& r) { return ErrorCode(r); };
   SECTION("a different code_verifier") {
-    CHECK(code(client.CreateSession(callback->code, std::string(43, 'x'), request.redirectUri, request.nonce)) == "dezi_token_refused");
+    CHECK(code(client.CreateSession(callback->code, std::string(43, 'x'), request.redirectUri, request.nonce)) ==
+          "dezi_token_refused");
   }
   SECTION("a different nonce") {
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, "another-nonce")) == "nonce_mismatch");
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, "another-nonce")) ==
+          "nonce_mismatch");
   }
   SECTION("an unregistered redirect URI") {
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, "http://127.0.0.1:1/elders", request.nonce)) ==
-          "redirect_uri_not_registered");
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, "http://127.0.0.1:1/elders",
+                                    request.nonce)) == "redirect_uri_not_registered");
   }
   SECTION("the code is used twice") {
     CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) == "ok");
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) == "dezi_token_refused");
+    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) ==
+          "dezi_token_refused");
   }
 }
 

@@ -19,26 +19,36 @@ test::ExchangeWorld& World() {
   return world;
 }
 
-std::int64_t Now() { return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count(); }
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 std::string TokenV2(json claims = json::object(), const std::string& keyFile = "token-v2-key.pem") {
   const auto key = net::jose::Key::FromPemFile(World().stateDir() + "/" + keyFile).value();
-  json c{{"iss", "zorgbrug-gateway"}, {"sub", "test"}, {"aud", "zorgbrug-sandbox-node"}, {"iat", Now()}, {"nbf", Now()},
-         {"exp", Now() + 60}, {"jti", net::jose::RandomUuid()}};
+  json c{{"iss", "zorgbrug-gateway"},
+         {"sub", "test"},
+         {"aud", "zorgbrug-sandbox-node"},
+         {"iat", Now()},
+         {"nbf", Now()},
+         {"exp", Now() + 60},
+         {"jti", net::jose::RandomUuid()}};
   c.merge_patch(claims);
   return net::jose::SignJws({{"alg", "ES256"}, {"kid", key.Thumbprint()}}, c.dump(), key).value();
 }
 
-net::http::Response Node(const std::string& method, const std::string& path, const std::string& token, const json& body = nullptr) {
-  net::http::Request r{method, World().sandbox()["node"].get<std::string>() + path, {}, body.is_null() ? "" : body.dump()};
+net::http::Response Node(const std::string& method, const std::string& path, const std::string& token,
+                         const json& body = nullptr) {
+  net::http::Request r{
+      method, World().sandbox()["node"].get<std::string>() + path, {}, body.is_null() ? "" : body.dump()};
   if (!token.empty()) r.headers.push_back({"Authorization", "Bearer " + token});
   if (!body.is_null()) r.headers.push_back({"Content-Type", "application/json"});
   return World().Send(r);
 }
 
 json Employee() {
-  return json::array({{{"type", {"VerifiableCredential", "NutsEmployeeCredential"}},
-                       {"credentialSubject", {{"identifier", "900000047"}, {"name", "A. de Vries"}, {"roleName", "SO"}}}}});
+  return json::array(
+      {{{"type", {"VerifiableCredential", "NutsEmployeeCredential"}},
+        {"credentialSubject", {{"identifier", "900000047"}, {"name", "A. de Vries"}, {"roleName", "SO"}}}}});
 }
 
 std::string AuthServer(const std::string& id) { return World().sandbox()["node"].get<std::string>() + "/oauth2/" + id; }
@@ -57,8 +67,13 @@ TEST_CASE("the node double authenticates callers with token_v2 JWTs as nuts-node
   // A key that is not in authorized_keys (the userinfo key is the gateway's, but not for this).
   const auto other = net::jose::Key::GenerateEcP256().value();
   const std::string foreign = net::jose::SignJws({{"alg", "ES256"}, {"kid", other.Thumbprint()}},
-                                                 json{{"iss", "zorgbrug-gateway"}, {"sub", "x"}, {"aud", "zorgbrug-sandbox-node"},
-                                                      {"iat", Now()}, {"nbf", Now()}, {"exp", Now() + 60}, {"jti", net::jose::RandomUuid()}}
+                                                 json{{"iss", "zorgbrug-gateway"},
+                                                      {"sub", "x"},
+                                                      {"aud", "zorgbrug-sandbox-node"},
+                                                      {"iat", Now()},
+                                                      {"nbf", Now()},
+                                                      {"exp", Now() + 60},
+                                                      {"jti", net::jose::RandomUuid()}}
                                                      .dump(),
                                                  other)
                                   .value();
@@ -67,7 +82,8 @@ TEST_CASE("the node double authenticates callers with token_v2 JWTs as nuts-node
 
 TEST_CASE("request-service-access-token: credentials rules and the 400/412/502/503 classes") {
   const std::string path = "/internal/auth/v2/zorgbrug-demo/request-service-access-token";
-  json ok{{"authorization_server", AuthServer("huisarts")}, {"scope", "HuisartsVVTInzage"}, {"credentials", Employee()}};
+  json ok{
+      {"authorization_server", AuthServer("huisarts")}, {"scope", "HuisartsVVTInzage"}, {"credentials", Employee()}};
   const auto dpop = Node("POST", path, TokenV2(), ok);
   REQUIRE(dpop.status == 200);
   const json token = json::parse(dpop.body);

@@ -24,7 +24,8 @@ test::ExchangeWorld& World() {
 // A fresh login each time: some test cases restart the gateway, which ends its sessions.
 std::string SoSession() { return World().Session("so"); }
 
-net::client::ApiResult<net::http::Response> PatientSearch(const test::ExchangeWorld& world, const std::string& session) {
+net::client::ApiResult<net::http::Response> PatientSearch(const test::ExchangeWorld& world,
+                                                          const std::string& session) {
   return world.Client().Relay(session, "HuisartsVVTInzage", "90000401", "POST", "Patient/_search",
                               "identifier=http%3A%2F%2Ffhir.nl%2Ffhir%2FNamingSystem%2Fbsn%7C" + std::string(kBsn));
 }
@@ -51,7 +52,8 @@ TEST_CASE("the directory lists the holders registered on the configured Discover
   REQUIRE(std::holds_alternative<json>(one));
   REQUIRE(std::get<json>(one)["holders"].size() == 1);
   CHECK(std::get<json>(one)["holders"][0]["name"] == "Ziekenhuis Rivierenland");
-  auto unknown = World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "12345678", "GET", "Flag?patient.identifier=x");
+  auto unknown =
+      World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "12345678", "GET", "Flag?patient.identifier=x");
   CHECK(Code(unknown) == "holder_not_in_directory");
 }
 
@@ -72,8 +74,11 @@ TEST_CASE("a relayed request carries a DPoP proof the holder accepts: a replayed
   const std::string proof = seen["proof"];
 
   // Exactly the same request again with the same proof: the jti was used.
-  auto replay = World().Send({"POST", seen["url"], {{"Authorization", "DPoP " + token}, {"DPoP", proof},
-                                                   {"Content-Type", "application/x-www-form-urlencoded"}}, form});
+  auto replay = World().Send(
+      {"POST",
+       seen["url"],
+       {{"Authorization", "DPoP " + token}, {"DPoP", proof}, {"Content-Type", "application/x-www-form-urlencoded"}},
+       form});
   CHECK(replay.status == 401);
   CHECK(replay.header("WWW-Authenticate").find("invalid_dpop_proof") != std::string::npos);
   // The token without any proof, and the DPoP token presented as Bearer.
@@ -87,14 +92,23 @@ TEST_CASE("a relayed request carries a DPoP proof the holder accepts: a replayed
 TEST_CASE("the MP9 3.0, CiO and zorginzage queries are answered through the relay, and only those") {
   const std::string include = "&_include=MedicationRequest%3Amedication";
   const std::vector<std::pair<std::string, std::string>> mp9{
-      {"MA", "MedicationRequest?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005" + include},
-      {"VV", "MedicationRequest?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C52711000146108" + include},
-      {"WDS", "MedicationRequest?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C395067002" + include},
-      {"TA", "MedicationDispense?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422037009&_include=MedicationDispense%3Amedication"},
-      {"MVE", "MedicationDispense?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C373784005&_include=MedicationDispense%3Amedication"},
-      {"MGB", "MedicationStatement?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422979000&_include=MedicationStatement%3Amedication"},
-      {"MTD", "MedicationAdministration?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C18629005&_include=MedicationAdministration%3Amedication"},
-      {"CI", "Flag?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C350241000146102&_include=Flag%3Apatient&_revinclude=Provenance%3Atarget"},
+      {"MA", "MedicationRequest?patient.identifier=" + kBsnParam +
+                 "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005" + include},
+      {"VV", "MedicationRequest?patient.identifier=" + kBsnParam +
+                 "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C52711000146108" + include},
+      {"WDS", "MedicationRequest?patient.identifier=" + kBsnParam +
+                  "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C395067002" + include},
+      {"TA", "MedicationDispense?patient.identifier=" + kBsnParam +
+                 "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422037009&_include=MedicationDispense%3Amedication"},
+      {"MVE", "MedicationDispense?patient.identifier=" + kBsnParam +
+                  "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C373784005&_include=MedicationDispense%3Amedication"},
+      {"MGB", "MedicationStatement?patient.identifier=" + kBsnParam +
+                  "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C422979000&_include=MedicationStatement%3Amedication"},
+      {"MTD", "MedicationAdministration?patient.identifier=" + kBsnParam +
+                  "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C18629005&_include=MedicationAdministration%3Amedication"},
+      {"CI",
+       "Flag?patient.identifier=" + kBsnParam +
+           "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C350241000146102&_include=Flag%3Apatient&_revinclude=Provenance%3Atarget"},
   };
   int pharmacyMatches = 0;
   for (const char* ura : {"90000402", "90000403"}) {
@@ -112,17 +126,20 @@ TEST_CASE("the MP9 3.0, CiO and zorginzage queries are answered through the rela
   // Zorginzage at the GP: resolve the patient, then the agreed queries by holder patient id.
   const json patient = json::parse(Ok(PatientSearch(World(), SoSession())).body);
   const std::string id = patient["entry"][0]["resource"]["id"];
-  const auto gp = Ok(World().Client().Relay(SoSession(), "HuisartsVVTInzage", "90000401", "GET",
-                                            "MedicationRequest?patient=" + id + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C16076005" + include));
+  const auto gp = Ok(World().Client().Relay(
+      SoSession(), "HuisartsVVTInzage", "90000401", "GET",
+      "MedicationRequest?patient=" + id + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C16076005" + include));
   REQUIRE(gp.status == 200);
   CHECK(json::parse(gp.body)["total"].get<int>() > 0);
 
   // One parameter more than agreed: the holder's policy says no, and that answer passes through.
-  const auto extra = Ok(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET", mp9[3].second + "&_summary=count"));
+  const auto extra = Ok(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET",
+                                               mp9[3].second + "&_summary=count"));
   CHECK(extra.status == 403);
   CHECK(json::parse(extra.body)["resourceType"] == "OperationOutcome");
   // Paths that are not FHIR searches or reads never leave the gateway.
-  CHECK(Code(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET", "..%2F..%2Fadmin")) == "relay_request_invalid");
+  CHECK(Code(World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET", "..%2F..%2Fadmin")) ==
+        "relay_request_invalid");
 }
 
 TEST_CASE("the node caches tokens: after a holder forgets them the gateway retries once with a fresh token") {
@@ -150,8 +167,9 @@ TEST_CASE("role policy per feature, and node and holder refusals give specific e
   CHECK(std::get<ApiError>(refused).status == 403);
 
   World().ControlPost("/holder/apotheek/refuse-tokens?on=1");
-  auto holderRefuses = World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "90000402", "GET",
-                                              "Flag?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C225419007");
+  auto holderRefuses = World().Client().Relay(
+      SoSession(), "medicatieoverdracht-gf", "90000402", "GET",
+      "Flag?patient.identifier=" + kBsnParam + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C225419007");
   CHECK(Code(holderRefuses) == "holder_authorization_error");
   World().ControlPost("/holder/apotheek/refuse-tokens?on=0");
 

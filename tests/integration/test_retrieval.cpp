@@ -3,9 +3,8 @@
 // one status per source with its reason, the picture complete only when every source answered,
 // each injected fault ending in the right status while the other sources still deliver, paging,
 // cancellation, and that a refused source never reads as "no medication".
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <mutex>
 #include <thread>
 
@@ -34,7 +33,8 @@ std::vector<net::client::SourceSpec> DemoSources() {
           {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
 }
 
-net::client::LookupRequest Request(const std::string& bsn, std::chrono::milliseconds deadline = std::chrono::seconds(10)) {
+net::client::LookupRequest Request(const std::string& bsn,
+                                   std::chrono::milliseconds deadline = std::chrono::seconds(10)) {
   net::client::LookupRequest r;
   r.session = World().Session("so");
   r.bsn = bsn;
@@ -58,7 +58,10 @@ const domain::SourceOutcome& Source(const domain::PatientPicture& p, const std::
 }
 
 void Normal(const std::string& holder) {
-  World().Behave(holder, {{"latency_ms", 0}, {"page_size", 0}, {"separate_includes", false}, {"fault", {{"kind", "none"}}},
+  World().Behave(holder, {{"latency_ms", 0},
+                          {"page_size", 0},
+                          {"separate_includes", false},
+                          {"fault", {{"kind", "none"}}},
                           {"access", {{kJansen, "allow"}, {kDeBoer, "allow"}}}});
 }
 
@@ -81,8 +84,8 @@ TEST_CASE("All three sources answer at once and the picture is complete", "[retr
   }
   CHECK(p.Complete());
   CHECK(Source(p, "huisarts").source.name == "Huisartsenpraktijk De Linde");  // from the directory
-  CHECK(Source(p, "apotheek").requests == 11);  // directory + 7 MP9 + 2 CiO + allergies
-  CHECK(Source(p, "huisarts").requests == 5);   // directory + Patient/_search + 3 zorginzage queries
+  CHECK(Source(p, "apotheek").requests == 11);                                // directory + 7 MP9 + 2 CiO + allergies
+  CHECK(Source(p, "huisarts").requests == 5);  // directory + Patient/_search + 3 zorginzage queries
   CHECK(Lines(p).size() >= 10);
 }
 
@@ -115,7 +118,8 @@ TEST_CASE("Every access decision of a holder becomes its own status and makes th
   Normal("huisarts");
 }
 
-TEST_CASE("A patient unknown at the GP, a hospital without data and an organisation outside the directory", "[retrieval]") {
+TEST_CASE("A patient unknown at the GP, a hospital without data and an organisation outside the directory",
+          "[retrieval]") {
   auto request = Request(kDeBoer);
   request.sources.push_back({{"apotheek-2", domain::SourceKind::kPharmacy, "apotheek-2"}, "90000499"});
   const auto p = Look(request);
@@ -145,7 +149,8 @@ TEST_CASE("A birth date that differs at the source keeps its data out", "[retrie
   CHECK(Look(request).Complete());
 }
 
-TEST_CASE("Each fault of one holder ends in its status while the others deliver and nothing outlives the deadline", "[retrieval][faults]") {
+TEST_CASE("Each fault of one holder ends in its status while the others deliver and nothing outlives the deadline",
+          "[retrieval][faults]") {
   struct Case {
     json fault;
     SourceStatus status;
@@ -161,7 +166,9 @@ TEST_CASE("Each fault of one holder ends in its status while the others deliver 
       {{{"kind", "truncated"}}, SourceStatus::kFailed, "holder_answer_incomplete"},
       {{{"kind", "wrong-host"}}, SourceStatus::kUnreachable, "holder_tls_refused"},
       {{{"kind", "drip"}, {"ms", 300}}, SourceStatus::kUnreachable, ""},
-      {{{"kind", "huge"}, {"bytes", std::size_t{1} << 30}, {"times", 1}}, SourceStatus::kFailed, "holder_answer_too_large",
+      {{{"kind", "huge"}, {"bytes", std::size_t{1} << 30}, {"times", 1}},
+       SourceStatus::kFailed,
+       "holder_answer_too_large",
        std::chrono::seconds(20)},  // 32 MB must arrive before the limit trips, also under sanitizers
       // Recoverable: the holder forgot its tokens (the gateway renews once), or is briefly down.
       {{{"kind", "expire-tokens"}, {"times", 1}}, SourceStatus::kData, ""},
@@ -217,11 +224,13 @@ TEST_CASE("A slow source does not hold back what the others delivered", "[retrie
   CHECK(p.Complete());
 }
 
-TEST_CASE("Paged answers, a changed page size and includes on later pages give the same overview", "[retrieval][paging]") {
+TEST_CASE("Paged answers, a changed page size and includes on later pages give the same overview",
+          "[retrieval][paging]") {
   const auto baseline = Look(Request(kJansen));
   REQUIRE(baseline.Complete());
-  for (const json& paging : {json{{"page_size", 2}, {"separate_includes", false}}, json{{"page_size", 3}, {"separate_includes", true}},
-                             json{{"page_size", 1}, {"separate_includes", true}}}) {
+  for (const json& paging :
+       {json{{"page_size", 2}, {"separate_includes", false}}, json{{"page_size", 3}, {"separate_includes", true}},
+        json{{"page_size", 1}, {"separate_includes", true}}}) {
     INFO(paging.dump());
     for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) World().Behave(holder, paging);
     const auto paged = Look(Request(kJansen));
@@ -234,7 +243,8 @@ TEST_CASE("Paged answers, a changed page size and includes on later pages give t
   for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) Normal(holder);
 }
 
-TEST_CASE("Cancelling a lookup stops it and none of its answers arrives after another patient was chosen", "[retrieval][cancel]") {
+TEST_CASE("Cancelling a lookup stops it and none of its answers arrives after another patient was chosen",
+          "[retrieval][cancel]") {
   World().Behave("ziekenhuis", {{"latency_ms", 1200}});
   World().Behave("apotheek", {{"latency_ms", 1200}});
   const auto gateway = World().Client();
@@ -273,14 +283,15 @@ TEST_CASE("Cancelling a lookup stops it and none of its answers arrives after an
   Normal("apotheek");
 }
 
-TEST_CASE("The CLI names the refusing pharmacy and its reason on the first line and never says no medication", "[retrieval][cli]") {
+TEST_CASE("The CLI names the refusing pharmacy and its reason on the first line and never says no medication",
+          "[retrieval][cli]") {
   const std::string dir = test::MakeTempDir("zorgbrug-cli-test");
   const std::vector<std::string> env{"ZORGBRUG_SESSION_FILE=" + dir + "/session.json", "ZORGBRUG_REGISTER="};
   auto run = [&](const std::string& extra) {
     // Through a shell only to keep stdout (the report) apart from stderr (login and progress).
     const std::string out = dir + "/out.txt";
-    const std::string cmd = std::string(ZB_CLI_PATH) + " overview --bsn 999900109 --gateway '" + World().gatewayUrl() + "' --ca '" +
-                            World().caFile() + "' --persona so " + extra + " > '" + out + "'";
+    const std::string cmd = std::string(ZB_CLI_PATH) + " overview --bsn 999900109 --gateway '" + World().gatewayUrl() +
+                            "' --ca '" + World().caFile() + "' --persona so " + extra + " > '" + out + "'";
     test::ChildProcess cli({"/bin/sh", "-c", cmd}, dir + "/cli.log", env, false);
     const int rc = cli.Wait(std::chrono::seconds(60));
     return std::make_pair(rc, test::ReadTextFile(out));

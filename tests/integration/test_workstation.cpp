@@ -3,7 +3,6 @@
 // registered patient up, the retrieval saved sealed and reopened offline with the same overview,
 // every step in an intact audit trail.
 #include <catch2/catch.hpp>
-
 #include <condition_variable>
 #include <mutex>
 
@@ -31,7 +30,8 @@ workstation::Config ConfigIn(const std::string& dir, const std::string& gateway)
 }
 
 domain::RegisteredPatient Resident(const std::string& bsn, const std::string& name, domain::Date birth) {
-  domain::RegisteredPatient p{0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
+  domain::RegisteredPatient p{
+      0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
   p.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000401"},
                {{"apotheek", domain::SourceKind::kPharmacy, "Apotheek"}, "90000402"},
                {{"ziekenhuis", domain::SourceKind::kHospital, "Ziekenhuis"}, "90000403"}};
@@ -46,7 +46,8 @@ struct Lookup {
 };
 
 // Looks the patient up and waits for the end; returns the picture built from the deliveries.
-std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, const domain::RegisteredPatient& p, Lookup& l) {
+std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, const domain::RegisteredPatient& p,
+                                               Lookup& l) {
   auto id = w.LookUp(
       p,
       [&](workstation::Workstation::LookupId, domain::SourceDelivery d) {
@@ -70,7 +71,8 @@ std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, cons
 
 std::vector<std::string> Products(const domain::Overview& o) {
   std::vector<std::string> out;
-  for (const auto& line : o.lines) out.push_back(std::string(domain::ToString(line.status)) + ":" + line.product->DisplayName());
+  for (const auto& line : o.lines)
+    out.push_back(std::string(domain::ToString(line.status)) + ":" + line.product->DisplayName());
   return out;
 }
 

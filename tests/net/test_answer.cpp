@@ -24,7 +24,10 @@ const std::string kRefusal =
 }  // namespace
 
 TEST_CASE("a searchset with matches and includes is data, with its next page") {
-  const auto a = ReadAnswer("MA", Answer(200, R"({"resourceType":"Bundle","type":"searchset","link":[{"relation":"next","url":"https://h/fhir/x?p=2"}],
+  const auto a = ReadAnswer(
+      "MA",
+      Answer(200,
+             R"({"resourceType":"Bundle","type":"searchset","link":[{"relation":"next","url":"https://h/fhir/x?p=2"}],
     "entry":[{"resource":{"resourceType":"MedicationRequest","id":"1"},"search":{"mode":"match"}},
              {"resource":{"resourceType":"Medication","id":"2"},"search":{"mode":"include"}}]})"));
   CHECK(a.outcome.status == SourceStatus::kData);
@@ -32,14 +35,17 @@ TEST_CASE("a searchset with matches and includes is data, with its next page") {
   CHECK(a.entries.size() == 2);
   REQUIRE(a.next);
   CHECK(*a.next == "https://h/fhir/x?p=2");
-  CHECK(ReadAnswer("MA", Answer(200, R"({"resourceType":"Bundle","type":"searchset"})")).outcome.status == SourceStatus::kNoData);
+  CHECK(ReadAnswer("MA", Answer(200, R"({"resourceType":"Bundle","type":"searchset"})")).outcome.status ==
+        SourceStatus::kNoData);
 }
 
 TEST_CASE("consent decisions are read from 403 and from an outcome entry, a bare 403 is a refusal without reason") {
   const auto refused = ReadAnswer("MA", Answer(403, kRefusal));
   CHECK(refused.outcome.status == SourceStatus::kConsentRefused);
   CHECK(refused.outcome.detail == "Patient refused");
-  const auto entry = ReadAnswer("MA", Answer(200, R"({"resourceType":"Bundle","entry":[{"search":{"mode":"outcome"},"resource":)" + kRefusal + "}]}"));
+  const auto entry = ReadAnswer(
+      "MA",
+      Answer(200, R"({"resourceType":"Bundle","entry":[{"search":{"mode":"outcome"},"resource":)" + kRefusal + "}]}"));
   CHECK(entry.outcome.status == SourceStatus::kConsentRefused);
   CHECK(entry.entries.empty());
   const auto bare = ReadAnswer("MA", Answer(403, ""));
@@ -85,6 +91,11 @@ TEST_CASE("JSON that is valid but not a holder's answer fails its source with a 
   CHECK(odd.outcome.status == SourceStatus::kData);
   CHECK(odd.matches == 1);
   CHECK_FALSE(odd.next);
-  REQUIRE_NOTHROW(ReadAnswer("MA", Answer(403, R"({"resourceType":"OperationOutcome","issue":[{"details":{"coding":[{"system":5,"code":[]}]},"diagnostics":{}}]})")));
-  CHECK(ReadAnswer("MA", Answer(403, R"({"resourceType":"OperationOutcome","issue":5})")).outcome.status == SourceStatus::kAccessDenied);
+  REQUIRE_NOTHROW(ReadAnswer(
+      "MA",
+      Answer(
+          403,
+          R"({"resourceType":"OperationOutcome","issue":[{"details":{"coding":[{"system":5,"code":[]}]},"diagnostics":{}}]})")));
+  CHECK(ReadAnswer("MA", Answer(403, R"({"resourceType":"OperationOutcome","issue":5})")).outcome.status ==
+        SourceStatus::kAccessDenied);
 }

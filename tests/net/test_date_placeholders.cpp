@@ -3,8 +3,8 @@
 
 #include "net/fhir/date_placeholders.h"
 
-using zb::net::fhir::SubstituteDatePlaceholders;
 using zb::domain::Date;
+using zb::net::fhir::SubstituteDatePlaceholders;
 
 TEST_CASE("Date placeholders become dates relative to T", "[placeholders]") {
   const Date t(2026, 3, 10);
@@ -18,8 +18,8 @@ TEST_CASE("Date placeholders become dates relative to T", "[placeholders]") {
 
 TEST_CASE("Other placeholders and broken syntax are left alone", "[placeholders]") {
   const Date t(2026, 3, 10);
-  for (const char* keep : {"${CURRENTDATE}", "${filter-identifier}", "${DATE, T, Q, 1}", "${DATE, T, D, x}", "${DATE, T, D",
-                           "plain", "${DATE, T, D, 99999999999}"}) {
+  for (const char* keep : {"${CURRENTDATE}", "${filter-identifier}", "${DATE, T, Q, 1}", "${DATE, T, D, x}",
+                           "${DATE, T, D", "plain", "${DATE, T, D, 99999999999}"}) {
     INFO(keep);
     CHECK(SubstituteDatePlaceholders(keep, t) == keep);
   }

@@ -43,7 +43,8 @@ TEST_CASE("base64url follows RFC 4648 §5 without padding and refuses sloppy inp
 }
 
 TEST_CASE("JWK thumbprint matches the RFC 7638 example") {
-  const json jwk = json::parse(R"({"kty":"RSA","e":"AQAB","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"})");
+  const json jwk = json::parse(
+      R"({"kty":"RSA","e":"AQAB","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"})");
   const Key key = Key::FromJwk(jwk).value();
   CHECK(key.Thumbprint() == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
   CHECK_FALSE(key.hasPrivate());
@@ -102,7 +103,8 @@ TEST_CASE("JWE RSA-OAEP with A256CBC-HS512 and A128CBC-HS256 round-trips: tamper
   const std::string secret = "the signed userinfo envelope";
   for (const char* enc : {"A256CBC-HS512", "A128CBC-HS256"}) {
     INFO(enc);
-    const std::string jwe = EncryptJwe({{"alg", "RSA-OAEP"}, {"enc", enc}, {"cty", "JWT"}}, secret, Rsa().PublicOnly()).value();
+    const std::string jwe =
+        EncryptJwe({{"alg", "RSA-OAEP"}, {"enc", enc}, {"cty", "JWT"}}, secret, Rsa().PublicOnly()).value();
     const auto out = DecryptJwe(jwe, Rsa());
     REQUIRE(out.ok());
     CHECK(out->plaintext == secret);

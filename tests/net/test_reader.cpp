@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FHIR R4 -> domain mapping on our synthetic data: every element the rules use arrives.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "fixtures.h"
 #include "net/fhir/reader.h"
@@ -134,36 +133,39 @@ TEST_CASE("The demo pharmacy file maps TAs with GDS, dispenses, use and CiO flag
 }
 
 TEST_CASE("References resolve: urn:uuid, relative, absolute and contained", "[reader][references]") {
-  const std::string med = R"({"resourceType":"Medication","id":"m1","code":{"coding":[{"system":"urn:oid:2.16.840.1.113883.2.4.4.10","code":"42","display":"X TABLET"}]}})";
+  const std::string med =
+      R"({"resourceType":"Medication","id":"m1","code":{"coding":[{"system":"urn:oid:2.16.840.1.113883.2.4.4.10","code":"42","display":"X TABLET"}]}})";
   auto ma = [](const std::string& id, const std::string& ref) {
-    return R"({"resourceType":"MedicationRequest","id":")" + id +
-           R"(","identifier":[{"system":"urn:x","value":")" + id +
+    return R"({"resourceType":"MedicationRequest","id":")" + id + R"(","identifier":[{"system":"urn:x","value":")" +
+           id +
            R"("}],"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-PharmaceuticalTreatment.Identifier","valueIdentifier":{"system":"urn:mbh","value":"T1"}}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"intent":"order","status":"unknown","medicationReference":{"reference":")" +
            ref + R"("},"contained":[{"resourceType":"Medication","id":"inner","code":{"text":"CONTAINED PRODUCT"}}]})";
   };
-  const std::string bundle = R"({"resourceType":"Bundle","type":"collection","entry":[)"
-                             R"({"fullUrl":"urn:uuid:aaaa","resource":)" + med + "}," +
-                             R"({"fullUrl":"https://fhir.example/Medication/m1","resource":)" + med + "}," +
-                             R"({"resource":)" + ma("a", "urn:uuid:aaaa") + "}," +
-                             R"({"resource":)" + ma("b", "Medication/m1") + "}," +
-                             R"({"resource":)" + ma("c", "https://other.example/fhir/Medication/m1") + "}," +
-                             R"({"resource":)" + ma("d", "#inner") + "}]}";
+  const std::string bundle =
+      R"({"resourceType":"Bundle","type":"collection","entry":[)"
+      R"({"fullUrl":"urn:uuid:aaaa","resource":)" +
+      med + "}," + R"({"fullUrl":"https://fhir.example/Medication/m1","resource":)" + med + "}," + R"({"resource":)" +
+      ma("a", "urn:uuid:aaaa") + "}," + R"({"resource":)" + ma("b", "Medication/m1") + "}," + R"({"resource":)" +
+      ma("c", "https://other.example/fhir/Medication/m1") + "}," + R"({"resource":)" + ma("d", "#inner") + "}]}";
   auto doc = ReadJson(bundle);
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 4);
-  for (int i = 0; i < 3; ++i) CHECK(doc->medication.agreements[static_cast<std::size_t>(i)].h.product->DisplayName() == "X TABLET");
+  for (int i = 0; i < 3; ++i)
+    CHECK(doc->medication.agreements[static_cast<std::size_t>(i)].h.product->DisplayName() == "X TABLET");
   CHECK(doc->medication.agreements[3].h.product->DisplayName() == "CONTAINED PRODUCT");
   CHECK(doc->issues.empty());
 }
 
 TEST_CASE("A single resource, paging links and OperationOutcomes are read", "[reader]") {
-  auto single = ReadJson(R"({"resourceType":"Flag","id":"f","status":"active","category":[{"coding":[{"system":"http://snomed.info/sct","code":"350241000146102"}]}],"code":{"text":"Zwangerschap"}})");
+  auto single = ReadJson(
+      R"({"resourceType":"Flag","id":"f","status":"active","category":[{"coding":[{"system":"http://snomed.info/sct","code":"350241000146102"}]}],"code":{"text":"Zwangerschap"}})");
   REQUIRE(single.ok());
   CHECK(single->resourceType == "Flag");
   CHECK(single->ica.contraIndications.size() == 1);
   CHECK(single->issues.empty());
 
-  auto paged = ReadJson(R"({"resourceType":"Bundle","type":"searchset","link":[{"relation":"self","url":"https://h/fhir/MedicationRequest?x"},{"relation":"next","url":"https://h/fhir/MedicationRequest?page=2"}],"entry":[{"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"informational","details":{"coding":[{"system":"urn:x","code":"no-consent"}]},"diagnostics":"geen toestemming"}]}}]})");
+  auto paged = ReadJson(
+      R"({"resourceType":"Bundle","type":"searchset","link":[{"relation":"self","url":"https://h/fhir/MedicationRequest?x"},{"relation":"next","url":"https://h/fhir/MedicationRequest?page=2"}],"entry":[{"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"informational","details":{"coding":[{"system":"urn:x","code":"no-consent"}]},"diagnostics":"geen toestemming"}]}}]})");
   REQUIRE(paged.ok());
   CHECK(paged->nextPage == std::optional<std::string>("https://h/fhir/MedicationRequest?page=2"));
   REQUIRE(paged->outcomes.size() == 1);
@@ -172,7 +174,8 @@ TEST_CASE("A single resource, paging links and OperationOutcomes are read", "[re
 }
 
 TEST_CASE("Unknown ordinary extensions and elements are tolerated silently", "[reader]") {
-  auto doc = ReadJson(R"({"resourceType":"MedicationRequest","id":"a","futureElement":{"x":1},"extension":[{"url":"http://example.org/fhir/ext-unknown","valueString":"x"}],"identifier":[{"system":"urn:x","value":"a"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"medicationCodeableConcept":{"coding":[{"system":"urn:oid:2.16.840.1.113883.2.4.4.10","code":"1"}],"text":"P"}})");
+  auto doc = ReadJson(
+      R"({"resourceType":"MedicationRequest","id":"a","futureElement":{"x":1},"extension":[{"url":"http://example.org/fhir/ext-unknown","valueString":"x"}],"identifier":[{"system":"urn:x","value":"a"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"medicationCodeableConcept":{"coding":[{"system":"urn:oid:2.16.840.1.113883.2.4.4.10","code":"1"}],"text":"P"}})");
   REQUIRE(doc.ok());
   CHECK(doc->medication.agreements.size() == 1);
   CHECK(doc->ErrorCount() == 0);

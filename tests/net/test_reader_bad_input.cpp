@@ -10,7 +10,8 @@ using namespace zb::net::fhir;
 
 namespace {
 
-Result<Document> ReadJson(const std::string& json, std::size_t maxBytes = std::size_t{1} << 20, std::size_t maxDepth = 96) {
+Result<Document> ReadJson(const std::string& json, std::size_t maxBytes = std::size_t{1} << 20,
+                          std::size_t maxDepth = 96) {
   Reader reader;
   ReadOptions options;
   options.origin = "bad.json";
@@ -28,7 +29,8 @@ std::string Ma(const std::string& id, const std::string& extra) {
 
 std::string Bundle(const std::vector<std::string>& resources) {
   std::string s = R"({"resourceType":"Bundle","type":"searchset","entry":[)";
-  for (std::size_t i = 0; i < resources.size(); ++i) s += (i ? "," : "") + std::string(R"({"resource":)") + resources[i] + "}";
+  for (std::size_t i = 0; i < resources.size(); ++i)
+    s += (i ? "," : "") + std::string(R"({"resource":)") + resources[i] + "}";
   return s + "]}";
 }
 
@@ -88,8 +90,9 @@ TEST_CASE("An entry without resource is reported: the other entries are still re
 }
 
 TEST_CASE("An unknown modifier extension makes only that resource unusable, with its path", "[reader][bad][modifier]") {
-  auto doc = ReadJson(Bundle({Ma("good", ""),
-                              Ma("bad", R"(,"modifierExtension":[{"url":"http://example.org/ext-NotToday","valueBoolean":true}])")}));
+  auto doc = ReadJson(
+      Bundle({Ma("good", ""),
+              Ma("bad", R"(,"modifierExtension":[{"url":"http://example.org/ext-NotToday","valueBoolean":true}])")}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
   CHECK(doc->medication.agreements[0].h.id.value == "good");
@@ -102,7 +105,9 @@ TEST_CASE("An unknown modifier extension makes only that resource unusable, with
 }
 
 TEST_CASE("A modifier extension deep inside the resource is found too", "[reader][bad][modifier]") {
-  auto doc = ReadJson(Bundle({Ma("bad", R"(,"dosageInstruction":[{"text":"x"},{"modifierExtension":[{"url":"http://example.org/m","valueBoolean":true}]}])")}));
+  auto doc = ReadJson(Bundle({Ma(
+      "bad",
+      R"(,"dosageInstruction":[{"text":"x"},{"modifierExtension":[{"url":"http://example.org/m","valueBoolean":true}]}])")}));
   REQUIRE(doc.ok());
   CHECK(doc->medication.agreements.empty());
   CHECK(OnlyError(*doc).path == "MedicationRequest.dosageInstruction.modifierExtension[0]");
@@ -113,14 +118,18 @@ TEST_CASE("implicitRules and an unknown stop type code are refused", "[reader][b
   REQUIRE(rules.ok());
   CHECK(rules->medication.agreements.empty());
   CHECK(OnlyError(*rules).path == "MedicationRequest.implicitRules");
-  auto stop = ReadJson(Bundle({Ma("s", R"(,"modifierExtension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-StopType","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"999999"}]}}])")}));
+  auto stop = ReadJson(Bundle({Ma(
+      "s",
+      R"(,"modifierExtension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-StopType","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"999999"}]}}])")}));
   REQUIRE(stop.ok());
   CHECK(stop->medication.agreements.empty());
   CHECK(OnlyError(*stop).message.find("stop type") != std::string::npos);
 }
 
 TEST_CASE("An invalid date is a warning at its path: the rest of the block is kept", "[reader][bad]") {
-  auto doc = ReadJson(Bundle({Ma("d", R"(,"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-TimeInterval.Period","valuePeriod":{"start":"2024-02-30T00:00:00+01:00","end":"2024-03-01T23:59:59+01:00"}}])")}));
+  auto doc = ReadJson(Bundle({Ma(
+      "d",
+      R"(,"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-TimeInterval.Period","valuePeriod":{"start":"2024-02-30T00:00:00+01:00","end":"2024-03-01T23:59:59+01:00"}}])")}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
   const auto& ma = doc->medication.agreements[0];
@@ -135,7 +144,8 @@ TEST_CASE("An invalid date is a warning at its path: the rest of the block is ke
 }
 
 TEST_CASE("Wrong JSON types are warnings naming the element", "[reader][bad]") {
-  auto doc = ReadJson(R"({"resourceType":"MedicationRequest","id":"t","identifier":[{"system":"urn:x","value":"t"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"status":5,"medicationCodeableConcept":{"text":"P"},"dosageInstruction":{"text":"not an array"}})");
+  auto doc = ReadJson(
+      R"({"resourceType":"MedicationRequest","id":"t","identifier":[{"system":"urn:x","value":"t"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"status":5,"medicationCodeableConcept":{"text":"P"},"dosageInstruction":{"text":"not an array"}})");
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
   CHECK(doc->medication.agreements[0].h.dosage.size() == 1);
@@ -147,19 +157,22 @@ TEST_CASE("Wrong JSON types are warnings naming the element", "[reader][bad]") {
 }
 
 TEST_CASE("Missing identifiers: fall back to the resource id with a warning, or refuse", "[reader][bad]") {
-  auto noIdentifier = ReadJson(R"({"resourceType":"MedicationRequest","id":"r1","category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]})");
+  auto noIdentifier = ReadJson(
+      R"({"resourceType":"MedicationRequest","id":"r1","category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]})");
   REQUIRE(noIdentifier.ok());
   REQUIRE(noIdentifier->medication.agreements.size() == 1);
   CHECK(noIdentifier->medication.agreements[0].h.id.value == "r1");
   CHECK(noIdentifier->ErrorCount() == 0);
-  auto nothing = ReadJson(R"({"resourceType":"MedicationRequest","category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]})");
+  auto nothing = ReadJson(
+      R"({"resourceType":"MedicationRequest","category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}]})");
   REQUIRE(nothing.ok());
   CHECK(nothing->medication.agreements.empty());
   CHECK(nothing->ErrorCount() == 1);
 }
 
 TEST_CASE("A MedicationRequest that is no building block is left out with a warning", "[reader][bad]") {
-  auto doc = ReadJson(R"({"resourceType":"MedicationRequest","id":"x","category":[{"coding":[{"system":"http://snomed.info/sct","code":"1234"}]}]})");
+  auto doc = ReadJson(
+      R"({"resourceType":"MedicationRequest","id":"x","category":[{"coding":[{"system":"http://snomed.info/sct","code":"1234"}]}]})");
   REQUIRE(doc.ok());
   CHECK(doc->medication.Count() == 0);
   CHECK(doc->skipped == 1);
@@ -167,7 +180,8 @@ TEST_CASE("A MedicationRequest that is no building block is left out with a warn
 }
 
 TEST_CASE("A Medication missing from the Bundle: display text used, with a warning", "[reader][bad]") {
-  auto doc = ReadJson(Bundle({R"({"resourceType":"MedicationRequest","id":"m","identifier":[{"system":"urn:x","value":"m"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"medicationReference":{"reference":"urn:uuid:missing","display":"LOSARTAN 50MG"}})"}));
+  auto doc = ReadJson(Bundle(
+      {R"({"resourceType":"MedicationRequest","id":"m","identifier":[{"system":"urn:x","value":"m"}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"medicationReference":{"reference":"urn:uuid:missing","display":"LOSARTAN 50MG"}})"}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
   CHECK(doc->medication.agreements[0].h.product->DisplayName() == "LOSARTAN 50MG");
@@ -177,7 +191,8 @@ TEST_CASE("A Medication missing from the Bundle: display text used, with a warni
 }
 
 TEST_CASE("A patient with a BSN failing the 11-test is kept without BSN, with a warning", "[reader][bad]") {
-  auto doc = ReadJson(R"({"resourceType":"Patient","id":"p","identifier":[{"system":"http://fhir.nl/fhir/NamingSystem/bsn","value":"123456789"}]})");
+  auto doc = ReadJson(
+      R"({"resourceType":"Patient","id":"p","identifier":[{"system":"http://fhir.nl/fhir/NamingSystem/bsn","value":"123456789"}]})");
   REQUIRE(doc.ok());
   REQUIRE(doc->patients.size() == 1);
   CHECK_FALSE(doc->patients[0].bsn.has_value());
@@ -187,7 +202,9 @@ TEST_CASE("A patient with a BSN failing the 11-test is kept without BSN, with a 
 }
 
 TEST_CASE("Numbers at the edges and odd values never crash the mapper", "[reader][bad]") {
-  auto doc = ReadJson(Bundle({Ma("n", R"(,"dosageInstruction":[{"sequence":-5,"timing":{"repeat":{"frequency":1e300,"period":-1,"periodUnit":"d","boundsDuration":{"value":1e-320,"code":"d"}}},"doseAndRate":[{"doseQuantity":{"value":1e308}}]}])")}));
+  auto doc = ReadJson(Bundle({Ma(
+      "n",
+      R"(,"dosageInstruction":[{"sequence":-5,"timing":{"repeat":{"frequency":1e300,"period":-1,"periodUnit":"d","boundsDuration":{"value":1e-320,"code":"d"}}},"doseAndRate":[{"doseQuantity":{"value":1e308}}]}])")}));
   REQUIRE(doc.ok());
   REQUIRE(doc->medication.agreements.size() == 1);
 }

@@ -85,7 +85,8 @@ TEST_CASE("Scenario TA dose differs, OTC use and use not taken", "[scenario]") {
 }
 
 TEST_CASE("Scenario two sources disagree: the GP's agreement was stopped by the hospital", "[scenario]") {
-  const auto o = Consolidate(Load({{"disagree-gp", "huisarts"}, {"disagree-hospital", "ziekenhuis"}}), NoonOn(kTestDay));
+  const auto o =
+      Consolidate(Load({{"disagree-gp", "huisarts"}, {"disagree-hospital", "ziekenhuis"}}), NoonOn(kTestDay));
   const auto& l = LineOf(o, "MBH_DI");
   CHECK(l.status == TreatmentStatus::kRecentlyStopped);
   CHECK(Has(l, DiscrepancyKind::kSourcesDisagree));
@@ -102,7 +103,8 @@ TEST_CASE("Scenario copy indicator: the hospital's copy merges into the GP's ori
   CHECK(l.sources.size() == 2);
 }
 
-TEST_CASE("Scenario ICA: merged allergy, inactive and erroneous entries, both CI generations, surveillance, alert", "[scenario][ica]") {
+TEST_CASE("Scenario ICA: merged allergy, inactive and erroneous entries, both CI generations, surveillance, alert",
+          "[scenario][ica]") {
   auto doc = ReadFhir(DataDir() / "ica" / "ica.json", "huisarts");
   REQUIRE(doc.ErrorCount() == 0);
   const auto s = SummarizeIca(doc.ica, NoonOn(kTestDay));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Writing a MedicationAgreement out and reading it back gives the same agreement.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "fixtures.h"

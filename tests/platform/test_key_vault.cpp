@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The key of the local store: kept in the keychain when one runs (run by tests/platform/with-keyring.sh,
 // which starts a private D-Bus session and GNOME keyring), else in a file only the user can read.
-#include <catch2/catch.hpp>
-
 #include <sys/stat.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 
@@ -50,7 +49,8 @@ TEST_CASE("a key file others can read, or that is not a key, is refused with wha
 }
 
 TEST_CASE("with a keychain the key is stored there, not in a file") {
-  if (!std::getenv("ZB_KEYRING_RUNNING")) FAIL("run through tests/platform/with-keyring.sh (it starts a private keyring)");
+  if (!std::getenv("ZB_KEYRING_RUNNING"))
+    FAIL("run through tests/platform/with-keyring.sh (it starts a private keyring)");
   const std::string dir = test::MakeTempDir("zb-key");
   platform::KeyVaultOptions o{dir + "/zorgbrug.db", dir + "/store.key", true};
   auto first = platform::LoadOrCreateKey(o);

@@ -2,9 +2,9 @@
 // The PDF export: a real A4 PDF from cairo, long overviews break over pages, a folder that cannot
 // be written gives a clear error and leaves nothing half-written behind.
 #include <cairo.h>
-#include <catch2/catch.hpp>
 #include <fontconfig/fontconfig.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -22,12 +22,15 @@ present::Report Sample(std::size_t rows) {
   h.title = "J. Jansen";
   h.identity = "BSN 999991000 · geboren 12-03-1941 · 85 jaar";
   present::OverviewView v;
-  v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd door de patiënt.";
-  v.sources.push_back({"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  v.banner =
+      "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd door de patiënt.";
+  v.sources.push_back(
+      {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
   for (std::size_t i = 0; i < rows; ++i) {
-    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken",
-                            "1 tablet 's ochtends en 1 tablet 's avonds", "vanaf 01-11-2026, doorlopend", "Huisarts Test, Apotheek Centrum", "",
-                            "", i % 7 == 0, i});
+    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL",
+                            "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken",
+                            "1 tablet 's ochtends en 1 tablet 's avonds", "vanaf 01-11-2026, doorlopend",
+                            "Huisarts Test, Apotheek Centrum", "", "", i % 7 == 0, i});
   }
   return present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
 }

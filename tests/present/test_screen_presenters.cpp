@@ -33,7 +33,14 @@ d::SourceDelivery WithData(d::SourceOutcome o, const std::string& file) {
 }
 
 d::RegisteredPatient Jansen() {
-  return {0, d::Bsn::Parse("999991000").value(), "J. Jansen", d::Date(1941, 3, 12), d::PatientCategory::kAdmitted, std::nullopt, "Linde 12", {}};
+  return {0,
+          d::Bsn::Parse("999991000").value(),
+          "J. Jansen",
+          d::Date(1941, 3, 12),
+          d::PatientCategory::kAdmitted,
+          std::nullopt,
+          "Linde 12",
+          {}};
 }
 
 struct Picture {
@@ -51,7 +58,8 @@ TEST_CASE("age counts whole years and the birthday itself") {
   CHECK_FALSE(d::AgeOn(std::nullopt, d::Date(2026, 2, 28)));
 }
 
-TEST_CASE("the header names the patient, shows a chip per source with the reason, and marks stored data as not current") {
+TEST_CASE(
+    "the header names the patient, shows a chip per source with the reason, and marks stored data as not current") {
   Picture p;
   p.picture.Deliver(WithData(p.gp, "huisarts.json"));
   d::SourceDelivery refused;
@@ -60,7 +68,8 @@ TEST_CASE("the header names the patient, shows a chip per source with the reason
   refused.outcome.detail = "Patient refused consent";
   p.picture.Deliver(refused);
   const auto now = d::StartOfNetherlandsDay(d::Date(2026, 11, 23)) + boost::posix_time::hours(14);
-  auto h = present::BuildPatientHeader(Jansen(), &p.picture, true, {now - boost::posix_time::hours(3), true, false}, now);
+  auto h =
+      present::BuildPatientHeader(Jansen(), &p.picture, true, {now - boost::posix_time::hours(3), true, false}, now);
   CHECK(h.title == "J. Jansen");
   CHECK(h.identity == "BSN 999991000 · geboren 12-03-1941 · 85 jaar");
   CHECK(h.category == "opgenomen");
@@ -74,10 +83,12 @@ TEST_CASE("the header names the patient, shows a chip per source with the reason
   CHECK(h.stale);
   CHECK(h.freshness == "opgehaald 23-11-2026 11:00 (3 uur geleden) — opgeslagen gegevens, niet actueel");
 
-  auto fresh = present::BuildPatientHeader(Jansen(), &p.picture, false, {now - boost::posix_time::minutes(5), false, false}, now);
+  auto fresh = present::BuildPatientHeader(Jansen(), &p.picture, false,
+                                           {now - boost::posix_time::minutes(5), false, false}, now);
   CHECK_FALSE(fresh.stale);
   CHECK(fresh.freshness == "opgehaald 23-11-2026 13:55 (5 minuten geleden)");
-  auto old = present::BuildPatientHeader(Jansen(), &p.picture, false, {now - boost::posix_time::hours(2), false, false}, now);
+  auto old =
+      present::BuildPatientHeader(Jansen(), &p.picture, false, {now - boost::posix_time::hours(2), false, false}, now);
   CHECK(old.stale);
   CHECK(old.freshness.find("niet actueel, vernieuw met F5") != std::string::npos);
   auto none = present::BuildPatientHeader(Jansen(), nullptr, false, {std::nullopt, false, true}, now);
@@ -96,16 +107,36 @@ TEST_CASE("the detail pane lists the building blocks behind a line, with source 
   CHECK(text.rfind(line.product->DisplayName(), 0) == 0);
   CHECK(text.find("Behandeling (MBH): " + line.treatment.value) != std::string::npos);
   for (const auto& b : line.blocks) CHECK(text.find(b->id.value) != std::string::npos);
-  CHECK((text.find("van Huisarts Test") != std::string::npos || text.find("van Apotheek Centrum") != std::string::npos));
+  CHECK(
+      (text.find("van Huisarts Test") != std::string::npos || text.find("van Apotheek Centrum") != std::string::npos));
   CHECK(text.find("van huisarts") == std::string::npos);  // names, not ids
   if (!line.trace.empty()) CHECK(text.find("Zo is de status bepaald:") != std::string::npos);
 }
 
 TEST_CASE("the medication table filters on any column and sorts, keeping clinical order for the group column") {
   std::vector<present::MedicationRow> rows(3);
-  rows[0] = {d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "", "Huisarts", "in rol", "", false, 0};
-  rows[1] = {d::TreatmentStatus::kRecentlyStopped, "RECENT GESTOPT", "Amoxicilline", "3x per dag", "", "Ziekenhuis", "", "", false, 1};
-  rows[2] = {d::TreatmentStatus::kCurrent, "ACTUEEL", "Paracetamol", "zo nodig", "", "Apotheek", "", "Alleen bekend bij Apotheek", true, 2};
+  rows[0] = {
+      d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "", "Huisarts", "in rol", "", false, 0};
+  rows[1] = {d::TreatmentStatus::kRecentlyStopped,
+             "RECENT GESTOPT",
+             "Amoxicilline",
+             "3x per dag",
+             "",
+             "Ziekenhuis",
+             "",
+             "",
+             false,
+             1};
+  rows[2] = {d::TreatmentStatus::kCurrent,
+             "ACTUEEL",
+             "Paracetamol",
+             "zo nodig",
+             "",
+             "Apotheek",
+             "",
+             "Alleen bekend bij Apotheek",
+             true,
+             2};
   auto all = present::ArrangeRows(rows, "", {});
   REQUIRE(all.size() == 3);
   CHECK(all[0]->product == "Metoprolol");  // unsorted: consolidation order
@@ -129,13 +160,16 @@ TEST_CASE("search needs a BSN passing the 11-test and a birth date, and says per
   REQUIRE(ok.query);
   CHECK(ok.query->bsn.digits() == "999991000");
   CHECK(ok.errors.empty());
-  CHECK(present::ParseSearch("999991001", "12-03-1941", today).errors.bsn == "Dit BSN klopt niet (11-proef): controleer de cijfers.");
+  CHECK(present::ParseSearch("999991001", "12-03-1941", today).errors.bsn ==
+        "Dit BSN klopt niet (11-proef): controleer de cijfers.");
   CHECK(present::ParseSearch("99999100", "12-03-1941", today).errors.bsn == "Een BSN heeft 9 cijfers; u typte er 8.");
   CHECK(present::ParseSearch("99999100a", "12-03-1941", today).errors.bsn == "Een BSN bestaat alleen uit cijfers.");
   CHECK(present::ParseSearch("", "", today).errors.bsn == "Vul het BSN in (9 cijfers).");
   CHECK(present::ParseSearch("999991000", "", today).errors.birthDate == "Vul de geboortedatum in (dd-mm-jjjj).");
-  CHECK(present::ParseSearch("999991000", "31-02-1941", today).errors.birthDate == "Geboortedatum niet herkend: gebruik dd-mm-jjjj.");
-  CHECK(present::ParseSearch("999991000", "01-01-2027", today).errors.birthDate == "De geboortedatum ligt in de toekomst.");
+  CHECK(present::ParseSearch("999991000", "31-02-1941", today).errors.birthDate ==
+        "Geboortedatum niet herkend: gebruik dd-mm-jjjj.");
+  CHECK(present::ParseSearch("999991000", "01-01-2027", today).errors.birthDate ==
+        "De geboortedatum ligt in de toekomst.");
   CHECK_FALSE(present::ParseSearch("999991000", "01-01-2027", today).query);
 
   const std::vector<d::RegisteredPatient> all{Jansen()};
@@ -151,8 +185,10 @@ TEST_CASE("the printed report puts the banner before the medication and lists ev
   h.freshness = "opgehaald 23-11-2026 14:00 (zojuist)";
   present::OverviewView v;
   v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
-  v.sources.push_back({"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
-  v.medication.push_back({d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "vanaf 01-11-2026", "Huisarts", "in rol", "", false, 0});
+  v.sources.push_back(
+      {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  v.medication.push_back({d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "vanaf 01-11-2026",
+                          "Huisarts", "in rol", "", false, 0});
   const auto r = present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
   CHECK(r.title == "Medicatieoverzicht J. Jansen");
   CHECK(r.footer == "Zorgbrug · afgedrukt 23-11-2026 14:05 door A. de Vries");
@@ -175,7 +211,8 @@ TEST_CASE("texts go through the installed translator, patterns are translated wh
   CHECK(present::Fmt("{0} jaar", {"85"}) == "85 jaar");
   CHECK(present::Fmt("{1} en {0}", {"a", "b"}) == "b en a");
   CHECK(present::Fmt("{0} {5}", {"x"}) == "x ");  // a missing argument is left empty, never read out of range
-  present::SetTranslator([](const char* id) -> std::string { return std::string(id) == "{0} jaar" ? "{0} years" : id; });
+  present::SetTranslator(
+      [](const char* id) -> std::string { return std::string(id) == "{0} jaar" ? "{0} years" : id; });
   CHECK(present::Fmt("{0} jaar", {"85"}) == "85 years");
   CHECK(present::Tr("actueel") == "actueel");
   present::SetTranslator(nullptr);
@@ -185,7 +222,8 @@ TEST_CASE("texts go through the installed translator, patterns are translated wh
 TEST_CASE("a failed login is explained by its problem code, an unknown code keeps the technical text") {
   CHECK(present::DescribeLoginFailure("verklaring_revoked: status list says revoked") ==
         "uw DEZI-verklaring is ingetrokken; neem contact op met de beheerder van uw organisatie");
-  CHECK(present::DescribeLoginFailure("login_timeout: no redirect within 180 s") == "het inloggen duurde te lang; probeer het opnieuw");
+  CHECK(present::DescribeLoginFailure("login_timeout: no redirect within 180 s") ==
+        "het inloggen duurde te lang; probeer het opnieuw");
   CHECK(present::DescribeLoginFailure("something_new: details") == "something_new: details");
   CHECK(present::LoginProblemLabel("").empty());
 }

@@ -2,7 +2,6 @@
 #pragma once
 // A fresh store file in its own temporary folder, with a random key, and synthetic patients.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "child_process.h"
@@ -23,7 +22,9 @@ struct StoreFile {
 
 inline domain::RegisteredPatient SyntheticPatient(const std::string& bsn, const std::string& name,
                                                   domain::PatientCategory c = domain::PatientCategory::kAdmitted) {
-  domain::RegisteredPatient p{0, domain::Bsn::Parse(bsn).value(), name, domain::Date(1938, 4, 12), c, std::nullopt, "Afdeling Linde, kamer 12", {}};
+  domain::RegisteredPatient p{
+      0, domain::Bsn::Parse(bsn).value(), name, domain::Date(1938, 4, 12), c, std::nullopt, "Afdeling Linde, kamer 12",
+      {}};
   p.sources.push_back({{"", domain::SourceKind::kGeneralPractitioner, "Huisartsenpraktijk Test"}, "90000101"});
   p.sources.push_back({{"", domain::SourceKind::kPharmacy, "Apotheek Test"}, "90000102"});
   return p;

@@ -7,7 +7,8 @@ using namespace zb;
 
 namespace {
 
-domain::AuditEvent Event(int minute, const std::string& bsn, domain::AuditAction action, const std::string& context = "admission") {
+domain::AuditEvent Event(int minute, const std::string& bsn, domain::AuditAction action,
+                         const std::string& context = "admission") {
   domain::AuditEvent e;
   e.at = boost::posix_time::ptime(domain::Date(2026, 11, 23), boost::posix_time::minutes(minute));
   e.actor = {"900022159", "A. de Vries", "01.047", "90000380"};
@@ -85,11 +86,13 @@ TEST_CASE("reordered records are detected") {
   test::StoreFile f;
   auto s = Filled(f);
   // Swap the contents of records 2 and 3 (MACs included), keeping the sequence numbers.
-  REQUIRE(s->database().Execute(R"sql(
+  REQUIRE(s->database()
+              .Execute(R"sql(
     CREATE TEMP TABLE t AS SELECT * FROM audit WHERE seq IN (2, 3);
     UPDATE audit SET at = (SELECT at FROM t WHERE seq = 5 - audit.seq), action = (SELECT action FROM t WHERE seq = 5 - audit.seq),
       prev_mac = (SELECT prev_mac FROM t WHERE seq = 5 - audit.seq), mac = (SELECT mac FROM t WHERE seq = 5 - audit.seq)
-      WHERE seq IN (2, 3);)sql").ok());
+      WHERE seq IN (2, 3);)sql")
+              .ok());
   const auto check = s->audit().Verify();
   CHECK_FALSE(check.intact);
   CHECK(check.problem.find("record 2") == 0);
@@ -99,13 +102,18 @@ TEST_CASE("a forged head, or a renumbered chain, is detected") {
   SECTION("head moved back after truncation") {
     test::StoreFile f;
     auto s = Filled(f);
-    REQUIRE(s->database().Execute("DELETE FROM audit WHERE seq = 5; UPDATE audit_head SET seq = 4, mac = (SELECT mac FROM audit WHERE seq = 4)").ok());
+    REQUIRE(
+        s->database()
+            .Execute(
+                "DELETE FROM audit WHERE seq = 5; UPDATE audit_head SET seq = 4, mac = (SELECT mac FROM audit WHERE seq = 4)")
+            .ok());
     CHECK(s->audit().Verify().problem == "the chain's head was altered");
   }
   SECTION("records renumbered to close a gap") {
     test::StoreFile f;
     auto s = Filled(f);
-    REQUIRE(s->database().Execute("DELETE FROM audit WHERE seq = 2; UPDATE audit SET seq = seq - 1 WHERE seq > 2").ok());
+    REQUIRE(
+        s->database().Execute("DELETE FROM audit WHERE seq = 2; UPDATE audit SET seq = seq - 1 WHERE seq > 2").ok());
     const auto check = s->audit().Verify();
     CHECK_FALSE(check.intact);
     CHECK(check.problem.find("record 2") == 0);

@@ -68,7 +68,8 @@ TEST_CASE("no BSN, name, birth date or source detail is stored in the clear") {
     c.outcome.source = {"gp", domain::SourceKind::kGeneralPractitioner, "Huisartsenpraktijk Test"};
     c.outcome.status = domain::SourceStatus::kConsentRefused;
     c.outcome.detail = "Patient Zwartkop refused consent";
-    c.snapshot = R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationRequest","id":"Metoprololsuccinaat"}}]})";
+    c.snapshot =
+        R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"MedicationRequest","id":"Metoprololsuccinaat"}}]})";
     r.sources.push_back(c);
     REQUIRE(s->retrievals().Save(r).ok());
   }
@@ -92,12 +93,28 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
     r.retrievedAt = boost::posix_time::ptime(domain::Date(2026, 11, 23), boost::posix_time::hours(hour));
     r.complete = hour == 9;
     store::CachedSource gp;
-    gp.outcome = {{"gp", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000101", domain::SourceStatus::kData, "", "",
-                  std::chrono::milliseconds(120), std::chrono::milliseconds(80), 5, 7, 6};
+    gp.outcome = {{"gp", domain::SourceKind::kGeneralPractitioner, "Huisarts"},
+                  "90000101",
+                  domain::SourceStatus::kData,
+                  "",
+                  "",
+                  std::chrono::milliseconds(120),
+                  std::chrono::milliseconds(80),
+                  5,
+                  7,
+                  6};
     gp.snapshot = "{\"hour\":" + std::to_string(hour) + "}";
     store::CachedSource pharmacy;
-    pharmacy.outcome = {{"apo", domain::SourceKind::kPharmacy, "Apotheek"}, "90000102", domain::SourceStatus::kUnreachable, "deadline",
-                        "no answer within 10 s", std::chrono::milliseconds(10000), std::chrono::milliseconds(10000), 11, 0, 0};
+    pharmacy.outcome = {{"apo", domain::SourceKind::kPharmacy, "Apotheek"},
+                        "90000102",
+                        domain::SourceStatus::kUnreachable,
+                        "deadline",
+                        "no answer within 10 s",
+                        std::chrono::milliseconds(10000),
+                        std::chrono::milliseconds(10000),
+                        11,
+                        0,
+                        0};
     r.sources = {gp, pharmacy};
     REQUIRE(s->retrievals().Save(r).ok());
   }
@@ -125,7 +142,9 @@ TEST_CASE("a sealed value moved to another row does not open") {
   auto s = f.Open();
   REQUIRE(s->patients().Save(test::SyntheticPatient("999991000", "J. Jansen")).ok());
   REQUIRE(s->patients().Save(test::SyntheticPatient("999900109", "W. Visser")).ok());
-  REQUIRE(s->database().Execute("UPDATE patients SET record = (SELECT record FROM patients WHERE id = 1) WHERE id = 2").ok());
+  REQUIRE(s->database()
+              .Execute("UPDATE patients SET record = (SELECT record FROM patients WHERE id = 1) WHERE id = 2")
+              .ok());
   auto moved = s->patients().Get(2);
   REQUIRE_FALSE(moved.ok());
   CHECK(moved.error().code == domain::ErrorCode::kRefused);

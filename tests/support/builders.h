@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small builders for domain values, so rule tests read like the clinical story they test.
-#include <string>
-
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 
 #include "domain/building_blocks.h"
 #include "domain/overview.h"
@@ -17,8 +16,8 @@ namespace d = zb::domain;
 inline d::DateTime Day(int n, int hour = 0, int minute = 0) {
   const d::Date date = d::Date(2026, 3, 10) + boost::gregorian::days(n);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", static_cast<int>(date.year()), static_cast<int>(date.month()),
-                static_cast<int>(date.day()), hour, minute);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", static_cast<int>(date.year()),
+                static_cast<int>(date.month()), static_cast<int>(date.day()), hour, minute);
   return d::DateTime::Parse(buf).value();
 }
 inline d::DateTime EndOfDay(int n) {
@@ -65,19 +64,45 @@ struct MaBuilder {
     ma.h.product = Prk("1001", "FUROSEMIDE TABLET 40MG");
     ma.h.dosage = {Daily(1, "1")};
   }
-  MaBuilder& Start(int day) { Period().start = Day(day); return *this; }
-  MaBuilder& End(int day) { Period().end = EndOfDay(day); return *this; }
-  MaBuilder& Days(double n) { Period().duration = d::Duration{n, "d"}; return *this; }
-  MaBuilder& Registered(int day, int hour = 9) { ma.h.registered = Day(day, hour); return *this; }
+  MaBuilder& Start(int day) {
+    Period().start = Day(day);
+    return *this;
+  }
+  MaBuilder& End(int day) {
+    Period().end = EndOfDay(day);
+    return *this;
+  }
+  MaBuilder& Days(double n) {
+    Period().duration = d::Duration{n, "d"};
+    return *this;
+  }
+  MaBuilder& Registered(int day, int hour = 9) {
+    ma.h.registered = Day(day, hour);
+    return *this;
+  }
   MaBuilder& Stop(d::StopType t) {
-    const char* code = t == d::StopType::kStopped ? "410546004" : t == d::StopType::kSuspended ? "385655000" : "89925002";
+    const char* code = t == d::StopType::kStopped     ? "410546004"
+                       : t == d::StopType::kSuspended ? "385655000"
+                                                      : "89925002";
     ma.h.stop = *d::StopInfoFromCode({std::string(d::systems::kSnomed), code, ""});
     return *this;
   }
-  MaBuilder& Prior(const std::string& id) { ma.priorPrescription = d::BlockId{"urn:oid:ma", id}; return *this; }
-  MaBuilder& Product(const d::Product& p) { ma.h.product = p; return *this; }
-  MaBuilder& Dose(const d::Dosage& ds) { ma.h.dosage = {ds}; return *this; }
-  MaBuilder& Copy() { ma.h.copy = true; return *this; }
+  MaBuilder& Prior(const std::string& id) {
+    ma.priorPrescription = d::BlockId{"urn:oid:ma", id};
+    return *this;
+  }
+  MaBuilder& Product(const d::Product& p) {
+    ma.h.product = p;
+    return *this;
+  }
+  MaBuilder& Dose(const d::Dosage& ds) {
+    ma.h.dosage = {ds};
+    return *this;
+  }
+  MaBuilder& Copy() {
+    ma.h.copy = true;
+    return *this;
+  }
   MaBuilder& Info(const std::string& code) {
     ma.additionalInformation.push_back({std::string(d::systems::kMaAdditionalInfo), code, ""});
     return *this;
@@ -99,18 +124,39 @@ struct TaBuilder {
     ta.h.product = Prk("1001", "FUROSEMIDE TABLET 40MG");
     ta.h.dosage = {Daily(1, "1")};
   }
-  TaBuilder& Start(int day) { Period().start = Day(day); return *this; }
-  TaBuilder& End(int day) { Period().end = EndOfDay(day); return *this; }
-  TaBuilder& Registered(int day) { ta.h.registered = Day(day, 10); return *this; }
-  TaBuilder& For(const std::string& maId) { ta.authorizingAgreement = d::BlockId{"urn:oid:ma", maId}; return *this; }
-  TaBuilder& Gds() { ta.distributedInGds = true; return *this; }
-  TaBuilder& Dose(const d::Dosage& ds) { ta.h.dosage = {ds}; return *this; }
+  TaBuilder& Start(int day) {
+    Period().start = Day(day);
+    return *this;
+  }
+  TaBuilder& End(int day) {
+    Period().end = EndOfDay(day);
+    return *this;
+  }
+  TaBuilder& Registered(int day) {
+    ta.h.registered = Day(day, 10);
+    return *this;
+  }
+  TaBuilder& For(const std::string& maId) {
+    ta.authorizingAgreement = d::BlockId{"urn:oid:ma", maId};
+    return *this;
+  }
+  TaBuilder& Gds() {
+    ta.distributedInGds = true;
+    return *this;
+  }
+  TaBuilder& Dose(const d::Dosage& ds) {
+    ta.h.dosage = {ds};
+    return *this;
+  }
   TaBuilder& Stop(d::StopType t) {
     const char* code = t == d::StopType::kStopped ? "410546004" : "385655000";
     ta.h.stop = *d::StopInfoFromCode({std::string(d::systems::kSnomed), code, ""});
     return *this;
   }
-  TaBuilder& Previous(const std::string& id) { ta.previousAgreement = d::BlockId{"urn:oid:ta", id}; return *this; }
+  TaBuilder& Previous(const std::string& id) {
+    ta.previousAgreement = d::BlockId{"urn:oid:ta", id};
+    return *this;
+  }
   d::PeriodOfUse& Period() {
     if (!ta.h.period) ta.h.period = d::PeriodOfUse{};
     return *ta.h.period;

@@ -20,16 +20,18 @@ extern char** environ;
 
 namespace zb::test {
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv,
-                           bool stdoutToFile)
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile,
+                           const std::vector<std::string>& extraEnv, bool stdoutToFile)
     : m_stderrFile(stderrFile) {
   int pipeFds[2];
   if (::pipe2(pipeFds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (stdoutToFile) posix_spawn_file_actions_adddup2(&actions, 2, 1);
-  else posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
+  if (stdoutToFile)
+    posix_spawn_file_actions_adddup2(&actions, 2, 1);
+  else
+    posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -66,7 +68,8 @@ std::optional<std::string> ChildProcess::WaitForLine(const std::string& marker, 
       m_buffer.erase(0, nl + 1);
       if (line.find(marker) != std::string::npos) return line;
     }
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd p{m_stdout, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;

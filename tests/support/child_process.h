@@ -17,8 +17,8 @@ class ChildProcess {
   pid_t pid() const { return m_pid; }
   // With `stdoutToFile`, stdout goes to the stderr file too (for chatty tools whose output must be
   // kept and must never fill a pipe); wait on it with WaitForText.
-  ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile, const std::vector<std::string>& extraEnv = {},
-               bool stdoutToFile = false);
+  ChildProcess(const std::vector<std::string>& argv, const std::string& stderrFile,
+               const std::vector<std::string>& extraEnv = {}, bool stdoutToFile = false);
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;

@@ -2,7 +2,6 @@
 #include "fixtures.h"
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 

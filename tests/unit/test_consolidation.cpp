@@ -33,7 +33,8 @@ TEST_CASE("A course with a duration is current, then recently stopped, then hist
 TEST_CASE("Change pattern: technical stop plus new agreement, the new dose governs", "[consolidation][change]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-30).Registered(-30));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-30).End(-3).Registered(-2).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-30).End(-3).Registered(-2).Stop(StopType::kStopped).Prior("MA1"));
   data.agreements.push_back(MaBuilder("MA2", "MBH1").Start(-2).Registered(-2).Prior("MA1").Dose(Daily(1, "2")));
   const auto o = Run(data, 0);
   REQUIRE(o.lines.size() == 1);
@@ -61,7 +62,8 @@ TEST_CASE("A change that names its predecessor ends it even without a technical 
 TEST_CASE("A stop ends the treatment at its end: current until then, recently stopped after", "[consolidation][stop]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-30).Registered(-30));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-30).End(2).Registered(-1).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-30).End(2).Registered(-1).Stop(StopType::kStopped).Prior("MA1"));
   const auto& now = LineOf(Run(data, 0), "MBH1");
   CHECK(now.status == TreatmentStatus::kCurrent);
   CHECK(Traced(now, TraceCode::kStopScheduled));
@@ -88,7 +90,8 @@ TEST_CASE("The deprecated stop code 113371000146109 stops like 410546004", "[con
 TEST_CASE("A stop without reference is matched by treatment and start date", "[consolidation][stop]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-40).Registered(-40));
-  data.agreements.push_back(MaBuilder("MA9", "MBH1").Start(-20).Registered(-20).Product(Prk("1002", "FUROSEMIDE TABLET 20MG")));
+  data.agreements.push_back(
+      MaBuilder("MA9", "MBH1").Start(-20).Registered(-20).Product(Prk("1002", "FUROSEMIDE TABLET 20MG")));
   data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-40).End(-10).Registered(-10).Stop(StopType::kStopped));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(Traced(l, TraceCode::kStopMatchedByStart));
@@ -109,7 +112,8 @@ TEST_CASE("A stop without reference next to the only agreement stops that one", 
 TEST_CASE("A stop naming an agreement we did not receive is never attached to another one", "[consolidation][stop]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA2", "MBH1").Start(-5).Registered(-5));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-40).End(-6).Registered(-6).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-40).End(-6).Registered(-6).Stop(StopType::kStopped).Prior("MA1"));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(l.status == TreatmentStatus::kCurrent);
   CHECK(Has(l, DiscrepancyKind::kStopWithoutTarget));
@@ -117,14 +121,20 @@ TEST_CASE("A stop naming an agreement we did not receive is never attached to an
 
 TEST_CASE("Only a stop block is known: the stop tells what happened", "[consolidation][stop]") {
   MedicationData data;
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1", "ziekenhuis").Start(-40).End(-6).Registered(-6).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1", "ziekenhuis")
+                                .Start(-40)
+                                .End(-6)
+                                .Registered(-6)
+                                .Stop(StopType::kStopped)
+                                .Prior("MA1"));
   CHECK(LineOf(Run(data, 0), "MBH1").status == TreatmentStatus::kRecentlyStopped);
 }
 
 TEST_CASE("Suspension: on hold, with the resume date of the new agreement", "[consolidation][suspend]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-60).Registered(-60));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-60).End(-2).Registered(-3).Stop(StopType::kSuspended).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-60).End(-2).Registered(-3).Stop(StopType::kSuspended).Prior("MA1"));
   data.agreements.push_back(MaBuilder("MA2", "MBH1").Start(4).Registered(-3).Prior("MA1"));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(l.status == TreatmentStatus::kSuspended);
@@ -137,7 +147,8 @@ TEST_CASE("Suspension: on hold, with the resume date of the new agreement", "[co
 TEST_CASE("Suspension without a new agreement stays suspended, however long ago", "[consolidation][suspend]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-60).Registered(-60));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-60).End(-50).Registered(-50).Stop(StopType::kSuspended).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-60).End(-50).Registered(-50).Stop(StopType::kSuspended).Prior("MA1"));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(l.status == TreatmentStatus::kSuspended);
   CHECK_FALSE(l.resumesAt.has_value());
@@ -146,7 +157,8 @@ TEST_CASE("Suspension without a new agreement stays suspended, however long ago"
 TEST_CASE("Cancellation of an agreement that had not started", "[consolidation][cancel]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(5).End(12).Registered(-4));
-  data.agreements.push_back(MaBuilder("MA1-CANCEL", "MBH1").Start(5).End(5).Registered(-1).Stop(StopType::kCancelled).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-CANCEL", "MBH1").Start(5).End(5).Registered(-1).Stop(StopType::kCancelled).Prior("MA1"));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(l.status == TreatmentStatus::kCancelled);
   CHECK(Traced(l, TraceCode::kCancelled));
@@ -157,7 +169,8 @@ TEST_CASE("Cancellation of an agreement that had not started", "[consolidation][
 TEST_CASE("Two agreements in force at once (two strengths) are both governing", "[consolidation]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA-A", "MBH1").Start(-10).Registered(-10));
-  data.agreements.push_back(MaBuilder("MA-B", "MBH1").Start(-9).Registered(-9).Product(Prk("1002", "FUROSEMIDE TABLET 20MG")));
+  data.agreements.push_back(
+      MaBuilder("MA-B", "MBH1").Start(-9).Registered(-9).Product(Prk("1002", "FUROSEMIDE TABLET 20MG")));
   const auto& l = LineOf(Run(data, 0), "MBH1");
   REQUIRE(l.agreements.size() == 2);
   CHECK(l.agreements.front()->h.id.value == "MA-B");  // most recently recorded first
@@ -185,7 +198,8 @@ TEST_CASE("Medication use without agreement is use-only (self-care, OTC)", "[con
   CHECK(l.product->DisplayName() == "PARACETAMOL TABLET 500MG");
 }
 
-TEST_CASE("An administration agreement alone classifies the treatment and says no agreement is known", "[consolidation]") {
+TEST_CASE("An administration agreement alone classifies the treatment and says no agreement is known",
+          "[consolidation]") {
   MedicationData data;
   data.administrationAgreements.push_back(TaBuilder("TA1", "MBH1").Start(-10).Registered(-10));
   const auto& l = LineOf(Run(data, 0), "MBH1");

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Consolidation across sources: de-duplication, copies, disagreement, attachments, GDS,
 // discrepancies and deterministic order.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "builders.h"
@@ -37,15 +36,21 @@ TEST_CASE("A copy from another source is merged into the original: both sources 
 TEST_CASE("One identifier with different content at two sources is a discrepancy", "[consolidation][copy]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1", "huisarts").Start(-10).Registered(-10));
-  data.agreements.push_back(MaBuilder("MA1", "MBH1", "ziekenhuis").Start(-10).Registered(-10).Copy().Dose(Daily(3, "1")));
+  data.agreements.push_back(
+      MaBuilder("MA1", "MBH1", "ziekenhuis").Start(-10).Registered(-10).Copy().Dose(Daily(3, "1")));
   CHECK(Has(LineOf(Consolidate(data, At(0)), "MBH1"), DiscrepancyKind::kSameBlockDiffers));
 }
 
-TEST_CASE("GP still has the agreement the hospital stopped: stopped, and sources disagree", "[consolidation][sources]") {
+TEST_CASE("GP still has the agreement the hospital stopped: stopped, and sources disagree",
+          "[consolidation][sources]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1", "huisarts").Start(-200).Registered(-200));
-  data.agreements.push_back(
-      MaBuilder("MA1-STOP", "MBH1", "ziekenhuis").Start(-200).End(-3).Registered(-3).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1", "ziekenhuis")
+                                .Start(-200)
+                                .End(-3)
+                                .Registered(-3)
+                                .Stop(StopType::kStopped)
+                                .Prior("MA1"));
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
   CHECK(l.status == TreatmentStatus::kRecentlyStopped);
   REQUIRE(Has(l, DiscrepancyKind::kSourcesDisagree));
@@ -73,15 +78,18 @@ TEST_CASE("A treatment known at only one of several responding sources is marked
   CHECK_FALSE(Has(LineOf(Consolidate(data, At(0), opts), "MBH1"), DiscrepancyKind::kKnownAtOneSourceOnly));
 }
 
-TEST_CASE("Parallel GDS and non-GDS administration agreements together implement one agreement", "[consolidation][gds]") {
+TEST_CASE("Parallel GDS and non-GDS administration agreements together implement one agreement",
+          "[consolidation][gds]") {
   const Dosage morning = zb::test::PartOfDay("MORN", "1");
   const Dosage evening = zb::test::PartOfDay("EVE", "1");
   MedicationData data;
   auto ma = MaBuilder("MA1", "MBH1").Start(-20).Registered(-20);
   ma.ma.h.dosage = {morning, evening};
   data.agreements.push_back(ma);
-  data.administrationAgreements.push_back(TaBuilder("TA-GDS", "MBH1").Start(-19).Registered(-19).For("MA1").Gds().Dose(morning));
-  data.administrationAgreements.push_back(TaBuilder("TA-LOS", "MBH1").Start(-19).Registered(-19).For("MA1").Dose(evening));
+  data.administrationAgreements.push_back(
+      TaBuilder("TA-GDS", "MBH1").Start(-19).Registered(-19).For("MA1").Gds().Dose(morning));
+  data.administrationAgreements.push_back(
+      TaBuilder("TA-LOS", "MBH1").Start(-19).Registered(-19).For("MA1").Dose(evening));
   const auto o = Consolidate(data, At(0));
   const auto& l = LineOf(o, "MBH1");
   CHECK(l.administrationAgreements.size() == 2);
@@ -94,7 +102,14 @@ TEST_CASE("A stopped parallel TA is no longer attached", "[consolidation][gds]")
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-20).Registered(-20));
   data.administrationAgreements.push_back(TaBuilder("TA-GDS", "MBH1").Start(-19).Registered(-19).For("MA1").Gds());
-  data.administrationAgreements.push_back(TaBuilder("TA-GDS-STOP", "MBH1").Start(-19).End(-2).Registered(-2).For("MA1").Gds().Stop(StopType::kStopped).Previous("TA-GDS"));
+  data.administrationAgreements.push_back(TaBuilder("TA-GDS-STOP", "MBH1")
+                                              .Start(-19)
+                                              .End(-2)
+                                              .Registered(-2)
+                                              .For("MA1")
+                                              .Gds()
+                                              .Stop(StopType::kStopped)
+                                              .Previous("TA-GDS"));
   data.administrationAgreements.push_back(TaBuilder("TA-LOS", "MBH1").Start(-1).Registered(-2).For("MA1"));
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
   REQUIRE(l.administrationAgreements.size() == 1);
@@ -102,17 +117,21 @@ TEST_CASE("A stopped parallel TA is no longer attached", "[consolidation][gds]")
   CHECK_FALSE(l.gds.inRoll);
 }
 
-TEST_CASE("The pharmacy's administered dose differing from the agreement is a discrepancy", "[consolidation][discrepancy]") {
+TEST_CASE("The pharmacy's administered dose differing from the agreement is a discrepancy",
+          "[consolidation][discrepancy]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-20).Registered(-20));
-  data.administrationAgreements.push_back(TaBuilder("TA1", "MBH1").Start(-19).Registered(-19).For("MA1").Dose(Daily(2, "1")));
+  data.administrationAgreements.push_back(
+      TaBuilder("TA1", "MBH1").Start(-19).Registered(-19).For("MA1").Dose(Daily(2, "1")));
   CHECK(Has(LineOf(Consolidate(data, At(0)), "MBH1"), DiscrepancyKind::kAdministrationDoseDiffers));
 }
 
-TEST_CASE("A TA that still implements the previous agreement after a change is flagged", "[consolidation][discrepancy]") {
+TEST_CASE("A TA that still implements the previous agreement after a change is flagged",
+          "[consolidation][discrepancy]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-30).Registered(-30));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1").Start(-30).End(-3).Registered(-2).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(
+      MaBuilder("MA1-STOP", "MBH1").Start(-30).End(-3).Registered(-2).Stop(StopType::kStopped).Prior("MA1"));
   data.agreements.push_back(MaBuilder("MA2", "MBH1").Start(-2).Registered(-2).Prior("MA1").Dose(Daily(1, "2")));
   data.administrationAgreements.push_back(TaBuilder("TA1", "MBH1").Start(-29).Registered(-29).For("MA1"));
   CHECK(Has(LineOf(Consolidate(data, At(0)), "MBH1"), DiscrepancyKind::kAdministrationOutdated));
@@ -121,7 +140,12 @@ TEST_CASE("A TA that still implements the previous agreement after a change is f
 TEST_CASE("The pharmacy still administering a stopped treatment is flagged", "[consolidation][discrepancy]") {
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH1", "huisarts").Start(-100).Registered(-100));
-  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1", "ziekenhuis").Start(-100).End(-4).Registered(-4).Stop(StopType::kStopped).Prior("MA1"));
+  data.agreements.push_back(MaBuilder("MA1-STOP", "MBH1", "ziekenhuis")
+                                .Start(-100)
+                                .End(-4)
+                                .Registered(-4)
+                                .Stop(StopType::kStopped)
+                                .Prior("MA1"));
   data.administrationAgreements.push_back(TaBuilder("TA1", "MBH1").Start(-99).Registered(-99).For("MA1"));
   const auto& l = LineOf(Consolidate(data, At(0)), "MBH1");
   CHECK(l.status == TreatmentStatus::kRecentlyStopped);
@@ -153,7 +177,8 @@ TEST_CASE("The same medicine in two current treatments is a possible duplicate",
   MedicationData data;
   data.agreements.push_back(MaBuilder("MA1", "MBH-GP", "huisarts").Start(-100).Registered(-100));
   data.agreements.push_back(MaBuilder("MA2", "MBH-ZH", "ziekenhuis").Start(-5).Registered(-5));
-  data.agreements.push_back(MaBuilder("MA3", "MBH-OTHER", "huisarts").Start(-5).Registered(-5).Product(Prk("3003", "OMEPRAZOL 20MG")));
+  data.agreements.push_back(
+      MaBuilder("MA3", "MBH-OTHER", "huisarts").Start(-5).Registered(-5).Product(Prk("3003", "OMEPRAZOL 20MG")));
   const auto o = Consolidate(data, At(0));
   CHECK(Has(LineOf(o, "MBH-GP"), DiscrepancyKind::kPossibleDuplicate));
   CHECK(Has(LineOf(o, "MBH-ZH"), DiscrepancyKind::kPossibleDuplicate));
@@ -203,7 +228,8 @@ TEST_CASE("Output order is by status, then product name, whatever the input orde
   data.agreements.push_back(MaBuilder("A", "MBH-A").Start(-10).Registered(-10).Product(Prk("1", "zinkzalf")));
   data.agreements.push_back(MaBuilder("B", "MBH-B").Start(-10).Registered(-10).Product(Prk("2", "Amlodipine")));
   data.agreements.push_back(MaBuilder("C", "MBH-C").Start(10).Registered(-10).Product(Prk("3", "Alendroninezuur")));
-  data.agreements.push_back(MaBuilder("D", "MBH-D").Start(-100).End(-50).Registered(-100).Product(Prk("4", "Ibuprofen")));
+  data.agreements.push_back(
+      MaBuilder("D", "MBH-D").Start(-100).End(-50).Registered(-100).Product(Prk("4", "Ibuprofen")));
   data.agreements.push_back(MaBuilder("E", "MBH-E").Start(-10).Registered(-10).Product(Prk("5", "metoprolol")));
   const auto expected = std::vector<std::string>{"MBH-B", "MBH-E", "MBH-A", "MBH-C", "MBH-D"};
   std::mt19937 rng(7);

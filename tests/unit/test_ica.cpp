@@ -44,7 +44,8 @@ TEST_CASE("Entered-in-error and refuted allergies are left out: inactive ones ke
 
 TEST_CASE("Current high-criticality allergies come first", "[ica]") {
   IcaData data;
-  data.allergies = {MakeAllergy("a1", "huisarts", "1", Criticality::kLow), MakeAllergy("a2", "huisarts", "2", Criticality::kHigh),
+  data.allergies = {MakeAllergy("a1", "huisarts", "1", Criticality::kLow),
+                    MakeAllergy("a2", "huisarts", "2", Criticality::kHigh),
                     MakeAllergy("a3", "huisarts", "3", Criticality::kHigh, ClinicalStatus::kResolved),
                     MakeAllergy("a4", "huisarts", "4", Criticality::kUnknown)};
   const auto s = SummarizeIca(data, At(0));

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workstation/workstation.h"
 
-#include <boost/date_time/posix_time/posix_time.hpp>
-
 #include <algorithm>
+#include <boost/date_time/posix_time/posix_time.hpp>
 #include <map>
 
 #include "net/client/gateway_client.h"
@@ -19,7 +18,8 @@ using domain::ErrorCode;
 using domain::MakeError;
 
 std::string User::Describe() const {
-  return audit.name + ", " + roleName + " (" + audit.roleCode + "), " + organisation + " (URA " + audit.organisationUra + ")";
+  return audit.name + ", " + roleName + " (" + audit.roleCode + "), " + organisation + " (URA " +
+         audit.organisationUra + ")";
 }
 
 struct Workstation::Impl {
@@ -42,11 +42,16 @@ struct Workstation::Impl {
   std::map<LookupId, Pending> pending;
 
   Impl(Config c, std::string warning, std::unique_ptr<store::LocalStore> s, net::http::ClientOptions options)
-      : config(std::move(c)), keyWarning(std::move(warning)), store(std::move(s)), gateway(config.gateway, options), retriever(gateway) {}
+      : config(std::move(c)),
+        keyWarning(std::move(warning)),
+        store(std::move(s)),
+        gateway(config.gateway, options),
+        retriever(gateway) {}
 
   void Delivered(LookupId id, domain::SourceDelivery d, const OnSource& onSource);
   void Finish(LookupId id, Pending p);
-  void Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome);
+  void Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
+              const std::string& outcome);
 };
 
 Workstation::Workstation(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -90,8 +95,8 @@ domain::Result<User> Workstation::LogIn(net::client::BrowserLauncher& browser, s
   const auto& info = std::get<net::client::SessionInfo>(r);
   using net::StringMember;
   User u;
-  u.audit = {StringMember(info.user, "dezi_number"), StringMember(info.user, "display_name"), StringMember(info.user, "role_code"),
-             StringMember(info.user, "ura")};
+  u.audit = {StringMember(info.user, "dezi_number"), StringMember(info.user, "display_name"),
+             StringMember(info.user, "role_code"), StringMember(info.user, "ura")};
   u.roleName = StringMember(info.user, "role_name");
   u.organisation = StringMember(info.user, "organisation");
   {
@@ -113,7 +118,8 @@ domain::Result<std::vector<Organisation>> Workstation::FindOrganisations(const s
   const bool isUra = uraOrName.size() == 8 && uraOrName.find_first_not_of("0123456789") == std::string::npos;
   auto r = m_impl->gateway.Directory(session, "", isUra ? uraOrName : "", isUra ? "" : uraOrName);
   if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-    return MakeError(e->status == 0 ? ErrorCode::kUnavailable : ErrorCode::kRefused, "adresboek niet te raadplegen: " + e->detail);
+    return MakeError(e->status == 0 ? ErrorCode::kUnavailable : ErrorCode::kRefused,
+                     "adresboek niet te raadplegen: " + e->detail);
   }
   std::vector<Organisation> out;
   const auto& answer = std::get<nlohmann::json>(r);
@@ -133,18 +139,21 @@ domain::Result<std::vector<Organisation>> Workstation::FindOrganisations(const s
 }
 
 domain::Result<std::string> Workstation::TestGateway(const std::string& url, const std::string& caFile) {
-  if (url.rfind("https://", 0) != 0) return MakeError(ErrorCode::kInvalidFormat, "het adres moet met https:// beginnen");
+  if (url.rfind("https://", 0) != 0)
+    return MakeError(ErrorCode::kInvalidFormat, "het adres moet met https:// beginnen");
   net::http::ClientOptions options;
   options.caFile = caFile;
   options.timeout = std::chrono::seconds(10);
   net::client::GatewayClient gateway(url, options);
   auto r = gateway.LoginConfiguration();
   if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-    if (e->code == "gateway_tls_refused") return MakeError(ErrorCode::kRefused, "het certificaat van de gateway wordt niet vertrouwd: " + e->detail);
+    if (e->code == "gateway_tls_refused")
+      return MakeError(ErrorCode::kRefused, "het certificaat van de gateway wordt niet vertrouwd: " + e->detail);
     return MakeError(ErrorCode::kUnavailable, "gateway niet bereikbaar: " + e->detail);
   }
   const auto& config = std::get<nlohmann::json>(r);
-  const auto org = config.is_object() ? config.value("organisation", nlohmann::json::object()) : nlohmann::json::object();
+  const auto org =
+      config.is_object() ? config.value("organisation", nlohmann::json::object()) : nlohmann::json::object();
   return net::StringMember(org, "name") + " (URA " + net::StringMember(org, "ura") + ")";
 }
 
@@ -162,17 +171,21 @@ void Workstation::LogOut() {
   m_impl->user.reset();
 }
 
-void Workstation::Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome) {
+void Workstation::Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
+                        const std::string& outcome) {
   m_impl->Record(action, patientBsn, context, outcome);
 }
 
-void Workstation::Impl::Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome) {
+void Workstation::Impl::Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
+                               const std::string& outcome) {
   domain::AuditEvent e;
   e.at = boost::posix_time::microsec_clock::universal_time();
   {
     std::lock_guard lock(mutex);
-    if (user) e.actor = user->audit;
-    else e.actor.name = "unknown";
+    if (user)
+      e.actor = user->audit;
+    else
+      e.actor.name = "unknown";
   }
   e.patientBsn = patientBsn;
   e.action = action;
@@ -182,7 +195,8 @@ void Workstation::Impl::Record(domain::AuditAction action, const std::string& pa
   (void)store->audit().Append(e);
 }
 
-domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::RegisteredPatient& patient, OnSource onSource, OnEnd onEnd) {
+domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::RegisteredPatient& patient, OnSource onSource,
+                                                          OnEnd onEnd) {
   net::client::LookupRequest request;
   {
     std::lock_guard lock(m_impl->mutex);
@@ -204,9 +218,10 @@ domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::Register
   // The lock is held across Start so the first delivery cannot look for its lookup before it is known.
   std::lock_guard lock(m_impl->mutex);
   Impl* impl = m_impl.get();
-  const auto id = m_impl->retriever.Start(std::move(request), [impl, onSource = std::move(onSource)](LookupId lid, domain::SourceDelivery d) {
-    impl->Delivered(lid, std::move(d), onSource);
-  });
+  const auto id = m_impl->retriever.Start(
+      std::move(request), [impl, onSource = std::move(onSource)](LookupId lid, domain::SourceDelivery d) {
+        impl->Delivered(lid, std::move(d), onSource);
+      });
   m_impl->pending.emplace(id, std::move(p));
   return id;
 }
@@ -236,7 +251,8 @@ void Workstation::Impl::Finish(LookupId id, Pending p) {
   for (const auto& s : p.delivered) {
     if (!domain::Answered(s.outcome.status)) {
       r.complete = false;
-      missing += (missing.empty() ? "" : ",") + std::string(domain::ToString(s.outcome.source.kind)) + "=" + domain::ToString(s.outcome.status);
+      missing += (missing.empty() ? "" : ",") + std::string(domain::ToString(s.outcome.source.kind)) + "=" +
+                 domain::ToString(s.outcome.status);
     }
   }
   r.sources = std::move(p.delivered);
@@ -263,7 +279,8 @@ domain::Result<std::optional<OfflinePicture>> Workstation::OpenOffline(const dom
   if (!latest) return latest.error();
   if (!latest.value()) return std::optional<OfflinePicture>();
   OfflinePicture out = RebuildPicture(patient.bsn.digits(), *latest.value());
-  Audit(domain::AuditAction::kViewOffline, patient.bsn.digits(), "retrieved " + boost::posix_time::to_iso_extended_string(out.retrievedAt) + "Z", "ok");
+  Audit(domain::AuditAction::kViewOffline, patient.bsn.digits(),
+        "retrieved " + boost::posix_time::to_iso_extended_string(out.retrievedAt) + "Z", "ok");
   return std::optional<OfflinePicture>(std::move(out));
 }
 

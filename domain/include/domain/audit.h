@@ -16,9 +16,9 @@ enum class AuditAction {
   kLogout,
   kLock,
   kUnlock,
-  kRetrieve,         // data asked from the sources
-  kViewOverview,     // the overview shown (current data)
-  kViewOffline,      // a stored overview shown without asking the sources
+  kRetrieve,      // data asked from the sources
+  kViewOverview,  // the overview shown (current data)
+  kViewOffline,   // a stored overview shown without asking the sources
   kPrint,
   kExportPdf,
   kRegisterPatient,
@@ -30,9 +30,9 @@ const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", .
 std::optional<AuditAction> AuditActionFromString(std::string_view text);
 
 struct AuditUser {
-  std::string userId;           // DEZI number of the logged-in user
+  std::string userId;  // DEZI number of the logged-in user
   std::string name;
-  std::string roleCode;         // e.g. 01.047
+  std::string roleCode;  // e.g. 01.047
   std::string organisationUra;
   bool operator==(const AuditUser&) const = default;
 };
@@ -42,8 +42,8 @@ struct AuditEvent {
   AuditUser actor;
   std::string patientBsn;  // empty for events without a patient; stored only as a keyed hash
   AuditAction action = AuditAction::kViewOverview;
-  std::string context;     // why / where: "admission", "on-call", the sources asked, a file name
-  std::string outcome;     // "ok", "incomplete", an error code
+  std::string context;  // why / where: "admission", "on-call", the sources asked, a file name
+  std::string outcome;  // "ok", "incomplete", an error code
 };
 
 }  // namespace zb::domain

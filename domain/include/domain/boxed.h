@@ -14,8 +14,8 @@ template <class T>
 class Boxed {
  public:
   Boxed() = default;
-  Boxed(std::nullopt_t) {}                                                // NOLINT: optional-like
-  Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}      // NOLINT: optional-like
+  Boxed(std::nullopt_t) {}                                            // NOLINT: optional-like
+  Boxed(T value) : m_value(std::make_unique<T>(std::move(value))) {}  // NOLINT: optional-like
   Boxed(const Boxed& o) : m_value(o.m_value ? std::make_unique<T>(*o.m_value) : nullptr) {}
   Boxed(Boxed&&) noexcept = default;
   Boxed& operator=(const Boxed& o) {

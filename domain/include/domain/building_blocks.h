@@ -18,13 +18,13 @@
 namespace zb::domain {
 
 enum class BlockKind {
-  kMedicationAgreement,      // MA, medicatieafspraak
-  kVariableDosingRegimen,    // WDS, wisselend doseerschema
-  kDispenseRequest,          // VV, verstrekkingsverzoek
-  kAdministrationAgreement,  // TA, toedieningsafspraak
-  kMedicationDispense,       // MVE, medicatieverstrekking
-  kMedicationUse,            // MGB, medicatiegebruik
-  kMedicationAdministration, // MTD, medicatietoediening
+  kMedicationAgreement,       // MA, medicatieafspraak
+  kVariableDosingRegimen,     // WDS, wisselend doseerschema
+  kDispenseRequest,           // VV, verstrekkingsverzoek
+  kAdministrationAgreement,   // TA, toedieningsafspraak
+  kMedicationDispense,        // MVE, medicatieverstrekking
+  kMedicationUse,             // MGB, medicatiegebruik
+  kMedicationAdministration,  // MTD, medicatietoediening
 };
 const char* Abbreviation(BlockKind kind);  // "MA", "WDS", ...
 
@@ -48,21 +48,21 @@ struct Actor {
 struct BlockHeader {
   BlockKind kind = BlockKind::kMedicationAgreement;
   BlockId id;
-  BlockId treatment;               // MBH id, shared by every block of one therapy
-  std::string source;              // Source::id it was received from
-  std::string resourceId;          // FHIR logical id at the source, for tracing
+  BlockId treatment;                   // MBH id, shared by every block of one therapy
+  std::string source;                  // Source::id it was received from
+  std::string resourceId;              // FHIR logical id at the source, for tracing
   std::optional<DateTime> registered;  // ext-RegistrationDateTime (ordering key)
-  bool copy = false;               // copy indicator: a copy of another source's block
+  bool copy = false;                   // copy indicator: a copy of another source's block
   SharedProduct product;
   std::optional<PeriodOfUse> period;
   StopInfo stop;
   std::vector<Dosage> dosage;
-  std::string renderedDosage;      // ext-RenderedDosageInstruction
-  std::optional<Duration> cycle;   // cyclical schedule (modifier): the dosage repeats after this period
-  Concept reason;                  // reason for change/stop (MA), modification (TA), ...
+  std::string renderedDosage;     // ext-RenderedDosageInstruction
+  std::optional<Duration> cycle;  // cyclical schedule (modifier): the dosage repeats after this period
+  Concept reason;                 // reason for change/stop (MA), modification (TA), ...
   std::string note;
-  Actor author;                    // requester / supplier / informant
-  std::string fhirStatus;          // as sent; never used for classification
+  Actor author;            // requester / supplier / informant
+  std::string fhirStatus;  // as sent; never used for classification
   bool operator==(const BlockHeader&) const = default;
 
   // What to show as dose: the source's rendered text, else a description of the structured dosage.
@@ -106,7 +106,7 @@ struct AdministrationAgreement {
   std::optional<BlockId> authorizingAgreement;  // the MA it implements
   std::optional<BlockId> previousAgreement;     // the TA it replaces or stops
   std::optional<DateTime> agreementDate;
-  bool distributedInGds = false;                // distribution form 1 "GDS"
+  bool distributedInGds = false;  // distribution form 1 "GDS"
   std::vector<Coding> additionalInformation;
   bool operator==(const AdministrationAgreement&) const = default;
 };
@@ -115,7 +115,7 @@ struct MedicationDispense {
   BlockHeader h;
   std::optional<BlockId> authorizingRequest;  // the VV
   std::optional<Quantity> quantity;
-  std::optional<Quantity> daysSupply;         // verbruiksduur
+  std::optional<Quantity> daysSupply;  // verbruiksduur
   std::optional<DateTime> handedOver;
   std::optional<DateTime> requestDate;
   bool distributedInGds = false;
@@ -128,8 +128,8 @@ enum class UseStatus { kUsing, kNotUsing, kSuspended, kStopped, kUnknown };
 struct MedicationUse {
   BlockHeader h;
   UseStatus use = UseStatus::kUnknown;
-  std::optional<bool> asAgreed;         // ext-AsAgreedIndicator
-  std::optional<DateTime> asserted;     // dateAsserted (MedicationUseDateTime)
+  std::optional<bool> asAgreed;      // ext-AsAgreedIndicator
+  std::optional<DateTime> asserted;  // dateAsserted (MedicationUseDateTime)
   std::vector<BlockId> derivedFrom;
   Actor informant;
   Concept statusReason;

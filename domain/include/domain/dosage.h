@@ -19,15 +19,15 @@ struct Timing {
   std::optional<int> frequencyMax;
   std::optional<double> period;
   std::optional<double> periodMax;
-  std::string periodUnit;                 // UCUM: h, d, wk, mo
-  std::optional<int> count;               // number of administrations
+  std::string periodUnit;    // UCUM: h, d, wk, mo
+  std::optional<int> count;  // number of administrations
   std::optional<int> countMax;
-  std::optional<Duration> duration;       // duration of one administration (e.g. infusion)
-  std::optional<Duration> boundsDuration; // how long this dosage line applies
-  std::vector<std::string> dayOfWeek;     // mon..sun
-  std::vector<std::string> timeOfDay;     // hh:mm:ss
-  std::vector<std::string> when;          // EventTiming codes (MORN, NIGHT, ...)
-  std::optional<bool> exact;              // timing-exact extension: times are (not) flexible
+  std::optional<Duration> duration;        // duration of one administration (e.g. infusion)
+  std::optional<Duration> boundsDuration;  // how long this dosage line applies
+  std::vector<std::string> dayOfWeek;      // mon..sun
+  std::vector<std::string> timeOfDay;      // hh:mm:ss
+  std::vector<std::string> when;           // EventTiming codes (MORN, NIGHT, ...)
+  std::optional<bool> exact;               // timing-exact extension: times are (not) flexible
   bool operator==(const Timing&) const = default;
 };
 
@@ -43,9 +43,9 @@ struct Dosage {
   std::optional<int> sequence;
   std::string text;
   Timing timing;
-  bool asNeeded = false;     // zo nodig
-  Concept asNeededCriterion; // NHG table 25, e.g. 1028 "Bij pijn"
-  Concept route;             // G-Standaard route, e.g. 9 "Oraal"
+  bool asNeeded = false;      // zo nodig
+  Concept asNeededCriterion;  // NHG table 25, e.g. 1028 "Bij pijn"
+  Concept route;              // G-Standaard route, e.g. 9 "Oraal"
   std::vector<DoseAndRate> doseAndRate;
   Boxed<Ratio> maxDosePerPeriod;
   std::vector<Concept> additionalInstruction;

@@ -76,8 +76,8 @@ struct SurveillanceDecision {
   std::string source;
   std::string resourceId;
   BlockId id;
-  Concept unsafe;                  // substance or group that must not be given
-  std::vector<Concept> safeWithin; // members of the unsafe group that are safe after all
+  Concept unsafe;                   // substance or group that must not be given
+  std::vector<Concept> safeWithin;  // members of the unsafe group that are safe after all
   FlagStatus status = FlagStatus::kUnknown;
   std::optional<DateTime> start;
   std::optional<DateTime> end;
@@ -118,7 +118,7 @@ struct IcaLine {
 };
 
 struct IcaSummary {
-  std::vector<IcaLine<Allergy>> allergies;          // current first, high criticality first
+  std::vector<IcaLine<Allergy>> allergies;  // current first, high criticality first
   std::vector<IcaLine<ContraIndication>> contraIndications;
   std::vector<IcaLine<SurveillanceDecision>> surveillanceDecisions;
   std::vector<IcaLine<Alert>> alerts;

@@ -80,8 +80,8 @@ enum class RollTiming { kNone, kImmediately, kNextRollChange, kAfterRegularProce
 const char* ToString(RollTiming t);
 
 struct GdsContext {
-  bool inRoll = false;         // an active TA or the last dispense has distribution form GDS
-  bool keepOutOfRoll = false;  // dispense request wish 2 "Niet in GDS"
+  bool inRoll = false;                    // an active TA or the last dispense has distribution form GDS
+  bool keepOutOfRoll = false;             // dispense request wish 2 "Niet in GDS"
   RollTiming timing = RollTiming::kNone;  // MA additional information 6 / 7 / 11
 };
 
@@ -105,7 +105,7 @@ struct TreatmentLine {
   std::optional<Instant> end;        // planned or actual end
   std::optional<Instant> resumesAt;  // suspended with a known restart
   GdsContext gds;
-  std::vector<std::string> sources;  // every source with a block of this treatment, sorted
+  std::vector<std::string> sources;           // every source with a block of this treatment, sorted
   std::vector<BlockPtr<BlockHeader>> blocks;  // every block behind the line, registration order
   std::vector<Discrepancy> discrepancies;
   std::vector<TraceStep> trace;
@@ -124,8 +124,8 @@ struct ConsolidationOptions {
 
 struct Overview {
   Instant at;
-  std::vector<TreatmentLine> lines;  // grouped by status, then product name, then MBH
-  std::vector<std::string> sources;  // sources that contributed at least one block
+  std::vector<TreatmentLine> lines;            // grouped by status, then product name, then MBH
+  std::vector<std::string> sources;            // sources that contributed at least one block
   std::shared_ptr<const MedicationData> data;  // what the lines point into
   std::size_t Count(TreatmentStatus s) const;
   bool AnyInRoll() const;

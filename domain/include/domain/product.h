@@ -20,10 +20,10 @@ struct Ingredient {
 
 struct Product {
   std::vector<ProductCode> codes;
-  std::string text;          // code.text
-  Concept form;              // G-Standaard pharmaceutical form
+  std::string text;  // code.text
+  Concept form;      // G-Standaard pharmaceutical form
   std::vector<Ingredient> ingredients;
-  std::string description;   // ext-PharmaceuticalProduct.Description (compounding recipe)
+  std::string description;  // ext-PharmaceuticalProduct.Description (compounding recipe)
 
   const ProductCode* At(ProductCodeLevel level) const;
   // The code the author chose, else the most specific code present.

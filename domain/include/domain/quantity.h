@@ -10,10 +10,10 @@
 namespace zb::domain {
 
 struct Quantity {
-  std::string decimal;  // exact lexical value; empty when the source gave none
-  std::string unit;     // human-readable unit as sent
-  std::string system;   // usually UCUM
-  std::string code;     // UCUM code, "1" for "stuk"
+  std::string decimal;             // exact lexical value; empty when the source gave none
+  std::string unit;                // human-readable unit as sent
+  std::string system;              // usually UCUM
+  std::string code;                // UCUM code, "1" for "stuk"
   std::optional<Coding> gstdUnit;  // G-Standaard translation of the unit
   std::optional<double> Number() const;
   // Unit for comparisons: the G-Standaard code if present (most specific), else the UCUM code.

@@ -11,15 +11,15 @@
 namespace zb::domain {
 
 enum class ErrorCode {
-  kInvalidFormat,      // wrong length, characters or syntax
-  kInvalidCheck,       // format fine, check digit (11-test) wrong
-  kMissing,            // a required value is absent
-  kUnsupported,        // a construct we deliberately refuse (e.g. unknown modifier extension)
-  kOutOfRange,         // a number, date or size outside what we accept
-  kInconsistent,       // values contradict each other
-  kIo,                 // a file or stream could not be read
-  kUnavailable,        // a remote party could not be reached in time (connect, TLS handshake, timeout)
-  kRefused,            // a security check failed: signature, certificate, token, policy
+  kInvalidFormat,  // wrong length, characters or syntax
+  kInvalidCheck,   // format fine, check digit (11-test) wrong
+  kMissing,        // a required value is absent
+  kUnsupported,    // a construct we deliberately refuse (e.g. unknown modifier extension)
+  kOutOfRange,     // a number, date or size outside what we accept
+  kInconsistent,   // values contradict each other
+  kIo,             // a file or stream could not be read
+  kUnavailable,    // a remote party could not be reached in time (connect, TLS handshake, timeout)
+  kRefused,        // a security check failed: signature, certificate, token, policy
 };
 
 const char* ToString(ErrorCode code);
@@ -39,10 +39,22 @@ class [[nodiscard]] Result {
   bool ok() const { return std::holds_alternative<T>(m_value); }
   explicit operator bool() const { return ok(); }
 
-  const T& value() const& { assert(ok()); return std::get<T>(m_value); }
-  T& value() & { assert(ok()); return std::get<T>(m_value); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(m_value)); }
-  const Error& error() const { assert(!ok()); return std::get<Error>(m_value); }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(m_value);
+  }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(m_value);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(m_value));
+  }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<Error>(m_value);
+  }
 
   const T* operator->() const { return &value(); }
   const T& operator*() const { return value(); }

@@ -41,7 +41,7 @@ bool Answered(SourceStatus s);
 
 // The outcome of one request (or page) at a source.
 struct QueryOutcome {
-  std::string query;   // e.g. "MA", "TA", "patient-search"
+  std::string query;  // e.g. "MA", "TA", "patient-search"
   SourceStatus status = SourceStatus::kPending;
   std::string reason;  // machine code: the holder's access-outcome code or a transport code
   std::string detail;  // language-neutral detail: what the source said, or what went wrong
@@ -60,9 +60,9 @@ struct SourceOutcome {
   std::string detail;
   std::chrono::milliseconds elapsed{0};
   std::chrono::milliseconds slowestRequest{0};  // the longest single request of this source
-  std::size_t requests = 0;   // HTTP requests made, pages and retries included
-  std::size_t resources = 0;  // resources received
-  std::size_t blocks = 0;     // building blocks and ICA items taken from them
+  std::size_t requests = 0;                     // HTTP requests made, pages and retries included
+  std::size_t resources = 0;                    // resources received
+  std::size_t blocks = 0;                       // building blocks and ICA items taken from them
 };
 
 // A source that is about to be asked: status pending, nothing measured yet.
@@ -92,7 +92,7 @@ class PatientPicture {
   const std::vector<SourceOutcome>& sources() const { return m_sources; }
   // Every source answered (data or no data) — only then may the overview be called complete.
   bool Complete() const;
-  bool Finished() const;  // no source pending
+  bool Finished() const;                              // no source pending
   std::vector<const SourceOutcome*> Missing() const;  // pending ones included
   Overview Consolidate(Instant at, ConsolidationOptions options = {}) const;
   IcaSummary Ica(Instant at) const;

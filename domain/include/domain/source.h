@@ -12,7 +12,7 @@ const char* ToString(SourceKind kind);
 SourceKind SourceKindFromString(std::string_view text);  // "gp", "pharmacy", ... ; kUnknown otherwise
 
 struct Source {
-  std::string id;    // stable key, e.g. "apotheek-de-vaart"
+  std::string id;  // stable key, e.g. "apotheek-de-vaart"
   SourceKind kind = SourceKind::kUnknown;
   std::string name;  // for display, e.g. "Apotheek De Vaart"
   bool operator==(const Source&) const = default;

@@ -19,7 +19,7 @@ enum class StopType {
 
 struct StopInfo {
   StopType type = StopType::kNone;
-  Coding coding;             // as received
+  Coding coding;  // as received
   bool deprecatedCode = false;
   bool operator==(const StopInfo&) const = default;
 };

@@ -5,9 +5,8 @@
 // recorded by a keyed hash of the BSN (HMAC-SHA-256 with the audit key): an auditor with the key
 // can answer "who looked at this patient", the file alone does not reveal BSNs.
 #include <mutex>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "domain/result.h"
 

@@ -4,10 +4,9 @@
 // edited). nlohmann's `value(key, "")` throws when the member has another type or the value is not
 // an object; an answer like {"resourceType": 5} must read as "not what we expect", never as an
 // exception escaping a network callback.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace zb::net {
 

@@ -2,6 +2,7 @@
 #include "answer.h"
 
 #include <map>
+
 #include "net/json_member.h"
 
 namespace zb::net::client {
@@ -16,7 +17,8 @@ std::string Text(const json& outcome) {
   for (const auto& issue : outcome.value("issue", json::array())) {
     if (!issue.is_object()) continue;
     std::string t = StringMember(issue, "diagnostics");
-    if (t.empty() && issue.contains("details") && issue["details"].is_object()) t = StringMember(issue["details"], "text");
+    if (t.empty() && issue.contains("details") && issue["details"].is_object())
+      t = StringMember(issue["details"], "text");
     if (!t.empty()) text += (text.empty() ? "" : "; ") + t;
   }
   return text;
@@ -65,33 +67,40 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
       body = json::parse(r.body);
     } catch (const json::parse_error& e) {  // the only way nlohmann reports where the JSON broke
       parseError = "byte " + std::to_string(e.byte) + " of " + std::to_string(r.body.size());
-    } catch (const json::exception&) {  // e.g. a number beyond double range (out_of_range 406): still not JSON we can read
+    } catch (
+        const json::exception&) {  // e.g. a number beyond double range (out_of_range 406): still not JSON we can read
       parseError = "a number out of range in " + std::to_string(r.body.size()) + " bytes";
     }
   }
   const bool isOutcome = body.is_object() && StringMember(body, "resourceType") == "OperationOutcome";
-  if (r.status == 401) return fail(SourceStatus::kAccessDenied, "token-refused", "the holder refused the access token (HTTP 401) after a renewal");
+  if (r.status == 401)
+    return fail(SourceStatus::kAccessDenied, "token-refused",
+                "the holder refused the access token (HTTP 401) after a renewal");
   if (r.status == 403 || r.status == 404 || r.status == 451) {
     if (auto decision = AccessDecision(kind, body)) {
       a.outcome = *decision;
       return a;
     }
-    if (r.status == 404) return fail(SourceStatus::kFailed, "http-404", "HTTP 404" + (isOutcome ? ": " + Text(body) : std::string()));
+    if (r.status == 404)
+      return fail(SourceStatus::kFailed, "http-404", "HTTP 404" + (isOutcome ? ": " + Text(body) : std::string()));
     // A refusal that does not say why: still a refusal, not an empty record.
     return fail(SourceStatus::kAccessDenied, isOutcome && !Text(body).empty() ? "other" : "not-given",
                 "HTTP " + std::to_string(r.status) + (isOutcome ? ": " + Text(body) : std::string()));
   }
   if (r.status == 503) {
     a.retryAfterSeconds = RetryAfter(r);
-    return fail(SourceStatus::kFailed, "http-503",
-                "HTTP 503 (temporarily unavailable" + (a.retryAfterSeconds ? ", retry after " + std::to_string(*a.retryAfterSeconds) + " s" : std::string()) +
-                    ")" + (isOutcome ? ": " + Text(body) : std::string()));
+    return fail(
+        SourceStatus::kFailed, "http-503",
+        "HTTP 503 (temporarily unavailable" +
+            (a.retryAfterSeconds ? ", retry after " + std::to_string(*a.retryAfterSeconds) + " s" : std::string()) +
+            ")" + (isOutcome ? ": " + Text(body) : std::string()));
   }
   if (r.status < 200 || r.status >= 300) {
     return fail(SourceStatus::kFailed, "http-" + std::to_string(r.status),
                 "HTTP " + std::to_string(r.status) + (isOutcome ? ": " + Text(body) : std::string()));
   }
-  if (!parseError.empty()) return fail(SourceStatus::kFailed, "malformed", "the answer is not valid JSON (" + parseError + ")");
+  if (!parseError.empty())
+    return fail(SourceStatus::kFailed, "malformed", "the answer is not valid JSON (" + parseError + ")");
   if (isOutcome) {
     if (auto decision = AccessDecision(kind, body)) {
       a.outcome = *decision;
@@ -120,19 +129,23 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
     a.entries.push_back(e);
   }
   for (const auto& link : body.value("link", json::array())) {
-    if (link.is_object() && StringMember(link, "relation") == "next" && StringMember(link, "url") != "") a.next = StringMember(link, "url");
+    if (link.is_object() && StringMember(link, "relation") == "next" && StringMember(link, "url") != "")
+      a.next = StringMember(link, "url");
   }
   a.outcome.status = a.matches > 0 ? SourceStatus::kData : SourceStatus::kNoData;
   return a;
 }
 
 QueryOutcome ReadGatewayRefusal(const std::string& kind, const ApiError& e) {
-  static const std::map<std::string, SourceStatus> kCodes{
-      {"holder_not_in_directory", SourceStatus::kNotConnected}, {"holder_unreachable", SourceStatus::kUnreachable},
-      {"holder_timeout", SourceStatus::kUnreachable},           {"holder_tls_refused", SourceStatus::kUnreachable},
-      {"gateway_unreachable", SourceStatus::kUnreachable},      {"gateway_tls_refused", SourceStatus::kUnreachable},
-      {"holder_authorization_error", SourceStatus::kAccessDenied}, {"credentials_insufficient", SourceStatus::kAccessDenied},
-      {"role_not_allowed", SourceStatus::kAccessDenied}};
+  static const std::map<std::string, SourceStatus> kCodes{{"holder_not_in_directory", SourceStatus::kNotConnected},
+                                                          {"holder_unreachable", SourceStatus::kUnreachable},
+                                                          {"holder_timeout", SourceStatus::kUnreachable},
+                                                          {"holder_tls_refused", SourceStatus::kUnreachable},
+                                                          {"gateway_unreachable", SourceStatus::kUnreachable},
+                                                          {"gateway_tls_refused", SourceStatus::kUnreachable},
+                                                          {"holder_authorization_error", SourceStatus::kAccessDenied},
+                                                          {"credentials_insufficient", SourceStatus::kAccessDenied},
+                                                          {"role_not_allowed", SourceStatus::kAccessDenied}};
   auto it = kCodes.find(e.code);
   return QueryOutcome{kind, it == kCodes.end() ? SourceStatus::kFailed : it->second, e.code, e.detail};
 }

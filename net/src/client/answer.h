@@ -3,11 +3,10 @@
 // Reads one holder answer (or a gateway refusal) into what it means for the source: data, nothing,
 // a consent or access decision (docs/consent-signals.md), or a failure with its detail; plus the
 // entries to map and the next page.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/retrieval.h"
 #include "net/client/gateway_client.h"
@@ -22,8 +21,8 @@ struct Answer {
   domain::QueryOutcome outcome;
   std::vector<nlohmann::json> entries;  // Bundle entries: matches and includes
   std::size_t matches = 0;
-  std::optional<std::string> next;      // absolute URL of the next page
-  std::optional<int> retryAfterSeconds; // 503 with Retry-After
+  std::optional<std::string> next;       // absolute URL of the next page
+  std::optional<int> retryAfterSeconds;  // 503 with Retry-After
 };
 
 Answer ReadAnswer(const std::string& kind, const http::Response& response);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/gateway_client.h"
+
 #include "net/json_member.h"
 
 namespace zb::net::client {
@@ -23,7 +24,9 @@ ApiResult<T> JsonBody(const ApiResult<http::Response>& r, int expected) {
   const auto& response = std::get<http::Response>(r);
   if (response.status != expected) return FromProblem(response);
   json body = json::parse(response.body, nullptr, false);
-  if (!body.is_object()) return ApiError{static_cast<int>(response.status), "gateway_answer_invalid", "the gateway's answer is not a JSON object"};
+  if (!body.is_object())
+    return ApiError{static_cast<int>(response.status), "gateway_answer_invalid",
+                    "the gateway's answer is not a JSON object"};
   return body;
 }
 
@@ -52,7 +55,8 @@ ApiResult<json> GatewayClient::LoginConfiguration() const {
 ApiResult<SessionInfo> GatewayClient::CreateSession(const std::string& code, const std::string& codeVerifier,
                                                     const std::string& redirectUri, const std::string& nonce) const {
   const json body{{"code", code}, {"code_verifier", codeVerifier}, {"redirect_uri", redirectUri}, {"nonce", nonce}};
-  auto result = JsonBody<json>(Call({"POST", m_baseUrl + "/api/v1/sessions", {{"Content-Type", "application/json"}}, body.dump()}), 201);
+  auto result = JsonBody<json>(
+      Call({"POST", m_baseUrl + "/api/v1/sessions", {{"Content-Type", "application/json"}}, body.dump()}), 201);
   if (auto* e = std::get_if<ApiError>(&result)) return *e;
   const json& j = std::get<json>(result);
   if (!j.value("session_token", json()).is_string()) return ApiError{201, "gateway_answer_invalid", "no session_token"};
@@ -60,7 +64,8 @@ ApiResult<SessionInfo> GatewayClient::CreateSession(const std::string& code, con
 }
 
 ApiResult<json> GatewayClient::WhoAmI(const std::string& session) const {
-  return JsonBody<json>(Call({"GET", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}), 200);
+  return JsonBody<json>(Call({"GET", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}),
+                        200);
 }
 
 ApiResult<bool> GatewayClient::Logout(const std::string& session) const {
@@ -71,14 +76,16 @@ ApiResult<bool> GatewayClient::Logout(const std::string& session) const {
   return true;
 }
 
-http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
-                                              const std::string& name) const {
+http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service,
+                                              const std::string& ura, const std::string& name) const {
   std::vector<std::pair<std::string, std::string>> query;
   if (!service.empty()) query.emplace_back("service", service);
   if (!ura.empty()) query.emplace_back("ura", ura);
   if (!name.empty()) query.emplace_back("name", name);
-  return {"GET", m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
-          {{"Authorization", "Bearer " + session}, {"Accept", "application/json"}}, ""};
+  return {"GET",
+          m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
+          {{"Authorization", "Bearer " + session}, {"Accept", "application/json"}},
+          ""};
 }
 
 ApiResult<json> GatewayClient::DirectoryResult(domain::Result<http::Response> r) {
@@ -91,10 +98,14 @@ ApiResult<json> GatewayClient::Directory(const std::string& session, const std::
   return DirectoryResult(m_http.Send(DirectoryRequest(session, service, ura, name)));
 }
 
-http::Request GatewayClient::RelayRequest(const std::string& session, const std::string& service, const std::string& ura,
-                                          const std::string& method, const std::string& pathAndQuery, const std::string& formBody) const {
-  http::Request request{method, m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
-                        {{"Authorization", "Bearer " + session}}, formBody};
+http::Request GatewayClient::RelayRequest(const std::string& session, const std::string& service,
+                                          const std::string& ura, const std::string& method,
+                                          const std::string& pathAndQuery, const std::string& formBody) const {
+  http::Request request{
+      method,
+      m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
+      {{"Authorization", "Bearer " + session}},
+      formBody};
   if (method == "POST") request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
   request.headers.push_back({"Accept", "application/fhir+json"});
   return request;
@@ -107,9 +118,9 @@ ApiResult<http::Response> GatewayClient::RelayResult(domain::Result<http::Respon
   return std::move(r).value();
 }
 
-ApiResult<http::Response> GatewayClient::Relay(const std::string& session, const std::string& service, const std::string& ura,
-                                               const std::string& method, const std::string& pathAndQuery,
-                                               const std::string& formBody) const {
+ApiResult<http::Response> GatewayClient::Relay(const std::string& session, const std::string& service,
+                                               const std::string& ura, const std::string& method,
+                                               const std::string& pathAndQuery, const std::string& formBody) const {
   return RelayResult(m_http.Send(RelayRequest(session, service, ura, method, pathAndQuery, formBody)));
 }
 

@@ -52,7 +52,8 @@ domain::Result<bool> SystemBrowser::Open(const std::string& url) {
   waitpid(pid, &status, 0);
   // xdg-open exits non-zero when it found no browser to hand the URL to (e.g. a server session).
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return MakeError(ErrorCode::kUnavailable, "xdg-open could not start a browser (exit status " + std::to_string(WEXITSTATUS(status)) +
+    return MakeError(ErrorCode::kUnavailable, "xdg-open could not start a browser (exit status " +
+                                                  std::to_string(WEXITSTATUS(status)) +
                                                   "); open the login URL yourself");
   }
   return true;
@@ -72,7 +73,8 @@ std::string HeadlessBrowser::error() const { return m_error; }
 
 domain::Result<bool> HeadlessBrowser::Open(const std::string& url) {
   static const std::regex personaName("^[a-z0-9-]{1,40}$");
-  if (!std::regex_match(m_persona, personaName)) return MakeError(ErrorCode::kInvalidFormat, "persona names are lower-case letters, digits and '-'");
+  if (!std::regex_match(m_persona, personaName))
+    return MakeError(ErrorCode::kInvalidFormat, "persona names are lower-case letters, digits and '-'");
   if (m_thread.joinable()) m_thread.join();
   m_error.clear();
   m_thread = std::thread([this, url] { Walk(url); });
@@ -109,17 +111,20 @@ void HeadlessBrowser::Walk(std::string url) {
   m_error = "too many redirects";
 }
 
-ApiResult<SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser, std::chrono::milliseconds timeout) {
+ApiResult<SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser,
+                             std::chrono::milliseconds timeout) {
   auto config = gateway.LoginConfiguration();
   if (auto* e = std::get_if<ApiError>(&config)) return *e;
   auto listener = LoopbackListener::Open();
   if (!listener) return ApiError{0, "listener_failed", listener.error().detail};
   const auto request = AuthorizationRequest::Create(std::get<nlohmann::json>(config), listener->RedirectUri());
-  if (auto opened = browser.Open(request.url); !opened) return ApiError{0, "browser_unavailable", opened.error().detail + ": " + request.url};
+  if (auto opened = browser.Open(request.url); !opened)
+    return ApiError{0, "browser_unavailable", opened.error().detail + ": " + request.url};
   auto callback = listener.value().AcceptOne(timeout);
   if (!callback) return ApiError{0, "login_timeout", callback.error().detail};
   if (!jose::SecretEquals(callback->state, request.state)) {
-    return ApiError{0, "state_mismatch", "the login redirect carries a different state: refused (possible cross-site request)"};
+    return ApiError{0, "state_mismatch",
+                    "the login redirect carries a different state: refused (possible cross-site request)"};
   }
   if (!callback->error.empty()) return ApiError{0, "dezi_" + callback->error, callback->errorDescription};
   return gateway.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce);

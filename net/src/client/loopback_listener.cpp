@@ -18,13 +18,16 @@ using domain::MakeError;
 constexpr std::size_t kMaxRequest = 16 * 1024;
 
 void Answer(int fd, bool ok) {
-  const std::string body = ok ? "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Zorgbrug</title>"
-                                "<p>Inloggen ontvangen. U kunt dit tabblad sluiten en teruggaan naar Zorgbrug.</p></html>"
-                              : "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Zorgbrug</title>"
-                                "<p>Inloggen is niet gelukt. Ga terug naar Zorgbrug voor de reden.</p></html>";
-  const std::string response = std::string(ok ? "HTTP/1.1 200 OK" : "HTTP/1.1 400 Bad Request") +
-                               "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n"
-                               "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string body =
+      ok ? "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Zorgbrug</title>"
+           "<p>Inloggen ontvangen. U kunt dit tabblad sluiten en teruggaan naar Zorgbrug.</p></html>"
+         : "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Zorgbrug</title>"
+           "<p>Inloggen is niet gelukt. Ga terug naar Zorgbrug voor de reden.</p></html>";
+  const std::string response =
+      std::string(ok ? "HTTP/1.1 200 OK" : "HTTP/1.1 400 Bad Request") +
+      "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   std::size_t sent = 0;
   while (sent < response.size()) {
     const ssize_t n = ::send(fd, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
@@ -40,7 +43,7 @@ domain::Result<LoopbackListener> LoopbackListener::Open() {
   if (fd < 0) return MakeError(ErrorCode::kIo, "cannot create the login listener socket");
   sockaddr_in address{};
   address.sin_family = AF_INET;
-  address.sin_port = 0;  // ephemeral
+  address.sin_port = 0;                              // ephemeral
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // never on another interface
   socklen_t length = sizeof address;
   if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(fd, 1) != 0 ||
@@ -70,7 +73,8 @@ domain::Result<Callback> LoopbackListener::AcceptOne(std::chrono::milliseconds t
   const int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
   if (ready <= 0) {
     Close();
-    return MakeError(ErrorCode::kUnavailable, "no answer from the browser within " + std::to_string(timeout.count() / 1000) + " s");
+    return MakeError(ErrorCode::kUnavailable,
+                     "no answer from the browser within " + std::to_string(timeout.count() / 1000) + " s");
   }
   const int fd = ::accept4(m_socket, nullptr, nullptr, SOCK_CLOEXEC);
   Close();  // exactly one request is ever accepted
@@ -93,10 +97,14 @@ domain::Result<Callback> LoopbackListener::AcceptOne(std::chrono::milliseconds t
     const std::string target = line.substr(start, line.find(' ', start) - start);
     const auto q = target.find('?');
     for (const auto& [name, value] : http::ParseForm(q == std::string::npos ? "" : target.substr(q + 1))) {
-      if (name == "code") callback.code = value;
-      else if (name == "state") callback.state = value;
-      else if (name == "error") callback.error = value;
-      else if (name == "error_description") callback.errorDescription = value;
+      if (name == "code")
+        callback.code = value;
+      else if (name == "state")
+        callback.state = value;
+      else if (name == "error")
+        callback.error = value;
+      else if (name == "error_description")
+        callback.errorDescription = value;
     }
     ok = !callback.code.empty() || !callback.error.empty();
   }

@@ -13,7 +13,8 @@ std::string Sct(const char* code) { return UrlEncode(std::string("http://snomed.
 std::string Include(const std::string& what) { return "&_include=" + UrlEncode(what); }
 std::string Iterate(const std::string& what) { return "&_include:iterate=" + UrlEncode(what); }
 std::string Roles() {
-  return Iterate("PractitionerRole:organization") + Iterate("PractitionerRole:practitioner") + Iterate("PractitionerRole:location");
+  return Iterate("PractitionerRole:organization") + Iterate("PractitionerRole:practitioner") +
+         Iterate("PractitionerRole:location");
 }
 
 }  // namespace
@@ -24,7 +25,8 @@ PlannedQuery ZorginzagePatientSearch(const std::string& bsn) {
 
 std::vector<PlannedQuery> ZorginzageQueries(const std::string& id) {
   const std::string p = "patient=" + UrlEncode(id);
-  return {{"MA-zorginzage", "GET", "MedicationRequest?" + p + "&category=" + Sct("16076005") + Include("MedicationRequest:medication"), ""},
+  return {{"MA-zorginzage", "GET",
+           "MedicationRequest?" + p + "&category=" + Sct("16076005") + Include("MedicationRequest:medication"), ""},
           {"allergies", "GET", "AllergyIntolerance?" + p + "&category=medication", ""},
           {"alerts", "GET", "Flag?" + p, ""}};
 }
@@ -43,7 +45,8 @@ std::vector<PlannedQuery> MedicationQueries(const std::string& bsn) {
        mr + Sct("52711000146108") + Include("MedicationRequest:medication") + Include("MedicationRequest:subject") +
            Include("MedicationRequest:requester") + Include("MedicationRequest:dispense-location") + Roles(),
        ""},
-      {"WDS", "GET", mr + Sct("395067002") + Include("MedicationRequest:medication") + Include("MedicationRequest:subject"), ""},
+      {"WDS", "GET",
+       mr + Sct("395067002") + Include("MedicationRequest:medication") + Include("MedicationRequest:subject"), ""},
       {"TA", "GET",
        md + Sct("422037009") + Include("MedicationDispense:medication") + Include("MedicationDispense:subject") +
            Include("MedicationDispense:performer") + Roles(),
@@ -58,13 +61,18 @@ std::vector<PlannedQuery> MedicationQueries(const std::string& bsn) {
            Include("MedicationStatement:prescriber") + Include("MedicationStatement:source") + Roles(),
        ""},
       {"MTD", "GET",
-       "MedicationAdministration?" + p + "&category=" + Sct("18629005") + Include("MedicationAdministration:medication") +
-           Include("MedicationAdministration:subject") + Include("MedicationAdministration:performer") + Roles(),
+       "MedicationAdministration?" + p + "&category=" + Sct("18629005") +
+           Include("MedicationAdministration:medication") + Include("MedicationAdministration:subject") +
+           Include("MedicationAdministration:performer") + Roles(),
        ""},
       {"contra-indications", "GET",
-       "Flag?" + p + "&category=" + Sct("350241000146102") + Include("Flag:patient") + "&_revinclude=" + UrlEncode("Provenance:target"), ""},
+       "Flag?" + p + "&category=" + Sct("350241000146102") + Include("Flag:patient") +
+           "&_revinclude=" + UrlEncode("Provenance:target"),
+       ""},
       {"surveillance-decisions", "GET",
-       "Flag?" + p + "&category=" + Sct("225419007") + Include("Flag:patient") + "&_revinclude=" + UrlEncode("Provenance:target"), ""},
+       "Flag?" + p + "&category=" + Sct("225419007") + Include("Flag:patient") +
+           "&_revinclude=" + UrlEncode("Provenance:target"),
+       ""},
       {"allergies", "GET", "AllergyIntolerance?" + p, ""},
   };
 }

@@ -13,7 +13,7 @@ inline constexpr const char* kZorginzageService = "HuisartsVVTInzage";
 inline constexpr const char* kMedicationService = "medicatieoverdracht-gf";
 
 struct PlannedQuery {
-  std::string kind;          // "MA", "TA", ..., "contra-indications", "allergies", "patient-search"
+  std::string kind;  // "MA", "TA", ..., "contra-indications", "allergies", "patient-search"
   std::string method = "GET";
   std::string pathAndQuery;  // relative to the holder's FHIR base
   std::string formBody;      // POST _search

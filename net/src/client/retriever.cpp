@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/retriever.h"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
-
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -11,8 +10,8 @@
 
 #include "answer.h"
 #include "net/fhir/reader.h"
-#include "query_plan.h"
 #include "net/json_member.h"
+#include "query_plan.h"
 
 namespace zb::net::client {
 namespace {
@@ -22,7 +21,7 @@ using domain::QueryOutcome;
 using domain::SourceStatus;
 using nlohmann::json;
 
-constexpr std::size_t kMaxPages = 100;          // per query; more is a server loop, not a record
+constexpr std::size_t kMaxPages = 100;  // per query; more is a server loop, not a record
 constexpr auto kDirectoryTtl = std::chrono::minutes(5);
 // The gateway gets a little less time than we wait, so its own "holder did not answer" arrives
 // (with its reason) before our transfer times out.
@@ -74,7 +73,8 @@ struct Retriever::Impl {
   // --- all of the following run with `mutex` held ---
   void Resolve(LookupId id, Lookup& l, std::size_t s);
   void Plan(LookupId id, Lookup& l, std::size_t s, const json& holders);
-  void Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore = {}, int retries = 0);
+  void Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore = {},
+            int retries = 0);
   void OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries, ApiResult<http::Response> r);
   void Note(Lookup& l, std::size_t s, QueryOutcome o) { l.sources[s].outcomes.push_back(std::move(o)); }
   // Called when a request of the source ends; delivers the source when nothing is outstanding.
@@ -85,7 +85,8 @@ struct Retriever::Impl {
     auto it = lookups.find(id);
     if (it == lookups.end()) return;
     const auto& sources = it->second->sources;
-    if (std::all_of(sources.begin(), sources.end(), [](const SourceState& src) { return src.finished; })) lookups.erase(it);
+    if (std::all_of(sources.begin(), sources.end(), [](const SourceState& src) { return src.finished; }))
+      lookups.erase(it);
   }
 
   // Runs `f` for a live lookup under the mutex, then hands finished sources to the caller
@@ -112,21 +113,22 @@ void Retriever::Impl::Resolve(LookupId id, Lookup& l, std::size_t s) {
   ++l.sources[s].requests;
   auto request = gateway.DirectoryRequest(l.request.session, "", ura);
   const auto sent = Clock::now();
-  l.transfers.push_back(multi.Submit(std::move(request), l.sources[s].deadline, [this, id, s, ura, sent](domain::Result<http::Response> r) {
-    WithLookup(id, [&](Lookup& live, auto& out) {
-      auto answer = GatewayClient::DirectoryResult(std::move(r));
-      --live.sources[s].outstanding;
-      live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
-      if (auto* e = std::get_if<ApiError>(&answer)) {
-        Note(live, s, ReadGatewayRefusal("directory", *e));
-      } else {
-        const json holders = std::get<json>(answer).value("holders", json::array());
-        directory[ura] = {holders, Clock::now() + kDirectoryTtl};
-        Plan(id, live, s, holders);
-      }
-      Settle(live, s, out);
-    });
-  }));
+  l.transfers.push_back(multi.Submit(
+      std::move(request), l.sources[s].deadline, [this, id, s, ura, sent](domain::Result<http::Response> r) {
+        WithLookup(id, [&](Lookup& live, auto& out) {
+          auto answer = GatewayClient::DirectoryResult(std::move(r));
+          --live.sources[s].outstanding;
+          live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
+          if (auto* e = std::get_if<ApiError>(&answer)) {
+            Note(live, s, ReadGatewayRefusal("directory", *e));
+          } else {
+            const json holders = std::get<json>(answer).value("holders", json::array());
+            directory[ura] = {holders, Clock::now() + kDirectoryTtl};
+            Plan(id, live, s, holders);
+          }
+          Settle(live, s, out);
+        });
+      }));
 }
 
 void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& holders) {
@@ -139,9 +141,10 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& ho
     }
   }
   if (!chosen) {
-    Note(l, s, {"directory", SourceStatus::kNotConnected, holders.empty() ? "not-in-directory" : "no-medication-service",
-                holders.empty() ? "URA " + src.spec.ura + " is not registered on any Discovery Service of this gateway"
-                                : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
+    Note(l, s,
+         {"directory", SourceStatus::kNotConnected, holders.empty() ? "not-in-directory" : "no-medication-service",
+          holders.empty() ? "URA " + src.spec.ura + " is not registered on any Discovery Service of this gateway"
+                          : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
     return;
   }
   src.service = StringMember(*chosen, "service");
@@ -159,36 +162,46 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& ho
   }
 }
 
-void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore, int retries) {
+void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore,
+                           int retries) {
   SourceState& src = l.sources[s];
   ++src.outstanding;
   ++src.requests;
-  auto request = gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
-  request.headers.push_back({"X-Zorgbrug-Timeout-Ms", std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
+  auto request =
+      gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
+  request.headers.push_back(
+      {"X-Zorgbrug-Timeout-Ms", std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
   const auto sent = std::max(Clock::now(), notBefore);
-  l.transfers.push_back(multi.Submit(std::move(request), src.deadline,
-                                     [this, id, s, q, retries, sent](domain::Result<http::Response> r) {
-                                       WithLookup(id, [&](Lookup& live, auto& out) {
-                                         --live.sources[s].outstanding;
-                                         live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
-                                         try {
-                                           OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
-                                         } catch (const std::exception& e) {
-                                           // A backstop: an answer we failed to foresee must fail its source, not the process.
-                                           Note(live, s, {q.kind, SourceStatus::kFailed, "unreadable", std::string("the answer could not be read: ") + e.what()});
-                                         }
-                                         Settle(live, s, out);
-                                       });
-                                     },
-                                     notBefore));
+  l.transfers.push_back(multi.Submit(
+      std::move(request), src.deadline,
+      [this, id, s, q, retries, sent](domain::Result<http::Response> r) {
+        WithLookup(id, [&](Lookup& live, auto& out) {
+          --live.sources[s].outstanding;
+          live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
+          try {
+            OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
+          } catch (const std::exception& e) {
+            // A backstop: an answer we failed to foresee must fail its source, not the process.
+            Note(live, s,
+                 {q.kind, SourceStatus::kFailed, "unreadable",
+                  std::string("the answer could not be read: ") + e.what()});
+          }
+          Settle(live, s, out);
+        });
+      },
+      notBefore));
 }
 
-void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries, ApiResult<http::Response> r) {
+void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries,
+                               ApiResult<http::Response> r) {
   SourceState& src = l.sources[s];
   if (auto* e = std::get_if<ApiError>(&r)) {
     if (e->status == 0 && e->detail.find("imed out") != std::string::npos) {
-      return Note(l, s, {q.kind, SourceStatus::kUnreachable, "deadline", "no answer within the source's deadline (" + e->detail + ")"});
+      return Note(l, s,
+                  {q.kind, SourceStatus::kUnreachable, "deadline",
+                   "no answer within the source's deadline (" + e->detail + ")"});
     }
     return Note(l, s, ReadGatewayRefusal(q.kind, *e));
   }
@@ -208,13 +221,16 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
       if (StringMember(e["resource"], "resourceType") == "Patient") patients.push_back(&e["resource"]);
     }
     if (patients.size() != 1) {
-      return Note(l, s, {q.kind, SourceStatus::kFailed, "patient-ambiguous", std::to_string(patients.size()) + " patients match the BSN"});
+      return Note(l, s,
+                  {q.kind, SourceStatus::kFailed, "patient-ambiguous",
+                   std::to_string(patients.size()) + " patients match the BSN"});
     }
     const json& p = *patients.front();
     if (l.request.birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
         p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*l.request.birthDate)) {
-      return Note(l, s, {q.kind, SourceStatus::kFailed, "birthdate-mismatch",
-                         "the source's patient with this BSN has another birth date; its data is not used"});
+      return Note(l, s,
+                  {q.kind, SourceStatus::kFailed, "birthdate-mismatch",
+                   "the source's patient with this BSN has another birth date; its data is not used"});
     }
     const std::string pid = StringMember(p, "id");
     if (pid.empty()) return Note(l, s, {q.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
@@ -229,12 +245,14 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
   }
   if (a.next && a.outcome.status == SourceStatus::kData) {
     const std::string prefix = src.fhirBase + "/";
-    const std::size_t pages = static_cast<std::size_t>(std::count_if(src.outcomes.begin(), src.outcomes.end(),
-                                                                     [&](const QueryOutcome& o) { return o.query == q.kind; }));
+    const std::size_t pages = static_cast<std::size_t>(std::count_if(
+        src.outcomes.begin(), src.outcomes.end(), [&](const QueryOutcome& o) { return o.query == q.kind; }));
     if (a.next->rfind(prefix, 0) != 0) {
-      a.outcome = {q.kind, SourceStatus::kFailed, "next-link-foreign", "the next-page link points outside the holder's FHIR base"};
+      a.outcome = {q.kind, SourceStatus::kFailed, "next-link-foreign",
+                   "the next-page link points outside the holder's FHIR base"};
     } else if (pages >= kMaxPages) {
-      a.outcome = {q.kind, SourceStatus::kFailed, "too-many-pages", "more than " + std::to_string(kMaxPages) + " pages"};
+      a.outcome = {q.kind, SourceStatus::kFailed, "too-many-pages",
+                   "more than " + std::to_string(kMaxPages) + " pages"};
     } else {
       Send(id, l, s, PlannedQuery{q.kind, "GET", a.next->substr(prefix.size()), ""});
     }
@@ -242,7 +260,8 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
   Note(l, s, std::move(a.outcome));
 }
 
-void Retriever::Impl::Settle(Lookup& l, std::size_t s, std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out) {
+void Retriever::Impl::Settle(Lookup& l, std::size_t s,
+                             std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out) {
   SourceState& src = l.sources[s];
   if (src.finished || src.outstanding > 0) return;
   src.finished = true;
@@ -303,7 +322,8 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
   return d;
 }
 
-Retriever::Retriever(const GatewayClient& gateway, http::MultiOptions options) : m_impl(std::make_unique<Impl>(gateway, options)) {}
+Retriever::Retriever(const GatewayClient& gateway, http::MultiOptions options)
+    : m_impl(std::make_unique<Impl>(gateway, options)) {}
 
 Retriever::~Retriever() {
   std::vector<LookupId> ids;
@@ -365,7 +385,8 @@ void Retriever::ForgetCaches() {
   m_impl->links.clear();
 }
 
-domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request, const std::function<void(const domain::SourceOutcome&)>& progress) {
+domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request,
+                              const std::function<void(const domain::SourceOutcome&)>& progress) {
   std::vector<domain::SourceOutcome> expected;
   for (const auto& s : request.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
   domain::PatientPicture picture(request.bsn, expected);

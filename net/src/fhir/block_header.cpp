@@ -64,8 +64,9 @@ void FinishHeader(DocumentState& st, Object r, d::BlockHeader& h) {
         }
       }
       if (!info) {
-        c.Reject("stop type without a known code (expected 385655000, 410546004 or 89925002); the block "
-                 "cannot be read safely");
+        c.Reject(
+            "stop type without a known code (expected 385655000, 410546004 or 89925002); the block "
+            "cannot be read safely");
         return;
       }
       h.stop = *info;
@@ -166,32 +167,32 @@ bool KnownModifier(std::string_view url) {
 void ScanModifiers(Context& c, Element e, int depth);
 
 void ScanObject(Context& c, Object o, int depth) {
-    for (auto field : o) {
-      if (field.key == "text" || field.key == "contained") continue;  // narrative; contained is checked when used
-      if (field.key == "modifierExtension") {
-        Array arr;
-        if (field.value.get(arr)) continue;
-        std::ptrdiff_t i = 0;
-        for (Element m : arr) {
-          Context::Scope s(c, "modifierExtension", i++);
-          Object mo;
-          std::string_view url;
-          if (m.get(mo) || mo["url"].get(url)) {
-            c.Reject("modifier extension without url; the resource cannot be read safely");
-            return;
-          }
-          if (!KnownModifier(url)) {
-            c.Reject("unknown modifier extension '" + std::string(url) +
-                     "'; it may change the meaning of the resource, so the resource is not used");
-            return;
-          }
+  for (auto field : o) {
+    if (field.key == "text" || field.key == "contained") continue;  // narrative; contained is checked when used
+    if (field.key == "modifierExtension") {
+      Array arr;
+      if (field.value.get(arr)) continue;
+      std::ptrdiff_t i = 0;
+      for (Element m : arr) {
+        Context::Scope s(c, "modifierExtension", i++);
+        Object mo;
+        std::string_view url;
+        if (m.get(mo) || mo["url"].get(url)) {
+          c.Reject("modifier extension without url; the resource cannot be read safely");
+          return;
         }
-        continue;
+        if (!KnownModifier(url)) {
+          c.Reject("unknown modifier extension '" + std::string(url) +
+                   "'; it may change the meaning of the resource, so the resource is not used");
+          return;
+        }
       }
-      Context::Scope s(c, field.key);
-      ScanModifiers(c, field.value, depth + 1);
-      if (c.rejected()) return;
+      continue;
     }
+    Context::Scope s(c, field.key);
+    ScanModifiers(c, field.value, depth + 1);
+    if (c.rejected()) return;
+  }
 }
 
 void ScanModifiers(Context& c, Element e, int depth) {
@@ -279,9 +280,9 @@ void CheckModifiers(Context& c, Object resource) {
 
 std::string_view BlockCategory(Context& c, Object r) {
   static constexpr std::array<std::string_view, 8> kCodes = {
-      category::kMedicationAgreement,   category::kGpPrescription,         category::kVariableDosingRegimen,
-      category::kDispenseRequest,       category::kAdministrationAgreement, category::kMedicationDispense,
-      category::kMedicationUse,         category::kMedicationAdministration};
+      category::kMedicationAgreement, category::kGpPrescription,          category::kVariableDosingRegimen,
+      category::kDispenseRequest,     category::kAdministrationAgreement, category::kMedicationDispense,
+      category::kMedicationUse,       category::kMedicationAdministration};
   auto match = [&](Object cc) -> std::string_view {
     Array codings;
     Element ce;

@@ -53,21 +53,27 @@ namespace {
 const char* TypeName(simdjson::dom::element_type t) {
   using T = simdjson::dom::element_type;
   switch (t) {
-    case T::ARRAY: return "an array";
-    case T::OBJECT: return "an object";
+    case T::ARRAY:
+      return "an array";
+    case T::OBJECT:
+      return "an object";
     case T::INT64:
     case T::UINT64:
-    case T::DOUBLE: return "a number";
-    case T::STRING: return "a string";
-    case T::BOOL: return "a boolean";
-    case T::NULL_VALUE: return "null";
+    case T::DOUBLE:
+      return "a number";
+    case T::STRING:
+      return "a string";
+    case T::BOOL:
+      return "a boolean";
+    case T::NULL_VALUE:
+      return "null";
   }
   return "something else";
 }
 }  // namespace
 
-#define ZB_FIELD(o, key, e)                 \
-  Element e;                                \
+#define ZB_FIELD(o, key, e) \
+  Element e;                \
   if (o[key].get(e)) return std::nullopt;
 
 std::optional<std::string_view> Context::Str(Object o, std::string_view key) {

@@ -2,9 +2,9 @@
 #pragma once
 // FHIR R4 complex datatypes -> domain values. Each takes the JSON object and the mapping context
 // (for paths and issues); the caller has already pushed the element's path segment.
-#include <utility>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "context.h"
 #include "domain/building_blocks.h"

@@ -32,10 +32,14 @@ bool Shift(std::string_view body, domain::Date t, domain::Date& out) {
   auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), offset);
   if (ec != std::errc() || ptr != num.data() + num.size() || offset < -100000 || offset > 100000) return false;
   try {
-    if (parts[2] == "D") out = t + boost::gregorian::days(offset);
-    else if (parts[2] == "M") out = t + boost::gregorian::months(offset);
-    else if (parts[2] == "Y") out = t + boost::gregorian::years(offset);
-    else return false;
+    if (parts[2] == "D")
+      out = t + boost::gregorian::days(offset);
+    else if (parts[2] == "M")
+      out = t + boost::gregorian::months(offset);
+    else if (parts[2] == "Y")
+      out = t + boost::gregorian::years(offset);
+    else
+      return false;
   } catch (const std::exception&) {
     return false;  // outside Boost's calendar range
   }

@@ -158,18 +158,39 @@ void MapFlag(DocumentState& st, Object r) {
   if (auto co = c.Obj(r, "code")) collect(*co);
 
   if (has(category::kCioContraIndication) || has(category::kZibContraIndication)) {
-    d::ContraIndication ci{source, resourceId, ItemId(c, r, resourceId, source), std::move(code),
+    d::ContraIndication ci{source,
+                           resourceId,
+                           ItemId(c, r, resourceId, source),
+                           std::move(code),
                            std::string(has(category::kCioContraIndication) ? category::kCioContraIndication
                                                                            : category::kZibContraIndication),
-                           status, start, end, std::move(author), std::move(comment)};
+                           status,
+                           start,
+                           end,
+                           std::move(author),
+                           std::move(comment)};
     st.out.ica.contraIndications.push_back(std::move(ci));
   } else if (has(category::kSurveillance)) {
-    d::SurveillanceDecision sd{source, resourceId, ItemId(c, r, resourceId, source), std::move(code),
-                               std::move(safeWithin), status, start, end, std::move(author)};
+    d::SurveillanceDecision sd{source,
+                               resourceId,
+                               ItemId(c, r, resourceId, source),
+                               std::move(code),
+                               std::move(safeWithin),
+                               status,
+                               start,
+                               end,
+                               std::move(author)};
     st.out.ica.surveillanceDecisions.push_back(std::move(sd));
   } else {
-    d::Alert alert{source, resourceId, ItemId(c, r, resourceId, source), std::move(code),
-                   categories.empty() ? d::Concept{} : categories.front(), status, start, end, std::move(comment)};
+    d::Alert alert{source,
+                   resourceId,
+                   ItemId(c, r, resourceId, source),
+                   std::move(code),
+                   categories.empty() ? d::Concept{} : categories.front(),
+                   status,
+                   start,
+                   end,
+                   std::move(comment)};
     st.out.ica.alerts.push_back(std::move(alert));
   }
 }

@@ -143,20 +143,21 @@ void MapRequest(DocumentState& st, Object r) {
 void MapAdministrationAgreement(DocumentState& st, Object r) {
   Context& c = st.c;
   d::AdministrationAgreement ta;
-  const bool ok = MapHeader(st, r, d::BlockKind::kAdministrationAgreement, ta.h, [&](std::string_view name, Object ext) {
-    if (name == url::kDistributionForm) {
-      ta.distributedInGds = IsGds(c, ext);
-    } else if (name == url::kRelationAdministrationAgreement) {
-      ta.previousAgreement = LogicalField(c, ext, "valueReference");
-    } else if (name == url::kTaDateTime) {
-      ta.agreementDate = c.DateTime(ext, "valueDateTime");
-    } else if (name == url::kTaReason) {
-      if (auto cc = ConceptField(c, ext, "valueCodeableConcept")) ta.h.reason = std::move(*cc);
-    } else if (name == url::kTaAdditionalInfo) {
-      auto codings = Codings(c, ext);
-      ta.additionalInformation.insert(ta.additionalInformation.end(), codings.begin(), codings.end());
-    }
-  });
+  const bool ok =
+      MapHeader(st, r, d::BlockKind::kAdministrationAgreement, ta.h, [&](std::string_view name, Object ext) {
+        if (name == url::kDistributionForm) {
+          ta.distributedInGds = IsGds(c, ext);
+        } else if (name == url::kRelationAdministrationAgreement) {
+          ta.previousAgreement = LogicalField(c, ext, "valueReference");
+        } else if (name == url::kTaDateTime) {
+          ta.agreementDate = c.DateTime(ext, "valueDateTime");
+        } else if (name == url::kTaReason) {
+          if (auto cc = ConceptField(c, ext, "valueCodeableConcept")) ta.h.reason = std::move(*cc);
+        } else if (name == url::kTaAdditionalInfo) {
+          auto codings = Codings(c, ext);
+          ta.additionalInformation.insert(ta.additionalInformation.end(), codings.begin(), codings.end());
+        }
+      });
   if (!ok) return;
   ta.authorizingAgreement = FirstLogical(c, r, "authorizingPrescription");
   if (auto a = FirstPerformer(c, r)) ta.h.author = std::move(*a);
@@ -263,13 +264,14 @@ void MapMedicationStatement(DocumentState& st, Object r) {
 void MapMedicationAdministration(DocumentState& st, Object r) {
   Context& c = st.c;
   d::MedicationAdministration mtd;
-  const bool ok = MapHeader(st, r, d::BlockKind::kMedicationAdministration, mtd.h, [&](std::string_view name, Object ext) {
-    if (name == url::kAgreedDateTime) {
-      mtd.planned = c.DateTime(ext, "valueDateTime");
-    } else if (name == url::kDeviationReason) {
-      if (auto cc = ConceptField(c, ext, "valueCodeableConcept")) mtd.deviationReason = std::move(*cc);
-    }
-  });
+  const bool ok =
+      MapHeader(st, r, d::BlockKind::kMedicationAdministration, mtd.h, [&](std::string_view name, Object ext) {
+        if (name == url::kAgreedDateTime) {
+          mtd.planned = c.DateTime(ext, "valueDateTime");
+        } else if (name == url::kDeviationReason) {
+          if (auto cc = ConceptField(c, ext, "valueCodeableConcept")) mtd.deviationReason = std::move(*cc);
+        }
+      });
   if (!ok) return;
   mtd.administered = c.DateTime(r, "effectiveDateTime");
   if (!mtd.administered) {
@@ -279,7 +281,8 @@ void MapMedicationAdministration(DocumentState& st, Object r) {
   if (auto a = FirstPerformer(c, r)) mtd.h.author = std::move(*a);
   RegisteredFallback(mtd.h, mtd.administered);
   mtd.h.dosage = MapDosageArray(c, r, "dosage", /*single=*/true);
-  if (!mtd.h.dosage.empty() && !mtd.h.dosage.front().doseAndRate.empty()) mtd.dose = mtd.h.dosage.front().doseAndRate.front().dose;
+  if (!mtd.h.dosage.empty() && !mtd.h.dosage.front().doseAndRate.empty())
+    mtd.dose = mtd.h.dosage.front().doseAndRate.front().dose;
   st.out.medication.administrations.push_back(std::move(mtd));
 }
 

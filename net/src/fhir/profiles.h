@@ -20,7 +20,8 @@ inline constexpr std::string_view kStopType = "ext-StopType";
 inline constexpr std::string_view kCyclicalSchedule = "ext-InstructionsForUse.RepeatPeriodCyclicalSchedule";
 inline constexpr std::string_view kCopyIndicator = "ext-CopyIndicator";
 inline constexpr std::string_view kComment = "ext-Comment";
-inline constexpr std::string_view kMaAdditionalInfo = "ext-MedicationAgreement.MedicationAgreementAdditionalInformation";
+inline constexpr std::string_view kMaAdditionalInfo =
+    "ext-MedicationAgreement.MedicationAgreementAdditionalInformation";
 inline constexpr std::string_view kNextPractitioner = "ext-MedicationAgreement.NextPractitioner";
 inline constexpr std::string_view kRelationMedicationUse = "ext-MedicationAgreement.RelationMedicationUse";
 inline constexpr std::string_view kRelationAdministrationAgreement = "ext-RelationAdministrationAgreement";
@@ -45,7 +46,8 @@ inline constexpr std::string_view kPqTranslation = "iso21090-PQ-translation";
 inline constexpr std::string_view kTimingExact = "timing-exact";
 inline constexpr std::string_view kAssertedDate = "allergyintolerance-assertedDate";
 // CiO allergy type (R5 pre-adoption)
-inline constexpr std::string_view kAllergyType = "http://nictiz.nl/fhir/5.0/StructureDefinition/extension-AllergyIntolerance.type";
+inline constexpr std::string_view kAllergyType =
+    "http://nictiz.nl/fhir/5.0/StructureDefinition/extension-AllergyIntolerance.type";
 
 }  // namespace zb::net::fhir::url
 

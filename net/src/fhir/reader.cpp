@@ -28,9 +28,8 @@ std::string MappingIssue::Describe() const {
 }
 
 std::size_t Document::ErrorCount() const {
-  return static_cast<std::size_t>(std::count_if(issues.begin(), issues.end(), [](const MappingIssue& i) {
-    return i.severity == IssueSeverity::kError;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      issues.begin(), issues.end(), [](const MappingIssue& i) { return i.severity == IssueSeverity::kError; }));
 }
 
 struct Reader::Impl {
@@ -125,7 +124,8 @@ d::Result<Document> Reader::Read(std::string_view json, const ReadOptions& optio
       for (Element e : *links) {
         Object lo;
         std::string_view rel, url;
-        if (!e.get(lo) && !lo["relation"].get(rel) && rel == "next" && !lo["url"].get(url)) doc.nextPage = std::string(url);
+        if (!e.get(lo) && !lo["relation"].get(rel) && rel == "next" && !lo["url"].get(url))
+          doc.nextPage = std::string(url);
       }
     }
     if (auto arr = ctx.Arr(top, "entry")) {

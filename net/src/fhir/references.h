@@ -13,7 +13,10 @@ namespace zb::net::fhir::detail {
 
 class ResourceIndex {
  public:
-  void Reserve(std::size_t n) { m_byFullUrl.reserve(n); m_entries.reserve(n); }
+  void Reserve(std::size_t n) {
+    m_byFullUrl.reserve(n);
+    m_entries.reserve(n);
+  }
   void Add(std::string_view fullUrl, std::string_view type, std::string_view id, Object resource);
   // from: the resource holding the reference, for contained resources.
   std::optional<Object> Resolve(std::string_view reference, Object from) const;

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/fhir/writer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "profiles.h"
 
@@ -58,7 +57,8 @@ json QuantityJson(const d::Quantity& q) {
     if (!q.gstdUnit->display.empty()) t["unit"] = q.gstdUnit->display;
     t["system"] = q.gstdUnit->system;
     t["code"] = q.gstdUnit->code;
-    j["extension"] = json::array({{{"url", std::string(url::kHl7) + std::string(url::kPqTranslation)}, {"valueQuantity", t}}});
+    j["extension"] =
+        json::array({{{"url", std::string(url::kHl7) + std::string(url::kPqTranslation)}, {"valueQuantity", t}}});
   }
   if (!q.decimal.empty()) j["value"] = Number(q.decimal);
   if (!q.unit.empty()) j["unit"] = q.unit;
@@ -96,7 +96,8 @@ json DosageJson(const d::Dosage& ds) {
   const d::Timing& t = ds.timing;
   json repeat = json::object();
   if (t.exact) {
-    repeat["extension"] = json::array({{{"url", std::string(url::kHl7) + std::string(url::kTimingExact)}, {"valueBoolean", *t.exact}}});
+    repeat["extension"] =
+        json::array({{{"url", std::string(url::kHl7) + std::string(url::kTimingExact)}, {"valueBoolean", *t.exact}}});
   }
   if (t.boundsDuration) repeat["boundsDuration"] = DurationJson(*t.boundsDuration);
   if (t.count) repeat["count"] = *t.count;
@@ -148,7 +149,8 @@ json LogicalJson(const d::BlockId& id, std::string_view type) {
 }
 
 json ProductJson(const d::Product& p, const std::string& id) {
-  json j = {{"resourceType", "Medication"}, {"id", id},
+  json j = {{"resourceType", "Medication"},
+            {"id", id},
             {"meta", {{"profile", json::array({Nictiz("mp-PharmaceuticalProduct")})}}}};
   if (!p.description.empty()) {
     j["extension"] = json::array({{{"url", Nictiz(url::kProductDescription)}, {"valueString", p.description}}});
@@ -190,26 +192,32 @@ json PeriodJson(const d::PeriodOfUse& p) {
 json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, const std::string& medicationUrl,
                    const std::string& patientUrl) {
   const d::BlockHeader& h = ma.h;
-  json j = {{"resourceType", "MedicationRequest"}, {"id", id},
+  json j = {{"resourceType", "MedicationRequest"},
+            {"id", id},
             {"meta", {{"profile", json::array({Nictiz("mp-MedicationAgreement")})}}}};
   json exts = json::array();
-  if (h.registered) exts.push_back({{"url", Nictiz(url::kRegistrationDateTime)}, {"valueDateTime", h.registered->ToIso()}});
-  if (!h.renderedDosage.empty()) exts.push_back({{"url", Nictiz(url::kRenderedDosage)}, {"valueString", h.renderedDosage}});
+  if (h.registered)
+    exts.push_back({{"url", Nictiz(url::kRegistrationDateTime)}, {"valueDateTime", h.registered->ToIso()}});
+  if (!h.renderedDosage.empty())
+    exts.push_back({{"url", Nictiz(url::kRenderedDosage)}, {"valueString", h.renderedDosage}});
   if (h.period) exts.push_back({{"url", Nictiz(url::kPeriodOfUse)}, {"valuePeriod", PeriodJson(*h.period)}});
   if (!h.treatment.empty()) {
     exts.push_back({{"url", Nictiz(url::kTreatmentId)},
                     {"valueIdentifier", {{"system", h.treatment.system}, {"value", h.treatment.value}}}});
   }
   for (const auto& c : ma.additionalInformation) {
-    exts.push_back({{"url", Nictiz(url::kMaAdditionalInfo)}, {"valueCodeableConcept", {{"coding", json::array({CodingJson(c)})}}}});
+    exts.push_back({{"url", Nictiz(url::kMaAdditionalInfo)},
+                    {"valueCodeableConcept", {{"coding", json::array({CodingJson(c)})}}}});
   }
   if (ma.nextPractitioner) {
-    exts.push_back({{"url", Nictiz(url::kNextPractitioner)}, {"valueReference", ActorJson(*ma.nextPractitioner, "PractitionerRole")}});
+    exts.push_back({{"url", Nictiz(url::kNextPractitioner)},
+                    {"valueReference", ActorJson(*ma.nextPractitioner, "PractitionerRole")}});
   }
   if (!exts.empty()) j["extension"] = exts;
   json mods = json::array();
   if (h.stop.type != d::StopType::kNone) {
-    mods.push_back({{"url", Nictiz(url::kStopType)}, {"valueCodeableConcept", {{"coding", json::array({CodingJson(h.stop.coding)})}}}});
+    mods.push_back({{"url", Nictiz(url::kStopType)},
+                    {"valueCodeableConcept", {{"coding", json::array({CodingJson(h.stop.coding)})}}}});
   }
   if (h.cycle) mods.push_back({{"url", Nictiz(url::kCyclicalSchedule)}, {"valueDuration", DurationJson(*h.cycle)}});
   if (!mods.empty()) j["modifierExtension"] = mods;
@@ -217,9 +225,11 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
   j["status"] = h.fhirStatus.empty() ? std::string("unknown") : h.fhirStatus;
   j["intent"] = "order";
   const std::string cat = ma.categoryCode.empty() ? std::string(category::kMedicationAgreement) : ma.categoryCode;
-  j["category"] = json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)}, {"code", cat}}})}}});
+  j["category"] =
+      json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)}, {"code", cat}}})}}});
   if (h.copy) j["reportedBoolean"] = true;
-  j["medicationReference"] = {{"reference", medicationUrl}, {"type", "Medication"}, {"display", h.product->DisplayName()}};
+  j["medicationReference"] = {
+      {"reference", medicationUrl}, {"type", "Medication"}, {"display", h.product->DisplayName()}};
   if (!patientUrl.empty()) j["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
   if (!h.author.display.empty() || h.author.identifier) j["requester"] = ActorJson(h.author, "PractitionerRole");
   if (!h.reason.empty()) j["reasonCode"] = json::array({ConceptJson(h.reason)});
@@ -268,7 +278,8 @@ std::string WriteAgreementBundle(const d::MedicationAgreement& ma, const WriteOp
   if (options.patient) {
     const auto& p = *options.patient;
     json pj = {{"resourceType", "Patient"}, {"id", patUrl.substr(9)}};
-    if (p.bsn) pj["identifier"] = json::array({{{"system", std::string(d::systems::kBsn)}, {"value", p.bsn->digits()}}});
+    if (p.bsn)
+      pj["identifier"] = json::array({{{"system", std::string(d::systems::kBsn)}, {"value", p.bsn->digits()}}});
     if (!p.name.empty()) pj["name"] = json::array({{{"text", p.name}}});
     if (p.birthDate) {
       char buf[32];

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/http/client.h"
 
-#include "easy.h"
-
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
+
+#include "easy.h"
 
 namespace zb::net::http {
 
@@ -42,8 +42,10 @@ struct Client::Shared {
   }
   void Give(CURL* c) {
     std::lock_guard lock(mutex);
-    if (idle.size() < kMaxIdle) idle.push_back(c);
-    else curl_easy_cleanup(c);
+    if (idle.size() < kMaxIdle)
+      idle.push_back(c);
+    else
+      curl_easy_cleanup(c);
   }
   static constexpr std::size_t kMaxIdle = 64;
   std::mutex mutex;
@@ -57,7 +59,9 @@ std::string Response::header(std::string_view name) const {
   return {};
 }
 
-Client::Client(ClientOptions options) : m_options(std::move(options)), m_shared(std::make_shared<Shared>()) { detail::GlobalInit(); }
+Client::Client(ClientOptions options) : m_options(std::move(options)), m_shared(std::make_shared<Shared>()) {
+  detail::GlobalInit();
+}
 Client::~Client() = default;
 
 domain::Result<Response> Client::Send(const Request& request) const {
@@ -123,7 +127,8 @@ std::vector<std::pair<std::string, std::string>> ParseForm(std::string_view body
     const std::string_view pair = body.substr(0, amp);
     const auto eq = pair.find('=');
     if (!pair.empty()) {
-      out.emplace_back(UrlDecode(pair.substr(0, eq)), eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1)));
+      out.emplace_back(UrlDecode(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1)));
     }
     if (amp == std::string_view::npos) break;
     body.remove_prefix(amp + 1);
@@ -134,33 +139,40 @@ std::vector<std::pair<std::string, std::string>> ParseForm(std::string_view body
 domain::Result<UrlParts> ParseUrl(std::string_view url) {
   UrlParts parts;
   const auto colon = url.find("://");
-  if (colon == std::string_view::npos) return MakeError(ErrorCode::kInvalidFormat, "not an absolute URL: " + std::string(url));
+  if (colon == std::string_view::npos)
+    return MakeError(ErrorCode::kInvalidFormat, "not an absolute URL: " + std::string(url));
   parts.scheme = std::string(url.substr(0, colon));
-  std::transform(parts.scheme.begin(), parts.scheme.end(), parts.scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (parts.scheme != "https" && parts.scheme != "http") return MakeError(ErrorCode::kUnsupported, "URL scheme '" + parts.scheme + "' is not supported");
+  std::transform(parts.scheme.begin(), parts.scheme.end(), parts.scheme.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (parts.scheme != "https" && parts.scheme != "http")
+    return MakeError(ErrorCode::kUnsupported, "URL scheme '" + parts.scheme + "' is not supported");
   std::string_view rest = url.substr(colon + 3);
   const auto slash = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, slash);
   rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
-  if (authority.find('@') != std::string_view::npos) return MakeError(ErrorCode::kUnsupported, "URLs with user information are refused");
+  if (authority.find('@') != std::string_view::npos)
+    return MakeError(ErrorCode::kUnsupported, "URLs with user information are refused");
   std::string_view host = authority;
   parts.port = parts.scheme == "https" ? 443 : 80;
   if (!authority.empty() && authority.front() == '[') {
     const auto close = authority.find(']');
     if (close == std::string_view::npos) return MakeError(ErrorCode::kInvalidFormat, "bad IPv6 host in URL");
     host = authority.substr(1, close - 1);
-    if (close + 1 < authority.size() && authority[close + 1] == ':') parts.port = std::atoi(std::string(authority.substr(close + 2)).c_str());
+    if (close + 1 < authority.size() && authority[close + 1] == ':')
+      parts.port = std::atoi(std::string(authority.substr(close + 2)).c_str());
   } else if (const auto pc = authority.rfind(':'); pc != std::string_view::npos) {
     host = authority.substr(0, pc);
     parts.port = std::atoi(std::string(authority.substr(pc + 1)).c_str());
   }
-  if (host.empty() || parts.port <= 0 || parts.port > 65535) return MakeError(ErrorCode::kInvalidFormat, "bad host or port in URL");
+  if (host.empty() || parts.port <= 0 || parts.port > 65535)
+    return MakeError(ErrorCode::kInvalidFormat, "bad host or port in URL");
   parts.host = std::string(host);
   const auto q = rest.find('?');
   const auto hash = rest.find('#');
   parts.path = std::string(rest.substr(0, std::min(q, hash)));
   if (parts.path.empty()) parts.path = "/";
-  if (q != std::string_view::npos) parts.query = std::string(rest.substr(q + 1, hash == std::string_view::npos ? hash : hash - q - 1));
+  if (q != std::string_view::npos)
+    parts.query = std::string(rest.substr(q + 1, hash == std::string_view::npos ? hash : hash - q - 1));
   return parts;
 }
 

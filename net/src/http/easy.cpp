@@ -50,13 +50,14 @@ Transfer::~Transfer() {
   if (headers) curl_slist_free_all(headers);
 }
 
-domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options, std::chrono::milliseconds timeout,
-                                                  CURL* reuse) {
+domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options,
+                                                  std::chrono::milliseconds timeout, CURL* reuse) {
   GlobalInit();
   auto url = ParseUrl(request.url);
   if (!url) return url.error();
   if (url->scheme == "http" && !(options.allowLoopbackHttp && IsLoopbackHost(url->host))) {
-    return MakeError(ErrorCode::kRefused, "plain http to " + url->host + " refused: use https (http only to a loopback node API)");
+    return MakeError(ErrorCode::kRefused,
+                     "plain http to " + url->host + " refused: use https (http only to a loopback node API)");
   }
   auto t = std::make_unique<Transfer>();
   if (reuse) {
@@ -70,7 +71,8 @@ domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientO
   t->request = std::move(request);
   t->where = url->host + ":" + std::to_string(url->port);
   t->limit = options.maxBodyBytes;
-  for (const auto& h : t->request.headers) t->headers = curl_slist_append(t->headers, (h.name + ": " + h.value).c_str());
+  for (const auto& h : t->request.headers)
+    t->headers = curl_slist_append(t->headers, (h.name + ": " + h.value).c_str());
   // An empty Expect header stops curl from waiting for 100-continue on POST bodies.
   t->headers = curl_slist_append(t->headers, "Expect:");
 
@@ -106,7 +108,8 @@ domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientO
 
 domain::Result<Response> Finish(Transfer& t, CURLcode rc) {
   if (t.overflow) {
-    return MakeError(ErrorCode::kOutOfRange, "response from " + t.where + " exceeds " + std::to_string(t.limit) + " bytes");
+    return MakeError(ErrorCode::kOutOfRange,
+                     "response from " + t.where + " exceeds " + std::to_string(t.limit) + " bytes");
   }
   if (rc != CURLE_OK) {
     const std::string detail = t.where + ": " + (t.error[0] ? t.error : curl_easy_strerror(rc));

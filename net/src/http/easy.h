@@ -34,8 +34,8 @@ struct Transfer {
 
 // Sets up `reuse` (reset first; its open connections stay) or a new easy handle for `request`;
 // `timeout` bounds the whole transfer (connect included).
-domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options, std::chrono::milliseconds timeout,
-                                                  CURL* reuse = nullptr);
+domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options,
+                                                  std::chrono::milliseconds timeout, CURL* reuse = nullptr);
 
 // The outcome of a finished transfer: the response for any HTTP status; kUnavailable for
 // connect/resolve/timeout, kRefused for TLS, kOutOfRange for a body over the limit, kIo for an

@@ -21,7 +21,8 @@ namespace {
 CURLM* M(void* p) { return static_cast<CURLM*>(p); }
 }  // namespace
 
-MultiClient::MultiClient(ClientOptions options, MultiOptions multi) : m_options(std::move(options)), m_multiOptions(multi) {
+MultiClient::MultiClient(ClientOptions options, MultiOptions multi)
+    : m_options(std::move(options)), m_multiOptions(multi) {
   detail::GlobalInit();
   m_multi = curl_multi_init();
   curl_multi_setopt(M(m_multi), CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
@@ -42,7 +43,8 @@ MultiClient::~MultiClient() {
   curl_multi_cleanup(M(m_multi));
 }
 
-MultiClient::TransferId MultiClient::Submit(Request request, Clock::time_point deadline, Callback done, Clock::time_point notBefore) {
+MultiClient::TransferId MultiClient::Submit(Request request, Clock::time_point deadline, Callback done,
+                                            Clock::time_point notBefore) {
   auto p = std::make_unique<Pending>();
   p->request = std::move(request);
   p->deadline = deadline;
@@ -85,8 +87,10 @@ void MultiClient::Complete(TransferId id, domain::Result<Response> result) {
   {
     std::lock_guard lock(m_mutex);
     cancelled = m_cancelled.erase(id) > 0;
-    if (!cancelled) m_running = id;
-    else m_live.erase(id);
+    if (!cancelled)
+      m_running = id;
+    else
+      m_live.erase(id);
   }
   if (cancelled) {
     m_active.erase(id);
@@ -121,7 +125,8 @@ std::size_t MultiClient::StartDue(Clock::time_point now) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(p->deadline - now);
     if (left.count() <= 0) {
       m_active.emplace(id, std::move(p));
-      Complete(id, domain::MakeError(domain::ErrorCode::kUnavailable, "deadline passed before the request could start"));
+      Complete(id,
+               domain::MakeError(domain::ErrorCode::kUnavailable, "deadline passed before the request could start"));
       continue;
     }
     auto transfer = detail::Prepare(p->request, m_options, std::min(left, m_options.timeout));
@@ -167,7 +172,10 @@ void MultiClient::Loop() {
 
     int running = 0;
     curl_multi_perform(M(m_multi), &running);
-    while (CURLMsg* msg = [&] { int left = 0; return curl_multi_info_read(M(m_multi), &left); }()) {
+    while (CURLMsg* msg = [&] {
+      int left = 0;
+      return curl_multi_info_read(M(m_multi), &left);
+    }()) {
       if (msg->msg != CURLMSG_DONE) continue;
       CURL* easy = msg->easy_handle;
       const CURLcode rc = msg->data.result;

@@ -39,10 +39,11 @@ bool LoadChain(SSL_CTX& ctx, const std::string& certificatePem, const std::strin
 
 }  // namespace
 
-domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& certificatePem, const std::string& keyPem) {
+domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& certificatePem,
+                                                             const std::string& keyPem) {
   std::unique_ptr<TlsServer> server(new TlsServer());
-  server->m_server = std::make_unique<httplib::SSLServer>(
-      [&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
+  server->m_server =
+      std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
   // Without TCP_NODELAY small responses wait for the peer's delayed ACK (~40 ms per request).
   server->m_server->set_tcp_nodelay(true);
   // cpp-httplib serves a connection on one pool thread for as long as it is kept alive, so the pool
@@ -51,7 +52,8 @@ domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& 
   server->m_server->set_keep_alive_max_count(1000);
   server->m_server->set_keep_alive_timeout(5);
   if (!server->m_server->is_valid()) {
-    return MakeError(ErrorCode::kInvalidFormat, "TLS certificate or key unusable (PEM chain + matching private key expected)");
+    return MakeError(ErrorCode::kInvalidFormat,
+                     "TLS certificate or key unusable (PEM chain + matching private key expected)");
   }
   return server;
 }

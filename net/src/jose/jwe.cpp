@@ -9,8 +9,8 @@
 
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
-#include "openssl_util.h"
 #include "net/json_member.h"
+#include "openssl_util.h"
 
 namespace zb::net::jose {
 namespace {
@@ -70,13 +70,16 @@ bool AesCbc(const ContentAlgorithm& alg, bool encrypt, std::string_view key, std
 Result<std::string> EncryptJwe(const nlohmann::json& header, std::string_view plaintext, const Key& recipient) {
   const auto content = ContentFor(StringMember(header, "enc"));
   if (StringMember(header, "alg") != "RSA-OAEP" || !content || recipient.type() != Key::Type::kRsa) {
-    return MakeError(ErrorCode::kUnsupported, "JWE needs alg RSA-OAEP, enc A256CBC-HS512 or A128CBC-HS256 and an RSA key");
+    return MakeError(ErrorCode::kUnsupported,
+                     "JWE needs alg RSA-OAEP, enc A256CBC-HS512 or A128CBC-HS256 and an RSA key");
   }
   const std::string cek = RandomBytes(content->keyBytes);
   CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, recipient.get(), nullptr));
   size_t length = 0;
-  if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
-      EVP_PKEY_encrypt(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(cek.data()), cek.size()) != 1) {
+  if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 ||
+      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
+      EVP_PKEY_encrypt(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(cek.data()), cek.size()) !=
+          1) {
     return MakeError(ErrorCode::kIo, "RSA-OAEP set-up failed: " + LastOpenSslError());
   }
   std::string encryptedKey(length, '\0');
@@ -116,7 +119,8 @@ Result<Jwe> DecryptJwe(std::string_view compact, const Key& privateKey) {
   const std::string alg = StringMember(jwe.header, "alg");
   const std::string enc = StringMember(jwe.header, "enc");
   const auto content = ContentFor(enc);
-  if (alg != "RSA-OAEP") return MakeError(ErrorCode::kRefused, "JWE key management '" + alg + "' is not accepted (RSA-OAEP)");
+  if (alg != "RSA-OAEP")
+    return MakeError(ErrorCode::kRefused, "JWE key management '" + alg + "' is not accepted (RSA-OAEP)");
   if (!content) return MakeError(ErrorCode::kRefused, "JWE content encryption '" + enc + "' is not accepted");
   if (privateKey.type() != Key::Type::kRsa || !privateKey.hasPrivate()) {
     return MakeError(ErrorCode::kUnsupported, "JWE decryption needs the private RSA key");
@@ -130,7 +134,8 @@ Result<Jwe> DecryptJwe(std::string_view compact, const Key& privateKey) {
 
   CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, privateKey.get(), nullptr));
   size_t length = 0;
-  if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
+  if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
+      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) != 1 ||
       EVP_PKEY_decrypt(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(encryptedKey->data()),
                        encryptedKey->size()) != 1) {
     ERR_clear_error();
@@ -146,7 +151,8 @@ Result<Jwe> DecryptJwe(std::string_view compact, const Key& privateKey) {
   if (cek.size() != content->keyBytes) return failed;
   const std::size_t half = content->keyBytes / 2;
   const std::string expected = Tag(*content, std::string_view(cek).substr(0, half), parts[0], *iv, *ciphertext);
-  if (expected.size() != tag->size() || CRYPTO_memcmp(expected.data(), tag->data(), expected.size()) != 0) return failed;
+  if (expected.size() != tag->size() || CRYPTO_memcmp(expected.data(), tag->data(), expected.size()) != 0)
+    return failed;
   if (!AesCbc(*content, false, std::string_view(cek).substr(half), *iv, *ciphertext, jwe.plaintext)) {
     ERR_clear_error();
     return failed;

@@ -6,8 +6,8 @@
 #include <openssl/rsa.h>
 
 #include "net/jose/base64url.h"
-#include "openssl_util.h"
 #include "net/json_member.h"
+#include "openssl_util.h"
 
 namespace zb::net::jose {
 namespace {
@@ -68,7 +68,8 @@ std::string RawToDer(const std::string& raw) {
 Result<Jws> ParseJws(std::string_view compact) {
   const auto a = compact.find('.');
   const auto b = a == std::string_view::npos ? a : compact.find('.', a + 1);
-  if (a == std::string_view::npos || b == std::string_view::npos || compact.find('.', b + 1) != std::string_view::npos) {
+  if (a == std::string_view::npos || b == std::string_view::npos ||
+      compact.find('.', b + 1) != std::string_view::npos) {
     return MakeError(ErrorCode::kInvalidFormat, "not a compact JWS (expected three dot-separated parts)");
   }
   auto header = Base64UrlDecode(compact.substr(0, a));
@@ -78,7 +79,8 @@ Result<Jws> ParseJws(std::string_view compact) {
   Jws jws;
   jws.header = nlohmann::json::parse(*header, nullptr, false);
   if (!jws.header.is_object()) return MakeError(ErrorCode::kInvalidFormat, "JWS header is not a JSON object");
-  if (!jws.header.contains("alg") || !jws.header["alg"].is_string()) return MakeError(ErrorCode::kMissing, "JWS header has no alg");
+  if (!jws.header.contains("alg") || !jws.header["alg"].is_string())
+    return MakeError(ErrorCode::kMissing, "JWS header has no alg");
   jws.payload = std::move(*payload);
   jws.signingInput = std::string(compact.substr(0, b));
   jws.signature = std::move(*signature);
@@ -89,7 +91,8 @@ Result<bool> VerifyJws(const Jws& jws, const Key& key) {
   const std::string alg = StringMember(jws.header, "alg");
   const auto algorithm = AlgorithmFor(alg);
   if (!algorithm) return MakeError(ErrorCode::kRefused, "JWS algorithm '" + alg + "' is not accepted");
-  if (algorithm->keyType != key.type()) return MakeError(ErrorCode::kRefused, "JWS algorithm " + alg + " does not fit the key type");
+  if (algorithm->keyType != key.type())
+    return MakeError(ErrorCode::kRefused, "JWS algorithm " + alg + " does not fit the key type");
   std::string signature = jws.signature;
   if (key.type() == Key::Type::kEcP256) {
     signature = RawToDer(signature);
@@ -100,8 +103,9 @@ Result<bool> VerifyJws(const Jws& jws, const Key& key) {
   if (EVP_DigestVerifyInit(ctx.get(), &pctx, algorithm->md, nullptr, key.get()) != 1 || !SetPadding(pctx, *algorithm)) {
     return MakeError(ErrorCode::kRefused, "cannot set up signature verification: " + LastOpenSslError());
   }
-  const int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                                  reinterpret_cast<const unsigned char*>(jws.signingInput.data()), jws.signingInput.size());
+  const int ok =
+      EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
+                       reinterpret_cast<const unsigned char*>(jws.signingInput.data()), jws.signingInput.size());
   ERR_clear_error();
   if (ok != 1) return MakeError(ErrorCode::kRefused, "JWS signature does not verify");
   return true;
@@ -118,7 +122,8 @@ Result<std::string> SignJws(const nlohmann::json& header, std::string_view paylo
   EVP_PKEY_CTX* pctx = nullptr;
   size_t length = 0;
   if (EVP_DigestSignInit(ctx.get(), &pctx, algorithm->md, nullptr, key.get()) != 1 || !SetPadding(pctx, *algorithm) ||
-      EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1) {
+      EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(input.data()), input.size()) !=
+          1) {
     return MakeError(ErrorCode::kIo, "cannot sign: " + LastOpenSslError());
   }
   std::string signature(length, '\0');

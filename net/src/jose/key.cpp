@@ -11,8 +11,8 @@
 
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
-#include "openssl_util.h"
 #include "net/json_member.h"
+#include "openssl_util.h"
 
 namespace zb::net::jose {
 namespace {
@@ -21,7 +21,9 @@ using domain::ErrorCode;
 using domain::MakeError;
 using namespace detail;
 
-struct PkeyFree { void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); } };
+struct PkeyFree {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
 
 std::string Base64(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
@@ -81,7 +83,8 @@ EVP_PKEY* PublicKeyFromParams(const char* type, OSSL_PARAM_BLD* bld) {
   OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
   CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
   EVP_PKEY* raw = nullptr;
-  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 || EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+      EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
     raw = nullptr;
   }
   OSSL_PARAM_free(params);
@@ -90,7 +93,8 @@ EVP_PKEY* PublicKeyFromParams(const char* type, OSSL_PARAM_BLD* bld) {
 }
 
 Result<Key> EcFromPoint(const std::string& point) {
-  if (point.size() != 65 || point[0] != '\x04') return MakeError(ErrorCode::kInvalidFormat, "EC point is not an uncompressed P-256 point");
+  if (point.size() != 65 || point[0] != '\x04')
+    return MakeError(ErrorCode::kInvalidFormat, "EC point is not an uncompressed P-256 point");
   OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
   OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0);
   OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size());
@@ -117,7 +121,8 @@ Result<Key> EcFromPoint(const std::string& point) {
 Result<Key> Key::Wrap(EVP_PKEY* raw, bool hasPrivate) {
   std::shared_ptr<EVP_PKEY> key(raw, PkeyFree{});
   if (EVP_PKEY_is_a(raw, "RSA")) {
-    if (EVP_PKEY_get_bits(raw) < 2048) return MakeError(ErrorCode::kUnsupported, "RSA keys shorter than 2048 bits are refused");
+    if (EVP_PKEY_get_bits(raw) < 2048)
+      return MakeError(ErrorCode::kUnsupported, "RSA keys shorter than 2048 bits are refused");
     return Key(std::move(key), Type::kRsa, hasPrivate);
   }
   if (EVP_PKEY_is_a(raw, "EC")) {
@@ -171,13 +176,15 @@ Result<Key> Key::FromJwk(const nlohmann::json& jwk) {
     if (StringMember(jwk, "crv") != "P-256") return MakeError(ErrorCode::kUnsupported, "JWK curve is not P-256");
     auto x = Base64UrlDecode(StringMember(jwk, "x"));
     auto y = Base64UrlDecode(StringMember(jwk, "y"));
-    if (!x || !y || x->size() != 32 || y->size() != 32) return MakeError(ErrorCode::kInvalidFormat, "JWK x/y are not 32-byte base64url values");
+    if (!x || !y || x->size() != 32 || y->size() != 32)
+      return MakeError(ErrorCode::kInvalidFormat, "JWK x/y are not 32-byte base64url values");
     return EcFromPoint(std::string(1, '\x04') + *x + *y);
   }
   if (kty == "RSA") {
     auto n = Base64UrlDecode(StringMember(jwk, "n"));
     auto e = Base64UrlDecode(StringMember(jwk, "e"));
-    if (!n || !e || n->empty() || e->empty()) return MakeError(ErrorCode::kInvalidFormat, "JWK n/e are missing or not base64url");
+    if (!n || !e || n->empty() || e->empty())
+      return MakeError(ErrorCode::kInvalidFormat, "JWK n/e are missing or not base64url");
     BnPtr bn(BN_bin2bn(reinterpret_cast<const unsigned char*>(n->data()), static_cast<int>(n->size()), nullptr));
     BnPtr be(BN_bin2bn(reinterpret_cast<const unsigned char*>(e->data()), static_cast<int>(e->size()), nullptr));
     OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
@@ -192,12 +199,14 @@ Result<Key> Key::FromJwk(const nlohmann::json& jwk) {
 
 Result<Key> Key::FromOpenSsh(std::string_view line) {
   const auto first = line.find(' ');
-  if (first == std::string_view::npos) return MakeError(ErrorCode::kInvalidFormat, "authorized_keys line has no key data");
+  if (first == std::string_view::npos)
+    return MakeError(ErrorCode::kInvalidFormat, "authorized_keys line has no key data");
   const std::string_view type = line.substr(0, first);
   std::string_view rest = line.substr(first + 1);
   const std::string_view blob64 = rest.substr(0, rest.find(' '));
   if (type != "ecdsa-sha2-nistp256") {
-    return MakeError(ErrorCode::kUnsupported, "authorized_keys key type '" + std::string(type) + "' is not supported (ecdsa-sha2-nistp256)");
+    return MakeError(ErrorCode::kUnsupported,
+                     "authorized_keys key type '" + std::string(type) + "' is not supported (ecdsa-sha2-nistp256)");
   }
   auto blob = Unbase64(blob64);
   if (!blob) return MakeError(ErrorCode::kInvalidFormat, "authorized_keys key data is not base64");
@@ -254,7 +263,8 @@ std::string Key::Thumbprint() const {
   // RFC 7638: only the required members, lexicographic order, no whitespace.
   std::string canonical;
   if (m_type == Type::kRsa) {
-    canonical = R"({"e":")" + jwk["e"].get<std::string>() + R"(","kty":"RSA","n":")" + jwk["n"].get<std::string>() + "\"}";
+    canonical =
+        R"({"e":")" + jwk["e"].get<std::string>() + R"(","kty":"RSA","n":")" + jwk["n"].get<std::string>() + "\"}";
   } else {
     canonical = R"({"crv":"P-256","kty":"EC","x":")" + jwk["x"].get<std::string>() + R"(","y":")" +
                 jwk["y"].get<std::string>() + "\"}";

@@ -11,11 +11,21 @@
 
 namespace zb::net::jose::detail {
 
-struct BioFree { void operator()(BIO* b) const { BIO_free(b); } };
-struct BnFree { void operator()(BIGNUM* b) const { BN_free(b); } };
-struct CtxFree { void operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); } };
-struct MdCtxFree { void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); } };
-struct CipherCtxFree { void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); } };
+struct BioFree {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+struct BnFree {
+  void operator()(BIGNUM* b) const { BN_free(b); }
+};
+struct CtxFree {
+  void operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); }
+};
+struct MdCtxFree {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+struct CipherCtxFree {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
 using BioPtr = std::unique_ptr<BIO, BioFree>;
 using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
 using CtxPtr = std::unique_ptr<EVP_PKEY_CTX, CtxFree>;

@@ -14,10 +14,10 @@ namespace zb::platform {
 using Key256 = std::array<unsigned char, 32>;
 
 struct KeyVaultOptions {
-  std::string label;          // which store the key belongs to (its file path): one key per store
-  std::string fallbackFile;   // used when no keychain answers
-  bool useKeychain = true;    // false: go straight to the file (tests, --no-keychain)
-  bool create = true;         // false: a missing key is an error (tools that only read a store)
+  std::string label;         // which store the key belongs to (its file path): one key per store
+  std::string fallbackFile;  // used when no keychain answers
+  bool useKeychain = true;   // false: go straight to the file (tests, --no-keychain)
+  bool create = true;        // false: a missing key is an error (tools that only read a store)
 };
 
 struct LoadedKey {

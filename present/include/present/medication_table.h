@@ -20,6 +20,7 @@ struct TableOrder {
 
 const std::string& CellOf(const MedicationRow& row, MedicationColumn column);
 // The rows to show, in order: filtered by `filter` (any column contains it), then sorted.
-std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter, const TableOrder& order);
+std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter,
+                                              const TableOrder& order);
 
 }  // namespace zb::present

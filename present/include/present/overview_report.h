@@ -26,6 +26,7 @@ struct Report {
   std::vector<ReportBlock> blocks;
 };
 
-Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view, const std::string& printedAt, const std::string& printedBy);
+Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view, const std::string& printedAt,
+                           const std::string& printedBy);
 
 }  // namespace zb::present

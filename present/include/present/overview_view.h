@@ -17,35 +17,35 @@ namespace zb::present {
 enum class Tone { kGood, kNeutral, kWarning, kDanger, kPending };
 
 struct SourceRow {
-  std::string name;     // "Apotheek Centrum (apotheek)"
-  std::string status;   // status with the reason in words
-  std::string timing;   // "123 ms, 11 vragen, 14 resources"
-  std::string detail;   // what the source said, for missing ones
+  std::string name;    // "Apotheek Centrum (apotheek)"
+  std::string status;  // status with the reason in words
+  std::string timing;  // "123 ms, 11 vragen, 14 resources"
+  std::string detail;  // what the source said, for missing ones
   Tone tone = Tone::kPending;
 };
 
 struct MedicationRow {
   domain::TreatmentStatus status = domain::TreatmentStatus::kCurrent;
-  std::string group;    // "ACTUEEL", ...
+  std::string group;  // "ACTUEEL", ...
   std::string product;
   std::string dose;
   std::string period;
   std::string sources;
-  std::string gds;      // "in rol", "niet in GDS", roll timing
-  std::string marks;    // discrepancy summary, empty when none
+  std::string gds;    // "in rol", "niet in GDS", roll timing
+  std::string marks;  // discrepancy summary, empty when none
   bool warning = false;
-  std::size_t line = 0; // index into the overview's lines, for the detail pane
+  std::size_t line = 0;  // index into the overview's lines, for the detail pane
 };
 
 struct IcaRow {
-  std::string kind;     // "allergie", "contra-indicatie", "bewakingsbesluit"
+  std::string kind;  // "allergie", "contra-indicatie", "bewakingsbesluit"
   std::string text;
-  std::string detail;   // criticality, reactions, status
+  std::string detail;  // criticality, reactions, status
   std::string sources;
 };
 
 struct OverviewView {
-  std::string banner;   // empty only when every source answered with data or nothing
+  std::string banner;  // empty only when every source answered with data or nothing
   std::vector<SourceRow> sources;
   std::vector<MedicationRow> medication;
   std::vector<IcaRow> ica;
@@ -61,7 +61,7 @@ Tone ToneOf(domain::SourceStatus s);
 // name their sources by id, the reader wants the organisation.
 std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);
 
-OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview, const domain::IcaSummary& ica,
-                               bool showHistory);
+OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview,
+                               const domain::IcaSummary& ica, bool showHistory);
 
 }  // namespace zb::present

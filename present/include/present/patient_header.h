@@ -21,10 +21,10 @@ struct SourceChip {
 };
 
 struct PatientHeader {
-  std::string title;      // "J. Jansen"
-  std::string identity;   // "BSN 999991000 · geboren 12-03-1941 · 85 jaar"
-  std::string category;   // "opgenomen"
-  bool gds = false;       // some current medication comes in the roll
+  std::string title;     // "J. Jansen"
+  std::string identity;  // "BSN 999991000 · geboren 12-03-1941 · 85 jaar"
+  std::string category;  // "opgenomen"
+  bool gds = false;      // some current medication comes in the roll
   std::vector<SourceChip> chips;
   std::string freshness;  // "opgehaald 23-11-2026 14:05 (3 uur geleden) — niet actueel"
   bool stale = false;     // shown data is a stored retrieval or older than the stale limit
@@ -40,7 +40,7 @@ std::string CategoryLabel(domain::PatientCategory c);
 // "zojuist", "12 minuten geleden", "3 uur geleden", "2 dagen geleden"
 std::string AgoText(domain::Instant then, domain::Instant now);
 
-PatientHeader BuildPatientHeader(const domain::RegisteredPatient& patient, const domain::PatientPicture* picture, bool gds,
-                                 const Freshness& freshness, domain::Instant now);
+PatientHeader BuildPatientHeader(const domain::RegisteredPatient& patient, const domain::PatientPicture* picture,
+                                 bool gds, const Freshness& freshness, domain::Instant now);
 
 }  // namespace zb::present

@@ -28,6 +28,7 @@ struct ParsedSearch {
 };
 
 ParsedSearch ParseSearch(const std::string& bsnText, const std::string& birthText, domain::Date today);
-std::vector<domain::RegisteredPatient> FindPatients(const std::vector<domain::RegisteredPatient>& all, const PatientQuery& q);
+std::vector<domain::RegisteredPatient> FindPatients(const std::vector<domain::RegisteredPatient>& all,
+                                                    const PatientQuery& q);
 
 }  // namespace zb::present

@@ -19,7 +19,8 @@ std::string Fmt(const char* pattern, std::initializer_list<std::string> args);
 
 }  // namespace zb::present
 
-// Marks a message id (wx defines the same macro with the same meaning) for extraction where it is only stored (translated later with Tr).
+// Marks a message id (wx defines the same macro with the same meaning) for extraction where it is only stored
+// (translated later with Tr).
 #ifndef N_
 #define N_(text) text
 #endif

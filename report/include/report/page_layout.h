@@ -12,7 +12,7 @@ typedef struct _cairo cairo_t;
 
 namespace zb::report {
 
-constexpr double kPageWidth = 595.28;   // A4 in points
+constexpr double kPageWidth = 595.28;  // A4 in points
 constexpr double kPageHeight = 841.89;
 constexpr double kMargin = 42.0;
 

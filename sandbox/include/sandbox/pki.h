@@ -21,7 +21,8 @@ class TestCa {
   const std::string& certificatePem() const { return m_certificatePem; }
   // A TLS server certificate for the given subject alternative names ("IP:127.0.0.1",
   // "DNS:host"), valid for 30 days, EC P-256.
-  domain::Result<IssuedCertificate> IssueServer(const std::string& commonName, const std::vector<std::string>& altNames) const;
+  domain::Result<IssuedCertificate> IssueServer(const std::string& commonName,
+                                                const std::vector<std::string>& altNames) const;
 
  private:
   TestCa(net::jose::Key key, std::string pem) : m_key(std::move(key)), m_certificatePem(std::move(pem)) {}

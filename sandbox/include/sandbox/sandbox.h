@@ -5,17 +5,16 @@
 // shapes) and three FHIR holders (GP, pharmacy, hospital). It also writes everything a gateway
 // needs to join this world (keys, TLS certificate, gateway.json) into its state directory.
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "domain/result.h"
 
 namespace zb::sandbox {
 
 struct SandboxOptions {
-  std::string stateDir;               // written: ca.pem, gateway.json, gateway keys and certificate
-  std::string dataDir;                // demo patients: <dataDir>/<patient>/{huisarts,apotheek,ziekenhuis}.json
+  std::string stateDir;                  // written: ca.pem, gateway.json, gateway keys and certificate
+  std::string dataDir;                   // demo patients: <dataDir>/<patient>/{huisarts,apotheek,ziekenhuis}.json
   std::string nodeVariant = "mainline";  // "mainline" (v6.2.10) or "gf" (project-gf: verklaring as id_token)
   std::string host = "127.0.0.1";
 };

@@ -28,7 +28,8 @@ class PatientStore {
 
  private:
   // One patient by a WHERE clause with one bound value; nullopt when none matches.
-  domain::Result<std::optional<domain::RegisteredPatient>> FindOne(const char* where, const std::function<void(Statement&)>& bind);
+  domain::Result<std::optional<domain::RegisteredPatient>> FindOne(const char* where,
+                                                                   const std::function<void(Statement&)>& bind);
   domain::Result<domain::RegisteredPatient> Load(std::int64_t id, const std::string& category, const Blob& record);
   std::shared_ptr<Database> m_db;
   const Cipher& m_cipher;

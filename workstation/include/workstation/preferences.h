@@ -12,10 +12,10 @@
 namespace zb::workstation {
 
 struct Preferences {
-  std::string gateway;     // https URL; empty: the one given on the command line
-  std::string caFile;      // empty: the system trust store
+  std::string gateway;          // https URL; empty: the one given on the command line
+  std::string caFile;           // empty: the system trust store
   std::string language = "nl";  // "nl" or "en"
-  int lockMinutes = 10;    // lock after this much inactivity
+  int lockMinutes = 10;         // lock after this much inactivity
 
   static constexpr int kMinLockMinutes = 1;
   static constexpr int kMaxLockMinutes = 240;

@@ -25,10 +25,10 @@ class BrowserLauncher;
 namespace zb::workstation {
 
 struct Config {
-  std::string gateway;     // https URL of the organisation's gateway
-  std::string caFile;      // trust for the gateway (empty: the system store)
-  std::string storePath;   // the local store file
-  std::string keyFile;     // key file used where no keychain runs
+  std::string gateway;    // https URL of the organisation's gateway
+  std::string caFile;     // trust for the gateway (empty: the system store)
+  std::string storePath;  // the local store file
+  std::string keyFile;    // key file used where no keychain runs
   bool useKeychain = true;
   std::chrono::milliseconds deadline{15000};  // per source
 };
@@ -96,7 +96,8 @@ class Workstation {
   domain::Result<std::optional<OfflinePicture>> OpenOffline(const domain::RegisteredPatient& patient);
 
   // Records an access by the logged-in user (actions without a user are recorded as "unknown").
-  void Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context, const std::string& outcome);
+  void Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
+             const std::string& outcome);
 
  private:
   struct Impl;

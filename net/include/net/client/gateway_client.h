@@ -2,10 +2,9 @@
 #pragma once
 // The desktop's client of the organisation gateway (docs/gateway-api.yaml): login configuration,
 // session creation from a DEZI authorization code, who-am-I, logout, directory and FHIR relay.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "net/http/client.h"
 
@@ -33,8 +32,8 @@ class GatewayClient {
   GatewayClient(std::string baseUrl, http::ClientOptions options);
 
   ApiResult<nlohmann::json> LoginConfiguration() const;
-  ApiResult<SessionInfo> CreateSession(const std::string& code, const std::string& codeVerifier, const std::string& redirectUri,
-                                       const std::string& nonce) const;
+  ApiResult<SessionInfo> CreateSession(const std::string& code, const std::string& codeVerifier,
+                                       const std::string& redirectUri, const std::string& nonce) const;
   ApiResult<nlohmann::json> WhoAmI(const std::string& session) const;
   ApiResult<bool> Logout(const std::string& session) const;
   ApiResult<nlohmann::json> Directory(const std::string& session, const std::string& service, const std::string& ura,
@@ -42,14 +41,16 @@ class GatewayClient {
   // `pathAndQuery` as the holder should see it, e.g. "MedicationRequest?patient.identifier=...".
   // Any holder status comes back as a Response; gateway-side failures as ApiError.
   ApiResult<http::Response> Relay(const std::string& session, const std::string& service, const std::string& ura,
-                                  const std::string& method, const std::string& pathAndQuery, const std::string& formBody = {}) const;
+                                  const std::string& method, const std::string& pathAndQuery,
+                                  const std::string& formBody = {}) const;
 
   // The same calls in two halves, for callers that send many at once (MultiClient).
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
                                  const std::string& name = {}) const;
   static ApiResult<nlohmann::json> DirectoryResult(domain::Result<http::Response> response);
-  http::Request RelayRequest(const std::string& session, const std::string& service, const std::string& ura, const std::string& method,
-                             const std::string& pathAndQuery, const std::string& formBody = {}) const;
+  http::Request RelayRequest(const std::string& session, const std::string& service, const std::string& ura,
+                             const std::string& method, const std::string& pathAndQuery,
+                             const std::string& formBody = {}) const;
   static ApiResult<http::Response> RelayResult(domain::Result<http::Response> response);
 
   const std::string& baseUrl() const { return m_baseUrl; }

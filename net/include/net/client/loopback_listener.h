@@ -12,7 +12,7 @@ namespace zb::net::client {
 struct Callback {
   std::string code;
   std::string state;
-  std::string error;             // OAuth error from DEZI, e.g. access_denied
+  std::string error;  // OAuth error from DEZI, e.g. access_denied
   std::string errorDescription;
 };
 

@@ -25,21 +25,21 @@ enum class IssueSeverity {
 
 struct MappingIssue {
   IssueSeverity severity = IssueSeverity::kError;
-  std::string origin;                 // file name or URL the document came from
-  std::optional<std::size_t> entry;   // Bundle.entry index
+  std::string origin;                // file name or URL the document came from
+  std::optional<std::size_t> entry;  // Bundle.entry index
   std::string resourceType;
   std::string resourceId;
-  std::string path;                   // FHIR element path, e.g. MedicationRequest.extension[2].valuePeriod.start
+  std::string path;  // FHIR element path, e.g. MedicationRequest.extension[2].valuePeriod.start
   std::string message;
   // "origin: entry 3 (MedicationRequest/abc) at path: message"
   std::string Describe() const;
 };
 
 struct ReadOptions {
-  std::string origin;          // for messages
-  std::string source;          // domain Source::id stamped on every block and ICA item
+  std::string origin;                             // for messages
+  std::string source;                             // domain Source::id stamped on every block and ICA item
   std::size_t maxBytes = std::size_t{256} << 20;  // larger input is refused before parsing
-  std::size_t maxDepth = 96;   // FHIR resources nest far less; deeper input is refused
+  std::size_t maxDepth = 96;                      // FHIR resources nest far less; deeper input is refused
 };
 
 struct OperationOutcomeIssue {

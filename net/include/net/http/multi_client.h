@@ -62,8 +62,8 @@ class MultiClient {
   std::condition_variable m_idle;
   std::map<TransferId, std::unique_ptr<Pending>> m_waiting;  // not yet handed to curl
   std::map<TransferId, std::unique_ptr<Pending>> m_active;   // owned here while curl runs them (loop thread only)
-  std::set<TransferId> m_cancelled;  // active ones the loop must abort
-  std::set<TransferId> m_live;       // submitted and not yet finished
+  std::set<TransferId> m_cancelled;                          // active ones the loop must abort
+  std::set<TransferId> m_live;                               // submitted and not yet finished
   TransferId m_nextId = 1;
   TransferId m_running = 0;  // whose callback is running now
   std::size_t m_connections = 0;

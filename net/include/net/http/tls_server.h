@@ -16,7 +16,8 @@ namespace zb::net::http {
 class TlsServer {
  public:
   // `certificatePem`: the leaf certificate, optionally followed by intermediates.
-  static domain::Result<std::unique_ptr<TlsServer>> Create(const std::string& certificatePem, const std::string& keyPem);
+  static domain::Result<std::unique_ptr<TlsServer>> Create(const std::string& certificatePem,
+                                                           const std::string& keyPem);
   ~TlsServer();
   TlsServer(const TlsServer&) = delete;
   TlsServer& operator=(const TlsServer&) = delete;

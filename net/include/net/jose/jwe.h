@@ -2,10 +2,9 @@
 #pragma once
 // Compact JWE (RFC 7516) with key management RSA-OAEP and content encryption A256CBC-HS512 (DEZI
 // userinfo, K07) or A128CBC-HS256 (the 2024 DEZI design). Nothing else is produced or accepted.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/result.h"
 #include "net/jose/key.h"

@@ -3,10 +3,9 @@
 // Compact JWS (RFC 7515) with the algorithms DEZI and Nuts use: RS256 (DEZI id_token, userinfo,
 // verklaring), ES256 (DPoP, token_v2), PS512/RS512 (token_v2 with RSA keys). "none" and HMAC
 // algorithms are never accepted: a verifier picks the key, the token does not.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/result.h"
 #include "net/jose/key.h"
@@ -15,9 +14,9 @@ namespace zb::net::jose {
 
 struct Jws {
   nlohmann::json header;
-  std::string payload;        // decoded bytes (usually JSON)
-  std::string signingInput;   // "<b64 header>.<b64 payload>"
-  std::string signature;      // decoded bytes
+  std::string payload;       // decoded bytes (usually JSON)
+  std::string signingInput;  // "<b64 header>.<b64 payload>"
+  std::string signature;     // decoded bytes
 };
 
 // Splits and decodes a compact JWS; does not verify. Fails on anything but three well-formed parts.

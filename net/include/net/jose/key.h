@@ -4,10 +4,9 @@
 // PEM files, JWK (RFC 7517), JWK thumbprints (RFC 7638) and OpenSSH authorized_keys lines
 // (nuts-node's token_v2 internal-API authentication reads those).
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "domain/result.h"
 
