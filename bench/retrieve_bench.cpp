@@ -138,12 +138,12 @@ int RunRetrieve(int argc, char** argv) {
   auto login = [&] {
     net::client::HeadlessBrowser browser("so", trust);
     auto s = net::client::Login(client, browser, std::chrono::seconds(30));
-    if (auto* e = std::get_if<net::client::ApiError>(&s)) {
-      std::fprintf(stderr, "login: %s %s\n", e->code.c_str(), e->detail.c_str());
+    if (!s) {
+      std::fprintf(stderr, "login: %s %s\n", s.error().problem.c_str(), s.error().detail.c_str());
       std::exit(1);
     }
     post("/clear-token-cache", json::object());  // new session, and the node has no tokens yet
-    return std::get<net::client::SessionInfo>(s).token;
+    return s->token;
   };
 
   std::printf(

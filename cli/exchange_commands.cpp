@@ -22,7 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using net::StringMember;
-using net::client::ApiError;
 using nlohmann::json;
 
 constexpr int kExitUsage = 1;
@@ -63,17 +62,22 @@ std::string Setting(const std::string& flag, const char* env, const std::string&
   return fallback;
 }
 
-int Report(const ApiError& e) {
-  std::cerr << "zorgbrug-cli: " << e.code << ": " << e.detail << "\n";
-  const bool unavailable =
-      e.status == 0 || e.status == 503 || e.status == 504 || e.code.find("unreachable") != std::string::npos;
-  return unavailable && e.code != "state_mismatch" && e.code != "gateway_tls_refused" ? kExitUnavailable : kExitRefused;
+int Report(const domain::Error& e) {
+  std::cerr << "zorgbrug-cli: " << (e.problem.empty() ? domain::ToString(e.code) : e.problem) << ": " << e.detail
+            << "\n";
+  switch (e.code) {
+    case domain::ErrorCode::kUnavailable:
+    case domain::ErrorCode::kTimeout:
+    case domain::ErrorCode::kIo:
+      return kExitUnavailable;
+    default:
+      return kExitRefused;
+  }
 }
 
-std::string Describe(const json& user) {
-  return StringMember(user, "display_name") + ", " + StringMember(user, "role_name") + " (" +
-         StringMember(user, "role_code") + "), " + StringMember(user, "organisation") + " (URA " +
-         StringMember(user, "ura") + ")";
+std::string Describe(const net::contract::SessionUser& user) {
+  return user.displayName + ", " + user.roleName + " (" + user.roleCode + "), " + user.organisation + " (URA " +
+         user.ura + ")";
 }
 
 std::string LocalTime(std::int64_t epoch) {
@@ -131,14 +135,14 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
   else
     browser = std::make_unique<net::client::HeadlessBrowser>(persona, options);
   auto session = net::client::Login(gateway, *browser, std::chrono::seconds(timeoutSeconds));
-  if (auto* e = std::get_if<ApiError>(&session)) {
+  if (!session) {
     if (auto* headless = dynamic_cast<net::client::HeadlessBrowser*>(browser.get());
         headless && !headless->error().empty()) {
       std::cerr << "zorgbrug-cli: browser: " << headless->error() << "\n";
     }
-    return Report(*e);
+    return Report(session.error());
   }
-  const auto& s = std::get<net::client::SessionInfo>(session);
+  const auto& s = session.value();
   if (!SaveSession({{"gateway", gatewayUrl},
                     {"ca_file", options.caFile},
                     {"session_token", s.token},
@@ -158,7 +162,7 @@ std::optional<StoredSession> LoadStoredSession() {
                        stored.value("expires_at", std::int64_t{0})};
 }
 
-int ExitCodeFor(const ApiError& e) { return Report(e); }
+int ExitCodeFor(const domain::Error& error) { return Report(error); }
 
 int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
   if (c.login->parsed()) return LogIn(a.gateway, a.caFile, a.persona, a.timeoutSeconds, false);
@@ -175,17 +179,15 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
 
   if (c.whoami->parsed()) {
     auto who = gateway.WhoAmI(token);
-    if (auto* e = std::get_if<ApiError>(&who)) return Report(*e);
-    const json& j = std::get<json>(who);
-    std::cout << Describe(j.value("user", json::object())) << "\nSessie geldig tot "
-              << LocalTime(j.value("expires_at", std::int64_t{0})) << "\n";
+    if (!who) return Report(who.error());
+    std::cout << Describe(who->user) << "\nSessie geldig tot " << LocalTime(who->expiresAt) << "\n";
     return 0;
   }
   if (c.logout->parsed()) {
     auto out = gateway.Logout(token);
     std::error_code ec;
     fs::remove(SessionFile(), ec);
-    if (auto* e = std::get_if<ApiError>(&out)) return Report(*e);
+    if (!out) return Report(out.error());
     std::cout << "Uitgelogd\n";
     return 0;
   }
@@ -197,19 +199,20 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
       ura = a.holder.substr(slash + 1);
     } else {
       auto found = gateway.Directory(token, "", ura);
-      if (auto* e = std::get_if<ApiError>(&found)) return Report(*e);
-      const json holders = std::get<json>(found).value("holders", json::array());
-      if (holders.empty()) {
+      if (!found) return Report(found.error());
+      if (found->empty()) {
         std::cerr << "zorgbrug-cli: no organisation with URA " << ura << " in the directory\n";
         return kExitRefused;
       }
-      service = StringMember(holders[0], "service");
+      service = found->front().service;
     }
     auto response = gateway.Relay(token, service, ura, a.form.empty() ? "GET" : "POST", a.query, a.form);
-    if (auto* e = std::get_if<ApiError>(&response)) return Report(*e);
-    const auto& r = std::get<net::http::Response>(response);
+    if (!response) return Report(response.error());
+    const auto& r = response.value();
     std::cerr << "HTTP " << r.status << " van " << service << "/" << ura
-              << (r.header("X-Zorgbrug-Token-Renewed") == "true" ? " (na vernieuwen van het token)" : "") << "\n";
+              << (r.header(std::string(net::contract::kTokenRenewedHeader)) == "true" ? " (na vernieuwen van het token)"
+                                                                                      : "")
+              << "\n";
     std::cout << r.body << "\n";
     return r.status >= 200 && r.status < 300 ? 0 : kExitRefused;
   }

@@ -43,7 +43,7 @@ std::optional<StoredSession> LoadStoredSession();
 int LogIn(const std::string& gateway, const std::string& caFile, const std::string& persona, int timeoutSeconds,
           bool quiet);
 // Prints the error and returns the exit code for it (4 refused, 5 unavailable).
-int ExitCodeFor(const net::client::ApiError& e);
+int ExitCodeFor(const domain::Error& error);
 // Runs whichever exchange command was parsed; returns the exit code.
 int RunExchange(const ExchangeCommands& commands, const ExchangeArgs& args);
 

@@ -8,10 +8,14 @@
 
 #include "domain/identifiers.h"
 #include "exchange_commands.h"
-#include "net/client/retriever.h"
+#include "net/client/gateway_client.h"
 #include "net/json_member.h"
 #include "overview_report.h"
 #include "present/texts.h"
+#include "present/workstation_texts.h"
+#include "workstation/call_queue.h"
+#include "workstation/gateway_lookups.h"
+#include "workstation/patient_session.h"
 #include "workstation/register_file.h"
 
 namespace zb::cli {
@@ -39,11 +43,11 @@ d::Result<std::optional<d::RegisteredPatient>> FindInRegister(const std::string&
   return std::optional<d::RegisteredPatient>();
 }
 
-d::Result<std::vector<net::client::SourceSpec>> ParseSources(const std::vector<std::string>& args) {
-  std::vector<net::client::SourceSpec> out;
+d::Result<std::vector<d::KnownSource>> ParseSources(const std::vector<std::string>& args) {
+  std::vector<d::KnownSource> out;
   for (const auto& a : args) {
     const auto eq = a.find('=');
-    net::client::SourceSpec spec;
+    d::KnownSource spec;
     const std::string kind = a.substr(0, eq == std::string::npos ? 0 : eq);
     spec.source.kind = d::SourceKindFromString(kind);
     spec.ura = eq == std::string::npos ? "" : a.substr(eq + 1);
@@ -62,6 +66,27 @@ d::Result<std::vector<net::client::SourceSpec>> ParseSources(const std::vector<s
   return out;
 }
 
+// The stored CLI session while the gateway still knows it; otherwise a new login.
+d::Result<StoredSession> ReuseOrLogIn(const RetrieveArgs& a, int& exitCode) {
+  auto stored = LoadStoredSession();
+  bool valid = stored && (a.gateway.empty() || a.gateway == stored->gateway);
+  if (valid) {
+    net::http::ClientOptions options;
+    options.caFile = stored->caFile;
+    valid = net::client::GatewayClient(stored->gateway, options).WhoAmI(stored->token).ok();
+  }
+  if (valid) return *stored;
+  exitCode = LogIn(a.gateway.empty() && stored ? stored->gateway : a.gateway,
+                   a.caFile.empty() && stored ? stored->caFile : a.caFile, a.persona, 120, true);
+  if (exitCode != 0) return d::MakeError(d::ErrorCode::kRefused, "login failed");
+  stored = LoadStoredSession();
+  if (!stored) {
+    exitCode = Fail("the new session could not be read back");
+    return d::MakeError(d::ErrorCode::kIo, "session not stored");
+  }
+  return *stored;
+}
+
 }  // namespace
 
 int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string& demoDir) {
@@ -73,18 +98,17 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
     if (!date) return Fail("--at: " + date.error().detail);
     at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
   }
-  net::client::LookupRequest request;
-  request.bsn = bsn->digits();
-  request.deadline = std::chrono::seconds(a.deadlineSeconds);
+  // The patient as the session opens him: from --source (and --birthdate), or from the register.
+  d::RegisteredPatient patient{0, bsn.value(), "", std::nullopt, d::PatientCategory::kAdmitted, std::nullopt, "", {}};
   if (!a.birthDate.empty()) {
     auto date = d::ParseUserDate(a.birthDate);
     if (!date) return Fail("--birthdate: " + date.error().detail);
-    request.birthDate = date.value();
+    patient.birthDate = date.value();
   }
   if (!a.sources.empty()) {
     auto sources = ParseSources(a.sources);
     if (!sources) return Fail(sources.error().detail);
-    request.sources = std::move(sources).value();
+    patient.sources = std::move(sources).value();
   } else {
     std::string file = a.registerFile;
     const char* env = std::getenv("ZORGBRUG_REGISTER");
@@ -95,41 +119,38 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
       return Fail("BSN " + bsn->Masked() + " is not in the patient register " + file +
                   ": name the sources with --source huisarts=URA --source apotheek=URA ...");
     }
-    for (const auto& k : found.value()->sources) {
-      net::client::SourceSpec spec;
-      spec.source = k.source;
-      spec.ura = k.ura;
-      request.sources.push_back(std::move(spec));
-    }
-    if (!request.birthDate) request.birthDate = found.value()->birthDate;
+    patient.sources = found.value()->sources;
+    if (!patient.birthDate) patient.birthDate = found.value()->birthDate;
   }
 
-  // Reuse the stored session while the gateway still knows it; otherwise log in.
-  auto stored = LoadStoredSession();
-  bool valid = stored && (a.gateway.empty() || a.gateway == stored->gateway);
-  if (valid) {
-    net::http::ClientOptions options;
-    options.caFile = stored->caFile;
-    valid = std::holds_alternative<json>(net::client::GatewayClient(stored->gateway, options).WhoAmI(stored->token));
-  }
-  if (!valid) {
-    const int rc = LogIn(a.gateway.empty() && stored ? stored->gateway : a.gateway,
-                         a.caFile.empty() && stored ? stored->caFile : a.caFile, a.persona, 120, true);
-    if (rc != 0) return rc;
-    stored = LoadStoredSession();
-    if (!stored) return Fail("the new session could not be read back");
-  }
-  request.session = stored->token;
+  int loginExit = 0;
+  auto stored = ReuseOrLogIn(a, loginExit);
+  if (!stored) return loginExit;
 
-  net::http::ClientOptions options;
-  options.caFile = stored->caFile;
-  net::client::GatewayClient gateway(stored->gateway, options);
-  net::client::Retriever retriever(gateway);
-  std::cerr << "Opvragen bij " << request.sources.size() << " bronnen tegelijk ...\n";
-  const auto picture = net::client::LookUp(retriever, request, [](const d::SourceOutcome& o) {
-    std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, "
-              << o.requests << " verzoeken)\n";
-  });
+  // The same patient session the workstation window uses, on this thread: deliveries wait in the
+  // queue until drained here.
+  workstation::GatewayLookups lookups(
+      {stored->gateway, stored->caFile, stored->token, std::chrono::seconds(a.deadlineSeconds)});
+  workstation::CallQueue queue;
+  workstation::PatientSession session(
+      lookups, [&queue](std::function<void()> call) { queue.Post(std::move(call)); },
+      [](const workstation::SessionChange& change) {
+        if (change.kind != workstation::SessionChange::Kind::kSourceAnswered || !change.source) return;
+        const auto& o = *change.source;
+        std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, "
+                  << o.requests << " verzoeken)\n";
+      });
+  std::cerr << "Opvragen bij " << patient.sources.size() << " bronnen tegelijk ...\n";
+  session.Open(patient);
+  // Every transfer ends by its deadline; the margin only guards against a bug hanging the caller.
+  if (!queue.RunUntil([&session] { return !session.running(); }, lookups.deadline() + std::chrono::seconds(5))) {
+    session.Stop(d::SourceStatus::kUnreachable, "deadline");
+  }
+  if (session.progress().phase == present::LookupProgress::Phase::kNotStarted) {
+    return Fail(present::DescribeLookup(session.progress()));
+  }
+  const d::PatientPicture& picture = *session.picture();
+  const auto screen = session.Screen(at, {r.history});
 
   LoadedData data;
   for (const auto& s : picture.sources()) {
@@ -138,9 +159,7 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
   data.medication = picture.medication();
   data.ica = picture.ica();
   data.patients = picture.patients();
-  const auto overview = picture.Consolidate(at);
-  const auto ica = picture.Ica(at);
-  ReportInput report{data, overview, ica, r.explain, r.history, &picture};
+  ReportInput report{data, *screen.overview, screen.ica, r.explain, r.history, &picture};
   if (r.json)
     WriteJson(std::cout, report);
   else

@@ -43,6 +43,8 @@ const char* ToString(ErrorCode code) {
       return "io";
     case ErrorCode::kUnavailable:
       return "unavailable";
+    case ErrorCode::kTimeout:
+      return "timeout";
     case ErrorCode::kRefused:
       return "refused";
   }

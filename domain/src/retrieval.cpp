@@ -95,6 +95,17 @@ bool PatientPicture::Finished() const {
                       [](const SourceOutcome& s) { return s.status == SourceStatus::kPending; });
 }
 
+std::size_t PatientPicture::ClosePending(SourceStatus status, const std::string& reason) {
+  std::size_t closed = 0;
+  for (auto& s : m_sources) {
+    if (s.status != SourceStatus::kPending) continue;
+    s.status = status;
+    s.reason = reason;
+    ++closed;
+  }
+  return closed;
+}
+
 std::vector<const SourceOutcome*> PatientPicture::Missing() const {
   std::vector<const SourceOutcome*> out;
   for (const auto& s : m_sources) {

@@ -21,7 +21,9 @@ namespace jose = net::jose;
 
 constexpr std::int64_t kSkew = 60;
 
-Failure Fail(int status, const std::string& code, const std::string& detail) { return Failure{status, code, detail}; }
+domain::Error Fail(int status, const std::string& code, const std::string& detail) {
+  return Failure(status, code, detail);
+}
 
 std::int64_t Epoch(const json& claims, const char* name) {
   auto it = claims.find(name);
@@ -44,7 +46,7 @@ bool LoaHigh(const json& value) {
 DeziLogin::DeziLogin(const GatewayConfig& config, const net::http::Client& http, jose::Key userinfoKey)
     : m_config(config), m_http(http), m_userinfoKey(std::move(userinfoKey)), m_jwks(http) {}
 
-std::variant<json, Failure> DeziLogin::Discovery() {
+domain::Result<json> DeziLogin::Discovery() {
   std::lock_guard lock(m_mutex);
   if (!m_discovery.is_null()) return m_discovery;
   const std::string url = m_config.deziIssuer + "/.well-known/openid-configuration";
@@ -66,8 +68,8 @@ std::variant<json, Failure> DeziLogin::Discovery() {
   return doc;
 }
 
-std::variant<json, Failure> DeziLogin::VerifiedClaims(const std::string& token, const std::string& jwksUrl,
-                                                      const std::string& what) {
+domain::Result<json> DeziLogin::VerifiedClaims(const std::string& token, const std::string& jwksUrl,
+                                               const std::string& what) {
   auto jws = jose::ParseJws(token);
   if (!jws) return Fail(401, what + "_invalid", what + ": " + jws.error().detail);
   if (StringMember(jws->header, "alg") != "RS256") return Fail(401, what + "_invalid", what + " must be signed RS256");
@@ -81,10 +83,10 @@ std::variant<json, Failure> DeziLogin::VerifiedClaims(const std::string& token, 
   return claims.value();
 }
 
-std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
+domain::Result<Identity> DeziLogin::Login(const LoginRequest& request) {
   auto discovery = Discovery();
-  if (auto* f = std::get_if<Failure>(&discovery)) return *f;
-  const json& doc = std::get<json>(discovery);
+  if (!discovery) return discovery.error();
+  const json& doc = discovery.value();
   if (std::find(m_config.redirectUris.begin(), m_config.redirectUris.end(),
                 [&] {  // loopback redirect URIs are registered without a port (RFC 8252 §7.3)
                   auto url = net::http::ParseUrl(request.redirectUri);
@@ -122,8 +124,8 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
 
   // 2. id_token (OIDC Core §3.1.3.7).
   auto idClaims = VerifiedClaims(idToken, doc["jwks_uri"], "id_token");
-  if (auto* f = std::get_if<Failure>(&idClaims)) return *f;
-  const json& id = std::get<json>(idClaims);
+  if (!idClaims) return idClaims.error();
+  const json& id = idClaims.value();
   const std::int64_t now = Now();
   if (StringMember(id, "iss") != m_config.deziIssuer)
     return Fail(401, "id_token_invalid", "id_token issuer does not match");
@@ -175,8 +177,8 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
     return Fail(401, "userinfo_invalid", "userinfo is neither a compact JWE nor a JWS");
   }
   auto envelopeClaims = VerifiedClaims(envelopeJws, doc["jwks_uri"], "userinfo");
-  if (auto* f = std::get_if<Failure>(&envelopeClaims)) return *f;
-  const json& envelope = std::get<json>(envelopeClaims);
+  if (!envelopeClaims) return envelopeClaims.error();
+  const json& envelope = envelopeClaims.value();
   if (Epoch(envelope, "exp") <= now - kSkew) return Fail(401, "userinfo_expired", "userinfo envelope has expired");
   if (Epoch(envelope, "iat") > now + kSkew)
     return Fail(401, "userinfo_invalid", "userinfo envelope iat is in the future");
@@ -194,8 +196,8 @@ std::variant<Identity, Failure> DeziLogin::Login(const LoginRequest& request) {
   return ValidateVerklaring(verklaring, StringMember(envelope, "verklaring_id"));
 }
 
-std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string& verklaring,
-                                                              const std::string& envelopeVerklaringId) {
+domain::Result<Identity> DeziLogin::ValidateVerklaring(const std::string& verklaring,
+                                                       const std::string& envelopeVerklaringId) {
   auto jws = jose::ParseJws(verklaring);
   if (!jws) return Fail(401, "verklaring_invalid", "verklaring: " + jws.error().detail);
   // Never fetch a key from a URL the token chose unless it is on the allow-list, byte for byte.
@@ -266,7 +268,7 @@ std::variant<Identity, Failure> DeziLogin::ValidateVerklaring(const std::string&
   return identity;
 }
 
-std::optional<Failure> DeziLogin::CheckStatus(const json& c) {
+std::optional<domain::Error> DeziLogin::CheckStatus(const json& c) {
   // K07's table and its examples disagree on the claim name (dezi.md §1.15).
   std::string uri = StringMember(c, "status_uri");
   if (uri.empty()) uri = StringMember(c, "revocatie_controle_uri");

@@ -29,16 +29,15 @@ struct LoginRequest {
 class DeziLogin {
  public:
   DeziLogin(const GatewayConfig& config, const net::http::Client& http, net::jose::Key userinfoKey);
-  std::variant<Identity, Failure> Login(const LoginRequest& request);
+  domain::Result<Identity> Login(const LoginRequest& request);
   // The discovery document (fetched once); used for the desktop's login configuration too.
-  std::variant<nlohmann::json, Failure> Discovery();
+  domain::Result<nlohmann::json> Discovery();
 
  private:
-  std::variant<nlohmann::json, Failure> VerifiedClaims(const std::string& jws, const std::string& jwksUrl,
-                                                       const std::string& what);
-  std::variant<Identity, Failure> ValidateVerklaring(const std::string& verklaring,
-                                                     const std::string& envelopeVerklaringId);
-  std::optional<Failure> CheckStatus(const nlohmann::json& claims);
+  domain::Result<nlohmann::json> VerifiedClaims(const std::string& jws, const std::string& jwksUrl,
+                                                const std::string& what);
+  domain::Result<Identity> ValidateVerklaring(const std::string& verklaring, const std::string& envelopeVerklaringId);
+  std::optional<domain::Error> CheckStatus(const nlohmann::json& claims);
 
   const GatewayConfig& m_config;
   const net::http::Client& m_http;

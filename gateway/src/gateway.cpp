@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "dezi_login.h"
 #include "gateway/audit_log.h"
+#include "net/contract/gateway_api_json.h"
 #include "net/http/tls_server.h"
 #include "net/json_member.h"
 #include "nuts_client.h"
@@ -23,6 +24,7 @@ using domain::ErrorCode;
 using domain::MakeError;
 using net::StringMember;
 using nlohmann::json;
+namespace contract = net::contract;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,23 +33,15 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
-void SendProblem(httplib::Response& res, const Failure& f) {
-  res.status = f.status;
-  res.set_content(json{{"type", "https://zorgbrug.nl/problems/" + f.code},
-                       {"title", f.code},
-                       {"status", f.status},
-                       {"detail", f.detail},
-                       {"code", f.code}}
-                      .dump(),
+void SendProblem(httplib::Response& res, const domain::Error& e) {
+  res.status = e.status;
+  res.set_content(contract::ToJson(contract::Problem{e.status, e.problem, e.detail}).dump(),
                   "application/problem+json");
 }
 
-json UserJson(const Identity& u) {
-  return {{"dezi_number", u.deziNumber},   {"display_name", u.DisplayName()},
-          {"initials", u.initials},        {"prefix", u.prefix},
-          {"surname", u.surname},          {"role_code", u.roleCode},
-          {"role_name", u.roleName},       {"ura", u.ura},
-          {"organisation", u.organisation}};
+contract::SessionUser UserOf(const Identity& u) {
+  return {u.deziNumber, u.DisplayName(), u.initials, u.prefix,      u.surname,
+          u.roleCode,   u.roleName,      u.ura,      u.organisation};
 }
 
 class GatewayImpl final : public Gateway {
@@ -93,7 +87,7 @@ class GatewayImpl final : public Gateway {
     if (auth.rfind("Bearer ", 0) == 0) session = m_sessions.Find(auth.substr(7));
     if (!session) {
       res.set_header("WWW-Authenticate", "Bearer");
-      SendProblem(res, {401, "session_invalid", "no valid session: log in again"});
+      SendProblem(res, Failure(401, "session_invalid", "no valid session: log in again"));
     }
     return session;
   }
@@ -105,49 +99,45 @@ class GatewayImpl final : public Gateway {
 
     s.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
       auto discovery = m_dezi.Discovery();
-      if (auto* f = std::get_if<Failure>(&discovery)) return SendProblem(res, *f);
-      const json& d = std::get<json>(discovery);
-      res.set_content(json{{"issuer", d["issuer"]},
-                           {"authorization_endpoint", d["authorization_endpoint"]},
-                           {"client_id", m_config.deziClientId},
-                           {"scope", "openid"},
-                           {"redirect_uris", m_config.redirectUris},
-                           {"code_challenge_method", "S256"},
-                           {"organisation", {{"ura", m_config.ura}, {"name", m_config.organisationName}}}}
-                          .dump(),
-                      "application/json");
+      if (!discovery) return SendProblem(res, discovery.error());
+      const json& d = discovery.value();
+      contract::LoginConfiguration c;
+      c.issuer = StringMember(d, "issuer");
+      c.authorizationEndpoint = StringMember(d, "authorization_endpoint");
+      c.clientId = m_config.deziClientId;
+      c.redirectUris = m_config.redirectUris;
+      c.organisation = {m_config.ura, m_config.organisationName};
+      res.set_content(contract::ToJson(c).dump(), "application/json");
     });
 
     s.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
-      const json body = json::parse(req.body, nullptr, false);
-      if (!body.is_object()) return SendProblem(res, {400, "login_request_invalid", "body must be a JSON object"});
-      LoginRequest login{StringMember(body, "code"), StringMember(body, "code_verifier"),
-                         StringMember(body, "redirect_uri"), StringMember(body, "nonce")};
-      auto result = m_dezi.Login(login);
-      if (auto* f = std::get_if<Failure>(&result)) {
-        Audit({{"event", "login"}, {"outcome", {{"status", f->status}, {"error", f->code}}}});
-        std::clog << "login refused: " << f->code << "\n";
-        return SendProblem(res, *f);
+      auto body = contract::ReadLoginRequest(req.body);
+      if (!body) return SendProblem(res, Failure(400, "login_request_invalid", body.error().detail));
+      auto result = m_dezi.Login(LoginRequest{body->code, body->codeVerifier, body->redirectUri, body->nonce});
+      if (!result) {
+        const auto& f = result.error();
+        Audit({{"event", "login"}, {"outcome", {{"status", f.status}, {"error", f.problem}}}});
+        std::clog << "login refused: " << f.problem << "\n";
+        return SendProblem(res, f);
       }
-      const Identity& user = std::get<Identity>(result);
+      const Identity& user = result.value();
       const std::int64_t expires = std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
       const std::string token = m_sessions.Create(user, expires);
       if (!Audit({{"event", "login"},
                   {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
                   {"outcome", {{"status", 201}}}})) {
-        return SendProblem(res,
-                           {500, "audit_unavailable", "the audit trail cannot be written; no session without audit"});
+        return SendProblem(
+            res, Failure(500, "audit_unavailable", "the audit trail cannot be written; no session without audit"));
       }
       std::clog << "login: role " << user.roleCode << "\n";
       res.status = 201;
-      res.set_content(json{{"session_token", token}, {"expires_at", expires}, {"user", UserJson(user)}}.dump(),
-                      "application/json");
+      res.set_content(contract::ToJson(contract::SessionInfo{token, expires, UserOf(user)}).dump(), "application/json");
     });
 
     s.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      res.set_content(json{{"expires_at", session->expiresAt}, {"user", UserJson(session->user)}}.dump(),
+      res.set_content(contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user)}).dump(),
                       "application/json");
     });
 
@@ -168,16 +158,10 @@ class GatewayImpl final : public Gateway {
       if (!session) return;
       auto found =
           m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
-      if (auto* f = std::get_if<Failure>(&found)) return SendProblem(res, *f);
-      json holders = json::array();
-      for (const auto& h : std::get<std::vector<Holder>>(found)) {
-        holders.push_back({{"service", h.service},
-                           {"ura", h.ura},
-                           {"name", h.name},
-                           {"city", h.city},
-                           {"fhir_base_url", h.fhirBase}});
-      }
-      res.set_content(json{{"holders", holders}}.dump(), "application/json");
+      if (!found) return SendProblem(res, found.error());
+      std::vector<contract::DirectoryEntry> entries;
+      for (const auto& h : found.value()) entries.push_back({h.service, h.ura, h.name, h.city, h.fhirBase});
+      res.set_content(contract::ToJson(entries).dump(), "application/json");
     });
 
     auto relay = [this](const httplib::Request& req, httplib::Response& res) {
@@ -195,15 +179,15 @@ class GatewayImpl final : public Gateway {
       if (q != std::string::npos) r.query = req.target.substr(q + 1);
       // The desktop says how long it still waits; the holder gets no longer than that, so a slow
       // holder is given up here (with a reason) instead of being left running after the client went.
-      const std::string wait = req.get_header_value("X-Zorgbrug-Timeout-Ms");
+      const std::string wait = req.get_header_value(std::string(contract::kTimeoutHeader).c_str());
       if (!wait.empty() && wait.size() < 9 && wait.find_first_not_of("0123456789") == std::string::npos) {
         r.timeout = std::chrono::milliseconds(std::max(100, std::stoi(wait)));
       }
       auto result = m_relay.Perform(session->user, r);
-      if (auto* f = std::get_if<Failure>(&result)) return SendProblem(res, *f);
-      auto& out = std::get<RelayResponse>(result);
+      if (!result) return SendProblem(res, result.error());
+      auto& out = result.value();
       res.status = static_cast<int>(out.status);
-      if (out.retried) res.set_header("X-Zorgbrug-Token-Renewed", "true");
+      if (out.retried) res.set_header(std::string(contract::kTokenRenewedHeader).c_str(), "true");
       if (!out.retryAfter.empty()) res.set_header("Retry-After", out.retryAfter);
       res.set_content(out.body, out.contentType.empty() ? "application/fhir+json" : out.contentType);
     };

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "domain/result.h"
+#include "net/contract/gateway_api.h"
+
 namespace zb::gateway {
 
 struct Identity {
@@ -23,10 +26,10 @@ struct Identity {
   std::string DisplayName() const { return initials + " " + (prefix.empty() ? "" : prefix + " ") + surname; }
 };
 
-struct Failure {
-  int status;        // HTTP status for the gateway API
-  std::string code;  // stable machine-readable id, e.g. "verklaring_revoked"
-  std::string detail;
-};
+// A refusal of the gateway API in the project's one error shape: a domain::Error carrying the
+// contract's problem code (net/contract/gateway_api.h lists them) and the HTTP status it is sent with.
+inline domain::Error Failure(int status, std::string code, std::string detail) {
+  return net::contract::ToError(net::contract::Problem{status, std::move(code), std::move(detail)});
+}
 
 }  // namespace zb::gateway

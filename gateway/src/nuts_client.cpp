@@ -22,25 +22,26 @@ std::string ProblemDetail(const net::http::Response& r) {
   return "HTTP " + std::to_string(r.status) + (detail.empty() ? "" : ": " + detail);
 }
 
-Failure NodeFailure(const net::http::Response& r, const std::string& what) {
+domain::Error NodeFailure(const net::http::Response& r, const std::string& what) {
   switch (r.status) {
     case 401:
-      return {502, "node_authentication_failed",
-              what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(r) + ")"};
+      return Failure(502, "node_authentication_failed",
+                     what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(r) + ")");
     case 400:
-      return {502, "token_request_invalid", what + ": " + ProblemDetail(r)};
+      return Failure(502, "token_request_invalid", what + ": " + ProblemDetail(r));
     case 412:
-      return {403, "credentials_insufficient",
-              what + ": the organisation's wallet or the user's credential does not satisfy the holder's policy (" +
-                  ProblemDetail(r) + ")"};
+      return Failure(403, "credentials_insufficient",
+                     what +
+                         ": the organisation's wallet or the user's credential does not satisfy the holder's policy (" +
+                         ProblemDetail(r) + ")");
     case 502:
-      return {502, "holder_authorization_error",
-              what + ": the holder's authorization server refused (" + ProblemDetail(r) + ")"};
+      return Failure(502, "holder_authorization_error",
+                     what + ": the holder's authorization server refused (" + ProblemDetail(r) + ")");
     case 503:
-      return {503, "holder_authorization_unreachable",
-              what + ": the holder's authorization server is unreachable (" + ProblemDetail(r) + ")"};
+      return Failure(503, "holder_authorization_unreachable",
+                     what + ": the holder's authorization server is unreachable (" + ProblemDetail(r) + ")");
     default:
-      return {502, "node_error", what + ": " + ProblemDetail(r)};
+      return Failure(502, "node_error", what + ": " + ProblemDetail(r));
   }
 }
 
@@ -71,16 +72,16 @@ net::http::Request NutsClient::Authenticated(std::string method, std::string url
   return request;
 }
 
-std::variant<std::vector<Holder>, Failure> NutsClient::Search(
-    const std::string& service, const std::vector<std::pair<std::string, std::string>>& query) {
+domain::Result<std::vector<Holder>> NutsClient::Search(const std::string& service,
+                                                       const std::vector<std::pair<std::string, std::string>>& query) {
   std::string url = m_config.nodeUrl + "/internal/discovery/v1/" + net::http::UrlEncode(service);
   if (!query.empty()) url += "?" + net::http::FormEncode(query);
   auto response = m_http.Send(Authenticated("GET", url, ""));
-  if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
+  if (!response) return Failure(503, "node_unreachable", "Nuts node: " + response.error().detail);
   if (response->status != 200) return NodeFailure(*response, "Discovery search of " + service);
   const json results = json::parse(response->body, nullptr, false);
   if (!results.is_array())
-    return Failure{502, "node_error", "Discovery search of " + service + " did not answer a list"};
+    return Failure(502, "node_error", "Discovery search of " + service + " did not answer a list");
   std::vector<Holder> holders;
   for (const auto& r : results) {
     const json fields = r.value("fields", json::object());
@@ -98,8 +99,8 @@ std::variant<std::vector<Holder>, Failure> NutsClient::Search(
   return holders;
 }
 
-std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder, const std::string& scope,
-                                                            const Identity& user, bool bypassCache) {
+domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const std::string& scope,
+                                                     const Identity& user, bool bypassCache) {
   json body{{"authorization_server", holder.authServer}, {"scope", scope}, {"token_type", m_config.tokenType}};
   if (m_config.userIdentity == UserIdentity::kDeziIdToken) {
     body["id_token"] = user.verklaring;
@@ -117,29 +118,29 @@ std::variant<AccessToken, Failure> NutsClient::RequestToken(const Holder& holder
                                body.dump());
   if (bypassCache) request.headers.push_back({"Cache-Control", "no-cache"});
   auto response = m_http.Send(request);
-  if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
+  if (!response) return Failure(503, "node_unreachable", "Nuts node: " + response.error().detail);
   if (response->status != 200) return NodeFailure(*response, "access token for " + holder.name);
   const json token = json::parse(response->body, nullptr, false);
   if (!token.is_object() || !token.value("access_token", json()).is_string()) {
-    return Failure{502, "node_error", "the node's token response has no access_token"};
+    return Failure(502, "node_error", "the node's token response has no access_token");
   }
   AccessToken t{token["access_token"], net::StringMemberOr(token, "token_type", "Bearer"),
                 StringMember(token, "dpop_kid")};
-  if (t.type == "DPoP" && t.dpopKid.empty()) return Failure{502, "node_error", "DPoP token without dpop_kid"};
-  if (t.type != "DPoP" && t.type != "Bearer") return Failure{502, "node_error", "unknown token_type " + t.type};
+  if (t.type == "DPoP" && t.dpopKid.empty()) return Failure(502, "node_error", "DPoP token without dpop_kid");
+  if (t.type != "DPoP" && t.type != "Bearer") return Failure(502, "node_error", "unknown token_type " + t.type);
   return t;
 }
 
-std::variant<std::string, Failure> NutsClient::DpopProof(const AccessToken& token, const std::string& method,
-                                                         const std::string& url) {
+domain::Result<std::string> NutsClient::DpopProof(const AccessToken& token, const std::string& method,
+                                                  const std::string& url) {
   const json body{{"htm", method}, {"htu", url}, {"token", token.token}};
   auto response = m_http.Send(Authenticated(
       "POST", m_config.nodeUrl + "/internal/auth/v2/dpop/" + net::http::UrlEncode(token.dpopKid), body.dump()));
-  if (!response) return Failure{503, "node_unreachable", "Nuts node: " + response.error().detail};
+  if (!response) return Failure(503, "node_unreachable", "Nuts node: " + response.error().detail);
   if (response->status != 200) return NodeFailure(*response, "DPoP proof");
   const json proof = json::parse(response->body, nullptr, false);
   if (!proof.is_object() || !proof.value("dpop", json()).is_string())
-    return Failure{502, "node_error", "DPoP response without proof"};
+    return Failure(502, "node_error", "DPoP response without proof");
   return proof["dpop"].get<std::string>();
 }
 

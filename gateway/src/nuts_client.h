@@ -34,12 +34,11 @@ class NutsClient {
  public:
   NutsClient(const GatewayConfig& config, const net::http::Client& http, net::jose::Key tokenV2Key);
 
-  std::variant<std::vector<Holder>, Failure> Search(const std::string& service,
-                                                    const std::vector<std::pair<std::string, std::string>>& query);
-  std::variant<AccessToken, Failure> RequestToken(const Holder& holder, const std::string& scope, const Identity& user,
-                                                  bool bypassCache);
-  std::variant<std::string, Failure> DpopProof(const AccessToken& token, const std::string& method,
-                                               const std::string& url);
+  domain::Result<std::vector<Holder>> Search(const std::string& service,
+                                             const std::vector<std::pair<std::string, std::string>>& query);
+  domain::Result<AccessToken> RequestToken(const Holder& holder, const std::string& scope, const Identity& user,
+                                           bool bypassCache);
+  domain::Result<std::string> DpopProof(const AccessToken& token, const std::string& method, const std::string& url);
   // The JWT the node's token_v2 authentication expects (nuts.md §1); public for tests.
   std::string InternalApiToken() const;
 

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "clock.h"
+#include "net/contract/query_kinds.h"
 
 namespace zb::gateway {
 namespace {
@@ -38,18 +39,19 @@ std::string HolderPatientIn(const std::string& query) {
 }
 
 // What went wrong on the way to the holder, in the codes the desktop explains per source.
-Failure HolderFailure(const Holder& holder, const domain::Error& e) {
+domain::Error HolderFailure(const Holder& holder, const domain::Error& e) {
   const std::string detail = holder.name + ": " + e.detail;
   switch (e.code) {
     case domain::ErrorCode::kRefused:
-      return {502, "holder_tls_refused", detail};
+      return Failure(502, "holder_tls_refused", detail);
     case domain::ErrorCode::kIo:
-      return {502, "holder_answer_incomplete", detail};
+      return Failure(502, "holder_answer_incomplete", detail);
     case domain::ErrorCode::kOutOfRange:
-      return {502, "holder_answer_too_large", detail};
+      return Failure(502, "holder_answer_too_large", detail);
+    case domain::ErrorCode::kTimeout:
+      return Failure(504, "holder_timeout", detail);
     default:
-      if (e.detail.find("imed out") != std::string::npos) return {504, "holder_timeout", detail};
-      return {504, "holder_unreachable", detail};
+      return Failure(504, "holder_unreachable", detail);
   }
 }
 
@@ -57,22 +59,10 @@ Failure HolderFailure(const Holder& holder, const domain::Error& e) {
 
 std::string QueryKind(const std::string& path, const std::string& query) {
   if (path == "Patient/_search") return "patient-search";
-  static const std::map<std::string, std::string> kinds{{"33633005", "MA"},
-                                                        {"52711000146108", "VV"},
-                                                        {"395067002", "WDS"},
-                                                        {"422037009", "TA"},
-                                                        {"373784005", "MVE"},
-                                                        {"422979000", "MGB"},
-                                                        {"18629005", "MTD"},
-                                                        {"16076005", "MA-zorginzage"},
-                                                        {"350241000146102", "contra-indications"},
-                                                        {"140401000146105", "contra-indications"},
-                                                        {"225419007", "surveillance-decisions"}};
+  // The query kinds the desktop asks, by their category code (one table: net/contract/query_kinds.h).
   for (const auto& [name, value] : net::http::ParseForm(query)) {
     if (name != "category") continue;
-    const auto bar = value.find('|');
-    auto it = kinds.find(bar == std::string::npos ? value : value.substr(bar + 1));
-    if (it != kinds.end()) return it->second;
+    if (auto kind = net::contract::KindOfCategory(value)) return std::string(kind->kind);
   }
   return path.substr(0, path.find('/'));
 }
@@ -80,8 +70,8 @@ std::string QueryKind(const std::string& path, const std::string& query) {
 Relay::Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit)
     : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit) {}
 
-std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& service, const std::string& ura,
-                                                            const std::string& name) {
+domain::Result<std::vector<Holder>> Relay::Directory(const std::string& service, const std::string& ura,
+                                                     const std::string& name) {
   std::vector<Holder> all;
   for (const auto& d : m_config.discovery) {
     if (!service.empty() && d.service != service) continue;
@@ -90,8 +80,8 @@ std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& s
     if (!ura.empty()) query.emplace_back("credentialSubject.san.otherName", "*-S-" + ura + "-*");
     if (!name.empty()) query.emplace_back("credentialSubject.subject.O", "*" + name + "*");
     auto found = m_nuts.Search(d.service, query);
-    if (auto* f = std::get_if<Failure>(&found)) return *f;
-    for (auto& h : std::get<std::vector<Holder>>(found)) {
+    if (!found) return found.error();
+    for (auto& h : found.value()) {
       // Discovery matched on the whole otherName; keep only exact URA matches.
       if (ura.empty() || h.ura == ura) all.push_back(std::move(h));
     }
@@ -99,12 +89,12 @@ std::variant<std::vector<Holder>, Failure> Relay::Directory(const std::string& s
   if (!service.empty() && all.empty() &&
       std::none_of(m_config.discovery.begin(), m_config.discovery.end(),
                    [&](const auto& d) { return d.service == service; })) {
-    return Failure{404, "service_unknown", "Discovery Service '" + service + "' is not configured on this gateway"};
+    return Failure(404, "service_unknown", "Discovery Service '" + service + "' is not configured on this gateway");
   }
   return all;
 }
 
-std::variant<Holder, Failure> Relay::FindHolder(const std::string& service, const std::string& ura) {
+domain::Result<Holder> Relay::FindHolder(const std::string& service, const std::string& ura) {
   const std::string key = service + "|" + ura;
   {
     std::lock_guard lock(m_mutex);
@@ -112,10 +102,10 @@ std::variant<Holder, Failure> Relay::FindHolder(const std::string& service, cons
     if (it != m_holders.end() && it->second.second > Now()) return it->second.first;
   }
   auto found = Directory(service, ura, "");
-  if (auto* f = std::get_if<Failure>(&found)) return *f;
-  auto& holders = std::get<std::vector<Holder>>(found);
+  if (!found) return found.error();
+  auto& holders = found.value();
   if (holders.empty()) {
-    return Failure{404, "holder_not_in_directory", "no organisation with URA " + ura + " is registered on " + service};
+    return Failure(404, "holder_not_in_directory", "no organisation with URA " + ura + " is registered on " + service);
   }
   // The node refreshes Discovery every few minutes itself; a minute here saves a round trip per
   // request without hiding a deregistration for long.
@@ -124,39 +114,41 @@ std::variant<Holder, Failure> Relay::FindHolder(const std::string& service, cons
   return holders.front();
 }
 
-std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const RelayRequest& request) {
+domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRequest& request) {
   const auto started = std::chrono::steady_clock::now();
-  auto fail = [&](Failure f, const Holder* holder) -> std::variant<RelayResponse, Failure> {
-    (void)Audit(user, request, holder, f.status, f.code, false);
+  auto fail = [&](domain::Error f, const Holder* holder) -> domain::Result<RelayResponse> {
+    (void)Audit(user, request, holder, f.status, f.problem, false);
     return f;
   };
   if (!m_config.RoleAllowed("relay", user.roleCode)) {
-    return fail(
-        {403, "role_not_allowed", "role " + user.roleCode + " may not retrieve patient data from other organisations"},
-        nullptr);
+    return fail(Failure(403, "role_not_allowed",
+                        "role " + user.roleCode + " may not retrieve patient data from other organisations"),
+                nullptr);
   }
   if (!AllowedPath(request.path) || (request.method != "GET" && request.method != "POST") ||
       (request.method == "POST" && request.path.find("/_search") == std::string::npos)) {
-    return fail({400, "relay_request_invalid", "only FHIR searches and reads can be relayed (GET, or POST …/_search)"},
-                nullptr);
+    return fail(
+        Failure(400, "relay_request_invalid", "only FHIR searches and reads can be relayed (GET, or POST …/_search)"),
+        nullptr);
   }
   std::string scope;
   for (const auto& d : m_config.discovery) {
     if (d.service == request.service) scope = d.scope;
   }
   if (scope.empty())
-    return fail({404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"}, nullptr);
+    return fail(Failure(404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"),
+                nullptr);
   auto holderResult = FindHolder(request.service, request.ura);
-  if (auto* f = std::get_if<Failure>(&holderResult)) return fail(*f, nullptr);
-  const Holder holder = std::get<Holder>(holderResult);
+  if (!holderResult) return fail(holderResult.error(), nullptr);
+  const Holder holder = holderResult.value();
 
   const std::string url = holder.fhirBase + "/" + request.path;
   const std::string fullUrl = url + (request.query.empty() ? "" : "?" + request.query);
   RelayResponse out;
   for (int attempt = 0; attempt < 2; ++attempt) {
     auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0);
-    if (auto* f = std::get_if<Failure>(&token)) return fail(*f, &holder);
-    const AccessToken& t = std::get<AccessToken>(token);
+    if (!token) return fail(token.error(), &holder);
+    const AccessToken& t = token.value();
     net::http::Request http{request.method,
                             fullUrl,
                             {{"Accept", "application/fhir+json"}, {"Authorization", t.type + " " + t.token}},
@@ -164,8 +156,8 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
     if (t.type == "DPoP") {
       // A fresh proof for every request: holders refuse a reused jti (nuts.md §2.4.2).
       auto proof = m_nuts.DpopProof(t, request.method, url);
-      if (auto* f = std::get_if<Failure>(&proof)) return fail(*f, &holder);
-      http.headers.push_back({"DPoP", std::get<std::string>(proof)});
+      if (!proof) return fail(proof.error(), &holder);
+      http.headers.push_back({"DPoP", proof.value()});
     }
     if (request.method == "POST") {
       http.headers.push_back(
@@ -183,7 +175,7 @@ std::variant<RelayResponse, Failure> Relay::Perform(const Identity& user, const 
   }
   // No access without a trace (NEN 7513): an answer that cannot be audited is not handed out.
   if (!Audit(user, request, &holder, out.status, "", out.retried)) {
-    return Failure{500, "audit_unavailable", "the audit trail cannot be written; the answer is withheld"};
+    return Failure(500, "audit_unavailable", "the audit trail cannot be written; the answer is withheld");
   }
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

@@ -37,12 +37,12 @@ struct RelayResponse {
 class Relay {
  public:
   Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit);
-  std::variant<RelayResponse, Failure> Perform(const Identity& user, const RelayRequest& request);
-  std::variant<std::vector<Holder>, Failure> Directory(const std::string& service, const std::string& ura,
-                                                       const std::string& name);
+  domain::Result<RelayResponse> Perform(const Identity& user, const RelayRequest& request);
+  domain::Result<std::vector<Holder>> Directory(const std::string& service, const std::string& ura,
+                                                const std::string& name);
 
  private:
-  std::variant<Holder, Failure> FindHolder(const std::string& service, const std::string& ura);
+  domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
   [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
                            const std::string& error, bool retried);
 

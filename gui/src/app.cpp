@@ -11,10 +11,8 @@
 #include "i18n.h"
 #include "login_frame.h"
 #include "main_frame.h"
-#include "platform/paths.h"
 #include "present/tr.h"
 #include "workstation/preferences.h"
-#include "workstation/register_file.h"
 
 namespace zb::gui {
 
@@ -41,7 +39,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   auto& c = m_options.config;
   if (parser.Found("gateway", &value)) c.gateway = value.utf8_string();
   if (parser.Found("ca", &value)) c.caFile = value.utf8_string();
-  c.storePath = parser.Found("store", &value) ? value.utf8_string() : platform::DefaultStorePath();
+  c.storePath = parser.Found("store", &value) ? value.utf8_string() : workstation::DefaultStorePath();
   c.keyFile = c.storePath.substr(0, c.storePath.find_last_of('/') + 1) + "store.key";
   c.useKeychain = !parser.Found("no-keychain");
   m_options.demo = parser.Found("demo");
@@ -67,7 +65,7 @@ bool App::OnInit() {
   }
   m_workstation = std::move(opened.value());
   // Settings from the store, the command line over them.
-  auto prefs = workstation::LoadPreferences(m_workstation->store().settings());
+  auto prefs = m_workstation->LoadPreferences();
   workstation::Preferences p = prefs ? prefs.value() : workstation::Preferences{};
   std::string languageProblem;
   InitLanguage(m_options.language.empty() ? p.language : m_options.language, &languageProblem);
@@ -91,7 +89,7 @@ bool App::OnInit() {
     return false;
   }
   if (!m_options.importRegister.empty()) {
-    auto added = workstation::ImportRegisterFile(*m_workstation, m_options.importRegister);
+    auto added = m_workstation->ImportRegister(m_options.importRegister);
     if (!added)
       wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
   }

@@ -41,16 +41,14 @@ AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation
   box->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 8);
   SetSizer(box);
 
-  auto& trail = workstation.store().audit();
-  const auto check = trail.Verify();
-  m_chain->SetLabel(check.intact ? TF("Keten intact: {0} registraties gecontroleerd.", {std::to_string(check.records)})
-                                 : TF("KETEN VERBROKEN: {0}", {check.problem}));
-  if (!check.intact) m_chain->SetForegroundColour(wxColour(0xB3, 0x26, 0x1E));
-  auto records = m_patient ? trail.ForPatient(*m_patient) : trail.All();
-  if (!records) {
-    m_chain->SetLabel(TF("Audit-trail niet te lezen: {0}", {records.error().detail}));
+  const auto trail = workstation.AuditTrail(m_patient);  // audited as a view of the trail
+  m_chain->SetLabel(trail.intact ? TF("Keten intact: {0} registraties gecontroleerd.", {std::to_string(trail.checked)})
+                                 : TF("KETEN VERBROKEN: {0}", {trail.problem}));
+  if (!trail.intact) m_chain->SetForegroundColour(wxColour(0xB3, 0x26, 0x1E));
+  if (!trail.entries) {
+    m_chain->SetLabel(TF("Audit-trail niet te lezen: {0}", {trail.entries.error().detail}));
   } else {
-    for (const auto& r : records.value()) {
+    for (const auto& r : trail.entries.value()) {
       const auto& e = r.event;
       const long row = m_list->InsertItem(m_list->GetItemCount(), std::to_string(r.seq));
       m_list->SetItem(row, 1, U(domain::FormatDateTime(e.at)));
@@ -62,7 +60,6 @@ AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation
       m_list->SetItem(row, 7, U(e.outcome));
     }
   }
-  m_workstation.Audit(domain::AuditAction::kViewAuditTrail, m_patient ? m_patient->digits() : "", "audit-dialog", "ok");
   exportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     wxFileDialog pick(this, T("Audit-trail exporteren"), "", "audit.tsv", T("Tab-gescheiden (*.tsv)|*.tsv"),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -76,15 +73,12 @@ int AuditDialog::rows() const { return m_list->GetItemCount(); }
 wxString AuditDialog::chainText() const { return m_chain->GetLabel(); }
 
 std::string AuditDialog::ExportTo(const std::string& path) {
-  auto tsv = m_workstation.store().audit().ExportTsv(m_patient);
-  if (!tsv) return present::Fmt("Audit-trail niet te lezen: {0}", {tsv.error().detail});
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << tsv.value();
-  out.close();
-  if (!out) return present::Fmt("Kan niet schrijven naar {0}: kies een andere map.", {path});
-  m_workstation.Audit(domain::AuditAction::kExportAuditTrail, m_patient ? m_patient->digits() : "", "audit-dialog",
-                      "ok");
-  return {};
+  auto written = m_workstation.ExportAudit(m_patient, path);
+  if (written) return {};
+  if (written.error().code == domain::ErrorCode::kIo) {
+    return present::Fmt("Kan niet schrijven naar {0}: kies een andere map.", {path});
+  }
+  return present::Fmt("Audit-trail niet te lezen: {0}", {written.error().detail});
 }
 
 }  // namespace zb::gui

@@ -10,9 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "net/fhir/reader.h"
 #include "overview_panel.h"
-#include "present/patient_header.h"
+#include "workstation/call_queue.h"
+#include "workstation/file_lookups.h"
+#include "workstation/patient_session.h"
 
 namespace zb::gui {
 
@@ -29,12 +30,6 @@ long ResidentKb() {
   return -1;
 }
 
-domain::SourceKind KindOf(const std::string& id) {
-  if (id == "huisarts") return domain::SourceKind::kGeneralPractitioner;
-  if (id == "apotheek") return domain::SourceKind::kPharmacy;
-  return domain::SourceKind::kHospital;
-}
-
 }  // namespace
 
 void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
@@ -44,52 +39,44 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
   report << "startup_ms " << startupMs << "\n";
   report << "rss_login_kb " << ResidentKb() << "\n";
 
-  // The data, ready in a picture as the retriever would leave it after the last source.
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(options.benchmarkInput)) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
+  // The data, ready in the session as the lookup would leave it after the last source.
+  auto files = workstation::FileLookups::InFolder(options.benchmarkInput);
+  if (!files) {
+    report << "error " << files.error().detail << "\n";
+    return;
   }
-  std::sort(files.begin(), files.end());
-  std::vector<domain::SourceOutcome> expected;
-  for (const auto& f : files) {
-    const std::string id = f.stem().string();
-    expected.push_back(domain::PendingOutcome({id, KindOf(id), id}, "0000000" + std::to_string(expected.size())));
+  domain::RegisteredPatient patient{0,
+                                    domain::Bsn::Parse("999991000").value(),
+                                    "Benchmark, B.",
+                                    domain::Date(1938, 4, 2),
+                                    domain::PatientCategory::kAdmitted,
+                                    std::nullopt,
+                                    "",
+                                    files->sources()};
+  workstation::CallQueue queue;
+  workstation::PatientSession session(
+      files.value(), [&queue](std::function<void()> call) { queue.Post(std::move(call)); }, nullptr);
+  session.Open(patient);
+  queue.RunPending();
+  if (!session.picture() || !session.picture()->Complete()) {
+    report << "error the benchmark data did not load completely\n";
+    return;
   }
-  domain::PatientPicture picture("999991000", expected);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    std::ifstream in(files[i], std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    net::fhir::Reader reader;
-    net::fhir::ReadOptions ro;
-    ro.source = expected[i].source.id;
-    ro.origin = files[i].filename().string();
-    auto doc = reader.Read(text.str(), ro);
-    if (!doc) {
-      report << "error " << doc.error().detail << "\n";
-      return;
-    }
-    domain::SourceDelivery d;
-    d.outcome = expected[i];
-    d.outcome.status = domain::SourceStatus::kData;
-    d.medication = std::move(doc.value().medication);
-    d.ica = std::move(doc.value().ica);
-    picture.Deliver(std::move(d));
-  }
-  const domain::RegisteredPatient patient{0,
-                                          domain::Bsn::Parse("999991000").value(),
-                                          "Benchmark, B.",
-                                          domain::Date(1938, 4, 2),
-                                          domain::PatientCategory::kAdmitted,
-                                          std::nullopt,
-                                          "",
-                                          {}};
 
   auto* frame = new wxFrame(nullptr, wxID_ANY, "Zorgbrug benchmark", wxDefaultPosition, wxSize(1400, 860));
   auto* panel = new OverviewPanel(frame);
   frame->Show();
   login->Hide();
   frame->Update();
+  // One render as the main window does it: the session's screen (consolidation, rows, header),
+  // the widgets filled, and a synchronous paint — the time the physician waits to see it.
+  auto render = [&](bool history) {
+    const auto screen = session.Screen(boost::posix_time::second_clock::universal_time(), {history});
+    panel->Show(screen.view, screen.overview, screen.sourceNames);
+    panel->ShowHeader(screen.header);
+    frame->Update();
+    return screen.overview->lines.size();
+  };
   // Several rounds: the first pays for creating list rows; report the median and the worst.
   std::vector<double> rounds;
   std::size_t lines = 0, rows = 0;
@@ -97,26 +84,15 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
     if (round > 0) panel->Clear();
     frame->Update();
     const auto t0 = Clock::now();
-    const auto now = boost::posix_time::second_clock::universal_time();
-    auto overview = std::make_shared<const domain::Overview>(picture.Consolidate(now));
-    const auto view = present::BuildOverviewView(picture, *overview, picture.Ica(now), false);
-    panel->Show(view, overview, {});
-    panel->ShowHeader(present::BuildPatientHeader(patient, &picture, overview->AnyInRoll(), {now, false, false}, now));
-    frame->Update();  // paints now, synchronously: the time the physician waits to see it
+    lines = render(false);
     rounds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    lines = overview->lines.size();
     rows = static_cast<std::size_t>(panel->shownMedicationRows());
   }
   // The same with history shown: every treatment line in the list.
   panel->Clear();
   frame->Update();
   const auto t0 = Clock::now();
-  {
-    const auto now = boost::posix_time::second_clock::universal_time();
-    auto overview = std::make_shared<const domain::Overview>(picture.Consolidate(now));
-    panel->Show(present::BuildOverviewView(picture, *overview, picture.Ica(now), true), overview, {});
-    frame->Update();
-  }
+  render(true);
   report << "paint_all_ms " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count() << "\n";
   report << "rows_all " << panel->shownMedicationRows() << "\n";
   std::vector<double> sorted = rounds;

@@ -52,7 +52,7 @@ void LoginFrame::ShowNotice(const wxString& text) { m_login->SetStatus(text); }
 
 void LoginFrame::Finished(const domain::Result<workstation::User>& result) {
   if (!result) {
-    ShowNotice(TF("Inloggen is niet gelukt: {0}", {present::DescribeLoginFailure(result.error().detail)}));
+    ShowNotice(TF("Inloggen is niet gelukt: {0}", {present::DescribeLoginFailure(result.error())}));
     return;
   }
   m_onLoggedIn(result.value());

@@ -48,7 +48,9 @@ enum MenuId {
   kTabIca,
   kTabSources,
   kFilter,
-  kShortcuts
+  kShortcuts,
+  kOpenChosen,
+  kSortColumn,
 };
 
 domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
@@ -60,9 +62,11 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
       m_workstation(workstation),
       m_user(user),
       m_options(std::move(options)),
-      m_idleTimer(this) {
+      m_idleTimer(this),
+      m_session(workstation, UiPoster(m_guard.token()), [this](const workstation::SessionChange&) { Render(); }) {
   SetName("main");
-  BuildMenus();
+  m_commands = Commands();
+  InstallMenus(*this, m_commands);
   CreateStatusBar(2);
   const int widths[] = {-3, -2};
   GetStatusBar()->SetStatusWidths(2, widths);
@@ -70,7 +74,7 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
 
   auto* box = new wxBoxSizer(wxVERTICAL);
   m_split = new wxSplitterWindow(this, wxID_ANY);
-  m_patients = new PatientsPanel(m_split, workstation.store(), [this](const domain::RegisteredPatient& p) { Open(p); });
+  m_patients = new PatientsPanel(m_split, workstation, [this](const domain::RegisteredPatient& p) { Open(p); });
   m_overview = new OverviewPanel(m_split);
   m_split->SplitVertically(m_patients, m_overview, 400);
   m_split->SetMinimumPaneSize(220);
@@ -101,8 +105,9 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   m_lastActivity = std::chrono::steady_clock::now();
   wxEvtHandler::AddFilter(this);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes))
+    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes)) {
       LockNow();
+    }
   });
   m_idleTimer.Start(5000);
   m_patients->ShowTab(1);
@@ -111,93 +116,44 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
 MainFrame::~MainFrame() {
   wxEvtHandler::RemoveFilter(this);
   m_idleTimer.Stop();
-  StopLookup();  // no repaint: the window is going away
 }
 
-void MainFrame::BuildMenus() {
-  auto* bar = new wxMenuBar;
-  auto* file = new wxMenu;
-  file->Append(wxID_PRINT, T("&Afdrukken…\tCtrl+P"));
-  file->Append(kExportPdf, T("Exporteren als &PDF…\tCtrl+Shift+P"));
-  file->AppendSeparator();
-  file->Append(wxID_PREFERENCES, T("&Instellingen…\tCtrl+,"));
-  file->Append(kLock, T("&Vergrendelen\tCtrl+Shift+L"));
-  file->AppendSeparator();
-  file->Append(wxID_EXIT, T("&Afsluiten\tCtrl+Q"));
-  bar->Append(file, T("&Bestand"));
-  auto* patient = new wxMenu;
-  patient->Append(kFocusPatients, T("&Patiëntenlijst\tCtrl+L"));
-  patient->Append(kTabExpected, T("&Verwachte opnames\tAlt+1"));
-  patient->Append(kTabAdmitted, T("&Opgenomen\tAlt+2"));
-  patient->Append(kTabTemporary, T("&Tijdelijk (ANW)\tAlt+3"));
-  patient->Append(kSearch, T("&Zoeken op BSN en geboortedatum\tCtrl+K"));
-  patient->AppendSeparator();
-  patient->Append(kNewPatient, T("&Nieuwe patiënt…\tCtrl+N"));
-  patient->Append(kEditPatient, T("&Bewerken…\tCtrl+E"));
-  patient->AppendSeparator();
-  patient->Append(kRefresh, T("&Vernieuwen\tF5"));
-  patient->Append(kCancel, T("Ophalen &stoppen\tCtrl+."));
-  patient->Append(kAudit, T("&Audit-trail…\tCtrl+Shift+A"));
-  bar->Append(patient, T("&Patiënt"));
-  auto* view = new wxMenu;
-  view->Append(kTabMedication, T("&Medicatie\tCtrl+1"));
-  view->Append(kTabIca, T("&ICA\tCtrl+2"));
-  view->Append(kTabSources, T("&Bronnen\tCtrl+3"));
-  view->Append(kFilter, T("&Filter medicatie\tCtrl+F"));
-  view->AppendCheckItem(kHistory, T("&Historie tonen\tCtrl+H"));
-  bar->Append(view, T("B&eeld"));
-  auto* help = new wxMenu;
-  help->Append(kShortcuts, T("&Sneltoetsen\tF1"));
-  bar->Append(help, T("&Help"));
-  SetMenuBar(bar);
-
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { Print(); }, wxID_PRINT);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { AskExportPdf(); }, kExportPdf);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { ShowSettings(); }, wxID_PREFERENCES);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kLock);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kFocusPatients);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(0); }, kTabExpected);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(1); }, kTabAdmitted);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->ShowTab(2); }, kTabTemporary);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_patients->FocusSearch(); }, kSearch);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(false); }, kNewPatient);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { RegisterPatient(true); }, kEditPatient);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { AskSources(); }, kRefresh);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { CancelLookup(); }, kCancel);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { ShowAudit(); }, kAudit);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(0); }, kTabMedication);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(1); }, kTabIca);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->SelectTab(2); }, kTabSources);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { m_overview->FocusFilter(); }, kFilter);
-  Bind(
-      wxEVT_MENU,
-      [this](wxCommandEvent& e) {
-        m_showHistory = e.IsChecked();
-        Render();
-      },
-      kHistory);
-  Bind(
-      wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kShortcuts);
+std::vector<Command> MainFrame::Commands() {
+  using M = MenuName;
+  auto tab = [this](int index) { return [this, index](bool) { m_patients->ShowTab(index); }; };
+  auto overviewTab = [this](int index) { return [this, index](bool) { m_overview->SelectTab(index); }; };
+  return {
+      {wxID_PRINT, M::kFile, N_("&Afdrukken…"), "Ctrl+P", [this](bool) { Print(); }},
+      {kExportPdf, M::kFile, N_("Exporteren als &PDF…"), "Ctrl+Shift+P", [this](bool) { AskExportPdf(); }, false, true},
+      {wxID_PREFERENCES, M::kFile, N_("&Instellingen…"), "Ctrl+,", [this](bool) { ShowSettings(); }},
+      {kLock, M::kFile, N_("&Vergrendelen"), "Ctrl+Shift+L", [this](bool) { LockNow(); }, false, true},
+      {wxID_EXIT, M::kFile, N_("&Afsluiten"), "Ctrl+Q", [this](bool) { Close(); }},
+      {kFocusPatients, M::kPatient, N_("&Patiëntenlijst"), "Ctrl+L", tab(1)},
+      {kTabExpected, M::kPatient, N_("&Verwachte opnames"), "Alt+1", tab(0)},
+      {kTabAdmitted, M::kPatient, N_("&Opgenomen"), "Alt+2", tab(1)},
+      {kTabTemporary, M::kPatient, N_("&Tijdelijk (ANW)"), "Alt+3", tab(2)},
+      {kSearch, M::kPatient, N_("&Zoeken op BSN en geboortedatum"), "Ctrl+K",
+       [this](bool) { m_patients->FocusSearch(); }, false, true},
+      {kNewPatient, M::kPatient, N_("&Nieuwe patiënt…"), "Ctrl+N", [this](bool) { RegisterPatient(false); }},
+      {kEditPatient, M::kPatient, N_("&Bewerken…"), "Ctrl+E", [this](bool) { RegisterPatient(true); }, false, true},
+      {kRefresh, M::kPatient, N_("&Vernieuwen"), "F5", [this](bool) { m_session.Refresh(); }},
+      {kCancel, M::kPatient, N_("Ophalen &stoppen"), "Ctrl+.", [this](bool) { CancelLookup(); }},
+      {kAudit, M::kPatient, N_("&Audit-trail…"), "Ctrl+Shift+A", [this](bool) { ShowAudit(); }},
+      {kTabMedication, M::kView, N_("&Medicatie"), "Ctrl+1", overviewTab(0)},
+      {kTabIca, M::kView, N_("&ICA"), "Ctrl+2", overviewTab(1)},
+      {kTabSources, M::kView, N_("&Bronnen"), "Ctrl+3", overviewTab(2)},
+      {kFilter, M::kView, N_("&Filter medicatie"), "Ctrl+F", [this](bool) { m_overview->FocusFilter(); }},
+      {kHistory, M::kView, N_("&Historie tonen"), "Ctrl+H",
+       [this](bool checked) {
+         m_showHistory = checked;
+         Render();
+       },
+       true},
+      {kShortcuts, M::kHelp, N_("&Sneltoetsen"), "F1", [this](bool) { ShowShortcuts(); }},
+      // Keys handled by the lists themselves: listed in F1, not in a menu.
+      {kOpenChosen, M::kNone, N_("Gekozen patiënt openen"), "Enter", nullptr},
+      {kSortColumn, M::kNone, N_("Sorteren op een kolom (nogmaals: omgekeerd)"), N_("Klik op kolomkop"), nullptr},
+  };
 }
 
 int MainFrame::FilterEvent(wxEvent& event) {
@@ -220,119 +176,20 @@ bool MainFrame::OpenPatient(const std::string& bsn) {
   return false;
 }
 
-void MainFrame::Open(const domain::RegisteredPatient& p) {
+void MainFrame::Open(const domain::RegisteredPatient& patient) {
   if (m_locked) return;
-  StopLookup();  // the earlier patient's lookup: its sources are not shown any more
-  m_current = p;
   m_overview->Clear();
-  m_retrievedAt.reset();
-  m_stored = false;
-  // The stored retrieval first: something to read while the sources are asked, marked as not current.
-  auto stored = m_workstation.OpenOffline(p);
-  if (stored && stored.value()) {
-    m_picture = std::move(stored.value()->picture);
-    m_retrievedAt = stored.value()->retrievedAt;
-    m_stored = true;
-  } else {
-    m_picture.reset();
-  }
-  AskSources();
+  m_session.Open(patient);  // renders through the session's change callback
 }
 
-void MainFrame::AskSources() {
-  if (!m_current || m_locked) return;
-  StopLookup();
-  std::vector<domain::SourceOutcome> expected;
-  for (const auto& s : m_current->sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
-  auto fresh = std::make_unique<domain::PatientPicture>(m_current->bsn.digits(), expected);
-  auto alive = m_guard.token();
-  auto id = m_workstation.LookUp(
-      *m_current,
-      [this, alive](workstation::Workstation::LookupId lid, domain::SourceDelivery d) {
-        auto shared = std::make_shared<domain::SourceDelivery>(std::move(d));
-        PostTo<MainFrame>(alive, this, [lid, shared](MainFrame& f) { f.Delivered(lid, std::move(*shared)); });
-      },
-      [this, alive](workstation::Workstation::LookupId lid, workstation::LookupEnd end) {
-        PostTo<MainFrame>(alive, this, [lid, end](MainFrame& f) { f.Ended(lid, end); });
-      });
-  if (id) {
-    m_lookup = id.value();
-    if (!m_picture)
-      m_picture = std::move(fresh);
-    else
-      m_pending = std::move(fresh);
-    SetStatusText(TF("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(expected.size())}), 0);
-  } else {
-    SetStatusText(TF("Ophalen niet gestart: {0}", {id.error().detail}), 0);
-  }
-  Render();
-}
-
-void MainFrame::Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d) {
-  if (!m_lookup || *m_lookup != id) return;  // a late answer of an earlier lookup: never shown
-  // The first fresh answer replaces the stored picture; from then on the fresh one grows.
-  if (m_pending) {
-    m_picture = std::move(m_pending);
-    m_stored = false;
-    m_retrievedAt.reset();
-  }
-  m_picture->Deliver(std::move(d));
-  Render();
-}
-
-void MainFrame::Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end) {
-  if (!m_lookup || *m_lookup != id) return;
-  m_lookup.reset();
-  m_retrievedAt = Now();
-  m_stored = false;
-  std::string status = end.complete ? present::Tr("Alle bronnen hebben geantwoord.")
-                                    : present::Tr("Niet alle bronnen hebben gegevens geleverd.");
-  if (!end.saved) status += " " + present::Fmt("Niet opgeslagen voor offline gebruik: {0}", {end.saveError});
-  SetStatusText(U(status), 0);
-  Render();
-}
-
-void MainFrame::StopLookup() {
-  if (!m_lookup) return;
-  m_workstation.Cancel(*m_lookup);
-  m_lookup.reset();
-  m_pending.reset();
-}
-
-void MainFrame::CancelLookup() {
-  if (!m_lookup) return;
-  StopLookup();
-  // What is shown stays, but a source still being asked is now missing: it is marked cancelled, so
-  // the chips and the banner say the overview is incomplete instead of "being retrieved".
-  if (m_picture) {
-    std::vector<domain::SourceOutcome> open;
-    for (const auto& s : m_picture->sources()) {
-      if (s.status == domain::SourceStatus::kPending) open.push_back(s);
-    }
-    for (auto& o : open) {
-      domain::SourceDelivery d;
-      o.status = domain::SourceStatus::kCancelled;
-      o.reason = "cancelled";
-      d.outcome = std::move(o);
-      m_picture->Deliver(std::move(d));
-    }
-  }
-  SetStatusText(T("Ophalen gestopt."), 0);
-  Render();
-}
+void MainFrame::CancelLookup() { m_session.Stop(); }
 
 void MainFrame::Render() {
-  if (!m_current) return;
-  const auto now = Now();
-  std::shared_ptr<const domain::Overview> overview;
-  if (m_picture) {
-    overview = std::make_shared<const domain::Overview>(m_picture->Consolidate(now));
-    m_view = present::BuildOverviewView(*m_picture, *overview, m_picture->Ica(now), m_showHistory);
-    m_overview->Show(m_view, overview, present::SourceNames(*m_picture));
-  }
-  present::Freshness f{m_retrievedAt, m_stored, m_lookup.has_value()};
-  m_header = present::BuildPatientHeader(*m_current, m_picture.get(), overview && overview->AnyInRoll(), f, now);
-  m_overview->ShowHeader(m_header);
+  if (!m_session.patient()) return;
+  m_screen = m_session.Screen(Now(), {m_showHistory});
+  if (m_screen.overview) m_overview->Show(m_screen.view, m_screen.overview, m_screen.sourceNames);
+  m_overview->ShowHeader(m_screen.header);
+  SetStatusText(U(present::DescribeLookup(m_screen.progress)), 0);
 }
 
 void MainFrame::LockNow() {
@@ -352,9 +209,8 @@ void MainFrame::LockNow() {
   m_workstation.LogOut();
   SetStatusText(T("Vergrendeld."), 0);
   SetStatusText("", 1);
-  GetMenuBar()->EnableTop(0, false);
-  GetMenuBar()->EnableTop(1, false);
-  GetMenuBar()->EnableTop(2, false);
+  // Only Help stays: the file, patient and view menus act on the hidden work.
+  for (std::size_t i = 0; i + 1 < GetMenuBar()->GetMenuCount(); ++i) GetMenuBar()->EnableTop(i, false);
 }
 
 void MainFrame::Unlock(const std::string& persona) {
@@ -363,7 +219,7 @@ void MainFrame::Unlock(const std::string& persona) {
 
 void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
   if (!r) {
-    m_unlock->SetStatus(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error().detail)}));
+    m_unlock->SetStatus(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error())}));
     return;
   }
   // Only the user whose work is open may see it again; anyone else starts afresh.
@@ -392,7 +248,7 @@ void MainFrame::RegisterPatient(bool edit) {
   std::optional<domain::RegisteredPatient> existing;
   if (edit) {
     existing = m_patients->Selected();
-    if (!existing) existing = m_current;
+    if (!existing) existing = m_session.patient();
     if (!existing) {
       SetStatusText(T("Kies eerst een patiënt om te bewerken."), 0);
       return;
@@ -406,13 +262,13 @@ void MainFrame::RegisterPatient(bool edit) {
 }
 
 void MainFrame::ShowSettings() {
-  auto current = workstation::LoadPreferences(m_workstation.store().settings());
+  auto current = m_workstation.LoadPreferences();
   workstation::Preferences p = current ? current.value() : workstation::Preferences{};
   if (p.gateway.empty()) p.gateway = m_workstation.config().gateway;
   if (p.caFile.empty()) p.caFile = m_workstation.config().caFile;
   SettingsDialog dialog(this, p);
   if (dialog.ShowModal() != wxID_OK) return;
-  auto saved = workstation::SavePreferences(m_workstation.store().settings(), dialog.chosen());
+  auto saved = m_workstation.SavePreferences(dialog.chosen());
   if (!saved) {
     wxMessageBox(TF("Instellingen niet opgeslagen: {0}", {saved.error().detail}), "Zorgbrug", wxOK | wxICON_ERROR,
                  this);
@@ -425,29 +281,30 @@ void MainFrame::ShowSettings() {
 void MainFrame::ShowAudit() {
   std::optional<domain::Bsn> bsn;
   std::string name;
-  if (m_current) {
-    bsn = m_current->bsn;
-    name = m_current->name;
+  if (const auto& current = m_session.patient()) {
+    bsn = current->bsn;
+    name = current->name;
   }
   AuditDialog dialog(this, m_workstation, bsn, name);
   dialog.ShowModal();
 }
 
 present::Report MainFrame::CurrentReport() const {
-  return present::BuildOverviewReport(m_header, m_view, domain::FormatDateTime(Now()), m_user.audit.name);
+  return present::BuildOverviewReport(m_screen.header, m_screen.view, domain::FormatDateTime(Now()), m_user.audit.name);
 }
 
 std::string MainFrame::ExportPdf(const std::string& path) {
-  if (!m_current) return present::Tr("Open eerst een patiënt.");
+  const auto& current = m_session.patient();
+  if (!current) return present::Tr("Open eerst een patiënt.");
   auto pages = report::WritePdf(CurrentReport(), path);
   if (!pages) return pages.error().detail;
-  m_workstation.Audit(domain::AuditAction::kExportPdf, m_current->bsn.digits(), "pdf", "ok");
+  m_workstation.Audit(domain::AuditAction::kExportPdf, current->bsn.digits(), "pdf", "ok");
   SetStatusText(TF("PDF opgeslagen ({0} pagina's): {1}", {std::to_string(pages.value()), path}), 0);
   return {};
 }
 
 void MainFrame::AskExportPdf() {
-  if (!m_current) {
+  if (!m_session.patient()) {
     SetStatusText(T("Open eerst een patiënt."), 0);
     return;
   }
@@ -459,7 +316,7 @@ void MainFrame::AskExportPdf() {
 }
 
 void MainFrame::Print() {
-  if (!m_current) {
+  if (!m_session.patient()) {
     SetStatusText(T("Open eerst een patiënt."), 0);
     return;
   }
@@ -467,20 +324,15 @@ void MainFrame::Print() {
   wxPrinter printer(&data);
   ReportPrintout printout(CurrentReport());
   if (printer.Print(this, &printout, true)) {
-    m_workstation.Audit(domain::AuditAction::kPrint, m_current->bsn.digits(), "print", "ok");
+    m_workstation.Audit(domain::AuditAction::kPrint, m_session.patient()->bsn.digits(), "print", "ok");
   } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
     wxMessageBox(T("Afdrukken is mislukt. Controleer de printer, of exporteer als PDF (Ctrl+Shift+P)."), "Zorgbrug",
                  wxOK | wxICON_ERROR, this);
   }
 }
 
-void MainFrame::ShowShortcuts() {
-  wxMessageBox(T("Ctrl+L patiëntenlijst · Alt+1/2/3 verwacht/opgenomen/tijdelijk · Ctrl+K zoeken · Enter openen\n"
-                 "Ctrl+N nieuwe patiënt · Ctrl+E bewerken · F5 vernieuwen · Ctrl+. stoppen\n"
-                 "Ctrl+1/2/3 medicatie/ICA/bronnen · Ctrl+F filter · Ctrl+H historie · kolomkop: sorteren\n"
-                 "Ctrl+P afdrukken · Ctrl+Shift+P PDF · Ctrl+Shift+A audit-trail · Ctrl+, instellingen\n"
-                 "Ctrl+Shift+L vergrendelen · Ctrl+Q afsluiten"),
-               T("Sneltoetsen"), wxOK | wxICON_INFORMATION, this);
-}
+wxString MainFrame::ShortcutText() const { return ShortcutList(m_commands); }
+
+void MainFrame::ShowShortcuts() { wxMessageBox(ShortcutText(), T("Sneltoetsen"), wxOK | wxICON_INFORMATION, this); }
 
 }  // namespace zb::gui

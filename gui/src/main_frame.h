@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The main window: the patients on the left (expected, admitted, temporary, search), the overview
-// of the chosen one on the right. Choosing a patient shows the stored retrieval at once (marked
-// with its time, not current) and asks the sources again; each source's answer repaints the
-// overview as it arrives. After the set inactivity the session locks: the patient data is hidden,
-// the gateway session ends, and only the same user's new DEZI login shows the open work again.
+// of the chosen one on the right, painted from a workstation::PatientSession (which owns the
+// lookup, the stored picture and the consolidation). After the set inactivity the session locks:
+// the patient data is hidden, the gateway session ends, and only the same user's new DEZI login
+// shows the open work again.
 #include <wx/eventfilter.h>
 #include <wx/frame.h>
 #include <wx/timer.h>
@@ -12,14 +12,14 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
-#include "domain/patient_register.h"
-#include "domain/retrieval.h"
+#include "commands.h"
 #include "overview_panel.h"
 #include "patients_panel.h"
 #include "present/overview_report.h"
 #include "ui_thread.h"
-#include "workstation/preferences.h"
+#include "workstation/patient_session.h"
 #include "workstation/workstation.h"
 
 class wxSplitterWindow;
@@ -42,9 +42,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
 
   // Also used by tests: selects the patient with this BSN and opens him.
   bool OpenPatient(const std::string& bsn);
-  const present::OverviewView& shownView() const { return m_view; }
-  const present::PatientHeader& shownHeader() const { return m_header; }
-  bool lookupRunning() const { return m_lookup.has_value(); }
+  const present::OverviewView& shownView() const { return m_screen.view; }
+  const present::PatientHeader& shownHeader() const { return m_screen.header; }
+  bool lookupRunning() const { return m_session.running(); }
   bool locked() const { return m_locked; }
   void LockNow();
   // Starts the unlock login (persona empty: the system browser).
@@ -56,16 +56,13 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void CancelLookup();
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
+  // The F1 list (also what tests read to see the table and the menus agree).
+  wxString ShortcutText() const;
 
  private:
   int FilterEvent(wxEvent& event) override;
-  void BuildMenus();
-  void Open(const domain::RegisteredPatient& p);
-  void AskSources();
-  // Stops the running lookup without touching what is shown (before another one starts).
-  void StopLookup();
-  void Delivered(workstation::Workstation::LookupId id, domain::SourceDelivery d);
-  void Ended(workstation::Workstation::LookupId id, const workstation::LookupEnd& end);
+  std::vector<Command> Commands();
+  void Open(const domain::RegisteredPatient& patient);
   void Render();
   void Unlocked(const domain::Result<workstation::User>& result);
   void RegisterPatient(bool edit);
@@ -79,24 +76,19 @@ class MainFrame : public wxFrame, private wxEventFilter {
   workstation::Workstation& m_workstation;
   workstation::User m_user;
   SessionOptions m_options;
+  std::vector<Command> m_commands;
   wxSplitterWindow* m_split = nullptr;
   PatientsPanel* m_patients = nullptr;
   OverviewPanel* m_overview = nullptr;
   wxPanel* m_lockPanel = nullptr;
   LoginPanel* m_unlock = nullptr;
-  std::optional<domain::RegisteredPatient> m_current;
-  std::unique_ptr<domain::PatientPicture> m_picture;  // what is shown: stored or fresh
-  std::unique_ptr<domain::PatientPicture> m_pending;  // the fresh one, until its first answer
-  std::optional<workstation::Workstation::LookupId> m_lookup;
-  std::optional<domain::Instant> m_retrievedAt;
-  bool m_stored = false;
   bool m_showHistory = false;
   bool m_locked = false;
-  present::OverviewView m_view;
-  present::PatientHeader m_header;
+  workstation::PatientScreen m_screen;  // what is painted now
   wxTimer m_idleTimer;
   std::chrono::steady_clock::time_point m_lastActivity;
   UiGuard m_guard;
+  workstation::PatientSession m_session;  // last: its posted answers check m_guard, and it goes first
 };
 
 }  // namespace zb::gui

@@ -15,6 +15,7 @@
 #include "present/patient_header.h"
 #include "present/texts.h"
 #include "present/tr.h"
+#include "present/workstation_texts.h"
 
 namespace zb::gui {
 
@@ -124,7 +125,7 @@ void PatientDialog::Found(int row, const domain::Result<std::vector<workstation:
   auto& s = m_sources[row];
   if (!r) {
     s.chosen.reset();
-    s.found->SetLabel(TF("adresboek: {0}", {r.error().detail}));
+    s.found->SetLabel(U(present::DescribeDirectoryProblem(r.error())));
   } else if (r.value().empty()) {
     s.chosen.reset();
     s.found->SetLabel(T("niet gevonden in het adresboek"));
@@ -141,6 +142,13 @@ void PatientDialog::Found(int row, const domain::Result<std::vector<workstation:
                           : TF("{0} (URA {1}, {2})", {s.chosen->name, s.chosen->ura, s.chosen->city}));
   }
   Layout();
+}
+
+void PatientDialog::ShowErrors(const std::vector<std::string>& errors) {
+  std::string text;
+  for (const auto& e : errors) text += (text.empty() ? "" : "\n") + e;
+  m_errors->SetLabel(U(text));
+  Fit();
 }
 
 bool PatientDialog::Save() {
@@ -197,25 +205,19 @@ bool PatientDialog::Save() {
     k.ura = s.chosen->ura;
     p.sources.push_back(std::move(k));
   }
-  if (errors.empty()) {
-    for (const auto& e : domain::Validate(p, boost::gregorian::day_clock::local_day())) errors.push_back(e.detail);
-  }
-  if (errors.empty()) {
-    auto id = m_workstation.store().patients().Save(p);
-    if (!id)
-      errors.push_back(present::Fmt("Niet opgeslagen: {0}", {id.error().detail}));
-    else
-      p.id = id.value();
-  }
   if (!errors.empty()) {
-    std::string text;
-    for (const auto& e : errors) text += (text.empty() ? "" : "\n") + e;
-    m_errors->SetLabel(U(text));
-    Fit();
+    ShowErrors(errors);
     return false;
   }
-  m_workstation.Audit(m_existing ? domain::AuditAction::kEditPatient : domain::AuditAction::kRegisterPatient,
-                      p.bsn.digits(), "patient-dialog", "ok");
+  // Validated, stored and audited in one step; its validation problems come one per line.
+  auto saved = m_workstation.SavePatient(p, boost::gregorian::day_clock::local_day());
+  if (!saved) {
+    ShowErrors({saved.error().code == domain::ErrorCode::kInvalidFormat
+                    ? saved.error().detail
+                    : present::Fmt("Niet opgeslagen: {0}", {saved.error().detail})});
+    return false;
+  }
+  p = std::move(saved).value();
   m_saved = p;
   return true;
 }

@@ -33,6 +33,7 @@ class PatientDialog : public wxDialog {
   wxString errorText() const;
 
  private:
+  void ShowErrors(const std::vector<std::string>& errors);
   struct SourceRow {
     domain::SourceKind kind;
     wxTextCtrl* query = nullptr;

@@ -35,8 +35,8 @@ std::string Located(const domain::RegisteredPatient& p) {
 
 }  // namespace
 
-PatientsPanel::PatientsPanel(wxWindow* parent, store::LocalStore& store, OnOpen onOpen)
-    : wxPanel(parent, wxID_ANY), m_store(store), m_onOpen(std::move(onOpen)) {
+PatientsPanel::PatientsPanel(wxWindow* parent, workstation::Workstation& workstation, OnOpen onOpen)
+    : wxPanel(parent, wxID_ANY), m_workstation(workstation), m_onOpen(std::move(onOpen)) {
   SetName("patients-panel");
   auto* box = new wxBoxSizer(wxVERTICAL);
   m_tabs = new wxNotebook(this, wxID_ANY);
@@ -97,7 +97,7 @@ void PatientsPanel::Reload() {
   const domain::PatientCategory categories[] = {domain::PatientCategory::kExpected, domain::PatientCategory::kAdmitted,
                                                 domain::PatientCategory::kTemporary};
   for (int i = 0; i < 3; ++i) {
-    auto list = m_store.patients().List(categories[i]);
+    auto list = m_workstation.ListPatients(categories[i]);
     if (!list) {
       m_message->SetLabel(TF("Patiëntenlijst niet te lezen: {0}", {list.error().detail}));
       Fill(m_tabsData[i], {});

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "domain/patient_register.h"
-#include "store/local_store.h"
+#include "workstation/workstation.h"
 
 class wxListCtrl;
 class wxNotebook;
@@ -20,7 +20,7 @@ namespace zb::gui {
 class PatientsPanel : public wxPanel {
  public:
   using OnOpen = std::function<void(const domain::RegisteredPatient&)>;
-  PatientsPanel(wxWindow* parent, store::LocalStore& store, OnOpen onOpen);
+  PatientsPanel(wxWindow* parent, workstation::Workstation& workstation, OnOpen onOpen);
 
   void Reload();            // after a register or edit
   void ShowTab(int index);  // 0 expected, 1 admitted, 2 temporary, 3 search
@@ -40,7 +40,7 @@ class PatientsPanel : public wxPanel {
   void Fill(Tab& tab, std::vector<domain::RegisteredPatient> rows);
   void RunSearch();
 
-  store::LocalStore& m_store;
+  workstation::Workstation& m_workstation;
   OnOpen m_onOpen;
   wxNotebook* m_tabs = nullptr;
   Tab m_tabsData[4];

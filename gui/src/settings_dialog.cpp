@@ -13,6 +13,7 @@
 #include "dialog_buttons.h"
 #include "i18n.h"
 #include "present/tr.h"
+#include "present/workstation_texts.h"
 #include "workstation/workstation.h"
 
 namespace zb::gui {
@@ -87,7 +88,9 @@ bool SettingsDialog::Accept() {
   const auto problems = workstation::Check(p);
   if (!problems.empty()) {
     std::string text;
-    for (const auto& x : problems) text += (text.empty() ? "" : "\n") + x.text;
+    for (const auto& x : problems) {
+      text += (text.empty() ? "" : "\n") + present::DescribePreferenceProblem(x.field, x.value);
+    }
     m_result->SetLabel(U(text));
     Fit();
     return false;
@@ -100,7 +103,7 @@ void SettingsDialog::TestConnection() {
   const auto p = FromFields();
   for (const auto& x : workstation::Check(p)) {
     if (x.field == "gateway" || x.field == "caFile") {
-      m_result->SetLabel(U(x.text));
+      m_result->SetLabel(U(present::DescribePreferenceProblem(x.field, x.value)));
       return;
     }
   }
@@ -114,8 +117,8 @@ void SettingsDialog::TestConnection() {
     auto r = workstation::Workstation::TestGateway(p.gateway, p.caFile);
     PostTo<SettingsDialog>(alive, this, [r](SettingsDialog& d) {
       d.m_testing = false;
-      d.m_result->SetLabel(r ? TF("Verbinding in orde: gateway van {0}.", {r.value()})
-                             : TF("Geen verbinding: {0}", {r.error().detail}));
+      d.m_result->SetLabel(
+          U(r ? present::DescribeConnectionOk(r->name, r->ura) : present::DescribeConnectionProblem(r.error())));
       d.Layout();
     });
   });

@@ -31,4 +31,14 @@ void PostTo(std::shared_ptr<const bool> alive, Window* window, std::function<voi
   });
 }
 
+// A poster for a session that lives in a window: runs each call on the UI thread while the window
+// (its guard) is alive.
+inline std::function<void(std::function<void()>)> UiPoster(std::shared_ptr<const bool> alive) {
+  return [alive = std::move(alive)](std::function<void()> call) {
+    wxTheApp->CallAfter([alive, call = std::move(call)] {
+      if (*alive) call();
+    });
+  };
+}
+
 }  // namespace zb::gui

@@ -35,11 +35,10 @@ std::string LoginProblemLabel(const std::string& code) {
   return it == kProblems.end() ? std::string() : Tr(it->second);
 }
 
-std::string DescribeLoginFailure(const std::string& codeAndDetail) {
-  const auto colon = codeAndDetail.find(':');
-  const std::string code = codeAndDetail.substr(0, colon);
-  const std::string label = LoginProblemLabel(code);
-  return label.empty() ? codeAndDetail : label;
+std::string DescribeLoginFailure(const domain::Error& error) {
+  const std::string label = LoginProblemLabel(error.problem);
+  if (!label.empty()) return label;
+  return error.problem.empty() ? error.detail : error.problem + ": " + error.detail;
 }
 
 }  // namespace zb::present

@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "net/contract/query_kinds.h"
 #include "net/http/client.h"
 #include "net/jose/base64url.h"
 #include "net/jose/jws.h"
@@ -101,6 +102,11 @@ struct QueryRule {
   bool categoryRequired = true;
 };
 
+// The categories the MP9/CiO agreement allows for a resource type: the one table of query kinds.
+std::vector<std::string> Categories(std::string_view resourceType) {
+  return net::contract::CategoriesFor(net::contract::Exchange::kMedication, resourceType);
+}
+
 const std::vector<QueryRule>& Mp9Rules() {
   static const std::set<std::string> roles{"PractitionerRole:organization", "PractitionerRole:practitioner",
                                            "PractitionerRole:location"};
@@ -109,27 +115,20 @@ const std::vector<QueryRule>& Mp9Rules() {
     return s;
   };
   static const std::vector<QueryRule> rules{
-      {"MedicationRequest",
-       {"http://snomed.info/sct|33633005", "http://snomed.info/sct|52711000146108", "http://snomed.info/sct|395067002"},
+      {"MedicationRequest", Categories("MedicationRequest"),
        with({"MedicationRequest:medication", "MedicationRequest:subject", "MedicationRequest:reason",
              "MedicationRequest:next-practitioner", "MedicationRequest:requester",
              "MedicationRequest:dispense-location"})},
-      {"MedicationDispense",
-       {"http://snomed.info/sct|422037009", "http://snomed.info/sct|373784005"},
+      {"MedicationDispense", Categories("MedicationDispense"),
        with({"MedicationDispense:medication", "MedicationDispense:subject", "MedicationDispense:performer",
              "MedicationDispense:destination"})},
-      {"MedicationStatement",
-       {"http://snomed.info/sct|422979000"},
+      {"MedicationStatement", Categories("MedicationStatement"),
        with({"MedicationStatement:medication", "MedicationStatement:subject", "MedicationStatement:author",
              "MedicationStatement:prescriber", "MedicationStatement:source"})},
-      {"MedicationAdministration",
-       {"http://snomed.info/sct|18629005"},
+      {"MedicationAdministration", Categories("MedicationAdministration"),
        with({"MedicationAdministration:medication", "MedicationAdministration:subject",
              "MedicationAdministration:performer"})},
-      {"Flag",
-       {"http://snomed.info/sct|350241000146102", "http://snomed.info/sct|225419007",
-        "http://snomed.info/sct|140401000146105"},
-       {"Flag:patient", "Provenance:target"}},
+      {"Flag", Categories("Flag"), {"Flag:patient", "Provenance:target"}},
       {"AllergyIntolerance", {"medication"}, {}, false},
   };
   return rules;
@@ -220,7 +219,8 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
                       const httplib::Request& req, httplib::Response& res) {
   std::map<std::string, std::string> expected;
   if (type == "MedicationRequest") {
-    expected = {{"category", "http://snomed.info/sct|16076005"}, {"_include", "MedicationRequest:medication"}};
+    expected = {{"category", net::contract::CategoriesFor(net::contract::Exchange::kZorginzage, type).front()},
+                {"_include", "MedicationRequest:medication"}};
   } else if (type == "AllergyIntolerance") {
     expected = {{"category", "medication"}};
   } else if (type != "Flag") {

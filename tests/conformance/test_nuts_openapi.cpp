@@ -92,7 +92,7 @@ TEST_CASE(
   const std::string session = world.Session("so");
   const auto client = world.Client();
   auto directory = client.Directory(session, "", "90000402");
-  if (auto* e = std::get_if<net::client::ApiError>(&directory)) FAIL(e->code << ": " << e->detail);
+  if (!directory) FAIL(directory.error().problem << ": " << directory.error().detail);
   const std::string bsn = "http%3A%2F%2Ffhir.nl%2Ffhir%2FNamingSystem%2Fbsn%7C999991000";
   const std::vector<std::tuple<std::string, std::string, std::string, std::string>> calls{
       {"HuisartsVVTInzage", "90000401", "POST", "Patient/_search"},
@@ -106,10 +106,11 @@ TEST_CASE(
     for (const auto& [service, ura, method, path] : calls) {
       INFO(method << " " << path << " at " << ura << " (round " << round << ")");
       auto r = client.Relay(session, service, ura, method, path, method == "POST" ? "identifier=" + bsn : "");
-      if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-        FAIL(e->code << ": " << e->detail << "\nprism auth log:\n" << test::ReadTextFile(dir + "/prism-auth.log"));
+      if (!r) {
+        FAIL(r.error().problem << ": " << r.error().detail << "\nprism auth log:\n"
+                               << test::ReadTextFile(dir + "/prism-auth.log"));
       }
-      CHECK(std::get<net::http::Response>(r).status == 200);
+      CHECK(r->status == 200);
     }
   }
   const json state = world.ControlState();

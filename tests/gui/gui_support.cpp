@@ -10,9 +10,6 @@
 #include <cstdlib>
 #include <thread>
 
-#include "net/client/login.h"
-#include "workstation/register_file.h"
-
 namespace zb::test {
 
 ExchangeWorld& World() {
@@ -71,10 +68,9 @@ workstation::Config ConfigIn(const std::string& dir) {
 std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user,
                                                    const std::string& persona) {
   auto w = std::move(workstation::Workstation::Open(ConfigIn(dir)).value());
-  auto added = workstation::ImportRegisterFile(*w, std::string(ZB_DEMO_DIR) + "/register.json");
+  auto added = w->ImportRegister(std::string(ZB_DEMO_DIR) + "/register.json");
   REQUIRE(added.ok());
-  net::client::HeadlessBrowser browser(persona, World().Trust());
-  auto u = w->LogIn(browser, std::chrono::seconds(20));
+  auto u = w->LogIn({persona, World().caFile(), nullptr}, std::chrono::seconds(20));
   REQUIRE(u.ok());
   user = u.value();
   return w;

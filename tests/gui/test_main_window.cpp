@@ -70,10 +70,11 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   std::string head(5, '\0');
   in.read(head.data(), 5);
   CHECK(head == "%PDF-");
-  auto trail = w->store().audit().ForPatient(domain::Bsn::Parse("999991000").value());
-  REQUIRE(trail.ok());
+  auto trail = w->AuditTrail(domain::Bsn::Parse("999991000").value());
+  REQUIRE(trail.entries.ok());
+  CHECK(trail.intact);
   bool exported = false;
-  for (const auto& r : trail.value()) exported = exported || r.event.action == domain::AuditAction::kExportPdf;
+  for (const auto& r : trail.entries.value()) exported = exported || r.event.action == domain::AuditAction::kExportPdf;
   CHECK(exported);
   test::Close(frame);
 }
@@ -172,10 +173,10 @@ TEST_CASE("the session locks, hides the patient, and only the same user's login 
   CHECK(overview->IsShownOnScreen());
   CHECK(frame->shownHeader().title == "A. Jansen");
   CHECK(frame->shownView().medication.size() == rows);
-  auto all = w->store().audit().All();
-  REQUIRE(all.ok());
+  auto all = w->AuditTrail(std::nullopt);
+  REQUIRE(all.entries.ok());
   bool locked = false, unlocked = false;
-  for (const auto& r : all.value()) {
+  for (const auto& r : all.entries.value()) {
     locked = locked || r.event.action == domain::AuditAction::kLock;
     unlocked = unlocked || r.event.action == domain::AuditAction::kUnlock;
   }

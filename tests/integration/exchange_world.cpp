@@ -41,16 +41,15 @@ net::http::ClientOptions ExchangeWorld::Trust() const {
 
 net::client::GatewayClient ExchangeWorld::Client() const { return net::client::GatewayClient(m_gatewayUrl, Trust()); }
 
-net::client::ApiResult<net::client::SessionInfo> ExchangeWorld::TryLogin(const std::string& persona) const {
+domain::Result<net::contract::SessionInfo> ExchangeWorld::TryLogin(const std::string& persona) const {
   net::client::HeadlessBrowser browser(persona, Trust());
   return net::client::Login(Client(), browser, std::chrono::seconds(30));
 }
 
 std::string ExchangeWorld::Session(const std::string& persona) const {
   auto result = TryLogin(persona);
-  if (auto* e = std::get_if<net::client::ApiError>(&result))
-    FAIL("login as " << persona << " failed: " << e->code << ": " << e->detail);
-  return std::get<net::client::SessionInfo>(result).token;
+  if (!result) FAIL("login as " << persona << " failed: " << result.error().problem << ": " << result.error().detail);
+  return result->token;
 }
 
 net::http::Response ExchangeWorld::Send(const net::http::Request& request) const {

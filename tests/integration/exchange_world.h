@@ -21,7 +21,7 @@ class ExchangeWorld {
   void StartGateway(const nlohmann::json& patch = nlohmann::json::object());
   net::client::GatewayClient Client() const;
   net::http::ClientOptions Trust() const;
-  net::client::ApiResult<net::client::SessionInfo> TryLogin(const std::string& persona) const;
+  domain::Result<net::contract::SessionInfo> TryLogin(const std::string& persona) const;
   // Logs in and fails the test (with the error) if that does not work.
   std::string Session(const std::string& persona) const;
 

@@ -9,8 +9,7 @@
 #include "sandbox/pki.h"
 
 using namespace zb;
-using net::client::ApiError;
-using net::client::SessionInfo;
+using net::contract::SessionInfo;
 using nlohmann::json;
 
 namespace {
@@ -20,9 +19,10 @@ test::ExchangeWorld& World() {
   return world;
 }
 
-std::string ErrorCode(const net::client::ApiResult<SessionInfo>& r) {
-  if (auto* e = std::get_if<ApiError>(&r)) return e->code;
-  return "ok";
+// The problem code of a failed login or session call, "ok" when it succeeded.
+template <class T>
+std::string ErrorCode(const domain::Result<T>& r) {
+  return r ? "ok" : r.error().problem;
 }
 
 // A browser that alters the `state` on its way to DEZI, as a forged cross-site request would.
@@ -51,27 +51,29 @@ TEST_CASE("DEZI login succeeds for every allowed persona: whoami and logout work
     INFO("persona " << persona);
     auto result = World().TryLogin(persona);
     REQUIRE(ErrorCode(result) == "ok");
-    const auto& session = std::get<SessionInfo>(result);
-    CHECK(session.user["role_code"] == role);
-    CHECK(session.user["ura"] == "90000380");
+    const auto& session = result.value();
+    CHECK(session.user.roleCode == role);
+    CHECK(session.user.ura == "90000380");
     CHECK(session.token.size() >= 43);
     auto who = client.WhoAmI(session.token);
-    REQUIRE(std::holds_alternative<json>(who));
-    CHECK(std::get<json>(who)["user"]["dezi_number"] == session.user["dezi_number"]);
+    REQUIRE(who.ok());
+    CHECK(who->user.deziNumber == session.user.deziNumber);
+    CHECK(who->token.empty());  // who-am-I never hands the token out again
   }
   // K07-style claim names (revocatie_controle_uri, rol_bron, "europe", empty voorvoegsel) still
   // give the right person.
-  const auto k07 = std::get<SessionInfo>(World().TryLogin("so-k07"));
-  CHECK(k07.user["display_name"] == "H. Tést");
+  const auto k07 = World().TryLogin("so-k07").value();
+  CHECK(k07.user.displayName == "H. Tést");
 
   const std::string token = World().Session("so");
-  REQUIRE(std::holds_alternative<bool>(client.Logout(token)));
+  REQUIRE(client.Logout(token).ok());
   auto after = client.WhoAmI(token);
-  REQUIRE(std::holds_alternative<ApiError>(after));
-  CHECK(std::get<ApiError>(after).code == "session_invalid");
+  REQUIRE_FALSE(after.ok());
+  CHECK(after.error().problem == "session_invalid");
+  CHECK(after.error().code == domain::ErrorCode::kRefused);
   auto forged = client.WhoAmI("not-a-session");
-  REQUIRE(std::holds_alternative<ApiError>(forged));
-  CHECK(std::get<ApiError>(forged).status == 401);
+  REQUIRE_FALSE(forged.ok());
+  CHECK(forged.error().status == 401);
 }
 
 TEST_CASE("every negative DEZI persona ends in its own specific error") {
@@ -94,7 +96,7 @@ TEST_CASE("the acceptance environment's unencrypted userinfo is accepted only wh
   World().StartGateway({{"dezi", {{"accept_unencrypted_userinfo", true}}}});
   auto result = World().TryLogin("so-acceptatie");
   REQUIRE(ErrorCode(result) == "ok");
-  CHECK(std::get<SessionInfo>(result).user["dezi_number"] == "900000054");
+  CHECK(result->user.deziNumber == "900000054");
   // The other checks stay: a revoked verklaring is still refused in this mode.
   CHECK(ErrorCode(World().TryLogin("ingetrokken")) == "verklaring_revoked");
 }
@@ -108,10 +110,10 @@ TEST_CASE("a forged state on the login redirect is refused") {
 TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") {
   const auto client = World().Client();
   auto config = client.LoginConfiguration();
-  REQUIRE(std::holds_alternative<json>(config));
+  REQUIRE(config.ok());
   auto listener = net::client::LoopbackListener::Open();
   REQUIRE(listener.ok());
-  const auto request = net::client::AuthorizationRequest::Create(std::get<json>(config), listener->RedirectUri());
+  const auto request = net::client::AuthorizationRequest::Create(config.value(), listener->RedirectUri());
   CHECK(request.url.find("code_challenge_method=S256") != std::string::npos);
   CHECK(request.url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") != std::string::npos);
   net::client::HeadlessBrowser browser("so", World().Trust());
@@ -122,22 +124,23 @@ TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") 
   // The listener accepted exactly one request and is closed now.
   CHECK_FALSE(listener.value().AcceptOne(std::chrono::milliseconds(10)).ok());
 
-  auto code = [&](const net::client::ApiResult<SessionInfo>& r) { return ErrorCode(r); };
+  auto code = [&](const domain::Result<SessionInfo>& r) { return ErrorCode(r); };
   SECTION("a different code_verifier") {
-    CHECK(code(client.CreateSession(callback->code, std::string(43, 'x'), request.redirectUri, request.nonce)) ==
+    CHECK(code(client.CreateSession({callback->code, std::string(43, 'x'), request.redirectUri, request.nonce})) ==
           "dezi_token_refused");
   }
   SECTION("a different nonce") {
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, "another-nonce")) ==
+    CHECK(code(client.CreateSession({callback->code, request.codeVerifier, request.redirectUri, "another-nonce"})) ==
           "nonce_mismatch");
   }
   SECTION("an unregistered redirect URI") {
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, "http://127.0.0.1:1/elders",
-                                    request.nonce)) == "redirect_uri_not_registered");
+    CHECK(code(client.CreateSession({callback->code, request.codeVerifier, "http://127.0.0.1:1/elders",
+                                     request.nonce})) == "redirect_uri_not_registered");
   }
   SECTION("the code is used twice") {
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) == "ok");
-    CHECK(code(client.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce)) ==
+    CHECK(code(client.CreateSession({callback->code, request.codeVerifier, request.redirectUri, request.nonce})) ==
+          "ok");
+    CHECK(code(client.CreateSession({callback->code, request.codeVerifier, request.redirectUri, request.nonce})) ==
           "dezi_token_refused");
   }
 }
@@ -148,27 +151,27 @@ TEST_CASE("TLS is always verified: a wrong CA, the system store or a wrong host 
   net::http::ClientOptions wrongCa;
   wrongCa.caFile = otherCa;
   auto a = net::client::GatewayClient(World().gatewayUrl(), wrongCa).LoginConfiguration();
-  REQUIRE(std::holds_alternative<ApiError>(a));
-  CHECK(std::get<ApiError>(a).code == "gateway_tls_refused");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.error().problem == "gateway_tls_refused");
 
   auto b = net::client::GatewayClient(World().gatewayUrl(), net::http::ClientOptions{}).LoginConfiguration();
-  REQUIRE(std::holds_alternative<ApiError>(b));
-  CHECK(std::get<ApiError>(b).code == "gateway_tls_refused");
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.error().problem == "gateway_tls_refused");
 
   // The certificate names 127.0.0.1 only; "localhost" reaches the same socket but is not the name.
   std::string wrongHost = World().gatewayUrl();
   wrongHost.replace(wrongHost.find("127.0.0.1"), 9, "localhost");
   auto c = net::client::GatewayClient(wrongHost, World().Trust()).LoginConfiguration();
-  REQUIRE(std::holds_alternative<ApiError>(c));
-  CHECK(std::get<ApiError>(c).code == "gateway_tls_refused");
-  CHECK(std::get<ApiError>(c).detail.find("localhost") != std::string::npos);
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().problem == "gateway_tls_refused");
+  CHECK(c.error().detail.find("localhost") != std::string::npos);
 
   // And plain http is refused by the client before anything is sent.
   std::string plain = World().gatewayUrl();
   plain.replace(0, 5, "http");
   auto d = net::client::GatewayClient(plain, World().Trust()).LoginConfiguration();
-  REQUIRE(std::holds_alternative<ApiError>(d));
-  CHECK(std::get<ApiError>(d).code == "gateway_tls_refused");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.error().problem == "gateway_tls_refused");
 }
 
 TEST_CASE("the gateway refuses a bad configuration at start and names the setting") {

@@ -8,7 +8,6 @@
 #include "gateway/audit_log.h"
 
 using namespace zb;
-using net::client::ApiError;
 using nlohmann::json;
 
 namespace {
@@ -24,20 +23,19 @@ test::ExchangeWorld& World() {
 // A fresh login each time: some test cases restart the gateway, which ends its sessions.
 std::string SoSession() { return World().Session("so"); }
 
-net::client::ApiResult<net::http::Response> PatientSearch(const test::ExchangeWorld& world,
-                                                          const std::string& session) {
+domain::Result<net::http::Response> PatientSearch(const test::ExchangeWorld& world, const std::string& session) {
   return world.Client().Relay(session, "HuisartsVVTInzage", "90000401", "POST", "Patient/_search",
                               "identifier=http%3A%2F%2Ffhir.nl%2Ffhir%2FNamingSystem%2Fbsn%7C" + std::string(kBsn));
 }
 
-net::http::Response Ok(const net::client::ApiResult<net::http::Response>& r) {
-  if (auto* e = std::get_if<ApiError>(&r)) FAIL("relay failed: " << e->code << ": " << e->detail);
-  return std::get<net::http::Response>(r);
+net::http::Response Ok(const domain::Result<net::http::Response>& r) {
+  if (!r) FAIL("relay failed: " << r.error().problem << ": " << r.error().detail);
+  return r.value();
 }
 
-std::string Code(const net::client::ApiResult<net::http::Response>& r) {
-  if (auto* e = std::get_if<ApiError>(&r)) return e->code;
-  return "HTTP " + std::to_string(std::get<net::http::Response>(r).status);
+std::string Code(const domain::Result<net::http::Response>& r) {
+  if (!r) return r.error().problem;
+  return "HTTP " + std::to_string(r->status);
 }
 
 int Counter(const json& state, const std::string& name) { return state["counters"].value(name, 0); }
@@ -46,12 +44,12 @@ int Counter(const json& state, const std::string& name) { return state["counters
 
 TEST_CASE("the directory lists the holders registered on the configured Discovery Services") {
   auto all = World().Client().Directory(SoSession(), "", "");
-  REQUIRE(std::holds_alternative<json>(all));
-  CHECK(std::get<json>(all)["holders"].size() == 3);
+  REQUIRE(all.ok());
+  CHECK(all->size() == 3);
   auto one = World().Client().Directory(SoSession(), "medicatieoverdracht-gf", "90000403");
-  REQUIRE(std::holds_alternative<json>(one));
-  REQUIRE(std::get<json>(one)["holders"].size() == 1);
-  CHECK(std::get<json>(one)["holders"][0]["name"] == "Ziekenhuis Rivierenland");
+  REQUIRE(one.ok());
+  REQUIRE(one->size() == 1);
+  CHECK(one->front().name == "Ziekenhuis Rivierenland");
   auto unknown =
       World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "12345678", "GET", "Flag?patient.identifier=x");
   CHECK(Code(unknown) == "holder_not_in_directory");
@@ -162,9 +160,10 @@ TEST_CASE("the node caches tokens: after a holder forgets them the gateway retri
 TEST_CASE("role policy per feature, and node and holder refusals give specific errors") {
   const std::string secretariat = World().Session("secretariaat");
   auto refused = PatientSearch(World(), secretariat);
-  REQUIRE(std::holds_alternative<ApiError>(refused));
-  CHECK(std::get<ApiError>(refused).code == "role_not_allowed");
-  CHECK(std::get<ApiError>(refused).status == 403);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().problem == "role_not_allowed");
+  CHECK(refused.error().status == 403);
+  CHECK(refused.error().code == domain::ErrorCode::kRefused);
 
   World().ControlPost("/holder/apotheek/refuse-tokens?on=1");
   auto holderRefuses = World().Client().Relay(

@@ -85,14 +85,14 @@ TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with t
   auto& w = *opened.value();
   CHECK(w.keyWarning().find("no keychain") != std::string::npos);
 
-  net::client::HeadlessBrowser browser("so", World().Trust());
-  auto user = w.LogIn(browser, std::chrono::seconds(20));
+  auto user = w.LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20));
   REQUIRE(user.ok());
   CHECK(user->audit.roleCode == "01.047");
   CHECK(user->Describe().find("Specialist ouderengeneeskunde (01.047)") != std::string::npos);
 
   auto jansen = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
-  jansen.id = w.store().patients().Save(jansen).value();
+  jansen = w.SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+  REQUIRE(jansen.id != 0);
   Lookup l;
   auto live = LookUp(w, jansen, l);
   REQUIRE(l.end->complete);
@@ -112,14 +112,15 @@ TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with t
   CHECK(Products(stored.picture->Consolidate(at)) == Products(liveOverview));
   CHECK(stored.picture->Ica(at).allergies.size() == live->Ica(at).allergies.size());
 
-  const auto check = w.store().audit().Verify();
-  CHECK(check.intact);
-  auto trail = w.store().audit().ForPatient(jansen.bsn).value();
-  REQUIRE(trail.size() == 2);
-  CHECK(trail[0].event.action == domain::AuditAction::kRetrieve);
-  CHECK(trail[0].event.outcome == "complete");
-  CHECK(trail[0].event.actor.roleCode == "01.047");
-  CHECK(trail[1].event.action == domain::AuditAction::kViewOffline);
+  const auto view = w.AuditTrail(jansen.bsn);
+  CHECK(view.intact);
+  const auto& trail = view.entries.value();
+  REQUIRE(trail.size() == 3);
+  CHECK(trail[0].event.action == domain::AuditAction::kRegisterPatient);
+  CHECK(trail[1].event.action == domain::AuditAction::kRetrieve);
+  CHECK(trail[1].event.outcome == "complete");
+  CHECK(trail[1].event.actor.roleCode == "01.047");
+  CHECK(trail[2].event.action == domain::AuditAction::kViewOffline);
 }
 
 TEST_CASE("a consent refusal is stored with the retrieval and still shows offline, with no gateway at all") {
@@ -127,16 +128,15 @@ TEST_CASE("a consent refusal is stored with the retrieval and still shows offlin
   auto visser = Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
   {
     auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
-    net::client::HeadlessBrowser browser("so", World().Trust());
-    REQUIRE(w->LogIn(browser, std::chrono::seconds(20)).ok());
-    visser.id = w->store().patients().Save(visser).value();
+    REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+    visser = w->SavePatient(visser, domain::Date(2026, 12, 1)).value();
     Lookup l;
     auto live = LookUp(*w, visser, l);
     CHECK_FALSE(l.end->complete);
     CHECK(l.end->saved);
-    auto trail = w->store().audit().ForPatient(visser.bsn).value();
-    REQUIRE(trail.size() == 1);
-    CHECK(trail[0].event.outcome == "incomplete: pharmacy=consent-refused");
+    const auto trail = w->AuditTrail(visser.bsn).entries.value();
+    REQUIRE(trail.size() == 2);
+    CHECK(trail[1].event.outcome == "incomplete: pharmacy=consent-refused");
   }
   // Another session of the workstation, its gateway unreachable: the stored picture opens.
   auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, "https://127.0.0.1:9")).value());
@@ -148,7 +148,7 @@ TEST_CASE("a consent refusal is stored with the retrieval and still shows offlin
   CHECK(missing[0]->status == domain::SourceStatus::kConsentRefused);
   CHECK(missing[0]->source.kind == domain::SourceKind::kPharmacy);
   CHECK_FALSE(offline->picture->medication().Count() == 0);  // the GP's data is there
-  CHECK(w->store().audit().Verify().intact);
+  CHECK(w->AuditTrail(std::nullopt).intact);
 }
 
 TEST_CASE("a lookup without login, or without known sources, says so") {
@@ -158,10 +158,41 @@ TEST_CASE("a lookup without login, or without known sources, says so") {
   auto r = w->LookUp(p, {}, {});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().detail == "not logged in");
-  net::client::HeadlessBrowser browser("so", World().Trust());
-  REQUIRE(w->LogIn(browser, std::chrono::seconds(20)).ok());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
   p.sources.clear();
   auto none = w->LookUp(p, {}, {});
   REQUIRE_FALSE(none.ok());
   CHECK(none.error().detail == "no sources are known for this patient");
+}
+
+TEST_CASE("saving a patient validates, stores and audits in one step, and a bad one is refused with its reasons") {
+  const std::string dir = test::MakeTempDir("zb-ws");
+  auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
+  auto p = Resident("999991000", "", domain::Date(2030, 1, 1));  // no name, born in the future
+  auto refused = w->SavePatient(p, domain::Date(2026, 12, 1));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == domain::ErrorCode::kInvalidFormat);
+  CHECK(refused.error().detail.find('\n') != std::string::npos);  // both problems, one per line
+  CHECK(w->ListPatients(domain::PatientCategory::kAdmitted).value().empty());
+  CHECK(w->AuditTrail(std::nullopt).entries.value().empty());
+
+  p.name = "A. Jansen";
+  p.birthDate = domain::Date(1938, 3, 12);
+  auto saved = w->SavePatient(p, domain::Date(2026, 12, 1));
+  REQUIRE(saved.ok());
+  saved.value().location = "Kamer 12";
+  REQUIRE(w->SavePatient(saved.value(), domain::Date(2026, 12, 1)).ok());
+  const auto listed = w->ListPatients(domain::PatientCategory::kAdmitted).value();
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0].location == "Kamer 12");
+  const auto trail = w->AuditTrail(p.bsn).entries.value();
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0].event.action == domain::AuditAction::kRegisterPatient);
+  CHECK(trail[1].event.action == domain::AuditAction::kEditPatient);
+  // The export writes the trail and names a path it cannot write.
+  REQUIRE(w->ExportAudit(p.bsn, dir + "/audit.tsv").ok());
+  CHECK(test::ReadTextFile(dir + "/audit.tsv").find("register-patient") != std::string::npos);
+  auto unwritable = w->ExportAudit(p.bsn, dir + "/no/such/folder/audit.tsv");
+  REQUIRE_FALSE(unwritable.ok());
+  CHECK(unwritable.error().code == domain::ErrorCode::kIo);
 }

@@ -220,10 +220,17 @@ TEST_CASE("texts go through the installed translator, patterns are translated wh
 }
 
 TEST_CASE("a failed login is explained by its problem code, an unknown code keeps the technical text") {
-  CHECK(present::DescribeLoginFailure("verklaring_revoked: status list says revoked") ==
+  using zb::domain::Error;
+  using zb::domain::ErrorCode;
+  CHECK(present::DescribeLoginFailure(
+            Error{ErrorCode::kRefused, "status list says revoked", "verklaring_revoked", 403}) ==
         "uw DEZI-verklaring is ingetrokken; neem contact op met de beheerder van uw organisatie");
-  CHECK(present::DescribeLoginFailure("login_timeout: no redirect within 180 s") ==
+  CHECK(present::DescribeLoginFailure(Error{ErrorCode::kTimeout, "no redirect within 180 s", "login_timeout"}) ==
         "het inloggen duurde te lang; probeer het opnieuw");
-  CHECK(present::DescribeLoginFailure("something_new: details") == "something_new: details");
+  CHECK(present::DescribeLoginFailure(Error{ErrorCode::kRefused, "details", "something_new", 401}) ==
+        "something_new: details");
+  // The words come from the code, never from the detail's text.
+  CHECK(present::DescribeLoginFailure(Error{ErrorCode::kIo, "verklaring_revoked: looks like a code"}) ==
+        "verklaring_revoked: looks like a code");
   CHECK(present::LoginProblemLabel("").empty());
 }

@@ -1,21 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings: checked per field before saving, stored in the local store, defaults where missing.
+// Settings: checked per field before saving, stored in the local store through the workstation's
+// façade, defaults where missing; each problem worded by the presenter with the offending value.
 #include <catch2/catch.hpp>
 
 #include "child_process.h"
-#include "store/local_store.h"
+#include "present/workstation_texts.h"
 #include "workstation/preferences.h"
+#include "workstation/workstation.h"
 
 using namespace zb;
 
+namespace {
+
+workstation::Config StoreIn(const std::string& dir) {
+  workstation::Config c;
+  c.gateway = "https://127.0.0.1:9";
+  c.storePath = dir + "/z.db";
+  c.keyFile = dir + "/store.key";
+  c.useKeychain = false;
+  return c;
+}
+
+}  // namespace
+
 TEST_CASE("settings are checked per field and survive a reopen of the store") {
   const std::string dir = test::MakeTempDir("zb-prefs");
-  store::MasterKey key{};
-  key.fill(7);
-  auto opened = store::LocalStore::Open(dir + "/z.db", key);
+  auto opened = workstation::Workstation::Open(StoreIn(dir));
   REQUIRE(opened.ok());
-  auto& s = opened.value()->settings();
-  auto defaults = workstation::LoadPreferences(s);
+  auto defaults = opened.value()->LoadPreferences();
   REQUIRE(defaults.ok());
   CHECK(defaults.value().language == "nl");
   CHECK(defaults.value().lockMinutes == 10);
@@ -28,20 +40,26 @@ TEST_CASE("settings are checked per field and survive a reopen of the store") {
   const auto problems = workstation::Check(bad);
   REQUIRE(problems.size() == 4);
   CHECK(problems[0].field == "gateway");
-  CHECK(problems[1].text.find(dir + "/missing.pem") != std::string::npos);
+  CHECK(problems[1].field == "caFile");
+  CHECK(present::DescribePreferenceProblem(problems[1].field, problems[1].value).find(dir + "/missing.pem") !=
+        std::string::npos);
   CHECK(problems[2].field == "language");
   CHECK(problems[3].field == "lockMinutes");
-  CHECK_FALSE(workstation::SavePreferences(s, bad).ok());
+  CHECK(present::DescribePreferenceProblem(problems[3].field, problems[3].value) ==
+        "Vergrendelen na: kies 1 tot 240 minuten");
+  const auto refused = opened.value()->SavePreferences(bad);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().detail.find("gateway") != std::string::npos);
 
   workstation::Preferences good;
   good.gateway = "https://gateway.example.nl";
   good.language = "en";
   good.lockMinutes = 3;
-  REQUIRE(workstation::SavePreferences(s, good).ok());
+  REQUIRE(opened.value()->SavePreferences(good).ok());
   opened.value().reset();
-  auto again = store::LocalStore::Open(dir + "/z.db", key);
+  auto again = workstation::Workstation::Open(StoreIn(dir));
   REQUIRE(again.ok());
-  auto loaded = workstation::LoadPreferences(again.value()->settings());
+  auto loaded = again.value()->LoadPreferences();
   REQUIRE(loaded.ok());
   CHECK(loaded.value().gateway == "https://gateway.example.nl");
   CHECK(loaded.value().language == "en");

@@ -1,28 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "workstation/preferences.h"
-
 #include <sys/stat.h>
 
 #include <charconv>
+
+#include "preference_storage.h"
 
 namespace zb::workstation {
 
 std::vector<PreferenceProblem> Check(const Preferences& p) {
   std::vector<PreferenceProblem> out;
   if (!p.gateway.empty() && (p.gateway.rfind("https://", 0) != 0 || p.gateway.size() <= 8)) {
-    out.push_back(
-        {"gateway", "Gateway-adres: moet met https:// beginnen, bijvoorbeeld https://gateway.verpleeghuis.nl"});
+    out.push_back({"gateway", p.gateway});
   }
   if (!p.caFile.empty()) {
     struct stat st {};
     if (stat(p.caFile.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      out.push_back({"caFile", "Vertrouwde CA: het bestand " + p.caFile +
-                                   " bestaat niet; kies een PEM-bestand of laat het veld leeg"});
+      out.push_back({"caFile", p.caFile});
     }
   }
-  if (p.language != "nl" && p.language != "en") out.push_back({"language", "Taal: kies Nederlands of English"});
+  if (p.language != "nl" && p.language != "en") out.push_back({"language", p.language});
   if (p.lockMinutes < Preferences::kMinLockMinutes || p.lockMinutes > Preferences::kMaxLockMinutes) {
-    out.push_back({"lockMinutes", "Vergrendelen na: kies 1 tot 240 minuten"});
+    out.push_back({"lockMinutes", std::to_string(p.lockMinutes)});
   }
   return out;
 }
@@ -50,7 +48,10 @@ domain::Result<Preferences> LoadPreferences(store::Settings& s) {
 
 domain::Result<bool> SavePreferences(store::Settings& s, const Preferences& p) {
   const auto problems = Check(p);
-  if (!problems.empty()) return domain::MakeError(domain::ErrorCode::kInvalidFormat, problems.front().text);
+  if (!problems.empty()) {
+    return domain::MakeError(domain::ErrorCode::kInvalidFormat, "setting '" + problems.front().field + "': '" +
+                                                                    problems.front().value + "' is not allowed");
+  }
   for (auto [key, value] : {std::pair<const char*, std::string>{"gateway", p.gateway},
                             {"ca_file", p.caFile},
                             {"language", p.language},

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "net/json_member.h"
-#include "workstation/workstation.h"
 
 namespace zb::workstation {
 
@@ -62,22 +61,6 @@ domain::Result<std::vector<domain::RegisteredPatient>> ReadRegisterFile(const st
     out.push_back(std::move(r));
   }
   return out;
-}
-
-domain::Result<std::size_t> ImportRegisterFile(Workstation& workstation, const std::string& path) {
-  auto patients = ReadRegisterFile(path);
-  if (!patients) return patients.error();
-  std::size_t added = 0;
-  for (const auto& p : patients.value()) {
-    auto known = workstation.store().patients().FindByBsn(p.bsn);
-    if (!known) return known.error();
-    if (known.value()) continue;
-    auto saved = workstation.store().patients().Save(p);
-    if (!saved) return saved.error();
-    workstation.Audit(domain::AuditAction::kRegisterPatient, p.bsn.digits(), "import " + path, "ok");
-    ++added;
-  }
-  return added;
 }
 
 }  // namespace zb::workstation

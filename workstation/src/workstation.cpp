@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workstation/workstation.h"
 
-#include <algorithm>
 #include <boost/date_time/posix_time/posix_time.hpp>
+#include <fstream>
 #include <map>
+#include <mutex>
 
+#include "login_browser.h"
 #include "net/client/gateway_client.h"
 #include "net/client/login.h"
 #include "net/client/retriever.h"
-#include "net/json_member.h"
 #include "offline_picture.h"
 #include "platform/key_vault.h"
+#include "platform/paths.h"
+#include "preference_storage.h"
+#include "store/local_store.h"
+#include "workstation/register_file.h"
 
 namespace zb::workstation {
 
@@ -22,6 +27,31 @@ std::string User::Describe() const {
          audit.organisationUra + ")";
 }
 
+std::string DefaultStorePath() { return platform::DefaultStorePath(); }
+
+namespace {
+
+User FromSession(const net::contract::SessionUser& user) {
+  User u;
+  u.audit = {user.deziNumber, user.displayName, user.roleCode, user.ura};
+  u.roleName = user.roleName;
+  u.organisation = user.organisation;
+  return u;
+}
+
+// A lookup on its way: what has arrived, so that the end can be saved and audited in one piece.
+// Shared with the retriever's callback, which may run before LookUp has returned the id.
+struct Pending {
+  std::mutex mutex;
+  std::int64_t patientId = 0;
+  std::string bsn;
+  std::size_t expected = 0;
+  std::vector<store::CachedSource> delivered;
+  bool finished = false;
+};
+
+}  // namespace
+
 struct Workstation::Impl {
   Config config;
   std::string keyWarning;
@@ -29,17 +59,10 @@ struct Workstation::Impl {
   net::client::GatewayClient gateway;
   net::client::Retriever retriever;
 
-  struct Pending {
-    std::int64_t patientId = 0;
-    std::string bsn;
-    std::size_t expected = 0;
-    std::vector<store::CachedSource> delivered;
-    OnEnd onEnd;
-  };
-  mutable std::mutex mutex;
+  mutable std::mutex mutex;  // guards user, session and lookups
   std::optional<User> user;
   std::string session;
-  std::map<LookupId, Pending> pending;
+  std::map<LookupId, std::shared_ptr<Pending>> lookups;
 
   Impl(Config c, std::string warning, std::unique_ptr<store::LocalStore> s, net::http::ClientOptions options)
       : config(std::move(c)),
@@ -48,8 +71,13 @@ struct Workstation::Impl {
         gateway(config.gateway, options),
         retriever(gateway) {}
 
-  void Delivered(LookupId id, domain::SourceDelivery d, const OnSource& onSource);
-  void Finish(LookupId id, Pending p);
+  std::string Session() const {
+    std::lock_guard lock(mutex);
+    return session;
+  }
+  void Delivered(LookupId id, Pending& pending, domain::SourceDelivery delivery, const OnSource& onSource,
+                 const OnEnd& onEnd);
+  LookupEnd Finish(Pending& pending);
   void Record(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
               const std::string& outcome);
 };
@@ -61,7 +89,7 @@ Workstation::~Workstation() {
   std::vector<LookupId> ids;
   {
     std::lock_guard lock(m_impl->mutex);
-    for (const auto& [id, p] : m_impl->pending) ids.push_back(id);
+    for (const auto& [id, pending] : m_impl->lookups) ids.push_back(id);
   }
   for (auto id : ids) Cancel(id);
 }
@@ -70,91 +98,35 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
   if (config.storePath.empty()) return MakeError(ErrorCode::kMissing, "no location for the local store");
   auto key = platform::LoadOrCreateKey({config.storePath, config.keyFile, config.useKeychain, true});
   if (!key) return key.error();
-  auto s = store::LocalStore::Open(config.storePath, key->key);
-  if (!s) return s.error();
+  auto opened = store::LocalStore::Open(config.storePath, key->key);
+  if (!opened) return opened.error();
   net::http::ClientOptions options;
   options.caFile = config.caFile;
-  auto impl = std::make_unique<Impl>(config, key->warning, std::move(s.value()), options);
+  auto impl = std::make_unique<Impl>(config, key->warning, std::move(opened.value()), options);
   return std::unique_ptr<Workstation>(new Workstation(std::move(impl)));
 }
 
 const std::string& Workstation::keyWarning() const { return m_impl->keyWarning; }
-store::LocalStore& Workstation::store() { return *m_impl->store; }
 const Config& Workstation::config() const { return m_impl->config; }
+std::chrono::milliseconds Workstation::deadline() const { return m_impl->config.deadline; }
 
 std::optional<User> Workstation::user() const {
   std::lock_guard lock(m_impl->mutex);
   return m_impl->user;
 }
 
-domain::Result<User> Workstation::LogIn(net::client::BrowserLauncher& browser, std::chrono::milliseconds timeout) {
-  auto r = net::client::Login(m_impl->gateway, browser, timeout);
-  if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-    return MakeError(e->status == 0 ? ErrorCode::kUnavailable : ErrorCode::kRefused, e->code + ": " + e->detail);
-  }
-  const auto& info = std::get<net::client::SessionInfo>(r);
-  using net::StringMember;
-  User u;
-  u.audit = {StringMember(info.user, "dezi_number"), StringMember(info.user, "display_name"),
-             StringMember(info.user, "role_code"), StringMember(info.user, "ura")};
-  u.roleName = StringMember(info.user, "role_name");
-  u.organisation = StringMember(info.user, "organisation");
+domain::Result<User> Workstation::LogIn(const LoginMethod& method, std::chrono::milliseconds timeout) {
+  auto browser = BrowserFor(method, m_impl->config.caFile);
+  auto session = net::client::Login(m_impl->gateway, *browser, timeout);
+  if (!session) return session.error();
+  User u = FromSession(session->user);
   {
     std::lock_guard lock(m_impl->mutex);
     m_impl->user = u;
-    m_impl->session = info.token;
+    m_impl->session = session->token;
   }
   Audit(domain::AuditAction::kLogin, "", "dezi", "ok");
   return u;
-}
-
-domain::Result<std::vector<Organisation>> Workstation::FindOrganisations(const std::string& uraOrName) {
-  std::string session;
-  {
-    std::lock_guard lock(m_impl->mutex);
-    session = m_impl->session;
-  }
-  if (session.empty()) return MakeError(ErrorCode::kRefused, "niet ingelogd: log in om het adresboek te doorzoeken");
-  const bool isUra = uraOrName.size() == 8 && uraOrName.find_first_not_of("0123456789") == std::string::npos;
-  auto r = m_impl->gateway.Directory(session, "", isUra ? uraOrName : "", isUra ? "" : uraOrName);
-  if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-    return MakeError(e->status == 0 ? ErrorCode::kUnavailable : ErrorCode::kRefused,
-                     "adresboek niet te raadplegen: " + e->detail);
-  }
-  std::vector<Organisation> out;
-  const auto& answer = std::get<nlohmann::json>(r);
-  const auto holders = answer.is_object() ? answer.value("holders", nlohmann::json::array()) : nlohmann::json::array();
-  for (const auto& h : holders) {
-    if (!h.is_object()) continue;
-    using net::StringMember;
-    const std::string ura = StringMember(h, "ura");
-    auto it = std::find_if(out.begin(), out.end(), [&ura](const Organisation& o) { return o.ura == ura; });
-    if (it == out.end()) {
-      out.push_back({ura, StringMember(h, "name"), StringMember(h, "city"), {}});
-      it = out.end() - 1;
-    }
-    it->services.push_back(StringMember(h, "service"));
-  }
-  return out;
-}
-
-domain::Result<std::string> Workstation::TestGateway(const std::string& url, const std::string& caFile) {
-  if (url.rfind("https://", 0) != 0)
-    return MakeError(ErrorCode::kInvalidFormat, "het adres moet met https:// beginnen");
-  net::http::ClientOptions options;
-  options.caFile = caFile;
-  options.timeout = std::chrono::seconds(10);
-  net::client::GatewayClient gateway(url, options);
-  auto r = gateway.LoginConfiguration();
-  if (auto* e = std::get_if<net::client::ApiError>(&r)) {
-    if (e->code == "gateway_tls_refused")
-      return MakeError(ErrorCode::kRefused, "het certificaat van de gateway wordt niet vertrouwd: " + e->detail);
-    return MakeError(ErrorCode::kUnavailable, "gateway niet bereikbaar: " + e->detail);
-  }
-  const auto& config = std::get<nlohmann::json>(r);
-  const auto org =
-      config.is_object() ? config.value("organisation", nlohmann::json::object()) : nlohmann::json::object();
-  return net::StringMember(org, "name") + " (URA " + net::StringMember(org, "ura") + ")";
 }
 
 void Workstation::LogOut() {
@@ -169,6 +141,77 @@ void Workstation::LogOut() {
   }
   std::lock_guard lock(m_impl->mutex);
   m_impl->user.reset();
+}
+
+domain::Result<std::vector<Organisation>> Workstation::FindOrganisations(const std::string& uraOrName) {
+  const std::string session = m_impl->Session();
+  if (session.empty()) return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"};
+  const bool isUra = uraOrName.size() == 8 && uraOrName.find_first_not_of("0123456789") == std::string::npos;
+  auto found = m_impl->gateway.Directory(session, "", isUra ? uraOrName : "", isUra ? "" : uraOrName);
+  if (!found) return found.error();
+  std::vector<Organisation> out;
+  for (const auto& entry : found.value()) {
+    auto it = std::find_if(out.begin(), out.end(), [&entry](const Organisation& o) { return o.ura == entry.ura; });
+    if (it == out.end()) {
+      out.push_back({entry.ura, entry.name, entry.city, {}});
+      it = out.end() - 1;
+    }
+    it->services.push_back(entry.service);
+  }
+  return out;
+}
+
+domain::Result<Organisation> Workstation::TestGateway(const std::string& url, const std::string& caFile) {
+  if (url.rfind("https://", 0) != 0) return MakeError(ErrorCode::kInvalidFormat, "not an https URL: " + url);
+  net::http::ClientOptions options;
+  options.caFile = caFile;
+  options.timeout = std::chrono::seconds(10);
+  net::client::GatewayClient gateway(url, options);
+  auto configuration = gateway.LoginConfiguration();
+  if (!configuration) return configuration.error();
+  return Organisation{configuration->organisation.ura, configuration->organisation.name, "", {}};
+}
+
+domain::Result<std::vector<domain::RegisteredPatient>> Workstation::ListPatients(domain::PatientCategory category) {
+  return m_impl->store->patients().List(category);
+}
+
+domain::Result<domain::RegisteredPatient> Workstation::SavePatient(domain::RegisteredPatient patient,
+                                                                   domain::Date today) {
+  std::string problems;
+  for (const auto& e : domain::Validate(patient, today)) problems += (problems.empty() ? "" : "\n") + e.detail;
+  if (!problems.empty()) return MakeError(ErrorCode::kInvalidFormat, problems);
+  const bool edit = patient.id != 0;
+  auto id = m_impl->store->patients().Save(patient);
+  if (!id) return id.error();
+  patient.id = id.value();
+  Audit(edit ? domain::AuditAction::kEditPatient : domain::AuditAction::kRegisterPatient, patient.bsn.digits(),
+        "patient-dialog", "ok");
+  return patient;
+}
+
+domain::Result<std::size_t> Workstation::ImportRegister(const std::string& path) {
+  auto patients = ReadRegisterFile(path);
+  if (!patients) return patients.error();
+  std::size_t added = 0;
+  for (const auto& p : patients.value()) {
+    auto known = m_impl->store->patients().FindByBsn(p.bsn);
+    if (!known) return known.error();
+    if (known.value()) continue;
+    auto saved = m_impl->store->patients().Save(p);
+    if (!saved) return saved.error();
+    Audit(domain::AuditAction::kRegisterPatient, p.bsn.digits(), "import " + path, "ok");
+    ++added;
+  }
+  return added;
+}
+
+domain::Result<Preferences> Workstation::LoadPreferences() {
+  return workstation::LoadPreferences(m_impl->store->settings());
+}
+
+domain::Result<bool> Workstation::SavePreferences(const Preferences& preferences) {
+  return workstation::SavePreferences(m_impl->store->settings(), preferences);
 }
 
 void Workstation::Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
@@ -195,14 +238,41 @@ void Workstation::Impl::Record(domain::AuditAction action, const std::string& pa
   (void)store->audit().Append(e);
 }
 
+AuditTrailView Workstation::AuditTrail(const std::optional<domain::Bsn>& patient) {
+  auto& trail = m_impl->store->audit();
+  const auto check = trail.Verify();
+  AuditTrailView view;
+  view.intact = check.intact;
+  view.checked = check.records;
+  view.problem = check.problem;
+  auto records = patient ? trail.ForPatient(*patient) : trail.All();
+  if (!records) {
+    view.entries = records.error();
+  } else {
+    std::vector<AuditEntry> entries;
+    for (const auto& r : records.value()) entries.push_back({r.seq, r.event});
+    view.entries = std::move(entries);
+  }
+  Audit(domain::AuditAction::kViewAuditTrail, patient ? patient->digits() : "", "audit-dialog", "ok");
+  return view;
+}
+
+domain::Result<bool> Workstation::ExportAudit(const std::optional<domain::Bsn>& patient, const std::string& path) {
+  auto tsv = m_impl->store->audit().ExportTsv(patient);
+  if (!tsv) return tsv.error();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << tsv.value();
+  out.close();
+  if (!out) return MakeError(ErrorCode::kIo, path);
+  Audit(domain::AuditAction::kExportAuditTrail, patient ? patient->digits() : "", "audit-dialog", "ok");
+  return true;
+}
+
 domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::RegisteredPatient& patient, OnSource onSource,
                                                           OnEnd onEnd) {
   net::client::LookupRequest request;
-  {
-    std::lock_guard lock(m_impl->mutex);
-    if (m_impl->session.empty()) return MakeError(ErrorCode::kMissing, "not logged in");
-    request.session = m_impl->session;
-  }
+  request.session = m_impl->Session();
+  if (request.session.empty()) return MakeError(ErrorCode::kMissing, "not logged in");
   if (patient.sources.empty()) return MakeError(ErrorCode::kMissing, "no sources are known for this patient");
   request.bsn = patient.bsn.digits();
   request.birthDate = patient.birthDate;
@@ -214,64 +284,74 @@ domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::Register
     spec.ura = s.ura;
     request.sources.push_back(std::move(spec));
   }
-  Impl::Pending p{patient.id, patient.bsn.digits(), request.sources.size(), {}, std::move(onEnd)};
-  // The lock is held across Start so the first delivery cannot look for its lookup before it is known.
-  std::lock_guard lock(m_impl->mutex);
+  auto pending = std::make_shared<Pending>();
+  pending->patientId = patient.id;
+  pending->bsn = patient.bsn.digits();
+  pending->expected = request.sources.size();
   Impl* impl = m_impl.get();
-  const auto id = m_impl->retriever.Start(
-      std::move(request), [impl, onSource = std::move(onSource)](LookupId lid, domain::SourceDelivery d) {
-        impl->Delivered(lid, std::move(d), onSource);
-      });
-  m_impl->pending.emplace(id, std::move(p));
+  // Not under the lock: a source settled from the directory cache is delivered inside Start.
+  const auto id = m_impl->retriever.Start(std::move(request),
+                                          [impl, pending, onSource = std::move(onSource), onEnd = std::move(onEnd)](
+                                              LookupId lookup, domain::SourceDelivery delivery) {
+                                            impl->Delivered(lookup, *pending, std::move(delivery), onSource, onEnd);
+                                          });
+  std::scoped_lock lock(m_impl->mutex, pending->mutex);
+  if (!pending->finished) m_impl->lookups.emplace(id, pending);  // kept for Cancel and the destructor
   return id;
 }
 
-void Workstation::Impl::Delivered(LookupId id, domain::SourceDelivery d, const OnSource& onSource) {
-  std::optional<Pending> done;
+void Workstation::Impl::Delivered(LookupId id, Pending& pending, domain::SourceDelivery delivery,
+                                  const OnSource& onSource, const OnEnd& onEnd) {
+  bool last = false;
+  {
+    std::lock_guard lock(pending.mutex);
+    pending.delivered.push_back({delivery.outcome, delivery.snapshot});
+    last = pending.delivered.size() == pending.expected;
+    pending.finished = last;
+  }
+  if (onSource) onSource(id, std::move(delivery));
+  if (!last) return;
   {
     std::lock_guard lock(mutex);
-    auto it = pending.find(id);
-    if (it == pending.end()) return;  // cancelled
-    it->second.delivered.push_back({d.outcome, d.snapshot});
-    if (it->second.delivered.size() == it->second.expected) {
-      done = std::move(it->second);
-      pending.erase(it);
-    }
+    lookups.erase(id);
   }
-  onSource(id, std::move(d));
-  if (done) Finish(id, std::move(*done));
+  const LookupEnd end = Finish(pending);
+  if (onEnd) onEnd(id, end);
 }
 
-void Workstation::Impl::Finish(LookupId id, Pending p) {
+LookupEnd Workstation::Impl::Finish(Pending& pending) {
   store::CachedRetrieval r;
-  r.patientId = p.patientId;
+  r.patientId = pending.patientId;
   r.retrievedAt = boost::posix_time::second_clock::universal_time();
   r.complete = true;
   std::string missing;
-  for (const auto& s : p.delivered) {
+  {
+    std::lock_guard lock(pending.mutex);
+    r.sources = std::move(pending.delivered);
+  }
+  for (const auto& s : r.sources) {
     if (!domain::Answered(s.outcome.status)) {
       r.complete = false;
       missing += (missing.empty() ? "" : ",") + std::string(domain::ToString(s.outcome.source.kind)) + "=" +
                  domain::ToString(s.outcome.status);
     }
   }
-  r.sources = std::move(p.delivered);
   LookupEnd end;
   end.complete = r.complete;
-  if (p.patientId != 0) {
+  if (pending.patientId != 0) {
     auto saved = store->retrievals().Save(r);
     end.saved = saved.ok();
     if (!saved) end.saveError = saved.error().detail;
   }
-  Record(domain::AuditAction::kRetrieve, p.bsn, std::to_string(r.sources.size()) + " sources",
+  Record(domain::AuditAction::kRetrieve, pending.bsn, std::to_string(r.sources.size()) + " sources",
          r.complete ? "complete" : "incomplete: " + missing);
-  if (p.onEnd) p.onEnd(id, end);
+  return end;
 }
 
 void Workstation::Cancel(LookupId id) {
-  m_impl->retriever.Cancel(id);
+  m_impl->retriever.Cancel(id);  // no callback of this lookup runs after this
   std::lock_guard lock(m_impl->mutex);
-  m_impl->pending.erase(id);
+  m_impl->lookups.erase(id);
 }
 
 domain::Result<std::optional<OfflinePicture>> Workstation::OpenOffline(const domain::RegisteredPatient& patient) {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Expected failures travel as values (GCC 12 has no std::expected in C++20). Exceptions are for
-// bugs only. An Error carries a code for the UI to translate and a language-neutral detail that
-// names the offending value or element, so logs and the audit trail stay untranslated.
+// bugs only. This is the one error shape of the project, from the domain up to the gateway's API:
+// an Error carries a code for the UI to translate, a language-neutral detail that names the
+// offending value or element (so logs and the audit trail stay untranslated), and, where a remote
+// party answered with a problem, its stable problem code and HTTP status (gateway API contract,
+// net/contract/gateway_api.h). Nothing is ever decided by matching the detail's text.
 #include <cassert>
 #include <string>
 #include <utility>
@@ -18,7 +21,8 @@ enum class ErrorCode {
   kOutOfRange,     // a number, date or size outside what we accept
   kInconsistent,   // values contradict each other
   kIo,             // a file or stream could not be read
-  kUnavailable,    // a remote party could not be reached in time (connect, TLS handshake, timeout)
+  kUnavailable,    // a remote party could not be reached (resolve, connect, connection lost)
+  kTimeout,        // a remote party did not answer before the deadline (the HTTP layer knows it)
   kRefused,        // a security check failed: signature, certificate, token, policy
 };
 
@@ -27,6 +31,8 @@ const char* ToString(ErrorCode code);
 struct Error {
   ErrorCode code;
   std::string detail;
+  std::string problem = {};  // a remote party's stable problem code ("verklaring_revoked"), if it gave one
+  int status = 0;            // the HTTP status of that answer; 0 when no answer arrived
   bool operator==(const Error&) const = default;
 };
 

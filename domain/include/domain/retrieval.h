@@ -92,7 +92,11 @@ class PatientPicture {
   const std::vector<SourceOutcome>& sources() const { return m_sources; }
   // Every source answered (data or no data) — only then may the overview be called complete.
   bool Complete() const;
-  bool Finished() const;                              // no source pending
+  bool Finished() const;  // no source pending
+  // Every source still pending gets `status` with `reason` (a stopped lookup: kCancelled; one
+  // that outran its deadline: kUnreachable), so a source never stays "being asked" once nobody
+  // asks it any more. Returns how many were closed.
+  std::size_t ClosePending(SourceStatus status, const std::string& reason);
   std::vector<const SourceOutcome*> Missing() const;  // pending ones included
   Overview Consolidate(Instant at, ConsolidationOptions options = {}) const;
   IcaSummary Ica(Instant at) const;

@@ -136,18 +136,19 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
   return a;
 }
 
-QueryOutcome ReadGatewayRefusal(const std::string& kind, const ApiError& e) {
+QueryOutcome ReadGatewayRefusal(const std::string& kind, const domain::Error& e) {
   static const std::map<std::string, SourceStatus> kCodes{{"holder_not_in_directory", SourceStatus::kNotConnected},
                                                           {"holder_unreachable", SourceStatus::kUnreachable},
                                                           {"holder_timeout", SourceStatus::kUnreachable},
                                                           {"holder_tls_refused", SourceStatus::kUnreachable},
                                                           {"gateway_unreachable", SourceStatus::kUnreachable},
+                                                          {"gateway_timeout", SourceStatus::kUnreachable},
                                                           {"gateway_tls_refused", SourceStatus::kUnreachable},
                                                           {"holder_authorization_error", SourceStatus::kAccessDenied},
                                                           {"credentials_insufficient", SourceStatus::kAccessDenied},
                                                           {"role_not_allowed", SourceStatus::kAccessDenied}};
-  auto it = kCodes.find(e.code);
-  return QueryOutcome{kind, it == kCodes.end() ? SourceStatus::kFailed : it->second, e.code, e.detail};
+  auto it = kCodes.find(e.problem);
+  return QueryOutcome{kind, it == kCodes.end() ? SourceStatus::kFailed : it->second, e.problem, e.detail};
 }
 
 }  // namespace zb::net::client

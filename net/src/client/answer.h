@@ -26,7 +26,8 @@ struct Answer {
 };
 
 Answer ReadAnswer(const std::string& kind, const http::Response& response);
-domain::QueryOutcome ReadGatewayRefusal(const std::string& kind, const ApiError& error);
+// A gateway refusal or a transport failure (an Error with its problem code) for this query kind.
+domain::QueryOutcome ReadGatewayRefusal(const std::string& kind, const domain::Error& error);
 // The access decision an OperationOutcome carries, if it carries one of ours.
 std::optional<domain::QueryOutcome> AccessDecision(const std::string& kind, const nlohmann::json& operationOutcome);
 

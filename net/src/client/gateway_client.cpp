@@ -1,37 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/gateway_client.h"
 
-#include "net/json_member.h"
+#include "net/contract/gateway_api_json.h"
 
 namespace zb::net::client {
 namespace {
 
-using nlohmann::json;
+using contract::Problem;
+using domain::ErrorCode;
 
-ApiError FromProblem(const http::Response& r) {
-  const json problem = json::parse(r.body, nullptr, false);
-  ApiError e{static_cast<int>(r.status), "http_" + std::to_string(r.status), r.body.substr(0, 300)};
-  if (problem.is_object()) {
-    e.code = StringMemberOr(problem, "code", e.code);
-    e.detail = StringMemberOr(problem, "detail", e.detail);
-  }
-  return e;
+// A gateway answer other than the expected status: its problem+json, or the status alone.
+domain::Error FromProblem(const http::Response& response) {
+  const int status = static_cast<int>(response.status);
+  if (auto problem = contract::ReadProblem(status, response.body)) return contract::ToError(*problem);
+  return contract::ToError(Problem{status, "http_" + std::to_string(status), response.body.substr(0, 300)});
 }
 
-template <class T>
-ApiResult<T> JsonBody(const ApiResult<http::Response>& r, int expected) {
-  if (auto* e = std::get_if<ApiError>(&r)) return *e;
-  const auto& response = std::get<http::Response>(r);
-  if (response.status != expected) return FromProblem(response);
-  json body = json::parse(response.body, nullptr, false);
-  if (!body.is_object())
-    return ApiError{static_cast<int>(response.status), "gateway_answer_invalid",
-                    "the gateway's answer is not a JSON object"};
-  return body;
+// No usable answer from the gateway: named by what the HTTP layer knows (never by its message).
+domain::Error TransportError(const domain::Error& e) {
+  std::string_view code = contract::kGatewayUnreachable;
+  if (e.code == ErrorCode::kRefused) code = contract::kGatewayTlsRefused;
+  if (e.code == ErrorCode::kTimeout) code = contract::kGatewayTimeout;
+  return contract::ToError(Problem{0, std::string(code), e.detail});
 }
 
-ApiError TransportError(const domain::Error& e) {
-  return ApiError{0, e.code == domain::ErrorCode::kRefused ? "gateway_tls_refused" : "gateway_unreachable", e.detail};
+// A gateway answer that does not match the contract: named, with what the contract missed.
+domain::Error InvalidAnswer(const http::Response& response, const domain::Error& e) {
+  return contract::ToError(Problem{static_cast<int>(response.status), std::string(contract::kGatewayAnswerInvalid),
+                                   "the gateway's answer does not match its API: " + e.detail});
+}
+
+template <class T, class Reader>
+domain::Result<T> Expect(domain::Result<http::Response> r, long expected, Reader read) {
+  if (!r) return TransportError(r.error());
+  if (r->status != expected) return FromProblem(r.value());
+  auto value = read(r->body);
+  if (!value) return InvalidAnswer(r.value(), value.error());
+  return std::move(value).value();
 }
 
 }  // namespace
@@ -41,39 +46,32 @@ GatewayClient::GatewayClient(std::string baseUrl, http::ClientOptions options)
   while (!m_baseUrl.empty() && m_baseUrl.back() == '/') m_baseUrl.pop_back();
 }
 
-ApiResult<http::Response> GatewayClient::Call(http::Request request) const {
+domain::Result<http::Response> GatewayClient::Call(http::Request request) const {
   request.headers.push_back({"Accept", "application/json"});
-  auto response = m_http.Send(request);
-  if (!response) return TransportError(response.error());
-  return std::move(response).value();
+  return m_http.Send(request);
 }
 
-ApiResult<json> GatewayClient::LoginConfiguration() const {
-  return JsonBody<json>(Call({"GET", m_baseUrl + "/api/v1/login-configuration", {}, ""}), 200);
+domain::Result<contract::LoginConfiguration> GatewayClient::LoginConfiguration() const {
+  return Expect<contract::LoginConfiguration>(Call({"GET", m_baseUrl + "/api/v1/login-configuration", {}, ""}), 200,
+                                              contract::ReadLoginConfiguration);
 }
 
-ApiResult<SessionInfo> GatewayClient::CreateSession(const std::string& code, const std::string& codeVerifier,
-                                                    const std::string& redirectUri, const std::string& nonce) const {
-  const json body{{"code", code}, {"code_verifier", codeVerifier}, {"redirect_uri", redirectUri}, {"nonce", nonce}};
-  auto result = JsonBody<json>(
-      Call({"POST", m_baseUrl + "/api/v1/sessions", {{"Content-Type", "application/json"}}, body.dump()}), 201);
-  if (auto* e = std::get_if<ApiError>(&result)) return *e;
-  const json& j = std::get<json>(result);
-  if (!j.value("session_token", json()).is_string()) return ApiError{201, "gateway_answer_invalid", "no session_token"};
-  return SessionInfo{j["session_token"], j.value("expires_at", std::int64_t{0}), j.value("user", json::object())};
+domain::Result<contract::SessionInfo> GatewayClient::CreateSession(const contract::LoginRequest& request) const {
+  const std::string body = contract::ToJson(request).dump();
+  return Expect<contract::SessionInfo>(
+      Call({"POST", m_baseUrl + "/api/v1/sessions", {{"Content-Type", "application/json"}}, body}), 201,
+      [](std::string_view text) { return contract::ReadSessionInfo(text, true); });
 }
 
-ApiResult<json> GatewayClient::WhoAmI(const std::string& session) const {
-  return JsonBody<json>(Call({"GET", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}),
-                        200);
+domain::Result<contract::SessionInfo> GatewayClient::WhoAmI(const std::string& session) const {
+  return Expect<contract::SessionInfo>(
+      Call({"GET", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}), 200,
+      [](std::string_view text) { return contract::ReadSessionInfo(text, false); });
 }
 
-ApiResult<bool> GatewayClient::Logout(const std::string& session) const {
-  auto r = Call({"DELETE", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""});
-  if (auto* e = std::get_if<ApiError>(&r)) return *e;
-  const auto& response = std::get<http::Response>(r);
-  if (response.status != 204) return FromProblem(response);
-  return true;
+domain::Result<bool> GatewayClient::Logout(const std::string& session) const {
+  return Expect<bool>(Call({"DELETE", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}),
+                      204, [](std::string_view) { return domain::Result<bool>(true); });
 }
 
 http::Request GatewayClient::DirectoryRequest(const std::string& session, const std::string& service,
@@ -88,13 +86,15 @@ http::Request GatewayClient::DirectoryRequest(const std::string& session, const 
           ""};
 }
 
-ApiResult<json> GatewayClient::DirectoryResult(domain::Result<http::Response> r) {
-  if (!r) return TransportError(r.error());
-  return JsonBody<json>(std::move(r).value(), 200);
+domain::Result<std::vector<contract::DirectoryEntry>> GatewayClient::DirectoryResult(
+    domain::Result<http::Response> response) {
+  return Expect<std::vector<contract::DirectoryEntry>>(std::move(response), 200, contract::ReadDirectory);
 }
 
-ApiResult<json> GatewayClient::Directory(const std::string& session, const std::string& service, const std::string& ura,
-                                         const std::string& name) const {
+domain::Result<std::vector<contract::DirectoryEntry>> GatewayClient::Directory(const std::string& session,
+                                                                               const std::string& service,
+                                                                               const std::string& ura,
+                                                                               const std::string& name) const {
   return DirectoryResult(m_http.Send(DirectoryRequest(session, service, ura, name)));
 }
 
@@ -111,16 +111,17 @@ http::Request GatewayClient::RelayRequest(const std::string& session, const std:
   return request;
 }
 
-ApiResult<http::Response> GatewayClient::RelayResult(domain::Result<http::Response> r) {
-  if (!r) return TransportError(r.error());
+domain::Result<http::Response> GatewayClient::RelayResult(domain::Result<http::Response> response) {
+  if (!response) return TransportError(response.error());
   // Gateway-side failures are problem+json; a holder's own answer (even 4xx) passes through.
-  if (r->header("Content-Type").rfind("application/problem+json", 0) == 0) return FromProblem(r.value());
-  return std::move(r).value();
+  if (response->header("Content-Type").rfind("application/problem+json", 0) == 0) return FromProblem(response.value());
+  return std::move(response).value();
 }
 
-ApiResult<http::Response> GatewayClient::Relay(const std::string& session, const std::string& service,
-                                               const std::string& ura, const std::string& method,
-                                               const std::string& pathAndQuery, const std::string& formBody) const {
+domain::Result<http::Response> GatewayClient::Relay(const std::string& session, const std::string& service,
+                                                    const std::string& ura, const std::string& method,
+                                                    const std::string& pathAndQuery,
+                                                    const std::string& formBody) const {
   return RelayResult(m_http.Send(RelayRequest(session, service, ura, method, pathAndQuery, formBody)));
 }
 

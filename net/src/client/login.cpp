@@ -9,7 +9,6 @@
 #include "net/client/loopback_listener.h"
 #include "net/jose/base64url.h"
 #include "net/jose/random.h"
-#include "net/json_member.h"
 
 extern char** environ;
 
@@ -21,16 +20,17 @@ using domain::MakeError;
 
 }  // namespace
 
-AuthorizationRequest AuthorizationRequest::Create(const nlohmann::json& config, const std::string& redirectUri) {
+AuthorizationRequest AuthorizationRequest::Create(const contract::LoginConfiguration& config,
+                                                  const std::string& redirectUri) {
   AuthorizationRequest r;
   r.codeVerifier = jose::RandomToken(32);  // 43 characters, the RFC 7636 minimum, 256 bits
   r.state = jose::RandomToken(16);
   r.nonce = jose::RandomToken(16);
   r.redirectUri = redirectUri;
   const std::string challenge = jose::Base64UrlEncode(jose::Sha256(r.codeVerifier));
-  r.url = StringMember(config, "authorization_endpoint") + "?" +
+  r.url = config.authorizationEndpoint + "?" +
           http::FormEncode({{"response_type", "code"},
-                            {"client_id", StringMember(config, "client_id")},
+                            {"client_id", config.clientId},
                             {"redirect_uri", redirectUri},
                             {"scope", "openid"},
                             {"state", r.state},
@@ -111,23 +111,28 @@ void HeadlessBrowser::Walk(std::string url) {
   m_error = "too many redirects";
 }
 
-ApiResult<SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser,
-                             std::chrono::milliseconds timeout) {
+domain::Result<contract::SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser,
+                                            std::chrono::milliseconds timeout) {
+  // The flow's own failures, in the same shape as the gateway's (status 0: no gateway answer).
+  auto fail = [](std::string code, std::string detail) {
+    return contract::ToError(contract::Problem{0, std::move(code), std::move(detail)});
+  };
   auto config = gateway.LoginConfiguration();
-  if (auto* e = std::get_if<ApiError>(&config)) return *e;
+  if (!config) return config.error();
   auto listener = LoopbackListener::Open();
-  if (!listener) return ApiError{0, "listener_failed", listener.error().detail};
-  const auto request = AuthorizationRequest::Create(std::get<nlohmann::json>(config), listener->RedirectUri());
-  if (auto opened = browser.Open(request.url); !opened)
-    return ApiError{0, "browser_unavailable", opened.error().detail + ": " + request.url};
-  auto callback = listener.value().AcceptOne(timeout);
-  if (!callback) return ApiError{0, "login_timeout", callback.error().detail};
-  if (!jose::SecretEquals(callback->state, request.state)) {
-    return ApiError{0, "state_mismatch",
-                    "the login redirect carries a different state: refused (possible cross-site request)"};
+  if (!listener) return fail("listener_failed", listener.error().detail);
+  const auto request = AuthorizationRequest::Create(config.value(), listener->RedirectUri());
+  if (auto opened = browser.Open(request.url); !opened) {
+    return fail("browser_unavailable", opened.error().detail + ": " + request.url);
   }
-  if (!callback->error.empty()) return ApiError{0, "dezi_" + callback->error, callback->errorDescription};
-  return gateway.CreateSession(callback->code, request.codeVerifier, request.redirectUri, request.nonce);
+  auto callback = listener.value().AcceptOne(timeout);
+  if (!callback) return fail("login_timeout", callback.error().detail);
+  if (!jose::SecretEquals(callback->state, request.state)) {
+    return fail("state_mismatch",
+                "the login redirect carries a different state: refused (possible cross-site request)");
+  }
+  if (!callback->error.empty()) return fail("dezi_" + callback->error, callback->errorDescription);
+  return gateway.CreateSession({callback->code, request.codeVerifier, request.redirectUri, request.nonce});
 }
 
 }  // namespace zb::net::client

@@ -67,15 +67,17 @@ struct Retriever::Impl {
   std::mutex mutex;
   std::map<LookupId, std::unique_ptr<Lookup>> lookups;
   LookupId nextId = 1;
-  std::map<std::string, std::pair<json, Clock::time_point>> directory;  // URA -> holders, valid until
+  std::map<std::string, std::pair<std::vector<contract::DirectoryEntry>, Clock::time_point>>
+      directory;                             // URA -> registrations, valid until
   std::map<std::string, std::string> links;  // URA|BSN -> holder's patient id (checked against birth date)
 
   // --- all of the following run with `mutex` held ---
   void Resolve(LookupId id, Lookup& l, std::size_t s);
-  void Plan(LookupId id, Lookup& l, std::size_t s, const json& holders);
+  void Plan(LookupId id, Lookup& l, std::size_t s, const std::vector<contract::DirectoryEntry>& holders);
   void Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore = {},
             int retries = 0);
-  void OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries, ApiResult<http::Response> r);
+  void OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries,
+                domain::Result<http::Response> r);
   void Note(Lookup& l, std::size_t s, QueryOutcome o) { l.sources[s].outcomes.push_back(std::move(o)); }
   // Called when a request of the source ends; delivers the source when nothing is outstanding.
   void Settle(Lookup& l, std::size_t s, std::vector<std::pair<Retriever::OnSource, domain::SourceDelivery>>& out);
@@ -119,25 +121,25 @@ void Retriever::Impl::Resolve(LookupId id, Lookup& l, std::size_t s) {
           auto answer = GatewayClient::DirectoryResult(std::move(r));
           --live.sources[s].outstanding;
           live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
-          if (auto* e = std::get_if<ApiError>(&answer)) {
-            Note(live, s, ReadGatewayRefusal("directory", *e));
+          if (!answer) {
+            Note(live, s, ReadGatewayRefusal("directory", answer.error()));
           } else {
-            const json holders = std::get<json>(answer).value("holders", json::array());
-            directory[ura] = {holders, Clock::now() + kDirectoryTtl};
-            Plan(id, live, s, holders);
+            directory[ura] = {answer.value(), Clock::now() + kDirectoryTtl};
+            Plan(id, live, s, answer.value());
           }
           Settle(live, s, out);
         });
       }));
 }
 
-void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& holders) {
+void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s,
+                           const std::vector<contract::DirectoryEntry>& holders) {
   SourceState& src = l.sources[s];
-  const json* chosen = nullptr;
+  const contract::DirectoryEntry* chosen = nullptr;
   // The medication exchange carries all MP9 building blocks; zorginzage only the GP's agreements.
   for (const char* service : {kMedicationService, kZorginzageService}) {
     for (const auto& h : holders) {
-      if (!chosen && h.is_object() && StringMember(h, "service") == service) chosen = &h;
+      if (!chosen && h.service == service) chosen = &h;
     }
   }
   if (!chosen) {
@@ -147,9 +149,9 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s, const json& ho
                           : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
     return;
   }
-  src.service = StringMember(*chosen, "service");
-  src.fhirBase = StringMember(*chosen, "fhir_base_url");
-  if (const std::string name = StringMember(*chosen, "name"); !name.empty()) src.spec.source.name = name;
+  src.service = chosen->service;
+  src.fhirBase = chosen->fhirBaseUrl;
+  if (!chosen->name.empty()) src.spec.source.name = chosen->name;
   if (src.service == kMedicationService) {
     for (const auto& q : MedicationQueries(l.request.bsn)) Send(id, l, s, q);
     return;
@@ -171,8 +173,8 @@ void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQ
       gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
   const auto left =
       std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
-  request.headers.push_back(
-      {"X-Zorgbrug-Timeout-Ms", std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
+  request.headers.push_back({std::string(contract::kTimeoutHeader),
+                             std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
   const auto sent = std::max(Clock::now(), notBefore);
   l.transfers.push_back(multi.Submit(
       std::move(request), src.deadline,
@@ -195,17 +197,18 @@ void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQ
 }
 
 void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries,
-                               ApiResult<http::Response> r) {
+                               domain::Result<http::Response> r) {
   SourceState& src = l.sources[s];
-  if (auto* e = std::get_if<ApiError>(&r)) {
-    if (e->status == 0 && e->detail.find("imed out") != std::string::npos) {
+  if (!r) {
+    // Our own deadline passed on the way to the gateway (the HTTP layer says so; status 0: no answer).
+    if (r.error().code == domain::ErrorCode::kTimeout && r.error().status == 0) {
       return Note(l, s,
                   {q.kind, SourceStatus::kUnreachable, "deadline",
-                   "no answer within the source's deadline (" + e->detail + ")"});
+                   "no answer within the source's deadline (" + r.error().detail + ")"});
     }
-    return Note(l, s, ReadGatewayRefusal(q.kind, *e));
+    return Note(l, s, ReadGatewayRefusal(q.kind, r.error()));
   }
-  Answer a = ReadAnswer(q.kind, std::get<http::Response>(r));
+  Answer a = ReadAnswer(q.kind, r.value());
   if (a.retryAfterSeconds && retries == 0) {
     // One retry when the holder says when, and that moment still leaves time for an answer.
     const auto at = Clock::now() + std::chrono::seconds(*a.retryAfterSeconds);
@@ -408,15 +411,7 @@ domain::PatientPicture LookUp(Retriever& retriever, LookupRequest request,
     lock.unlock();
     retriever.Cancel(id);
     lock.lock();
-    for (const auto& s : picture.sources()) {
-      if (s.status == SourceStatus::kPending) {
-        domain::SourceDelivery d;
-        d.outcome = s;
-        d.outcome.status = SourceStatus::kUnreachable;
-        d.outcome.reason = "deadline";
-        picture.Deliver(std::move(d));
-      }
-    }
+    picture.ClosePending(SourceStatus::kUnreachable, "deadline");
   }
   return picture;
 }

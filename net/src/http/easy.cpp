@@ -126,6 +126,8 @@ domain::Result<Response> Finish(Transfer& t, CURLcode rc) {
       case CURLE_GOT_NOTHING:
       case CURLE_HTTP2_STREAM:
         return MakeError(ErrorCode::kIo, "answer cut off: " + detail);
+      case CURLE_OPERATION_TIMEDOUT:
+        return MakeError(ErrorCode::kTimeout, detail);
       default:
         return MakeError(ErrorCode::kUnavailable, detail);
     }

@@ -37,9 +37,9 @@ struct Transfer {
 domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options,
                                                   std::chrono::milliseconds timeout, CURL* reuse = nullptr);
 
-// The outcome of a finished transfer: the response for any HTTP status; kUnavailable for
-// connect/resolve/timeout, kRefused for TLS, kOutOfRange for a body over the limit, kIo for an
-// answer cut off before its end.
+// The outcome of a finished transfer: the response for any HTTP status; kTimeout when the deadline
+// passed (connect included), kUnavailable for connect/resolve failures, kRefused for TLS, kOutOfRange for a body over
+// the limit, kIo for an answer cut off before its end.
 domain::Result<Response> Finish(Transfer& transfer, CURLcode rc);
 
 }  // namespace zb::net::http::detail

@@ -125,8 +125,7 @@ std::size_t MultiClient::StartDue(Clock::time_point now) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(p->deadline - now);
     if (left.count() <= 0) {
       m_active.emplace(id, std::move(p));
-      Complete(id,
-               domain::MakeError(domain::ErrorCode::kUnavailable, "deadline passed before the request could start"));
+      Complete(id, domain::MakeError(domain::ErrorCode::kTimeout, "deadline passed before the request could start"));
       continue;
     }
     auto transfer = detail::Prepare(p->request, m_options, std::min(left, m_options.timeout));

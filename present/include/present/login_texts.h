@@ -5,11 +5,13 @@
 // technical detail stays available for the service desk.
 #include <string>
 
+#include "domain/result.h"
+
 namespace zb::present {
 
 // `code` as the gateway or the desktop login reported it; empty when the code is not one we explain.
 std::string LoginProblemLabel(const std::string& code);
-// "code: detail" (the workstation's login error) → the explained sentence, else the text itself.
-std::string DescribeLoginFailure(const std::string& codeAndDetail);
+// The workstation's login error → the explained sentence for its problem code; else its detail.
+std::string DescribeLoginFailure(const domain::Error& error);
 
 }  // namespace zb::present

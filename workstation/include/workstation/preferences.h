@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The workstation's settings as the user sets them: gateway address, the CA file to trust for it,
-// language and the inactivity lock. Stored in the local store's settings table; checked before
-// they are saved, each problem naming the field.
+// language and the inactivity lock. Stored in the local store's settings table (through
+// Workstation::SavePreferences); checked before they are saved, each problem naming the field
+// (present::DescribePreferenceProblem words it).
 #include <string>
 #include <vector>
 
 #include "domain/result.h"
-#include "store/settings.h"
 
 namespace zb::workstation {
 
@@ -23,12 +23,9 @@ struct Preferences {
 
 struct PreferenceProblem {
   std::string field;  // "gateway", "caFile", "language", "lockMinutes"
-  std::string text;
+  std::string value;  // the offending value
 };
 
-std::vector<PreferenceProblem> Check(const Preferences& p);
-// Missing keys keep their defaults; an unreadable lock value too.
-domain::Result<Preferences> LoadPreferences(store::Settings& settings);
-domain::Result<bool> SavePreferences(store::Settings& settings, const Preferences& p);
+std::vector<PreferenceProblem> Check(const Preferences& preferences);
 
 }  // namespace zb::workstation

@@ -14,8 +14,4 @@ namespace zb::workstation {
 // Every patient in the file; the first bad entry is an error naming the file and the entry.
 domain::Result<std::vector<domain::RegisteredPatient>> ReadRegisterFile(const std::string& path);
 
-// Adds the file's patients that the store does not have yet (by BSN); returns how many were added.
-class Workstation;
-domain::Result<std::size_t> ImportRegisterFile(Workstation& workstation, const std::string& path);
-
 }  // namespace zb::workstation

@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The workstation's use cases without a window: open the local store, log in through the gateway,
-// look a registered patient up at his sources (saving the result sealed, for offline use), reopen
-// the last retrieval offline, and audit every access. The GUI drives this; tests drive it directly.
-// Threads: LogIn blocks (call it off the UI thread); lookup callbacks run on the retriever's
-// thread, so a UI hops to its own thread before touching widgets.
+// The workstation's use cases without a window, and the only door the windows have: log in through
+// the gateway, list and register patients, look a patient up at his sources (saving the result
+// sealed, for offline use) or reopen the last retrieval offline, search the directory, read and
+// save the settings, and read or export the audit trail — every access audited. The store, the
+// gateway client and the keychain stay behind this façade (gui/ cannot include their headers).
+// Threads: LogIn, FindOrganisations and TestGateway block (call them off the UI thread); lookup
+// callbacks run on the retriever's thread.
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/audit.h"
+#include "domain/identifiers.h"
 #include "domain/patient_register.h"
 #include "domain/result.h"
-#include "domain/retrieval.h"
-#include "store/local_store.h"
-
-namespace zb::net::client {
-class BrowserLauncher;
-}
+#include "workstation/patient_lookups.h"
+#include "workstation/preferences.h"
 
 namespace zb::workstation {
 
@@ -40,6 +40,15 @@ struct User {
   std::string Describe() const;  // "A. de Vries, Specialist ouderengeneeskunde (01.047), Org (URA 90000380)"
 };
 
+// How a login reaches DEZI.
+struct LoginMethod {
+  std::string persona;  // sandbox: complete the login as this persona without a browser; empty: the system browser
+  std::string caFile;   // the persona's trust for DEZI's pages (empty: the gateway's)
+  // No browser could be started: the login URL to show, to be opened by hand on this computer (DEZI
+  // redirects to a loopback address); the login keeps waiting. Runs on the login's thread.
+  std::function<void(const std::string& url)> showUrl;
+};
+
 // An organisation as the directory knows it (the Discovery Services the gateway searches).
 struct Organisation {
   std::string ura;
@@ -48,56 +57,70 @@ struct Organisation {
   std::vector<std::string> services;  // e.g. the medication exchange, zorginzage
 };
 
-// A lookup's end: what was saved, and whether the picture is complete.
-struct LookupEnd {
-  bool complete = false;
-  bool saved = false;
-  std::string saveError;
+struct AuditEntry {
+  std::int64_t seq = 0;
+  domain::AuditEvent event;  // patientBsn is empty: the trail keeps only a keyed hash
 };
 
-// The last retrieval of a patient, rebuilt from the store without asking any source.
-struct OfflinePicture {
-  domain::Instant retrievedAt;
-  std::unique_ptr<domain::PatientPicture> picture;
-  std::vector<std::string> problems;  // snapshots that could not be read back
+// The local audit trail as a reader sees it: whether its chain holds, and the records.
+struct AuditTrailView {
+  bool intact = false;
+  std::size_t checked = 0;  // records whose MAC was checked
+  std::string problem;      // the first break in the chain, language-neutral
+  domain::Result<std::vector<AuditEntry>> entries = std::vector<AuditEntry>{};
 };
 
-class Workstation {
+// The per-user store file where none is given ($ZORGBRUG_DATA_DIR, else the platform's data folder).
+std::string DefaultStorePath();
+
+class Workstation final : public PatientLookups {
  public:
-  using LookupId = std::uint64_t;
-  using OnSource = std::function<void(LookupId, domain::SourceDelivery)>;
-  using OnEnd = std::function<void(LookupId, LookupEnd)>;
-
   static domain::Result<std::unique_ptr<Workstation>> Open(const Config& config);
-  ~Workstation();
+  ~Workstation() override;
 
   // Non-empty when the store key sits in a file because no keychain runs: show it.
   const std::string& keyWarning() const;
-  store::LocalStore& store();
   const Config& config() const;
 
-  domain::Result<User> LogIn(net::client::BrowserLauncher& browser, std::chrono::milliseconds timeout);
+  // Blocking. A failure carries the problem code of the gateway or of the login flow
+  // (present::DescribeLoginFailure words it).
+  domain::Result<User> LogIn(const LoginMethod& method, std::chrono::milliseconds timeout);
   void LogOut();
   std::optional<User> user() const;
 
-  // Blocking (call off the UI thread): organisations whose URA is `uraOrName` (8 digits) or whose
-  // name contains it, one entry per URA. Needs a login.
+  // Blocking: organisations whose URA is `uraOrName` (8 digits) or whose name contains it, one
+  // entry per URA. Needs a login (problem "not_logged_in" otherwise).
   domain::Result<std::vector<Organisation>> FindOrganisations(const std::string& uraOrName);
   // Blocking: can a gateway be reached and trusted at `url` with `caFile`? The organisation it
   // serves, or why not. No login, no store: the settings dialog's "test connection".
-  static domain::Result<std::string> TestGateway(const std::string& url, const std::string& caFile);
+  static domain::Result<Organisation> TestGateway(const std::string& url, const std::string& caFile);
 
-  // Starts asking the patient's sources. Each source's delivery goes to `onSource` as it arrives;
-  // after the last one the retrieval is saved and audited, then `onEnd` runs.
-  domain::Result<LookupId> LookUp(const domain::RegisteredPatient& patient, OnSource onSource, OnEnd onEnd);
-  // Nothing of a cancelled lookup arrives after this returns.
-  void Cancel(LookupId id);
+  // The registered patients of a category, by name.
+  domain::Result<std::vector<domain::RegisteredPatient>> ListPatients(domain::PatientCategory category);
+  // Validates (domain::Validate on `today`), stores and audits (registered or edited) in one step;
+  // the patient as stored, with its id. Validation problems come back as one kInvalidFormat error,
+  // one problem per line.
+  domain::Result<domain::RegisteredPatient> SavePatient(domain::RegisteredPatient patient, domain::Date today);
+  // Adds the register file's patients that the store does not have yet (by BSN); how many.
+  domain::Result<std::size_t> ImportRegister(const std::string& path);
 
-  domain::Result<std::optional<OfflinePicture>> OpenOffline(const domain::RegisteredPatient& patient);
+  domain::Result<Preferences> LoadPreferences();
+  domain::Result<bool> SavePreferences(const Preferences& preferences);
+
+  // PatientLookups: a fresh lookup (needs a login) is saved sealed and audited when it ends; the
+  // offline picture's opening is audited.
+  domain::Result<std::optional<OfflinePicture>> OpenOffline(const domain::RegisteredPatient& patient) override;
+  domain::Result<LookupId> LookUp(const domain::RegisteredPatient& patient, OnSource onSource, OnEnd onEnd) override;
+  void Cancel(LookupId id) override;
+  std::chrono::milliseconds deadline() const override;
 
   // Records an access by the logged-in user (actions without a user are recorded as "unknown").
   void Audit(domain::AuditAction action, const std::string& patientBsn, const std::string& context,
              const std::string& outcome);
+  // The trail (of one patient, or all), with its chain checked; the view itself is audited.
+  AuditTrailView AuditTrail(const std::optional<domain::Bsn>& patient);
+  // Writes the trail as TSV to `path` (kIo naming the path when it cannot be written); audited.
+  domain::Result<bool> ExportAudit(const std::optional<domain::Bsn>& patient, const std::string& path);
 
  private:
   struct Impl;

@@ -21,7 +21,7 @@ struct AuthorizationRequest {
   std::string redirectUri;
   std::string url;
 
-  static AuthorizationRequest Create(const nlohmann::json& loginConfiguration, const std::string& redirectUri);
+  static AuthorizationRequest Create(const contract::LoginConfiguration& configuration, const std::string& redirectUri);
 };
 
 class BrowserLauncher {
@@ -55,7 +55,10 @@ class HeadlessBrowser final : public BrowserLauncher {
   std::string m_error;
 };
 
-// The whole login; `timeout` bounds the wait for the browser.
-ApiResult<SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser, std::chrono::milliseconds timeout);
+// The whole login; `timeout` bounds the wait for the browser. A failure carries its problem code
+// (the gateway's, or the flow's own: listener_failed, browser_unavailable, login_timeout,
+// state_mismatch, dezi_<error>).
+domain::Result<contract::SessionInfo> Login(const GatewayClient& gateway, BrowserLauncher& browser,
+                                            std::chrono::milliseconds timeout);
 
 }  // namespace zb::net::client

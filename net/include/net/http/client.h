@@ -50,7 +50,7 @@ class Client {
  public:
   explicit Client(ClientOptions options);
   ~Client();
-  // kUnavailable: connect/resolve/timeout; kRefused: TLS verification or a refused plain-http URL;
+  // kTimeout: no answer in time; kUnavailable: connect/resolve; kRefused: TLS verification or a refused plain-http URL;
   // kOutOfRange: body larger than maxBodyBytes; kIo: answer cut off. Any HTTP status is a successful
   // Send.
   domain::Result<Response> Send(const Request& request) const;

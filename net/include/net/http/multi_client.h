@@ -41,7 +41,7 @@ class MultiClient {
   MultiClient& operator=(const MultiClient&) = delete;
 
   // Starts the request at `notBefore` (now when earlier); the transfer is aborted at `deadline`
-  // with kUnavailable ("timed out").
+  // with kTimeout.
   TransferId Submit(Request request, Clock::time_point deadline, Callback done, Clock::time_point notBefore = {});
   void Cancel(const std::vector<TransferId>& ids);
 

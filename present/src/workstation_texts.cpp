@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "present/workstation_texts.h"
+
+#include "present/tr.h"
+
+namespace zb::present {
+
+std::string DescribeLookup(const LookupProgress& p) {
+  using Phase = LookupProgress::Phase;
+  switch (p.phase) {
+    case Phase::kIdle:
+      return {};
+    case Phase::kNotStarted:
+      return Fmt("Ophalen niet gestart: {0}", {p.problem});
+    case Phase::kRunning:
+      return Fmt("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(p.sources)});
+    case Phase::kStopped:
+      return Tr("Ophalen gestopt.");
+    case Phase::kEnded:
+      break;
+  }
+  std::string text =
+      p.complete ? Tr("Alle bronnen hebben geantwoord.") : Tr("Niet alle bronnen hebben gegevens geleverd.");
+  if (!p.saved) text += " " + Fmt("Niet opgeslagen voor offline gebruik: {0}", {p.problem});
+  return text;
+}
+
+std::string DescribeConnectionOk(const std::string& organisation, const std::string& ura) {
+  return Fmt("Verbinding in orde: gateway van {0}.", {organisation + " (URA " + ura + ")"});
+}
+
+std::string DescribeConnectionProblem(const domain::Error& e) {
+  std::string why;
+  if (e.code == domain::ErrorCode::kInvalidFormat) {
+    why = Tr("het adres moet met https:// beginnen");
+  } else if (e.problem == "gateway_tls_refused") {
+    why = Fmt("het certificaat van de gateway wordt niet vertrouwd: {0}", {e.detail});
+  } else {
+    why = Fmt("gateway niet bereikbaar: {0}", {e.detail});
+  }
+  return Fmt("Geen verbinding: {0}", {why});
+}
+
+std::string DescribeDirectoryProblem(const domain::Error& e) {
+  if (e.problem == "not_logged_in") return Tr("niet ingelogd: log in om het adresboek te doorzoeken");
+  return Fmt("adresboek niet te raadplegen: {0}", {e.detail});
+}
+
+std::string DescribePreferenceProblem(const std::string& field, const std::string& value) {
+  if (field == "gateway")
+    return Tr("Gateway-adres: moet met https:// beginnen, bijvoorbeeld https://gateway.verpleeghuis.nl");
+  if (field == "caFile") {
+    return Fmt("Vertrouwde CA: het bestand {0} bestaat niet; kies een PEM-bestand of laat het veld leeg", {value});
+  }
+  if (field == "language") return Tr("Taal: kies Nederlands of English");
+  return Tr("Vergrendelen na: kies 1 tot 240 minuten");
+}
+
+}  // namespace zb::present

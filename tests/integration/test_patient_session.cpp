@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The patient session (the main job's use case) without a display, against the real chain:
+// a workstation (store + sandbox + gateway processes), deliveries hopping through a CallQueue as
+// they would through the UI loop. Open, stop, refresh, offline reopen, a late answer of an earlier
+// patient, and a session that goes away while answers are still on their way.
+#include <catch2/catch.hpp>
+
+#include "exchange_world.h"
+#include "workstation/call_queue.h"
+#include "workstation/patient_session.h"
+#include "workstation/workstation.h"
+
+using namespace zb;
+using namespace std::chrono_literals;
+using Phase = present::LookupProgress::Phase;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+workstation::Config ConfigIn(const std::string& dir, const std::string& gateway) {
+  workstation::Config c;
+  c.gateway = gateway;
+  c.caFile = World().caFile();
+  c.storePath = dir + "/zorgbrug.db";
+  c.keyFile = dir + "/store.key";
+  c.useKeychain = false;
+  c.deadline = 10s;
+  return c;
+}
+
+domain::RegisteredPatient Resident(const std::string& bsn, const std::string& name, domain::Date birth) {
+  domain::RegisteredPatient p{
+      0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
+  p.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000401"},
+               {{"apotheek", domain::SourceKind::kPharmacy, "Apotheek"}, "90000402"},
+               {{"ziekenhuis", domain::SourceKind::kHospital, "Ziekenhuis"}, "90000403"}};
+  return p;
+}
+
+// A workstation logged in as the SO, with Jansen and Visser registered, and a session on it.
+struct Desk {
+  std::string dir = test::MakeTempDir("zb-session");
+  std::unique_ptr<workstation::Workstation> ws;
+  workstation::CallQueue queue;
+  std::vector<workstation::SessionChange> changes;
+  std::unique_ptr<workstation::PatientSession> session;
+  domain::RegisteredPatient jansen = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  domain::RegisteredPatient visser = Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
+
+  explicit Desk(const std::string& gateway = World().gatewayUrl()) {
+    ws = std::move(workstation::Workstation::Open(ConfigIn(dir, gateway)).value());
+    jansen = ws->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+    visser = ws->SavePatient(visser, domain::Date(2026, 12, 1)).value();
+    NewSession();
+  }
+  void NewSession() {
+    session = std::make_unique<workstation::PatientSession>(
+        *ws, [this](std::function<void()> call) { queue.Post(std::move(call)); },
+        [this](const workstation::SessionChange& c) { changes.push_back(c); });
+  }
+  void LogIn() { REQUIRE(ws->LogIn({"so", World().caFile(), nullptr}, 20s).ok()); }
+  bool WaitEnded() {
+    return queue.RunUntil([this] { return !session->running(); }, 20s);
+  }
+  std::size_t Answered() const {
+    return static_cast<std::size_t>(std::count_if(changes.begin(), changes.end(), [](const auto& c) {
+      return c.kind == workstation::SessionChange::Kind::kSourceAnswered;
+    }));
+  }
+};
+
+domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
+
+}  // namespace
+
+TEST_CASE("a session opens a patient: every source answers, the screen is complete and saved for offline use") {
+  Desk desk;
+  desk.LogIn();
+  desk.session->Open(desk.jansen);
+  CHECK(desk.session->running());
+  CHECK(desk.session->progress().phase == Phase::kRunning);
+  // Nothing is applied off the owner's thread: until the queue is drained, nothing has arrived.
+  CHECK(desk.Answered() == 0);
+  REQUIRE(desk.WaitEnded());
+  CHECK(desk.Answered() == 3);
+  CHECK(desk.changes.back().kind == workstation::SessionChange::Kind::kEnded);
+  const auto screen = desk.session->Screen(Now(), {});
+  REQUIRE(screen.overview);
+  CHECK(screen.overview->lines.size() >= 5);
+  CHECK(screen.view.banner.empty());
+  CHECK(screen.header.title == "A. Jansen");
+  CHECK(screen.header.chips.size() == 3);
+  CHECK_FALSE(desk.session->stored());
+  CHECK(screen.progress.phase == Phase::kEnded);
+  CHECK(screen.progress.complete);
+  CHECK(screen.progress.saved);
+  CHECK(present::DescribeLookup(screen.progress) == "Alle bronnen hebben geantwoord.");
+  // History shows more rows than the current view, never fewer.
+  CHECK(desk.session->Screen(Now(), {true}).view.medication.size() >= screen.view.medication.size());
+}
+
+TEST_CASE("stopping keeps what arrived and closes the slow source as cancelled, and refresh asks again") {
+  Desk desk;
+  desk.LogIn();
+  World().Behave("ziekenhuis", {{"latency_ms", 4000}});
+  desk.session->Open(desk.jansen);
+  REQUIRE(desk.queue.RunUntil([&] { return desk.Answered() == 2; }, 20s));
+  REQUIRE(desk.session->running());
+  desk.session->Stop();
+  World().Behave("ziekenhuis", {{"latency_ms", 0}});
+  CHECK_FALSE(desk.session->running());
+  const auto stopped = desk.session->Screen(Now(), {});
+  CHECK(stopped.progress.phase == Phase::kStopped);
+  CHECK(present::DescribeLookup(stopped.progress) == "Ophalen gestopt.");
+  CHECK_FALSE(desk.session->picture()->Complete());
+  CHECK(desk.session->picture()->Finished());  // nothing is left "being asked"
+  const auto missing = desk.session->picture()->Missing();
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]->status == domain::SourceStatus::kCancelled);
+  CHECK(missing[0]->source.kind == domain::SourceKind::kHospital);
+  CHECK(stopped.view.banner.find("ONVOLLEDIG OVERZICHT") == 0);
+  CHECK_FALSE(stopped.view.medication.empty());
+  // The hospital's late answer of the stopped lookup never lands.
+  desk.queue.RunUntil([] { return false; }, 500ms);
+  CHECK(desk.session->picture()->Missing().size() == 1);
+
+  // F5: the stopped picture stays on screen until the first fresh answer, then the fresh one grows.
+  desk.session->Refresh();
+  CHECK(desk.session->running());
+  CHECK(desk.session->picture()->Missing().size() == 1);
+  REQUIRE(desk.WaitEnded());
+  CHECK(desk.session->picture()->Complete());
+  CHECK(desk.session->Screen(Now(), {}).view.banner.empty());
+}
+
+TEST_CASE("a stored retrieval opens at once, marked as not current, and stays when the gateway is gone") {
+  std::string dir;
+  std::size_t lines = 0;
+  {
+    Desk desk;
+    dir = desk.dir;
+    desk.LogIn();
+    desk.session->Open(desk.visser);
+    REQUIRE(desk.WaitEnded());
+    lines = desk.session->Screen(Now(), {}).view.medication.size();
+    REQUIRE(lines > 0);
+    CHECK_FALSE(desk.session->progress().complete);  // the pharmacy refuses: consent
+  }
+  // The same store, a gateway that cannot be reached, nobody logged in.
+  auto ws = std::move(workstation::Workstation::Open(ConfigIn(dir, "https://127.0.0.1:9")).value());
+  const auto visser = ws->ListPatients(domain::PatientCategory::kAdmitted).value().back();
+  workstation::CallQueue queue;
+  workstation::PatientSession session(
+      *ws, [&queue](std::function<void()> call) { queue.Post(std::move(call)); }, nullptr);
+  session.Open(visser);
+  CHECK(session.stored());
+  CHECK_FALSE(session.running());
+  const auto screen = session.Screen(Now(), {});
+  CHECK(screen.view.medication.size() == lines);
+  CHECK(screen.header.stale);
+  CHECK(screen.header.freshness.find("opgeslagen gegevens, niet actueel") != std::string::npos);
+  CHECK(screen.progress.phase == Phase::kNotStarted);
+  CHECK(present::DescribeLookup(screen.progress).find("Ophalen niet gestart: ") == 0);
+  CHECK(screen.view.banner.find("ONVOLLEDIG OVERZICHT") == 0);  // the refusal was stored with it
+}
+
+TEST_CASE("answers for an earlier patient never reach the next one, nor a session that is gone") {
+  Desk desk;
+  desk.LogIn();
+  World().Behave("ziekenhuis", {{"latency_ms", 1500}});
+  desk.session->Open(desk.jansen);
+  desk.session->Open(desk.visser);  // before Jansen's hospital answers
+  REQUIRE(desk.WaitEnded());
+  World().Behave("ziekenhuis", {{"latency_ms", 0}});
+  CHECK(desk.session->patient()->name == "C. Visser");
+  CHECK(desk.session->picture()->bsn() == "999900109");
+  for (const auto& p : desk.session->picture()->patients()) {
+    if (p.bsn) CHECK(p.bsn->digits() == "999900109");
+  }
+  // A session destroyed with a lookup running: its answers are dropped, nothing crashes.
+  desk.session->Open(desk.jansen);
+  desk.session.reset();
+  CHECK(desk.queue.RunUntil([] { return false; }, 1s) == false);
+  desk.NewSession();
+  desk.session->Open(desk.jansen);
+  REQUIRE(desk.WaitEnded());
+  CHECK(desk.session->picture()->Complete());
+}
+
+TEST_CASE("without a login the session says the lookup did not start, and shows nothing as complete") {
+  Desk desk;
+  desk.session->Open(desk.jansen);  // nothing stored yet, not logged in
+  CHECK_FALSE(desk.session->running());
+  CHECK(desk.session->picture() == nullptr);
+  const auto screen = desk.session->Screen(Now(), {});
+  CHECK_FALSE(screen.overview);
+  CHECK(screen.header.title == "A. Jansen");
+  CHECK(screen.progress.phase == Phase::kNotStarted);
+  CHECK(screen.progress.problem == "not logged in");
+}

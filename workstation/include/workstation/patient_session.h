@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One patient on screen: the use case "choose a patient → look up → consolidate → present" without
+// a window. Opening shows the stored retrieval at once (marked with its time, not current) and asks
+// the sources again; the first fresh answer replaces the stored picture and each further answer is
+// added as it arrives; Stop closes what is still pending as cancelled, so nothing unanswered ever
+// passes for complete. Screen() is what a window paints, for one moment: header, rows and lines.
+// The GUI, the GUI benchmark and `zorgbrug-cli overview --bsn` all drive this class.
+//
+// Threads: every member is called on the owner's thread (the UI thread). Deliveries come in on
+// the lookup's thread and are handed to `post`, which must run them on the owner's thread
+// (wx: CallAfter; tests and the CLI: a CallQueue they drain); a late delivery of an earlier lookup,
+// or one that arrives after the session is gone, is dropped.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/patient_register.h"
+#include "domain/retrieval.h"
+#include "present/overview_view.h"
+#include "present/patient_header.h"
+#include "present/workstation_texts.h"
+#include "workstation/patient_lookups.h"
+
+namespace zb::workstation {
+
+using Post = std::function<void(std::function<void()>)>;
+
+// What changed, for a caller that reports progress (the CLI prints each source as it answers).
+struct SessionChange {
+  enum class Kind { kOpened, kSourceAnswered, kEnded, kStopped, kNotStarted };
+  Kind kind = Kind::kOpened;
+  std::optional<domain::SourceOutcome> source;  // kSourceAnswered: the source's outcome
+};
+
+struct ScreenOptions {
+  bool showHistory = false;  // older treatment lines in the list too
+};
+
+// What a window shows of the session at one moment. `view`'s rows point into `overview`.
+struct PatientScreen {
+  present::PatientHeader header;
+  present::OverviewView view;
+  std::shared_ptr<const domain::Overview> overview;  // empty: nothing to show yet (no picture)
+  domain::IcaSummary ica;
+  std::map<std::string, std::string> sourceNames;  // source id → organisation name
+  present::LookupProgress progress;
+};
+
+class PatientSession {
+ public:
+  using OnChanged = std::function<void(const SessionChange&)>;
+  PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged);
+  ~PatientSession();  // cancels a running lookup; nothing arrives afterwards
+  PatientSession(const PatientSession&) = delete;
+  PatientSession& operator=(const PatientSession&) = delete;
+
+  // Shows `patient`: the stored retrieval first (if any), then asks the sources.
+  void Open(const domain::RegisteredPatient& patient);
+  // Asks the open patient's sources again (F5); what is shown stays until the first answer.
+  void Refresh();
+  // Stops asking (Ctrl+., the lock): every source not yet answered is closed with `status`
+  // (cancelled; a caller that gave up on a deadline says unreachable) and the picture keeps what came.
+  void Stop(domain::SourceStatus status = domain::SourceStatus::kCancelled, const std::string& reason = "cancelled");
+  // Forgets the patient (the screen is cleared); a running lookup is stopped without a trace.
+  void Close();
+
+  const std::optional<domain::RegisteredPatient>& patient() const;
+  const domain::PatientPicture* picture() const;  // what is shown: stored or fresh; null before any
+  bool running() const;
+  bool stored() const;  // the shown picture is the stored retrieval, not a fresh answer
+  present::LookupProgress progress() const;
+
+  // Consolidated at `now`; cheap enough to call on every change (benchmark: ~20 ms for 400 lines).
+  PatientScreen Screen(domain::Instant now, const ScreenOptions& options) const;
+
+ private:
+  struct State;
+  std::shared_ptr<State> m_state;  // shared with the posted deliveries, which hold it weakly
+};
+
+}  // namespace zb::workstation

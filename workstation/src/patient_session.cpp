@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workstation/patient_session.h"
+
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+namespace zb::workstation {
+
+using Phase = present::LookupProgress::Phase;
+
+struct PatientSession::State {
+  PatientLookups& lookups;
+  Post post;
+  OnChanged onChanged;
+
+  std::optional<domain::RegisteredPatient> patient;
+  std::unique_ptr<domain::PatientPicture> picture;  // what is shown: stored or fresh
+  std::unique_ptr<domain::PatientPicture> pending;  // the fresh one, until its first answer
+  std::optional<PatientLookups::LookupId> lookup;
+  std::optional<domain::Instant> retrievedAt;
+  bool stored = false;
+  present::LookupProgress progress;
+
+  State(PatientLookups& l, Post p, OnChanged c) : lookups(l), post(std::move(p)), onChanged(std::move(c)) {}
+
+  void Changed(SessionChange change) const {
+    if (onChanged) onChanged(change);
+  }
+  // Stops the running lookup without touching what is shown (before another one starts).
+  void Abandon() {
+    if (!lookup) return;
+    lookups.Cancel(*lookup);
+    lookup.reset();
+    pending.reset();
+  }
+  void Ask(const std::weak_ptr<State>& self);
+  void Delivered(PatientLookups::LookupId id, domain::SourceDelivery delivery);
+  void Ended(PatientLookups::LookupId id, const LookupEnd& end);
+};
+
+namespace {
+
+domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
+
+std::unique_ptr<domain::PatientPicture> PendingPicture(const domain::RegisteredPatient& patient) {
+  std::vector<domain::SourceOutcome> expected;
+  for (const auto& s : patient.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
+  return std::make_unique<domain::PatientPicture>(patient.bsn.digits(), expected);
+}
+
+}  // namespace
+
+void PatientSession::State::Ask(const std::weak_ptr<State>& self) {
+  Abandon();
+  auto fresh = PendingPicture(*patient);
+  // Both callbacks come in on the lookup's thread: hop to the owner's thread, and drop the answer
+  // when the session is gone by then (the id check drops answers of an earlier lookup).
+  auto started = lookups.LookUp(
+      *patient,
+      [self, post = post](PatientLookups::LookupId id, domain::SourceDelivery delivery) {
+        auto shared = std::make_shared<domain::SourceDelivery>(std::move(delivery));
+        post([self, id, shared] {
+          if (auto state = self.lock()) state->Delivered(id, std::move(*shared));
+        });
+      },
+      [self, post = post](PatientLookups::LookupId id, LookupEnd end) {
+        post([self, id, end] {
+          if (auto state = self.lock()) state->Ended(id, end);
+        });
+      });
+  if (!started) {
+    progress = {Phase::kNotStarted, patient->sources.size(), false, true, started.error().detail};
+    return Changed({SessionChange::Kind::kNotStarted, std::nullopt});
+  }
+  lookup = started.value();
+  if (!picture)
+    picture = std::move(fresh);
+  else
+    pending = std::move(fresh);
+  progress = {Phase::kRunning, patient->sources.size(), false, true, ""};
+  Changed({SessionChange::Kind::kOpened, std::nullopt});
+}
+
+void PatientSession::State::Delivered(PatientLookups::LookupId id, domain::SourceDelivery delivery) {
+  if (!lookup || *lookup != id) return;  // a late answer of an earlier lookup: never shown
+  // The first fresh answer replaces the stored picture; from then on the fresh one grows.
+  if (pending) {
+    picture = std::move(pending);
+    stored = false;
+    retrievedAt.reset();
+  }
+  SessionChange change{SessionChange::Kind::kSourceAnswered, delivery.outcome};
+  picture->Deliver(std::move(delivery));
+  Changed(std::move(change));
+}
+
+void PatientSession::State::Ended(PatientLookups::LookupId id, const LookupEnd& end) {
+  if (!lookup || *lookup != id) return;
+  lookup.reset();
+  retrievedAt = Now();
+  stored = false;
+  progress = {Phase::kEnded, progress.sources, end.complete, end.saved || !patient || patient->id == 0, end.saveError};
+  Changed({SessionChange::Kind::kEnded, std::nullopt});
+}
+
+PatientSession::PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged)
+    : m_state(std::make_shared<State>(lookups, std::move(post), std::move(onChanged))) {}
+
+PatientSession::~PatientSession() { m_state->Abandon(); }
+
+void PatientSession::Open(const domain::RegisteredPatient& patient) {
+  State& s = *m_state;
+  s.Abandon();  // the earlier patient's lookup: its sources are not shown any more
+  s.patient = patient;
+  s.picture.reset();
+  s.retrievedAt.reset();
+  s.stored = false;
+  // The stored retrieval first: something to read while the sources are asked, marked as not current.
+  auto offline = s.lookups.OpenOffline(patient);
+  if (offline && offline.value()) {
+    s.picture = std::move(offline.value()->picture);
+    s.retrievedAt = offline.value()->retrievedAt;
+    s.stored = true;
+  }
+  s.Ask(m_state);
+}
+
+void PatientSession::Refresh() {
+  if (m_state->patient) m_state->Ask(m_state);
+}
+
+void PatientSession::Stop(domain::SourceStatus status, const std::string& reason) {
+  State& s = *m_state;
+  if (!s.lookup) return;
+  s.Abandon();
+  // What is shown stays, but a source still being asked is now missing: closed with `status`, so
+  // the chips and the banner say the overview is incomplete instead of "being retrieved".
+  if (s.picture) s.picture->ClosePending(status, reason);
+  s.progress.phase = Phase::kStopped;
+  s.Changed({SessionChange::Kind::kStopped, std::nullopt});
+}
+
+void PatientSession::Close() {
+  State& s = *m_state;
+  s.Abandon();
+  s.patient.reset();
+  s.picture.reset();
+  s.retrievedAt.reset();
+  s.stored = false;
+  s.progress = {};
+}
+
+const std::optional<domain::RegisteredPatient>& PatientSession::patient() const { return m_state->patient; }
+const domain::PatientPicture* PatientSession::picture() const { return m_state->picture.get(); }
+bool PatientSession::running() const { return m_state->lookup.has_value(); }
+bool PatientSession::stored() const { return m_state->stored; }
+present::LookupProgress PatientSession::progress() const { return m_state->progress; }
+
+PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& options) const {
+  const State& s = *m_state;
+  PatientScreen screen;
+  screen.progress = s.progress;
+  if (!s.patient) return screen;
+  if (s.picture) {
+    screen.overview = std::make_shared<const domain::Overview>(s.picture->Consolidate(now));
+    screen.ica = s.picture->Ica(now);
+    screen.view = present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory);
+    screen.sourceNames = present::SourceNames(*s.picture);
+  }
+  const present::Freshness freshness{s.retrievedAt, s.stored, s.lookup.has_value()};
+  screen.header = present::BuildPatientHeader(*s.patient, s.picture.get(),
+                                              screen.overview && screen.overview->AnyInRoll(), freshness, now);
+  return screen;
+}
+
+}  // namespace zb::workstation
