@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // URL and form handling of the HTTP layer, and its refusal to talk plain http to other hosts.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
 
 #include "net/http/client.h"
 
@@ -47,4 +53,26 @@ TEST_CASE("plain http is refused except to loopback when explicitly allowed") {
   const auto closed = Client(loopback).Send({"GET", "http://127.0.0.1:1/", {}, ""});
   REQUIRE_FALSE(closed.ok());
   CHECK(closed.error().code == zb::domain::ErrorCode::kUnavailable);
+}
+
+TEST_CASE("a server that accepts but never answers is a timeout, told apart from a refused connection") {
+  // The kernel completes the handshake from the listen backlog; nobody ever answers.
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(listener, 4) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  ClientOptions options;
+  options.allowLoopbackHttp = true;
+  options.timeout = std::chrono::milliseconds(300);
+  const auto silent =
+      Client(options).Send({"GET", "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/", {}, ""});
+  ::close(listener);
+  REQUIRE_FALSE(silent.ok());
+  CHECK(silent.error().code == zb::domain::ErrorCode::kTimeout);
+  CHECK(silent.error().status == 0);
 }
