@@ -153,11 +153,12 @@ std::string Medication(const std::string& id, const Treatment& t, bool hpk) {
          codes + R"(],"text":")" + t.name + R"("}})";
 }
 
-std::string Agreement(const Treatment& t, const std::string& id, const std::string& medUrl, int registered, int start,
-                      int end, const char* stop, const std::string& prior, int freq, int dose, const char* requester) {
+std::string Agreement(const Treatment& treatment, const std::string& id, const std::string& medUrl, int registered,
+                      int start, int end, const char* stop, const std::string& prior, int freq, int dose,
+                      const char* requester) {
   std::string r =
       Header("MedicationRequest", "mp-MedicationAgreement", id, "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.16076005.1");
-  r += CommonExtensions(t, registered, start, end, true, freq, dose);
+  r += CommonExtensions(treatment, registered, start, end, true, freq, dose);
   if (stop) {
     r += R"("modifierExtension":[)" +
          Ext("ext-StopType",
@@ -167,7 +168,7 @@ std::string Agreement(const Treatment& t, const std::string& id, const std::stri
   }
   r +=
       R"("status":"unknown","intent":"order","category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005","display":"voorschrijven van geneesmiddel"}]}],)";
-  r += MedicationRef(medUrl, t.name) + Subject();
+  r += MedicationRef(medUrl, treatment.name) + Subject();
   r += std::string(R"("requester":{"type":"PractitionerRole","display":")") + requester + R"("},)";
   if (!prior.empty()) {
     r +=

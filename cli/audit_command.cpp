@@ -17,8 +17,8 @@ namespace {
 constexpr int kExitBroken = 7;
 constexpr int kExitCannotOpen = 2;
 
-std::unique_ptr<store::LocalStore> OpenStore(const AuditArgs& a) {
-  const std::string path = a.store.empty() ? platform::DefaultStorePath() : a.store;
+std::unique_ptr<store::LocalStore> OpenStore(const AuditArgs& args) {
+  const std::string path = args.store.empty() ? platform::DefaultStorePath() : args.store;
   if (path.empty()) {
     std::cerr << "zorgbrug-cli: no data folder for the local store; give --store\n";
     return nullptr;
@@ -27,9 +27,10 @@ std::unique_ptr<store::LocalStore> OpenStore(const AuditArgs& a) {
     std::cerr << "zorgbrug-cli: no local store at " << path << " (has the workstation been used on this account?)\n";
     return nullptr;
   }
-  const std::string keyFile = a.keyFile.empty() ? path.substr(0, path.find_last_of('/') + 1) + "store.key" : a.keyFile;
+  const std::string keyFile =
+      args.keyFile.empty() ? path.substr(0, path.find_last_of('/') + 1) + "store.key" : args.keyFile;
   // Never create a key here: a new key cannot open an existing store.
-  auto key = platform::LoadOrCreateKey({path, keyFile, !a.noKeychain, false});
+  auto key = platform::LoadOrCreateKey({path, keyFile, !args.noKeychain, false});
   if (!key) {
     std::cerr << "zorgbrug-cli: " << key.error().detail << "\n";
     return nullptr;

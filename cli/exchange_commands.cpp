@@ -164,8 +164,8 @@ std::optional<StoredSession> LoadStoredSession() {
 
 int ExitCodeFor(const domain::Error& error) { return Report(error); }
 
-int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
-  if (c.login->parsed()) return LogIn(a.gateway, a.caFile, a.persona, a.timeoutSeconds, false);
+int RunExchange(const ExchangeCommands& commands, const ExchangeArgs& args) {
+  if (commands.login->parsed()) return LogIn(args.gateway, args.caFile, args.persona, args.timeoutSeconds, false);
 
   const json stored = LoadSession();
   if (!stored.is_object() || !stored.value("session_token", json()).is_string()) {
@@ -177,13 +177,13 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
   net::client::GatewayClient gateway(StringMember(stored, "gateway"), options);
   const std::string token = stored["session_token"];
 
-  if (c.whoami->parsed()) {
+  if (commands.whoami->parsed()) {
     auto who = gateway.WhoAmI(token);
     if (!who) return Report(who.error());
     std::cout << Describe(who->user) << "\nSessie geldig tot " << LocalTime(who->expiresAt) << "\n";
     return 0;
   }
-  if (c.logout->parsed()) {
+  if (commands.logout->parsed()) {
     auto out = gateway.Logout(token);
     std::error_code ec;
     fs::remove(SessionFile(), ec);
@@ -191,12 +191,12 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
     std::cout << "Uitgelogd\n";
     return 0;
   }
-  if (c.fetch->parsed()) {
+  if (commands.fetch->parsed()) {
     std::string service;
-    std::string ura = a.holder;
-    if (const auto slash = a.holder.find('/'); slash != std::string::npos) {
-      service = a.holder.substr(0, slash);
-      ura = a.holder.substr(slash + 1);
+    std::string ura = args.holder;
+    if (const auto slash = args.holder.find('/'); slash != std::string::npos) {
+      service = args.holder.substr(0, slash);
+      ura = args.holder.substr(slash + 1);
     } else {
       auto found = gateway.Directory(token, "", ura);
       if (!found) return Report(found.error());
@@ -206,7 +206,7 @@ int RunExchange(const ExchangeCommands& c, const ExchangeArgs& a) {
       }
       service = found->front().service;
     }
-    auto response = gateway.Relay(token, service, ura, a.form.empty() ? "GET" : "POST", a.query, a.form);
+    auto response = gateway.Relay(token, service, ura, args.form.empty() ? "GET" : "POST", args.query, args.form);
     if (!response) return Report(response.error());
     const auto& r = response.value();
     std::cerr << "HTTP " << r.status << " van " << service << "/" << ura

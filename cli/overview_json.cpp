@@ -21,34 +21,35 @@ json ProductJson(const d::Product& p) {
   return {{"name", p.DisplayName()}, {"codes", codes}};
 }
 
-json LineJson(const d::TreatmentLine& l) {
+json LineJson(const d::TreatmentLine& line) {
   json j;
-  j["treatment"] = {{"system", l.treatment.system}, {"value", l.treatment.value}};
-  j["status"] = d::ToString(l.status);
-  j["product"] = ProductJson(*l.product);
-  j["dosage"] = l.DosageText();
-  j["start"] = Iso(l.start);
-  j["end"] = Iso(l.end);
-  j["resumesAt"] = Iso(l.resumesAt);
-  j["sources"] = l.sources;
-  j["gds"] = {{"inRoll", l.gds.inRoll}, {"keepOutOfRoll", l.gds.keepOutOfRoll}, {"timing", d::ToString(l.gds.timing)}};
+  j["treatment"] = {{"system", line.treatment.system}, {"value", line.treatment.value}};
+  j["status"] = d::ToString(line.status);
+  j["product"] = ProductJson(*line.product);
+  j["dosage"] = line.DosageText();
+  j["start"] = Iso(line.start);
+  j["end"] = Iso(line.end);
+  j["resumesAt"] = Iso(line.resumesAt);
+  j["sources"] = line.sources;
+  j["gds"] = {
+      {"inRoll", line.gds.inRoll}, {"keepOutOfRoll", line.gds.keepOutOfRoll}, {"timing", d::ToString(line.gds.timing)}};
   json agreements = json::array();
-  for (const auto& ma : l.agreements) agreements.push_back(ma->h.id.value);
+  for (const auto& ma : line.agreements) agreements.push_back(ma->h.id.value);
   j["agreements"] = agreements;
   json tas = json::array();
-  for (const auto& ta : l.administrationAgreements)
+  for (const auto& ta : line.administrationAgreements)
     tas.push_back({{"id", ta->h.id.value}, {"source", ta->h.source}, {"gds", ta->distributedInGds}});
   j["administrationAgreements"] = tas;
-  j["endedBy"] = l.endedBy ? json(l.endedBy->h.id.value) : json(nullptr);
+  j["endedBy"] = line.endedBy ? json(line.endedBy->h.id.value) : json(nullptr);
   json blocks = json::array();
-  for (const auto& b : l.blocks)
+  for (const auto& b : line.blocks)
     blocks.push_back({{"kind", d::Abbreviation(b->kind)},
                       {"id", b->id.value},
                       {"source", b->source},
                       {"stop", d::ToString(b->stop.type)}});
   j["blocks"] = blocks;
   json disc = json::array();
-  for (const auto& x : l.discrepancies) {
+  for (const auto& x : line.discrepancies) {
     disc.push_back({{"kind", d::ToString(x.kind)},
                     {"severity", x.severity == d::Severity::kWarning ? "warning" : "info"},
                     {"sources", x.sources},
@@ -56,7 +57,8 @@ json LineJson(const d::TreatmentLine& l) {
   }
   j["discrepancies"] = disc;
   json trace = json::array();
-  for (const auto& t : l.trace) trace.push_back({{"code", d::ToString(t.code)}, {"block", t.block}, {"args", t.args}});
+  for (const auto& t : line.trace)
+    trace.push_back({{"code", d::ToString(t.code)}, {"block", t.block}, {"args", t.args}});
   j["trace"] = trace;
   return j;
 }

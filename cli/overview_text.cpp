@@ -21,21 +21,22 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
-void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
+void WriteLine(std::ostream& out, const d::TreatmentLine& line, bool explain) {
   std::string marks;
-  if (l.gds.inRoll) marks += "[GDS] ";
-  if (l.HasWarning()) marks += "[!] ";
-  out << "  " << marks << l.product->DisplayName() << "\n";
-  const std::string dose = l.DosageText();
+  if (line.gds.inRoll) marks += "[GDS] ";
+  if (line.HasWarning()) marks += "[!] ";
+  out << "  " << marks << line.product->DisplayName() << "\n";
+  const std::string dose = line.DosageText();
   if (!dose.empty()) out << "      dosering: " << dose << "\n";
-  const std::string period = p::PeriodText(l);
+  const std::string period = p::PeriodText(line);
   if (!period.empty()) out << "      periode:  " << period << "\n";
-  if (l.endedBy && !l.endedBy->h.reason.empty()) out << "      reden:    " << l.endedBy->h.reason.Label() << "\n";
-  out << "      bron:     " << Join(l.sources) << "\n";
-  if (l.gds.keepOutOfRoll) out << "      GDS:      niet in GDS (buiten de rol houden)\n";
-  if (l.gds.timing != d::RollTiming::kNone) out << "      GDS:      " << p::RollTimingLabel(l.gds.timing) << "\n";
-  if (l.latestUse) {
-    const auto& u = *l.latestUse;
+  if (line.endedBy && !line.endedBy->h.reason.empty())
+    out << "      reden:    " << line.endedBy->h.reason.Label() << "\n";
+  out << "      bron:     " << Join(line.sources) << "\n";
+  if (line.gds.keepOutOfRoll) out << "      GDS:      niet in GDS (buiten de rol houden)\n";
+  if (line.gds.timing != d::RollTiming::kNone) out << "      GDS:      " << p::RollTimingLabel(line.gds.timing) << "\n";
+  if (line.latestUse) {
+    const auto& u = *line.latestUse;
     out << "      gebruik:  " << (u.asserted ? d::FormatDate(u.asserted->LocalDate()) + " " : std::string())
         << (u.use == d::UseStatus::kUsing       ? "gebruikt"
             : u.use == d::UseStatus::kNotUsing  ? "gebruikt niet"
@@ -44,23 +45,23 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& l, bool explain) {
                                                 : "onbekend")
         << (u.asAgreed == false ? ", niet volgens afspraak" : "") << " (" << u.h.source << ")\n";
   }
-  if (l.lastDispense) {
-    const auto& m = *l.lastDispense;
+  if (line.lastDispense) {
+    const auto& m = *line.lastDispense;
     out << "      verstrekt: "
         << (m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : std::string("datum onbekend"))
         << (m.quantity ? ", " + m.quantity->Label() : std::string())
         << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
   }
-  for (const auto& ta : l.administrationAgreements) {
+  for (const auto& ta : line.administrationAgreements) {
     out << "      TA:       " << ta->h.product->DisplayName() << " — " << ta->h.DosageText()
         << (ta->distributedInGds ? " [GDS]" : "") << " (" << ta->h.source << ")\n";
   }
-  for (const auto& x : l.discrepancies) {
+  for (const auto& x : line.discrepancies) {
     out << "      " << (x.severity == d::Severity::kWarning ? "! " : "i ") << p::Describe(x) << "\n";
   }
   if (explain) {
     out << "      waarom:\n";
-    for (const auto& t : l.trace) out << "        - " << p::Describe(t) << "\n";
+    for (const auto& t : line.trace) out << "        - " << p::Describe(t) << "\n";
   }
 }
 

@@ -89,28 +89,28 @@ d::Result<StoredSession> ReuseOrLogIn(const RetrieveArgs& a, int& exitCode) {
 
 }  // namespace
 
-int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string& demoDir) {
-  auto bsn = d::Bsn::Parse(a.bsn);
+int RunRetrieve(const RetrieveArgs& args, const ReportOptions& options, const std::string& demoDir) {
+  auto bsn = d::Bsn::Parse(args.bsn);
   if (!bsn) return Fail("--bsn: " + bsn.error().detail);
   d::Instant at = boost::posix_time::second_clock::universal_time();
-  if (!r.at.empty()) {
-    auto date = d::ParseUserDate(r.at);
+  if (!options.at.empty()) {
+    auto date = d::ParseUserDate(options.at);
     if (!date) return Fail("--at: " + date.error().detail);
     at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
   }
   // The patient as the session opens him: from --source (and --birthdate), or from the register.
   d::RegisteredPatient patient{0, bsn.value(), "", std::nullopt, d::PatientCategory::kAdmitted, std::nullopt, "", {}};
-  if (!a.birthDate.empty()) {
-    auto date = d::ParseUserDate(a.birthDate);
+  if (!args.birthDate.empty()) {
+    auto date = d::ParseUserDate(args.birthDate);
     if (!date) return Fail("--birthdate: " + date.error().detail);
     patient.birthDate = date.value();
   }
-  if (!a.sources.empty()) {
-    auto sources = ParseSources(a.sources);
+  if (!args.sources.empty()) {
+    auto sources = ParseSources(args.sources);
     if (!sources) return Fail(sources.error().detail);
     patient.sources = std::move(sources).value();
   } else {
-    std::string file = a.registerFile;
+    std::string file = args.registerFile;
     const char* env = std::getenv("ZORGBRUG_REGISTER");
     if (file.empty()) file = env && *env ? env : demoDir + "/register.json";
     auto found = FindInRegister(file, *bsn);
@@ -124,13 +124,13 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
   }
 
   int loginExit = 0;
-  auto stored = ReuseOrLogIn(a, loginExit);
+  auto stored = ReuseOrLogIn(args, loginExit);
   if (!stored) return loginExit;
 
   // The same patient session the workstation window uses, on this thread: deliveries wait in the
   // queue until drained here.
   workstation::GatewayLookups lookups(
-      {stored->gateway, stored->caFile, stored->token, std::chrono::seconds(a.deadlineSeconds)});
+      {stored->gateway, stored->caFile, stored->token, std::chrono::seconds(args.deadlineSeconds)});
   workstation::CallQueue queue;
   workstation::PatientSession session(
       lookups, [&queue](std::function<void()> call) { queue.Post(std::move(call)); },
@@ -150,7 +150,7 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
     return Fail(present::DescribeLookup(session.progress()));
   }
   const d::PatientPicture& picture = *session.picture();
-  const auto screen = session.Screen(at, {r.history});
+  const auto screen = session.Screen(at, {options.history});
 
   LoadedData data;
   for (const auto& s : picture.sources()) {
@@ -159,8 +159,8 @@ int RunRetrieve(const RetrieveArgs& a, const ReportOptions& r, const std::string
   data.medication = picture.medication();
   data.ica = picture.ica();
   data.patients = picture.patients();
-  ReportInput report{data, *screen.overview, screen.ica, r.explain, r.history, &picture};
-  if (r.json)
+  ReportInput report{data, *screen.overview, screen.ica, options.explain, options.history, &picture};
+  if (options.json)
     WriteJson(std::cout, report);
   else
     WriteText(std::cout, report);

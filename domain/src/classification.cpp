@@ -137,10 +137,10 @@ void ClassifyUse(const Group& g, Instant at, pt::time_duration window, Classific
   }
 }
 
-void ClassifyLogistics(const Group& g, Instant at, pt::time_duration window, Classification& cls) {
+void ClassifyLogistics(const Group& group, Instant at, pt::time_duration window, Classification& cls) {
   // Dispenses or requests without any agreement: in use while the last dispense lasts.
   const MedicationDispense* last = nullptr;
-  for (const auto* d : g.mves) {
+  for (const auto* d : group.mves) {
     const auto when = d->handedOver ? d->handedOver->Earliest() : Instant();
     if (!last || (last->handedOver ? last->handedOver->Earliest() : Instant()) < when) last = d;
   }
@@ -154,7 +154,7 @@ void ClassifyLogistics(const Group& g, Instant at, pt::time_duration window, Cla
     }
   } else {
     const DispenseRequest* vv = nullptr;
-    for (const auto* r : g.vvs) {
+    for (const auto* r : group.vvs) {
       if (!vv || RegisteredBefore(vv->h, r->h)) vv = r;
     }
     cls.basis = BlockKind::kDispenseRequest;
@@ -225,145 +225,170 @@ std::vector<TimelineInput> TimelineOf(const std::vector<const VariableDosingRegi
   return Inputs(v, &VariableDosingRegimen::previousRegimen);
 }
 
-Classification Classify(const Group& g, Instant at, pt::time_duration window, std::vector<TraceStep>* trace) {
+Classification Classify(const Group& group, Instant at, pt::time_duration window, std::vector<TraceStep>* trace) {
   Classification cls;
-  if (!g.mas.empty()) {
-    ClassifyAgreements(TimelineOf(g.mas), at, window, trace, cls);
+  if (!group.mas.empty()) {
+    ClassifyAgreements(TimelineOf(group.mas), at, window, trace, cls);
     for (const auto* h : cls.governing) {
-      for (const auto* ma : g.mas) {
+      for (const auto* ma : group.mas) {
         if (&ma->h == h) cls.agreements.push_back(ma);
       }
     }
-  } else if (!g.tas.empty()) {
+  } else if (!group.tas.empty()) {
     cls.basis = BlockKind::kAdministrationAgreement;
-    ClassifyAgreements(TimelineOf(g.tas), at, window, trace, cls);
-  } else if (!g.mgbs.empty()) {
-    ClassifyUse(g, at, window, cls);
-  } else if (!g.mves.empty() || !g.vvs.empty()) {
-    ClassifyLogistics(g, at, window, cls);
-  } else if (!g.wds.empty()) {
+    ClassifyAgreements(TimelineOf(group.tas), at, window, trace, cls);
+  } else if (!group.mgbs.empty()) {
+    ClassifyUse(group, at, window, cls);
+  } else if (!group.mves.empty() || !group.vvs.empty()) {
+    ClassifyLogistics(group, at, window, cls);
+  } else if (!group.wds.empty()) {
     cls.basis = BlockKind::kVariableDosingRegimen;
-    ClassifyAgreements(TimelineOf(g.wds), at, window, trace, cls);
-  } else if (!g.mtds.empty()) {
-    ClassifyAdministrations(g, at, window, cls);
+    ClassifyAgreements(TimelineOf(group.wds), at, window, trace, cls);
+  } else if (!group.mtds.empty()) {
+    ClassifyAdministrations(group, at, window, cls);
   }
   if (!cls.governing.empty()) cls.product = &cls.governing.front()->product;
   if (trace) trace->push_back({TraceCode::kBasedOn, {}, {Abbreviation(cls.basis)}});
   return cls;
 }
 
-void CheckLine(const Group& g, const Classification& cls, Instant at, pt::time_duration window,
-               std::size_t respondingSources, TreatmentLine& line) {
-  auto add = [&](DiscrepancyKind k, Severity s, std::vector<std::string> sources, std::vector<std::string> args) {
-    line.discrepancies.push_back({k, s, std::move(sources), std::move(args)});
-  };
-  for (const auto* stop : cls.unmatchedStops) {
-    add(DiscrepancyKind::kStopWithoutTarget, Severity::kWarning, {stop->source}, {stop->id.value});
+namespace {
+
+void Add(TreatmentLine& line, DiscrepancyKind kind, Severity severity, std::vector<std::string> sources,
+         std::vector<std::string> args) {
+  line.discrepancies.push_back({kind, severity, std::move(sources), std::move(args)});
+}
+
+// Stops that match no agreement, and logistics (TA, VV, MVE) without any agreement behind them.
+void CheckUnlinked(const Group& group, const Classification& classification, TreatmentLine& line) {
+  for (const auto* stop : classification.unmatchedStops) {
+    Add(line, DiscrepancyKind::kStopWithoutTarget, Severity::kWarning, {stop->source}, {stop->id.value});
   }
-  if (g.mas.empty() && (!g.tas.empty() || !g.vvs.empty() || !g.mves.empty())) {
+  if (group.mas.empty() && (!group.tas.empty() || !group.vvs.empty() || !group.mves.empty())) {
     std::string kinds;
-    if (!g.tas.empty()) kinds += "TA ";
-    if (!g.vvs.empty()) kinds += "VV ";
-    if (!g.mves.empty()) kinds += "MVE ";
+    if (!group.tas.empty()) kinds += "TA ";
+    if (!group.vvs.empty()) kinds += "VV ";
+    if (!group.mves.empty()) kinds += "MVE ";
     kinds.pop_back();
-    add(DiscrepancyKind::kNoAgreementKnown, Severity::kInfo, {}, {kinds});
+    Add(line, DiscrepancyKind::kNoAgreementKnown, Severity::kInfo, {}, {kinds});
   }
+}
 
-  // The pharmacy's dose against the agreement it implements (or the governing one). Parallel TAs
-  // for one MA (e.g. one in the GDS roll, one outside) together implement it, so they are
-  // compared as one.
-  if (!cls.agreements.empty() &&
-      (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture)) {
-    std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
-    for (const auto& taPtr : line.administrationAgreements) {
-      const AdministrationAgreement& ta = *taPtr;
-      const MedicationAgreement* ma = nullptr;
-      for (const auto* m : cls.agreements) {
-        if (ta.authorizingAgreement && m->h.id == *ta.authorizingAgreement) ma = m;
-      }
-      if (!ma && ta.authorizingAgreement) {
-        // The pharmacy's TA implements an agreement that no longer governs: the change (or stop)
-        // has not reached the pharmacy's administration list yet.
-        add(DiscrepancyKind::kAdministrationOutdated, Severity::kWarning, {ta.h.source},
-            {ta.h.id.value, ta.authorizingAgreement->value, cls.agreements.front()->h.id.value});
-        continue;
-      }
-      byAgreement[ma ? ma : cls.agreements.front()].push_back(&ta);
-    }
-    for (const auto& [ma, tas] : byAgreement) {
-      std::vector<Dosage> combined;
-      std::vector<std::string> ids, texts;
-      std::vector<std::string> sources;
-      for (const auto* ta : tas) {
-        combined.insert(combined.end(), ta->h.dosage.begin(), ta->h.dosage.end());
-        ids.push_back(ta->h.id.value);
-        texts.push_back(ta->h.DosageText());
-        sources.push_back(ta->h.source);
-      }
-      if (combined.empty() || ma->h.dosage.empty()) continue;
-      if (DailyAmountKey(combined) == DailyAmountKey(ma->h.dosage)) continue;
-      auto join = [](const std::vector<std::string>& v) {
-        std::string out;
-        for (const auto& x : v) out += (out.empty() ? "" : " + ") + x;
-        return out;
-      };
-      sources.push_back(ma->h.source);
-      add(DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources,
-          {join(ids), join(texts), ma->h.DosageText()});
-    }
+std::string JoinWithPlus(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : " + ") + part;
+  return out;
+}
+
+// The pharmacy's dose against the agreement it implements (or the governing one). Parallel TAs
+// for one MA (e.g. one in the GDS roll, one outside) together implement it, so they are compared
+// as one.
+void CheckAdministrationDose(const Classification& classification, TreatmentLine& line) {
+  if (classification.agreements.empty() ||
+      (line.status != TreatmentStatus::kCurrent && line.status != TreatmentStatus::kFuture)) {
+    return;
   }
-
-  // Medication use reported after the agreement started says something else.
-  if (line.latestUse && line.status == TreatmentStatus::kCurrent && cls.basis == BlockKind::kMedicationAgreement) {
-    const auto& u = *line.latestUse;
-    const bool recent = !cls.start || !u.asserted || u.asserted->Earliest() >= *cls.start;
-    if (recent && (u.use == UseStatus::kNotUsing || u.use == UseStatus::kStopped || u.use == UseStatus::kSuspended)) {
-      add(DiscrepancyKind::kUseReportsNotUsed, Severity::kWarning, {u.h.source},
-          {u.h.id.value, u.use == UseStatus::kStopped     ? "stopped"
-                         : u.use == UseStatus::kSuspended ? "suspended"
-                                                          : "not-using"});
-    } else if (recent && u.asAgreed == false) {
-      add(DiscrepancyKind::kUseNotAsAgreed, Severity::kWarning, {u.h.source}, {u.h.id.value});
+  std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
+  for (const auto& taPtr : line.administrationAgreements) {
+    const AdministrationAgreement& ta = *taPtr;
+    const MedicationAgreement* ma = nullptr;
+    for (const auto* m : classification.agreements) {
+      if (ta.authorizingAgreement && m->h.id == *ta.authorizingAgreement) ma = m;
     }
+    if (!ma && ta.authorizingAgreement) {
+      // The pharmacy's TA implements an agreement that no longer governs: the change (or stop)
+      // has not reached the pharmacy's administration list yet.
+      Add(line, DiscrepancyKind::kAdministrationOutdated, Severity::kWarning, {ta.h.source},
+          {ta.h.id.value, ta.authorizingAgreement->value, classification.agreements.front()->h.id.value});
+      continue;
+    }
+    byAgreement[ma ? ma : classification.agreements.front()].push_back(&ta);
   }
+  for (const auto& [ma, tas] : byAgreement) {
+    std::vector<Dosage> combined;
+    std::vector<std::string> ids, texts, sources;
+    for (const auto* ta : tas) {
+      combined.insert(combined.end(), ta->h.dosage.begin(), ta->h.dosage.end());
+      ids.push_back(ta->h.id.value);
+      texts.push_back(ta->h.DosageText());
+      sources.push_back(ta->h.source);
+    }
+    if (combined.empty() || ma->h.dosage.empty()) continue;
+    if (DailyAmountKey(combined) == DailyAmountKey(ma->h.dosage)) continue;
+    sources.push_back(ma->h.source);
+    Add(line, DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources,
+        {JoinWithPlus(ids), JoinWithPlus(texts), ma->h.DosageText()});
+  }
+}
 
-  // Each source's own view of the treatment (agreements only): do they tell the same story?
+// Medication use reported after the agreement started says something else.
+void CheckReportedUse(const Classification& classification, TreatmentLine& line) {
+  if (!line.latestUse || line.status != TreatmentStatus::kCurrent ||
+      classification.basis != BlockKind::kMedicationAgreement) {
+    return;
+  }
+  const auto& use = *line.latestUse;
+  const bool recent = !classification.start || !use.asserted || use.asserted->Earliest() >= *classification.start;
+  if (!recent) return;
+  if (use.use == UseStatus::kNotUsing || use.use == UseStatus::kStopped || use.use == UseStatus::kSuspended) {
+    Add(line, DiscrepancyKind::kUseReportsNotUsed, Severity::kWarning, {use.h.source},
+        {use.h.id.value, use.use == UseStatus::kStopped     ? "stopped"
+                         : use.use == UseStatus::kSuspended ? "suspended"
+                                                            : "not-using"});
+  } else if (use.asAgreed == false) {
+    Add(line, DiscrepancyKind::kUseNotAsAgreed, Severity::kWarning, {use.h.source}, {use.h.id.value});
+  }
+}
+
+// Each source's own view of the treatment (agreements only): do they tell the same story?
+void CheckSourcesAgree(const Group& group, Instant at, pt::time_duration window, TreatmentLine& line) {
   std::set<std::string> agreementSources;
-  for (const auto* m : g.mas) agreementSources.insert(m->h.source);
-  for (const auto* t : g.tas) agreementSources.insert(t->h.source);
-  if (agreementSources.size() > 1) {
-    std::map<std::string, Classification> views;
-    for (const auto& src : agreementSources) {
-      Group sub;
-      for (const auto* m : g.mas) {
-        if (m->h.source == src) sub.mas.push_back(m);
-      }
-      for (const auto* t : g.tas) {
-        if (t->h.source == src) sub.tas.push_back(t);
-      }
-      views.emplace(src, Classify(sub, at, window, nullptr));
+  for (const auto* m : group.mas) agreementSources.insert(m->h.source);
+  for (const auto* t : group.tas) agreementSources.insert(t->h.source);
+  if (agreementSources.size() < 2) return;
+  std::map<std::string, Classification> views;
+  for (const auto& source : agreementSources) {
+    Group own;
+    for (const auto* m : group.mas) {
+      if (m->h.source == source) own.mas.push_back(m);
     }
-    bool differ = false;
-    for (auto x = views.begin(); x != views.end() && !differ; ++x) {
-      for (auto y = std::next(x); y != views.end() && !differ; ++y) {
-        differ = ViewsDiffer(x->second, y->second);
-      }
+    for (const auto* t : group.tas) {
+      if (t->h.source == source) own.tas.push_back(t);
     }
-    if (differ) {
-      std::vector<std::string> sources, args;
-      for (const auto& [src, v] : views) {
-        sources.push_back(src);
-        args.push_back(src + "=" + StatusAndDose(v));
-      }
-      add(DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args);
-    }
+    views.emplace(source, Classify(own, at, window, nullptr));
   }
+  bool differ = false;
+  for (auto x = views.begin(); x != views.end() && !differ; ++x) {
+    for (auto y = std::next(x); y != views.end() && !differ; ++y) differ = ViewsDiffer(x->second, y->second);
+  }
+  if (!differ) return;
+  std::vector<std::string> sources, args;
+  for (const auto& [source, view] : views) {
+    sources.push_back(source);
+    args.push_back(source + "=" + StatusAndDose(view));
+  }
+  Add(line, DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args);
+}
 
+// A live treatment that only one of several answering sources knows.
+void CheckKnownAtOneSource(const Group& group, std::size_t respondingSources, TreatmentLine& line) {
   const bool live = line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture ||
                     line.status == TreatmentStatus::kSuspended || line.status == TreatmentStatus::kUseOnly;
-  if (live && respondingSources > 1 && g.sources.size() == 1) {
-    add(DiscrepancyKind::kKnownAtOneSourceOnly, Severity::kInfo, {*g.sources.begin()}, {*g.sources.begin()});
+  if (live && respondingSources > 1 && group.sources.size() == 1) {
+    Add(line, DiscrepancyKind::kKnownAtOneSourceOnly, Severity::kInfo, {*group.sources.begin()},
+        {*group.sources.begin()});
   }
+}
+
+}  // namespace
+
+void CheckLine(const Group& group, const Classification& classification, Instant at, pt::time_duration window,
+               std::size_t respondingSources, TreatmentLine& line) {
+  CheckUnlinked(group, classification, line);
+  CheckAdministrationDose(classification, line);
+  CheckReportedUse(classification, line);
+  CheckSourcesAgree(group, at, window, line);
+  CheckKnownAtOneSource(group, respondingSources, line);
 }
 
 void CheckDuplicates(std::vector<TreatmentLine>& lines) {

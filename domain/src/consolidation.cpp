@@ -42,14 +42,14 @@ BlockPtr<T> Share(const std::shared_ptr<const MedicationData>& data, const T* bl
   return BlockPtr<T>(data, block);
 }
 
-void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group& g, const detail::Classification& cls,
-                  Instant at, TreatmentLine& line) {
+void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group& group,
+                  const detail::Classification& cls, Instant at, TreatmentLine& line) {
   // Administration agreements in force now (or, for a future treatment, the ones that start later).
-  const auto taTimeline = detail::BuildTimeline(detail::TimelineOf(g.tas), at, nullptr);
+  const auto taTimeline = detail::BuildTimeline(detail::TimelineOf(group.tas), at, nullptr);
   const auto wantPhase = cls.status == TreatmentStatus::kFuture ? detail::Phase::kFuture : detail::Phase::kActive;
   for (const auto& a : taTimeline.bases) {
     if (a.phase != detail::Phase::kActive && a.phase != wantPhase) continue;
-    line.administrationAgreements.push_back(Share(data, g.tas[a.input]));
+    line.administrationAgreements.push_back(Share(data, group.tas[a.input]));
   }
   if (cls.status != TreatmentStatus::kCurrent && cls.status != TreatmentStatus::kFuture &&
       cls.status != TreatmentStatus::kUseOnly) {
@@ -59,16 +59,16 @@ void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group
     }
   }
 
-  const auto wdsTimeline = detail::BuildTimeline(detail::TimelineOf(g.wds), at, nullptr);
+  const auto wdsTimeline = detail::BuildTimeline(detail::TimelineOf(group.wds), at, nullptr);
   const VariableDosingRegimen* regimen = nullptr;
   for (const auto& a : wdsTimeline.bases) {
     if (a.phase != detail::Phase::kActive && a.phase != wantPhase) continue;
-    if (!regimen || detail::RegisteredBefore(regimen->h, *a.header)) regimen = g.wds[a.input];
+    if (!regimen || detail::RegisteredBefore(regimen->h, *a.header)) regimen = group.wds[a.input];
   }
   if (regimen) line.regimen = Share(data, regimen);
 
   const MedicationUse* use = nullptr;
-  for (const auto* u : g.mgbs) {
+  for (const auto* u : group.mgbs) {
     if (!use || UseMoment(*use) < UseMoment(*u) ||
         (UseMoment(*use) == UseMoment(*u) && detail::RegisteredBefore(use->h, u->h))) {
       use = u;
@@ -77,13 +77,13 @@ void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group
   if (use) line.latestUse = Share(data, use);
 
   const MedicationDispense* mve = nullptr;
-  for (const auto* d : g.mves) {
+  for (const auto* d : group.mves) {
     if (!mve || DispenseMoment(*mve) < DispenseMoment(*d)) mve = d;
   }
   if (mve) line.lastDispense = Share(data, mve);
 
   const DispenseRequest* vv = nullptr;
-  for (const auto* r : g.vvs) {
+  for (const auto* r : group.vvs) {
     if (r->cancelled) continue;
     if (!vv || detail::RegisteredBefore(vv->h, r->h)) vv = r;
   }
@@ -128,32 +128,32 @@ std::vector<BlockPtr<BlockHeader>> RefsOf(const std::shared_ptr<const Medication
   return refs;
 }
 
-TreatmentLine BuildLine(const std::shared_ptr<const MedicationData>& data, const Group& g, Instant at,
+TreatmentLine BuildLine(const std::shared_ptr<const MedicationData>& data, const Group& group, Instant at,
                         const ConsolidationOptions& options, std::size_t respondingCount) {
   TreatmentLine line;
-  line.treatment = g.treatment;
-  line.trace = g.trace;
-  line.discrepancies = g.discrepancies;
-  const auto cls = detail::Classify(g, at, options.recentWindow, &line.trace);
+  line.treatment = group.treatment;
+  line.trace = group.trace;
+  line.discrepancies = group.discrepancies;
+  const auto cls = detail::Classify(group, at, options.recentWindow, &line.trace);
   line.status = cls.status;
   line.start = cls.start;
   line.end = cls.end;
   line.resumesAt = cls.resumesAt;
   for (const auto* ma : cls.agreements) line.agreements.push_back(Share(data, ma));
   if (cls.endedBy) {
-    for (const auto* ma : g.mas) {
+    for (const auto* ma : group.mas) {
       if (&ma->h == cls.endedBy) line.endedBy = Share(data, ma);
     }
   }
   line.product = cls.product ? *cls.product : SharedProduct{};
   line.discrepancies.insert(line.discrepancies.end(), cls.problems.begin(), cls.problems.end());
-  AttachBlocks(data, g, cls, at, line);
+  AttachBlocks(data, group, cls, at, line);
   if (line.product->empty() && !line.administrationAgreements.empty())
     line.product = line.administrationAgreements.front()->h.product;
   line.gds = GdsOf(line);
-  line.sources.assign(g.sources.begin(), g.sources.end());
-  line.blocks = RefsOf(data, g);
-  detail::CheckLine(g, cls, at, options.recentWindow, respondingCount, line);
+  line.sources.assign(group.sources.begin(), group.sources.end());
+  line.blocks = RefsOf(data, group);
+  detail::CheckLine(group, cls, at, options.recentWindow, respondingCount, line);
   line.trace.push_back({TraceCode::kClassified, {}, {ToString(line.status), DateTime::FromInstant(at).ToIso()}});
   return line;
 }

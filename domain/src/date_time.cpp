@@ -59,61 +59,61 @@ Date NetherlandsDate(Instant utc) { return ToNetherlandsLocal(utc).date(); }
 
 Instant StartOfNetherlandsDay(Date d) { return Instant(d) - pt::minutes(NetherlandsOffsetMinutes(d, 0)); }
 
-Result<DateTime> DateTime::Parse(std::string_view s) {
+Result<DateTime> DateTime::Parse(std::string_view text) {
   DateTime dt;
   int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  if (!ReadInt(s, 0, 4, year)) return Bad(s, "expected a four-digit year");
+  if (!ReadInt(text, 0, 4, year)) return Bad(text, "expected a four-digit year");
   dt.m_precision = DatePrecision::kYear;
   std::size_t pos = 4;
-  if (pos < s.size()) {
-    if (s[pos] != '-' || !ReadInt(s, pos + 1, 2, month)) return Bad(s, "expected -MM");
+  if (pos < text.size()) {
+    if (text[pos] != '-' || !ReadInt(text, pos + 1, 2, month)) return Bad(text, "expected -MM");
     dt.m_precision = DatePrecision::kMonth;
     pos += 3;
   }
-  if (pos < s.size()) {
-    if (s[pos] != '-' || !ReadInt(s, pos + 1, 2, day)) return Bad(s, "expected -DD");
+  if (pos < text.size()) {
+    if (text[pos] != '-' || !ReadInt(text, pos + 1, 2, day)) return Bad(text, "expected -DD");
     dt.m_precision = DatePrecision::kDay;
     pos += 3;
   }
   bool hasOffset = false;
   int offset = 0;
-  if (pos < s.size()) {
-    if (s[pos] != 'T' || !ReadInt(s, pos + 1, 2, hour) || s.size() < pos + 9 || s[pos + 3] != ':' ||
-        !ReadInt(s, pos + 4, 2, minute) || s[pos + 6] != ':' || !ReadInt(s, pos + 7, 2, second)) {
-      return Bad(s, "expected Thh:mm:ss");
+  if (pos < text.size()) {
+    if (text[pos] != 'T' || !ReadInt(text, pos + 1, 2, hour) || text.size() < pos + 9 || text[pos + 3] != ':' ||
+        !ReadInt(text, pos + 4, 2, minute) || text[pos + 6] != ':' || !ReadInt(text, pos + 7, 2, second)) {
+      return Bad(text, "expected Thh:mm:ss");
     }
     dt.m_precision = DatePrecision::kSecond;
     pos += 9;
-    if (pos < s.size() && s[pos] == '.') {  // fractional seconds: accepted, truncated
+    if (pos < text.size() && text[pos] == '.') {  // fractional seconds: accepted, truncated
       ++pos;
       const std::size_t digitsStart = pos;
-      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
-      if (pos == digitsStart) return Bad(s, "empty fraction of a second");
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      if (pos == digitsStart) return Bad(text, "empty fraction of a second");
     }
-    if (pos < s.size()) {
-      if (s[pos] == 'Z' && pos + 1 == s.size()) {
+    if (pos < text.size()) {
+      if (text[pos] == 'Z' && pos + 1 == text.size()) {
         hasOffset = true;
         pos += 1;
-      } else if ((s[pos] == '+' || s[pos] == '-') && s.size() == pos + 6 && s[pos + 3] == ':') {
+      } else if ((text[pos] == '+' || text[pos] == '-') && text.size() == pos + 6 && text[pos + 3] == ':') {
         int oh = 0, om = 0;
-        if (!ReadInt(s, pos + 1, 2, oh) || !ReadInt(s, pos + 4, 2, om) || oh > 14 || om > 59) {
-          return Bad(s, "invalid UTC offset");
+        if (!ReadInt(text, pos + 1, 2, oh) || !ReadInt(text, pos + 4, 2, om) || oh > 14 || om > 59) {
+          return Bad(text, "invalid UTC offset");
         }
-        offset = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+        offset = (oh * 60 + om) * (text[pos] == '-' ? -1 : 1);
         hasOffset = true;
         pos += 6;
       } else {
-        return Bad(s, "invalid UTC offset");
+        return Bad(text, "invalid UTC offset");
       }
     }
   }
-  if (pos != s.size()) return Bad(s, "unexpected trailing characters");
-  if (year < 1800 || year > 2200) return Bad(s, "year out of range 1800-2200");
-  if (month < 1 || month > 12) return Bad(s, "month out of range");
-  if (hour > 23 || minute > 59 || second > 60) return Bad(s, "time out of range");
+  if (pos != text.size()) return Bad(text, "unexpected trailing characters");
+  if (year < 1800 || year > 2200) return Bad(text, "year out of range 1800-2200");
+  if (month < 1 || month > 12) return Bad(text, "month out of range");
+  if (hour > 23 || minute > 59 || second > 60) return Bad(text, "time out of range");
   if (day < 1 || day > gr::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
                                                                 static_cast<unsigned short>(month))) {
-    return Bad(s, "day does not exist in that month");
+    return Bad(text, "day does not exist in that month");
   }
   const Date date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                   static_cast<unsigned short>(day));

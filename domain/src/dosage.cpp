@@ -28,18 +28,18 @@ std::string Sorted(std::vector<std::string> v) {
   return out;
 }
 
-std::string LineKey(const Dosage& d) {
-  std::string k = "s" + (d.sequence ? std::to_string(*d.sequence) : std::string("-"));
-  const Timing& t = d.timing;
+std::string LineKey(const Dosage& dosage) {
+  std::string k = "s" + (dosage.sequence ? std::to_string(*dosage.sequence) : std::string("-"));
+  const Timing& t = dosage.timing;
   k += "|f" + (t.frequency ? std::to_string(*t.frequency) : std::string()) + "-" +
        (t.frequencyMax ? std::to_string(*t.frequencyMax) : std::string());
   k += "/" + (t.period ? Num(*t.period) : std::string()) + t.periodUnit;
   k += "|c" + (t.count ? std::to_string(*t.count) : std::string());
   k += "|b" + (t.boundsDuration ? Num(t.boundsDuration->value) + t.boundsDuration->unit : std::string());
   k += "|w" + Sorted(t.dayOfWeek) + "|t" + Sorted(t.timeOfDay) + "|e" + Sorted(t.when);
-  k += d.asNeeded ? "|prn" : "|sched";
+  k += dosage.asNeeded ? "|prn" : "|sched";
   std::vector<std::string> doses;
-  for (const auto& dr : d.doseAndRate) {
+  for (const auto& dr : dosage.doseAndRate) {
     std::string dk;
     if (dr.dose) dk += "d" + QKey(*dr.dose);
     if (dr.doseRange) {
@@ -50,7 +50,7 @@ std::string LineKey(const Dosage& d) {
     doses.push_back(dk);
   }
   k += "|" + Sorted(doses);
-  const Coding* route = d.route.codings.empty() ? nullptr : &d.route.codings.front();
+  const Coding* route = dosage.route.codings.empty() ? nullptr : &dosage.route.codings.front();
   k += "|r" + (route ? route->code : std::string());
   return k;
 }

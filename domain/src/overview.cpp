@@ -25,8 +25,8 @@ const char* ToString(TreatmentStatus s) {
   return "historic";
 }
 
-const char* ToString(DiscrepancyKind k) {
-  switch (k) {
+const char* ToString(DiscrepancyKind kind) {
+  switch (kind) {
     case DiscrepancyKind::kAdministrationDoseDiffers:
       return "administration-dose-differs";
     case DiscrepancyKind::kAdministrationOutdated:
@@ -55,8 +55,8 @@ const char* ToString(DiscrepancyKind k) {
   return "unknown";
 }
 
-const char* ToString(TraceCode c) {
-  switch (c) {
+const char* ToString(TraceCode code) {
+  switch (code) {
     case TraceCode::kDuplicateMerged:
       return "duplicate-merged";
     case TraceCode::kStopApplied:

@@ -6,8 +6,8 @@
 
 namespace zb::domain {
 
-const char* ToString(SourceStatus s) {
-  switch (s) {
+const char* ToString(SourceStatus status) {
+  switch (status) {
     case SourceStatus::kPending:
       return "pending";
     case SourceStatus::kData:

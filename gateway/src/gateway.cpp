@@ -92,12 +92,12 @@ class GatewayImpl final : public Gateway {
     return session;
   }
 
-  void Routes(httplib::Server& s) {
-    s.Get("/health", [](const httplib::Request&, httplib::Response& res) {
+  void Routes(httplib::Server& server) {
+    server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(R"({"status":"ok"})", "application/json");
     });
 
-    s.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
       auto discovery = m_dezi.Discovery();
       if (!discovery) return SendProblem(res, discovery.error());
       const json& d = discovery.value();
@@ -110,7 +110,7 @@ class GatewayImpl final : public Gateway {
       res.set_content(contract::ToJson(c).dump(), "application/json");
     });
 
-    s.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
       auto body = contract::ReadLoginRequest(req.body);
       if (!body) return SendProblem(res, Failure(400, "login_request_invalid", body.error().detail));
       auto result = m_dezi.Login(LoginRequest{body->code, body->codeVerifier, body->redirectUri, body->nonce});
@@ -134,14 +134,14 @@ class GatewayImpl final : public Gateway {
       res.set_content(contract::ToJson(contract::SessionInfo{token, expires, UserOf(user)}).dump(), "application/json");
     });
 
-    s.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
       res.set_content(contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user)}).dump(),
                       "application/json");
     });
 
-    s.Delete("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Delete("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
       m_sessions.Remove(req.get_header_value("Authorization").substr(7));
@@ -153,7 +153,7 @@ class GatewayImpl final : public Gateway {
       res.status = 204;
     });
 
-    s.Get("/api/v1/directory", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/directory", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
       auto found =
@@ -192,8 +192,8 @@ class GatewayImpl final : public Gateway {
       res.set_content(out.body, out.contentType.empty() ? "application/fhir+json" : out.contentType);
     };
     const std::string pattern = R"(/api/v1/relay/([A-Za-z0-9._-]+)/([0-9]{8})/(.+))";
-    s.Get(pattern, relay);
-    s.Post(pattern, relay);
+    server.Get(pattern, relay);
+    server.Post(pattern, relay);
   }
 
   GatewayConfig m_config;

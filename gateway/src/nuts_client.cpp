@@ -22,26 +22,26 @@ std::string ProblemDetail(const net::http::Response& r) {
   return "HTTP " + std::to_string(r.status) + (detail.empty() ? "" : ": " + detail);
 }
 
-domain::Error NodeFailure(const net::http::Response& r, const std::string& what) {
-  switch (r.status) {
+domain::Error NodeFailure(const net::http::Response& response, const std::string& what) {
+  switch (response.status) {
     case 401:
       return Failure(502, "node_authentication_failed",
-                     what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(r) + ")");
+                     what + ": the node refused the gateway's token_v2 key (" + ProblemDetail(response) + ")");
     case 400:
-      return Failure(502, "token_request_invalid", what + ": " + ProblemDetail(r));
+      return Failure(502, "token_request_invalid", what + ": " + ProblemDetail(response));
     case 412:
       return Failure(403, "credentials_insufficient",
                      what +
                          ": the organisation's wallet or the user's credential does not satisfy the holder's policy (" +
-                         ProblemDetail(r) + ")");
+                         ProblemDetail(response) + ")");
     case 502:
       return Failure(502, "holder_authorization_error",
-                     what + ": the holder's authorization server refused (" + ProblemDetail(r) + ")");
+                     what + ": the holder's authorization server refused (" + ProblemDetail(response) + ")");
     case 503:
       return Failure(503, "holder_authorization_unreachable",
-                     what + ": the holder's authorization server is unreachable (" + ProblemDetail(r) + ")");
+                     what + ": the holder's authorization server is unreachable (" + ProblemDetail(response) + ")");
     default:
-      return Failure(502, "node_error", what + ": " + ProblemDetail(r));
+      return Failure(502, "node_error", what + ": " + ProblemDetail(response));
   }
 }
 

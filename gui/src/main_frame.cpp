@@ -217,13 +217,13 @@ void MainFrame::Unlock(const std::string& persona) {
   if (m_locked) m_unlock->LogIn(persona);
 }
 
-void MainFrame::Unlocked(const domain::Result<workstation::User>& r) {
-  if (!r) {
-    m_unlock->SetStatus(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(r.error())}));
+void MainFrame::Unlocked(const domain::Result<workstation::User>& result) {
+  if (!result) {
+    m_unlock->SetStatus(TF("Ontgrendelen is niet gelukt: {0}", {present::DescribeLoginFailure(result.error())}));
     return;
   }
   // Only the user whose work is open may see it again; anyone else starts afresh.
-  if (r.value().audit.userId != m_user.audit.userId) {
+  if (result.value().audit.userId != m_user.audit.userId) {
     m_workstation.LogOut();
     m_unlock->SetStatus(
         TF("Alleen {0} kan dit scherm ontgrendelen. Een andere gebruiker sluit Zorgbrug af en start opnieuw.",

@@ -121,22 +121,22 @@ void PatientDialog::LookUpSource(int row, const std::string& uraOrName) {
 wxString PatientDialog::sourceLabel(int row) const { return m_sources[row].found->GetLabel(); }
 wxString PatientDialog::errorText() const { return m_errors->GetLabel(); }
 
-void PatientDialog::Found(int row, const domain::Result<std::vector<workstation::Organisation>>& r) {
+void PatientDialog::Found(int row, const domain::Result<std::vector<workstation::Organisation>>& found) {
   auto& s = m_sources[row];
-  if (!r) {
+  if (!found) {
     s.chosen.reset();
-    s.found->SetLabel(U(present::DescribeDirectoryProblem(r.error())));
-  } else if (r.value().empty()) {
+    s.found->SetLabel(U(present::DescribeDirectoryProblem(found.error())));
+  } else if (found.value().empty()) {
     s.chosen.reset();
     s.found->SetLabel(T("niet gevonden in het adresboek"));
-  } else if (r.value().size() > 1) {
+  } else if (found.value().size() > 1) {
     s.chosen.reset();
     std::string names;
-    for (const auto& o : r.value())
+    for (const auto& o : found.value())
       names += (names.empty() ? "" : "; ") + present::Fmt("{0} (URA {1})", {o.name, o.ura});
     s.found->SetLabel(TF("meer dan één: {0} — typ de URA", {names}));
   } else {
-    s.chosen = r.value().front();
+    s.chosen = found.value().front();
     s.found->SetLabel(s.chosen->city.empty()
                           ? TF("{0} (URA {1})", {s.chosen->name, s.chosen->ura})
                           : TF("{0} (URA {1}, {2})", {s.chosen->name, s.chosen->ura, s.chosen->city}));

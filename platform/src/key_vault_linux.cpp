@@ -66,9 +66,9 @@ Key256 NewKey() {
 }
 
 // nullopt: no keychain to talk to (no D-Bus session, no Secret Service); the caller falls back.
-std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& o) {
+std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& options) {
   GError* error = nullptr;
-  gchar* stored = secret_password_lookup_sync(Schema(), nullptr, &error, "store", o.label.c_str(), nullptr);
+  gchar* stored = secret_password_lookup_sync(Schema(), nullptr, &error, "store", options.label.c_str(), nullptr);
   if (error) {
     g_error_free(error);
     return std::nullopt;
@@ -80,18 +80,18 @@ std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& o) 
     secret_password_free(stored);
     if (!k)
       return domain::Result<LoadedKey>(
-          MakeError(ErrorCode::kInvalidFormat, "the keychain entry for " + o.label + " is not a Zorgbrug key"));
+          MakeError(ErrorCode::kInvalidFormat, "the keychain entry for " + options.label + " is not a Zorgbrug key"));
     out.key = *k;
     return domain::Result<LoadedKey>(out);
   }
-  if (!o.create)
-    return domain::Result<LoadedKey>(MakeError(ErrorCode::kMissing, "the keychain holds no key for " + o.label));
+  if (!options.create)
+    return domain::Result<LoadedKey>(MakeError(ErrorCode::kMissing, "the keychain holds no key for " + options.label));
   out.key = NewKey();
   out.created = true;
   std::string secret = "v1:" + Hex(out.key);
-  const std::string label = "Zorgbrug local store key (" + o.label + ")";
+  const std::string label = "Zorgbrug local store key (" + options.label + ")";
   const gboolean saved = secret_password_store_sync(Schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), secret.c_str(),
-                                                    nullptr, &error, "store", o.label.c_str(), nullptr);
+                                                    nullptr, &error, "store", options.label.c_str(), nullptr);
   OPENSSL_cleanse(secret.data(), secret.size());
   if (!saved || error) {
     if (error) g_error_free(error);
@@ -100,18 +100,18 @@ std::optional<domain::Result<LoadedKey>> FromKeychain(const KeyVaultOptions& o) 
   return domain::Result<LoadedKey>(out);
 }
 
-domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
+domain::Result<LoadedKey> FromFile(const KeyVaultOptions& options) {
   LoadedKey out;
-  out.warning = "no keychain is available; the key of the local store is kept in " + o.fallbackFile +
+  out.warning = "no keychain is available; the key of the local store is kept in " + options.fallbackFile +
                 ", readable only by this user account. Protect this account, or start a keyring (Secret Service).";
-  const int fd = open(o.fallbackFile.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  const int fd = open(options.fallbackFile.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) {
     struct stat st {};
     if (fstat(fd, &st) != 0 || (st.st_mode & 077) != 0 || st.st_uid != geteuid()) {
       close(fd);
-      return MakeError(ErrorCode::kRefused, "the key file " + o.fallbackFile +
+      return MakeError(ErrorCode::kRefused, "the key file " + options.fallbackFile +
                                                 " can be read by others or belongs to another user; run: chmod 600 " +
-                                                o.fallbackFile);
+                                                options.fallbackFile);
     }
     char buffer[80] = {};
     const ssize_t n = read(fd, buffer, sizeof buffer - 1);
@@ -120,26 +120,29 @@ domain::Result<LoadedKey> FromFile(const KeyVaultOptions& o) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     auto k = FromHex(text);
     OPENSSL_cleanse(buffer, sizeof buffer);
-    if (!k) return MakeError(ErrorCode::kInvalidFormat, "the key file " + o.fallbackFile + " is not a Zorgbrug key");
+    if (!k)
+      return MakeError(ErrorCode::kInvalidFormat, "the key file " + options.fallbackFile + " is not a Zorgbrug key");
     out.key = *k;
     return out;
   }
   if (errno != ENOENT)
-    return MakeError(ErrorCode::kIo, "cannot read the key file " + o.fallbackFile + ": " + std::strerror(errno));
-  if (!o.create)
-    return MakeError(ErrorCode::kMissing, "no key for " + o.label + " in the keychain or in " + o.fallbackFile);
+    return MakeError(ErrorCode::kIo, "cannot read the key file " + options.fallbackFile + ": " + std::strerror(errno));
+  if (!options.create)
+    return MakeError(ErrorCode::kMissing,
+                     "no key for " + options.label + " in the keychain or in " + options.fallbackFile);
   out.key = NewKey();
   out.created = true;
-  const int wfd = open(o.fallbackFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  const int wfd = open(options.fallbackFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (wfd < 0)
-    return MakeError(ErrorCode::kIo, "cannot create the key file " + o.fallbackFile + ": " + std::strerror(errno));
+    return MakeError(ErrorCode::kIo,
+                     "cannot create the key file " + options.fallbackFile + ": " + std::strerror(errno));
   std::string text = "v1:" + Hex(out.key) + "\n";
   const bool ok = write(wfd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(wfd) == 0;
   OPENSSL_cleanse(text.data(), text.size());
   close(wfd);
   if (!ok) {
-    unlink(o.fallbackFile.c_str());
-    return MakeError(ErrorCode::kIo, "cannot write the key file " + o.fallbackFile);
+    unlink(options.fallbackFile.c_str());
+    return MakeError(ErrorCode::kIo, "cannot write the key file " + options.fallbackFile);
   }
   return out;
 }

@@ -9,17 +9,17 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
-std::string LineDetail(const d::TreatmentLine& l, const std::map<std::string, std::string>& names) {
+std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names) {
   auto Name = [&names](const std::string& id) {
     auto it = names.find(id);
     return it == names.end() ? id : it->second;
   };
-  std::string out = Fmt("{0} — {1}", {l.product->DisplayName(), StatusLabel(l.status)});
-  out += "\n" + Fmt("Behandeling (MBH): {0}", {l.treatment.value});
-  const std::string period = PeriodText(l);
+  std::string out = Fmt("{0} — {1}", {line.product->DisplayName(), StatusLabel(line.status)});
+  out += "\n" + Fmt("Behandeling (MBH): {0}", {line.treatment.value});
+  const std::string period = PeriodText(line);
   if (!period.empty()) out += "\n" + Fmt("Periode: {0}", {period});
   out += "\n\n" + Tr("Bouwstenen:");
-  for (const auto& b : l.blocks) {
+  for (const auto& b : line.blocks) {
     out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, Name(b->source)});
     if (b->registered) out += ", " + Fmt("geregistreerd {0}", {d::FormatDateTime(b->registered->Earliest())});
     if (b->copy) out += ", " + Tr("kopie");
@@ -27,13 +27,13 @@ std::string LineDetail(const d::TreatmentLine& l, const std::map<std::string, st
     if (!dose.empty()) out += "\n    " + Fmt("dosering: {0}", {dose});
     if (!b->reason.Label().empty()) out += "\n    " + Fmt("reden: {0}", {b->reason.Label()});
   }
-  if (!l.discrepancies.empty()) {
+  if (!line.discrepancies.empty()) {
     out += "\n\n" + Tr("Let op:");
-    for (const auto& x : l.discrepancies) out += "\n• " + Describe(x);
+    for (const auto& x : line.discrepancies) out += "\n• " + Describe(x);
   }
-  if (!l.trace.empty()) {
+  if (!line.trace.empty()) {
     out += "\n\n" + Tr("Zo is de status bepaald:");
-    for (const auto& t : l.trace) out += "\n• " + Describe(t);
+    for (const auto& t : line.trace) out += "\n• " + Describe(t);
   }
   return out;
 }

@@ -5,25 +5,25 @@
 
 namespace zb::present {
 
-Report BuildOverviewReport(const PatientHeader& h, const OverviewView& v, const std::string& printedAt,
+Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view, const std::string& printedAt,
                            const std::string& printedBy) {
   Report r;
-  r.title = Fmt("Medicatieoverzicht {0}", {h.title});
+  r.title = Fmt("Medicatieoverzicht {0}", {header.title});
   r.footer = Fmt("Zorgbrug · afgedrukt {0} door {1}", {printedAt, printedBy});
   auto Add = [&r](ReportStyle s, std::vector<std::string> cells, std::vector<double> widths = {},
                   bool warning = false) {
     r.blocks.push_back({s, std::move(cells), std::move(widths), warning});
   };
   Add(ReportStyle::kTitle, {r.title});
-  Add(ReportStyle::kText, {h.identity + (h.gds ? " · GDS" : "")});
-  Add(ReportStyle::kSmall, {h.freshness});
+  Add(ReportStyle::kText, {header.identity + (header.gds ? " · GDS" : "")});
+  Add(ReportStyle::kSmall, {header.freshness});
   // The banner comes before any medication: a reader of the paper must not miss it either.
-  if (!v.banner.empty()) Add(ReportStyle::kBanner, {v.banner});
+  if (!view.banner.empty()) Add(ReportStyle::kBanner, {view.banner});
 
   Add(ReportStyle::kHeading, {Tr("Bronnen")});
   const std::vector<double> sourceWidths{0.3, 0.4, 0.3};
   Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Status"), Tr("Tijd")}, sourceWidths);
-  for (const auto& s : v.sources)
+  for (const auto& s : view.sources)
     Add(ReportStyle::kTableRow, {s.name, s.status, s.timing}, sourceWidths,
         s.tone == Tone::kDanger || s.tone == Tone::kWarning);
 
@@ -31,21 +31,21 @@ Report BuildOverviewReport(const PatientHeader& h, const OverviewView& v, const 
   const std::vector<double> medWidths{0.13, 0.27, 0.24, 0.2, 0.16};
   Add(ReportStyle::kTableHeader, {Tr("Groep"), Tr("Geneesmiddel"), Tr("Dosering"), Tr("Periode"), Tr("Bron")},
       medWidths);
-  if (v.medication.empty()) Add(ReportStyle::kText, {Tr("Geen medicatie ontvangen.")});
-  for (const auto& m : v.medication) {
+  if (view.medication.empty()) Add(ReportStyle::kText, {Tr("Geen medicatie ontvangen.")});
+  for (const auto& m : view.medication) {
     std::string product = m.product + (m.gds.empty() ? "" : " [" + m.gds + "]");
     Add(ReportStyle::kTableRow, {m.group, product, m.dose, m.period, m.sources}, medWidths, m.warning);
     if (!m.marks.empty()) Add(ReportStyle::kSmall, {Fmt("Let op: {0}", {m.marks})});
   }
-  if (v.hiddenHistoric > 0)
+  if (view.hiddenHistoric > 0)
     Add(ReportStyle::kSmall,
-        {Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {std::to_string(v.hiddenHistoric)})});
+        {Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {std::to_string(view.hiddenHistoric)})});
 
   Add(ReportStyle::kHeading, {Tr("Intoleranties, contra-indicaties en allergieën (ICA)")});
   const std::vector<double> icaWidths{0.18, 0.32, 0.32, 0.18};
   Add(ReportStyle::kTableHeader, {Tr("Soort"), Tr("Wat"), Tr("Details"), Tr("Bron")}, icaWidths);
-  if (v.ica.empty()) Add(ReportStyle::kText, {Tr("Geen ICA-gegevens ontvangen.")});
-  for (const auto& i : v.ica) Add(ReportStyle::kTableRow, {i.kind, i.text, i.detail, i.sources}, icaWidths);
+  if (view.ica.empty()) Add(ReportStyle::kText, {Tr("Geen ICA-gegevens ontvangen.")});
+  for (const auto& i : view.ica) Add(ReportStyle::kTableRow, {i.kind, i.text, i.detail, i.sources}, icaWidths);
   return r;
 }
 

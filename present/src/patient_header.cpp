@@ -28,15 +28,15 @@ std::string AgoText(d::Instant then, d::Instant now) {
   return Fmt("{0} dagen geleden", {std::to_string(minutes / (24 * 60))});
 }
 
-PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::PatientPicture* picture, bool gds,
-                                 const Freshness& f, d::Instant now) {
+PatientHeader BuildPatientHeader(const d::RegisteredPatient& patient, const d::PatientPicture* picture, bool gds,
+                                 const Freshness& freshness, d::Instant now) {
   PatientHeader h;
-  h.title = p.name;
-  h.identity = Fmt("BSN {0}", {p.bsn.digits()});
-  if (p.birthDate) h.identity += " · " + Fmt("geboren {0}", {d::FormatDate(*p.birthDate)});
-  if (auto age = d::AgeOn(p.birthDate, d::NetherlandsDate(now)))
+  h.title = patient.name;
+  h.identity = Fmt("BSN {0}", {patient.bsn.digits()});
+  if (patient.birthDate) h.identity += " · " + Fmt("geboren {0}", {d::FormatDate(*patient.birthDate)});
+  if (auto age = d::AgeOn(patient.birthDate, d::NetherlandsDate(now)))
     h.identity += " · " + Fmt("{0} jaar", {std::to_string(*age)});
-  h.category = CategoryLabel(p.category);
+  h.category = CategoryLabel(patient.category);
   h.gds = gds;
   if (picture) {
     for (const auto& s : picture->sources()) {
@@ -50,15 +50,16 @@ PatientHeader BuildPatientHeader(const d::RegisteredPatient& p, const d::Patient
   }
   // Data older than this is marked stale even when it was retrieved in this session.
   constexpr long kStaleMinutes = 60;
-  if (!f.retrievedAt) {
-    h.freshness = f.retrieving ? Tr("nog niets opgehaald; de bronnen worden gevraagd") : Tr("nog niets opgehaald");
+  if (!freshness.retrievedAt) {
+    h.freshness =
+        freshness.retrieving ? Tr("nog niets opgehaald; de bronnen worden gevraagd") : Tr("nog niets opgehaald");
     return h;
   }
   const std::string when =
-      Fmt("opgehaald {0} ({1})", {d::FormatDateTime(*f.retrievedAt), AgoText(*f.retrievedAt, now)});
-  h.stale = f.stored || (now - *f.retrievedAt).total_seconds() > kStaleMinutes * 60;
-  if (f.stored) {
-    h.freshness = f.retrieving
+      Fmt("opgehaald {0} ({1})", {d::FormatDateTime(*freshness.retrievedAt), AgoText(*freshness.retrievedAt, now)});
+  h.stale = freshness.stored || (now - *freshness.retrievedAt).total_seconds() > kStaleMinutes * 60;
+  if (freshness.stored) {
+    h.freshness = freshness.retrieving
                       ? Fmt("{0} — opgeslagen gegevens, niet actueel; de bronnen worden nu opnieuw gevraagd", {when})
                       : Fmt("{0} — opgeslagen gegevens, niet actueel", {when});
   } else {

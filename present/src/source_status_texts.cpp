@@ -10,8 +10,8 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
-std::string SourceStatusLabel(d::SourceStatus s) {
-  switch (s) {
+std::string SourceStatusLabel(d::SourceStatus status) {
+  switch (status) {
     case d::SourceStatus::kPending:
       return Tr("bezig");
     case d::SourceStatus::kData:
@@ -38,7 +38,7 @@ std::string SourceStatusLabel(d::SourceStatus s) {
   return Tr("onbekend");
 }
 
-std::string SourceReasonLabel(d::SourceStatus s, const std::string& reason) {
+std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason) {
   static const std::map<std::string, const char*> kReasons{
       {"no-treatment-relation", N_("geen behandelrelatie bij de bron")},
       {"not-given", N_("de bron noemt geen reden")},
@@ -65,7 +65,7 @@ std::string SourceReasonLabel(d::SourceStatus s, const std::string& reason) {
   auto it = kReasons.find(reason);
   if (it != kReasons.end()) return Tr(it->second);
   if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});
-  (void)s;
+  (void)status;
   return {};
 }
 

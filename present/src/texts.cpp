@@ -70,9 +70,9 @@ std::string IsoAsDutch(const std::string& iso) {
   return d::FormatDateTime(dt->Earliest());
 }
 
-std::string Describe(const d::Discrepancy& x) {
-  const auto& a = x.args;
-  switch (x.kind) {
+std::string Describe(const d::Discrepancy& discrepancy) {
+  const auto& a = discrepancy.args;
+  switch (discrepancy.kind) {
     case d::DiscrepancyKind::kAdministrationDoseDiffers:
       return Fmt("Toedieningsafspraak van de apotheek wijkt af van de medicatieafspraak: TA '{0}' tegenover MA '{1}'",
                  {Arg(a, 1), Arg(a, 2)});
@@ -108,10 +108,10 @@ std::string Describe(const d::Discrepancy& x) {
   return "";
 }
 
-std::string Describe(const d::TraceStep& t) {
-  const auto& a = t.args;
-  const std::string& b = t.block;
-  switch (t.code) {
+std::string Describe(const d::TraceStep& step) {
+  const auto& a = step.args;
+  const std::string& b = step.block;
+  switch (step.code) {
     case d::TraceCode::kDuplicateMerged:
       return Fmt("{0} kwam van {1} en {2}; de versie van {1} is gebruikt", {b, Arg(a, 0), Arg(a, 1)});
     case d::TraceCode::kStopApplied:

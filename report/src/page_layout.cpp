@@ -42,45 +42,45 @@ class Layouter {
  public:
   explicit Layouter(cairo_t* cr) : m_cr(cr) { NewPage(); }
 
-  void Add(const ReportBlock& b) {
-    const double size = SizeOf(b.style);
-    const bool bold = BoldOf(b.style);
+  void Add(const ReportBlock& block) {
+    const double size = SizeOf(block.style);
+    const bool bold = BoldOf(block.style);
     const double lineHeight = size * 1.35;
     const double width = kPageWidth - 2 * kMargin;
-    std::vector<double> widths = b.widths;
-    if (widths.size() != b.cells.size())
-      widths.assign(b.cells.size(), 1.0 / static_cast<double>(std::max<std::size_t>(b.cells.size(), 1)));
+    std::vector<double> widths = block.widths;
+    if (widths.size() != block.cells.size())
+      widths.assign(block.cells.size(), 1.0 / static_cast<double>(std::max<std::size_t>(block.cells.size(), 1)));
     // Wrap each cell into its column; the row is as tall as its tallest cell.
     std::vector<std::vector<std::string>> lines;
     std::size_t rowLines = 1;
-    for (std::size_t i = 0; i < b.cells.size(); ++i) {
-      const double pad = b.cells.size() > 1 ? 4 : (b.style == ReportStyle::kBanner ? 8 : 0);
-      lines.push_back(Wrap(b.cells[i], widths[i] * width - pad, size, bold));
+    for (std::size_t i = 0; i < block.cells.size(); ++i) {
+      const double pad = block.cells.size() > 1 ? 4 : (block.style == ReportStyle::kBanner ? 8 : 0);
+      lines.push_back(Wrap(block.cells[i], widths[i] * width - pad, size, bold));
       rowLines = std::max(rowLines, lines.back().size());
     }
-    const double before = b.style == ReportStyle::kHeading ? 10 : b.style == ReportStyle::kBanner ? 6 : 1;
-    const double padY = b.style == ReportStyle::kBanner ? 5 : 1.5;
+    const double before = block.style == ReportStyle::kHeading ? 10 : block.style == ReportStyle::kBanner ? 6 : 1;
+    const double padY = block.style == ReportStyle::kBanner ? 5 : 1.5;
     const double height = before + static_cast<double>(rowLines) * lineHeight + 2 * padY;
-    if (b.style == ReportStyle::kTableHeader) m_header = b;
+    if (block.style == ReportStyle::kTableHeader) m_header = block;
     if (m_y + height > kPageHeight - kMargin - 20) {
       NewPage();
       // A table continued on a new page repeats its header.
-      if (b.style == ReportStyle::kTableRow && m_header) Add(*m_header);
+      if (block.style == ReportStyle::kTableRow && m_header) Add(*m_header);
     }
-    if (b.style != ReportStyle::kTableRow && b.style != ReportStyle::kTableHeader) m_header.reset();
+    if (block.style != ReportStyle::kTableRow && block.style != ReportStyle::kTableHeader) m_header.reset();
     m_y += before;
     Page& page = m_pages.back();
-    if (b.style == ReportStyle::kBanner)
+    if (block.style == ReportStyle::kBanner)
       page.boxes.push_back({kMargin, m_y, width, height - before, 0.70, 0.15, 0.12});
-    else if (b.warning)
+    else if (block.warning)
       page.boxes.push_back({kMargin, m_y, width, height - before, 1.0, 0.96, 0.85});
-    else if (b.style == ReportStyle::kTableHeader)
+    else if (block.style == ReportStyle::kTableHeader)
       page.boxes.push_back({kMargin, m_y, width, height - before, 0.93, 0.94, 0.95});
-    double x = kMargin + (b.style == ReportStyle::kBanner ? 4 : 0);
+    double x = kMargin + (block.style == ReportStyle::kBanner ? 4 : 0);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       double y = m_y + padY + size;
       for (const auto& text : lines[i]) {
-        page.runs.push_back({x + (b.cells.size() > 1 ? 2 : 0), y, size, bold, text});
+        page.runs.push_back({x + (block.cells.size() > 1 ? 2 : 0), y, size, bold, text});
         y += lineHeight;
       }
       x += widths[i] * width;

@@ -8,37 +8,37 @@ namespace zb::sandbox {
 
 using nlohmann::json;
 
-void RegisterControl(httplib::Server& server, World& w) {
-  server.Get("/__test/state", [&w](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    json out{{"counters", w.counters},
-             {"token_v2", w.capturedTokenV2},
-             {"dpop", w.capturedDpop},
+void RegisterControl(httplib::Server& server, World& world) {
+  server.Get("/__test/state", [&world](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    json out{{"counters", world.counters},
+             {"token_v2", world.capturedTokenV2},
+             {"dpop", world.capturedDpop},
              {"authorized_keys", json::array()}};
-    for (const auto& [user, key] : w.authorizedKeys)
+    for (const auto& [user, key] : world.authorizedKeys)
       out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});
     res.set_content(out.dump(), "application/json");
   });
   // A cold start for benchmarks: the node forgets the service access tokens it cached.
-  server.Post("/__test/clear-token-cache", [&w](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    w.tokenCache.clear();
+  server.Post("/__test/clear-token-cache", [&world](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    world.tokenCache.clear();
     res.status = 204;
   });
-  server.Post("/__test/expire-tokens", [&w](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    for (auto& [token, issued] : w.tokens) issued.revokedAtHolder = true;
+  server.Post("/__test/expire-tokens", [&world](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    for (auto& [token, issued] : world.tokens) issued.revokedAtHolder = true;
     res.status = 204;
   });
   // Patches a holder's behaviour (holder_behaviour.h): {"latency_ms", "page_size",
   // "separate_includes", "fault": {"kind", "times", "retry_after", "ms", "bytes"}, "access": {BSN: code}}.
-  server.Post(R"(/__test/holder/([a-z]+)/behaviour)", [&w](const httplib::Request& req, httplib::Response& res) {
+  server.Post(R"(/__test/holder/([a-z]+)/behaviour)", [&world](const httplib::Request& req, httplib::Response& res) {
     const json patch = json::parse(req.body, nullptr, false);
     std::string restart;
     {
-      std::lock_guard lock(w.mutex);
+      std::lock_guard lock(world.mutex);
       HolderInfo* h = nullptr;
-      for (auto& candidate : w.holders) {
+      for (auto& candidate : world.holders) {
         if (candidate.id == req.matches[1].str()) h = &candidate;
       }
       if (!h) return Problem(res, 404, "unknown holder", req.matches[1].str());
@@ -52,21 +52,22 @@ void RegisterControl(httplib::Server& server, World& w) {
       res.set_content(Describe(h->behaviour).dump(), "application/json");
     }
     // Outside the lock: stopping a listener waits for its running requests, which take the lock.
-    if (!restart.empty() && !(w.restartHolder && w.restartHolder(req.matches[1].str(), restart))) {
+    if (!restart.empty() && !(world.restartHolder && world.restartHolder(req.matches[1].str(), restart))) {
       Problem(res, 500, "restart failed", "the holder's listener could not be restarted as " + restart);
     }
   });
-  server.Post(R"(/__test/holder/([a-z]+)/refuse-tokens)", [&w](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    for (auto& h : w.holders) {
-      if (h.id == req.matches[1].str()) {
-        h.refuseTokens = req.get_param_value("on") != "0";
-        res.status = 204;
-        return;
-      }
-    }
-    res.status = 404;
-  });
+  server.Post(R"(/__test/holder/([a-z]+)/refuse-tokens)",
+              [&world](const httplib::Request& req, httplib::Response& res) {
+                std::lock_guard lock(world.mutex);
+                for (auto& h : world.holders) {
+                  if (h.id == req.matches[1].str()) {
+                    h.refuseTokens = req.get_param_value("on") != "0";
+                    res.status = 204;
+                    return;
+                  }
+                }
+                res.status = 404;
+              });
 }
 
 }  // namespace zb::sandbox

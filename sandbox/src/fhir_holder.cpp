@@ -34,19 +34,20 @@ void Unauthorized(httplib::Response& res, const std::string& scheme, const std::
 }
 
 // Returns the token when the request may proceed; otherwise has filled `res`.
-const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Request& req, httplib::Response& res) {
+const IssuedToken* CheckAccess(World& world, const HolderInfo& holder, const httplib::Request& req,
+                               httplib::Response& res) {
   const std::string auth = req.get_header_value("Authorization");
   const auto space = auth.find(' ');
   const std::string scheme = auth.substr(0, space == std::string::npos ? 0 : space);
   const std::string token = space == std::string::npos ? std::string() : auth.substr(space + 1);
-  auto it = w.tokens.find(token);
-  if (scheme.empty() || it == w.tokens.end()) {
+  auto it = world.tokens.find(token);
+  if (scheme.empty() || it == world.tokens.end()) {
     Unauthorized(res, "DPoP", "invalid_token", "no valid access token");
     return nullptr;
   }
   const IssuedToken& t = it->second;
-  if (t.authServer != h.authServer || t.expiresAt <= Now() || t.revokedAtHolder) {
-    Unauthorized(res, t.type, "invalid_token", "access token is not active at " + h.name);
+  if (t.authServer != holder.authServer || t.expiresAt <= Now() || t.revokedAtHolder) {
+    Unauthorized(res, t.type, "invalid_token", "access token is not active at " + holder.name);
     return nullptr;
   }
   if (scheme != t.type) {
@@ -56,7 +57,7 @@ const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Req
   if (t.type == "DPoP") {
     const std::string proof = req.get_header_value("DPoP");
     auto bad = [&](const std::string& why) {
-      w.Count("holder.dpop-rejected");
+      world.Count("holder.dpop-rejected");
       Unauthorized(res, "DPoP", "invalid_dpop_proof", why);
       return nullptr;
     };
@@ -70,7 +71,7 @@ const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Req
     auto claims = jose::ClaimsOf(*jws);
     if (!claims) return bad("DPoP claims");
     auto htu = net::http::ParseUrl(claims->value("htu", ""));
-    const auto base = net::http::ParseUrl(h.fhirBase);
+    const auto base = net::http::ParseUrl(holder.fhirBase);
     if (claims->value("htm", "") != req.method) return bad("DPoP htm does not match the method");
     if (!htu || htu->scheme != "https" || htu->host != base->host || htu->port != base->port || htu->path != req.path) {
       return bad("DPoP htu does not match the request URL");
@@ -80,16 +81,17 @@ const IssuedToken* CheckAccess(World& w, const HolderInfo& h, const httplib::Req
     const std::int64_t iat = claims->value("iat", std::int64_t{0});
     if (iat < Now() - 300 || iat > Now() + 60) return bad("DPoP proof is not fresh");
     const std::string jti = claims->value("jti", "");
-    if (jti.empty() || !w.seenDpopJti[h.id].insert(jti).second) return bad("DPoP proof replayed (jti seen before)");
-    w.capturedDpop.push_back(
+    if (jti.empty() || !world.seenDpopJti[holder.id].insert(jti).second)
+      return bad("DPoP proof replayed (jti seen before)");
+    world.capturedDpop.push_back(
         {{"proof", proof}, {"method", req.method}, {"url", claims->value("htu", "")}, {"token", token}});
-    if (w.capturedDpop.size() > 20) w.capturedDpop.erase(w.capturedDpop.begin());
+    if (world.capturedDpop.size() > 20) world.capturedDpop.erase(world.capturedDpop.begin());
   } else if (req.has_header("DPoP")) {
     Unauthorized(res, "Bearer", "invalid_token", "a Bearer token does not take a DPoP proof");
     return nullptr;
   }
   if (t.employee.is_null() || t.employee.empty()) {
-    Deny(res, 403, "forbidden", "the token names no user; " + h.name + " requires the requesting professional");
+    Deny(res, 403, "forbidden", "the token names no user; " + holder.name + " requires the requesting professional");
     return nullptr;
   }
   return &t;
@@ -177,13 +179,13 @@ void Answer(const HolderInfo& h, const httplib::Request& req, const std::string&
 }
 
 // MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
-void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std::string& type,
+void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
                const httplib::Request& req, httplib::Response& res) {
   const QueryRule* rule = nullptr;
   for (const auto& r : Mp9Rules()) {
     if (r.resourceType == type) rule = &r;
   }
-  if (!rule) return Deny(res, 403, "forbidden", type + " is not part of the exchange agreement of " + h.name);
+  if (!rule) return Deny(res, 403, "forbidden", type + " is not part of the exchange agreement of " + holder.name);
   std::string bsn;
   std::optional<Coding> category;
   bool includes = false;
@@ -209,13 +211,13 @@ void Mp9Search(World& w, const HolderInfo& h, const HolderData& data, const std:
   }
   if (bsn.empty()) return Deny(res, 403, "forbidden", "patient.identifier is required");
   if (rule->categoryRequired && !category) return Deny(res, 403, "forbidden", "category is required");
-  if (Decided(h, bsn, res)) return;
-  w.Count("holder." + h.id + ".searches");
-  Answer(h, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(h, req)), res);
+  if (Decided(holder, bsn, res)) return;
+  world.Count("holder." + holder.id + ".searches");
+  Answer(holder, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(holder, req)), res);
 }
 
 // Zorginzage R4 (nuts.md §5.2): resources by the holder's Patient id, after Patient/_search.
-void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, const std::string& type,
+void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
                       const httplib::Request& req, httplib::Response& res) {
   std::map<std::string, std::string> expected;
   if (type == "MedicationRequest") {
@@ -224,7 +226,7 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
   } else if (type == "AllergyIntolerance") {
     expected = {{"category", "medication"}};
   } else if (type != "Flag") {
-    return Deny(res, 403, "forbidden", type + " is not part of the zorginzage agreement of " + h.name);
+    return Deny(res, 403, "forbidden", type + " is not part of the zorginzage agreement of " + holder.name);
   }
   std::string patientId;
   std::size_t matched = 0;
@@ -244,78 +246,80 @@ void ZorginzageSearch(World& w, const HolderInfo& h, const HolderData& data, con
     return Deny(res, 403, "forbidden", "the agreement requires exactly: patient plus the agreed parameters");
   }
   const PatientRecord* patient = data.ByPatientId(patientId);
-  if (patient && Decided(h, patient->bsn, res)) return;
-  w.Count("holder." + h.id + ".searches");
+  if (patient && Decided(holder, patient->bsn, res)) return;
+  world.Count("holder." + holder.id + ".searches");
   const std::optional<Coding> category =
       expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
-  Answer(h, req, type, Search(patient, type, category, expected.count("_include") > 0, SelfUrl(h, req)), res);
+  Answer(holder, req, type, Search(patient, type, category, expected.count("_include") > 0, SelfUrl(holder, req)), res);
 }
 
 // Prepares the answer under the world lock, then — outside it, so a slow holder does not hold up
 // the others — applies the service time and the injected fault.
 template <class F>
-void Serve(World& w, HolderInfo& h, httplib::Response& res, F&& prepare) {
+void Serve(World& world, HolderInfo& holder, httplib::Response& res, F&& prepare) {
   std::optional<HolderFault> fault;
   int latency = 0;
   std::uint64_t epoch = 0;
   {
-    std::lock_guard lock(w.mutex);
-    w.Count("holder." + h.id + ".requests");
-    fault = TakeFault(h.behaviour);
+    std::lock_guard lock(world.mutex);
+    world.Count("holder." + holder.id + ".requests");
+    fault = TakeFault(holder.behaviour);
     if (fault && fault->kind == "expire-tokens") {
       // The holder's node forgets the tokens it issued: the next request with one gets 401.
-      for (auto& [token, issued] : w.tokens) {
-        if (issued.authServer == h.authServer) issued.revokedAtHolder = true;
+      for (auto& [token, issued] : world.tokens) {
+        if (issued.authServer == holder.authServer) issued.revokedAtHolder = true;
       }
       fault.reset();
     }
     prepare();
-    latency = h.behaviour.latencyMs;
-    epoch = h.behaviour.epoch;
+    latency = holder.behaviour.latencyMs;
+    epoch = holder.behaviour.epoch;
   }
-  Shape(res, latency, fault, [&w, &h, epoch] {
-    std::lock_guard lock(w.mutex);
-    return !w.stopping && h.behaviour.epoch == epoch;
+  Shape(res, latency, fault, [&world, &holder, epoch] {
+    std::lock_guard lock(world.mutex);
+    return !world.stopping && holder.behaviour.epoch == epoch;
   });
 }
 
 }  // namespace
 
-void RegisterHolder(httplib::Server& server, World& w, HolderInfo& h, const HolderData& data) {
-  server.Get(R"(/fhir/metadata)", [&h](const httplib::Request&, httplib::Response& res) {
+void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, const HolderData& data) {
+  server.Get(R"(/fhir/metadata)", [&holder](const httplib::Request&, httplib::Response& res) {
     res.set_content(json{{"resourceType", "CapabilityStatement"},
                          {"status", "active"},
                          {"kind", "instance"},
                          {"fhirVersion", "4.0.1"},
                          {"format", {"json"}},
-                         {"software", {{"name", "zorgbrug-sandbox " + h.id}}}}
+                         {"software", {{"name", "zorgbrug-sandbox " + holder.id}}}}
                         .dump(),
                     kFhirJson);
   });
-  server.Post(R"(/fhir/Patient/_search)", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
-    Serve(w, h, res, [&] {
-      if (!CheckAccess(w, h, req, res)) return;
-      std::string bsn;
-      for (const auto& [name, value] : net::http::ParseForm(req.body)) {
-        const std::string prefix = std::string(kBsnSystem) + "|";
-        if (name == "identifier" && value.rfind(prefix, 0) == 0) {
-          bsn = value.substr(prefix.size());
-        } else if (!(name == "_include" && value == "Patient:general-practitioner")) {
-          return Deny(res, 403, "forbidden", "Patient/_search takes identifier=" + prefix + "<BSN> only");
-        }
-      }
-      if (bsn.empty()) return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
-      if (Decided(h, bsn, res)) return;
-      json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, h.fhirBase + "/Patient/_search");
-      res.set_content(bundle.dump(), kFhirJson);
-    });
-  });
-  server.Get(R"(/fhir/([A-Za-z]+))", [&w, &h, &data](const httplib::Request& req, httplib::Response& res) {
-    Serve(w, h, res, [&] {
-      if (!CheckAccess(w, h, req, res)) return;
+  server.Post(
+      R"(/fhir/Patient/_search)", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
+        Serve(world, holder, res, [&] {
+          if (!CheckAccess(world, holder, req, res)) return;
+          std::string bsn;
+          for (const auto& [name, value] : net::http::ParseForm(req.body)) {
+            const std::string prefix = std::string(kBsnSystem) + "|";
+            if (name == "identifier" && value.rfind(prefix, 0) == 0) {
+              bsn = value.substr(prefix.size());
+            } else if (!(name == "_include" && value == "Patient:general-practitioner")) {
+              return Deny(res, 403, "forbidden", "Patient/_search takes identifier=" + prefix + "<BSN> only");
+            }
+          }
+          if (bsn.empty())
+            return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
+          if (Decided(holder, bsn, res)) return;
+          json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, holder.fhirBase + "/Patient/_search");
+          res.set_content(bundle.dump(), kFhirJson);
+        });
+      });
+  server.Get(R"(/fhir/([A-Za-z]+))", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
+    Serve(world, holder, res, [&] {
+      if (!CheckAccess(world, holder, req, res)) return;
       const std::string type = req.matches[1].str();
-      if (h.kind == "gp") return ZorginzageSearch(w, h, data, type, req, res);
-      Mp9Search(w, h, data, type, req, res);
+      if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
+      Mp9Search(world, holder, data, type, req, res);
     });
   });
 }

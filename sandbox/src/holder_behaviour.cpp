@@ -28,7 +28,7 @@ void Wait(int ms, const std::function<bool()>& alive) {
 
 bool NeedsRestart(const std::string& kind) { return kind == "refused" || kind == "wrong-host"; }
 
-std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
+std::optional<std::string> Patch(HolderBehaviour& behaviour, const json& patch) {
   static const std::set<std::string> kinds{"none",          "timeout",   "refused",   "http-500",
                                            "http-503",      "malformed", "truncated", "wrong-host",
                                            "expire-tokens", "drip",      "huge"};
@@ -39,13 +39,13 @@ std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
                                                "patient-unknown",
                                                "bare-403",
                                                "allow"};
-  if (!p.is_object()) return "the behaviour must be a JSON object";
+  if (!patch.is_object()) return "the behaviour must be a JSON object";
   try {
-    if (p.contains("latency_ms")) b.latencyMs = p["latency_ms"].get<int>();
-    if (p.contains("page_size")) b.pageSize = p["page_size"].get<std::size_t>();
-    if (p.contains("separate_includes")) b.separateIncludes = p["separate_includes"].get<bool>();
-    if (p.contains("fault")) {
-      const json& f = p["fault"];
+    if (patch.contains("latency_ms")) behaviour.latencyMs = patch["latency_ms"].get<int>();
+    if (patch.contains("page_size")) behaviour.pageSize = patch["page_size"].get<std::size_t>();
+    if (patch.contains("separate_includes")) behaviour.separateIncludes = patch["separate_includes"].get<bool>();
+    if (patch.contains("fault")) {
+      const json& f = patch["fault"];
       HolderFault fault;
       fault.kind = f.value("kind", "none");
       if (!kinds.count(fault.kind)) return "unknown fault kind '" + fault.kind + "'";
@@ -53,22 +53,22 @@ std::optional<std::string> Patch(HolderBehaviour& b, const json& p) {
       fault.retryAfterSeconds = f.value("retry_after", 1);
       fault.ms = f.value("ms", fault.kind == "drip" ? 200 : 60000);
       fault.bytes = f.value("bytes", fault.bytes);
-      b.fault = fault;
+      behaviour.fault = fault;
     }
-    if (p.contains("access")) {
-      for (const auto& [bsn, code] : p["access"].items()) {
+    if (patch.contains("access")) {
+      for (const auto& [bsn, code] : patch["access"].items()) {
         const std::string c = code.get<std::string>();
         if (!decisions.count(c)) return "unknown access decision '" + c + "'";
         if (c == "allow")
-          b.access.erase(bsn);
+          behaviour.access.erase(bsn);
         else
-          b.access[bsn] = c;
+          behaviour.access[bsn] = c;
       }
     }
   } catch (const json::exception& e) {
     return std::string("bad value: ") + e.what();
   }
-  ++b.epoch;
+  ++behaviour.epoch;
   return std::nullopt;
 }
 

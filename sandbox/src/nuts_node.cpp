@@ -26,10 +26,10 @@ bool IsUuid(const std::string& s) {
 // nuts.md §1: Bearer JWT signed by a key from authorized_keys; iss = that key's user name,
 // non-empty sub, iat/nbf/exp (exp at most 24 h after iat), UUID jti, aud = the node's audience;
 // no embedded keys. Any failure is a bare 401, as the node gives.
-bool Authenticate(World& w, const httplib::Request& req, httplib::Response& res) {
+bool Authenticate(World& world, const httplib::Request& req, httplib::Response& res) {
   const std::string auth = req.get_header_value("Authorization");
   auto reject = [&](const std::string& why) {
-    w.Count("node.unauthenticated");
+    world.Count("node.unauthenticated");
     Problem(res, 401, "Unauthorized", why);
     return false;
   };
@@ -42,7 +42,7 @@ bool Authenticate(World& w, const httplib::Request& req, httplib::Response& res)
   }
   const std::string kid = jws->header.value("kid", "");
   const std::pair<std::string, jose::Key>* signer = nullptr;
-  for (const auto& entry : w.authorizedKeys) {
+  for (const auto& entry : world.authorizedKeys) {
     if (entry.second.Thumbprint() == kid) signer = &entry;
   }
   if (!signer) return reject("unknown kid");
@@ -64,11 +64,11 @@ bool Authenticate(World& w, const httplib::Request& req, httplib::Response& res)
   if (!c.contains("jti") || !c["jti"].is_string() || !IsUuid(c["jti"].get<std::string>()))
     return reject("jti must be a UUID");
   const json aud = c.value("aud", json());
-  const bool audOk = (aud.is_string() && aud == w.audience) ||
-                     (aud.is_array() && std::find(aud.begin(), aud.end(), json(w.audience)) != aud.end());
+  const bool audOk = (aud.is_string() && aud == world.audience) ||
+                     (aud.is_array() && std::find(aud.begin(), aud.end(), json(world.audience)) != aud.end());
   if (!audOk) return reject("wrong audience");
-  w.capturedTokenV2.push_back(token);
-  if (w.capturedTokenV2.size() > 20) w.capturedTokenV2.erase(w.capturedTokenV2.begin());
+  world.capturedTokenV2.push_back(token);
+  if (world.capturedTokenV2.size() > 20) world.capturedTokenV2.erase(world.capturedTokenV2.begin());
   return true;
 }
 
@@ -119,28 +119,28 @@ json Credentials(const HolderInfo& h) {
         {"credentialSubject", {{"id", h.did}, {"authServerURL", h.authServer}, {"fhirBaseURL", h.fhirBase}}}}});
 }
 
-json SearchResult(const HolderInfo& h) {
-  const json credentials = Credentials(h);
+json SearchResult(const HolderInfo& holder) {
+  const json credentials = Credentials(holder);
   const std::int64_t now = Now();
-  json vp{{"iss", h.did},
-          {"sub", h.did},
+  json vp{{"iss", holder.did},
+          {"sub", holder.did},
           {"nbf", now},
           {"exp", now + 3600},
-          {"jti", h.did + "#" + jose::RandomUuid()},
+          {"jti", holder.did + "#" + jose::RandomUuid()},
           {"vp", {{"type", {"VerifiablePresentation"}}, {"verifiableCredential", credentials}}}};
   const std::string vpJwt =
-      jose::SignJws({{"alg", "ES256"}, {"typ", "JWT"}, {"kid", h.did + "#0"}}, vp.dump(), *h.didKey).value();
+      jose::SignJws({{"alg", "ES256"}, {"typ", "JWT"}, {"kid", holder.did + "#0"}}, vp.dump(), *holder.didKey).value();
   return {{"id", vp["jti"]},
-          {"credential_subject_id", h.did},
+          {"credential_subject_id", holder.did},
           {"vp", vpJwt},
           {"fields",
-           {{"organization_id", h.did},
-            {"organization_name", h.name},
-            {"organization_ura", h.ura},
-            {"organization_city", h.city},
-            {"authorization_server_url", h.authServer},
-            {"fhir_base_url", h.fhirBase}}},
-          {"registrationParameters", {{"authServerURL", h.authServer}, {"fhirBaseURL", h.fhirBase}}}};
+           {{"organization_id", holder.did},
+            {"organization_name", holder.name},
+            {"organization_ura", holder.ura},
+            {"organization_city", holder.city},
+            {"authorization_server_url", holder.authServer},
+            {"fhir_base_url", holder.fhirBase}}},
+          {"registrationParameters", {{"authServerURL", holder.authServer}, {"fhirBaseURL", holder.fhirBase}}}};
 }
 
 const char* kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf"};
@@ -180,148 +180,160 @@ json EmployeeFromVerklaring(World& w, const std::string& idToken) {
           {"user_role", c.value("rol_code", "")}};
 }
 
+void ServeDiscoveryServices(World& world, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(world.mutex);
+  if (!Authenticate(world, req, res)) return;
+  json list = json::array();
+  for (const char* s : kServices) {
+    list.push_back({{"id", s},
+                    {"endpoint", world.nodeUrl + "/discovery/" + s},
+                    {"presentation_definition", json::object()},
+                    {"presentation_max_validity", 259200}});
+  }
+  res.set_content(list.dump(), "application/json");
+}
+
+void ServeDiscoverySearch(World& world, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(world.mutex);
+  if (!Authenticate(world, req, res)) return;
+  world.Count("node.discovery");
+  const std::string service = req.matches[1].str();
+  if (std::find(std::begin(kServices), std::end(kServices), service) == std::end(kServices)) {
+    return Problem(res, 404, "Discovery service not found", "unknown discovery service: " + service);
+  }
+  json results = json::array();
+  for (const auto& h : world.holders) {
+    if (std::find(h.services.begin(), h.services.end(), service) == h.services.end()) continue;
+    bool any = false;
+    for (const auto& credential : Credentials(h)) {
+      bool all = true;
+      for (const auto& [key, value] : req.params) {
+        const json* node = Walk(credential, key);
+        all = all && node && node->is_string() && Matches(value, node->get<std::string>());
+      }
+      any = any || all;
+    }
+    if (any) results.push_back(SearchResult(h));
+  }
+  res.set_content(results.dump(), "application/json");
+}
+
+void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(world.mutex);
+  if (!Authenticate(world, req, res)) return;
+  world.Count("node.token-requests");
+  if (req.matches[1].str() != world.subject)
+    return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
+  const json body = json::parse(req.body, nullptr, false);
+  if (!body.is_object() || !body.contains("authorization_server") || !body["authorization_server"].is_string() ||
+      !body.contains("scope") || !body["scope"].is_string()) {
+    return Problem(res, 400, "Invalid request", "authorization_server and scope are required");
+  }
+  const std::string tokenType = body.value("token_type", "DPoP");
+  if (tokenType != "DPoP" && tokenType != "Bearer")
+    return Problem(res, 400, "Invalid request", "token_type must be DPoP or Bearer");
+  const json credentials = body.value("credentials", json::array());
+  if (!credentials.is_array()) return Problem(res, 400, "Invalid request", "credentials must be an array");
+  for (const auto& vc : credentials) {
+    if (!vc.is_object() || vc.contains("issuer") || vc.value("credentialSubject", json::object()).contains("id") ||
+        vc.contains("proof")) {
+      return Problem(res, 400, "Invalid request",
+                     "self-asserted credentials must not contain issuer, credentialSubject.id or proof");
+    }
+  }
+  const std::string authServer = body["authorization_server"];
+  const HolderInfo* holder = nullptr;
+  for (const auto& h : world.holders) {
+    if (h.authServer == authServer) holder = &h;
+  }
+  if (!holder) return Problem(res, 503, "Authorization server unreachable", "cannot fetch metadata of " + authServer);
+  if (holder->refuseTokens)
+    return Problem(res, 502, "Authorization server error", holder->name + " answered invalid_request");
+  const std::string scope = body["scope"];
+  if (std::find(holder->services.begin(), holder->services.end(), scope) == holder->services.end()) {
+    return Problem(res, 400, "Invalid request", "invalid_scope: " + holder->name + " has no policy for scope " + scope);
+  }
+  json employee = EmployeeFromCredentials(credentials);
+  if (world.nodeVariant == "gf" && body.contains("id_token") && body["id_token"].is_string()) {
+    employee = EmployeeFromVerklaring(world, body["id_token"]);
+    if (employee.is_null())
+      return Problem(res, 400, "Invalid request", "id_token is not an acceptable Dezi verklaring");
+  }
+  if (employee.is_null()) {
+    return Problem(res, 412, "Presentation definition not satisfied",
+                   "the wallet and the request hold no credential describing the user (NutsEmployeeCredential)");
+  }
+  const std::int64_t now = Now();
+  const std::string cacheKey = jose::Base64UrlEncode(jose::Sha256(world.subject + "|" + body.dump()));
+  const bool bypass = req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
+  auto cached = world.tokenCache.find(cacheKey);
+  std::string token;
+  if (!bypass && cached != world.tokenCache.end() && cached->second.second - 30 > now) {
+    token = cached->second.first;
+    world.Count("node.token-cache-hits");
+  } else {
+    token = jose::RandomToken(24);
+    IssuedToken issued{tokenType,
+                       authServer,
+                       scope,
+                       tokenType == "DPoP" ? world.subjectKey->Thumbprint() : std::string(),
+                       world.nodeUrl + "/oauth2/" + world.subject,
+                       employee,
+                       now + 900};
+    world.tokens[token] = issued;
+    world.tokenCache[cacheKey] = {token, issued.expiresAt};
+    world.Count("node.tokens-issued");
+  }
+  const IssuedToken& t = world.tokens[token];
+  json out{{"access_token", token},
+           {"token_type", t.type},
+           {"scope", t.scope},
+           {"expires_in", t.expiresAt - now},
+           {"expires_at", t.expiresAt}};
+  if (t.type == "DPoP") out["dpop_kid"] = world.subjectKid;
+  res.set_content(out.dump(), "application/json");
+}
+
+void ServeDpopProof(World& world, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard lock(world.mutex);
+  if (!Authenticate(world, req, res)) return;
+  world.Count("node.dpop-proofs");
+  // Use the raw target: a did:web kid with a port contains "%3A", which a decoded path loses
+  // (the node's OpenAPI marks this parameter plain/text for the same reason).
+  const std::string prefix = "/internal/auth/v2/dpop/";
+  const std::string raw = req.target.substr(0, req.target.find('?'));
+  const std::string kid = net::http::UrlDecode(raw.substr(std::min(raw.size(), prefix.size())));
+  if (kid != world.subjectKid) return Problem(res, 404, "Key not found", "no key " + kid + " in this node");
+  const json body = json::parse(req.body, nullptr, false);
+  if (!body.is_object() || !body.contains("htm") || !body.contains("htu") || !body.contains("token")) {
+    return Problem(res, 400, "Invalid request", "htm, htu and token are required");
+  }
+  json header{{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"kid", kid}, {"jwk", world.subjectKey->PublicJwk()}};
+  json claims{{"htm", body["htm"]},
+              {"htu", body["htu"]},
+              {"iat", Now()},
+              {"jti", jose::RandomUuid()},
+              {"ath", jose::Base64UrlEncode(jose::Sha256(body["token"].get<std::string>()))}};
+  res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *world.subjectKey).value()}}.dump(),
+                  "application/json");
+}
+
 }  // namespace
 
-void RegisterNode(httplib::Server& server, World& w) {
-  server.Get("/internal/discovery/v1", [&w](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    if (!Authenticate(w, req, res)) return;
-    json list = json::array();
-    for (const char* s : kServices) {
-      list.push_back({{"id", s},
-                      {"endpoint", w.nodeUrl + "/discovery/" + s},
-                      {"presentation_definition", json::object()},
-                      {"presentation_max_validity", 259200}});
-    }
-    res.set_content(list.dump(), "application/json");
+void RegisterNode(httplib::Server& server, World& world) {
+  server.Get("/internal/discovery/v1", [&world](const httplib::Request& req, httplib::Response& res) {
+    ServeDiscoveryServices(world, req, res);
   });
 
-  server.Get(R"(/internal/discovery/v1/([^/]+))", [&w](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    if (!Authenticate(w, req, res)) return;
-    w.Count("node.discovery");
-    const std::string service = req.matches[1].str();
-    if (std::find(std::begin(kServices), std::end(kServices), service) == std::end(kServices)) {
-      return Problem(res, 404, "Discovery service not found", "unknown discovery service: " + service);
-    }
-    json results = json::array();
-    for (const auto& h : w.holders) {
-      if (std::find(h.services.begin(), h.services.end(), service) == h.services.end()) continue;
-      bool any = false;
-      for (const auto& credential : Credentials(h)) {
-        bool all = true;
-        for (const auto& [key, value] : req.params) {
-          const json* node = Walk(credential, key);
-          all = all && node && node->is_string() && Matches(value, node->get<std::string>());
-        }
-        any = any || all;
-      }
-      if (any) results.push_back(SearchResult(h));
-    }
-    res.set_content(results.dump(), "application/json");
-  });
+  server.Get(R"(/internal/discovery/v1/([^/]+))",
+             [&world](const httplib::Request& req, httplib::Response& res) { ServeDiscoverySearch(world, req, res); });
 
-  server.Post(R"(/internal/auth/v2/([^/]+)/request-service-access-token)", [&w](const httplib::Request& req,
-                                                                                httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    if (!Authenticate(w, req, res)) return;
-    w.Count("node.token-requests");
-    if (req.matches[1].str() != w.subject)
-      return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
-    const json body = json::parse(req.body, nullptr, false);
-    if (!body.is_object() || !body.contains("authorization_server") || !body["authorization_server"].is_string() ||
-        !body.contains("scope") || !body["scope"].is_string()) {
-      return Problem(res, 400, "Invalid request", "authorization_server and scope are required");
-    }
-    const std::string tokenType = body.value("token_type", "DPoP");
-    if (tokenType != "DPoP" && tokenType != "Bearer")
-      return Problem(res, 400, "Invalid request", "token_type must be DPoP or Bearer");
-    const json credentials = body.value("credentials", json::array());
-    if (!credentials.is_array()) return Problem(res, 400, "Invalid request", "credentials must be an array");
-    for (const auto& vc : credentials) {
-      if (!vc.is_object() || vc.contains("issuer") || vc.value("credentialSubject", json::object()).contains("id") ||
-          vc.contains("proof")) {
-        return Problem(res, 400, "Invalid request",
-                       "self-asserted credentials must not contain issuer, credentialSubject.id or proof");
-      }
-    }
-    const std::string authServer = body["authorization_server"];
-    const HolderInfo* holder = nullptr;
-    for (const auto& h : w.holders) {
-      if (h.authServer == authServer) holder = &h;
-    }
-    if (!holder) return Problem(res, 503, "Authorization server unreachable", "cannot fetch metadata of " + authServer);
-    if (holder->refuseTokens)
-      return Problem(res, 502, "Authorization server error", holder->name + " answered invalid_request");
-    const std::string scope = body["scope"];
-    if (std::find(holder->services.begin(), holder->services.end(), scope) == holder->services.end()) {
-      return Problem(res, 400, "Invalid request",
-                     "invalid_scope: " + holder->name + " has no policy for scope " + scope);
-    }
-    json employee = EmployeeFromCredentials(credentials);
-    if (w.nodeVariant == "gf" && body.contains("id_token") && body["id_token"].is_string()) {
-      employee = EmployeeFromVerklaring(w, body["id_token"]);
-      if (employee.is_null())
-        return Problem(res, 400, "Invalid request", "id_token is not an acceptable Dezi verklaring");
-    }
-    if (employee.is_null()) {
-      return Problem(res, 412, "Presentation definition not satisfied",
-                     "the wallet and the request hold no credential describing the user (NutsEmployeeCredential)");
-    }
-    const std::int64_t now = Now();
-    const std::string cacheKey = jose::Base64UrlEncode(jose::Sha256(w.subject + "|" + body.dump()));
-    const bool bypass = req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
-    auto cached = w.tokenCache.find(cacheKey);
-    std::string token;
-    if (!bypass && cached != w.tokenCache.end() && cached->second.second - 30 > now) {
-      token = cached->second.first;
-      w.Count("node.token-cache-hits");
-    } else {
-      token = jose::RandomToken(24);
-      IssuedToken issued{tokenType,
-                         authServer,
-                         scope,
-                         tokenType == "DPoP" ? w.subjectKey->Thumbprint() : std::string(),
-                         w.nodeUrl + "/oauth2/" + w.subject,
-                         employee,
-                         now + 900};
-      w.tokens[token] = issued;
-      w.tokenCache[cacheKey] = {token, issued.expiresAt};
-      w.Count("node.tokens-issued");
-    }
-    const IssuedToken& t = w.tokens[token];
-    json out{{"access_token", token},
-             {"token_type", t.type},
-             {"scope", t.scope},
-             {"expires_in", t.expiresAt - now},
-             {"expires_at", t.expiresAt}};
-    if (t.type == "DPoP") out["dpop_kid"] = w.subjectKid;
-    res.set_content(out.dump(), "application/json");
-  });
+  server.Post(
+      R"(/internal/auth/v2/([^/]+)/request-service-access-token)",
+      [&world](const httplib::Request& req, httplib::Response& res) { ServeServiceAccessToken(world, req, res); });
 
-  server.Post(R"(/internal/auth/v2/dpop/(.+))", [&w](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(w.mutex);
-    if (!Authenticate(w, req, res)) return;
-    w.Count("node.dpop-proofs");
-    // Use the raw target: a did:web kid with a port contains "%3A", which a decoded path loses
-    // (the node's OpenAPI marks this parameter plain/text for the same reason).
-    const std::string prefix = "/internal/auth/v2/dpop/";
-    const std::string raw = req.target.substr(0, req.target.find('?'));
-    const std::string kid = net::http::UrlDecode(raw.substr(std::min(raw.size(), prefix.size())));
-    if (kid != w.subjectKid) return Problem(res, 404, "Key not found", "no key " + kid + " in this node");
-    const json body = json::parse(req.body, nullptr, false);
-    if (!body.is_object() || !body.contains("htm") || !body.contains("htu") || !body.contains("token")) {
-      return Problem(res, 400, "Invalid request", "htm, htu and token are required");
-    }
-    json header{{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"kid", kid}, {"jwk", w.subjectKey->PublicJwk()}};
-    json claims{{"htm", body["htm"]},
-                {"htu", body["htu"]},
-                {"iat", Now()},
-                {"jti", jose::RandomUuid()},
-                {"ath", jose::Base64UrlEncode(jose::Sha256(body["token"].get<std::string>()))}};
-    res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *w.subjectKey).value()}}.dump(),
-                    "application/json");
-  });
+  server.Post(R"(/internal/auth/v2/dpop/(.+))",
+              [&world](const httplib::Request& req, httplib::Response& res) { ServeDpopProof(world, req, res); });
 }
 
 }  // namespace zb::sandbox

@@ -111,14 +111,14 @@ bool SandboxImpl::RestartHolder(const std::string& id, const std::string& mode) 
   return true;
 }
 
-domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
-  const fs::path dir = o.stateDir;
+domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
+  const fs::path dir = options.stateDir;
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return MakeError(ErrorCode::kIo, "cannot create the state directory " + dir.string());
   World& w = m_world;
-  w.host = o.host;
-  w.nodeVariant = o.nodeVariant;
+  w.host = options.host;
+  w.nodeVariant = options.nodeVariant;
   const TestCa ca = Must(TestCa::Generate("Zorgbrug sandbox test CA"));
   w.opKey = Must(jose::Key::GenerateRsa(2048));
   w.opKid = "gtwpr.jwt.dezi.sandbox";
@@ -153,7 +153,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
     h.services = services;
     h.didKey = Must(jose::Key::GenerateEcP256());
     w.holders.push_back(std::move(h));
-    auto data = HolderData::Load(o.dataDir, id + ".json");
+    auto data = HolderData::Load(options.dataDir, id + ".json");
     if (!data) return data.error();
     m_data.push_back(std::move(data).value());
   }
@@ -174,15 +174,15 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
   {
     // URLs are known only after binding; hold the lock so no request sees them half-filled.
     std::lock_guard lock(w.mutex);
-    w.deziIssuer = "https://" + o.host + ":" + std::to_string(StartServer(dezi));
-    w.nodeUrl = "https://" + o.host + ":" + std::to_string(StartServer(node));
-    const std::string didHost = "did:web:" + o.host + "%3A" + std::to_string(node.port());
+    w.deziIssuer = "https://" + options.host + ":" + std::to_string(StartServer(dezi));
+    w.nodeUrl = "https://" + options.host + ":" + std::to_string(StartServer(node));
+    const std::string didHost = "did:web:" + options.host + "%3A" + std::to_string(node.port());
     w.subjectDid = didHost + ":iam:" + jose::RandomUuid();
     w.subjectKid = w.subjectDid + "#" + jose::RandomUuid();
     for (std::size_t i = 0; i < w.holders.size(); ++i) {
       HolderInfo& h = w.holders[i];
       m_holderPorts.push_back(StartServer(*m_holderServers[i]));
-      h.fhirBase = "https://" + o.host + ":" + std::to_string(m_holderPorts.back()) + "/fhir";
+      h.fhirBase = "https://" + options.host + ":" + std::to_string(m_holderPorts.back()) + "/fhir";
       h.authServer = w.nodeUrl + "/oauth2/" + h.id;
       h.did = didHost + ":iam:" + jose::RandomUuid();
     }
@@ -215,7 +215,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& o) {
        {{"internal_api", w.nodeUrl},
         {"subject", w.subject},
         {"token_v2", {{"key", "token-v2-key.pem"}, {"issuer", "zorgbrug-gateway"}, {"audience", w.audience}}},
-        {"user_identity", o.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
+        {"user_identity", options.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
         {"token_type", "DPoP"}}},
       {"discovery",
        {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},

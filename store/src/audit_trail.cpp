@@ -55,7 +55,7 @@ AuditRecord ToRecord(const Row& r) {
 
 }  // namespace
 
-domain::Result<std::int64_t> AuditTrail::Append(const domain::AuditEvent& e) {
+domain::Result<std::int64_t> AuditTrail::Append(const domain::AuditEvent& event) {
   auto lock = m_db->Lock();
   Transaction t(*m_db);
   if (t.error()) return *t.error();
@@ -72,15 +72,15 @@ domain::Result<std::int64_t> AuditTrail::Append(const domain::AuditEvent& e) {
     }
   }
   Row r{lastSeq + 1,
-        detail::InstantText(e.at),
-        e.actor.userId,
-        e.actor.name,
-        e.actor.roleCode,
-        e.actor.organisationUra,
-        e.patientBsn.empty() ? std::string() : m_cipher.BsnKey(e.patientBsn),
-        domain::ToString(e.action),
-        e.context,
-        e.outcome,
+        detail::InstantText(event.at),
+        event.actor.userId,
+        event.actor.name,
+        event.actor.roleCode,
+        event.actor.organisationUra,
+        event.patientBsn.empty() ? std::string() : m_cipher.BsnKey(event.patientBsn),
+        domain::ToString(event.action),
+        event.context,
+        event.outcome,
         lastMac,
         ""};
   r.mac = m_cipher.AuditMac(Canonical(r));

@@ -16,18 +16,19 @@ namespace {
 std::string RecordContext(std::int64_t id) { return "patients/record/" + std::to_string(id); }
 }  // namespace
 
-domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& p) {
+domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& patient) {
   auto lock = m_db->Lock();
   Transaction t(*m_db);
   if (t.error()) return *t.error();
-  const std::string key = m_cipher.BsnKey(p.bsn.digits());
-  std::int64_t id = p.id;
+  const std::string key = m_cipher.BsnKey(patient.bsn.digits());
+  std::int64_t id = patient.id;
   {
     auto other = m_db->Prepare("SELECT id FROM patients WHERE bsn_key = ?");
     if (!other) return other.error();
     other.value().Bind(1, key);
     if (other.value().Step() && other.value().Int(0) != id) {
-      return MakeError(ErrorCode::kInconsistent, "a patient with BSN " + p.bsn.Masked() + " is already registered");
+      return MakeError(ErrorCode::kInconsistent,
+                       "a patient with BSN " + patient.bsn.Masked() + " is already registered");
     }
   }
   const std::string now = detail::InstantText(boost::posix_time::second_clock::universal_time());
@@ -35,18 +36,20 @@ domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& p) {
     // The id is part of the record's sealing context, so insert first, then seal.
     auto ins = m_db->Prepare("INSERT INTO patients(bsn_key, category, record, updated_at) VALUES(?, ?, x'', ?)");
     if (!ins) return ins.error();
-    ins.value().Bind(1, key).Bind(2, domain::ToString(p.category)).Bind(3, now);
+    ins.value().Bind(1, key).Bind(2, domain::ToString(patient.category)).Bind(3, now);
     if (auto r = ins.value().Run(); !r) return r.error();
     id = m_db->LastInsertId();
   }
   detail::FieldWriter record;
-  record.Add("bsn", p.bsn.digits()).Add("name", p.name).Add("birth_date", detail::DateText(p.birthDate));
-  record.Add("expected_on", detail::DateText(p.expectedOn)).Add("location", p.location);
+  record.Add("bsn", patient.bsn.digits())
+      .Add("name", patient.name)
+      .Add("birth_date", detail::DateText(patient.birthDate));
+  record.Add("expected_on", detail::DateText(patient.expectedOn)).Add("location", patient.location);
   auto up = m_db->Prepare("UPDATE patients SET bsn_key = ?, category = ?, record = ?, updated_at = ? WHERE id = ?");
   if (!up) return up.error();
   up.value()
       .Bind(1, key)
-      .Bind(2, domain::ToString(p.category))
+      .Bind(2, domain::ToString(patient.category))
       .Bind(3, m_cipher.Seal(record.str(), RecordContext(id)))
       .Bind(4, now)
       .Bind(5, id);
@@ -55,8 +58,8 @@ domain::Result<std::int64_t> PatientStore::Save(const RegisteredPatient& p) {
   if (!clear) return clear.error();
   clear.value().Bind(1, id);
   if (auto r = clear.value().Run(); !r) return r.error();
-  for (std::size_t i = 0; i < p.sources.size(); ++i) {
-    const auto& s = p.sources[i];
+  for (std::size_t i = 0; i < patient.sources.size(); ++i) {
+    const auto& s = patient.sources[i];
     auto add =
         m_db->Prepare("INSERT INTO patient_sources(patient_id, position, kind, ura, name) VALUES(?, ?, ?, ?, ?)");
     if (!add) return add.error();

@@ -14,24 +14,24 @@ std::string Context(std::int64_t retrieval, std::size_t position, const char* co
 }
 }  // namespace
 
-domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& r) {
+domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
   auto lock = m_db->Lock();
   Transaction t(*m_db);
   if (t.error()) return *t.error();
   auto old = m_db->Prepare("DELETE FROM retrievals WHERE patient_id = ?");
   if (!old) return old.error();
-  old.value().Bind(1, r.patientId);
+  old.value().Bind(1, retrieval.patientId);
   if (auto x = old.value().Run(); !x) return x.error();
   auto ins = m_db->Prepare("INSERT INTO retrievals(patient_id, retrieved_at, complete) VALUES(?, ?, ?)");
   if (!ins) return ins.error();
   ins.value()
-      .Bind(1, r.patientId)
-      .Bind(2, detail::InstantText(r.retrievedAt))
-      .Bind(3, std::int64_t{r.complete ? 1 : 0});
+      .Bind(1, retrieval.patientId)
+      .Bind(2, detail::InstantText(retrieval.retrievedAt))
+      .Bind(3, std::int64_t{retrieval.complete ? 1 : 0});
   if (auto x = ins.value().Run(); !x) return x.error();
   const std::int64_t id = m_db->LastInsertId();
-  for (std::size_t i = 0; i < r.sources.size(); ++i) {
-    const auto& o = r.sources[i].outcome;
+  for (std::size_t i = 0; i < retrieval.sources.size(); ++i) {
+    const auto& o = retrieval.sources[i].outcome;
     auto s = m_db->Prepare(
         "INSERT INTO retrieval_sources(retrieval_id, position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms,"
         " requests, resources, blocks, detail, snapshot) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -51,7 +51,7 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& r) {
         .Bind(12, static_cast<std::int64_t>(o.resources))
         .Bind(13, static_cast<std::int64_t>(o.blocks))
         .Bind(14, m_cipher.Seal(o.detail, Context(id, i, "detail")))
-        .Bind(15, m_cipher.Seal(r.sources[i].snapshot, Context(id, i, "snapshot")));
+        .Bind(15, m_cipher.Seal(retrieval.sources[i].snapshot, Context(id, i, "snapshot")));
     if (auto x = s.value().Run(); !x) return x.error();
   }
   return t.Commit();

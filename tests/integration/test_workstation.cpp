@@ -46,26 +46,26 @@ struct Lookup {
 };
 
 // Looks the patient up and waits for the end; returns the picture built from the deliveries.
-std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& w, const domain::RegisteredPatient& p,
-                                               Lookup& l) {
-  auto id = w.LookUp(
-      p,
+std::unique_ptr<domain::PatientPicture> LookUp(workstation::Workstation& workstation,
+                                               const domain::RegisteredPatient& patient, Lookup& lookup) {
+  auto id = workstation.LookUp(
+      patient,
       [&](workstation::Workstation::LookupId, domain::SourceDelivery d) {
-        std::lock_guard lock(l.m);
-        l.deliveries.push_back(std::move(d));
+        std::lock_guard lock(lookup.m);
+        lookup.deliveries.push_back(std::move(d));
       },
       [&](workstation::Workstation::LookupId, workstation::LookupEnd e) {
-        std::lock_guard lock(l.m);
-        l.end = e;
-        l.cv.notify_all();
+        std::lock_guard lock(lookup.m);
+        lookup.end = e;
+        lookup.cv.notify_all();
       });
   REQUIRE(id.ok());
-  std::unique_lock lock(l.m);
-  REQUIRE(l.cv.wait_for(lock, std::chrono::seconds(20), [&] { return l.end.has_value(); }));
+  std::unique_lock lock(lookup.m);
+  REQUIRE(lookup.cv.wait_for(lock, std::chrono::seconds(20), [&] { return lookup.end.has_value(); }));
   std::vector<domain::SourceOutcome> expected;
-  for (const auto& s : p.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
-  auto picture = std::make_unique<domain::PatientPicture>(p.bsn.digits(), expected);
-  for (auto d : l.deliveries) picture->Deliver(std::move(d));
+  for (const auto& s : patient.sources) expected.push_back(domain::PendingOutcome(s.source, s.ura));
+  auto picture = std::make_unique<domain::PatientPicture>(patient.bsn.digits(), expected);
+  for (auto d : lookup.deliveries) picture->Deliver(std::move(d));
   return picture;
 }
 

@@ -50,7 +50,7 @@ std::optional<QueryOutcome> AccessDecision(const std::string& kind, const json& 
   return std::nullopt;
 }
 
-Answer ReadAnswer(const std::string& kind, const http::Response& r) {
+Answer ReadAnswer(const std::string& kind, const http::Response& response) {
   Answer a;
   a.outcome.query = kind;
   auto fail = [&](SourceStatus status, std::string reason, std::string detail) {
@@ -62,42 +62,42 @@ Answer ReadAnswer(const std::string& kind, const http::Response& r) {
   };
   json body;
   std::string parseError;
-  if (!r.body.empty()) {
+  if (!response.body.empty()) {
     try {
-      body = json::parse(r.body);
+      body = json::parse(response.body);
     } catch (const json::parse_error& e) {  // the only way nlohmann reports where the JSON broke
-      parseError = "byte " + std::to_string(e.byte) + " of " + std::to_string(r.body.size());
+      parseError = "byte " + std::to_string(e.byte) + " of " + std::to_string(response.body.size());
     } catch (
         const json::exception&) {  // e.g. a number beyond double range (out_of_range 406): still not JSON we can read
-      parseError = "a number out of range in " + std::to_string(r.body.size()) + " bytes";
+      parseError = "a number out of range in " + std::to_string(response.body.size()) + " bytes";
     }
   }
   const bool isOutcome = body.is_object() && StringMember(body, "resourceType") == "OperationOutcome";
-  if (r.status == 401)
+  if (response.status == 401)
     return fail(SourceStatus::kAccessDenied, "token-refused",
                 "the holder refused the access token (HTTP 401) after a renewal");
-  if (r.status == 403 || r.status == 404 || r.status == 451) {
+  if (response.status == 403 || response.status == 404 || response.status == 451) {
     if (auto decision = AccessDecision(kind, body)) {
       a.outcome = *decision;
       return a;
     }
-    if (r.status == 404)
+    if (response.status == 404)
       return fail(SourceStatus::kFailed, "http-404", "HTTP 404" + (isOutcome ? ": " + Text(body) : std::string()));
     // A refusal that does not say why: still a refusal, not an empty record.
     return fail(SourceStatus::kAccessDenied, isOutcome && !Text(body).empty() ? "other" : "not-given",
-                "HTTP " + std::to_string(r.status) + (isOutcome ? ": " + Text(body) : std::string()));
+                "HTTP " + std::to_string(response.status) + (isOutcome ? ": " + Text(body) : std::string()));
   }
-  if (r.status == 503) {
-    a.retryAfterSeconds = RetryAfter(r);
+  if (response.status == 503) {
+    a.retryAfterSeconds = RetryAfter(response);
     return fail(
         SourceStatus::kFailed, "http-503",
         "HTTP 503 (temporarily unavailable" +
             (a.retryAfterSeconds ? ", retry after " + std::to_string(*a.retryAfterSeconds) + " s" : std::string()) +
             ")" + (isOutcome ? ": " + Text(body) : std::string()));
   }
-  if (r.status < 200 || r.status >= 300) {
-    return fail(SourceStatus::kFailed, "http-" + std::to_string(r.status),
-                "HTTP " + std::to_string(r.status) + (isOutcome ? ": " + Text(body) : std::string()));
+  if (response.status < 200 || response.status >= 300) {
+    return fail(SourceStatus::kFailed, "http-" + std::to_string(response.status),
+                "HTTP " + std::to_string(response.status) + (isOutcome ? ": " + Text(body) : std::string()));
   }
   if (!parseError.empty())
     return fail(SourceStatus::kFailed, "malformed", "the answer is not valid JSON (" + parseError + ")");

@@ -107,34 +107,36 @@ struct Retriever::Impl {
   }
 };
 
-void Retriever::Impl::Resolve(LookupId id, Lookup& l, std::size_t s) {
-  const std::string ura = l.sources[s].spec.ura;
+void Retriever::Impl::Resolve(LookupId id, Lookup& lookup, std::size_t source) {
+  const std::string ura = lookup.sources[source].spec.ura;
   auto cached = directory.find(ura);
-  if (cached != directory.end() && cached->second.second > Clock::now()) return Plan(id, l, s, cached->second.first);
-  ++l.sources[s].outstanding;
-  ++l.sources[s].requests;
-  auto request = gateway.DirectoryRequest(l.request.session, "", ura);
+  if (cached != directory.end() && cached->second.second > Clock::now())
+    return Plan(id, lookup, source, cached->second.first);
+  ++lookup.sources[source].outstanding;
+  ++lookup.sources[source].requests;
+  auto request = gateway.DirectoryRequest(lookup.request.session, "", ura);
   const auto sent = Clock::now();
-  l.transfers.push_back(multi.Submit(
-      std::move(request), l.sources[s].deadline, [this, id, s, ura, sent](domain::Result<http::Response> r) {
-        WithLookup(id, [&](Lookup& live, auto& out) {
-          auto answer = GatewayClient::DirectoryResult(std::move(r));
-          --live.sources[s].outstanding;
-          live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
-          if (!answer) {
-            Note(live, s, ReadGatewayRefusal("directory", answer.error()));
-          } else {
-            directory[ura] = {answer.value(), Clock::now() + kDirectoryTtl};
-            Plan(id, live, s, answer.value());
-          }
-          Settle(live, s, out);
-        });
-      }));
+  lookup.transfers.push_back(multi.Submit(std::move(request), lookup.sources[source].deadline,
+                                          [this, id, source, ura, sent](domain::Result<http::Response> r) {
+                                            WithLookup(id, [&](Lookup& live, auto& out) {
+                                              auto answer = GatewayClient::DirectoryResult(std::move(r));
+                                              --live.sources[source].outstanding;
+                                              live.sources[source].slowest =
+                                                  std::max(live.sources[source].slowest, Clock::now() - sent);
+                                              if (!answer) {
+                                                Note(live, source, ReadGatewayRefusal("directory", answer.error()));
+                                              } else {
+                                                directory[ura] = {answer.value(), Clock::now() + kDirectoryTtl};
+                                                Plan(id, live, source, answer.value());
+                                              }
+                                              Settle(live, source, out);
+                                            });
+                                          }));
 }
 
-void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s,
+void Retriever::Impl::Plan(LookupId id, Lookup& lookup, std::size_t source,
                            const std::vector<contract::DirectoryEntry>& holders) {
-  SourceState& src = l.sources[s];
+  SourceState& src = lookup.sources[source];
   const contract::DirectoryEntry* chosen = nullptr;
   // The medication exchange carries all MP9 building blocks; zorginzage only the GP's agreements.
   for (const char* service : {kMedicationService, kZorginzageService}) {
@@ -143,7 +145,7 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s,
     }
   }
   if (!chosen) {
-    Note(l, s,
+    Note(lookup, source,
          {"directory", SourceStatus::kNotConnected, holders.empty() ? "not-in-directory" : "no-medication-service",
           holders.empty() ? "URA " + src.spec.ura + " is not registered on any Discovery Service of this gateway"
                           : "URA " + src.spec.ura + " is registered, but not for a medication exchange"});
@@ -153,95 +155,96 @@ void Retriever::Impl::Plan(LookupId id, Lookup& l, std::size_t s,
   src.fhirBase = chosen->fhirBaseUrl;
   if (!chosen->name.empty()) src.spec.source.name = chosen->name;
   if (src.service == kMedicationService) {
-    for (const auto& q : MedicationQueries(l.request.bsn)) Send(id, l, s, q);
+    for (const auto& q : MedicationQueries(lookup.request.bsn)) Send(id, lookup, source, q);
     return;
   }
-  auto link = links.find(src.spec.ura + "|" + l.request.bsn);
+  auto link = links.find(src.spec.ura + "|" + lookup.request.bsn);
   if (link != links.end()) {
-    for (const auto& q : ZorginzageQueries(link->second)) Send(id, l, s, q);
+    for (const auto& q : ZorginzageQueries(link->second)) Send(id, lookup, source, q);
   } else {
-    Send(id, l, s, ZorginzagePatientSearch(l.request.bsn));
+    Send(id, lookup, source, ZorginzagePatientSearch(lookup.request.bsn));
   }
 }
 
-void Retriever::Impl::Send(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, Clock::time_point notBefore,
-                           int retries) {
-  SourceState& src = l.sources[s];
+void Retriever::Impl::Send(LookupId id, Lookup& lookup, std::size_t source, const PlannedQuery& query,
+                           Clock::time_point notBefore, int retries) {
+  SourceState& src = lookup.sources[source];
   ++src.outstanding;
   ++src.requests;
-  auto request =
-      gateway.RelayRequest(l.request.session, src.service, src.spec.ura, q.method, q.pathAndQuery, q.formBody);
+  auto request = gateway.RelayRequest(lookup.request.session, src.service, src.spec.ura, query.method,
+                                      query.pathAndQuery, query.formBody);
   const auto left =
       std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
   request.headers.push_back({std::string(contract::kTimeoutHeader),
                              std::to_string(std::max<std::int64_t>(100, (left - kGatewayMargin).count()))});
   const auto sent = std::max(Clock::now(), notBefore);
-  l.transfers.push_back(multi.Submit(
+  lookup.transfers.push_back(multi.Submit(
       std::move(request), src.deadline,
-      [this, id, s, q, retries, sent](domain::Result<http::Response> r) {
+      [this, id, source, query, retries, sent](domain::Result<http::Response> r) {
         WithLookup(id, [&](Lookup& live, auto& out) {
-          --live.sources[s].outstanding;
-          live.sources[s].slowest = std::max(live.sources[s].slowest, Clock::now() - sent);
+          --live.sources[source].outstanding;
+          live.sources[source].slowest = std::max(live.sources[source].slowest, Clock::now() - sent);
           try {
-            OnAnswer(id, live, s, q, retries, GatewayClient::RelayResult(std::move(r)));
+            OnAnswer(id, live, source, query, retries, GatewayClient::RelayResult(std::move(r)));
           } catch (const std::exception& e) {
             // A backstop: an answer we failed to foresee must fail its source, not the process.
-            Note(live, s,
-                 {q.kind, SourceStatus::kFailed, "unreadable",
+            Note(live, source,
+                 {query.kind, SourceStatus::kFailed, "unreadable",
                   std::string("the answer could not be read: ") + e.what()});
           }
-          Settle(live, s, out);
+          Settle(live, source, out);
         });
       },
       notBefore));
 }
 
-void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const PlannedQuery& q, int retries,
-                               domain::Result<http::Response> r) {
-  SourceState& src = l.sources[s];
-  if (!r) {
+void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, const PlannedQuery& query, int retries,
+                               domain::Result<http::Response> result) {
+  SourceState& src = lookup.sources[source];
+  if (!result) {
     // Our own deadline passed on the way to the gateway (the HTTP layer says so; status 0: no answer).
-    if (r.error().code == domain::ErrorCode::kTimeout && r.error().status == 0) {
-      return Note(l, s,
-                  {q.kind, SourceStatus::kUnreachable, "deadline",
-                   "no answer within the source's deadline (" + r.error().detail + ")"});
+    if (result.error().code == domain::ErrorCode::kTimeout && result.error().status == 0) {
+      return Note(lookup, source,
+                  {query.kind, SourceStatus::kUnreachable, "deadline",
+                   "no answer within the source's deadline (" + result.error().detail + ")"});
     }
-    return Note(l, s, ReadGatewayRefusal(q.kind, r.error()));
+    return Note(lookup, source, ReadGatewayRefusal(query.kind, result.error()));
   }
-  Answer a = ReadAnswer(q.kind, r.value());
+  Answer a = ReadAnswer(query.kind, result.value());
   if (a.retryAfterSeconds && retries == 0) {
     // One retry when the holder says when, and that moment still leaves time for an answer.
     const auto at = Clock::now() + std::chrono::seconds(*a.retryAfterSeconds);
-    if (at + std::chrono::milliseconds(500) < src.deadline) return Send(id, l, s, q, at, retries + 1);
+    if (at + std::chrono::milliseconds(500) < src.deadline) return Send(id, lookup, source, query, at, retries + 1);
   }
   for (auto& e : a.entries) {
     if (src.seen.insert(EntryKey(e)).second) src.entries.push_back(std::move(e));
   }
-  if (q.kind == "patient-search" && a.outcome.status == SourceStatus::kData) {
+  if (query.kind == "patient-search" && a.outcome.status == SourceStatus::kData) {
     // Zorginzage: the holder's own patient id, after checking it is our patient.
     std::vector<const json*> patients;
     for (const auto& e : src.entries) {
       if (StringMember(e["resource"], "resourceType") == "Patient") patients.push_back(&e["resource"]);
     }
     if (patients.size() != 1) {
-      return Note(l, s,
-                  {q.kind, SourceStatus::kFailed, "patient-ambiguous",
+      return Note(lookup, source,
+                  {query.kind, SourceStatus::kFailed, "patient-ambiguous",
                    std::to_string(patients.size()) + " patients match the BSN"});
     }
     const json& p = *patients.front();
-    if (l.request.birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
-        p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*l.request.birthDate)) {
-      return Note(l, s,
-                  {q.kind, SourceStatus::kFailed, "birthdate-mismatch",
+    if (lookup.request.birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
+        p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*lookup.request.birthDate)) {
+      return Note(lookup, source,
+                  {query.kind, SourceStatus::kFailed, "birthdate-mismatch",
                    "the source's patient with this BSN has another birth date; its data is not used"});
     }
     const std::string pid = StringMember(p, "id");
-    if (pid.empty()) return Note(l, s, {q.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
-    links[src.spec.ura + "|" + l.request.bsn] = pid;
-    for (const auto& next : ZorginzageQueries(pid)) Send(id, l, s, next);
+    if (pid.empty())
+      return Note(lookup, source, {query.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
+    links[src.spec.ura + "|" + lookup.request.bsn] = pid;
+    for (const auto& next : ZorginzageQueries(pid)) Send(id, lookup, source, next);
     return;  // the patient search itself is not the data
   }
-  if (q.kind == "patient-search" && a.outcome.status == SourceStatus::kNoData) {
+  if (query.kind == "patient-search" && a.outcome.status == SourceStatus::kNoData) {
     a.outcome.status = SourceStatus::kPatientUnknown;
     a.outcome.reason = "no-match";
     a.outcome.detail = "Patient/_search found no patient with this BSN";
@@ -249,18 +252,18 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& l, std::size_t s, const Plan
   if (a.next && a.outcome.status == SourceStatus::kData) {
     const std::string prefix = src.fhirBase + "/";
     const std::size_t pages = static_cast<std::size_t>(std::count_if(
-        src.outcomes.begin(), src.outcomes.end(), [&](const QueryOutcome& o) { return o.query == q.kind; }));
+        src.outcomes.begin(), src.outcomes.end(), [&](const QueryOutcome& o) { return o.query == query.kind; }));
     if (a.next->rfind(prefix, 0) != 0) {
-      a.outcome = {q.kind, SourceStatus::kFailed, "next-link-foreign",
+      a.outcome = {query.kind, SourceStatus::kFailed, "next-link-foreign",
                    "the next-page link points outside the holder's FHIR base"};
     } else if (pages >= kMaxPages) {
-      a.outcome = {q.kind, SourceStatus::kFailed, "too-many-pages",
+      a.outcome = {query.kind, SourceStatus::kFailed, "too-many-pages",
                    "more than " + std::to_string(kMaxPages) + " pages"};
     } else {
-      Send(id, l, s, PlannedQuery{q.kind, "GET", a.next->substr(prefix.size()), ""});
+      Send(id, lookup, source, PlannedQuery{query.kind, "GET", a.next->substr(prefix.size()), ""});
     }
   }
-  Note(l, s, std::move(a.outcome));
+  Note(lookup, source, std::move(a.outcome));
 }
 
 void Retriever::Impl::Settle(Lookup& l, std::size_t s,
@@ -271,14 +274,14 @@ void Retriever::Impl::Settle(Lookup& l, std::size_t s,
   out.emplace_back(l.onSource, Deliver(l, s));
 }
 
-domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
-  SourceState& src = l.sources[s];
+domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t source) {
+  SourceState& src = lookup.sources[source];
   domain::SourceDelivery d;
   d.outcome.source = src.spec.source;
   d.outcome.ura = src.spec.ura;
   d.outcome.requests = src.requests;
   d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
-  d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - l.started);
+  d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lookup.started);
   const std::size_t i = domain::DecidingOutcome(src.outcomes);
   if (i == std::string::npos) {
     d.outcome.status = SourceStatus::kFailed;
@@ -306,8 +309,8 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& l, std::size_t s) {
     return d;
   }
   for (const auto& p : doc->patients) {
-    const bool otherBsn = p.bsn && p.bsn->digits() != l.request.bsn;
-    const bool otherBirth = l.request.birthDate && p.birthDate && !(*p.birthDate == *l.request.birthDate);
+    const bool otherBsn = p.bsn && p.bsn->digits() != lookup.request.bsn;
+    const bool otherBirth = lookup.request.birthDate && p.birthDate && !(*p.birthDate == *lookup.request.birthDate);
     if (otherBsn || otherBirth) {
       d.outcome.status = SourceStatus::kFailed;
       d.outcome.reason = otherBsn ? "patient-mismatch" : "birthdate-mismatch";

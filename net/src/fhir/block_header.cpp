@@ -51,10 +51,10 @@ void MapCommonExtension(Context& c, std::string_view name, Object ext, d::BlockH
   }
 }
 
-void FinishHeader(DocumentState& st, Object r, d::BlockHeader& h) {
+void FinishHeader(DocumentState& st, Object resource, d::BlockHeader& header) {
   Context& c = st.c;
   // Modifier extensions we understand (CheckModifiers has refused any other).
-  ForEachExtension(c, r, "modifierExtension", url::kNictiz, [&](std::string_view name, Object ext) {
+  ForEachExtension(c, resource, "modifierExtension", url::kNictiz, [&](std::string_view name, Object ext) {
     if (name == url::kStopType) {
       auto cc = ConceptField(c, ext, "valueCodeableConcept");
       std::optional<d::StopInfo> info;
@@ -69,84 +69,84 @@ void FinishHeader(DocumentState& st, Object r, d::BlockHeader& h) {
             "cannot be read safely");
         return;
       }
-      h.stop = *info;
+      header.stop = *info;
     } else if (name == url::kCyclicalSchedule) {
-      h.cycle = DurationField(c, ext, "valueDuration");
-      if (!h.cycle) c.Reject("cyclical schedule without a duration changes the dosage in an unknown way");
+      header.cycle = DurationField(c, ext, "valueDuration");
+      if (!header.cycle) c.Reject("cyclical schedule without a duration changes the dosage in an unknown way");
     }
   });
-  if (h.treatment.empty()) c.Warn("no treatment (MBH) identifier; the block is shown as its own treatment");
+  if (header.treatment.empty()) c.Warn("no treatment (MBH) identifier; the block is shown as its own treatment");
 
   // Product: a Medication resource in the document, or a code in place.
-  if (auto ref = c.Obj(r, "medicationReference")) {
+  if (auto ref = c.Obj(resource, "medicationReference")) {
     Context::Scope s(c, "medicationReference");
     auto text = c.Str(*ref, "reference").value_or(std::string_view());
     if (auto cached = st.products.find(text); !text.empty() && cached != st.products.end()) {
-      h.product = cached->second;
-    } else if (auto med = st.index.Resolve(text, r)) {
-      h.product = MapProduct(c, *med);
-      if (!text.empty()) st.products.emplace(text, h.product);
+      header.product = cached->second;
+    } else if (auto med = st.index.Resolve(text, resource)) {
+      header.product = MapProduct(c, *med);
+      if (!text.empty()) st.products.emplace(text, header.product);
     } else {
       d::Product shown;
       shown.text = std::string(c.Str(*ref, "display").value_or(""));
-      h.product = std::move(shown);
+      header.product = std::move(shown);
       c.Warn(text.empty() ? std::string("no literal reference to the Medication; using its display text")
                           : "Medication '" + std::string(text) + "' is not in the document; using its display text");
     }
-  } else if (auto cc = ConceptField(c, r, "medicationCodeableConcept")) {
+  } else if (auto cc = ConceptField(c, resource, "medicationCodeableConcept")) {
     d::Product inPlace;
     for (const auto& coding : cc->codings) inPlace.codes.push_back({d::LevelOfSystem(coding.system), coding, false});
     inPlace.text = cc->text;
-    h.product = std::move(inPlace);
+    header.product = std::move(inPlace);
   } else {
     c.Warn("no medication given");
   }
 
-  if (auto notes = c.Arr(r, "note")) {
+  if (auto notes = c.Arr(resource, "note")) {
     for (Element e : *notes) {
       Object o;
       std::string_view t;
-      if (!e.get(o) && !o["text"].get(t) && h.note.empty()) h.note = t;
+      if (!e.get(o) && !o["text"].get(t) && header.note.empty()) header.note = t;
     }
   }
 }
 
-d::Product MapProduct(Context& c, Object med) {
+d::Product MapProduct(Context& context, Object med) {
   d::Product p;
   std::string_view type;
   if (med["resourceType"].get(type) || type != "Medication") {
-    c.Warn("medicationReference does not point to a Medication");
+    context.Warn("medicationReference does not point to a Medication");
     return p;
   }
-  if (auto code = c.Obj(med, "code")) {
-    Context::Scope s(c, "code");
-    if (auto codings = c.Arr(*code, "coding")) {
+  if (auto code = context.Obj(med, "code")) {
+    Context::Scope s(context, "code");
+    if (auto codings = context.Arr(*code, "coding")) {
       for (Element e : *codings) {
         Object co;
         if (e.get(co)) continue;
         d::ProductCode pc;
-        pc.coding = MapCoding(c, co);
+        pc.coding = MapCoding(context, co);
         pc.level = d::LevelOfSystem(pc.coding.system);
-        pc.userSelected = c.Bool(co, "userSelected").value_or(false);
+        pc.userSelected = context.Bool(co, "userSelected").value_or(false);
         p.codes.push_back(std::move(pc));
       }
     }
-    if (auto t = c.Str(*code, "text")) p.text = *t;
+    if (auto t = context.Str(*code, "text")) p.text = *t;
   }
-  if (auto form = ConceptField(c, med, "form")) p.form = std::move(*form);
-  if (auto ingredients = c.Arr(med, "ingredient")) {
+  if (auto form = ConceptField(context, med, "form")) p.form = std::move(*form);
+  if (auto ingredients = context.Arr(med, "ingredient")) {
     for (Element e : *ingredients) {
       Object io;
       if (e.get(io)) continue;
       d::Ingredient ing;
-      if (auto item = ConceptField(c, io, "itemCodeableConcept")) ing.item = std::move(*item);
-      if (auto strength = c.Obj(io, "strength")) ing.strength = MapRatio(c, *strength);
+      if (auto item = ConceptField(context, io, "itemCodeableConcept")) ing.item = std::move(*item);
+      if (auto strength = context.Obj(io, "strength")) ing.strength = MapRatio(context, *strength);
       p.ingredients.push_back(std::move(ing));
     }
   }
-  ForEachExtension(c, med, url::kNictiz, [&](std::string_view name, Object ext) {
+  ForEachExtension(context, med, url::kNictiz, [&](std::string_view name, Object ext) {
     if (name == url::kProductDescription) {
-      if (auto v = c.Str(ext, "valueString")) p.description = *v;
+      if (auto v = context.Str(ext, "valueString")) p.description = *v;
     }
   });
   return p;
@@ -166,32 +166,32 @@ bool KnownModifier(std::string_view url) {
 
 void ScanModifiers(Context& c, Element e, int depth);
 
-void ScanObject(Context& c, Object o, int depth) {
-  for (auto field : o) {
+void ScanObject(Context& context, Object object, int depth) {
+  for (auto field : object) {
     if (field.key == "text" || field.key == "contained") continue;  // narrative; contained is checked when used
     if (field.key == "modifierExtension") {
       Array arr;
       if (field.value.get(arr)) continue;
       std::ptrdiff_t i = 0;
       for (Element m : arr) {
-        Context::Scope s(c, "modifierExtension", i++);
+        Context::Scope s(context, "modifierExtension", i++);
         Object mo;
         std::string_view url;
         if (m.get(mo) || mo["url"].get(url)) {
-          c.Reject("modifier extension without url; the resource cannot be read safely");
+          context.Reject("modifier extension without url; the resource cannot be read safely");
           return;
         }
         if (!KnownModifier(url)) {
-          c.Reject("unknown modifier extension '" + std::string(url) +
-                   "'; it may change the meaning of the resource, so the resource is not used");
+          context.Reject("unknown modifier extension '" + std::string(url) +
+                         "'; it may change the meaning of the resource, so the resource is not used");
           return;
         }
       }
       continue;
     }
-    Context::Scope s(c, field.key);
-    ScanModifiers(c, field.value, depth + 1);
-    if (c.rejected()) return;
+    Context::Scope s(context, field.key);
+    ScanModifiers(context, field.value, depth + 1);
+    if (context.rejected()) return;
   }
 }
 
@@ -210,10 +210,10 @@ void ScanModifiers(Context& c, Element e, int depth) {
 
 // Fast pre-check without path bookkeeping: almost every resource passes, and only those that do
 // not are walked again with paths for the message.
-bool NeedsModifierReport(Element e, int depth) {
+bool NeedsModifierReport(Element element, int depth) {
   if (depth > 64) return false;
   Object o;
-  if (!e.get(o)) {
+  if (!element.get(o)) {
     for (auto field : o) {
       if (field.key == "text" || field.key == "contained") continue;
       if (field.key == "modifierExtension") {
@@ -235,7 +235,7 @@ bool NeedsModifierReport(Element e, int depth) {
     return false;
   }
   Array arr;
-  if (!e.get(arr)) {
+  if (!element.get(arr)) {
     for (Element item : arr) {
       const auto type = item.type();
       if ((type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) &&
@@ -249,10 +249,10 @@ bool NeedsModifierReport(Element e, int depth) {
 
 }  // namespace
 
-void CheckModifiers(Context& c, Object resource) {
+void CheckModifiers(Context& context, Object resource) {
   if (resource["implicitRules"].error() == simdjson::SUCCESS) {
-    Context::Scope s(c, "implicitRules");
-    c.Reject("implicitRules is set; the resource follows rules we do not know and is not used");
+    Context::Scope s(context, "implicitRules");
+    context.Reject("implicitRules is set; the resource follows rules we do not know and is not used");
     return;
   }
   bool needsReport = false;
@@ -275,10 +275,10 @@ void CheckModifiers(Context& c, Object resource) {
     }
     if (needsReport) break;
   }
-  if (needsReport) ScanObject(c, resource, 0);
+  if (needsReport) ScanObject(context, resource, 0);
 }
 
-std::string_view BlockCategory(Context& c, Object r) {
+std::string_view BlockCategory(Context& context, Object resource) {
   static constexpr std::array<std::string_view, 8> kCodes = {
       category::kMedicationAgreement, category::kGpPrescription,          category::kVariableDosingRegimen,
       category::kDispenseRequest,     category::kAdministrationAgreement, category::kMedicationDispense,
@@ -298,7 +298,7 @@ std::string_view BlockCategory(Context& c, Object r) {
     return {};
   };
   Element cat;
-  if (!r["category"].get(cat)) {
+  if (!resource["category"].get(cat)) {
     Object single;
     Array many;
     if (!cat.get(single)) {
@@ -321,8 +321,8 @@ std::string_view BlockCategory(Context& c, Object r) {
       {"mp-MedicationUse2", category::kMedicationUse},
       {"mp-MedicationAdministration2", category::kMedicationAdministration},
   }};
-  if (auto meta = c.Obj(r, "meta")) {
-    if (auto profiles = c.Arr(*meta, "profile")) {
+  if (auto meta = context.Obj(resource, "meta")) {
+    if (auto profiles = context.Arr(*meta, "profile")) {
       for (Element e : *profiles) {
         std::string_view p;
         if (e.get(p)) continue;

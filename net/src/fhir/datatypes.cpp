@@ -168,108 +168,108 @@ d::PeriodOfUse MapPeriodOfUse(Context& c, Object period) {
 
 namespace {
 
-void MapTiming(Context& c, Object timing, d::Timing& t) {
-  auto repeat = c.Obj(timing, "repeat");
+void MapTiming(Context& context, Object timing, d::Timing& into) {
+  auto repeat = context.Obj(timing, "repeat");
   if (!repeat) return;
-  Context::Scope s(c, "repeat");
+  Context::Scope s(context, "repeat");
   auto toInt = [](std::optional<std::int64_t> v) -> std::optional<int> {
     if (!v || *v < 0 || *v > 100000) return std::nullopt;
     return static_cast<int>(*v);
   };
-  t.frequency = toInt(c.Int(*repeat, "frequency"));
-  t.frequencyMax = toInt(c.Int(*repeat, "frequencyMax"));
-  t.count = toInt(c.Int(*repeat, "count"));
-  t.countMax = toInt(c.Int(*repeat, "countMax"));
-  t.period = c.Number(*repeat, "period");
-  t.periodMax = c.Number(*repeat, "periodMax");
-  if (auto v = c.Str(*repeat, "periodUnit")) t.periodUnit = *v;
-  if (auto dur = c.Number(*repeat, "duration")) {
-    t.duration = d::Duration{*dur, std::string(c.Str(*repeat, "durationUnit").value_or(""))};
+  into.frequency = toInt(context.Int(*repeat, "frequency"));
+  into.frequencyMax = toInt(context.Int(*repeat, "frequencyMax"));
+  into.count = toInt(context.Int(*repeat, "count"));
+  into.countMax = toInt(context.Int(*repeat, "countMax"));
+  into.period = context.Number(*repeat, "period");
+  into.periodMax = context.Number(*repeat, "periodMax");
+  if (auto v = context.Str(*repeat, "periodUnit")) into.periodUnit = *v;
+  if (auto dur = context.Number(*repeat, "duration")) {
+    into.duration = d::Duration{*dur, std::string(context.Str(*repeat, "durationUnit").value_or(""))};
   }
-  t.boundsDuration = DurationField(c, *repeat, "boundsDuration");
-  auto strings = [&](std::string_view key, std::vector<std::string>& out) {
-    auto arr = c.Arr(*repeat, key);
+  into.boundsDuration = DurationField(context, *repeat, "boundsDuration");
+  auto strings = [&](std::string_view key, std::vector<std::string>& values) {
+    auto arr = context.Arr(*repeat, key);
     if (!arr) return;
     for (Element e : *arr) {
       std::string_view v;
-      if (!e.get(v)) out.emplace_back(v);
+      if (!e.get(v)) values.emplace_back(v);
     }
   };
-  strings("dayOfWeek", t.dayOfWeek);
-  strings("timeOfDay", t.timeOfDay);
-  strings("when", t.when);
-  ForEachExtension(c, *repeat, url::kHl7, [&](std::string_view name, Object ext) {
-    if (name == url::kTimingExact) t.exact = c.Bool(ext, "valueBoolean");
+  strings("dayOfWeek", into.dayOfWeek);
+  strings("timeOfDay", into.timeOfDay);
+  strings("when", into.when);
+  ForEachExtension(context, *repeat, url::kHl7, [&](std::string_view name, Object ext) {
+    if (name == url::kTimingExact) into.exact = context.Bool(ext, "valueBoolean");
   });
 }
 
 }  // namespace
 
-d::Dosage MapDosage(Context& c, Object o) {
+d::Dosage MapDosage(Context& context, Object object) {
   d::Dosage dosage;
-  if (auto v = c.Int(o, "sequence"); v && *v >= 0 && *v < 100000) dosage.sequence = static_cast<int>(*v);
-  if (auto v = c.Str(o, "text")) dosage.text = *v;
-  if (auto timing = c.Obj(o, "timing")) {
-    Context::Scope s(c, "timing");
-    MapTiming(c, *timing, dosage.timing);
+  if (auto v = context.Int(object, "sequence"); v && *v >= 0 && *v < 100000) dosage.sequence = static_cast<int>(*v);
+  if (auto v = context.Str(object, "text")) dosage.text = *v;
+  if (auto timing = context.Obj(object, "timing")) {
+    Context::Scope s(context, "timing");
+    MapTiming(context, *timing, dosage.timing);
   }
-  if (auto b = c.Bool(o, "asNeededBoolean")) dosage.asNeeded = *b;
-  if (auto crit = ConceptField(c, o, "asNeededCodeableConcept")) {
+  if (auto b = context.Bool(object, "asNeededBoolean")) dosage.asNeeded = *b;
+  if (auto crit = ConceptField(context, object, "asNeededCodeableConcept")) {
     dosage.asNeeded = true;
     dosage.asNeededCriterion = std::move(*crit);
   }
-  if (auto route = ConceptField(c, o, "route")) dosage.route = std::move(*route);
-  if (auto arr = c.Arr(o, "doseAndRate")) {
+  if (auto route = ConceptField(context, object, "route")) dosage.route = std::move(*route);
+  if (auto arr = context.Arr(object, "doseAndRate")) {
     std::ptrdiff_t i = 0;
     for (Element e : *arr) {
-      Context::Scope s(c, "doseAndRate", i++);
-      auto dr = c.AsObject(e, "doseAndRate");
+      Context::Scope s(context, "doseAndRate", i++);
+      auto dr = context.AsObject(e, "doseAndRate");
       if (!dr) continue;
       d::DoseAndRate out;
-      out.dose = QuantityField(c, *dr, "doseQuantity");
-      if (auto r = c.Obj(*dr, "doseRange")) {
-        Context::Scope rs(c, "doseRange");
-        out.doseRange = MapRange(c, *r);
+      out.dose = QuantityField(context, *dr, "doseQuantity");
+      if (auto r = context.Obj(*dr, "doseRange")) {
+        Context::Scope rs(context, "doseRange");
+        out.doseRange = MapRange(context, *r);
       }
-      out.rate = QuantityField(c, *dr, "rateQuantity");
-      if (auto r = c.Obj(*dr, "rateRange")) {
-        Context::Scope rs(c, "rateRange");
-        out.rateRange = MapRange(c, *r);
+      out.rate = QuantityField(context, *dr, "rateQuantity");
+      if (auto r = context.Obj(*dr, "rateRange")) {
+        Context::Scope rs(context, "rateRange");
+        out.rateRange = MapRange(context, *r);
       }
       dosage.doseAndRate.push_back(std::move(out));
     }
   }
   // MedicationAdministration.dosage has dose/rate directly on the element.
-  if (auto dose = QuantityField(c, o, "dose")) dosage.doseAndRate.push_back({std::move(dose), {}, {}, {}});
-  if (auto m = c.Obj(o, "maxDosePerPeriod")) {
-    Context::Scope s(c, "maxDosePerPeriod");
-    dosage.maxDosePerPeriod = MapRatio(c, *m);
+  if (auto dose = QuantityField(context, object, "dose")) dosage.doseAndRate.push_back({std::move(dose), {}, {}, {}});
+  if (auto m = context.Obj(object, "maxDosePerPeriod")) {
+    Context::Scope s(context, "maxDosePerPeriod");
+    dosage.maxDosePerPeriod = MapRatio(context, *m);
   }
-  dosage.additionalInstruction = ConceptArray(c, o, "additionalInstruction");
+  dosage.additionalInstruction = ConceptArray(context, object, "additionalInstruction");
   return dosage;
 }
 
-std::vector<d::Dosage> MapDosageArray(Context& c, Object o, std::string_view key, bool single) {
+std::vector<d::Dosage> MapDosageArray(Context& context, Object object, std::string_view key, bool single) {
   std::vector<d::Dosage> out;
   Element e;
-  if (o[key].get(e)) return out;
+  if (object[key].get(e)) return out;
   Array arr;
   if (!e.get(arr)) {
     std::ptrdiff_t i = 0;
     for (Element item : arr) {
-      Context::Scope s(c, key, i++);
-      if (auto obj = c.AsObject(item, "a Dosage")) out.push_back(MapDosage(c, *obj));
+      Context::Scope s(context, key, i++);
+      if (auto obj = context.AsObject(item, "a Dosage")) out.push_back(MapDosage(context, *obj));
     }
     return out;
   }
   Object one;
   if (!e.get(one)) {
-    Context::Scope s(c, key);
-    if (!single) c.Warn("expected an array of Dosage, found one object; read as a single dosage");
-    out.push_back(MapDosage(c, one));
+    Context::Scope s(context, key);
+    if (!single) context.Warn("expected an array of Dosage, found one object; read as a single dosage");
+    out.push_back(MapDosage(context, one));
   } else {
-    Context::Scope s(c, key);
-    c.Warn("expected Dosage to be an array or object; ignored");
+    Context::Scope s(context, key);
+    context.Warn("expected Dosage to be an array or object; ignored");
   }
   return out;
 }

@@ -15,7 +15,7 @@ std::string_view Trim(std::string_view s) {
 }
 
 // Parses "D, -60" style tail; returns false when the placeholder is not one we know.
-bool Shift(std::string_view body, domain::Date t, domain::Date& out) {
+bool Shift(std::string_view body, domain::Date today, domain::Date& out) {
   // body: "DATE, T, D, -60"
   std::string_view parts[4];
   std::size_t n = 0;
@@ -33,11 +33,11 @@ bool Shift(std::string_view body, domain::Date t, domain::Date& out) {
   if (ec != std::errc() || ptr != num.data() + num.size() || offset < -100000 || offset > 100000) return false;
   try {
     if (parts[2] == "D")
-      out = t + boost::gregorian::days(offset);
+      out = today + boost::gregorian::days(offset);
     else if (parts[2] == "M")
-      out = t + boost::gregorian::months(offset);
+      out = today + boost::gregorian::months(offset);
     else if (parts[2] == "Y")
-      out = t + boost::gregorian::years(offset);
+      out = today + boost::gregorian::years(offset);
     else
       return false;
   } catch (const std::exception&) {
@@ -48,7 +48,7 @@ bool Shift(std::string_view body, domain::Date t, domain::Date& out) {
 
 }  // namespace
 
-std::string SubstituteDatePlaceholders(std::string_view text, domain::Date t) {
+std::string SubstituteDatePlaceholders(std::string_view text, domain::Date today) {
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -59,7 +59,7 @@ std::string SubstituteDatePlaceholders(std::string_view text, domain::Date t) {
     if (close == std::string_view::npos) break;
     out.append(text.substr(pos, open - pos));
     domain::Date shifted;
-    if (Shift(text.substr(open + 2, close - open - 2), t, shifted)) {
+    if (Shift(text.substr(open + 2, close - open - 2), today, shifted)) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(shifted.year()) % 10000,
                     static_cast<int>(shifted.month()), static_cast<int>(shifted.day()));

@@ -40,26 +40,26 @@ d::FlagStatus FlagStatusOf(std::string_view s) {
 
 }  // namespace
 
-void MapAllergyIntolerance(DocumentState& st, Object r) {
+void MapAllergyIntolerance(DocumentState& st, Object resource) {
   Context& c = st.c;
-  CheckModifiers(c, r);
+  CheckModifiers(c, resource);
   if (c.rejected()) return;
   d::Allergy a;
   a.source = c.options().source;
-  a.resourceId = std::string(c.Str(r, "id").value_or(""));
-  a.id = ItemId(c, r, a.resourceId, a.source);
+  a.resourceId = std::string(c.Str(resource, "id").value_or(""));
+  a.id = ItemId(c, resource, a.resourceId, a.source);
 
-  const auto clinical = StatusCode(c, r, "clinicalStatus");
+  const auto clinical = StatusCode(c, resource, "clinicalStatus");
   if (clinical == "active") a.clinical = d::ClinicalStatus::kActive;
   if (clinical == "inactive") a.clinical = d::ClinicalStatus::kInactive;
   if (clinical == "resolved") a.clinical = d::ClinicalStatus::kResolved;
-  const auto verification = StatusCode(c, r, "verificationStatus");
+  const auto verification = StatusCode(c, resource, "verificationStatus");
   if (verification == "confirmed") a.verification = d::VerificationStatus::kConfirmed;
   if (verification == "unconfirmed") a.verification = d::VerificationStatus::kUnconfirmed;
   if (verification == "refuted") a.verification = d::VerificationStatus::kRefuted;
   if (verification == "entered-in-error") a.verification = d::VerificationStatus::kEnteredInError;
 
-  if (auto cats = c.Arr(r, "category")) {
+  if (auto cats = c.Arr(resource, "category")) {
     for (Element e : *cats) {
       std::string_view cat;
       if (e.get(cat)) continue;
@@ -69,27 +69,27 @@ void MapAllergyIntolerance(DocumentState& st, Object r) {
       if (cat == "biologic") a.category = d::AllergyCategory::kBiologic;
     }
   }
-  if (auto crit = c.Str(r, "criticality")) {
+  if (auto crit = c.Str(resource, "criticality")) {
     if (*crit == "low") a.criticality = d::Criticality::kLow;
     if (*crit == "high") a.criticality = d::Criticality::kHigh;
     if (*crit == "unable-to-assess") a.criticality = d::Criticality::kUnableToAssess;
   }
-  if (auto code = ConceptField(c, r, "code")) a.substance = std::move(*code);
-  a.onset = c.DateTime(r, "onsetDateTime");
-  a.recorded = c.DateTime(r, "recordedDate");
-  a.lastOccurrence = c.DateTime(r, "lastOccurrence");
-  if (auto v = ActorField(c, r, "asserter")) a.asserter = std::move(*v);
+  if (auto code = ConceptField(c, resource, "code")) a.substance = std::move(*code);
+  a.onset = c.DateTime(resource, "onsetDateTime");
+  a.recorded = c.DateTime(resource, "recordedDate");
+  a.lastOccurrence = c.DateTime(resource, "lastOccurrence");
+  if (auto v = ActorField(c, resource, "asserter")) a.asserter = std::move(*v);
   if (a.asserter.display.empty()) {
-    if (auto v = ActorField(c, r, "recorder")) a.asserter = std::move(*v);
+    if (auto v = ActorField(c, resource, "recorder")) a.asserter = std::move(*v);
   }
-  if (auto notes = c.Arr(r, "note")) {
+  if (auto notes = c.Arr(resource, "note")) {
     for (Element e : *notes) {
       Object o;
       std::string_view t;
       if (!e.get(o) && !o["text"].get(t) && a.note.empty()) a.note = t;
     }
   }
-  ForEachExtension(c, r, "http://", [&](std::string_view, Object ext) {
+  ForEachExtension(c, resource, "http://", [&](std::string_view, Object ext) {
     auto url = c.Str(ext, "url").value_or("");
     if (url == url::kAllergyType) {
       if (auto cc = ConceptField(c, ext, "valueCodeableConcept")) {
@@ -101,7 +101,7 @@ void MapAllergyIntolerance(DocumentState& st, Object r) {
       a.model = d::IcaModel::kCio;
     }
   });
-  if (auto reactions = c.Arr(r, "reaction")) {
+  if (auto reactions = c.Arr(resource, "reaction")) {
     std::ptrdiff_t i = 0;
     for (Element e : *reactions) {
       Context::Scope s(c, "reaction", i++);
@@ -121,28 +121,28 @@ void MapAllergyIntolerance(DocumentState& st, Object r) {
   st.out.ica.allergies.push_back(std::move(a));
 }
 
-void MapFlag(DocumentState& st, Object r) {
+void MapFlag(DocumentState& st, Object resource) {
   Context& c = st.c;
-  CheckModifiers(c, r);
+  CheckModifiers(c, resource);
   if (c.rejected()) return;
   const std::string source = c.options().source;
-  const std::string resourceId(c.Str(r, "id").value_or(""));
-  const auto categories = ConceptArray(c, r, "category");
+  const std::string resourceId(c.Str(resource, "id").value_or(""));
+  const auto categories = ConceptArray(c, resource, "category");
   auto has = [&](std::string_view code) {
     for (const auto& cat : categories) {
       if (cat.Has(d::systems::kSnomed, code)) return true;
     }
     return false;
   };
-  const auto status = FlagStatusOf(c.Str(r, "status").value_or(""));
+  const auto status = FlagStatusOf(c.Str(resource, "status").value_or(""));
   std::optional<d::DateTime> start, end;
-  if (auto p = c.Obj(r, "period")) {
+  if (auto p = c.Obj(resource, "period")) {
     Context::Scope s(c, "period");
     start = c.DateTime(*p, "start");
     end = c.DateTime(*p, "end");
   }
-  auto code = ConceptField(c, r, "code").value_or(d::Concept{});
-  d::Actor author = ActorField(c, r, "author").value_or(d::Actor{});
+  auto code = ConceptField(c, resource, "code").value_or(d::Concept{});
+  d::Actor author = ActorField(c, resource, "author").value_or(d::Actor{});
   std::string comment;
   std::vector<d::Concept> safeWithin;
   auto collect = [&](Object holder) {
@@ -154,13 +154,13 @@ void MapFlag(DocumentState& st, Object r) {
       }
     });
   };
-  collect(r);
-  if (auto co = c.Obj(r, "code")) collect(*co);
+  collect(resource);
+  if (auto co = c.Obj(resource, "code")) collect(*co);
 
   if (has(category::kCioContraIndication) || has(category::kZibContraIndication)) {
     d::ContraIndication ci{source,
                            resourceId,
-                           ItemId(c, r, resourceId, source),
+                           ItemId(c, resource, resourceId, source),
                            std::move(code),
                            std::string(has(category::kCioContraIndication) ? category::kCioContraIndication
                                                                            : category::kZibContraIndication),
@@ -173,7 +173,7 @@ void MapFlag(DocumentState& st, Object r) {
   } else if (has(category::kSurveillance)) {
     d::SurveillanceDecision sd{source,
                                resourceId,
-                               ItemId(c, r, resourceId, source),
+                               ItemId(c, resource, resourceId, source),
                                std::move(code),
                                std::move(safeWithin),
                                status,
@@ -184,7 +184,7 @@ void MapFlag(DocumentState& st, Object r) {
   } else {
     d::Alert alert{source,
                    resourceId,
-                   ItemId(c, r, resourceId, source),
+                   ItemId(c, resource, resourceId, source),
                    std::move(code),
                    categories.empty() ? d::Concept{} : categories.front(),
                    status,

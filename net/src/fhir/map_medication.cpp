@@ -57,21 +57,22 @@ void RegisteredFallback(d::BlockHeader& h, const std::optional<d::DateTime>& whe
   if (!h.registered && when) h.registered = when;
 }
 
-void MapAgreement(DocumentState& st, Object r, std::string_view category) {
+void MapAgreement(DocumentState& st, Object resource, std::string_view category) {
   Context& c = st.c;
   d::MedicationAgreement ma;
   ma.categoryCode = std::string(category);
-  const bool ok = MapHeader(st, r, d::BlockKind::kMedicationAgreement, ma.h, [&](std::string_view name, Object ext) {
-    if (name == url::kMaAdditionalInfo) {
-      auto codings = Codings(c, ext);
-      ma.additionalInformation.insert(ma.additionalInformation.end(), codings.begin(), codings.end());
-    } else if (name == url::kNextPractitioner) {
-      ma.nextPractitioner = ActorField(c, ext, "valueReference");
-    }
-  });
+  const bool ok =
+      MapHeader(st, resource, d::BlockKind::kMedicationAgreement, ma.h, [&](std::string_view name, Object ext) {
+        if (name == url::kMaAdditionalInfo) {
+          auto codings = Codings(c, ext);
+          ma.additionalInformation.insert(ma.additionalInformation.end(), codings.begin(), codings.end());
+        } else if (name == url::kNextPractitioner) {
+          ma.nextPractitioner = ActorField(c, ext, "valueReference");
+        }
+      });
   if (!ok) return;
-  ma.priorPrescription = LogicalField(c, r, "priorPrescription");
-  if (auto basedOn = c.Arr(r, "basedOn")) {
+  ma.priorPrescription = LogicalField(c, resource, "priorPrescription");
+  if (auto basedOn = c.Arr(resource, "basedOn")) {
     std::ptrdiff_t i = 0;
     for (Element e : *basedOn) {
       Context::Scope s(c, "basedOn", i++);
@@ -84,11 +85,11 @@ void MapAgreement(DocumentState& st, Object r, std::string_view category) {
       });
     }
   }
-  ma.h.copy = ma.h.copy || c.Bool(r, "reportedBoolean").value_or(false);
-  if (auto reasons = ConceptArray(c, r, "reasonCode"); !reasons.empty()) ma.h.reason = reasons.front();
-  if (auto a = ActorField(c, r, "requester")) ma.h.author = std::move(*a);
-  RegisteredFallback(ma.h, c.DateTime(r, "authoredOn"));
-  ma.h.dosage = MapDosageArray(c, r, "dosageInstruction");
+  ma.h.copy = ma.h.copy || c.Bool(resource, "reportedBoolean").value_or(false);
+  if (auto reasons = ConceptArray(c, resource, "reasonCode"); !reasons.empty()) ma.h.reason = reasons.front();
+  if (auto a = ActorField(c, resource, "requester")) ma.h.author = std::move(*a);
+  RegisteredFallback(ma.h, c.DateTime(resource, "authoredOn"));
+  ma.h.dosage = MapDosageArray(c, resource, "dosageInstruction");
   st.out.medication.agreements.push_back(std::move(ma));
 }
 
@@ -105,10 +106,10 @@ void MapRegimen(DocumentState& st, Object r) {
   st.out.medication.regimens.push_back(std::move(wds));
 }
 
-void MapRequest(DocumentState& st, Object r) {
+void MapRequest(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::DispenseRequest vv;
-  if (!MapHeader(st, r, d::BlockKind::kDispenseRequest, vv.h, [&](std::string_view name, Object ext) {
+  if (!MapHeader(st, resource, d::BlockKind::kDispenseRequest, vv.h, [&](std::string_view name, Object ext) {
         if (name == url::kAdditionalWishes) {
           auto codings = Codings(c, ext);
           vv.additionalWishes.insert(vv.additionalWishes.end(), codings.begin(), codings.end());
@@ -116,11 +117,11 @@ void MapRequest(DocumentState& st, Object r) {
       })) {
     return;
   }
-  vv.basedOnAgreement = FirstLogical(c, r, "basedOn");
+  vv.basedOnAgreement = FirstLogical(c, resource, "basedOn");
   vv.cancelled = vv.h.fhirStatus == "entered-in-error";
-  if (auto a = ActorField(c, r, "requester")) vv.h.author = std::move(*a);
-  RegisteredFallback(vv.h, c.DateTime(r, "authoredOn"));
-  if (auto dr = c.Obj(r, "dispenseRequest")) {
+  if (auto a = ActorField(c, resource, "requester")) vv.h.author = std::move(*a);
+  RegisteredFallback(vv.h, c.DateTime(resource, "authoredOn"));
+  if (auto dr = c.Obj(resource, "dispenseRequest")) {
     Context::Scope s(c, "dispenseRequest");
     vv.quantity = QuantityField(c, *dr, "quantity");
     if (auto n = c.Int(*dr, "numberOfRepeatsAllowed"); n && *n >= 0 && *n < 1000) {
@@ -140,11 +141,11 @@ void MapRequest(DocumentState& st, Object r) {
   st.out.medication.dispenseRequests.push_back(std::move(vv));
 }
 
-void MapAdministrationAgreement(DocumentState& st, Object r) {
+void MapAdministrationAgreement(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::AdministrationAgreement ta;
   const bool ok =
-      MapHeader(st, r, d::BlockKind::kAdministrationAgreement, ta.h, [&](std::string_view name, Object ext) {
+      MapHeader(st, resource, d::BlockKind::kAdministrationAgreement, ta.h, [&](std::string_view name, Object ext) {
         if (name == url::kDistributionForm) {
           ta.distributedInGds = IsGds(c, ext);
         } else if (name == url::kRelationAdministrationAgreement) {
@@ -159,34 +160,35 @@ void MapAdministrationAgreement(DocumentState& st, Object r) {
         }
       });
   if (!ok) return;
-  ta.authorizingAgreement = FirstLogical(c, r, "authorizingPrescription");
-  if (auto a = FirstPerformer(c, r)) ta.h.author = std::move(*a);
+  ta.authorizingAgreement = FirstLogical(c, resource, "authorizingPrescription");
+  if (auto a = FirstPerformer(c, resource)) ta.h.author = std::move(*a);
   RegisteredFallback(ta.h, ta.agreementDate);
-  ta.h.dosage = MapDosageArray(c, r, "dosageInstruction");
+  ta.h.dosage = MapDosageArray(c, resource, "dosageInstruction");
   st.out.medication.administrationAgreements.push_back(std::move(ta));
 }
 
-void MapDispense(DocumentState& st, Object r) {
+void MapDispense(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::MedicationDispense mve;
-  const bool ok = MapHeader(st, r, d::BlockKind::kMedicationDispense, mve.h, [&](std::string_view name, Object ext) {
-    if (name == url::kDistributionForm) {
-      mve.distributedInGds = IsGds(c, ext);
-    } else if (name == url::kRequestDate) {
-      mve.requestDate = c.DateTime(ext, "valueDateTime");
-    } else if (name == url::kMveAdditionalInfo) {
-      auto codings = Codings(c, ext);
-      mve.additionalInformation.insert(mve.additionalInformation.end(), codings.begin(), codings.end());
-    }
-  });
+  const bool ok =
+      MapHeader(st, resource, d::BlockKind::kMedicationDispense, mve.h, [&](std::string_view name, Object ext) {
+        if (name == url::kDistributionForm) {
+          mve.distributedInGds = IsGds(c, ext);
+        } else if (name == url::kRequestDate) {
+          mve.requestDate = c.DateTime(ext, "valueDateTime");
+        } else if (name == url::kMveAdditionalInfo) {
+          auto codings = Codings(c, ext);
+          mve.additionalInformation.insert(mve.additionalInformation.end(), codings.begin(), codings.end());
+        }
+      });
   if (!ok) return;
-  mve.authorizingRequest = FirstLogical(c, r, "authorizingPrescription");
-  mve.quantity = QuantityField(c, r, "quantity");
-  mve.daysSupply = QuantityField(c, r, "daysSupply");
-  mve.handedOver = c.DateTime(r, "whenHandedOver");
-  if (auto a = FirstPerformer(c, r)) mve.h.author = std::move(*a);
+  mve.authorizingRequest = FirstLogical(c, resource, "authorizingPrescription");
+  mve.quantity = QuantityField(c, resource, "quantity");
+  mve.daysSupply = QuantityField(c, resource, "daysSupply");
+  mve.handedOver = c.DateTime(resource, "whenHandedOver");
+  if (auto a = FirstPerformer(c, resource)) mve.h.author = std::move(*a);
   RegisteredFallback(mve.h, mve.handedOver ? mve.handedOver : mve.requestDate);
-  mve.h.dosage = MapDosageArray(c, r, "dosageInstruction");
+  mve.h.dosage = MapDosageArray(c, resource, "dosageInstruction");
   st.out.medication.dispenses.push_back(std::move(mve));
 }
 
@@ -224,10 +226,10 @@ void MapMedicationDispense(DocumentState& st, Object r) {
   }
 }
 
-void MapMedicationStatement(DocumentState& st, Object r) {
+void MapMedicationStatement(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::MedicationUse mgb;
-  const bool ok = MapHeader(st, r, d::BlockKind::kMedicationUse, mgb.h, [&](std::string_view name, Object ext) {
+  const bool ok = MapHeader(st, resource, d::BlockKind::kMedicationUse, mgb.h, [&](std::string_view name, Object ext) {
     if (name == url::kAsAgreed) {
       mgb.asAgreed = c.Bool(ext, "valueBoolean");
     } else if (name == url::kUseAuthor) {
@@ -240,32 +242,32 @@ void MapMedicationStatement(DocumentState& st, Object r) {
     return;
   }
   mgb.use = UseOf(mgb.h.fhirStatus);
-  if (auto p = c.Obj(r, "effectivePeriod")) {
+  if (auto p = c.Obj(resource, "effectivePeriod")) {
     Context::Scope s(c, "effectivePeriod");
     mgb.h.period = MapPeriodOfUse(c, *p);
   }
-  mgb.asserted = c.DateTime(r, "dateAsserted");
+  mgb.asserted = c.DateTime(resource, "dateAsserted");
   RegisteredFallback(mgb.h, mgb.asserted);
-  if (auto a = ActorField(c, r, "informationSource")) mgb.informant = std::move(*a);
+  if (auto a = ActorField(c, resource, "informationSource")) mgb.informant = std::move(*a);
   if (mgb.h.author.display.empty()) mgb.h.author = mgb.informant;
-  if (auto derived = c.Arr(r, "derivedFrom")) {
+  if (auto derived = c.Arr(resource, "derivedFrom")) {
     for (Element e : *derived) {
       Object o;
       if (e.get(o)) continue;
       if (auto id = LogicalReference(c, o)) mgb.derivedFrom.push_back(std::move(*id));
     }
   }
-  if (auto reasons = ConceptArray(c, r, "statusReason"); !reasons.empty()) mgb.statusReason = reasons.front();
-  if (auto reasons = ConceptArray(c, r, "reasonCode"); !reasons.empty()) mgb.h.reason = reasons.front();
-  mgb.h.dosage = MapDosageArray(c, r, "dosage");
+  if (auto reasons = ConceptArray(c, resource, "statusReason"); !reasons.empty()) mgb.statusReason = reasons.front();
+  if (auto reasons = ConceptArray(c, resource, "reasonCode"); !reasons.empty()) mgb.h.reason = reasons.front();
+  mgb.h.dosage = MapDosageArray(c, resource, "dosage");
   st.out.medication.uses.push_back(std::move(mgb));
 }
 
-void MapMedicationAdministration(DocumentState& st, Object r) {
+void MapMedicationAdministration(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::MedicationAdministration mtd;
   const bool ok =
-      MapHeader(st, r, d::BlockKind::kMedicationAdministration, mtd.h, [&](std::string_view name, Object ext) {
+      MapHeader(st, resource, d::BlockKind::kMedicationAdministration, mtd.h, [&](std::string_view name, Object ext) {
         if (name == url::kAgreedDateTime) {
           mtd.planned = c.DateTime(ext, "valueDateTime");
         } else if (name == url::kDeviationReason) {
@@ -273,14 +275,14 @@ void MapMedicationAdministration(DocumentState& st, Object r) {
         }
       });
   if (!ok) return;
-  mtd.administered = c.DateTime(r, "effectiveDateTime");
+  mtd.administered = c.DateTime(resource, "effectiveDateTime");
   if (!mtd.administered) {
-    if (auto p = c.Obj(r, "effectivePeriod")) mtd.administered = c.DateTime(*p, "start");
+    if (auto p = c.Obj(resource, "effectivePeriod")) mtd.administered = c.DateTime(*p, "start");
   }
-  mtd.agreement = LogicalField(c, r, "request");
-  if (auto a = FirstPerformer(c, r)) mtd.h.author = std::move(*a);
+  mtd.agreement = LogicalField(c, resource, "request");
+  if (auto a = FirstPerformer(c, resource)) mtd.h.author = std::move(*a);
   RegisteredFallback(mtd.h, mtd.administered);
-  mtd.h.dosage = MapDosageArray(c, r, "dosage", /*single=*/true);
+  mtd.h.dosage = MapDosageArray(c, resource, "dosage", /*single=*/true);
   if (!mtd.h.dosage.empty() && !mtd.h.dosage.front().doseAndRate.empty())
     mtd.dose = mtd.h.dosage.front().doseAndRate.front().dose;
   st.out.medication.administrations.push_back(std::move(mtd));

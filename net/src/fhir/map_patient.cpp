@@ -6,11 +6,11 @@ namespace zb::net::fhir::detail {
 
 namespace d = zb::domain;
 
-void MapPatient(DocumentState& st, Object r) {
+void MapPatient(DocumentState& st, Object resource) {
   Context& c = st.c;
   d::Patient p;
   p.source = c.options().source;
-  if (auto ids = c.Arr(r, "identifier")) {
+  if (auto ids = c.Arr(resource, "identifier")) {
     std::ptrdiff_t i = 0;
     for (Element e : *ids) {
       Context::Scope s(c, "identifier", i++);
@@ -25,7 +25,7 @@ void MapPatient(DocumentState& st, Object r) {
       }
     }
   }
-  if (auto names = c.Arr(r, "name")) {
+  if (auto names = c.Arr(resource, "name")) {
     for (Element e : *names) {
       Object o;
       if (e.get(o)) continue;
@@ -44,7 +44,7 @@ void MapPatient(DocumentState& st, Object r) {
       if (!p.name.empty()) break;
     }
   }
-  if (auto bd = c.DateTime(r, "birthDate")) p.birthDate = bd->LocalDate();
+  if (auto bd = c.DateTime(resource, "birthDate")) p.birthDate = bd->LocalDate();
   st.out.patients.push_back(std::move(p));
 }
 

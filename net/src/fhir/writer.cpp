@@ -148,28 +148,28 @@ json LogicalJson(const d::BlockId& id, std::string_view type) {
   return {{"type", std::string(type)}, {"identifier", {{"system", id.system}, {"value", id.value}}}};
 }
 
-json ProductJson(const d::Product& p, const std::string& id) {
+json ProductJson(const d::Product& product, const std::string& id) {
   json j = {{"resourceType", "Medication"},
             {"id", id},
             {"meta", {{"profile", json::array({Nictiz("mp-PharmaceuticalProduct")})}}}};
-  if (!p.description.empty()) {
-    j["extension"] = json::array({{{"url", Nictiz(url::kProductDescription)}, {"valueString", p.description}}});
+  if (!product.description.empty()) {
+    j["extension"] = json::array({{{"url", Nictiz(url::kProductDescription)}, {"valueString", product.description}}});
   }
   json code = json::object();
-  if (!p.codes.empty()) {
+  if (!product.codes.empty()) {
     code["coding"] = json::array();
-    for (const auto& pc : p.codes) {
+    for (const auto& pc : product.codes) {
       json co = CodingJson(pc.coding);
       if (pc.userSelected) co["userSelected"] = true;
       code["coding"].push_back(co);
     }
   }
-  if (!p.text.empty()) code["text"] = p.text;
+  if (!product.text.empty()) code["text"] = product.text;
   if (!code.empty()) j["code"] = code;
-  if (!p.form.empty()) j["form"] = ConceptJson(p.form);
-  if (!p.ingredients.empty()) {
+  if (!product.form.empty()) j["form"] = ConceptJson(product.form);
+  if (!product.ingredients.empty()) {
     j["ingredient"] = json::array();
-    for (const auto& ing : p.ingredients) {
+    for (const auto& ing : product.ingredients) {
       json io = {{"itemCodeableConcept", ConceptJson(ing.item)}};
       if (ing.strength) io["strength"] = RatioJson(*ing.strength);
       j["ingredient"].push_back(io);

@@ -106,13 +106,13 @@ domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientO
   return t;
 }
 
-domain::Result<Response> Finish(Transfer& t, CURLcode rc) {
-  if (t.overflow) {
+domain::Result<Response> Finish(Transfer& transfer, CURLcode rc) {
+  if (transfer.overflow) {
     return MakeError(ErrorCode::kOutOfRange,
-                     "response from " + t.where + " exceeds " + std::to_string(t.limit) + " bytes");
+                     "response from " + transfer.where + " exceeds " + std::to_string(transfer.limit) + " bytes");
   }
   if (rc != CURLE_OK) {
-    const std::string detail = t.where + ": " + (t.error[0] ? t.error : curl_easy_strerror(rc));
+    const std::string detail = transfer.where + ": " + (transfer.error[0] ? transfer.error : curl_easy_strerror(rc));
     switch (rc) {
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CACERT_BADFILE:
@@ -132,8 +132,8 @@ domain::Result<Response> Finish(Transfer& t, CURLcode rc) {
         return MakeError(ErrorCode::kUnavailable, detail);
     }
   }
-  curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &t.response.status);
-  return std::move(t.response);
+  curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &transfer.response.status);
+  return std::move(transfer.response);
 }
 
 }  // namespace zb::net::http::detail
