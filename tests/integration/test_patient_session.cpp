@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "exchange_world.h"
+#include "resident.h"
 #include "workstation/call_queue.h"
 #include "workstation/patient_session.h"
 #include "workstation/workstation.h"
@@ -22,23 +23,7 @@ test::ExchangeWorld& World() {
 }
 
 workstation::Config ConfigIn(const std::string& dir, const std::string& gateway) {
-  workstation::Config c;
-  c.gateway = gateway;
-  c.caFile = World().caFile();
-  c.storePath = dir + "/zorgbrug.db";
-  c.keyFile = dir + "/store.key";
-  c.useKeychain = false;
-  c.deadline = 10s;
-  return c;
-}
-
-domain::RegisteredPatient Resident(const std::string& bsn, const std::string& name, domain::Date birth) {
-  domain::RegisteredPatient p{
-      0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
-  p.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000401"},
-               {{"apotheek", domain::SourceKind::kPharmacy, "Apotheek"}, "90000402"},
-               {{"ziekenhuis", domain::SourceKind::kHospital, "Ziekenhuis"}, "90000403"}};
-  return p;
+  return test::StoreConfig(World(), dir, gateway);
 }
 
 // A workstation logged in as the SO, with Jansen and Visser registered, and a session on it.
@@ -48,8 +33,8 @@ struct Desk {
   workstation::CallQueue queue;
   std::vector<workstation::SessionChange> changes;
   std::unique_ptr<workstation::PatientSession> session;
-  domain::RegisteredPatient jansen = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
-  domain::RegisteredPatient visser = Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
+  domain::RegisteredPatient jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  domain::RegisteredPatient visser = test::Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
 
   explicit Desk(const std::string& gateway = World().gatewayUrl()) {
     ws = std::move(workstation::Workstation::Open(ConfigIn(dir, gateway)).value());

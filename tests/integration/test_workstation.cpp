@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "exchange_world.h"
+#include "resident.h"
 #include "workstation/workstation.h"
 
 using namespace zb;
@@ -19,23 +20,7 @@ test::ExchangeWorld& World() {
 }
 
 workstation::Config ConfigIn(const std::string& dir, const std::string& gateway) {
-  workstation::Config c;
-  c.gateway = gateway;
-  c.caFile = World().caFile();
-  c.storePath = dir + "/zorgbrug.db";
-  c.keyFile = dir + "/store.key";
-  c.useKeychain = false;
-  c.deadline = std::chrono::seconds(10);
-  return c;
-}
-
-domain::RegisteredPatient Resident(const std::string& bsn, const std::string& name, domain::Date birth) {
-  domain::RegisteredPatient p{
-      0, domain::Bsn::Parse(bsn).value(), name, birth, domain::PatientCategory::kAdmitted, std::nullopt, "", {}};
-  p.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts"}, "90000401"},
-               {{"apotheek", domain::SourceKind::kPharmacy, "Apotheek"}, "90000402"},
-               {{"ziekenhuis", domain::SourceKind::kHospital, "Ziekenhuis"}, "90000403"}};
-  return p;
+  return test::StoreConfig(World(), dir, gateway);
 }
 
 struct Lookup {
@@ -90,7 +75,7 @@ TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with t
   CHECK(user->audit.roleCode == "01.047");
   CHECK(user->Describe().find("Specialist ouderengeneeskunde (01.047)") != std::string::npos);
 
-  auto jansen = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  auto jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
   jansen = w.SavePatient(jansen, domain::Date(2026, 12, 1)).value();
   REQUIRE(jansen.id != 0);
   Lookup l;
@@ -125,7 +110,7 @@ TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with t
 
 TEST_CASE("a consent refusal is stored with the retrieval and still shows offline, with no gateway at all") {
   const std::string dir = test::MakeTempDir("zb-ws");
-  auto visser = Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
+  auto visser = test::Resident("999900109", "C. Visser", domain::Date(1941, 11, 5));
   {
     auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
     REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
@@ -154,7 +139,7 @@ TEST_CASE("a consent refusal is stored with the retrieval and still shows offlin
 TEST_CASE("a lookup without login, or without known sources, says so") {
   const std::string dir = test::MakeTempDir("zb-ws");
   auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
-  auto p = Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  auto p = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
   auto r = w->LookUp(p, {}, {});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().detail == "not logged in");
@@ -168,7 +153,7 @@ TEST_CASE("a lookup without login, or without known sources, says so") {
 TEST_CASE("saving a patient validates, stores and audits in one step, and a bad one is refused with its reasons") {
   const std::string dir = test::MakeTempDir("zb-ws");
   auto w = std::move(workstation::Workstation::Open(ConfigIn(dir, World().gatewayUrl())).value());
-  auto p = Resident("999991000", "", domain::Date(2030, 1, 1));  // no name, born in the future
+  auto p = test::Resident("999991000", "", domain::Date(2030, 1, 1));  // no name, born in the future
   auto refused = w->SavePatient(p, domain::Date(2026, 12, 1));
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == domain::ErrorCode::kInvalidFormat);
