@@ -125,6 +125,13 @@ void AddOverview(CLI::App& app, LocalCommands& commands) {
   commands.overview->add_option("--persona", rt.persona, "Sandbox only: log in as this persona without a browser");
   commands.overview->add_option("--deadline", rt.deadlineSeconds, "Seconds each source gets to answer")
       ->check(CLI::Range(1, 120));
+  commands.overview
+      ->add_option("--every", rt.everySeconds, "With --bsn: seconds between repeated lookups (see --count)")
+      ->check(CLI::Range(0, 86400));
+  commands.overview
+      ->add_option("--count", rt.count,
+                   "With --bsn: look up this many times in one process; exit 6 when any lookup was incomplete")
+      ->check(CLI::Range(1, 100000));
   commands.overview->add_flag("--json", commands.jsonOut, "Same as --format json");
   AddReportOptions(*commands.overview, commands.overviewArgs);
   commands.overview->add_option("--test-date", commands.overviewArgs.testDate,

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "domain/identifiers.h"
 #include "exchange_commands.h"
@@ -87,6 +88,37 @@ d::Result<StoredSession> ReuseOrLogIn(const RetrieveArgs& a, int& exitCode) {
   return *stored;
 }
 
+// One lookup of `patient` through the session, its report on stdout; whether it was complete.
+d::Result<bool> LookUpOnce(workstation::PatientSession& session, workstation::CallQueue& queue,
+                           const workstation::PatientLookups& lookups, const d::RegisteredPatient& patient,
+                           d::Instant at, const ReportOptions& options) {
+  std::cerr << "Opvragen bij " << patient.sources.size() << " bronnen tegelijk ...\n";
+  session.Open(patient);
+  // Every transfer ends by its deadline; the margin only guards against a bug hanging the caller.
+  if (!queue.RunUntil([&session] { return !session.running(); }, lookups.deadline() + std::chrono::seconds(5))) {
+    session.Stop(d::SourceStatus::kUnreachable, "deadline");
+  }
+  if (session.progress().phase == present::LookupProgress::Phase::kNotStarted) {
+    return d::MakeError(d::ErrorCode::kMissing, present::DescribeLookup(session.progress()));
+  }
+  const d::PatientPicture& picture = *session.picture();
+  const auto screen = session.Screen(at, {options.history});
+  LoadedData data;
+  for (const auto& s : picture.sources()) {
+    if (d::Answered(s.status)) data.sources.push_back(s.source);
+  }
+  data.medication = picture.medication();
+  data.ica = picture.ica();
+  data.patients = picture.patients();
+  ReportInput report{data, *screen.overview, screen.ica, options.explain, options.history, &picture};
+  if (options.json)
+    WriteJson(std::cout, report);
+  else
+    WriteText(std::cout, report);
+  std::cout.flush();
+  return picture.Complete();
+}
+
 }  // namespace
 
 int RunRetrieve(const RetrieveArgs& args, const ReportOptions& options, const std::string& demoDir) {
@@ -140,31 +172,18 @@ int RunRetrieve(const RetrieveArgs& args, const ReportOptions& options, const st
         std::cerr << "  " << o.source.name << ": " << present::DescribeSource(o) << " (" << o.elapsed.count() << " ms, "
                   << o.requests << " verzoeken)\n";
       });
-  std::cerr << "Opvragen bij " << patient.sources.size() << " bronnen tegelijk ...\n";
-  session.Open(patient);
-  // Every transfer ends by its deadline; the margin only guards against a bug hanging the caller.
-  if (!queue.RunUntil([&session] { return !session.running(); }, lookups.deadline() + std::chrono::seconds(5))) {
-    session.Stop(d::SourceStatus::kUnreachable, "deadline");
+  // --every/--count: the same session asks again, as a ward monitor or script would; each lookup
+  // prints its own report (JSON: one document per lookup).
+  int complete = 0;
+  for (int round = 0; round < args.count; ++round) {
+    if (round > 0) std::this_thread::sleep_for(std::chrono::seconds(args.everySeconds));
+    const d::Instant now = options.at.empty() ? boost::posix_time::second_clock::universal_time() : at;
+    auto outcome = LookUpOnce(session, queue, lookups, patient, now, options);
+    if (!outcome) return Fail(outcome.error().detail);
+    complete += outcome.value() ? 1 : 0;
   }
-  if (session.progress().phase == present::LookupProgress::Phase::kNotStarted) {
-    return Fail(present::DescribeLookup(session.progress()));
-  }
-  const d::PatientPicture& picture = *session.picture();
-  const auto screen = session.Screen(at, {options.history});
-
-  LoadedData data;
-  for (const auto& s : picture.sources()) {
-    if (d::Answered(s.status)) data.sources.push_back(s.source);
-  }
-  data.medication = picture.medication();
-  data.ica = picture.ica();
-  data.patients = picture.patients();
-  ReportInput report{data, *screen.overview, screen.ica, options.explain, options.history, &picture};
-  if (options.json)
-    WriteJson(std::cout, report);
-  else
-    WriteText(std::cout, report);
-  return picture.Complete() ? 0 : kExitIncomplete;
+  if (args.count > 1) std::cerr << complete << " van " << args.count << " opvragingen volledig\n";
+  return complete == args.count ? 0 : kExitIncomplete;
 }
 
 }  // namespace zb::cli

@@ -17,6 +17,8 @@ struct RetrieveArgs {
   std::string caFile;
   std::string persona;  // sandbox only: headless login
   int deadlineSeconds = 15;
+  int everySeconds = 0;  // --every: seconds between repeated lookups
+  int count = 1;         // --count: how many lookups in this process
 };
 
 struct ReportOptions {

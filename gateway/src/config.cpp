@@ -128,6 +128,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   Reader r(root, c.configDir);
   c.listenHost = r.String("listen.host", false, "127.0.0.1");
   c.listenPort = r.Integer("listen.port", 0, 0, 65535);
+  c.keepAliveSeconds = r.Integer("listen.keep_alive_seconds", 5, 1, 300);
   c.tlsCertificate = r.File("tls.certificate");
   c.tlsKey = r.File("tls.key");
   c.caFile = r.File("trust.ca_file", false);

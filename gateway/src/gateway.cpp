@@ -60,7 +60,8 @@ class GatewayImpl final : public Gateway {
   ~GatewayImpl() override { Stop(); }
 
   domain::Result<bool> Listen() {
-    auto server = net::http::TlsServer::Create(ReadFile(m_config.tlsCertificate), ReadFile(m_config.tlsKey));
+    auto server = net::http::TlsServer::Create(ReadFile(m_config.tlsCertificate), ReadFile(m_config.tlsKey),
+                                               {m_config.keepAliveSeconds});
     if (!server) return MakeError(server.error().code, "tls.certificate / tls.key: " + server.error().detail);
     m_server = std::move(server).value();
     Routes(m_server->routes());

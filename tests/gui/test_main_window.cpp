@@ -3,6 +3,7 @@
 // refusal shows the incomplete-overview banner naming the pharmacy; a stored retrieval reopens
 // offline, marked as not current; the session locks and only the same user unlocks it.
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/statusbr.h>
 
 #include <catch2/catch.hpp>
@@ -214,4 +215,34 @@ TEST_CASE("stopping a lookup keeps what arrived and marks the slow source as can
   CHECK(cancelled);
   CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Ophalen gestopt.");
   test::Close(frame);
+}
+
+TEST_CASE("after the window sat idle past the gateway's keep-alive, F5 still reaches every source") {
+  test::World().StartGateway({{"listen", {{"keep_alive_seconds", 1}}}});
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  for (const auto idle : {1500ms, 3000ms}) {
+    INFO("after " << idle.count() << " ms idle");
+    WaitFor([] { return false; }, idle);  // the event loop runs; the gateway closes its idle connections
+    // F5 as the menu sends it (the command table binds it).
+    const int id = frame->GetMenuBar()->FindMenuItem(wxString::FromUTF8("Patiënt"), "Vernieuwen");
+    REQUIRE(id != wxNOT_FOUND);
+    wxCommandEvent refresh(wxEVT_MENU, id);
+    frame->GetEventHandler()->ProcessEvent(refresh);
+    CHECK(frame->lookupRunning());
+    REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+    for (const auto& chip : frame->shownHeader().chips) {
+      INFO(chip.text);
+      CHECK(chip.tone == present::Tone::kGood);
+    }
+    CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Alle bronnen hebben geantwoord.");
+  }
+  test::Close(frame);
+  w.reset();
+  test::World().StartGateway();
 }

@@ -4,6 +4,7 @@
 // they would through the UI loop. Open, stop, refresh, offline reopen, a late answer of an earlier
 // patient, and a session that goes away while answers are still on their way.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "exchange_world.h"
 #include "resident.h"
@@ -186,4 +187,23 @@ TEST_CASE("without a login the session says the lookup did not start, and shows 
   CHECK(screen.header.title == "A. Jansen");
   CHECK(screen.progress.phase == Phase::kNotStarted);
   CHECK(screen.progress.problem == "not logged in");
+}
+
+TEST_CASE("a lookup after idle time never meets a kept-alive connection the gateway has closed") {
+  // The gateway closes idle connections after one second here (five in production): idle times
+  // below, around and well past that must all give complete pictures, never a false 'unreachable'.
+  World().StartGateway({{"listen", {{"keep_alive_seconds", 1}}}});
+  Desk desk;
+  desk.LogIn();
+  for (const auto idle : {0ms, 400ms, 1100ms, 1500ms, 3000ms}) {
+    INFO("after " << idle.count() << " ms idle");
+    std::this_thread::sleep_for(idle);
+    desk.session->Open(desk.jansen);
+    REQUIRE(desk.WaitEnded());
+    for (const auto& source : desk.session->picture()->sources()) {
+      INFO(source.source.name << ": " << source.reason << " " << source.detail);
+      CHECK(source.status == domain::SourceStatus::kData);
+    }
+  }
+  World().StartGateway();
 }

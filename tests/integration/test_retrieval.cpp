@@ -332,3 +332,34 @@ TEST_CASE("A source with its own shorter deadline is given up on its own", "[ret
   CHECK(Source(p, "apotheek").status == SourceStatus::kData);
   CHECK(took < std::chrono::milliseconds(1500));
 }
+
+TEST_CASE("The CLI repeats a lookup with --every and --count, also across the gateway's idle timeout",
+          "[retrieval][cli]") {
+  World().StartGateway({{"listen", {{"keep_alive_seconds", 1}}}});
+  const std::string dir = test::MakeTempDir("zorgbrug-cli-every");
+  const std::vector<std::string> env{"ZORGBRUG_SESSION_FILE=" + dir + "/session.json", "ZORGBRUG_REGISTER="};
+  auto run = [&](const std::string& bsn) {
+    const std::string out = dir + "/out.txt";
+    const std::string cmd = std::string(ZB_CLI_PATH) + " overview --bsn " + bsn + " --every 2 --count 3 --gateway '" +
+                            World().gatewayUrl() + "' --ca '" + World().caFile() + "' --persona so > '" + out + "'";
+    test::ChildProcess cli({"/bin/sh", "-c", cmd}, dir + "/cli.log", env, false);
+    const int rc = cli.Wait(std::chrono::seconds(90));
+    return std::make_pair(rc, test::ReadTextFile(out));
+  };
+  // Jansen: complete every time (the connections kept from the first lookup are closed by then).
+  const auto [rc, text] = run("999991000");
+  CHECK(rc == 0);
+  std::size_t reports = 0;
+  for (auto at = text.find("Medicatieoverzicht op"); at != std::string::npos;
+       at = text.find("Medicatieoverzicht op", at + 1)) {
+    ++reports;
+  }
+  CHECK(reports == 3);
+  CHECK(text.find("ONVOLLEDIG") == std::string::npos);
+  CHECK(test::ReadTextFile(dir + "/cli.log").find("3 van 3 opvragingen volledig") != std::string::npos);
+  // Visser's pharmacy refuses: every lookup is incomplete, and the exit code says so.
+  const auto [visserRc, visserText] = run("999900109");
+  CHECK(visserRc == 6);
+  CHECK(test::ReadTextFile(dir + "/cli.log").find("0 van 3 opvragingen volledig") != std::string::npos);
+  World().StartGateway();
+}

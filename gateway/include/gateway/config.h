@@ -25,6 +25,7 @@ struct GatewayConfig {
   std::string configDir;
   std::string listenHost = "127.0.0.1";
   int listenPort = 0;
+  int keepAliveSeconds = 5;  // idle kept-alive connections are closed after this
   std::string tlsCertificate;
   std::string tlsKey;
   std::string caFile;  // trust for outgoing calls; empty = system store

@@ -73,7 +73,13 @@ domain::Result<Response> Client::Send(const Request& request) const {
     m_shared->Give(easy);
     return transfer.error();
   }
-  const CURLcode rc = curl_easy_perform(easy);
+  const auto started = std::chrono::steady_clock::now();
+  CURLcode rc = curl_easy_perform(easy);
+  const auto left =
+      timeout - std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  if (rc != CURLE_OK && left.count() > 0 && detail::ReadyForFreshRetry(**transfer, rc, left)) {
+    rc = curl_easy_perform(easy);
+  }
   auto result = detail::Finish(**transfer, rc);
   m_shared->Give(easy);
   return result;

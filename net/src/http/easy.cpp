@@ -106,13 +106,46 @@ domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientO
   return t;
 }
 
+namespace {
+
+// Reads, and POSTs that are searches: sending one twice does no harm.
+bool Idempotent(const Request& request) {
+  return request.method == "GET" || request.method == "HEAD" ||
+         (request.method == "POST" && request.url.find("/_search") != std::string::npos);
+}
+
+}  // namespace
+
+bool ReadyForFreshRetry(Transfer& transfer, CURLcode rc, std::chrono::milliseconds timeout) {
+  if (transfer.retriedFresh || transfer.overflow) return false;
+  // A failed send never reached the server; a closed or empty read may have followed a request the
+  // server did receive, so only an idempotent request is sent again then.
+  const bool sendFailed = rc == CURLE_SEND_ERROR;
+  const bool readFailed = rc == CURLE_RECV_ERROR || rc == CURLE_GOT_NOTHING;
+  if (!sendFailed && !(readFailed && Idempotent(transfer.request))) return false;
+  long connects = 0;
+  long status = 0;
+  curl_easy_getinfo(transfer.easy, CURLINFO_NUM_CONNECTS, &connects);
+  curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+  if (connects != 0 || status != 0 || !transfer.response.headers.empty() || !transfer.response.body.empty()) {
+    return false;  // a new connection failed, or an answer had begun: the failure is real
+  }
+  transfer.retriedFresh = true;
+  transfer.error[0] = '\0';
+  transfer.response = Response{};
+  curl_easy_setopt(transfer.easy, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt(transfer.easy, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, timeout.count())));
+  return true;
+}
+
 domain::Result<Response> Finish(Transfer& transfer, CURLcode rc) {
   if (transfer.overflow) {
     return MakeError(ErrorCode::kOutOfRange,
                      "response from " + transfer.where + " exceeds " + std::to_string(transfer.limit) + " bytes");
   }
   if (rc != CURLE_OK) {
-    const std::string detail = transfer.where + ": " + (transfer.error[0] ? transfer.error : curl_easy_strerror(rc));
+    const std::string detail = transfer.where + ": " + (transfer.error[0] ? transfer.error : curl_easy_strerror(rc)) +
+                               (transfer.retriedFresh ? " (also on a fresh connection)" : "");
     switch (rc) {
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CACERT_BADFILE:

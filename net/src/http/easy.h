@@ -29,6 +29,7 @@ struct Transfer {
   Response response;
   std::size_t limit = 0;
   bool overflow = false;
+  bool retriedFresh = false;  // already sent again on a fresh connection (at most once)
   char error[CURL_ERROR_SIZE] = {};
 };
 
@@ -36,6 +37,14 @@ struct Transfer {
 // `timeout` bounds the whole transfer (connect included).
 domain::Result<std::unique_ptr<Transfer>> Prepare(Request request, const ClientOptions& options,
                                                   std::chrono::milliseconds timeout, CURL* reuse = nullptr);
+
+// A request that failed on a kept-alive connection the server had already closed (its idle
+// keep-alive ran out), before any byte of an answer arrived, has not been seen by the server: it
+// is safe to send once more on a fresh connection, as browsers and curl itself do. True when
+// `transfer` was made ready for that second attempt (within `timeout`), false when the failure
+// stands (a fresh connection, an answer begun, a non-idempotent request that may have arrived, or
+// already retried).
+bool ReadyForFreshRetry(Transfer& transfer, CURLcode rc, std::chrono::milliseconds timeout);
 
 // The outcome of a finished transfer: the response for any HTTP status; kTimeout when the deadline
 // passed (connect included), kUnavailable for connect/resolve failures, kRefused for TLS, kOutOfRange for a body over

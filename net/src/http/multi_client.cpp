@@ -190,6 +190,12 @@ void MultiClient::Loop() {
       }
       auto it = m_active.find(id);
       if (it == m_active.end()) continue;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(it->second->deadline - Clock::now());
+      if (rc != CURLE_OK && left.count() > 0 && detail::ReadyForFreshRetry(*it->second->transfer, rc, left)) {
+        curl_multi_add_handle(M(m_multi), easy);  // the same request once more, on a new connection
+        ++progressed;
+        continue;
+      }
       auto result = detail::Finish(*it->second->transfer, rc);
       Complete(id, std::move(result));
       ++progressed;

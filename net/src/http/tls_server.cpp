@@ -40,7 +40,7 @@ bool LoadChain(SSL_CTX& ctx, const std::string& certificatePem, const std::strin
 }  // namespace
 
 domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& certificatePem,
-                                                             const std::string& keyPem) {
+                                                             const std::string& keyPem, TlsServerOptions options) {
   std::unique_ptr<TlsServer> server(new TlsServer());
   server->m_server =
       std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) { return LoadChain(ctx, certificatePem, keyPem); });
@@ -50,7 +50,7 @@ domain::Result<std::unique_ptr<TlsServer>> TlsServer::Create(const std::string& 
   // must be larger than the connections parallel lookups keep open (the default is 8).
   server->m_server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   server->m_server->set_keep_alive_max_count(1000);
-  server->m_server->set_keep_alive_timeout(5);
+  server->m_server->set_keep_alive_timeout(options.keepAliveSeconds);
   if (!server->m_server->is_valid()) {
     return MakeError(ErrorCode::kInvalidFormat,
                      "TLS certificate or key unusable (PEM chain + matching private key expected)");

@@ -13,11 +13,18 @@
 
 namespace zb::net::http {
 
+struct TlsServerOptions {
+  // How long an idle kept-alive connection stays open. Clients must cope with the server closing
+  // one just as they reuse it (the HTTP client retries once on a fresh connection); tests shorten
+  // it to reach that moment quickly.
+  int keepAliveSeconds = 5;
+};
+
 class TlsServer {
  public:
   // `certificatePem`: the leaf certificate, optionally followed by intermediates.
-  static domain::Result<std::unique_ptr<TlsServer>> Create(const std::string& certificatePem,
-                                                           const std::string& keyPem);
+  static domain::Result<std::unique_ptr<TlsServer>> Create(const std::string& certificatePem, const std::string& keyPem,
+                                                           TlsServerOptions options = {});
   ~TlsServer();
   TlsServer(const TlsServer&) = delete;
   TlsServer& operator=(const TlsServer&) = delete;
