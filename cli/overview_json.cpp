@@ -91,6 +91,7 @@ void WriteJson(std::ostream& out, const ReportInput& in) {
                          {"ura", s.ura},
                          {"status", d::ToString(s.status)},
                          {"reason", s.reason},
+                         {"missing", s.missing},
                          {"detail", s.detail},
                          {"elapsedMs", s.elapsed.count()},
                          {"requests", s.requests},

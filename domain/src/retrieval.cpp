@@ -12,6 +12,8 @@ const char* ToString(SourceStatus status) {
       return "pending";
     case SourceStatus::kData:
       return "data";
+    case SourceStatus::kPartial:
+      return "partial";
     case SourceStatus::kNoData:
       return "no-data";
     case SourceStatus::kPatientUnknown:
@@ -35,10 +37,10 @@ const char* ToString(SourceStatus status) {
 }
 
 SourceStatus SourceStatusFromString(std::string_view code) {
-  for (auto s :
-       {SourceStatus::kPending, SourceStatus::kData, SourceStatus::kNoData, SourceStatus::kPatientUnknown,
-        SourceStatus::kConsentRefused, SourceStatus::kNoConsent, SourceStatus::kAccessDenied,
-        SourceStatus::kNotConnected, SourceStatus::kUnreachable, SourceStatus::kFailed, SourceStatus::kCancelled}) {
+  for (auto s : {SourceStatus::kPending, SourceStatus::kData, SourceStatus::kPartial, SourceStatus::kNoData,
+                 SourceStatus::kPatientUnknown, SourceStatus::kConsentRefused, SourceStatus::kNoConsent,
+                 SourceStatus::kAccessDenied, SourceStatus::kNotConnected, SourceStatus::kUnreachable,
+                 SourceStatus::kFailed, SourceStatus::kCancelled}) {
     if (code == ToString(s)) return s;
   }
   return SourceStatus::kFailed;
@@ -53,20 +55,46 @@ SourceOutcome PendingOutcome(const Source& source, const std::string& ura) {
 
 bool Answered(SourceStatus s) { return s == SourceStatus::kData || s == SourceStatus::kNoData; }
 
-std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes) {
-  // A refusal explains the whole source better than a failure next to it; a failure of one query
-  // still outweighs data from the others, because the source's part is then incomplete.
-  static constexpr std::array kOrder{
+std::optional<SourceDecision> DecideSource(const std::vector<QueryOutcome>& outcomes) {
+  if (outcomes.empty()) return std::nullopt;
+  // A refusal explains a source better than a failure next to it.
+  static constexpr std::array kMostTelling{
       SourceStatus::kConsentRefused, SourceStatus::kNoConsent,    SourceStatus::kAccessDenied,
       SourceStatus::kPatientUnknown, SourceStatus::kNotConnected, SourceStatus::kUnreachable,
-      SourceStatus::kFailed,         SourceStatus::kCancelled,    SourceStatus::kPending,
-      SourceStatus::kData,           SourceStatus::kNoData};
-  for (SourceStatus wanted : kOrder) {
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-      if (outcomes[i].status == wanted) return i;
+      SourceStatus::kFailed,         SourceStatus::kCancelled,    SourceStatus::kPending};
+  SourceDecision decision;
+  bool anyAnswered = false, anyData = false, anyMissing = false;
+  for (const auto& o : outcomes) {
+    anyAnswered = anyAnswered || Answered(o.status);
+    anyData = anyData || o.status == SourceStatus::kData;
+    anyMissing = anyMissing || !Answered(o.status);
+  }
+  if (!anyMissing) {
+    decision.status = anyData ? SourceStatus::kData : SourceStatus::kNoData;
+    const auto data = std::find_if(outcomes.begin(), outcomes.end(),
+                                   [](const QueryOutcome& o) { return o.status == SourceStatus::kData; });
+    decision.deciding = data == outcomes.end() ? 0 : static_cast<std::size_t>(data - outcomes.begin());
+    return decision;
+  }
+  for (SourceStatus wanted : kMostTelling) {
+    const auto it =
+        std::find_if(outcomes.begin(), outcomes.end(), [wanted](const QueryOutcome& o) { return o.status == wanted; });
+    if (it == outcomes.end()) continue;
+    decision.deciding = static_cast<std::size_t>(it - outcomes.begin());
+    decision.status = wanted;
+    break;
+  }
+  if (!anyAnswered) return decision;
+  // Some queries answered: the source is partial, and says which kinds are missing. A kind that
+  // answered on one page and failed on the next is missing too (its answer is not whole).
+  decision.status = SourceStatus::kPartial;
+  for (const auto& o : outcomes) {
+    if (Answered(o.status)) continue;
+    if (std::find(decision.missing.begin(), decision.missing.end(), o.query) == decision.missing.end()) {
+      decision.missing.push_back(o.query);
     }
   }
-  return std::string::npos;
+  return decision;
 }
 
 PatientPicture::PatientPicture(std::string bsn, std::vector<SourceOutcome> expected)

@@ -34,14 +34,24 @@ std::string NamedSource(const d::SourceOutcome& s) {
 }  // namespace
 
 std::string IncompleteBanner(const d::PatientPicture& picture) {
-  const auto missing = picture.Missing();
-  if (missing.empty()) return {};
-  std::string list;
-  for (std::size_t i = 0; i < missing.size(); ++i) {
-    list += (i ? "; " : "") + Fmt("{0}: {1}", {NamedSource(*missing[i]), DescribeSource(*missing[i])});
+  // Sources that delivered nothing first (their whole part is missing), then partial ones (what
+  // came is shown, the named kinds are not).
+  std::string none, partial;
+  for (const auto* s : picture.Missing()) {
+    std::string& list = s->status == d::SourceStatus::kPartial ? partial : none;
+    list += (list.empty() ? "" : "; ") + Fmt("{0}: {1}", {NamedSource(*s), DescribeSource(*s)});
   }
-  return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.",
-             {list});
+  if (none.empty() && partial.empty()) return {};
+  if (partial.empty()) {
+    return Fmt("ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Medicatie en ICA van deze bron(nen) ontbreken hieronder.",
+               {none});
+  }
+  if (none.empty()) {
+    return Fmt("ONVOLLEDIG OVERZICHT: onvolledige gegevens van {0}. Wat wel binnenkwam staat hieronder.", {partial});
+  }
+  return Fmt(
+      "ONVOLLEDIG OVERZICHT: geen gegevens van {0}. Onvolledige gegevens van {1}. Wat wel binnenkwam staat hieronder.",
+      {none, partial});
 }
 
 std::string PeriodText(const d::TreatmentLine& l) {
@@ -62,6 +72,8 @@ Tone ToneOf(d::SourceStatus s) {
       return Tone::kGood;
     case d::SourceStatus::kNoData:
       return Tone::kNeutral;
+    case d::SourceStatus::kPartial:
+      return Tone::kWarning;
     case d::SourceStatus::kPending:
       return Tone::kPending;
     case d::SourceStatus::kConsentRefused:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Why a source's part of the picture is missing, in words a physician acts on: consent is a matter
 // for the patient, a missing treatment relation for the organisations, unreachable for later.
+#include <algorithm>
 #include <map>
 
 #include "present/texts.h"
@@ -16,6 +17,8 @@ std::string SourceStatusLabel(d::SourceStatus status) {
       return Tr("bezig");
     case d::SourceStatus::kData:
       return Tr("gegevens ontvangen");
+    case d::SourceStatus::kPartial:
+      return Tr("onvolledig");
     case d::SourceStatus::kNoData:
       return Tr("geen gegevens (bron heeft niets)");
     case d::SourceStatus::kPatientUnknown:
@@ -69,7 +72,47 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
   return {};
 }
 
+std::string QueryKindLabel(const std::string& kind) {
+  static const std::map<std::string, const char*> kKinds{{"MA", N_("medicatieafspraken")},
+                                                         {"MA-zorginzage", N_("medicatieafspraken")},
+                                                         {"VV", N_("verstrekkingsverzoeken")},
+                                                         {"WDS", N_("wisselende doseerschema's")},
+                                                         {"TA", N_("toedieningsafspraken")},
+                                                         {"MVE", N_("verstrekkingen")},
+                                                         {"MGB", N_("medicatiegebruik")},
+                                                         {"MTD", N_("toedieningen")},
+                                                         {"contra-indications", N_("contra-indicaties")},
+                                                         {"surveillance-decisions", N_("bewakingsbesluiten")},
+                                                         {"allergies", N_("allergieën")},
+                                                         {"alerts", N_("waarschuwingen")},
+                                                         {"patient-search", N_("patiëntgegevens")},
+                                                         {"directory", N_("adresboek")}};
+  auto it = kKinds.find(kind);
+  return it == kKinds.end() ? kind : Tr(it->second);
+}
+
+std::string MissingKindsText(const std::vector<std::string>& kinds) {
+  std::vector<std::string> labels;
+  for (const auto& kind : kinds) {
+    std::string label = QueryKindLabel(kind);
+    if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(std::move(label));
+  }
+  std::string list;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (i > 0) list += i + 1 == labels.size() ? " " + Tr("en") + " " : ", ";
+    list += labels[i];
+  }
+  return Fmt("{0} ontbreken", {list});
+}
+
 std::string DescribeSource(const d::SourceOutcome& o) {
+  if (o.status == d::SourceStatus::kPartial) {
+    // "onvolledig: verstrekkingen ontbreken (geen antwoord binnen de wachttijd)"
+    std::string text = Fmt("{0}: {1}", {SourceStatusLabel(o.status), MissingKindsText(o.missing)});
+    const std::string reason = SourceReasonLabel(o.status, o.reason);
+    if (!reason.empty()) text = Fmt("{0} ({1})", {text, reason});
+    return text;
+  }
   std::string text = SourceStatusLabel(o.status);
   const std::string reason = SourceReasonLabel(o.status, o.reason);
   if (!reason.empty() && reason != text) text = Fmt("{0} ({1})", {text, reason});

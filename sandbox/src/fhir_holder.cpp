@@ -256,14 +256,14 @@ void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& 
 // Prepares the answer under the world lock, then — outside it, so a slow holder does not hold up
 // the others — applies the service time and the injected fault.
 template <class F>
-void Serve(World& world, HolderInfo& holder, httplib::Response& res, F&& prepare) {
+void Serve(World& world, HolderInfo& holder, const std::string& resourceType, httplib::Response& res, F&& prepare) {
   std::optional<HolderFault> fault;
   int latency = 0;
   std::uint64_t epoch = 0;
   {
     std::lock_guard lock(world.mutex);
     world.Count("holder." + holder.id + ".requests");
-    fault = TakeFault(holder.behaviour);
+    fault = TakeFault(holder.behaviour, resourceType);
     if (fault && fault->kind == "expire-tokens") {
       // The holder's node forgets the tokens it issued: the next request with one gets 401.
       for (auto& [token, issued] : world.tokens) {
@@ -296,7 +296,7 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
   });
   server.Post(
       R"(/fhir/Patient/_search)", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
-        Serve(world, holder, res, [&] {
+        Serve(world, holder, "Patient", res, [&] {
           if (!CheckAccess(world, holder, req, res)) return;
           std::string bsn;
           for (const auto& [name, value] : net::http::ParseForm(req.body)) {
@@ -315,9 +315,9 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
         });
       });
   server.Get(R"(/fhir/([A-Za-z]+))", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
-    Serve(world, holder, res, [&] {
+    const std::string type = req.matches[1].str();
+    Serve(world, holder, type, res, [&] {
       if (!CheckAccess(world, holder, req, res)) return;
-      const std::string type = req.matches[1].str();
       if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
       Mp9Search(world, holder, data, type, req, res);
     });

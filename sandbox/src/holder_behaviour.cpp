@@ -53,6 +53,7 @@ std::optional<std::string> Patch(HolderBehaviour& behaviour, const json& patch) 
       fault.retryAfterSeconds = f.value("retry_after", 1);
       fault.ms = f.value("ms", fault.kind == "drip" ? 200 : 60000);
       fault.bytes = f.value("bytes", fault.bytes);
+      fault.resourceType = f.value("resource_type", "");
       behaviour.fault = fault;
     }
     if (patch.contains("access")) {
@@ -80,8 +81,9 @@ json Describe(const HolderBehaviour& b) {
           {"access", b.access}};
 }
 
-std::optional<HolderFault> TakeFault(HolderBehaviour& b) {
+std::optional<HolderFault> TakeFault(HolderBehaviour& b, const std::string& resourceType) {
   if (b.fault.kind == "none" || NeedsRestart(b.fault.kind)) return std::nullopt;
+  if (!b.fault.resourceType.empty() && b.fault.resourceType != resourceType) return std::nullopt;
   HolderFault f = b.fault;
   if (b.fault.times > 0 && --b.fault.times == 0) b.fault = HolderFault{};
   return f;

@@ -24,6 +24,7 @@ struct HolderFault {
   int retryAfterSeconds = 1;                   // http-503
   int ms = 60000;                              // timeout: how long to stay silent; drip: pause between bytes
   std::size_t bytes = std::size_t{256} << 20;  // huge
+  std::string resourceType;                    // only requests for this FHIR type (e.g. MedicationDispense); empty: all
 };
 
 struct HolderBehaviour {
@@ -42,7 +43,8 @@ bool NeedsRestart(const std::string& kind);
 std::optional<std::string> Patch(HolderBehaviour& b, const nlohmann::json& patch);
 nlohmann::json Describe(const HolderBehaviour& b);
 // The fault that applies to this request (counts down `times`), if any.
-std::optional<HolderFault> TakeFault(HolderBehaviour& b);
+// The fault for a request for `resourceType`, if one applies (counted down only when it does).
+std::optional<HolderFault> TakeFault(HolderBehaviour& behaviour, const std::string& resourceType);
 
 // Fills `res` with the refusal an access decision stands for. False for an unknown code.
 bool Refuse(httplib::Response& res, const std::string& code, const std::string& holderName);

@@ -12,6 +12,26 @@ namespace {
 std::string Context(std::int64_t retrieval, std::size_t position, const char* column) {
   return "retrieval_sources/" + std::string(column) + "/" + std::to_string(retrieval) + "/" + std::to_string(position);
 }
+
+// Query kinds ("TA", "MVE", "contra-indications") hold no comma: one text column keeps the list.
+std::string JoinKinds(const std::vector<std::string>& kinds) {
+  std::string out;
+  for (const auto& kind : kinds) out += (out.empty() ? "" : ",") + kind;
+  return out;
+}
+
+std::vector<std::string> SplitKinds(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto comma = text.find(',', start);
+    out.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
@@ -34,7 +54,7 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
     const auto& o = retrieval.sources[i].outcome;
     auto s = m_db->Prepare(
         "INSERT INTO retrieval_sources(retrieval_id, position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms,"
-        " requests, resources, blocks, detail, snapshot) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " requests, resources, blocks, detail, snapshot, missing) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s) return s.error();
     s.value()
         .Bind(1, id)
@@ -51,7 +71,8 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
         .Bind(12, static_cast<std::int64_t>(o.resources))
         .Bind(13, static_cast<std::int64_t>(o.blocks))
         .Bind(14, m_cipher.Seal(o.detail, Context(id, i, "detail")))
-        .Bind(15, m_cipher.Seal(retrieval.sources[i].snapshot, Context(id, i, "snapshot")));
+        .Bind(15, m_cipher.Seal(retrieval.sources[i].snapshot, Context(id, i, "snapshot")))
+        .Bind(16, JoinKinds(o.missing));
     if (auto x = s.value().Run(); !x) return x.error();
   }
   return t.Commit();
@@ -76,7 +97,8 @@ domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64
   r.retrievedAt = *at;
   r.complete = head.value().Int(2) != 0;
   auto s = m_db->Prepare(
-      "SELECT position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms, requests, resources, blocks, detail, snapshot"
+      "SELECT position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms, requests, resources, blocks, detail, snapshot,"
+      " missing"
       " FROM retrieval_sources WHERE retrieval_id = ? ORDER BY position");
   if (!s) return s.error();
   s.value().Bind(1, id);
@@ -93,6 +115,7 @@ domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64
     c.outcome.requests = static_cast<std::size_t>(q.Int(9));
     c.outcome.resources = static_cast<std::size_t>(q.Int(10));
     c.outcome.blocks = static_cast<std::size_t>(q.Int(11));
+    c.outcome.missing = SplitKinds(q.Text(14));
     auto detailText = m_cipher.Open(q.BlobAt(12), Context(id, position, "detail"));
     if (!detailText) return detailText.error();
     auto snapshot = m_cipher.Open(q.BlobAt(13), Context(id, position, "snapshot"));

@@ -72,6 +72,11 @@ CREATE TABLE audit_head(
   mac TEXT NOT NULL,
   seal TEXT NOT NULL);
 )sql",
+    // 1 -> 2: a partial source names the query kinds that did not deliver ("TA,MVE"); kinds are
+    // not patient data and stay readable.
+    R"sql(
+ALTER TABLE retrieval_sources ADD COLUMN missing TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

@@ -166,8 +166,9 @@ TEST_CASE("Each fault of one holder ends in its status while the others deliver 
       {{{"kind", "truncated"}}, SourceStatus::kFailed, "holder_answer_incomplete"},
       {{{"kind", "wrong-host"}}, SourceStatus::kUnreachable, "holder_tls_refused"},
       {{{"kind", "drip"}, {"ms", 300}}, SourceStatus::kUnreachable, ""},
+      // One request of eleven gets the huge answer; the others answer: the source is partial.
       {{{"kind", "huge"}, {"bytes", std::size_t{1} << 30}, {"times", 1}},
-       SourceStatus::kFailed,
+       SourceStatus::kPartial,
        "holder_answer_too_large",
        std::chrono::seconds(20)},  // 32 MB must arrive before the limit trips, also under sanitizers
       // Recoverable: the holder forgot its tokens (the gateway renews once), or is briefly down.
@@ -362,4 +363,24 @@ TEST_CASE("The CLI repeats a lookup with --every and --count, also across the ga
   CHECK(visserRc == 6);
   CHECK(test::ReadTextFile(dir + "/cli.log").find("0 van 3 opvragingen volledig") != std::string::npos);
   World().StartGateway();
+}
+
+TEST_CASE("A pharmacy whose dispenses fail is partial: its agreements show, the missing kinds are named",
+          "[retrieval]") {
+  World().Behave("apotheek", {{"fault", {{"kind", "http-500"}, {"resource_type", "MedicationDispense"}}}});
+  const auto p = Look(Request(kJansen));
+  Normal("apotheek");
+  const auto& pharmacy = Source(p, "apotheek");
+  INFO(pharmacy.reason << ": " << pharmacy.detail);
+  CHECK(pharmacy.status == SourceStatus::kPartial);
+  CHECK(pharmacy.missing == std::vector<std::string>{"TA", "MVE"});
+  CHECK(pharmacy.resources > 0);
+  CHECK_FALSE(p.Complete());
+  // What the pharmacy did send (its agreements, use, ICA) is in the picture.
+  bool pharmacyBlocks = false;
+  for (const auto& ma : p.medication().agreements) pharmacyBlocks = pharmacyBlocks || ma.h.source == "apotheek";
+  for (const auto& mgb : p.medication().uses) pharmacyBlocks = pharmacyBlocks || mgb.h.source == "apotheek";
+  CHECK(pharmacyBlocks);
+  CHECK(Source(p, "huisarts").status == SourceStatus::kData);
+  CHECK(Source(p, "ziekenhuis").status == SourceStatus::kData);
 }

@@ -234,3 +234,32 @@ TEST_CASE("a failed login is explained by its problem code, an unknown code keep
         "verklaring_revoked: looks like a code");
   CHECK(present::LoginProblemLabel("").empty());
 }
+
+TEST_CASE("a partial source: its data is shown, its chip and the banner name the missing kinds, never complete") {
+  Picture p;
+  p.picture.Deliver(WithData(p.gp, "huisarts.json"));
+  auto partial = WithData(p.pharmacy, "apotheek.json");
+  partial.outcome.status = d::SourceStatus::kPartial;
+  partial.outcome.reason = "holder_timeout";
+  partial.outcome.missing = {"MVE", "TA"};
+  p.picture.Deliver(partial);
+  CHECK_FALSE(p.picture.Complete());
+  const auto now = d::StartOfNetherlandsDay(d::Date(2026, 11, 23)) + boost::posix_time::hours(14);
+  const auto h = present::BuildPatientHeader(Jansen(), &p.picture, false, {now, false, false}, now);
+  REQUIRE(h.chips.size() == 2);
+  CHECK(h.chips[1].text ==
+        "Apotheek Centrum: onvolledig: verstrekkingen en toedieningsafspraken ontbreken (geen antwoord binnen de "
+        "wachttijd)");
+  CHECK(h.chips[1].tone == present::Tone::kWarning);
+  const auto overview = p.picture.Consolidate(now);
+  const auto view = present::BuildOverviewView(p.picture, overview, p.picture.Ica(now), false);
+  CHECK(view.banner.rfind("ONVOLLEDIG OVERZICHT: onvolledige gegevens van Apotheek Centrum (apotheek): onvolledig: "
+                          "verstrekkingen en toedieningsafspraken ontbreken",
+                          0) == 0);
+  CHECK(view.banner.find("niet bereikbaar") == std::string::npos);
+  // What the pharmacy did send is on the list.
+  bool fromPharmacy = false;
+  for (const auto& row : view.medication)
+    fromPharmacy = fromPharmacy || row.sources.find("Apotheek") != std::string::npos;
+  CHECK(fromPharmacy);
+}

@@ -98,6 +98,7 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
                   domain::SourceStatus::kData,
                   "",
                   "",
+                  {},
                   std::chrono::milliseconds(120),
                   std::chrono::milliseconds(80),
                   5,
@@ -107,9 +108,10 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
     store::CachedSource pharmacy;
     pharmacy.outcome = {{"apo", domain::SourceKind::kPharmacy, "Apotheek"},
                         "90000102",
-                        domain::SourceStatus::kUnreachable,
+                        domain::SourceStatus::kPartial,
                         "deadline",
                         "no answer within 10 s",
+                        {"TA", "MVE"},
                         std::chrono::milliseconds(10000),
                         std::chrono::milliseconds(10000),
                         11,
@@ -128,7 +130,9 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
   CHECK(r.sources[0].snapshot == "{\"hour\":9}");
   CHECK(r.sources[0].outcome.requests == 5);
   CHECK(r.sources[0].outcome.elapsed == std::chrono::milliseconds(120));
-  CHECK(r.sources[1].outcome.status == domain::SourceStatus::kUnreachable);
+  CHECK(r.sources[1].outcome.status == domain::SourceStatus::kPartial);
+  CHECK(r.sources[1].outcome.missing == std::vector<std::string>{"TA", "MVE"});
+  CHECK(r.sources[0].outcome.missing.empty());
   CHECK(r.sources[1].outcome.detail == "no answer within 10 s");
   CHECK(r.sources[1].outcome.source.name == "Apotheek");
   auto count = s->database().Prepare("SELECT count(*) FROM retrievals");
@@ -169,7 +173,7 @@ TEST_CASE("the store refuses another key and a newer schema, and keeps its setti
   {  // statements end before the write below: SQLite commits a write only when no statement is active
     auto v = again->database().Prepare("PRAGMA user_version");
     REQUIRE(v.value().Step());
-    CHECK(v.value().Int(0) == 1);
+    CHECK(v.value().Int(0) == 2);
     auto mode = again->database().Prepare("PRAGMA journal_mode");
     REQUIRE(mode.value().Step());
     CHECK(mode.value().Text(0) == "wal");
@@ -192,4 +196,29 @@ TEST_CASE("a file that is not a database gets an error naming it") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == domain::ErrorCode::kIo);
   CHECK(s.error().detail.find(f.path) != std::string::npos);
+}
+
+TEST_CASE("a store of schema version 1 is migrated: its retrievals open, without missing kinds") {
+  test::StoreFile f;
+  {
+    auto s = f.Open();
+    const auto id = s->patients().Save(test::SyntheticPatient("999991000", "J. Jansen")).value();
+    store::CachedRetrieval r;
+    r.patientId = id;
+    r.retrievedAt = boost::posix_time::second_clock::universal_time();
+    store::CachedSource gp;
+    gp.outcome.source = {"gp", domain::SourceKind::kGeneralPractitioner, "Huisarts"};
+    gp.outcome.status = domain::SourceStatus::kData;
+    r.sources = {gp};
+    REQUIRE(s->retrievals().Save(r).ok());
+    // Back to the file as version 1 wrote it.
+    REQUIRE(s->database().Execute("ALTER TABLE retrieval_sources DROP COLUMN missing").ok());
+    REQUIRE(s->database().Execute("PRAGMA user_version = 1").ok());
+  }
+  auto again = f.Open();
+  auto latest = again->retrievals().Latest(1);
+  REQUIRE(latest.ok());
+  REQUIRE(latest.value());
+  CHECK(latest.value()->sources.at(0).outcome.status == domain::SourceStatus::kData);
+  CHECK(latest.value()->sources.at(0).outcome.missing.empty());
 }

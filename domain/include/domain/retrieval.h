@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,7 @@ namespace zb::domain {
 enum class SourceStatus {
   kPending,         // still being asked
   kData,            // answered with data
+  kPartial,         // some queries answered, others were refused or failed: the missing kinds are named
   kNoData,          // answered: knows the patient (or was asked by BSN) and has nothing
   kPatientUnknown,  // answered: does not know this patient
   kConsentRefused,  // the patient refused consent for this exchange
@@ -47,10 +49,20 @@ struct QueryOutcome {
   std::string detail;  // language-neutral detail: what the source said, or what went wrong
 };
 
-// A source's status from its requests: the most telling refusal or failure wins (consent refused,
-// no consent, access denied, patient unknown, unreachable, failed), else data when any request
-// returned data, else no data. Returns the index of the deciding outcome (or npos for pending).
-std::size_t DecidingOutcome(const std::vector<QueryOutcome>& outcomes);
+// A source's status from all of its requests (docs/consent-signals.md, "one source, many queries"):
+// - every request answered: data when any returned data, else no data;
+// - some answered (data or nothing) and others did not: partial, with the kinds that did not
+//   deliver named and the most telling refusal or failure among them as the reason — never
+//   "unreachable" next to data that is shown;
+// - none answered: the most telling refusal or failure (consent refused, no consent, access
+//   denied, patient unknown, not connected, unreachable, failed, cancelled, pending).
+struct SourceDecision {
+  SourceStatus status = SourceStatus::kFailed;
+  std::size_t deciding = 0;          // index of the outcome that gives the reason and detail
+  std::vector<std::string> missing;  // partial: query kinds without an answer, in order, once each
+};
+// nullopt for no outcomes at all.
+std::optional<SourceDecision> DecideSource(const std::vector<QueryOutcome>& outcomes);
 
 struct SourceOutcome {
   Source source;
@@ -58,6 +70,7 @@ struct SourceOutcome {
   SourceStatus status = SourceStatus::kPending;
   std::string reason;
   std::string detail;
+  std::vector<std::string> missing;  // kPartial: the query kinds that did not deliver ("MVE", "TA")
   std::chrono::milliseconds elapsed{0};
   std::chrono::milliseconds slowestRequest{0};  // the longest single request of this source
   std::size_t requests = 0;                     // HTTP requests made, pages and retries included

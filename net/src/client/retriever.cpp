@@ -282,13 +282,15 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   d.outcome.requests = src.requests;
   d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
   d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lookup.started);
-  const std::size_t i = domain::DecidingOutcome(src.outcomes);
-  if (i == std::string::npos) {
+  const auto decision = domain::DecideSource(src.outcomes);
+  if (!decision) {
     d.outcome.status = SourceStatus::kFailed;
     d.outcome.reason = "no-answer";
     return d;
   }
-  d.outcome.status = src.outcomes[i].status;
+  const std::size_t i = decision->deciding;
+  d.outcome.status = decision->status;
+  d.outcome.missing = decision->missing;
   d.outcome.reason = src.outcomes[i].reason;
   d.outcome.detail = (src.outcomes[i].query.empty() ? "" : src.outcomes[i].query + ": ") + src.outcomes[i].detail;
   d.outcome.resources = src.entries.size();
@@ -304,6 +306,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   auto doc = reader.Read(snapshot, options);
   if (!doc) {
     d.outcome.status = SourceStatus::kFailed;
+    d.outcome.missing.clear();
     d.outcome.reason = "unreadable";
     d.outcome.detail = doc.error().detail;
     return d;
@@ -313,6 +316,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
     const bool otherBirth = lookup.request.birthDate && p.birthDate && !(*p.birthDate == *lookup.request.birthDate);
     if (otherBsn || otherBirth) {
       d.outcome.status = SourceStatus::kFailed;
+      d.outcome.missing.clear();
       d.outcome.reason = otherBsn ? "patient-mismatch" : "birthdate-mismatch";
       d.outcome.detail = otherBsn ? "the answer is about another patient (other BSN); nothing of it is used"
                                   : "the source's patient with this BSN has another birth date; its data is not used";

@@ -4,6 +4,7 @@
 // domain stays language-neutral; the CLI and GUI render through here. Dutch is the product
 // language; the gettext catalogs of the GUI issue will wrap these same message ids.
 #include <string>
+#include <vector>
 
 #include "domain/ica.h"
 #include "domain/overview.h"
@@ -27,6 +28,10 @@ std::string SourceStatusLabel(domain::SourceStatus s);
 std::string SourceReasonLabel(domain::SourceStatus s, const std::string& reason);
 // Status plus reason, e.g. "niet bereikbaar (geen antwoord binnen de wachttijd)".
 std::string DescribeSource(const domain::SourceOutcome& o);
+// A query kind in words, plural ("MVE" → "verstrekkingen"); an unknown kind as it is.
+std::string QueryKindLabel(const std::string& kind);
+// "verstrekkingen en toedieningsafspraken ontbreken"
+std::string MissingKindsText(const std::vector<std::string>& kinds);
 std::string BlockKindLabel(domain::BlockKind k);  // "medicatieafspraak", ...
 // An ISO instant as dd-mm-jjjj (with hh:mm when the time is not midnight), or "" when empty.
 std::string IsoAsDutch(const std::string& iso);
