@@ -39,6 +39,13 @@ void SendProblem(httplib::Response& res, const domain::Error& e) {
                   "application/problem+json");
 }
 
+// The features of the gateway this user's role may use (roles.<feature> in the configuration).
+std::vector<std::string> PermissionsOf(const GatewayConfig& config, const Identity& u) {
+  std::vector<std::string> out;
+  if (config.RoleAllowed("relay", u.roleCode)) out.emplace_back(contract::kPermissionRetrieve);
+  return out;
+}
+
 contract::SessionUser UserOf(const Identity& u) {
   return {u.deziNumber, u.DisplayName(), u.initials, u.prefix,      u.surname,
           u.roleCode,   u.roleName,      u.ura,      u.organisation};
@@ -132,13 +139,17 @@ class GatewayImpl final : public Gateway {
       }
       std::clog << "login: role " << user.roleCode << "\n";
       res.status = 201;
-      res.set_content(contract::ToJson(contract::SessionInfo{token, expires, UserOf(user)}).dump(), "application/json");
+      res.set_content(
+          contract::ToJson(contract::SessionInfo{token, expires, UserOf(user), PermissionsOf(m_config, user)}).dump(),
+          "application/json");
     });
 
     server.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      res.set_content(contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user)}).dump(),
+      res.set_content(contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user),
+                                                             PermissionsOf(m_config, session->user)})
+                          .dump(),
                       "application/json");
     });
 

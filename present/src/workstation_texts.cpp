@@ -11,6 +11,11 @@ std::string DescribeLookup(const LookupProgress& p) {
     case Phase::kIdle:
       return {};
     case Phase::kNotStarted:
+      // Not an alarm: this role does not retrieve, and nothing was asked.
+      if (p.problemCode == "role_not_allowed") {
+        return Tr(
+            "Met uw rol worden geen gegevens bij huisarts, apotheek of ziekenhuis opgevraagd; er is niets gevraagd.");
+      }
       return Fmt("Ophalen niet gestart: {0}", {p.problem});
     case Phase::kRunning:
       return Fmt("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(p.sources)});

@@ -207,3 +207,27 @@ TEST_CASE("a lookup after idle time never meets a kept-alive connection the gate
   }
   World().StartGateway();
 }
+
+TEST_CASE("a role that may not retrieve is told so calmly, and nothing is asked of any source") {
+  Desk desk;
+  auto user = desk.ws->LogIn({"secretariaat", World().caFile(), nullptr}, 20s);
+  REQUIRE(user.ok());
+  CHECK_FALSE(user->mayRetrieve);
+  const auto before = World().ControlState()["counters"];
+  desk.session->Open(desk.jansen);
+  CHECK_FALSE(desk.session->running());
+  const auto screen = desk.session->Screen(Now(), {});
+  CHECK(screen.progress.phase == Phase::kNotStarted);
+  CHECK(screen.progress.problemCode == "role_not_allowed");
+  CHECK(present::DescribeLookup(screen.progress) ==
+        "Met uw rol worden geen gegevens bij huisarts, apotheek of ziekenhuis opgevraagd; er is niets gevraagd.");
+  CHECK(screen.view.banner.empty());  // no red alarm: nothing was missing, nothing was asked
+  CHECK(screen.header.chips.empty());
+  CHECK(World().ControlState()["counters"] == before);  // no holder, no node was asked anything
+  // The SO may: the same workstation after an SO login looks up as always.
+  desk.ws->LogOut();
+  desk.LogIn();
+  desk.session->Open(desk.jansen);
+  REQUIRE(desk.WaitEnded());
+  CHECK(desk.session->picture()->Complete());
+}

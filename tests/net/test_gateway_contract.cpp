@@ -30,9 +30,11 @@ std::string Read(const std::string& path) {
 
 TEST_CASE("contract values survive the JSON both ways") {
   contract::SessionInfo session{
-      "tok-123", 1767225600,
+      "tok-123",
+      1767225600,
       contract::SessionUser{"900000054", "A. de Vries", "A.", "de", "Vries", "01.047", "Specialist ouderengeneeskunde",
-                            "90000380", "Test Zorginstelling"}};
+                            "90000380", "Test Zorginstelling"},
+      {"retrieve"}};
   auto back = contract::ReadSessionInfo(contract::ToJson(session).dump(), true);
   REQUIRE(back.ok());
   CHECK(back->token == "tok-123");
@@ -40,6 +42,7 @@ TEST_CASE("contract values survive the JSON both ways") {
   CHECK(back->user.roleCode == "01.047");
   CHECK(back->user.displayName == "A. de Vries");
   CHECK(back->user.organisation == "Test Zorginstelling");
+  CHECK(back->permissions == std::vector<std::string>{"retrieve"});
   // who-am-I carries no token, and must not be read as if it did.
   session.token.clear();
   CHECK(contract::ReadSessionInfo(contract::ToJson(session).dump(), false).ok());

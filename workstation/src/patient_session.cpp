@@ -68,7 +68,8 @@ void PatientSession::State::Ask(const std::weak_ptr<State>& self) {
         });
       });
   if (!started) {
-    progress = {Phase::kNotStarted, patient->sources.size(), false, true, started.error().detail};
+    progress = {Phase::kNotStarted,     patient->sources.size(), false, true,
+                started.error().detail, started.error().problem};
     return Changed({SessionChange::Kind::kNotStarted, std::nullopt});
   }
   lookup = started.value();
@@ -76,7 +77,7 @@ void PatientSession::State::Ask(const std::weak_ptr<State>& self) {
     picture = std::move(fresh);
   else
     pending = std::move(fresh);
-  progress = {Phase::kRunning, patient->sources.size(), false, true, ""};
+  progress = {Phase::kRunning, patient->sources.size(), false, true, "", ""};
   Changed({SessionChange::Kind::kOpened, std::nullopt});
 }
 
@@ -98,7 +99,8 @@ void PatientSession::State::Ended(PatientLookups::LookupId id, const LookupEnd& 
   lookup.reset();
   retrievedAt = Now();
   stored = false;
-  progress = {Phase::kEnded, progress.sources, end.complete, end.saved || !patient || patient->id == 0, end.saveError};
+  progress = {
+      Phase::kEnded, progress.sources, end.complete, end.saved || !patient || patient->id == 0, end.saveError, ""};
   Changed({SessionChange::Kind::kEnded, std::nullopt});
 }
 

@@ -31,11 +31,14 @@ std::string DefaultStorePath() { return platform::DefaultStorePath(); }
 
 namespace {
 
-User FromSession(const net::contract::SessionUser& user) {
+User FromSession(const net::contract::SessionInfo& session) {
+  const auto& user = session.user;
   User u;
   u.audit = {user.deziNumber, user.displayName, user.roleCode, user.ura};
   u.roleName = user.roleName;
   u.organisation = user.organisation;
+  u.mayRetrieve = std::find(session.permissions.begin(), session.permissions.end(),
+                            net::contract::kPermissionRetrieve) != session.permissions.end();
   return u;
 }
 
@@ -119,7 +122,7 @@ domain::Result<User> Workstation::LogIn(const LoginMethod& method, std::chrono::
   auto browser = BrowserFor(method, m_impl->config.caFile);
   auto session = net::client::Login(m_impl->gateway, *browser, timeout);
   if (!session) return session.error();
-  User u = FromSession(session->user);
+  User u = FromSession(session.value());
   {
     std::lock_guard lock(m_impl->mutex);
     m_impl->user = u;
@@ -273,6 +276,11 @@ domain::Result<Workstation::LookupId> Workstation::LookUp(const domain::Register
   net::client::LookupRequest request;
   request.session = m_impl->Session();
   if (request.session.empty()) return MakeError(ErrorCode::kMissing, "not logged in");
+  if (const auto current = user(); current && !current->mayRetrieve) {
+    // The gateway would refuse every query: ask nothing, and say so (not an incomplete overview).
+    return domain::Error{ErrorCode::kRefused, "role " + current->audit.roleCode + " may not retrieve",
+                         "role_not_allowed"};
+  }
   if (patient.sources.empty()) return MakeError(ErrorCode::kMissing, "no sources are known for this patient");
   request.bsn = patient.bsn.digits();
   request.birthDate = patient.birthDate;

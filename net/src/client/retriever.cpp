@@ -9,6 +9,7 @@
 #include <set>
 
 #include "answer.h"
+#include "net/contract/query_kinds.h"
 #include "net/fhir/reader.h"
 #include "net/json_member.h"
 #include "query_plan.h"
@@ -49,6 +50,15 @@ struct Lookup {
   std::vector<http::MultiClient::TransferId> transfers;
   bool cancelled = false;
 };
+
+// Position of a query kind in the one table of kinds; kinds outside it (allergies, alerts) after.
+std::size_t KindRank(const std::string& kind) {
+  const auto kinds = contract::QueryKinds();
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    if (kinds[i].kind == kind) return i;
+  }
+  return kinds.size();
+}
 
 std::string EntryKey(const json& e) {
   if (e.contains("fullUrl") && e["fullUrl"].is_string()) return e["fullUrl"];
@@ -291,6 +301,9 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   const std::size_t i = decision->deciding;
   d.outcome.status = decision->status;
   d.outcome.missing = decision->missing;
+  // Answers arrive in any order; the missing kinds are named in the order of the query kinds.
+  std::stable_sort(d.outcome.missing.begin(), d.outcome.missing.end(),
+                   [](const std::string& a, const std::string& b) { return KindRank(a) < KindRank(b); });
   d.outcome.reason = src.outcomes[i].reason;
   d.outcome.detail = (src.outcomes[i].query.empty() ? "" : src.outcomes[i].query + ": ") + src.outcomes[i].detail;
   d.outcome.resources = src.entries.size();

@@ -86,7 +86,7 @@ json ToJson(const SessionUser& u) {
 }
 
 json ToJson(const SessionInfo& s) {
-  json out{{"expires_at", s.expiresAt}, {"user", ToJson(s.user)}};
+  json out{{"expires_at", s.expiresAt}, {"user", ToJson(s.user)}, {"permissions", s.permissions}};
   if (!s.token.empty()) out["session_token"] = s.token;
   return out;
 }
@@ -159,6 +159,13 @@ domain::Result<SessionInfo> ReadSessionInfo(std::string_view body, bool tokenReq
   s.expiresAt = m.Integer("expires_at");
   const auto user = j.find("user");
   s.user = ReadUser(user == j.end() ? json() : *user, m);
+  // Older gateways send no permissions: then nothing is assumed allowed beyond what they refuse.
+  const auto permissions = j.find("permissions");
+  if (permissions != j.end() && permissions->is_array()) {
+    for (const auto& p : *permissions) {
+      if (p.is_string()) s.permissions.push_back(p.get<std::string>());
+    }
+  }
   if (!m.problem().empty()) return Invalid(m.problem());
   return s;
 }

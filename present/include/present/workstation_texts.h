@@ -20,9 +20,10 @@ struct LookupProgress {
   };
   Phase phase = Phase::kIdle;
   std::size_t sources = 0;
-  bool complete = false;  // kEnded: every source answered with data or nothing
-  bool saved = true;      // kEnded: the retrieval was stored for offline use
-  std::string problem;    // kNotStarted: why; kEnded and not saved: why not
+  bool complete = false;    // kEnded: every source answered with data or nothing
+  bool saved = true;        // kEnded: the retrieval was stored for offline use
+  std::string problem;      // kNotStarted: why; kEnded and not saved: why not
+  std::string problemCode;  // kNotStarted: the problem code, when there is one ("role_not_allowed")
 };
 
 // The status line: "Gegevens worden opgehaald bij 3 bronnen…", "Alle bronnen hebben geantwoord.", …

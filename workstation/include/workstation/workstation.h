@@ -37,6 +37,7 @@ struct User {
   domain::AuditUser audit;  // DEZI number, name, role code, organisation URA
   std::string roleName;
   std::string organisation;
+  bool mayRetrieve = false;      // the gateway lets this role look patients up at other organisations
   std::string Describe() const;  // "A. de Vries, Specialist ouderengeneeskunde (01.047), Org (URA 90000380)"
 };
 
@@ -107,8 +108,9 @@ class Workstation final : public PatientLookups {
   domain::Result<Preferences> LoadPreferences();
   domain::Result<bool> SavePreferences(const Preferences& preferences);
 
-  // PatientLookups: a fresh lookup (needs a login) is saved sealed and audited when it ends; the
-  // offline picture's opening is audited.
+  // PatientLookups: a fresh lookup (needs a login, and a role the gateway lets retrieve: problem
+  // "role_not_allowed" otherwise, before anything is asked) is saved sealed and audited when it
+  // ends; the offline picture's opening is audited.
   domain::Result<std::optional<OfflinePicture>> OpenOffline(const domain::RegisteredPatient& patient) override;
   domain::Result<LookupId> LookUp(const domain::RegisteredPatient& patient, OnSource onSource, OnEnd onEnd) override;
   void Cancel(LookupId id) override;

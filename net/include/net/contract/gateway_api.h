@@ -81,11 +81,16 @@ struct SessionUser {
   std::string organisation;
 };
 
+// What a session may do at this gateway (its configured roles per feature), so the desktop does not
+// offer, or ask for, what the gateway would refuse.
+inline constexpr std::string_view kPermissionRetrieve = "retrieve";  // relay lookups to other organisations
+
 // The answer to POST /api/v1/sessions (token set) and GET /api/v1/session (token empty).
 struct SessionInfo {
   std::string token;
   std::int64_t expiresAt = 0;
   SessionUser user;
+  std::vector<std::string> permissions;  // e.g. "retrieve"
 };
 
 // One registration of GET /api/v1/directory: an organisation in one Discovery Service.
