@@ -321,7 +321,9 @@ TEST_CASE("The CLI names the refusing pharmacy and its reason on the first line 
 }
 
 TEST_CASE("A source with its own shorter deadline is given up on its own", "[retrieval]") {
-  World().Behave("ziekenhuis", {{"latency_ms", 1500}});
+  // The hospital would answer after 4 s; its own deadline is 0.7 s. The margins leave room for the
+  // other sources under sanitizers on a loaded machine, far below the hospital's 4 s.
+  World().Behave("ziekenhuis", {{"latency_ms", 4000}});
   auto request = Request(kJansen, std::chrono::seconds(10));
   request.sources[2].deadline = std::chrono::milliseconds(700);
   const auto started = Clock::now();
@@ -329,9 +331,9 @@ TEST_CASE("A source with its own shorter deadline is given up on its own", "[ret
   const auto took = Clock::now() - started;
   Normal("ziekenhuis");
   CHECK(Source(p, "ziekenhuis").status == SourceStatus::kUnreachable);
-  CHECK(Source(p, "ziekenhuis").elapsed < std::chrono::milliseconds(1200));
+  CHECK(Source(p, "ziekenhuis").elapsed < std::chrono::milliseconds(2000));
   CHECK(Source(p, "apotheek").status == SourceStatus::kData);
-  CHECK(took < std::chrono::milliseconds(1500));
+  CHECK(took < std::chrono::milliseconds(3000));
 }
 
 TEST_CASE("The CLI repeats a lookup with --every and --count, also across the gateway's idle timeout",
