@@ -66,8 +66,8 @@ std::string PeriodText(const d::TreatmentLine& l) {
   return s;
 }
 
-Tone ToneOf(d::SourceStatus s) {
-  switch (s) {
+Tone ToneOf(d::SourceStatus status) {
+  switch (status) {
     case d::SourceStatus::kData:
       return Tone::kGood;
     case d::SourceStatus::kNoData:

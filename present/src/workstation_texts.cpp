@@ -5,28 +5,28 @@
 
 namespace zb::present {
 
-std::string DescribeLookup(const LookupProgress& p) {
+std::string DescribeLookup(const LookupProgress& progress) {
   using Phase = LookupProgress::Phase;
-  switch (p.phase) {
+  switch (progress.phase) {
     case Phase::kIdle:
       return {};
     case Phase::kNotStarted:
       // Not an alarm: this role does not retrieve, and nothing was asked.
-      if (p.problemCode == "role_not_allowed") {
+      if (progress.problemCode == "role_not_allowed") {
         return Tr(
             "Met uw rol worden geen gegevens bij huisarts, apotheek of ziekenhuis opgevraagd; er is niets gevraagd.");
       }
-      return Fmt("Ophalen niet gestart: {0}", {p.problem});
+      return Fmt("Ophalen niet gestart: {0}", {progress.problem});
     case Phase::kRunning:
-      return Fmt("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(p.sources)});
+      return Fmt("Gegevens worden opgehaald bij {0} bronnen…", {std::to_string(progress.sources)});
     case Phase::kStopped:
       return Tr("Ophalen gestopt.");
     case Phase::kEnded:
       break;
   }
   std::string text =
-      p.complete ? Tr("Alle bronnen hebben geantwoord.") : Tr("Niet alle bronnen hebben gegevens geleverd.");
-  if (!p.saved) text += " " + Fmt("Niet opgeslagen voor offline gebruik: {0}", {p.problem});
+      progress.complete ? Tr("Alle bronnen hebben geantwoord.") : Tr("Niet alle bronnen hebben gegevens geleverd.");
+  if (!progress.saved) text += " " + Fmt("Niet opgeslagen voor offline gebruik: {0}", {progress.problem});
   return text;
 }
 
