@@ -223,6 +223,7 @@ void OverviewPanel::SortBy(int column) {
     m_order.ascending = !m_order.ascending;
   else
     m_order = {true, c, true};
+  m_medication->ShowSortIndicator(column, m_order.ascending);  // the header says how the list is sorted
   FillMedication();
 }
 

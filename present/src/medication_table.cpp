@@ -58,6 +58,9 @@ std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& 
     // Grouping by status keeps the clinical order (current before stopped), not the alphabet.
     if (order.column == MedicationColumn::kGroup)
       return order.ascending ? a->status < b->status : b->status < a->status;
+    // Any other column sorts within the clinical groups: a sort never mixes stopped, cancelled or
+    // historic lines in between the current ones.
+    if (a->status != b->status) return a->status < b->status;
     const auto x = Lower(CellOf(*a, order.column));
     const auto y = Lower(CellOf(*b, order.column));
     return order.ascending ? x < y : y < x;

@@ -6,6 +6,7 @@
 #include <wx/menu.h>
 #include <wx/statusbr.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -60,6 +61,25 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   CHECK(frame->overview().shownMedicationRows() == 0);
   filter->SetValue("");
   CHECK(static_cast<std::size_t>(frame->overview().shownMedicationRows()) == v.medication.size());
+  // A click on the product header sorts by product within the clinical groups, with the arrow shown.
+  wxListEvent click(wxEVT_LIST_COL_CLICK, medication->GetId());
+  click.SetEventObject(medication);
+  click.m_col = 1;
+  medication->GetEventHandler()->ProcessEvent(click);
+  CHECK(medication->GetSortIndicator() == 1);
+  CHECK(medication->IsAscendingSortIndicator());
+  std::vector<std::string> groups;
+  for (long row = 0; row < medication->GetItemCount(); ++row) {
+    const std::string group = medication->GetItemText(row, 0).utf8_string();
+    if (groups.empty() || groups.back() != group) groups.push_back(group);
+  }
+  std::vector<std::string> unique = groups;
+  std::sort(unique.begin(), unique.end());
+  CHECK(std::unique(unique.begin(), unique.end()) == unique.end());  // each group one block, never mixed
+  CHECK(groups.front() == "ACTUEEL");
+  medication->GetEventHandler()->ProcessEvent(click);
+  CHECK_FALSE(medication->IsAscendingSortIndicator());
+  CHECK(medication->GetItemText(0, 0).utf8_string() == "ACTUEEL");  // reversed within the groups only
   medication->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
   Screenshot(frame, "overview-jansen");

@@ -113,7 +113,7 @@ TEST_CASE("the detail pane lists the building blocks behind a line, with source 
   if (!line.trace.empty()) CHECK(text.find("Zo is de status bepaald:") != std::string::npos);
 }
 
-TEST_CASE("the medication table filters on any column and sorts, keeping clinical order for the group column") {
+TEST_CASE("the medication table filters on any column and sorts within the clinical groups") {
   std::vector<present::MedicationRow> rows(3);
   rows[0] = {
       d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "", "Huisarts", "in rol", "", false, 0};
@@ -145,11 +145,15 @@ TEST_CASE("the medication table filters on any column and sorts, keeping clinica
   CHECK(filtered[0]->product == "Paracetamol");
   CHECK(present::ArrangeRows(rows, "rol", {}).size() == 1);
   CHECK(present::ArrangeRows(rows, "niets hiervan", {}).empty());
+  // By name, within the clinical groups: the stopped Amoxicilline stays after the current lines.
   auto byName = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kProduct, true});
-  CHECK(byName[0]->product == "Amoxicilline");
-  CHECK(byName[2]->product == "Paracetamol");
+  CHECK(byName[0]->product == "Metoprolol");
+  CHECK(byName[1]->product == "Paracetamol");
+  CHECK(byName[2]->product == "Amoxicilline");
   auto byNameDown = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kProduct, false});
   CHECK(byNameDown[0]->product == "Paracetamol");
+  CHECK(byNameDown[1]->product == "Metoprolol");
+  CHECK(byNameDown[2]->product == "Amoxicilline");
   auto byGroup = present::ArrangeRows(rows, "", {true, present::MedicationColumn::kGroup, true});
   CHECK(byGroup[2]->product == "Amoxicilline");  // recently stopped after current, not alphabetical
 }
