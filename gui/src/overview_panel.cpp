@@ -189,9 +189,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   m_banner->SetLabel(U(view.banner));
   m_banner->Show(!view.banner.empty());
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
-  m_hidden->SetLabel(view.hiddenHistoric
-                         ? TF("{0} oudere behandelingen verborgen (Ctrl+H)", {std::to_string(view.hiddenHistoric)})
-                         : wxString());
+  m_hidden->SetLabel(view.hiddenHistoric ? U(present::HiddenHistoryText(view.hiddenHistoric)) : wxString());
   FillMedication();
   m_ica->DeleteAllItems();
   for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});

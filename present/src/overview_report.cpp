@@ -37,9 +37,7 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
     Add(ReportStyle::kTableRow, {m.group, product, m.dose, m.period, m.sources}, medWidths, m.warning);
     if (!m.marks.empty()) Add(ReportStyle::kSmall, {Fmt("Let op: {0}", {m.marks})});
   }
-  if (view.hiddenHistoric > 0)
-    Add(ReportStyle::kSmall,
-        {Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {std::to_string(view.hiddenHistoric)})});
+  if (view.hiddenHistoric > 0) Add(ReportStyle::kSmall, {HiddenHistoryPrintedText(view.hiddenHistoric)});
 
   Add(ReportStyle::kHeading, {Tr("Intoleranties, contra-indicaties en allergieën (ICA)")});
   const std::vector<double> icaWidths{0.18, 0.32, 0.32, 0.18};

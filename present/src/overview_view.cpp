@@ -174,4 +174,16 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
   return v;
 }
 
+std::string HiddenHistoryText(std::size_t hidden) {
+  const std::string n = std::to_string(hidden);
+  return hidden == 1 ? Fmt("{0} oudere behandeling verborgen (Ctrl+H)", {n})
+                     : Fmt("{0} oudere behandelingen verborgen (Ctrl+H)", {n});
+}
+
+std::string HiddenHistoryPrintedText(std::size_t hidden) {
+  const std::string n = std::to_string(hidden);
+  return hidden == 1 ? Fmt("{0} oudere behandeling (historie) niet afgedrukt.", {n})
+                     : Fmt("{0} oudere behandelingen (historie) niet afgedrukt.", {n});
+}
+
 }  // namespace zb::present

@@ -267,3 +267,10 @@ TEST_CASE("a partial source: its data is shown, its chip and the banner name the
     fromPharmacy = fromPharmacy || row.sources.find("Apotheek") != std::string::npos;
   CHECK(fromPharmacy);
 }
+
+TEST_CASE("hidden history is counted in singular and plural") {
+  CHECK(present::HiddenHistoryText(1) == "1 oudere behandeling verborgen (Ctrl+H)");
+  CHECK(present::HiddenHistoryText(3) == "3 oudere behandelingen verborgen (Ctrl+H)");
+  CHECK(present::HiddenHistoryPrintedText(1) == "1 oudere behandeling (historie) niet afgedrukt.");
+  CHECK(present::HiddenHistoryPrintedText(12) == "12 oudere behandelingen (historie) niet afgedrukt.");
+}

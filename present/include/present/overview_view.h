@@ -64,4 +64,10 @@ std::map<std::string, std::string> SourceNames(const domain::PatientPicture& pic
 OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview,
                                const domain::IcaSummary& ica, bool showHistory);
 
+// "3 oudere behandelingen verborgen (Ctrl+H)", "1 oudere behandeling verborgen (Ctrl+H)": singular
+// and plural chosen by count (Dutch and English both use "one" versus "other").
+std::string HiddenHistoryText(std::size_t hidden);
+// The printed report's line for the same: "… niet afgedrukt."
+std::string HiddenHistoryPrintedText(std::size_t hidden);
+
 }  // namespace zb::present
