@@ -42,7 +42,6 @@ inline constexpr std::string_view kGatewayUnreachable = "gateway_unreachable";
 inline constexpr std::string_view kGatewayTimeout = "gateway_timeout";
 inline constexpr std::string_view kGatewayTlsRefused = "gateway_tls_refused";
 inline constexpr std::string_view kGatewayAnswerInvalid = "gateway_answer_invalid";
-inline constexpr std::string_view kHolderTimeout = "holder_timeout";
 
 struct OrganisationRef {
   std::string ura;
