@@ -20,6 +20,11 @@ inline constexpr std::string_view kPrk = "urn:oid:2.16.840.1.113883.2.4.4.10";
 inline constexpr std::string_view kHpk = "urn:oid:2.16.840.1.113883.2.4.4.7";
 inline constexpr std::string_view kZi = "urn:oid:2.16.840.1.113883.2.4.4.8";
 inline constexpr std::string_view kAtc = "http://www.whocc.no/atc";
+// G-Standaard substance name code (SNK), substance code (SSK) and thesaurus 122 (allergy groups):
+// the causative agents of CiO and zib allergies and surveillance decisions (mp9.md §d).
+inline constexpr std::string_view kSnk = "urn:oid:2.16.840.1.113883.2.4.4.1.750";
+inline constexpr std::string_view kSsk = "urn:oid:2.16.840.1.113883.2.4.4.1.725";
+inline constexpr std::string_view kGstdThesaurus122 = "urn:oid:2.16.840.1.113883.2.4.4.1.902.122";
 inline constexpr std::string_view kGstdRoute = "urn:oid:2.16.840.1.113883.2.4.4.9";
 inline constexpr std::string_view kGstdUnit = "urn:oid:2.16.840.1.113883.2.4.4.1.900.2";
 inline constexpr std::string_view kGstdThesaurus40 = "urn:oid:2.16.840.1.113883.2.4.4.1.902.40";
