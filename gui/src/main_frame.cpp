@@ -187,7 +187,7 @@ void MainFrame::CancelLookup() { m_session.Stop(); }
 void MainFrame::Render() {
   if (!m_session.patient()) return;
   m_screen = m_session.Screen(Now(), {m_showHistory});
-  if (m_screen.overview) m_overview->Show(m_screen.view, m_screen.overview, m_screen.sourceNames);
+  if (m_screen.overview) m_overview->Show(m_screen.view, m_screen.overview, m_screen.sourceNames, m_screen.icaCheck);
   m_overview->ShowHeader(m_screen.header);
   SetStatusText(U(present::DescribeLookup(m_screen.progress)), 0);
 }

@@ -44,6 +44,8 @@ class MedicationList : public wxListCtrl {
   explicit MedicationList(wxWindow* parent)
       : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_VIRTUAL) {
     m_warning.SetBackgroundColour(ToneColour(present::Tone::kWarning));
+    m_danger.SetBackgroundColour(ToneColour(present::Tone::kDanger));
+    m_danger.SetTextColour(wxColour(0x80, 0x10, 0x10));
   }
   void SetRows(const std::vector<const present::MedicationRow*>* rows) {
     m_rows = rows;
@@ -54,14 +56,18 @@ class MedicationList : public wxListCtrl {
  private:
   wxString OnGetItemText(long item, long column) const override {
     const auto& r = *(*m_rows)[static_cast<std::size_t>(item)];
-    if (column == 1) return U((r.warning ? "⚠ " : "") + r.product);
+    if (column == 1) return U((r.warning || r.icaWarning ? "⚠ " : "") + r.product);
     return U(present::CellOf(r, static_cast<present::MedicationColumn>(column)));
   }
+  // An ICA hit is red (the patient may react to this medicine), a discrepancy amber.
   wxItemAttr* OnGetItemAttr(long item) const override {
-    return (*m_rows)[static_cast<std::size_t>(item)]->warning ? &m_warning : nullptr;
+    const auto& r = *(*m_rows)[static_cast<std::size_t>(item)];
+    if (r.icaWarning) return &m_danger;
+    return r.warning ? &m_warning : nullptr;
   }
   const std::vector<const present::MedicationRow*>* m_rows = nullptr;
   mutable wxItemAttr m_warning;
+  mutable wxItemAttr m_danger;
 };
 
 OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
@@ -84,6 +90,11 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_identity = new wxStaticText(this, wxID_ANY, "");
   m_identity->SetName("overview-identity");
   box->Add(m_identity, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  m_icaPanel = new wxPanel(this);
+  m_icaPanel->SetName("ica-strip");
+  m_icaStrip = new wxWrapSizer(wxHORIZONTAL);
+  m_icaPanel->SetSizer(m_icaStrip);
+  box->Add(m_icaPanel, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
   m_chipPanel = new wxPanel(this);
   m_chips = new wxWrapSizer(wxHORIZONTAL);
   m_chipPanel->SetSizer(m_chips);
@@ -124,7 +135,7 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     for (const auto& [title, width] : columns) m_medication->InsertColumn(i++, T(title), wxLIST_FORMAT_LEFT, width);
   }
   m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                            wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+                            wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
   m_detail->SetName("medication-detail");
   m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));
   split->SplitHorizontally(m_medication, m_detail, -190);
@@ -151,6 +162,16 @@ void OverviewPanel::ShowHeader(const present::PatientHeader& h) {
   m_title->SetLabel(U(h.title));
   m_identity->SetLabel(TF("{0}   ({1})", {h.identity, h.category}));
   m_gds->Show(h.gds);
+  // The ICA strip: the most dangerous facts stay in view on every tab.
+  m_icaStrip->Clear(true);
+  for (const auto& item : h.ica) {
+    auto* label = new wxStaticText(m_icaPanel, wxID_ANY, U(" " + item.text + " "));
+    label->SetName("ica-strip-item");
+    label->SetBackgroundColour(ToneColour(item.tone));
+    if (item.tone == present::Tone::kDanger) label->SetFont(label->GetFont().Bold());
+    if (!item.tooltip.empty()) label->SetToolTip(U(item.tooltip));
+    m_icaStrip->Add(label, 0, wxRIGHT | wxBOTTOM, 6);
+  }
   m_chips->Clear(true);
   for (const auto& chip : h.chips) {
     auto* label = new wxStaticText(m_chipPanel, wxID_ANY, U(" " + chip.text + " "));
@@ -168,6 +189,7 @@ void OverviewPanel::ShowHeader(const present::PatientHeader& h) {
 
 void OverviewPanel::Clear() {
   m_view = {};
+  m_check = {};
   m_lines.reset();
   m_shown.clear();
   m_medication->SetRows(&m_shown);
@@ -180,12 +202,13 @@ void OverviewPanel::Clear() {
 }
 
 void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines,
-                         std::map<std::string, std::string> names) {
+                         std::map<std::string, std::string> names, domain::IcaCheck check) {
   // Freeze: the lists are refilled as each source answers; repaint once, not per row.
   Freeze();
   m_view = view;
   m_lines = std::move(lines);
   m_names = std::move(names);
+  m_check = std::move(check);
   m_banner->SetLabel(U(view.banner));
   m_banner->Show(!view.banner.empty());
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
@@ -212,7 +235,7 @@ void OverviewPanel::ShowDetail(long row) {
   if (row < 0 || static_cast<std::size_t>(row) >= m_shown.size() || !m_lines) return;
   const std::size_t line = m_shown[static_cast<std::size_t>(row)]->line;
   if (line >= m_lines->lines.size()) return;
-  m_detail->SetValue(U(present::LineDetail(m_lines->lines[line], m_names)));
+  m_detail->SetValue(U(present::LineDetail(m_lines->lines[line], m_names, &m_check)));
 }
 
 void OverviewPanel::SortBy(int column) {

@@ -30,8 +30,9 @@ class OverviewPanel : public wxPanel {
   explicit OverviewPanel(wxWindow* parent);
   void ShowHeader(const present::PatientHeader& header);
   // `lines` and `sourceNames` feed the detail pane; both belong to the same consolidation as `view`.
+  // `check` is the ICA cross-check of `lines`, for the detail pane.
   void Show(const present::OverviewView& view, std::shared_ptr<const domain::Overview> lines,
-            std::map<std::string, std::string> sourceNames);
+            std::map<std::string, std::string> sourceNames, domain::IcaCheck check = {});
   void Clear();
   void SelectTab(int index);
   void FocusFilter();
@@ -46,6 +47,8 @@ class OverviewPanel : public wxPanel {
   wxStaticText* m_title = nullptr;
   wxStaticText* m_identity = nullptr;
   wxStaticText* m_gds = nullptr;
+  wxWrapSizer* m_icaStrip = nullptr;
+  wxPanel* m_icaPanel = nullptr;
   wxWrapSizer* m_chips = nullptr;
   wxPanel* m_chipPanel = nullptr;
   wxStaticText* m_freshness = nullptr;
@@ -60,6 +63,7 @@ class OverviewPanel : public wxPanel {
   present::OverviewView m_view;
   std::shared_ptr<const domain::Overview> m_lines;
   std::map<std::string, std::string> m_names;
+  domain::IcaCheck m_check;
   std::vector<const present::MedicationRow*> m_shown;
   present::TableOrder m_order;
 };

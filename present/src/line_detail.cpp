@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/line_detail.h"
 
+#include "present/ica_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
 #include "present/tr.h"
@@ -9,7 +10,8 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
-std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names) {
+std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names,
+                       const d::IcaCheck* check) {
   auto Name = [&names](const std::string& id) {
     auto it = names.find(id);
     return it == names.end() ? id : it->second;
@@ -18,6 +20,15 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
   out += "\n" + Fmt("Behandeling (MBH): {0}", {line.treatment.value});
   const std::string period = PeriodText(line);
   if (!period.empty()) out += "\n" + Fmt("Periode: {0}", {period});
+  if (const auto* ica = check ? check->For(line) : nullptr) {
+    if (!ica->hits.empty()) {
+      out += "\n\n" + (ica->Warns() ? Tr("ICA-WAARSCHUWING:") : Tr("ICA (geen waarschuwing):"));
+      for (const auto& hit : ica->hits) out += "\n" + std::string(hit.Warns() ? "⚠ " : "• ") + IcaHitText(hit, names);
+    } else if (ica->substances.empty()) {
+      out += "\n\n" + Tr("ICA: geen stof van dit product herkend; alleen op gelijke codes gecontroleerd.");
+    }
+    out += "\n" + IcaChecksText(*check);
+  }
   out += "\n\n" + Tr("Bouwstenen:");
   for (const auto& b : line.blocks) {
     out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, Name(b->source)});

@@ -19,6 +19,13 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
   Add(ReportStyle::kSmall, {header.freshness});
   // The banner comes before any medication: a reader of the paper must not miss it either.
   if (!view.banner.empty()) Add(ReportStyle::kBanner, {view.banner});
+  // The most dangerous facts on page 1, before sources and medication (as the header's strip).
+  Add(ReportStyle::kHeading, {Tr("ICA en waarschuwingen")});
+  for (const auto& item : header.ica) {
+    Add(ReportStyle::kText, {item.text}, {}, item.tone == Tone::kDanger || item.tone == Tone::kWarning);
+  }
+  for (const auto& warning : view.icaWarnings) Add(ReportStyle::kBanner, {"⚠ " + warning});
+  if (!view.icaChecks.empty()) Add(ReportStyle::kSmall, {view.icaChecks});
 
   Add(ReportStyle::kHeading, {Tr("Bronnen")});
   const std::vector<double> sourceWidths{0.3, 0.4, 0.3};
@@ -34,7 +41,7 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
   if (view.medication.empty()) Add(ReportStyle::kText, {Tr("Geen medicatie ontvangen.")});
   for (const auto& m : view.medication) {
     std::string product = m.product + (m.gds.empty() ? "" : " [" + m.gds + "]");
-    Add(ReportStyle::kTableRow, {m.group, product, m.dose, m.period, m.sources}, medWidths, m.warning);
+    Add(ReportStyle::kTableRow, {m.group, product, m.dose, m.period, m.sources}, medWidths, m.warning || m.icaWarning);
     if (!m.marks.empty()) Add(ReportStyle::kSmall, {Fmt("Let op: {0}", {m.marks})});
   }
   if (view.hiddenHistoric > 0) Add(ReportStyle::kSmall, {HiddenHistoryPrintedText(view.hiddenHistoric)});

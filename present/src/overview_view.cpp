@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "present/ica_texts.h"
 #include "present/texts.h"
 #include "present/tr.h"
 
@@ -99,9 +100,10 @@ std::map<std::string, std::string> SourceNames(const d::PatientPicture& picture)
 }
 
 OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica,
-                               bool showHistory) {
+                               bool showHistory, const d::IcaCheck* check) {
   OverviewView v;
   const auto names = SourceNames(picture);
+  const auto shortNames = SourceShortNames(picture);
   auto Join = [&names](const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
@@ -139,9 +141,20 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.gds = Gds(l);
     for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc);
     r.warning = l.HasWarning();
+    if (const auto* hits = check ? check->For(l) : nullptr) {
+      r.ica = IcaMark(*hits);
+      r.icaWarning = hits->Warns();
+      if (!r.ica.empty()) r.marks = r.ica + (r.marks.empty() ? "" : "; " + r.marks);  // the ICA first: it decides
+      for (const auto& hit : hits->hits) {
+        const std::string sentence = IcaHitText(hit, shortNames);
+        r.icaText += (r.icaText.empty() ? "" : "\n") + sentence;
+        if (hit.Warns()) v.icaWarnings.push_back(Fmt("{0}: {1}", {r.product, sentence}));
+      }
+    }
     r.line = i;
     v.medication.push_back(std::move(r));
   }
+  if (check) v.icaChecks = IcaChecksText(*check);
   for (const auto& line : ica.allergies) {
     const auto& a = line.item;
     std::string detail = CriticalityLabel(a.criticality);

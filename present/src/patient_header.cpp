@@ -29,7 +29,7 @@ std::string AgoText(d::Instant then, d::Instant now) {
 }
 
 PatientHeader BuildPatientHeader(const d::RegisteredPatient& patient, const d::PatientPicture* picture, bool gds,
-                                 const Freshness& freshness, d::Instant now) {
+                                 const Freshness& freshness, d::Instant now, const d::IcaSummary* ica) {
   PatientHeader h;
   h.title = patient.name;
   h.identity = Fmt("BSN {0}", {patient.bsn.digits()});
@@ -47,6 +47,7 @@ PatientHeader BuildPatientHeader(const d::RegisteredPatient& patient, const d::P
       chip.tone = ToneOf(s.status);
       h.chips.push_back(std::move(chip));
     }
+    if (ica) h.ica = BuildIcaStrip(*ica, *picture);
   }
   // Data older than this is marked stale even when it was retrieved in this session.
   constexpr long kStaleMinutes = 60;

@@ -14,6 +14,7 @@
 #include "gui_support.h"
 #include "main_frame.h"
 #include "patient_dialog.h"
+#include "tone.h"
 
 using namespace zb;
 using test::Screenshot;
@@ -97,6 +98,51 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   bool exported = false;
   for (const auto& r : trail.entries.value()) exported = exported || r.event.action == domain::AuditAction::kExportPdf;
   CHECK(exported);
+  test::Close(frame);
+}
+
+TEST_CASE("an active amoxicillin line next to a penicillin allergy is red, says why, and the ICA strip stays in view") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  auto* medication = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("medication", frame));
+  REQUIRE(medication);
+  long amox = -1;
+  for (long row = 0; row < medication->GetItemCount(); ++row) {
+    if (medication->GetItemText(row, 1).utf8_string().find("AMOXICILLINE") != std::string::npos) amox = row;
+  }
+  REQUIRE(amox >= 0);
+  CHECK(medication->GetItemText(amox, 0).utf8_string() == "ACTUEEL");
+  CHECK(medication->GetItemText(amox, 6).utf8_string().find("ICA: overgevoelig voor PENICILLINES") == 0);
+  CHECK(medication->GetItemBackgroundColour(amox) == gui::ToneColour(present::Tone::kDanger));
+  for (long row = 0; row < medication->GetItemCount(); ++row) {
+    if (row == amox || medication->GetItemText(row, 0).utf8_string() != "ACTUEEL") continue;
+    CHECK(medication->GetItemText(row, 6).utf8_string().find("ICA:") == std::string::npos);
+  }
+  medication->SetItemState(amox, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  auto* detail = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("medication-detail", frame));
+  REQUIRE(detail);
+  REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
+  const std::string text = detail->GetValue().utf8_string();
+  CHECK(text.find("ICA-WAARSCHUWING:") != std::string::npos);
+  CHECK(text.find("overgevoelig voor PENICILLINES — hoog risico") != std::string::npos);
+  CHECK(text.find("amoxicilline hoort bij de penicillines (ATC J01CA04 in J01C)") != std::string::npos);
+  CHECK(text.find("G-Standaard") != std::string::npos);  // says which check did not run
+  Screenshot(frame, "overview-jansen-ica-warning");
+  // The strip names the allergy with its risk, and stays on screen whichever tab is open.
+  std::vector<wxWindow*> strip;
+  for (auto* child : wxWindow::FindWindowByName("ica-strip", frame)->GetChildren()) strip.push_back(child);
+  REQUIRE_FALSE(strip.empty());
+  CHECK(strip.front()->GetLabel().utf8_string().find("Allergie: PENICILLINES (hoog risico") != std::string::npos);
+  for (int tab : {1, 2, 0}) {
+    frame->overview().SelectTab(tab);
+    wxYield();
+    CHECK(strip.front()->IsShownOnScreen());
+  }
   test::Close(frame);
 }
 

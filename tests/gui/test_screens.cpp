@@ -235,7 +235,8 @@ TEST_CASE("the print job draws the same A4 pages as the PDF") {
   v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
   for (int i = 0; i < 120; ++i) {
     v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i),
-                            "1 maal per dag", "", "Huisarts", "", "", false, static_cast<std::size_t>(i)});
+                            "1 maal per dag", "", "Huisarts", "", "", false, "", false, "",
+                            static_cast<std::size_t>(i)});
   }
   gui::ReportPrintout printout(present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries"));
   // A bitmap as the "printer": A4 at 72 dpi.

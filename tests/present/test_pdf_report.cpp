@@ -30,7 +30,7 @@ present::Report Sample(std::size_t rows) {
     v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL",
                             "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken",
                             "1 tablet 's ochtends en 1 tablet 's avonds", "vanaf 01-11-2026, doorlopend",
-                            "Huisarts Test, Apotheek Centrum", "", "", i % 7 == 0, i});
+                            "Huisarts Test, Apotheek Centrum", "", "", i % 7 == 0, "", false, "", i});
   }
   return present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
 }

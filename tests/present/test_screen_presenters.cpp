@@ -4,6 +4,7 @@
 // printed report, and the translation door (Tr/Fmt).
 #include <catch2/catch.hpp>
 
+#include "domain/open_substance_groups.h"
 #include "fixtures.h"
 #include "present/line_detail.h"
 #include "present/login_texts.h"
@@ -115,8 +116,19 @@ TEST_CASE("the detail pane lists the building blocks behind a line, with source 
 
 TEST_CASE("the medication table filters on any column and sorts within the clinical groups") {
   std::vector<present::MedicationRow> rows(3);
-  rows[0] = {
-      d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "", "Huisarts", "in rol", "", false, 0};
+  rows[0] = {d::TreatmentStatus::kCurrent,
+             "ACTUEEL",
+             "Metoprolol",
+             "1x per dag",
+             "",
+             "Huisarts",
+             "in rol",
+             "",
+             false,
+             "",
+             false,
+             "",
+             0};
   rows[1] = {d::TreatmentStatus::kRecentlyStopped,
              "RECENT GESTOPT",
              "Amoxicilline",
@@ -126,6 +138,9 @@ TEST_CASE("the medication table filters on any column and sorts within the clini
              "",
              "",
              false,
+             "",
+             false,
+             "",
              1};
   rows[2] = {d::TreatmentStatus::kCurrent,
              "ACTUEEL",
@@ -136,6 +151,9 @@ TEST_CASE("the medication table filters on any column and sorts within the clini
              "",
              "Alleen bekend bij Apotheek",
              true,
+             "",
+             false,
+             "",
              2};
   auto all = present::ArrangeRows(rows, "", {});
   REQUIRE(all.size() == 3);
@@ -192,7 +210,7 @@ TEST_CASE("the printed report puts the banner before the medication and lists ev
   v.sources.push_back(
       {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
   v.medication.push_back({d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "vanaf 01-11-2026",
-                          "Huisarts", "in rol", "", false, 0});
+                          "Huisarts", "in rol", "", false, "", false, "", 0});
   const auto r = present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
   CHECK(r.title == "Medicatieoverzicht J. Jansen");
   CHECK(r.footer == "Zorgbrug · afgedrukt 23-11-2026 14:05 door A. de Vries");
@@ -273,4 +291,82 @@ TEST_CASE("hidden history is counted in singular and plural") {
   CHECK(present::HiddenHistoryText(3) == "3 oudere behandelingen verborgen (Ctrl+H)");
   CHECK(present::HiddenHistoryPrintedText(1) == "1 oudere behandeling (historie) niet afgedrukt.");
   CHECK(present::HiddenHistoryPrintedText(12) == "12 oudere behandelingen (historie) niet afgedrukt.");
+}
+
+TEST_CASE("the ICA strip: allergies with their risk first, missing ICA named per source, 'geen ICA ontvangen' said") {
+  const auto now = d::StartOfNetherlandsDay(d::Date(2026, 3, 10)) + boost::posix_time::hours(14);
+  {
+    Picture p;
+    p.picture.Deliver(WithData(p.gp, "huisarts.json"));
+    auto partial = WithData(p.pharmacy, "apotheek.json");
+    partial.outcome.status = d::SourceStatus::kPartial;
+    partial.outcome.reason = "holder_timeout";
+    partial.outcome.missing = {"allergies"};
+    p.picture.Deliver(partial);
+    const auto ica = p.picture.Ica(now);
+    const auto h = present::BuildPatientHeader(Jansen(), &p.picture, false, {now, false, false}, now, &ica);
+    REQUIRE(h.ica.size() >= 2);
+    CHECK(h.ica.front().text == "Allergie: PENICILLINES (hoog risico; anafylaxie)");
+    CHECK(h.ica.front().tone == present::Tone::kDanger);
+    CHECK(h.ica.front().tooltip == "gemeld door: huisarts");
+    CHECK(h.ica.back().text.rfind("ICA ontbreekt van apotheek: onvolledig: allergieën ontbreken", 0) == 0);
+    CHECK(h.ica.back().tone == present::Tone::kWarning);
+  }
+  {
+    Picture p;
+    d::SourceDelivery nothing;
+    nothing.outcome = p.gp;
+    nothing.outcome.status = d::SourceStatus::kNoData;
+    p.picture.Deliver(nothing);
+    d::SourceDelivery refused;
+    refused.outcome = p.pharmacy;
+    refused.outcome.status = d::SourceStatus::kConsentRefused;
+    p.picture.Deliver(refused);
+    const auto ica = p.picture.Ica(now);
+    const auto h = present::BuildPatientHeader(Jansen(), &p.picture, false, {now, false, false}, now, &ica);
+    REQUIRE(h.ica.size() == 1);
+    CHECK(h.ica.front().text.rfind("Geen ICA ontvangen — ontbreekt van apotheek: toestemming geweigerd", 0) == 0);
+  }
+}
+
+TEST_CASE(
+    "an ICA hit marks the row, leads its marks, and the printed page 1 carries strip and warning before the "
+    "medication") {
+  Picture p;
+  auto zh = Expected("ziekenhuis", d::SourceKind::kHospital, "Ziekenhuis Test");
+  d::PatientPicture picture{"999991000", {p.gp, zh}};
+  picture.Deliver(WithData(p.gp, "huisarts.json"));
+  picture.Deliver(WithData(zh, "ziekenhuis.json"));
+  const auto now = d::StartOfNetherlandsDay(test::kTestDay) + boost::posix_time::hours(14);
+  const auto overview = picture.Consolidate(now);
+  const auto ica = picture.Ica(now);
+  const auto check = d::CheckIca(overview, ica, d::OpenSubstanceGroups{});
+  const auto view = present::BuildOverviewView(picture, overview, ica, false, &check);
+  const present::MedicationRow* amox = nullptr;
+  for (const auto& row : view.medication) {
+    if (row.product.find("AMOXICILLINE") != std::string::npos) amox = &row;
+  }
+  REQUIRE(amox);
+  CHECK(amox->icaWarning);
+  CHECK(amox->marks.rfind("ICA: overgevoelig voor PENICILLINES", 0) == 0);
+  CHECK(amox->icaText.find("(huisarts, ziekenhuis): amoxicilline hoort bij de penicillines (ATC J01CA04 in J01C)") !=
+        std::string::npos);
+  REQUIRE_FALSE(view.icaWarnings.empty());
+  CHECK(view.icaChecks.find("G-Standaard") != std::string::npos);
+  const auto detail = present::LineDetail(overview.lines[amox->line], {}, &check);
+  CHECK(detail.find("ICA-WAARSCHUWING:\n⚠ overgevoelig voor PENICILLINES") != std::string::npos);
+
+  const auto header = present::BuildPatientHeader(Jansen(), &picture, false, {now, false, false}, now, &ica);
+  const auto report = present::BuildOverviewReport(header, view, "10-03-2026 14:00", "A. de Vries");
+  std::size_t stripAt = 0, warningAt = 0, medicationAt = 0;
+  for (std::size_t i = 0; i < report.blocks.size(); ++i) {
+    const auto& cells = report.blocks[i].cells;
+    if (cells.empty()) continue;
+    if (!stripAt && cells[0].rfind("Allergie: PENICILLINES", 0) == 0) stripAt = i;
+    if (!warningAt && cells[0].find("AMOXICILLINE") != std::string::npos && cells[0].rfind("⚠", 0) == 0) warningAt = i;
+    if (!medicationAt && cells[0] == "Medicatie") medicationAt = i;
+  }
+  CHECK(stripAt > 0);
+  CHECK(warningAt > stripAt);
+  CHECK(medicationAt > warningAt);
 }

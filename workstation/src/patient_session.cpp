@@ -3,6 +3,8 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "domain/open_substance_groups.h"
+
 namespace zb::workstation {
 
 using Phase = present::LookupProgress::Phase;
@@ -19,8 +21,10 @@ struct PatientSession::State {
   std::optional<domain::Instant> retrievedAt;
   bool stored = false;
   present::LookupProgress progress;
+  std::shared_ptr<const domain::MedicationKnowledge> knowledge;
 
-  State(PatientLookups& l, Post p, OnChanged c) : lookups(l), post(std::move(p)), onChanged(std::move(c)) {}
+  State(PatientLookups& l, Post p, OnChanged c, std::shared_ptr<const domain::MedicationKnowledge> k)
+      : lookups(l), post(std::move(p)), onChanged(std::move(c)), knowledge(std::move(k)) {}
 
   void Changed(SessionChange change) const {
     if (onChanged) onChanged(change);
@@ -104,8 +108,11 @@ void PatientSession::State::Ended(PatientLookups::LookupId id, const LookupEnd& 
   Changed({SessionChange::Kind::kEnded, std::nullopt});
 }
 
-PatientSession::PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged)
-    : m_state(std::make_shared<State>(lookups, std::move(post), std::move(onChanged))) {}
+PatientSession::PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged,
+                               std::shared_ptr<const domain::MedicationKnowledge> knowledge)
+    : m_state(std::make_shared<State>(
+          lookups, std::move(post), std::move(onChanged),
+          knowledge ? std::move(knowledge) : std::make_shared<const domain::OpenSubstanceGroups>())) {}
 
 PatientSession::~PatientSession() { m_state->Abandon(); }
 
@@ -165,12 +172,15 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
   if (s.picture) {
     screen.overview = std::make_shared<const domain::Overview>(s.picture->Consolidate(now));
     screen.ica = s.picture->Ica(now);
-    screen.view = present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory);
+    screen.icaCheck = domain::CheckIca(*screen.overview, screen.ica, *s.knowledge);
+    screen.view =
+        present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory, &screen.icaCheck);
     screen.sourceNames = present::SourceNames(*s.picture);
   }
   const present::Freshness freshness{s.retrievedAt, s.stored, s.lookup.has_value()};
-  screen.header = present::BuildPatientHeader(*s.patient, s.picture.get(),
-                                              screen.overview && screen.overview->AnyInRoll(), freshness, now);
+  screen.header =
+      present::BuildPatientHeader(*s.patient, s.picture.get(), screen.overview && screen.overview->AnyInRoll(),
+                                  freshness, now, s.picture ? &screen.ica : nullptr);
   return screen;
 }
 

@@ -5,11 +5,14 @@
 #include <map>
 #include <string>
 
+#include "domain/ica_check.h"
 #include "domain/overview.h"
 
 namespace zb::present {
 
-// `sourceNames` maps source ids to organisation names (ids are shown when a name is missing).
-std::string LineDetail(const domain::TreatmentLine& line, const std::map<std::string, std::string>& sourceNames);
+// `sourceNames` maps source ids to organisation names (ids are shown when a name is missing);
+// `check`, when given, adds the line's ICA findings (first: they decide) and which checks ran.
+std::string LineDetail(const domain::TreatmentLine& line, const std::map<std::string, std::string>& sourceNames,
+                       const domain::IcaCheck* check = nullptr);
 
 }  // namespace zb::present

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/ica_check.h"
 #include "domain/overview.h"
 #include "domain/retrieval.h"
 
@@ -34,7 +35,10 @@ struct MedicationRow {
   std::string gds;    // "in rol", "niet in GDS", roll timing
   std::string marks;  // discrepancy summary, empty when none
   bool warning = false;
-  std::size_t line = 0;  // index into the overview's lines, for the detail pane
+  std::string ica;          // "ICA: overgevoelig voor PENICILLINES", empty when the ICA check found nothing
+  bool icaWarning = false;  // the ICA cross-check warns: the row is marked red
+  std::string icaText;      // every hit as a sentence, for tooltip and print
+  std::size_t line = 0;     // index into the overview's lines, for the detail pane
 };
 
 struct IcaRow {
@@ -49,6 +53,8 @@ struct OverviewView {
   std::vector<SourceRow> sources;
   std::vector<MedicationRow> medication;
   std::vector<IcaRow> ica;
+  std::vector<std::string> icaWarnings;  // "AMOXICILLINE/CLAVULAANZUUR …: overgevoelig voor …", one per hit
+  std::string icaChecks;                 // which checks ran and which not; empty when no check ran
   std::size_t hiddenHistoric = 0;
 };
 
@@ -61,8 +67,10 @@ Tone ToneOf(domain::SourceStatus s);
 // name their sources by id, the reader wants the organisation.
 std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);
 
+// `check`: the ICA cross-check of `overview`, when one ran (marks rows, fills the warnings).
 OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview,
-                               const domain::IcaSummary& ica, bool showHistory);
+                               const domain::IcaSummary& ica, bool showHistory,
+                               const domain::IcaCheck* check = nullptr);
 
 // "3 oudere behandelingen verborgen (Ctrl+H)", "1 oudere behandeling verborgen (Ctrl+H)": singular
 // and plural chosen by count (Dutch and English both use "one" versus "other").

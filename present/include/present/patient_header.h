@@ -10,6 +10,7 @@
 #include "domain/patient.h"
 #include "domain/patient_register.h"
 #include "domain/retrieval.h"
+#include "present/ica_texts.h"
 #include "present/overview_view.h"
 
 namespace zb::present {
@@ -26,8 +27,9 @@ struct PatientHeader {
   std::string category;  // "opgenomen"
   bool gds = false;      // some current medication comes in the roll
   std::vector<SourceChip> chips;
-  std::string freshness;  // "opgehaald 23-11-2026 14:05 (3 uur geleden) — niet actueel"
-  bool stale = false;     // shown data is a stored retrieval or older than the stale limit
+  std::vector<IcaStripItem> ica;  // the ICA strip: shown on every tab, printed on page 1
+  std::string freshness;          // "opgehaald 23-11-2026 14:05 (3 uur geleden) — niet actueel"
+  bool stale = false;             // shown data is a stored retrieval or older than the stale limit
 };
 
 struct Freshness {
@@ -40,7 +42,9 @@ std::string CategoryLabel(domain::PatientCategory c);
 // "zojuist", "12 minuten geleden", "3 uur geleden", "2 dagen geleden"
 std::string AgoText(domain::Instant then, domain::Instant now);
 
+// `ica`: the picture's ICA summary, for the strip (no strip without a picture).
 PatientHeader BuildPatientHeader(const domain::RegisteredPatient& patient, const domain::PatientPicture* picture,
-                                 bool gds, const Freshness& freshness, domain::Instant now);
+                                 bool gds, const Freshness& freshness, domain::Instant now,
+                                 const domain::IcaSummary* ica = nullptr);
 
 }  // namespace zb::present

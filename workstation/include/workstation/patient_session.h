@@ -17,6 +17,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/ica_check.h"
+#include "domain/medication_knowledge.h"
 #include "domain/patient_register.h"
 #include "domain/retrieval.h"
 #include "present/overview_view.h"
@@ -45,6 +47,7 @@ struct PatientScreen {
   present::OverviewView view;
   std::shared_ptr<const domain::Overview> overview;  // empty: nothing to show yet (no picture)
   domain::IcaSummary ica;
+  domain::IcaCheck icaCheck;                       // the overview's lines against the ICA
   std::map<std::string, std::string> sourceNames;  // source id → organisation name
   present::LookupProgress progress;
 };
@@ -52,7 +55,9 @@ struct PatientScreen {
 class PatientSession {
  public:
   using OnChanged = std::function<void(const SessionChange&)>;
-  PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged);
+  // `knowledge`: what the ICA cross-check asks; null means the open substance-group table.
+  PatientSession(PatientLookups& lookups, Post post, OnChanged onChanged,
+                 std::shared_ptr<const domain::MedicationKnowledge> knowledge = nullptr);
   ~PatientSession();  // cancels a running lookup; nothing arrives afterwards
   PatientSession(const PatientSession&) = delete;
   PatientSession& operator=(const PatientSession&) = delete;
