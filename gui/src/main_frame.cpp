@@ -14,6 +14,7 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "audit_dialog.h"
@@ -78,6 +79,19 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   m_overview = new OverviewPanel(m_split);
   m_split->SplitVertically(m_patients, m_overview, 400);
   m_split->SetMinimumPaneSize(220);
+  // The patient list takes 28 % of the width (260–400 px) until the user moves the sash, so
+  // the overview keeps room for whole product names and dates on a 1024-pixel screen.
+  m_split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGING, [this](wxSplitterEvent& e) {  // only a drag sends this one
+    m_sashMoved = true;
+    e.Skip();
+  });
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (m_sashMoved) return;
+    constexpr int kNarrowest = 260, kWidest = 400;
+    constexpr double kShare = 0.28;
+    m_split->SetSashPosition(std::clamp(static_cast<int>(e.GetSize().GetWidth() * kShare), kNarrowest, kWidest));
+  });
   box->Add(m_split, 1, wxEXPAND);
 
   m_lockPanel = new wxPanel(this);

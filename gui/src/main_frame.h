@@ -78,6 +78,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   SessionOptions m_options;
   std::vector<Command> m_commands;
   wxSplitterWindow* m_split = nullptr;
+  bool m_sashMoved = false;  // the user placed the sash: sizing leaves it there
   PatientsPanel* m_patients = nullptr;
   OverviewPanel* m_overview = nullptr;
   wxPanel* m_lockPanel = nullptr;

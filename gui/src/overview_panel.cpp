@@ -9,7 +9,10 @@
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
+#include <algorithm>
+
 #include "i18n.h"
+#include "medication_grid.h"
 #include "present/line_detail.h"
 #include "present/tr.h"
 #include "tone.h"
@@ -37,39 +40,6 @@ void AddRow(wxListCtrl* list, std::initializer_list<std::string> cells) {
 
 }  // namespace
 
-// The medication list is virtual: rows are drawn from the arranged presenter rows when visible, so
-// a patient with hundreds of lines fills in constant time (zorgbrug-bench gui measures it).
-class MedicationList : public wxListCtrl {
- public:
-  explicit MedicationList(wxWindow* parent)
-      : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_VIRTUAL) {
-    m_warning.SetBackgroundColour(ToneColour(present::Tone::kWarning));
-    m_danger.SetBackgroundColour(ToneColour(present::Tone::kDanger));
-    m_danger.SetTextColour(wxColour(0x80, 0x10, 0x10));
-  }
-  void SetRows(const std::vector<const present::MedicationRow*>* rows) {
-    m_rows = rows;
-    SetItemCount(static_cast<long>(rows->size()));
-    Refresh();
-  }
-
- private:
-  wxString OnGetItemText(long item, long column) const override {
-    const auto& r = *(*m_rows)[static_cast<std::size_t>(item)];
-    if (column == 1) return U((r.warning || r.icaWarning ? "⚠ " : "") + r.product);
-    return U(present::CellOf(r, static_cast<present::MedicationColumn>(column)));
-  }
-  // An ICA hit is red (the patient may react to this medicine), a discrepancy amber.
-  wxItemAttr* OnGetItemAttr(long item) const override {
-    const auto& r = *(*m_rows)[static_cast<std::size_t>(item)];
-    if (r.icaWarning) return &m_danger;
-    return r.warning ? &m_warning : nullptr;
-  }
-  const std::vector<const present::MedicationRow*>* m_rows = nullptr;
-  mutable wxItemAttr m_warning;
-  mutable wxItemAttr m_danger;
-};
-
 OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   SetName("overview");
   auto* box = new wxBoxSizer(wxVERTICAL);
@@ -89,19 +59,19 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   box->Add(titleRow, 0, wxLEFT | wxRIGHT | wxTOP, 8);
   m_identity = new wxStaticText(this, wxID_ANY, "");
   m_identity->SetName("overview-identity");
-  box->Add(m_identity, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  box->Add(m_identity, 0, wxLEFT | wxRIGHT | wxTOP, 4);
   m_icaPanel = new wxPanel(this);
   m_icaPanel->SetName("ica-strip");
   m_icaStrip = new wxWrapSizer(wxHORIZONTAL);
   m_icaPanel->SetSizer(m_icaStrip);
-  box->Add(m_icaPanel, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+  box->Add(m_icaPanel, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
   m_chipPanel = new wxPanel(this);
   m_chips = new wxWrapSizer(wxHORIZONTAL);
   m_chipPanel->SetSizer(m_chips);
-  box->Add(m_chipPanel, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+  box->Add(m_chipPanel, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
   m_freshness = new wxStaticText(this, wxID_ANY, "");
   m_freshness->SetName("overview-retrieved");
-  box->Add(m_freshness, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  box->Add(m_freshness, 0, wxLEFT | wxRIGHT, 8);
   m_banner = new wxStaticText(this, wxID_ANY, "");
   m_banner->SetName("overview-banner");
   m_banner->SetBackgroundColour(wxColour(0xB3, 0x26, 0x1E));
@@ -125,22 +95,22 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   filterRow->Add(m_hidden, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
   medBox->Add(filterRow, 0, wxEXPAND | wxALL, 4);
   auto* split = new wxSplitterWindow(medPage, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-  m_medication = new MedicationList(split);
+  m_medication = new MedicationGrid(split);
   m_medication->SetName("medication");
-  {
-    const std::pair<const char*, int> columns[] = {
-        {N_("Groep"), 120}, {N_("Geneesmiddel"), 250}, {N_("Dosering"), 220}, {N_("Periode"), 220}, {N_("Bron"), 170},
-        {"GDS", 110},       {N_("Let op"), 320}};
-    int i = 0;
-    for (const auto& [title, width] : columns) m_medication->InsertColumn(i++, T(title), wxLIST_FORMAT_LEFT, width);
-  }
   m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                             wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
   m_detail->SetName("medication-detail");
   m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));
   split->SplitHorizontally(m_medication, m_detail, -190);
-  split->SetSashGravity(1.0);
   split->SetMinimumPaneSize(80);
+  // The detail pane takes a quarter of the height (up to 220 px): on a 700-pixel screen the list
+  // must still show several lines.
+  split->Bind(wxEVT_SIZE, [split](wxSizeEvent& e) {
+    e.Skip();
+    constexpr int kMostDetail = 220;
+    const int height = e.GetSize().GetHeight();
+    split->SetSashPosition(height - std::min(kMostDetail, height / 4));
+  });
   medBox->Add(split, 1, wxEXPAND);
   medPage->SetSizer(medBox);
   m_ica = MakeList(m_tabs, "ica", {{N_("Soort"), 130}, {N_("Wat"), 260}, {N_("Details"), 320}, {N_("Bron"), 160}});
@@ -149,12 +119,12 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_tabs->AddPage(medPage, T("&Medicatie"));
   m_tabs->AddPage(m_ica, T("&ICA"));
   m_tabs->AddPage(m_sources, T("&Bronnen"));
-  box->Add(m_tabs, 1, wxEXPAND | wxALL, 8);
+  box->Add(m_tabs, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
   SetSizer(box);
 
   m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { FillMedication(); });
-  m_medication->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { ShowDetail(e.GetIndex()); });
-  m_medication->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { SortBy(e.GetColumn()); });
+  m_medication->onSelect = [this](long row) { ShowDetail(row); };
+  m_medication->onColumnClick = [this](int column) { SortBy(column); };
 }
 
 void OverviewPanel::ShowHeader(const present::PatientHeader& h) {

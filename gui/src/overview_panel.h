@@ -23,7 +23,7 @@ class wxWrapSizer;
 
 namespace zb::gui {
 
-class MedicationList;
+class MedicationGrid;
 
 class OverviewPanel : public wxPanel {
  public:
@@ -56,7 +56,7 @@ class OverviewPanel : public wxPanel {
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;
   wxStaticText* m_hidden = nullptr;
-  MedicationList* m_medication = nullptr;
+  MedicationGrid* m_medication = nullptr;
   wxTextCtrl* m_detail = nullptr;
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;

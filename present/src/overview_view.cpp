@@ -104,6 +104,14 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
   OverviewView v;
   const auto names = SourceNames(picture);
   const auto shortNames = SourceShortNames(picture);
+  auto JoinShort = [&shortNames](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+      auto it = shortNames.find(id);
+      out += (out.empty() ? "" : ", ") + (it == shortNames.end() ? id : it->second);
+    }
+    return out;
+  };
   auto Join = [&names](const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
@@ -137,7 +145,8 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.product = l.product->DisplayName();
     r.dose = l.DosageText();
     r.period = PeriodText(l);
-    r.sources = Join(l.sources);
+    r.sources = JoinShort(l.sources);
+    r.sourcesFull = Join(l.sources);
     r.gds = Gds(l);
     for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc);
     r.warning = l.HasWarning();

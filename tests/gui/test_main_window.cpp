@@ -2,6 +2,7 @@
 // The main window against the real chain: the overview fills in as the sources answer; a consent
 // refusal shows the incomplete-overview banner naming the pharmacy; a stored retrieval reopens
 // offline, marked as not current; the session locks and only the same user unlocks it.
+#include <wx/headerctrl.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/statusbr.h>
@@ -13,6 +14,7 @@
 
 #include "gui_support.h"
 #include "main_frame.h"
+#include "medication_grid.h"
 #include "patient_dialog.h"
 #include "tone.h"
 
@@ -37,7 +39,7 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   REQUIRE(v.sources.size() == 3);
   CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string() == "Alle bronnen hebben geantwoord.");
   // The widgets hold what the presenter built: medication and ICA tabs filled, three chips.
-  auto* medication = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("medication", frame));
+  auto* medication = dynamic_cast<gui::MedicationGrid*>(wxWindow::FindWindowByName("medication", frame));
   auto* ica = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("ica", frame));
   REQUIRE(medication);
   REQUIRE(ica);
@@ -50,7 +52,7 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   for (const auto& chip : h.chips) CHECK(chip.tone == present::Tone::kGood);
   CHECK_FALSE(h.stale);
   // Selecting a line fills the detail pane with its building blocks.
-  medication->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  medication->Select(0);
   auto* detail = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("medication-detail", frame));
   REQUIRE(detail);
   REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
@@ -63,10 +65,12 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   filter->SetValue("");
   CHECK(static_cast<std::size_t>(frame->overview().shownMedicationRows()) == v.medication.size());
   // A click on the product header sorts by product within the clinical groups, with the arrow shown.
-  wxListEvent click(wxEVT_LIST_COL_CLICK, medication->GetId());
-  click.SetEventObject(medication);
-  click.m_col = 1;
-  medication->GetEventHandler()->ProcessEvent(click);
+  auto* header = wxWindow::FindWindowByName("medication-header", medication);
+  REQUIRE(header);
+  wxHeaderCtrlEvent click(wxEVT_HEADER_CLICK, header->GetId());
+  click.SetEventObject(header);
+  click.SetColumn(1);
+  header->GetEventHandler()->ProcessEvent(click);
   CHECK(medication->GetSortIndicator() == 1);
   CHECK(medication->IsAscendingSortIndicator());
   std::vector<std::string> groups;
@@ -78,10 +82,10 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   std::sort(unique.begin(), unique.end());
   CHECK(std::unique(unique.begin(), unique.end()) == unique.end());  // each group one block, never mixed
   CHECK(groups.front() == "ACTUEEL");
-  medication->GetEventHandler()->ProcessEvent(click);
+  header->GetEventHandler()->ProcessEvent(click);
   CHECK_FALSE(medication->IsAscendingSortIndicator());
   CHECK(medication->GetItemText(0, 0).utf8_string() == "ACTUEEL");  // reversed within the groups only
-  medication->SetItemState(2, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  medication->Select(2);
   REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
   Screenshot(frame, "overview-jansen");
 
@@ -109,7 +113,7 @@ TEST_CASE("an active amoxicillin line next to a penicillin allergy is red, says 
   frame->Show();
   REQUIRE(frame->OpenPatient("999991000"));
   REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
-  auto* medication = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("medication", frame));
+  auto* medication = dynamic_cast<gui::MedicationGrid*>(wxWindow::FindWindowByName("medication", frame));
   REQUIRE(medication);
   long amox = -1;
   for (long row = 0; row < medication->GetItemCount(); ++row) {
@@ -118,12 +122,12 @@ TEST_CASE("an active amoxicillin line next to a penicillin allergy is red, says 
   REQUIRE(amox >= 0);
   CHECK(medication->GetItemText(amox, 0).utf8_string() == "ACTUEEL");
   CHECK(medication->GetItemText(amox, 6).utf8_string().find("ICA: overgevoelig voor PENICILLINES") == 0);
-  CHECK(medication->GetItemBackgroundColour(amox) == gui::ToneColour(present::Tone::kDanger));
+  CHECK(medication->RowBackground(amox) == gui::ToneColour(present::Tone::kDanger));
   for (long row = 0; row < medication->GetItemCount(); ++row) {
     if (row == amox || medication->GetItemText(row, 0).utf8_string() != "ACTUEEL") continue;
     CHECK(medication->GetItemText(row, 6).utf8_string().find("ICA:") == std::string::npos);
   }
-  medication->SetItemState(amox, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  medication->Select(amox);
   auto* detail = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("medication-detail", frame));
   REQUIRE(detail);
   REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));

@@ -234,9 +234,13 @@ TEST_CASE("the print job draws the same A4 pages as the PDF") {
   present::OverviewView v;
   v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
   for (int i = 0; i < 120; ++i) {
-    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL", "Geneesmiddel " + std::to_string(i),
-                            "1 maal per dag", "", "Huisarts", "", "", false, "", false, "",
-                            static_cast<std::size_t>(i)});
+    present::MedicationRow r;
+    r.group = "ACTUEEL";
+    r.product = "Geneesmiddel " + std::to_string(i);
+    r.dose = "1 maal per dag";
+    r.sources = r.sourcesFull = "Huisarts";
+    r.line = static_cast<std::size_t>(i);
+    v.medication.push_back(std::move(r));
   }
   gui::ReportPrintout printout(present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries"));
   // A bitmap as the "printer": A4 at 72 dpi.

@@ -57,7 +57,10 @@ TEST_CASE("a complete picture has no banner, source rows with timing, medication
   CHECK(v.medication.size() + v.hiddenHistoric == overview.lines.size());
   for (const auto& row : v.medication) {
     CHECK_FALSE(row.product.empty());
-    CHECK(row.sources.find(" Test") != std::string::npos);  // organisation names, not source ids
+    CHECK(row.sourcesFull.find(" Test") != std::string::npos);  // organisation names, not source ids
+    // The list names sources by kind, short enough to read whole; the full names are the tooltip.
+    CHECK(row.sources.find(" Test") == std::string::npos);
+    CHECK(row.sources.find_first_of("0123456789") == std::string::npos);
     CHECK(row.line < overview.lines.size());
     CHECK(overview.lines[row.line].product->DisplayName() == row.product);
   }

@@ -27,10 +27,16 @@ present::Report Sample(std::size_t rows) {
   v.sources.push_back(
       {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
   for (std::size_t i = 0; i < rows; ++i) {
-    v.medication.push_back({domain::TreatmentStatus::kCurrent, "ACTUEEL",
-                            "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken",
-                            "1 tablet 's ochtends en 1 tablet 's avonds", "vanaf 01-11-2026, doorlopend",
-                            "Huisarts Test, Apotheek Centrum", "", "", i % 7 == 0, "", false, "", i});
+    present::MedicationRow r;
+    r.group = "ACTUEEL";
+    r.product = "Geneesmiddel " + std::to_string(i) + " met een lange naam die moet afbreken";
+    r.dose = "1 tablet 's ochtends en 1 tablet 's avonds";
+    r.period = "vanaf 01-11-2026, doorlopend";
+    r.sources = "huisarts, apotheek";
+    r.sourcesFull = "Huisarts Test, Apotheek Centrum";
+    r.warning = i % 7 == 0;
+    r.line = i;
+    v.medication.push_back(std::move(r));
   }
   return present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
 }

@@ -31,9 +31,10 @@ struct MedicationRow {
   std::string product;
   std::string dose;
   std::string period;
-  std::string sources;
-  std::string gds;    // "in rol", "niet in GDS", roll timing
-  std::string marks;  // discrepancy summary, empty when none
+  std::string sources;      // short: "huisarts, apotheek" (the organisations' names where two share a kind)
+  std::string sourcesFull;  // the organisations' names, for tooltip and detail
+  std::string gds;          // "in rol", "niet in GDS", roll timing
+  std::string marks;        // discrepancy summary, empty when none
   bool warning = false;
   std::string ica;          // "ICA: overgevoelig voor PENICILLINES", empty when the ICA check found nothing
   bool icaWarning = false;  // the ICA cross-check warns: the row is marked red
