@@ -49,6 +49,7 @@ enum MenuId {
   kTabIca,
   kTabSources,
   kFilter,
+  kOnlyChanged,
   kShortcuts,
   kOpenChosen,
   kSortColumn,
@@ -157,6 +158,8 @@ std::vector<Command> MainFrame::Commands() {
       {kTabIca, M::kView, N_("&ICA"), "Ctrl+2", overviewTab(1)},
       {kTabSources, M::kView, N_("&Bronnen"), "Ctrl+3", overviewTab(2)},
       {kFilter, M::kView, N_("&Filter medicatie"), "Ctrl+F", [this](bool) { m_overview->FocusFilter(); }},
+      {kOnlyChanged, M::kView, N_("Alleen &wijzigingen sinds vorige ophaling"), "Ctrl+J",
+       [this](bool checked) { m_overview->ShowOnlyChanged(checked); }, true},
       {kHistory, M::kView, N_("&Historie tonen"), "Ctrl+H",
        [this](bool checked) {
          m_showHistory = checked;

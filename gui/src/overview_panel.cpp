@@ -90,6 +90,9 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_filter->SetName("medication-filter");
   m_filter->SetHint(T("geneesmiddel, bron, groep… (Ctrl+F)"));
   filterRow->Add(m_filter, 1);
+  m_changes = new wxStaticText(medPage, wxID_ANY, "");
+  m_changes->SetName("medication-changes");
+  filterRow->Add(m_changes, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
   m_hidden = new wxStaticText(medPage, wxID_ANY, "");
   m_hidden->SetName("medication-hidden");
   filterRow->Add(m_hidden, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
@@ -183,6 +186,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   m_banner->Show(!view.banner.empty());
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
   m_hidden->SetLabel(view.hiddenHistoric ? U(present::HiddenHistoryText(view.hiddenHistoric)) : wxString());
+  m_changes->SetLabel(U(view.changesSince));
   FillMedication();
   m_ica->DeleteAllItems();
   for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
@@ -196,7 +200,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
 }
 
 void OverviewPanel::FillMedication() {
-  m_shown = present::ArrangeRows(m_view.medication, m_filter->GetValue().utf8_string(), m_order);
+  m_shown = present::ArrangeRows(m_view.medication, m_filter->GetValue().utf8_string(), m_order, m_onlyChanged);
   m_medication->SetRows(&m_shown);
   m_detail->Clear();
 }
@@ -221,6 +225,12 @@ void OverviewPanel::SortBy(int column) {
 void OverviewPanel::SelectTab(int index) {
   if (index >= 0 && static_cast<std::size_t>(index) < m_tabs->GetPageCount())
     m_tabs->SetSelection(static_cast<std::size_t>(index));
+}
+
+void OverviewPanel::ShowOnlyChanged(bool only) {
+  m_onlyChanged = only;
+  m_tabs->SetSelection(0);
+  FillMedication();
 }
 
 void OverviewPanel::FocusFilter() {

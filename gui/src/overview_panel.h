@@ -36,6 +36,8 @@ class OverviewPanel : public wxPanel {
   void Clear();
   void SelectTab(int index);
   void FocusFilter();
+  // Only the lines new, changed or stopped since the previous retrieval (Ctrl+J), or all again.
+  void ShowOnlyChanged(bool only);
   // Rows shown in the medication list right now (after filter and sort), for tests.
   int shownMedicationRows() const;
 
@@ -56,6 +58,7 @@ class OverviewPanel : public wxPanel {
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;
   wxStaticText* m_hidden = nullptr;
+  wxStaticText* m_changes = nullptr;
   MedicationGrid* m_medication = nullptr;
   wxTextCtrl* m_detail = nullptr;
   wxListCtrl* m_ica = nullptr;
@@ -66,6 +69,7 @@ class OverviewPanel : public wxPanel {
   domain::IcaCheck m_check;
   std::vector<const present::MedicationRow*> m_shown;
   present::TableOrder m_order;
+  bool m_onlyChanged = false;
 };
 
 }  // namespace zb::gui

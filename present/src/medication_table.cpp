@@ -35,10 +35,11 @@ const std::string& CellOf(const MedicationRow& r, MedicationColumn c) {
 }
 
 std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter,
-                                              const TableOrder& order) {
+                                              const TableOrder& order, bool onlyChanged) {
   std::vector<const MedicationRow*> out;
   const std::string needle = Lower(filter);
   for (const auto& r : rows) {
+    if (onlyChanged && !r.changed) continue;
     if (!needle.empty()) {
       bool hit = false;
       for (auto c :

@@ -100,7 +100,7 @@ std::map<std::string, std::string> SourceNames(const d::PatientPicture& picture)
 }
 
 OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica,
-                               bool showHistory, const d::IcaCheck* check) {
+                               bool showHistory, const d::IcaCheck* check, const ChangesSincePrevious* changes) {
   OverviewView v;
   const auto names = SourceNames(picture);
   const auto shortNames = SourceShortNames(picture);
@@ -150,6 +150,16 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.gds = Gds(l);
     for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc);
     r.warning = l.HasWarning();
+    const d::LineChangeInfo* change = nullptr;
+    if (changes) {
+      auto it = changes->lines.find(l.treatment.value);
+      if (it != changes->lines.end()) change = &it->second;
+    }
+    if (change) {
+      r.change = ChangeText(*change);
+      r.changed = true;
+      r.marks = Fmt("{0} sinds vorige ophaling", {r.change}) + (r.marks.empty() ? "" : "; " + r.marks);
+    }
     if (const auto* hits = check ? check->For(l) : nullptr) {
       r.ica = IcaMark(*hits);
       r.icaWarning = hits->Warns();
@@ -164,6 +174,14 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     v.medication.push_back(std::move(r));
   }
   if (check) v.icaChecks = IcaChecksText(*check);
+  if (changes) {
+    const std::string when = d::FormatDateTime(changes->previousAt);
+    const std::size_t n = changes->lines.size();
+    v.changesSince = n == 0   ? Fmt("Niets gewijzigd sinds de ophaling van {0}", {when})
+                     : n == 1 ? Fmt("1 wijziging sinds de ophaling van {0} (Ctrl+J: alleen wijzigingen)", {when})
+                              : Fmt("{0} wijzigingen sinds de ophaling van {1} (Ctrl+J: alleen wijzigingen)",
+                                    {std::to_string(n), when});
+  }
   for (const auto& line : ica.allergies) {
     const auto& a = line.item;
     std::string detail = CriticalityLabel(a.criticality);
@@ -194,6 +212,27 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     v.ica.push_back({Tr("alert"), line.item.code.Label(), line.current ? "" : Tr("niet actief"), Join(line.sources)});
   }
   return v;
+}
+
+std::string ChangeText(const d::LineChangeInfo& change) {
+  switch (change.change) {
+    case d::LineChange::kNew:
+      return Tr("nieuw");
+    case d::LineChange::kStopped:
+      return Tr("gestopt");
+    case d::LineChange::kChanged:
+      break;
+  }
+  std::vector<std::string> what;
+  if (change.product) what.push_back(Tr("geneesmiddel"));
+  if (change.dose) what.push_back(Tr("dosering"));
+  if (change.period) what.push_back(Tr("periode"));
+  if (change.status) what.push_back(Tr("status"));
+  std::string list;
+  for (std::size_t i = 0; i < what.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == what.size() ? " " + Tr("en") + " " : ", ") + what[i];
+  }
+  return Fmt("gewijzigd: {0}", {list});
 }
 
 std::string HiddenHistoryText(std::size_t hidden) {

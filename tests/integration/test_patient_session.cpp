@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "exchange_world.h"
+#include "present/medication_table.h"
 #include "resident.h"
 #include "workstation/call_queue.h"
 #include "workstation/patient_session.h"
@@ -230,4 +231,40 @@ TEST_CASE("a role that may not retrieve is told so calmly, and nothing is asked 
   desk.session->Open(desk.jansen);
   REQUIRE(desk.WaitEnded());
   CHECK(desk.session->picture()->Complete());
+}
+
+TEST_CASE("after a refresh the lines new, changed or stopped since the previous retrieval are marked and filterable") {
+  Desk desk;
+  desk.LogIn();
+  // The first retrieval misses the hospital (consent refused there); the next one has it.
+  World().Behave("ziekenhuis", {{"access", {{"999991000", "consent-refused"}}}});
+  desk.session->Open(desk.jansen);
+  REQUIRE(desk.WaitEnded());
+  const auto first = desk.session->Screen(Now(), {});
+  CHECK(first.view.changesSince.empty());  // nothing earlier to compare with
+  World().Behave("ziekenhuis", {{"access", {{"999991000", "allow"}}}});
+  desk.session->Refresh();
+  REQUIRE(desk.WaitEnded());
+  const auto second = desk.session->Screen(Now(), {});
+  std::size_t marked = 0;
+  for (const auto& row : second.view.medication) {
+    if (!row.changed) continue;
+    ++marked;
+    CHECK(row.marks.find(row.change + " sinds vorige ophaling") != std::string::npos);  // after an ICA mark
+  }
+  CHECK(marked > 0);
+  // Lines only the hospital knows (amoxicillin) are new; the filter shows the changed rows only.
+  bool amoxicillinNew = false;
+  for (const auto& row : second.view.medication) {
+    if (row.product.find("AMOXICILLINE") != std::string::npos) amoxicillinNew = row.change == "nieuw";
+  }
+  CHECK(amoxicillinNew);
+  CHECK(present::ArrangeRows(second.view.medication, "", {}, true).size() == marked);
+  CHECK(second.view.changesSince.find(" sinds de ophaling van ") != std::string::npos);
+  // The same answer again: nothing changed, and it says so.
+  desk.session->Refresh();
+  REQUIRE(desk.WaitEnded());
+  const auto third = desk.session->Screen(Now(), {});
+  CHECK(third.view.changesSince.rfind("Niets gewijzigd sinds de ophaling van ", 0) == 0);
+  for (const auto& row : third.view.medication) CHECK_FALSE(row.changed);
 }

@@ -22,6 +22,9 @@ struct PatientSession::State {
   bool stored = false;
   present::LookupProgress progress;
   std::shared_ptr<const domain::MedicationKnowledge> knowledge;
+  // The picture the fresh one replaced, and when it was retrieved: what "changed since" compares with.
+  std::unique_ptr<domain::PatientPicture> previous;
+  std::optional<domain::Instant> previousAt;
 
   State(PatientLookups& l, Post p, OnChanged c, std::shared_ptr<const domain::MedicationKnowledge> k)
       : lookups(l), post(std::move(p)), onChanged(std::move(c)), knowledge(std::move(k)) {}
@@ -89,6 +92,10 @@ void PatientSession::State::Delivered(PatientLookups::LookupId id, domain::Sourc
   if (!lookup || *lookup != id) return;  // a late answer of an earlier lookup: never shown
   // The first fresh answer replaces the stored picture; from then on the fresh one grows.
   if (pending) {
+    if (retrievedAt) {
+      previous = std::move(picture);
+      previousAt = retrievedAt;
+    }
     picture = std::move(pending);
     stored = false;
     retrievedAt.reset();
@@ -121,6 +128,8 @@ void PatientSession::Open(const domain::RegisteredPatient& patient) {
   s.Abandon();  // the earlier patient's lookup: its sources are not shown any more
   s.patient = patient;
   s.picture.reset();
+  s.previous.reset();
+  s.previousAt.reset();
   s.retrievedAt.reset();
   s.stored = false;
   // The stored retrieval first: something to read while the sources are asked, marked as not current.
@@ -153,6 +162,8 @@ void PatientSession::Close() {
   s.Abandon();
   s.patient.reset();
   s.picture.reset();
+  s.previous.reset();
+  s.previousAt.reset();
   s.retrievedAt.reset();
   s.stored = false;
   s.progress = {};
@@ -173,8 +184,13 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
     screen.overview = std::make_shared<const domain::Overview>(s.picture->Consolidate(now));
     screen.ica = s.picture->Ica(now);
     screen.icaCheck = domain::CheckIca(*screen.overview, screen.ica, *s.knowledge);
-    screen.view =
-        present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory, &screen.icaCheck);
+    std::optional<present::ChangesSincePrevious> changes;
+    if (s.previous && s.previousAt && !s.stored) {
+      changes = present::ChangesSincePrevious{domain::ChangesSince(s.previous->Consolidate(now), *screen.overview),
+                                              *s.previousAt};
+    }
+    screen.view = present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory,
+                                             &screen.icaCheck, changes ? &*changes : nullptr);
     screen.sourceNames = present::SourceNames(*s.picture);
   }
   const present::Freshness freshness{s.retrievedAt, s.stored, s.lookup.has_value()};

@@ -20,7 +20,8 @@ struct TableOrder {
 
 const std::string& CellOf(const MedicationRow& row, MedicationColumn column);
 // The rows to show, in order: filtered by `filter` (any column contains it), then sorted.
+// `onlyChanged`: only rows changed since the previous retrieval.
 std::vector<const MedicationRow*> ArrangeRows(const std::vector<MedicationRow>& rows, const std::string& filter,
-                                              const TableOrder& order);
+                                              const TableOrder& order, bool onlyChanged = false);
 
 }  // namespace zb::present

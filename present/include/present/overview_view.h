@@ -11,6 +11,7 @@
 
 #include "domain/ica_check.h"
 #include "domain/overview.h"
+#include "domain/overview_changes.h"
 #include "domain/retrieval.h"
 
 namespace zb::present {
@@ -39,7 +40,9 @@ struct MedicationRow {
   std::string ica;          // "ICA: overgevoelig voor PENICILLINES", empty when the ICA check found nothing
   bool icaWarning = false;  // the ICA cross-check warns: the row is marked red
   std::string icaText;      // every hit as a sentence, for tooltip and print
-  std::size_t line = 0;     // index into the overview's lines, for the detail pane
+  std::string change;       // "nieuw", "gewijzigd: dosering", "gestopt" since the previous retrieval
+  bool changed = false;
+  std::size_t line = 0;  // index into the overview's lines, for the detail pane
 };
 
 struct IcaRow {
@@ -56,6 +59,7 @@ struct OverviewView {
   std::vector<IcaRow> ica;
   std::vector<std::string> icaWarnings;  // "AMOXICILLINE/CLAVULAANZUUR …: overgevoelig voor …", one per hit
   std::string icaChecks;                 // which checks ran and which not; empty when no check ran
+  std::string changesSince;              // "3 wijzigingen sinds de ophaling van …"; empty without an earlier one
   std::size_t hiddenHistoric = 0;
 };
 
@@ -68,10 +72,19 @@ Tone ToneOf(domain::SourceStatus s);
 // name their sources by id, the reader wants the organisation.
 std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);
 
-// `check`: the ICA cross-check of `overview`, when one ran (marks rows, fills the warnings).
+// What changed since the patient's previous retrieval, and when that was.
+struct ChangesSincePrevious {
+  std::map<std::string, domain::LineChangeInfo> lines;  // by treatment id
+  domain::Instant previousAt;
+};
+
+// `check`: the ICA cross-check of `overview`, when one ran (marks rows, fills the warnings);
+// `changes`: what changed since the previous retrieval, when there was one.
 OverviewView BuildOverviewView(const domain::PatientPicture& picture, const domain::Overview& overview,
-                               const domain::IcaSummary& ica, bool showHistory,
-                               const domain::IcaCheck* check = nullptr);
+                               const domain::IcaSummary& ica, bool showHistory, const domain::IcaCheck* check = nullptr,
+                               const ChangesSincePrevious* changes = nullptr);
+// "nieuw", "gewijzigd: dosering en periode", "gestopt".
+std::string ChangeText(const domain::LineChangeInfo& change);
 
 // "3 oudere behandelingen verborgen (Ctrl+H)", "1 oudere behandeling verborgen (Ctrl+H)": singular
 // and plural chosen by count (Dutch and English both use "one" versus "other").
