@@ -5,6 +5,7 @@
 #include <set>
 
 #include "overview_report.h"
+#include "present/discrepancy_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
 
@@ -57,7 +58,9 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& line, bool explain) {
         << (ta->distributedInGds ? " [GDS]" : "") << " (" << ta->h.source << ")\n";
   }
   for (const auto& x : line.discrepancies) {
-    out << "      " << (x.severity == d::Severity::kWarning ? "! " : "i ") << p::Describe(x) << "\n";
+    const auto card = p::DiscrepancyCard(x, line, {});
+    out << "      " << (x.severity == d::Severity::kWarning ? "! " : "i ") << card.front() << "\n";
+    for (std::size_t i = 1; i < card.size(); ++i) out << "          " << card[i] << "\n";
   }
   if (explain) {
     out << "      waarom:\n";

@@ -201,11 +201,15 @@ bool ViewsDiffer(const Classification& x, const Classification& y) {
   return !a.product->empty() && !b.product->empty() && !a.product->SameMedicineAs(*b.product);
 }
 
-std::string StatusAndDose(const Classification& c) {
-  std::string s = ToString(c.status);
-  if (!c.governing.empty())
-    s += " " + c.governing.front()->product->DisplayName() + " " + c.governing.front()->DosageText();
-  return s;
+// One source's view as the fields of a kSourcesDisagree discrepancy (kSourceViewFields each).
+void AppendView(const std::string& source, const Classification& c, std::vector<std::string>& args) {
+  const BlockHeader* g = c.governing.empty() ? nullptr : c.governing.front();
+  args.push_back(source);
+  args.push_back(ToString(c.status));
+  args.push_back(g ? g->product->DisplayName() : "");
+  args.push_back(g ? g->DosageText() : "");
+  args.push_back(g && g->period && g->period->start ? g->period->start->ToIso() : "");
+  args.push_back(g ? g->author.display : "");
 }
 
 }  // namespace
@@ -365,7 +369,7 @@ void CheckSourcesAgree(const Group& group, Instant at, pt::time_duration window,
   std::vector<std::string> sources, args;
   for (const auto& [source, view] : views) {
     sources.push_back(source);
-    args.push_back(source + "=" + StatusAndDose(view));
+    AppendView(source, view, args);
   }
   Add(line, DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview_panel.h"
 
+#include <wx/collpane.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -100,11 +101,27 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   auto* split = new wxSplitterWindow(medPage, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   m_medication = new MedicationGrid(split);
   m_medication->SetName("medication");
-  m_detail = new wxTextCtrl(split, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+  // Below the list: the line's detail as a clinician reads it, and the ids and status trace
+  // behind a "Technische details" expander for whoever has to trace a line back to its source.
+  auto* detailPane = new wxPanel(split);
+  auto* detailBox = new wxBoxSizer(wxVERTICAL);
+  m_detail = new wxTextCtrl(detailPane, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                             wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
   m_detail->SetName("medication-detail");
   m_detail->SetHint(T("Kies een regel: hier staan de bouwstenen erachter en hoe de status is bepaald."));
-  split->SplitHorizontally(m_medication, m_detail, -190);
+  detailBox->Add(m_detail, 1, wxEXPAND);
+  m_technicalPane = new wxCollapsiblePane(detailPane, wxID_ANY, T("Technische details"));
+  m_technicalPane->SetName("medication-technical-pane");
+  m_technical = new wxTextCtrl(m_technicalPane->GetPane(), wxID_ANY, "", wxDefaultPosition, wxSize(-1, 120),
+                               wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+  m_technical->SetName("medication-technical");
+  auto* technicalBox = new wxBoxSizer(wxVERTICAL);
+  technicalBox->Add(m_technical, 1, wxEXPAND);
+  m_technicalPane->GetPane()->SetSizer(technicalBox);
+  m_technicalPane->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [detailPane](wxCollapsiblePaneEvent&) { detailPane->Layout(); });
+  detailBox->Add(m_technicalPane, 0, wxEXPAND);
+  detailPane->SetSizer(detailBox);
+  split->SplitHorizontally(m_medication, detailPane, -190);
   split->SetMinimumPaneSize(80);
   // The detail pane takes a quarter of the height (up to 220 px): on a 700-pixel screen the list
   // must still show several lines.
@@ -169,6 +186,7 @@ void OverviewPanel::Clear() {
   m_ica->DeleteAllItems();
   m_sources->DeleteAllItems();
   m_detail->Clear();
+  m_technical->Clear();
   m_banner->Hide();
   m_hidden->SetLabel("");
   Layout();
@@ -203,6 +221,7 @@ void OverviewPanel::FillMedication() {
   m_shown = present::ArrangeRows(m_view.medication, m_filter->GetValue().utf8_string(), m_order, m_onlyChanged);
   m_medication->SetRows(&m_shown);
   m_detail->Clear();
+  m_technical->Clear();
 }
 
 void OverviewPanel::ShowDetail(long row) {
@@ -210,6 +229,7 @@ void OverviewPanel::ShowDetail(long row) {
   const std::size_t line = m_shown[static_cast<std::size_t>(row)]->line;
   if (line >= m_lines->lines.size()) return;
   m_detail->SetValue(U(present::LineDetail(m_lines->lines[line], m_names, &m_check)));
+  m_technical->SetValue(U(present::LineTechnicalDetail(m_lines->lines[line], m_names)));
 }
 
 void OverviewPanel::SortBy(int column) {

@@ -19,6 +19,7 @@ class wxListEvent;
 class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
+class wxCollapsiblePane;
 class wxWrapSizer;
 
 namespace zb::gui {
@@ -61,6 +62,8 @@ class OverviewPanel : public wxPanel {
   wxStaticText* m_changes = nullptr;
   MedicationGrid* m_medication = nullptr;
   wxTextCtrl* m_detail = nullptr;
+  wxCollapsiblePane* m_technicalPane = nullptr;
+  wxTextCtrl* m_technical = nullptr;
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;
   present::OverviewView m_view;

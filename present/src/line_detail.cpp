@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/line_detail.h"
 
+#include "present/discrepancy_texts.h"
 #include "present/ica_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
@@ -10,14 +11,18 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
+namespace {
+
+std::string NameOf(const std::string& id, const std::map<std::string, std::string>& names) {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
+
+}  // namespace
+
 std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names,
                        const d::IcaCheck* check) {
-  auto Name = [&names](const std::string& id) {
-    auto it = names.find(id);
-    return it == names.end() ? id : it->second;
-  };
   std::string out = Fmt("{0} — {1}", {line.product->DisplayName(), StatusLabel(line.status)});
-  out += "\n" + Fmt("Behandeling (MBH): {0}", {line.treatment.value});
   const std::string period = PeriodText(line);
   if (!period.empty()) out += "\n" + Fmt("Periode: {0}", {period});
   if (const auto* ica = check ? check->For(line) : nullptr) {
@@ -29,18 +34,40 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
     }
     out += "\n" + IcaChecksText(*check);
   }
+  if (!line.discrepancies.empty()) {
+    out += "\n\n" + Tr("Let op:");
+    for (const auto& x : line.discrepancies) {
+      const auto card = DiscrepancyCard(x, line, names);
+      out += "\n• " + card.front();
+      for (std::size_t i = 1; i < card.size(); ++i) out += "\n    – " + card[i];
+    }
+  }
   out += "\n\n" + Tr("Bouwstenen:");
   for (const auto& b : line.blocks) {
-    out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, Name(b->source)});
-    if (b->registered) out += ", " + Fmt("geregistreerd {0}", {d::FormatDateTime(b->registered->Earliest())});
+    std::string when = b->registered ? d::FormatDateTime(b->registered->Earliest()) : std::string();
+    out += "\n• " + (when.empty() ? Fmt("{0} van {1}", {BlockKindLabel(b->kind), NameOf(b->source, names)})
+                                  : Fmt("{0} van {1}, {2}", {BlockKindLabel(b->kind), NameOf(b->source, names), when}));
     if (b->copy) out += ", " + Tr("kopie");
+    if (!b->product->empty()) out += "\n    " + b->product->DisplayName();
     const std::string dose = b->DosageText();
     if (!dose.empty()) out += "\n    " + Fmt("dosering: {0}", {dose});
     if (!b->reason.Label().empty()) out += "\n    " + Fmt("reden: {0}", {b->reason.Label()});
+    if (!b->author.display.empty()) out += "\n    " + Fmt("door: {0}", {b->author.display});
   }
-  if (!line.discrepancies.empty()) {
-    out += "\n\n" + Tr("Let op:");
-    for (const auto& x : line.discrepancies) out += "\n• " + Describe(x);
+  return out;
+}
+
+std::string LineTechnicalDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names) {
+  std::string out = Fmt("Behandeling (MBH): {0}", {line.treatment.value});
+  for (const auto& b : line.blocks) {
+    out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, NameOf(b->source, names)});
+    if (!b->resourceId.empty()) out += " (" + b->resourceId + ")";
+  }
+  for (const auto& x : line.discrepancies) {
+    if (x.args.empty()) continue;
+    std::string args;
+    for (const auto& a : x.args) args += (args.empty() ? "" : " | ") + a;
+    out += "\n• " + std::string(d::ToString(x.kind)) + ": " + args;
   }
   if (!line.trace.empty()) {
     out += "\n\n" + Tr("Zo is de status bepaald:");

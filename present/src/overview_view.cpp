@@ -148,7 +148,7 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.sources = JoinShort(l.sources);
     r.sourcesFull = Join(l.sources);
     r.gds = Gds(l);
-    for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc);
+    for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc, shortNames);
     r.warning = l.HasWarning();
     const d::LineChangeInfo* change = nullptr;
     if (changes) {

@@ -11,12 +11,6 @@ namespace {
 std::string Arg(const std::vector<std::string>& args, std::size_t i) {
   return i < args.size() ? args[i] : std::string();
 }
-
-std::string Join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
 }  // namespace
 
 std::string StatusHeading(d::TreatmentStatus s) {
@@ -68,44 +62,6 @@ std::string IsoAsDutch(const std::string& iso) {
   if (tod.hours() == 0 && tod.minutes() == 0) return d::FormatDate(local.date());
   if (tod.hours() == 23 && tod.minutes() == 59) return d::FormatDate(local.date());  // "t/m" end of day
   return d::FormatDateTime(dt->Earliest());
-}
-
-std::string Describe(const d::Discrepancy& discrepancy) {
-  const auto& a = discrepancy.args;
-  switch (discrepancy.kind) {
-    case d::DiscrepancyKind::kAdministrationDoseDiffers:
-      return Fmt("Toedieningsafspraak van de apotheek wijkt af van de medicatieafspraak: TA '{0}' tegenover MA '{1}'",
-                 {Arg(a, 1), Arg(a, 2)});
-    case d::DiscrepancyKind::kAdministrationOutdated:
-      return Fmt(
-          "Toedieningsafspraak {0} van de apotheek hoort bij een eerdere afspraak ({1}); de wijziging is daar nog niet verwerkt",
-          {Arg(a, 0), Arg(a, 1)});
-    case d::DiscrepancyKind::kUseReportsNotUsed:
-      return Arg(a, 1) == "stopped"
-                 ? Tr("Medicatiegebruik meldt dat de patiënt dit gestopt is, terwijl de afspraak loopt")
-             : Arg(a, 1) == "suspended"
-                 ? Tr("Medicatiegebruik meldt dat de patiënt dit tijdelijk niet gebruikt, terwijl de afspraak loopt")
-                 : Tr("Medicatiegebruik meldt dat de patiënt dit niet gebruikt, terwijl de afspraak loopt");
-    case d::DiscrepancyKind::kUseNotAsAgreed:
-      return Tr("Medicatiegebruik: niet volgens afspraak gebruikt");
-    case d::DiscrepancyKind::kSourcesDisagree:
-      return Fmt("Bronnen verschillen: {0}", {Join(a, "; ")});
-    case d::DiscrepancyKind::kKnownAtOneSourceOnly:
-      return Fmt("Alleen bekend bij {0}", {Arg(a, 0)});
-    case d::DiscrepancyKind::kSameBlockDiffers:
-      return Fmt("Bouwsteen {0} verschilt tussen {1} en {2}", {Arg(a, 0), Arg(a, 1), Arg(a, 2)});
-    case d::DiscrepancyKind::kPossibleDuplicate:
-      return Fmt("Mogelijk dubbel: zelfde geneesmiddel in andere behandeling ({0})", {Arg(a, 1)});
-    case d::DiscrepancyKind::kStopWithoutTarget:
-      return Fmt("Stopbericht {0} hoort bij geen bekende afspraak", {Arg(a, 0)});
-    case d::DiscrepancyKind::kAdministrationAfterStop:
-      return Fmt("Apotheek heeft nog een lopende toedieningsafspraak ({0})", {Arg(a, 0)});
-    case d::DiscrepancyKind::kNoAgreementKnown:
-      return Fmt("Geen medicatieafspraak bekend, alleen {0}", {Arg(a, 0)});
-    case d::DiscrepancyKind::kUnknownEnd:
-      return Fmt("Einddatum onbekend: duur in eenheid '{0}' ({1})", {Arg(a, 1), Arg(a, 0)});
-  }
-  return "";
 }
 
 std::string Describe(const d::TraceStep& step) {

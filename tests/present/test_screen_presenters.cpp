@@ -6,6 +6,7 @@
 
 #include "domain/open_substance_groups.h"
 #include "fixtures.h"
+#include "present/ica_texts.h"
 #include "present/line_detail.h"
 #include "present/login_texts.h"
 #include "present/medication_table.h"
@@ -122,14 +123,20 @@ TEST_CASE("the detail pane lists the building blocks behind a line, with source 
   const auto overview = p.picture.Consolidate(test::NoonOn(test::kTestDay));
   REQUIRE_FALSE(overview.lines.empty());
   const auto& line = overview.lines.front();
-  const std::string text = present::LineDetail(line, {{"huisarts", "Huisarts Test"}, {"apotheek", "Apotheek Centrum"}});
+  const std::map<std::string, std::string> names{{"huisarts", "Huisarts Test"}, {"apotheek", "Apotheek Centrum"}};
+  const std::string text = present::LineDetail(line, names);
   CHECK(text.rfind(line.product->DisplayName(), 0) == 0);
-  CHECK(text.find("Behandeling (MBH): " + line.treatment.value) != std::string::npos);
-  for (const auto& b : line.blocks) CHECK(text.find(b->id.value) != std::string::npos);
   CHECK(
       (text.find("van Huisarts Test") != std::string::npos || text.find("van Apotheek Centrum") != std::string::npos));
   CHECK(text.find("van huisarts") == std::string::npos);  // names, not ids
-  if (!line.trace.empty()) CHECK(text.find("Zo is de status bepaald:") != std::string::npos);
+  // Ids and the trace are behind "Technische details", not in the clinician's text.
+  const std::string technical = present::LineTechnicalDetail(line, names);
+  CHECK(technical.find("Behandeling (MBH): " + line.treatment.value) != std::string::npos);
+  for (const auto& b : line.blocks) {
+    CHECK(text.find(b->id.value) == std::string::npos);
+    CHECK(technical.find(b->id.value) != std::string::npos);
+  }
+  if (!line.trace.empty()) CHECK(technical.find("Zo is de status bepaald:") != std::string::npos);
 }
 
 TEST_CASE("the medication table filters on any column and sorts within the clinical groups") {
@@ -353,4 +360,39 @@ TEST_CASE(
   CHECK(stripAt > 0);
   CHECK(warningAt > stripAt);
   CHECK(medicationAt > warningAt);
+}
+
+TEST_CASE("a discrepancy reads as a clinical card: per source product, strength, dose and status, no codes or ids") {
+  auto zh = Expected("ziekenhuis", d::SourceKind::kHospital, "Ziekenhuis Test");
+  Picture p;
+  d::PatientPicture picture{"999991000", {p.gp, p.pharmacy, zh}};
+  picture.Deliver(WithData(p.gp, "huisarts.json"));
+  picture.Deliver(WithData(p.pharmacy, "apotheek.json"));
+  picture.Deliver(WithData(zh, "ziekenhuis.json"));
+  const auto now = d::StartOfNetherlandsDay(test::kTestDay) + boost::posix_time::hours(14);
+  const auto overview = picture.Consolidate(now);
+  const d::TreatmentLine* meto = nullptr;
+  for (const auto& line : overview.lines) {
+    for (const auto& x : line.discrepancies) {
+      if (x.kind == d::DiscrepancyKind::kSourcesDisagree && line.product->DisplayName().find("METOPROLOL") == 0)
+        meto = &line;
+    }
+  }
+  REQUIRE(meto);
+  const auto names = present::SourceShortNames(picture);
+  const std::string text = present::LineDetail(*meto, names);
+  CHECK(text.find("• Bronnen verschillen (apotheek, huisarts, ziekenhuis)") != std::string::npos);
+  CHECK(text.find("– huisarts: METOPROLOLSUCCINAAT TABLET MGA 50MG — ") != std::string::npos);
+  CHECK(text.find("– ziekenhuis: METOPROLOLSUCCINAAT TABLET MGA 100MG — ") != std::string::npos);
+  CHECK(text.find("(actueel, sinds ") != std::string::npos);
+  CHECK(text.find("=current") == std::string::npos);
+  CHECK(text.find("current") == std::string::npos);
+  CHECK(text.find("JANSEN_") == std::string::npos);
+  if (meto->gds.inRoll && meto->gds.timing == d::RollTiming::kNextRollChange)
+    CHECK(text.find("GDS: de wijziging gaat in per de volgende rolwissel") != std::string::npos);
+  const auto view = present::BuildOverviewView(picture, overview, picture.Ica(now), false);
+  for (const auto& row : view.medication) {
+    CHECK(row.marks.find("ura-") == std::string::npos);
+    CHECK(row.marks.find("JANSEN_") == std::string::npos);
+  }
 }

@@ -30,7 +30,7 @@ enum class DiscrepancyKind {
   kAdministrationOutdated,     // args: TA id, the earlier MA it implements, the governing MA
   kUseReportsNotUsed,          // args: MGB id, use status
   kUseNotAsAgreed,             // args: MGB id
-  kSourcesDisagree,            // args: "source=status[ dose]" per source
+  kSourcesDisagree,            // args: per source kSourceViewFields: source, status, product, dose, start, author
   kKnownAtOneSourceOnly,       // args: the source
   kSameBlockDiffers,           // args: block id, source a, source b
   kPossibleDuplicate,          // args: other MBH id, other product name
@@ -40,6 +40,8 @@ enum class DiscrepancyKind {
   kUnknownEnd,                 // args: block id, duration unit
 };
 const char* ToString(DiscrepancyKind k);
+// Fields per source in a kSourcesDisagree discrepancy's args.
+inline constexpr std::size_t kSourceViewFields = 6;
 
 struct Discrepancy {
   DiscrepancyKind kind;

@@ -3,6 +3,7 @@
 // Words for the codes the domain returns (statuses, discrepancies, trace steps, ICA values). The
 // domain stays language-neutral; the CLI and GUI render through here. Dutch is the product
 // language; the gettext catalogs of the GUI issue will wrap these same message ids.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,9 @@ namespace zb::present {
 
 std::string StatusHeading(domain::TreatmentStatus s);  // "ACTUEEL", "TOEKOMSTIG", ...
 std::string StatusLabel(domain::TreatmentStatus s);    // "actueel", "toekomstig", ...
-std::string Describe(const domain::Discrepancy& d);
+// One line for the list's remarks column, the print and the CLI: no block ids, sources by the
+// names in `names` (ids where a name is missing). The full card: discrepancy_texts.h.
+std::string Describe(const domain::Discrepancy& d, const std::map<std::string, std::string>& names = {});
 std::string Describe(const domain::TraceStep& t);
 std::string RollTimingLabel(domain::RollTiming t);
 std::string CriticalityLabel(domain::Criticality c);

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "present/discrepancy_texts.h"
+
+#include "present/texts.h"
+#include "present/tr.h"
+
+namespace zb::present {
+
+namespace d = zb::domain;
+
+namespace {
+
+std::string Arg(const std::vector<std::string>& args, std::size_t i) { return i < args.size() ? args[i] : ""; }
+
+std::string NameOf(const std::string& id, const std::map<std::string, std::string>& names) {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
+
+// The status word of a status code as the domain writes it ("current" → "actueel").
+std::string StatusWord(const std::string& code) {
+  for (auto s : {d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture, d::TreatmentStatus::kSuspended,
+                 d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kCancelled, d::TreatmentStatus::kHistoric,
+                 d::TreatmentStatus::kUseOnly}) {
+    if (code == d::ToString(s)) return StatusLabel(s);
+  }
+  return code;
+}
+
+// "huisarts: METOPROLOLSUCCINAAT TABLET MGA 50MG — 1 maal per dag 1 stuk (actueel, sinds 29-11-2026, J. de Wit)"
+std::string SourceView(const std::vector<std::string>& a, std::size_t at,
+                       const std::map<std::string, std::string>& names) {
+  std::string what = Arg(a, at + 2);
+  if (!Arg(a, at + 3).empty()) what += " — " + Arg(a, at + 3);
+  std::string how = StatusWord(Arg(a, at + 1));
+  if (!Arg(a, at + 4).empty()) how += ", " + Fmt("sinds {0}", {IsoAsDutch(Arg(a, at + 4))});
+  if (!Arg(a, at + 5).empty()) how += ", " + Arg(a, at + 5);
+  return Fmt("{0}: {1} ({2})", {NameOf(Arg(a, at), names), what.empty() ? Tr("geen afspraak") : what, how});
+}
+
+std::string SourceList(const std::vector<std::string>& a, const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (std::size_t at = 0; at < a.size(); at += d::kSourceViewFields) {
+    out += (out.empty() ? "" : ", ") + NameOf(a[at], names);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Describe(const d::Discrepancy& discrepancy, const std::map<std::string, std::string>& names) {
+  const auto& a = discrepancy.args;
+  switch (discrepancy.kind) {
+    case d::DiscrepancyKind::kAdministrationDoseDiffers:
+      return Fmt("Dosering van de apotheek wijkt af: {0}; afgesproken: {1}", {Arg(a, 1), Arg(a, 2)});
+    case d::DiscrepancyKind::kAdministrationOutdated:
+      return Tr("De apotheek werkt nog met een eerdere afspraak; de wijziging is daar nog niet verwerkt");
+    case d::DiscrepancyKind::kUseReportsNotUsed:
+      return Arg(a, 1) == "stopped"
+                 ? Tr("Medicatiegebruik meldt dat de patiënt dit gestopt is, terwijl de afspraak loopt")
+             : Arg(a, 1) == "suspended"
+                 ? Tr("Medicatiegebruik meldt dat de patiënt dit tijdelijk niet gebruikt, terwijl de afspraak loopt")
+                 : Tr("Medicatiegebruik meldt dat de patiënt dit niet gebruikt, terwijl de afspraak loopt");
+    case d::DiscrepancyKind::kUseNotAsAgreed:
+      return Tr("Medicatiegebruik: niet volgens afspraak gebruikt");
+    case d::DiscrepancyKind::kSourcesDisagree:
+      return Fmt("Bronnen verschillen ({0})", {SourceList(a, names)});
+    case d::DiscrepancyKind::kKnownAtOneSourceOnly:
+      return Fmt("Alleen bekend bij {0}", {NameOf(Arg(a, 0), names)});
+    case d::DiscrepancyKind::kSameBlockDiffers:
+      return Fmt("Dezelfde bouwsteen verschilt tussen {0} en {1}",
+                 {NameOf(Arg(a, 1), names), NameOf(Arg(a, 2), names)});
+    case d::DiscrepancyKind::kPossibleDuplicate:
+      return Fmt("Mogelijk dubbel: zelfde geneesmiddel in andere behandeling ({0})", {Arg(a, 1)});
+    case d::DiscrepancyKind::kStopWithoutTarget:
+      return Tr("Een stopbericht hoort bij geen bekende afspraak");
+    case d::DiscrepancyKind::kAdministrationAfterStop:
+      return Tr("De apotheek heeft nog een lopende toedieningsafspraak");
+    case d::DiscrepancyKind::kNoAgreementKnown:
+      return Fmt("Geen medicatieafspraak bekend, alleen {0}", {Arg(a, 0)});
+    case d::DiscrepancyKind::kUnknownEnd:
+      return Fmt("Einddatum onbekend: duur in eenheid '{0}'", {Arg(a, 1)});
+  }
+  return "";
+}
+
+std::vector<std::string> DiscrepancyCard(const d::Discrepancy& discrepancy, const d::TreatmentLine& line,
+                                         const std::map<std::string, std::string>& names) {
+  std::vector<std::string> card{Describe(discrepancy, names)};
+  const auto& a = discrepancy.args;
+  if (discrepancy.kind == d::DiscrepancyKind::kSourcesDisagree) {
+    for (std::size_t at = 0; at < a.size(); at += d::kSourceViewFields) card.push_back(SourceView(a, at, names));
+  }
+  const bool change = discrepancy.kind == d::DiscrepancyKind::kSourcesDisagree ||
+                      discrepancy.kind == d::DiscrepancyKind::kAdministrationOutdated ||
+                      discrepancy.kind == d::DiscrepancyKind::kAdministrationDoseDiffers;
+  if (change && line.gds.inRoll && line.gds.timing == d::RollTiming::kNextRollChange) {
+    card.push_back(Tr("GDS: de wijziging gaat in per de volgende rolwissel"));
+  }
+  return card;
+}
+
+}  // namespace zb::present
