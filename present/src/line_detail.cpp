@@ -25,6 +25,24 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
   std::string out = Fmt("{0} — {1}", {line.product->DisplayName(), StatusLabel(line.status)});
   const std::string period = PeriodText(line);
   if (!period.empty()) out += "\n" + Fmt("Periode: {0}", {period});
+  // Who to ask and why, before the checks: the prescriber, the reason, the last dispense.
+  if (!line.agreements.empty() && !line.agreements.front()->h.author.display.empty()) {
+    const auto& ma = line.agreements.front()->h;
+    out += "\n" + Fmt("Voorschrijver: {0} ({1})", {ma.author.display, NameOf(ma.source, names)});
+  }
+  const d::BlockHeader* why = line.endedBy ? &line.endedBy->h : nullptr;
+  if (!why && !line.agreements.empty()) why = &line.agreements.front()->h;
+  if (why && !why->reason.Label().empty()) {
+    out += "\n" + (line.endedBy ? Fmt("Reden stoppen: {0}", {why->reason.Label()})
+                                : Fmt("Reden (wijziging): {0}", {why->reason.Label()}));
+  }
+  if (line.lastDispense) {
+    const auto& m = *line.lastDispense;
+    std::string dispense = m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : Tr("datum onbekend");
+    if (m.quantity) dispense += ", " + m.quantity->Label();
+    if (m.daysSupply) dispense += ", " + Fmt("voor {0}", {m.daysSupply->Label()});
+    out += "\n" + Fmt("Laatste verstrekking: {0} ({1})", {dispense, NameOf(m.h.source, names)});
+  }
   if (const auto* ica = check ? check->For(line) : nullptr) {
     if (!ica->hits.empty()) {
       out += "\n\n" + (ica->Warns() ? Tr("ICA-WAARSCHUWING:") : Tr("ICA (geen waarschuwing):"));

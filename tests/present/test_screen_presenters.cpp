@@ -388,6 +388,10 @@ TEST_CASE("a discrepancy reads as a clinical card: per source product, strength,
   CHECK(text.find("=current") == std::string::npos);
   CHECK(text.find("current") == std::string::npos);
   CHECK(text.find("JANSEN_") == std::string::npos);
+  // Whom to call and what was last handed out.
+  CHECK(text.find("\nVoorschrijver: ") != std::string::npos);
+  CHECK(text.find("\nLaatste verstrekking: ") != std::string::npos);
+  CHECK(text.find("(apotheek)") != std::string::npos);
   if (meto->gds.inRoll && meto->gds.timing == d::RollTiming::kNextRollChange)
     CHECK(text.find("GDS: de wijziging gaat in per de volgende rolwissel") != std::string::npos);
   const auto view = present::BuildOverviewView(picture, overview, picture.Ica(now), false);
