@@ -5,6 +5,7 @@
 #include <wx/choice.h>
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
+#include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -12,6 +13,7 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
+#include <wx/stdpaths.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
@@ -42,6 +44,7 @@ enum MenuId {
   kAudit,
   kLock,
   kExportPdf,
+  kPreview,
   kTabExpected,
   kTabAdmitted,
   kTabTemporary,
@@ -139,6 +142,7 @@ std::vector<Command> MainFrame::Commands() {
   auto overviewTab = [this](int index) { return [this, index](bool) { m_overview->SelectTab(index); }; };
   return {
       {wxID_PRINT, M::kFile, N_("&Afdrukken…"), "Ctrl+P", [this](bool) { Print(); }},
+      {kPreview, M::kFile, N_("Afdruk&voorbeeld…"), "Ctrl+Alt+P", [this](bool) { ShowPrintPreview(); }, false, true},
       {kExportPdf, M::kFile, N_("Exporteren als &PDF…"), "Ctrl+Shift+P", [this](bool) { AskExportPdf(); }, false, true},
       {wxID_PREFERENCES, M::kFile, N_("&Instellingen…"), "Ctrl+,", [this](bool) { ShowSettings(); }},
       {kLock, M::kFile, N_("&Vergrendelen"), "Ctrl+Shift+L", [this](bool) { LockNow(); }, false, true},
@@ -325,11 +329,39 @@ void MainFrame::AskExportPdf() {
     SetStatusText(T("Open eerst een patiënt."), 0);
     return;
   }
-  wxFileDialog pick(this, T("Overzicht exporteren als PDF"), "", U("medicatieoverzicht.pdf"), T("PDF (*.pdf)|*.pdf"),
-                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  const wxFileName proposed(DefaultPdfPath());
+  wxFileDialog pick(this, T("Overzicht exporteren als PDF"), proposed.GetPath(), proposed.GetFullName(),
+                    T("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (pick.ShowModal() != wxID_OK) return;
   const std::string problem = ExportPdf(pick.GetPath().utf8_string());
   if (!problem.empty()) wxMessageBox(U(problem), T("Exporteren mislukt"), wxOK | wxICON_ERROR, this);
+}
+
+wxString MainFrame::DefaultPdfPath() const {
+  const std::string name = m_session.patient() ? m_session.patient()->name : std::string();
+  const std::string file = present::ReportFileName(name, domain::NetherlandsDate(Now()));
+  return wxFileName(wxStandardPaths::Get().GetDocumentsDir(), U(file)).GetFullPath();
+}
+
+wxFrame* MainFrame::ShowPrintPreview() {
+  if (!m_session.patient()) {
+    SetStatusText(T("Open eerst een patiënt."), 0);
+    return nullptr;
+  }
+  // Two printouts of the same report: one to show, one for the preview's own print button.
+  wxPrintDialogData data;
+  auto* preview = new wxPrintPreview(new ReportPrintout(CurrentReport()), new ReportPrintout(CurrentReport()), &data);
+  if (!preview->IsOk()) {
+    delete preview;
+    wxMessageBox(T("Het afdrukvoorbeeld kan niet worden gemaakt. Exporteer als PDF (Ctrl+Shift+P)."), "Zorgbrug",
+                 wxOK | wxICON_ERROR, this);
+    return nullptr;
+  }
+  auto* frame = new wxPreviewFrame(preview, this, T("Afdrukvoorbeeld"), wxDefaultPosition, wxSize(900, 860));
+  frame->SetName("print-preview");
+  frame->Initialize();
+  frame->Show();
+  return frame;
 }
 
 void MainFrame::Print() {

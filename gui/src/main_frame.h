@@ -56,6 +56,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void CancelLookup();
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
+  // Where Ctrl+Shift+P proposes to save: the documents folder, patient and date in the name.
+  wxString DefaultPdfPath() const;
+  // Opens our print preview of the same pages as paper and PDF; null without a patient.
+  wxFrame* ShowPrintPreview();
   // The F1 list (also what tests read to see the table and the menus agree).
   wxString ShortcutText() const;
 

@@ -2,6 +2,7 @@
 #include "printing.h"
 
 #include <cairo.h>
+#include <wx/dcmemory.h>
 #include <wx/graphics.h>
 
 #include <memory>
@@ -39,6 +40,12 @@ bool ReportPrintout::OnPrintPage(int page) {
   if (!cr) return false;
   int w = 0, h = 0;
   GetPageSizePixels(&w, &h);
+  // A bitmap DC (the preview's page, or a test's) is the page at its own size; the preview does
+  // not scale the DC to the printer's pixels, so the page is fitted to the bitmap instead.
+  if (dc->IsKindOf(wxCLASSINFO(wxMemoryDC))) {
+    w = dc->GetSize().x;
+    h = dc->GetSize().y;
+  }
   cairo_save(cr);
   cairo_scale(cr, w / report::kPageWidth, h / report::kPageHeight);
   report::Draw(m_pages[static_cast<std::size_t>(page - 1)], cr);

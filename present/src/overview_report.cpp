@@ -27,12 +27,12 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
   for (const auto& warning : view.icaWarnings) Add(ReportStyle::kBanner, {"⚠ " + warning});
   if (!view.icaChecks.empty()) Add(ReportStyle::kSmall, {view.icaChecks});
 
+  // Sources by name and status; timings and request counts are for the screen's sources tab.
   Add(ReportStyle::kHeading, {Tr("Bronnen")});
-  const std::vector<double> sourceWidths{0.3, 0.4, 0.3};
-  Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Status"), Tr("Tijd")}, sourceWidths);
+  const std::vector<double> sourceWidths{0.4, 0.6};
+  Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Status")}, sourceWidths);
   for (const auto& s : view.sources)
-    Add(ReportStyle::kTableRow, {s.name, s.status, s.timing}, sourceWidths,
-        s.tone == Tone::kDanger || s.tone == Tone::kWarning);
+    Add(ReportStyle::kTableRow, {s.name, s.status}, sourceWidths, s.tone == Tone::kDanger || s.tone == Tone::kWarning);
 
   Add(ReportStyle::kHeading, {Tr("Medicatie")});
   const std::vector<double> medWidths{0.13, 0.27, 0.24, 0.2, 0.16};
@@ -52,6 +52,15 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
   if (view.ica.empty()) Add(ReportStyle::kText, {Tr("Geen ICA-gegevens ontvangen.")});
   for (const auto& i : view.ica) Add(ReportStyle::kTableRow, {i.kind, i.text, i.detail, i.sources}, icaWidths);
   return r;
+}
+
+std::string ReportFileName(const std::string& patientName, domain::Date day) {
+  std::string name = Fmt("Medicatieoverzicht {0} {1}.pdf", {patientName, domain::FormatDate(day)});
+  for (auto& c : name) {
+    if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+      c = '-';
+  }
+  return name;
 }
 
 }  // namespace zb::present

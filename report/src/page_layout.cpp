@@ -113,18 +113,44 @@ class Layouter {
     return e.x_advance;
   }
 
+  // Pieces of a word too wide for its column ("CALCIUMCARBONAAT/COLECALCIFEROL"): broken after the
+  // last '/' that fits, else after the last whole UTF-8 character that fits — never drawn across
+  // the next column.
+  std::vector<std::string> BreakWord(std::string word, double maxWidth, double size, bool bold) {
+    std::vector<std::string> pieces;
+    while (word.size() > 1 && TextWidth(word, size, bold) > maxWidth) {
+      std::size_t fit = 0;
+      for (std::size_t end = 1; end <= word.size(); ++end) {
+        if (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80)
+          continue;  // inside a character
+        if (TextWidth(word.substr(0, end), size, bold) > maxWidth) break;
+        fit = end;
+      }
+      if (fit == 0) fit = 1;
+      const auto slash = word.substr(0, fit).find_last_of('/');
+      const std::size_t cut = slash != std::string::npos && slash > 0 ? slash + 1 : fit;
+      pieces.push_back(word.substr(0, cut));
+      word.erase(0, cut);
+    }
+    pieces.push_back(word);
+    return pieces;
+  }
+
   std::vector<std::string> Wrap(const std::string& text, double maxWidth, double size, bool bold) {
     std::vector<std::string> out;
     std::istringstream words(text);
     std::string word, line;
     while (words >> word) {
       const std::string candidate = line.empty() ? word : line + " " + word;
-      if (line.empty() || TextWidth(candidate, size, bold) <= maxWidth) {
+      if (TextWidth(candidate, size, bold) <= maxWidth) {
         line = candidate;
         continue;
       }
-      out.push_back(line);
-      line = word;
+      if (!line.empty()) out.push_back(line);
+      auto pieces = BreakWord(word, maxWidth, size, bold);
+      line = pieces.back();
+      pieces.pop_back();
+      for (auto& piece : pieces) out.push_back(std::move(piece));
     }
     if (!line.empty() || out.empty()) out.push_back(line);
     return out;

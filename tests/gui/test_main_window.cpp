@@ -89,6 +89,18 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   REQUIRE(WaitFor([&] { return !detail->GetValue().empty(); }, 2s));
   Screenshot(frame, "overview-jansen");
 
+  // Our own print preview of the same pages; the proposed PDF name says who and when.
+  auto* preview = frame->ShowPrintPreview();
+  REQUIRE(preview);
+  CHECK(preview->GetName() == "print-preview");
+  wxYield();
+  test::Screenshot(preview, "print-preview");
+  preview->Close(true);
+  wxYield();
+  const std::string proposed = frame->DefaultPdfPath().utf8_string();
+  CHECK(proposed.find("Medicatieoverzicht A. Jansen ") != std::string::npos);
+  CHECK(proposed.rfind(".pdf") == proposed.size() - 4);
+
   // PDF export of what is on screen, audited.
   const std::string pdf = dir + "/jansen.pdf";
   CHECK(frame->ExportPdf(pdf).empty());

@@ -11,6 +11,7 @@
 
 #include "child_process.h"
 #include "fixtures.h"
+#include "report/page_layout.h"
 #include "report/pdf_writer.h"
 
 using namespace zb;
@@ -90,4 +91,42 @@ TEST_CASE("a PDF that cannot be written names the file and what to do, and leave
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().detail.find(path) != std::string::npos);
   CHECK(r.error().detail.find("Kies een map") != std::string::npos);
+}
+
+TEST_CASE("a word wider than its column breaks inside the column, never across the next one") {
+  present::PatientHeader h;
+  h.title = "A. Jansen";
+  present::OverviewView v;
+  present::MedicationRow r;
+  r.group = "ACTUEEL";
+  r.product = "CALCIUMCARBONAAT/COLECALCIFEROL KAUWTABLET 1,25G/800IE";
+  r.dose = "1 maal per dag 1 stuk, kauwen";
+  r.period = "vanaf 19-07-2025, doorlopend";
+  r.sources = "huisarts, apotheek";
+  v.medication.push_back(r);
+  const auto printed = present::BuildOverviewReport(h, v, "01-12-2026 14:05", "A. de Vries");
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t* cr = cairo_create(surface);
+  const auto pages = report::LayOut(printed, cr);
+  // The medication table's columns: 13 % group, 27 % product, then the dose (overview_report.cpp).
+  const double width = report::kPageWidth - 2 * report::kMargin;
+  const double productStart = report::kMargin + 0.13 * width;
+  const double doseStart = report::kMargin + 0.40 * width;
+  std::string product;
+  REQUIRE_FALSE(pages.empty());
+  for (const auto& run : pages.front().runs) {
+    if (run.x < productStart - 1 || run.x >= doseStart - 1) continue;
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                           run.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, run.size);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, run.text.c_str(), &e);
+    INFO(run.text);
+    CHECK(run.x + e.x_advance <= doseStart);
+    product += run.text;
+  }
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  CHECK(product.find("CALCIUMCARBONAAT/") != std::string::npos);  // broken after the slash
+  CHECK(product.find("COLECALCIFEROL") != std::string::npos);
 }

@@ -400,3 +400,8 @@ TEST_CASE("a discrepancy reads as a clinical card: per source product, strength,
     CHECK(row.marks.find("JANSEN_") == std::string::npos);
   }
 }
+
+TEST_CASE("a saved overview is named after the patient and the day, safe for any file system") {
+  CHECK(present::ReportFileName("A. Jansen", d::Date(2026, 12, 1)) == "Medicatieoverzicht A. Jansen 01-12-2026.pdf");
+  CHECK(present::ReportFileName("J/K: \"x\"", d::Date(2026, 1, 5)) == "Medicatieoverzicht J-K- -x- 05-01-2026.pdf");
+}

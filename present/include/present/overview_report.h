@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/date_time.h"
 #include "present/overview_view.h"
 #include "present/patient_header.h"
 
@@ -28,5 +29,10 @@ struct Report {
 
 Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view, const std::string& printedAt,
                            const std::string& printedBy);
+
+// "Medicatieoverzicht A. Jansen 01-12-2026.pdf": the patient and the day in the name, so a saved
+// file is found again and never overwrites another patient's; characters a file system refuses
+// are replaced.
+std::string ReportFileName(const std::string& patientName, domain::Date day);
 
 }  // namespace zb::present
