@@ -57,15 +57,20 @@ void InstallMenus(wxFrame& frame, const std::vector<Command>& commands) {
   }
 }
 
-wxString ShortcutList(const std::vector<Command>& commands) {
-  wxString out;
+std::vector<std::pair<wxString, wxString>> ShortcutRows(const std::vector<Command>& commands) {
+  std::vector<std::pair<wxString, wxString>> rows;
   for (MenuName menu : {MenuName::kPatient, MenuName::kView, MenuName::kFile, MenuName::kHelp, MenuName::kNone}) {
     for (const auto& c : commands) {
       if (c.menu != menu) continue;
-      const wxString key = c.menu == MenuName::kNone ? T(c.shortcut) : wxString::FromUTF8(c.shortcut);
-      out += key + wxString::FromUTF8(" — ") + Plain(T(c.label)) + "\n";
+      rows.emplace_back(c.menu == MenuName::kNone ? T(c.shortcut) : wxString::FromUTF8(c.shortcut), Plain(T(c.label)));
     }
   }
+  return rows;
+}
+
+wxString ShortcutList(const std::vector<Command>& commands) {
+  wxString out;
+  for (const auto& [key, label] : ShortcutRows(commands)) out += key + wxString::FromUTF8(" — ") + label + "\n";
   return out;
 }
 

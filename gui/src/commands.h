@@ -28,5 +28,7 @@ struct Command {
 void InstallMenus(wxFrame& frame, const std::vector<Command>& commands);
 // The F1 list: one line per command, "shortcut — label", menu order.
 wxString ShortcutList(const std::vector<Command>& commands);
+// The same as rows of (key, action), for the F1 table.
+std::vector<std::pair<wxString, wxString>> ShortcutRows(const std::vector<Command>& commands);
 
 }  // namespace zb::gui

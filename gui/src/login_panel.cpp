@@ -8,13 +8,23 @@
 #include <wx/textctrl.h>
 #include <wx/toplevel.h>
 
+#include <algorithm>
+
 #include "i18n.h"
 #include "login_flow.h"
 
 namespace zb::gui {
 
 namespace {
-const char* const kPersonas[] = {"so", "avg", "huisarts-anw", "secretariaat"};
+// The sandbox's test people, by name and role (their ids are for scripts, not for the reader).
+struct PersonaLabel {
+  const char* id;
+  const char* label;
+};
+constexpr PersonaLabel kPersonas[] = {{"so", N_("A. de Vries — specialist ouderengeneeskunde")},
+                                      {"avg", N_("M. Bakker — arts verstandelijk gehandicapten")},
+                                      {"huisarts-anw", N_("P.J. van der Berg — huisarts in ANW-dienst")},
+                                      {"secretariaat", N_("S. Jansen — medisch secretariaat")}};
 constexpr int kTextWidth = 560;
 }  // namespace
 
@@ -36,17 +46,19 @@ LoginPanel::LoginPanel(wxWindow* parent, workstation::Workstation& workstation, 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     m_persona = new wxChoice(this, wxID_ANY);
     m_persona->SetName("persona");
-    for (const char* p : kPersonas) m_persona->Append(p);
-    const wxString chosen = m_setup.persona.empty() ? wxString("so") : U(m_setup.persona);
-    if (m_persona->FindString(chosen) == wxNOT_FOUND) m_persona->Append(chosen);
-    m_persona->SetStringSelection(chosen);
+    for (const auto& p : kPersonas) {
+      m_persona->Append(T(p.label));
+      m_personaIds.emplace_back(p.id);
+    }
+    ChoosePersona(m_setup.persona.empty() ? "so" : m_setup.persona);
     row->Add(m_persona, 0, wxRIGHT, 8);
     m_personaButton = new wxButton(this, wxID_ANY, m_setup.personaButton);
     m_personaButton->SetName("login-persona");
     row->Add(m_personaButton);
     box->Add(row, 0, wxALL, 16);
-    m_personaButton->Bind(wxEVT_BUTTON,
-                          [this](wxCommandEvent&) { LogIn(m_persona->GetStringSelection().utf8_string()); });
+    m_personaButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      LogIn(m_personaIds[static_cast<std::size_t>(m_persona->GetSelection())]);
+    });
   }
   m_status = new wxStaticText(this, wxID_ANY, "");
   m_status->SetName("login-status");
@@ -59,9 +71,19 @@ LoginPanel::LoginPanel(wxWindow* parent, workstation::Workstation& workstation, 
   m_browserButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { LogIn(""); });
 }
 
+void LoginPanel::ChoosePersona(const std::string& id) {
+  if (!m_persona) return;
+  auto it = std::find(m_personaIds.begin(), m_personaIds.end(), id);
+  if (it == m_personaIds.end()) {  // a persona outside the list (a test's): shown by its id
+    m_persona->Append(U(id));
+    m_personaIds.push_back(id);
+    it = std::prev(m_personaIds.end());
+  }
+  m_persona->SetSelection(static_cast<int>(it - m_personaIds.begin()));
+}
+
 void LoginPanel::LogIn(const std::string& persona) {
-  if (!persona.empty() && m_persona && m_persona->FindString(U(persona)) == wxNOT_FOUND) m_persona->Append(U(persona));
-  if (!persona.empty() && m_persona) m_persona->SetStringSelection(U(persona));
+  if (!persona.empty()) ChoosePersona(persona);
   EnableButtons(false);
   m_url->Hide();
   SetStatus(persona.empty() ? T("Log in in het browservenster dat nu opent…") : T("Bezig met inloggen…"));

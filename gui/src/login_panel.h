@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "domain/result.h"
 #include "ui_thread.h"
@@ -41,6 +42,7 @@ class LoginPanel : public wxPanel {
   void FocusFirst();
 
  private:
+  void ChoosePersona(const std::string& id);
   void ShowLoginUrl(const std::string& url);
   void Finished(const domain::Result<workstation::User>& result);
   void EnableButtons(bool enable);
@@ -52,6 +54,7 @@ class LoginPanel : public wxPanel {
   wxButton* m_browserButton = nullptr;
   wxButton* m_personaButton = nullptr;
   wxChoice* m_persona = nullptr;
+  std::vector<std::string> m_personaIds;  // the persona id behind each choice entry
   wxStaticText* m_status = nullptr;
   wxTextCtrl* m_url = nullptr;
   UiGuard m_guard;

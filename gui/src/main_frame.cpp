@@ -6,6 +6,7 @@
 #include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -80,6 +81,11 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   auto* box = new wxBoxSizer(wxVERTICAL);
   m_split = new wxSplitterWindow(this, wxID_ANY);
   m_patients = new PatientsPanel(m_split, workstation, [this](const domain::RegisteredPatient& p) { Open(p); });
+  m_patients->onRegisterTemporary = [this](const domain::Bsn& bsn, domain::Date birthDate) {
+    // A new (id 0) temporary patient with what was searched for; the dialog asks for the rest.
+    RegisterPatient(false, domain::RegisteredPatient{
+                               0, bsn, "", birthDate, domain::PatientCategory::kTemporary, std::nullopt, "", {}});
+  };
   m_overview = new OverviewPanel(m_split);
   m_split->SplitVertically(m_patients, m_overview, 400);
   m_split->SetMinimumPaneSize(220);
@@ -265,8 +271,8 @@ void MainFrame::Unlocked(const domain::Result<workstation::User>& result) {
 
 wxString MainFrame::lockMessage() const { return m_unlock->statusText(); }
 
-void MainFrame::RegisterPatient(bool edit) {
-  std::optional<domain::RegisteredPatient> existing;
+void MainFrame::RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill) {
+  std::optional<domain::RegisteredPatient> existing = std::move(prefill);
   if (edit) {
     existing = m_patients->Selected();
     if (!existing) existing = m_session.patient();
@@ -382,6 +388,29 @@ void MainFrame::Print() {
 
 wxString MainFrame::ShortcutText() const { return ShortcutList(m_commands); }
 
-void MainFrame::ShowShortcuts() { wxMessageBox(ShortcutText(), T("Sneltoetsen"), wxOK | wxICON_INFORMATION, this); }
+wxDialog* MainFrame::ShowShortcuts() {
+  // A table (key | action) rather than a message box of lines: readable at a glance, and it scrolls.
+  auto* dialog = new wxDialog(this, wxID_ANY, T("Sneltoetsen"), wxDefaultPosition, wxSize(560, 560),
+                              wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  dialog->SetName("shortcuts");
+  auto* list = new wxListCtrl(dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  list->SetName("shortcut-table");
+  list->InsertColumn(0, T("Toets"), wxLIST_FORMAT_LEFT, 170);
+  list->InsertColumn(1, T("Actie"), wxLIST_FORMAT_LEFT, 350);
+  for (const auto& [key, label] : ShortcutRows(m_commands)) {
+    const long row = list->InsertItem(list->GetItemCount(), key);
+    list->SetItem(row, 1, label);
+  }
+  auto* box = new wxBoxSizer(wxVERTICAL);
+  box->Add(list, 1, wxEXPAND | wxALL, 8);
+  box->Add(dialog->CreateButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+  dialog->SetSizer(box);
+  dialog->SetEscapeId(wxID_CLOSE);
+  dialog->Bind(
+      wxEVT_BUTTON, [dialog](wxCommandEvent&) { dialog->Destroy(); }, wxID_CLOSE);
+  dialog->Bind(wxEVT_CLOSE_WINDOW, [dialog](wxCloseEvent&) { dialog->Destroy(); });
+  dialog->Show();
+  return dialog;
+}
 
 }  // namespace zb::gui

@@ -9,6 +9,8 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+class wxDialog;
+
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -62,6 +64,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   wxFrame* ShowPrintPreview();
   // The F1 list (also what tests read to see the table and the menus agree).
   wxString ShortcutText() const;
+  // F1: the shortcut table, modeless (returned for tests).
+  wxDialog* ShowShortcuts();
 
  private:
   int FilterEvent(wxEvent& event) override;
@@ -69,12 +73,13 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void Open(const domain::RegisteredPatient& patient);
   void Render();
   void Unlocked(const domain::Result<workstation::User>& result);
-  void RegisterPatient(bool edit);
+  // `prefill`: a new patient's known fields (the search's BSN and birth date).
+  void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);
   void ShowSettings();
   void ShowAudit();
   void Print();
   void AskExportPdf();
-  void ShowShortcuts();
+
   present::Report CurrentReport() const;
 
   workstation::Workstation& m_workstation;

@@ -2,6 +2,7 @@
 #include "overview_panel.h"
 
 #include <wx/collpane.h>
+#include <wx/dialog.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -144,6 +145,15 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 
   m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { FillMedication(); });
   m_medication->onSelect = [this](long row) { ShowDetail(row); };
+  m_ica->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { ShowIcaDetail(e.GetIndex()); });
+  // The banner is wrapped to the width it has, again on every resize (wx wraps only when told).
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    if (!m_view.banner.empty()) {
+      m_banner->SetLabel(U(m_view.banner));
+      m_banner->Wrap(e.GetSize().GetWidth() - 24);
+    }
+  });
   m_medication->onColumnClick = [this](int column) { SortBy(column); };
 }
 
@@ -202,7 +212,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   m_check = std::move(check);
   m_banner->SetLabel(U(view.banner));
   m_banner->Show(!view.banner.empty());
-  if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 16);
+  if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 24);
   m_hidden->SetLabel(view.hiddenHistoric ? U(present::HiddenHistoryText(view.hiddenHistoric)) : wxString());
   m_changes->SetLabel(U(view.changesSince));
   FillMedication();
@@ -230,6 +240,30 @@ void OverviewPanel::ShowDetail(long row) {
   if (line >= m_lines->lines.size()) return;
   m_detail->SetValue(U(present::LineDetail(m_lines->lines[line], m_names, &m_check)));
   m_technical->SetValue(U(present::LineTechnicalDetail(m_lines->lines[line], m_names)));
+}
+
+wxDialog* OverviewPanel::ShowIcaDetail(long row) {
+  if (row < 0 || static_cast<std::size_t>(row) >= m_view.ica.size()) return nullptr;
+  const auto& item = m_view.ica[static_cast<std::size_t>(row)];
+  std::string text = item.kind + ": " + item.text;
+  if (!item.detail.empty()) text += "\n" + item.detail;
+  if (!item.sources.empty()) text += "\n" + present::Fmt("gemeld door: {0}", {item.sources});
+  auto* dialog = new wxDialog(this, wxID_ANY, T("ICA"), wxDefaultPosition, wxSize(480, 260),
+                              wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  dialog->SetName("ica-detail-dialog");
+  auto* detail = new wxTextCtrl(dialog, wxID_ANY, U(text), wxDefaultPosition, wxDefaultSize,
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+  detail->SetName("ica-detail");
+  auto* box = new wxBoxSizer(wxVERTICAL);
+  box->Add(detail, 1, wxEXPAND | wxALL, 8);
+  box->Add(dialog->CreateButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+  dialog->SetSizer(box);
+  dialog->SetEscapeId(wxID_CLOSE);
+  dialog->Bind(
+      wxEVT_BUTTON, [dialog](wxCommandEvent&) { dialog->Destroy(); }, wxID_CLOSE);
+  dialog->Bind(wxEVT_CLOSE_WINDOW, [dialog](wxCloseEvent&) { dialog->Destroy(); });
+  dialog->Show();
+  return dialog;
 }
 
 void OverviewPanel::SortBy(int column) {

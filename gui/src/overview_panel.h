@@ -20,6 +20,7 @@ class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
 class wxCollapsiblePane;
+class wxDialog;
 class wxWrapSizer;
 
 namespace zb::gui {
@@ -39,6 +40,8 @@ class OverviewPanel : public wxPanel {
   void FocusFilter();
   // Only the lines new, changed or stopped since the previous retrieval (Ctrl+J), or all again.
   void ShowOnlyChanged(bool only);
+  // Double-click (Enter) on an ICA line: its whole text, detail and sources in a window.
+  wxDialog* ShowIcaDetail(long row);
   // Rows shown in the medication list right now (after filter and sort), for tests.
   int shownMedicationRows() const;
 

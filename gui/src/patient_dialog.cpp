@@ -26,8 +26,8 @@ const domain::PatientCategory kCategories[] = {domain::PatientCategory::kExpecte
 
 PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& workstation,
                              std::optional<domain::RegisteredPatient> existing)
-    : wxDialog(parent, wxID_ANY, existing ? T("Patiënt bewerken") : T("Patiënt registreren"), wxDefaultPosition,
-               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, existing && existing->id != 0 ? T("Patiënt bewerken") : T("Patiënt registreren"),
+               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workstation(workstation),
       m_existing(std::move(existing)) {
   SetName("patient-dialog");

@@ -43,9 +43,21 @@ PatientsPanel::PatientsPanel(wxWindow* parent, workstation::Workstation& worksta
   m_tabs->SetName("patient-tabs");
   const char* names[] = {"patients-expected", "patients-admitted", "patients-temporary"};
   const char* titles[] = {N_("Verwacht"), N_("Opgenomen"), N_("Tijdelijk")};
+  // What to do when a list is empty, said where the list would be.
+  const char* hints[] = {N_("Geen verwachte opnames. Registreer een patiënt die komt met Ctrl+N."),
+                         N_("Nog geen bewoners. Registreer met Ctrl+N, of zoek op BSN en geboortedatum (Ctrl+K)."),
+                         N_("Geen tijdelijke (ANW) patiënten. Zoek op BSN en geboortedatum (Ctrl+K) of registreer "
+                            "met Ctrl+N.")};
   for (int i = 0; i < 3; ++i) {
-    m_tabsData[i].list = MakePatientList(m_tabs, names[i]);
-    m_tabs->AddPage(m_tabsData[i].list, T(titles[i]));
+    auto* page = new wxPanel(m_tabs);
+    auto* pageBox = new wxBoxSizer(wxVERTICAL);
+    m_tabsData[i].hint = new wxStaticText(page, wxID_ANY, T(hints[i]));
+    m_tabsData[i].hint->SetName("patients-empty-hint");
+    pageBox->Add(m_tabsData[i].hint, 0, wxEXPAND | wxALL, 8);
+    m_tabsData[i].list = MakePatientList(page, names[i]);
+    pageBox->Add(m_tabsData[i].list, 1, wxEXPAND);
+    page->SetSizer(pageBox);
+    m_tabs->AddPage(page, T(titles[i]));
   }
   auto* search = new wxPanel(m_tabs);
   auto* sbox = new wxBoxSizer(wxVERTICAL);
@@ -63,6 +75,11 @@ PatientsPanel::PatientsPanel(wxWindow* parent, workstation::Workstation& worksta
   m_message = new wxStaticText(search, wxID_ANY, "");
   m_message->SetName("search-message");
   sbox->Add(m_message, 0, wxEXPAND | wxALL, 6);
+  // Nobody found: the next step is offered right there (an on-call patient is often not known yet).
+  m_register = new wxButton(search, wxID_ANY, T("&Tijdelijke patiënt registreren…"));
+  m_register->SetName("search-register");
+  m_register->Hide();
+  sbox->Add(m_register, 0, wxALL, 6);
   m_tabsData[3].list = MakePatientList(search, "patients-found");
   sbox->Add(m_tabsData[3].list, 1, wxEXPAND | wxALL, 6);
   search->SetSizer(sbox);
@@ -77,6 +94,24 @@ PatientsPanel::PatientsPanel(wxWindow* parent, workstation::Workstation& worksta
     });
   }
   go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RunSearch(); });
+  m_register->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    const auto parsed = present::ParseSearch(m_bsn->GetValue().utf8_string(), m_birth->GetValue().utf8_string(),
+                                             boost::gregorian::day_clock::local_day());
+    if (parsed.query && onRegisterTemporary) onRegisterTemporary(parsed.query->bsn, parsed.query->birthDate);
+  });
+  // An error shown for a field goes away as soon as the field is right (checked on every key).
+  for (auto* field : {m_bsn, m_birth}) {
+    field->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+      e.Skip();
+      if (!m_showingErrors) return;
+      const auto parsed = present::ParseSearch(m_bsn->GetValue().utf8_string(), m_birth->GetValue().utf8_string(),
+                                               boost::gregorian::day_clock::local_day());
+      std::string text = parsed.errors.bsn;
+      if (!parsed.errors.birthDate.empty()) text += (text.empty() ? "" : "\n") + parsed.errors.birthDate;
+      m_message->SetLabel(U(text));
+      m_showingErrors = !text.empty();
+    });
+  }
   m_bsn->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { m_birth->SetFocus(); });
   m_birth->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { RunSearch(); });
   Reload();
@@ -85,10 +120,19 @@ PatientsPanel::PatientsPanel(wxWindow* parent, workstation::Workstation& worksta
 void PatientsPanel::Fill(Tab& tab, std::vector<domain::RegisteredPatient> rows) {
   tab.list->DeleteAllItems();
   tab.rows = std::move(rows);
+  bool located = false;
   for (const auto& p : tab.rows) {
     const long row = tab.list->InsertItem(tab.list->GetItemCount(), U(p.name));
     tab.list->SetItem(row, 1, U(p.birthDate ? domain::FormatDate(*p.birthDate) : std::string()));
     tab.list->SetItem(row, 2, U(Located(p)));
+    located = located || !Located(p).empty();
+  }
+  // An empty column is noise: "Locatie" shows only when some patient in the list has one.
+  constexpr int kLocationWidth = 110;
+  tab.list->SetColumnWidth(2, located ? kLocationWidth : 0);
+  if (tab.hint) {
+    tab.hint->Show(tab.rows.empty());
+    tab.hint->GetParent()->Layout();
   }
 }
 
@@ -133,13 +177,17 @@ void PatientsPanel::RunSearch() {
     std::string text = parsed.errors.bsn;
     if (!parsed.errors.birthDate.empty()) text += (text.empty() ? "" : "\n") + parsed.errors.birthDate;
     m_message->SetLabel(U(text));
+    m_showingErrors = true;
+    m_register->Hide();
     Fill(m_tabsData[3], {});
     (parsed.errors.bsn.empty() ? m_birth : m_bsn)->SetFocus();
     return;
   }
+  m_showingErrors = false;
   auto found = present::FindPatients(m_all, *parsed.query);
-  m_message->SetLabel(found.empty() ? T("Geen patiënt met dit BSN en deze geboortedatum. Registreer hem met Ctrl+N.")
+  m_message->SetLabel(found.empty() ? T("Niemand gevonden met dit BSN en deze geboortedatum.")
                                     : TF("{0} gevonden; Enter opent.", {std::to_string(found.size())}));
+  m_register->Show(found.empty());
   Fill(m_tabsData[3], std::move(found));
   if (!m_tabsData[3].rows.empty()) {
     m_tabsData[3].list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,

@@ -10,6 +10,7 @@
 #include "domain/patient_register.h"
 #include "workstation/workstation.h"
 
+class wxButton;
 class wxListCtrl;
 class wxNotebook;
 class wxStaticText;
@@ -31,10 +32,13 @@ class PatientsPanel : public wxPanel {
   bool Select(const std::string& bsn);  // selects the patient in his category's tab
   const std::vector<domain::RegisteredPatient>& all() const { return m_all; }
   wxString searchMessage() const;
+  // "Niemand gevonden" → the offered button: register a temporary patient with this BSN and date.
+  std::function<void(const domain::Bsn& bsn, domain::Date birthDate)> onRegisterTemporary;
 
  private:
   struct Tab {
     wxListCtrl* list = nullptr;
+    wxStaticText* hint = nullptr;  // what to do when the list is empty
     std::vector<domain::RegisteredPatient> rows;
   };
   void Fill(Tab& tab, std::vector<domain::RegisteredPatient> rows);
@@ -44,6 +48,8 @@ class PatientsPanel : public wxPanel {
   OnOpen m_onOpen;
   wxNotebook* m_tabs = nullptr;
   Tab m_tabsData[4];
+  wxButton* m_register = nullptr;
+  bool m_showingErrors = false;  // the message shows field errors (cleared as the fields are fixed)
   wxTextCtrl* m_bsn = nullptr;
   wxTextCtrl* m_birth = nullptr;
   wxStaticText* m_message = nullptr;

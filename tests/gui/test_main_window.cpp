@@ -2,9 +2,11 @@
 // The main window against the real chain: the overview fills in as the sources answer; a consent
 // refusal shows the incomplete-overview banner naming the pharmacy; a stored retrieval reopens
 // offline, marked as not current; the session locks and only the same user unlocks it.
+#include <wx/dialog.h>
 #include <wx/headerctrl.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 
 #include <algorithm>
@@ -159,6 +161,14 @@ TEST_CASE("an active amoxicillin line next to a penicillin allergy is red, says 
     wxYield();
     CHECK(strip.front()->IsShownOnScreen());
   }
+  // A double-click on an ICA line opens it whole.
+  auto* icaDialog = frame->overview().ShowIcaDetail(0);
+  REQUIRE(icaDialog);
+  auto* icaText = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("ica-detail", icaDialog));
+  REQUIRE(icaText);
+  CHECK(icaText->GetValue().utf8_string().find("PENICILLINES") != std::string::npos);
+  CHECK(icaText->GetValue().utf8_string().find("gemeld door: ") != std::string::npos);
+  icaDialog->Destroy();
   test::Close(frame);
 }
 
@@ -181,6 +191,17 @@ TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pha
            (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
   CHECK(chip);
   Screenshot(frame, "overview-visser-consent-refused");
+  // The banner is wrapped again when the window narrows: no line runs past the panel.
+  auto* overview = wxWindow::FindWindowByName("overview", frame);
+  REQUIRE(overview);
+  for (const wxSize size : {wxSize(1024, 700), wxSize(1440, 900)}) {
+    frame->SetSize(size);
+    wxYield();
+    CHECK(banner->GetSize().x <= overview->GetClientSize().x);
+    for (const auto& line : wxSplit(dynamic_cast<wxStaticText*>(banner)->GetLabel(), '\n')) {
+      CHECK(banner->GetTextExtent(line).x <= overview->GetClientSize().x - 16);
+    }
+  }
   test::Close(frame);
 }
 

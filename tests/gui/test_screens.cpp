@@ -2,6 +2,7 @@
 // The other screens against the real chain: the login window (persona flow of DEZI), patient search
 // (11-test, birth date), registering a patient with his sources found in the directory, the
 // settings' connection test, the audit view, and the English catalog.
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dcmemory.h>
 #include <wx/listctrl.h>
@@ -119,14 +120,58 @@ TEST_CASE("patients are listed per category and found by BSN plus birth date onl
   auto& patients = frame->patients();
   patients.Search("999991001", "12-03-1938");
   CHECK(patients.searchMessage().utf8_string() == "Dit BSN klopt niet (11-proef): controleer de cijfers.");
+  // The field error goes away as soon as the BSN is right, without searching again.
+  auto* bsnField = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("search-bsn", frame));
+  REQUIRE(bsnField);
+  bsnField->SetValue("999991000");
+  CHECK(patients.searchMessage().empty());
+  // Nobody found: registering a temporary patient is offered, with what was typed.
   patients.Search("999991000", "13-03-1938");
-  CHECK(patients.searchMessage().utf8_string().find("Geen patiënt met dit BSN") == 0);
+  CHECK(patients.searchMessage().utf8_string() == "Niemand gevonden met dit BSN en deze geboortedatum.");
+  auto* offer = dynamic_cast<wxButton*>(wxWindow::FindWindowByName("search-register", frame));
+  REQUIRE(offer);
+  CHECK(offer->IsShown());
+  std::optional<std::pair<std::string, domain::Date>> asked;
+  patients.onRegisterTemporary = [&asked](const domain::Bsn& bsn, domain::Date birth) {
+    asked = std::make_pair(bsn.digits(), birth);
+  };
+  wxCommandEvent click(wxEVT_BUTTON, offer->GetId());
+  click.SetEventObject(offer);
+  offer->GetEventHandler()->ProcessEvent(click);
+  REQUIRE(asked);
+  CHECK(asked->first == "999991000");
+  CHECK(asked->second == domain::Date(1938, 3, 13));
   patients.Search("999991000", "12-03-1938");
+  CHECK_FALSE(offer->IsShown());
   CHECK(patients.searchMessage().utf8_string() == "1 gevonden; Enter opent.");
   auto found = patients.Selected();
   REQUIRE(found);
   CHECK(found->name == "A. Jansen");
   Screenshot(frame, "patients-search");
+  // An empty list says what to do; a list without any location hides the Locatie column.
+  for (const char* name : {"patients-expected", "patients-temporary"}) {
+    auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName(name, frame));
+    REQUIRE(list);
+    REQUIRE(list->GetItemCount() == 0);
+    bool hinted = false;
+    for (auto* sibling : list->GetParent()->GetChildren()) {
+      if (sibling->GetName() == "patients-empty-hint" && sibling->IsShown()) hinted = true;
+    }
+    CHECK(hinted);
+  }
+  CHECK(admitted->GetColumnWidth(2) == 0);
+  // F1 is a table of key and action, the same rows as the menus.
+  auto* shortcuts = frame->ShowShortcuts();
+  REQUIRE(shortcuts);
+  auto* table = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("shortcut-table", shortcuts));
+  REQUIRE(table);
+  CHECK(table->GetColumnCount() == 2);
+  CHECK(table->GetItemCount() > 10);
+  bool f5 = false;
+  for (long row = 0; row < table->GetItemCount(); ++row) f5 = f5 || table->GetItemText(row, 0) == "F5";
+  CHECK(f5);
+  Screenshot(shortcuts, "shortcuts");
+  shortcuts->Destroy();
   test::Close(frame);
 }
 
