@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "i18n.h"
+#include "present/audit_texts.h"
 #include "present/tr.h"
 
 namespace zb::gui {
@@ -55,9 +56,10 @@ AuditDialog::AuditDialog(wxWindow* parent, workstation::Workstation& workstation
       m_list->SetItem(row, 2, U(e.actor.name));
       m_list->SetItem(row, 3, U(e.actor.roleCode));
       m_list->SetItem(row, 4, U(e.actor.organisationUra));
-      m_list->SetItem(row, 5, U(domain::ToString(e.action)));
-      m_list->SetItem(row, 6, U(e.context));
-      m_list->SetItem(row, 7, U(e.outcome));
+      // The trail keeps language-neutral codes (the export too); the view says them in words.
+      m_list->SetItem(row, 5, U(present::AuditActionLabel(e.action)));
+      m_list->SetItem(row, 6, U(present::AuditContextText(e.context)));
+      m_list->SetItem(row, 7, U(present::AuditOutcomeText(e.outcome)));
     }
   }
   exportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "background.h"
@@ -82,6 +83,9 @@ PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& worksta
         row.chosen = workstation::Organisation{s.ura, s.source.name, "", {}};
         row.query->ChangeValue(U(s.ura));
         row.found->SetLabel(TF("{0} (URA {1})", {s.source.name, s.ura}));
+        // The directory names the organisation (an imported register stores only the kind); the
+        // stored URA stays chosen whatever the directory answers.
+        m_nameLookups.push_back(i);
       }
     }
     row.find->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { Find(i); });
@@ -96,6 +100,26 @@ PatientDialog::PatientDialog(wxWindow* parent, workstation::Workstation& worksta
   SetSizerAndFit(box);
   SetMinSize(wxSize(620, -1));
   m_name->SetFocus();
+  for (int row : m_nameLookups) {
+    const std::string ura = m_sources[row].chosen->ura;
+    auto& ws = m_workstation;
+    RunInBackground([this, alive = m_guard.token(), row, ura, &ws] {
+      auto r = ws.FindOrganisations(ura);
+      PostTo<PatientDialog>(alive, this, [row, r](PatientDialog& d) { d.Named(row, r); });
+    });
+  }
+}
+
+void PatientDialog::Named(int row, const domain::Result<std::vector<workstation::Organisation>>& found) {
+  auto& s = m_sources[row];
+  if (!s.chosen || !found) return;
+  // The directory may list one organisation once per service it offers: any entry with the URA names it.
+  auto same = std::find_if(found.value().begin(), found.value().end(),
+                           [&s](const workstation::Organisation& o) { return o.ura == s.chosen->ura; });
+  if (same == found.value().end()) return;
+  s.chosen = *same;
+  s.found->SetLabel(TF("{0} (URA {1})", {s.chosen->name, s.chosen->ura}));
+  Layout();
 }
 
 void PatientDialog::Find(int row) {

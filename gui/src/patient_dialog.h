@@ -6,6 +6,7 @@
 #include <wx/dialog.h>
 
 #include <optional>
+#include <vector>
 
 #include "domain/patient_register.h"
 #include "ui_thread.h"
@@ -43,6 +44,9 @@ class PatientDialog : public wxDialog {
   };
   void Find(int row);
   void Found(int row, const domain::Result<std::vector<workstation::Organisation>>& r);
+  // The directory's name for a stored URA; keeps the URA chosen when the directory cannot say.
+  void Named(int row, const domain::Result<std::vector<workstation::Organisation>>& r);
+  std::vector<int> m_nameLookups;  // rows with a stored source, named from the directory on opening
 
   workstation::Workstation& m_workstation;
   std::optional<domain::RegisteredPatient> m_existing;

@@ -148,6 +148,12 @@ TEST_CASE("patients are listed per category and found by BSN plus birth date onl
   REQUIRE(found);
   CHECK(found->name == "A. Jansen");
   Screenshot(frame, "patients-search");
+  // Editing a patient from the imported register names his sources from the directory, not by URA.
+  {
+    gui::PatientDialog edit(frame, *w, *found);
+    REQUIRE(WaitFor([&] { return edit.sourceLabel(0).utf8_string().rfind("huisarts (", 0) != 0; }, 10s));
+    CHECK(edit.sourceLabel(0).utf8_string().rfind("Huisartsenpraktijk De Linde (URA 90000401", 0) == 0);
+  }
   // An empty list says what to do; a list without any location hides the Locatie column.
   for (const char* name : {"patients-expected", "patients-temporary"}) {
     auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName(name, frame));
@@ -247,6 +253,21 @@ TEST_CASE("the audit view shows the patient's accesses with an intact chain and 
   dialog->Show();
   CHECK(dialog->rows() >= 1);
   CHECK(dialog->chainText().utf8_string().find("Keten intact: ") == 0);
+  // Actions, contexts and outcomes in words; the trail's codes stay in the export.
+  auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("audit-list", dialog));
+  REQUIRE(list);
+  bool retrieved = false;
+  for (long row = 0; row < list->GetItemCount(); ++row) {
+    const std::string action = list->GetItemText(row, 5).utf8_string();
+    CHECK(action != "retrieve");
+    CHECK(list->GetItemText(row, 7).utf8_string() != "ok");
+    if (action == "gegevens opgehaald") {
+      retrieved = true;
+      CHECK(list->GetItemText(row, 7).utf8_string() == "volledig");
+      CHECK(list->GetItemText(row, 6).utf8_string() == "3 bronnen");
+    }
+  }
+  CHECK(retrieved);
   Screenshot(dialog, "audit");
   CHECK(dialog->ExportTo(dir + "/audit.tsv").empty());
   CHECK(dialog->ExportTo("/proc/zb-no-such-dir/audit.tsv")
