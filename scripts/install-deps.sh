@@ -20,6 +20,7 @@ packages=(
   libwxgtk3.2-dev gettext            # the workstation's GUI and its translations
   libcairo2-dev                      # PDF export of the overview
   xvfb xauth                         # GUI tests and the GUI benchmark on a virtual display
+  poppler-utils                      # pdftoppm: the PDF's first page as a picture (update-screenshots.sh)
   python3 fonts-dejavu-core          # the catalog check (tests); the font of the printed overview
   nodejs                             # test-only tools (Prism, jose; npm ships with Node 20 here)
 )

@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/ from the GUI tests (they take the screenshots while they run against
-# the real sandbox + gateway on a virtual display). Run after a change to a screen.
+# the real sandbox + gateway on a virtual display). Run after a change to a screen, then look at
+# every picture. Two sets: the windows at their own size on a 1440×900 screen, and the main windows
+# at 1024×700 (file names ending in -1024x700); plus page 1 of the PDF export as PNG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+out="$PWD/docs/screenshots"
 cmake --preset dev > /dev/null
 cmake --build --preset dev --target gui_tests zorgbrug-sandbox zorgbrug-gateway
-ZB_SCREENSHOT_DIR="$PWD/docs/screenshots" NO_AT_BRIDGE=1 GDK_BACKEND=x11 GTK_THEME=Adwaita \
-  xvfb-run -a -s "-screen 0 1400x900x24" ./build/dev/tests/gui_tests
-ls -l docs/screenshots
+rm -f "$out"/*.png "$out"/*.pdf
+run() {
+  NO_AT_BRIDGE=1 GDK_BACKEND=x11 GTK_THEME=Adwaita ZB_SCREENSHOT_DIR="$out" "$@" \
+    xvfb-run -a -s "-screen 0 1440x900x24" ./build/dev/tests/gui_tests
+}
+run env
+run env ZB_SCREENSHOT_SIZE=1024x700
+if command -v pdftoppm > /dev/null; then
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$out/overview-jansen.pdf" "$out/pdf-overview-jansen-page1"
+else
+  echo "pdftoppm (poppler-utils) is missing: run scripts/install-deps.sh for the PDF page picture" >&2
+fi
+rm -f "$out"/*.pdf
+ls -l "$out"

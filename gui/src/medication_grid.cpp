@@ -24,13 +24,13 @@ struct ColumnSpec {
   int least;     // pixels
 };
 // Product, dose and period get most of the room: they decide.
-constexpr std::array<ColumnSpec, 7> kColumns{{{N_("Groep"), 0.10, 80},
-                                              {N_("Geneesmiddel"), 0.30, 160},
-                                              {N_("Dosering"), 0.19, 120},
-                                              {N_("Periode"), 0.15, 100},
-                                              {N_("Bron"), 0.09, 90},
-                                              {"GDS", 0.07, 45},
-                                              {N_("Let op"), 0.10, 100}}};
+constexpr std::array<ColumnSpec, 7> kColumns{{{N_("Groep"), 0.10, 105},
+                                              {N_("Geneesmiddel"), 0.27, 150},
+                                              {N_("Dosering"), 0.18, 115},
+                                              {N_("Periode"), 0.14, 100},
+                                              {N_("Bron"), 0.09, 95},
+                                              {"GDS", 0.10, 60},
+                                              {N_("Let op"), 0.12, 80}}};
 // The remarks column alone may end in "…" after this many lines: its whole text is in the detail
 // pane and the tooltip, and a remark must not make one row fill the list.
 constexpr std::size_t kMarksLines = 3;

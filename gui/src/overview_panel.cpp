@@ -92,13 +92,17 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_filter->SetName("medication-filter");
   m_filter->SetHint(T("geneesmiddel, bron, groep… (Ctrl+F)"));
   filterRow->Add(m_filter, 1);
+  medBox->Add(filterRow, 0, wxEXPAND | wxALL, 4);
+  // What the list leaves out or marks, on its own line: beside the filter it squeezed the field
+  // to nothing on a 1024-pixel screen.
+  auto* infoRow = new wxBoxSizer(wxHORIZONTAL);
   m_changes = new wxStaticText(medPage, wxID_ANY, "");
   m_changes->SetName("medication-changes");
-  filterRow->Add(m_changes, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
+  infoRow->Add(m_changes, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
   m_hidden = new wxStaticText(medPage, wxID_ANY, "");
   m_hidden->SetName("medication-hidden");
-  filterRow->Add(m_hidden, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
-  medBox->Add(filterRow, 0, wxEXPAND | wxALL, 4);
+  infoRow->Add(m_hidden, 0, wxALIGN_CENTER_VERTICAL);
+  medBox->Add(infoRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
   auto* split = new wxSplitterWindow(medPage, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   m_medication = new MedicationGrid(split);
   m_medication->SetName("medication");

@@ -28,7 +28,11 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
   // Who to ask and why, before the checks: the prescriber, the reason, the last dispense.
   if (!line.agreements.empty() && !line.agreements.front()->h.author.display.empty()) {
     const auto& ma = line.agreements.front()->h;
-    out += "\n" + Fmt("Voorschrijver: {0} ({1})", {ma.author.display, NameOf(ma.source, names)});
+    const std::string from = NameOf(ma.source, names);
+    // The author's display often names the organisation already ("…, dr. M. Bakker (huisarts)").
+    out += "\n" + (ma.author.display.find(from) != std::string::npos
+                       ? Fmt("Voorschrijver: {0}", {ma.author.display})
+                       : Fmt("Voorschrijver: {0} ({1})", {ma.author.display, from}));
   }
   const d::BlockHeader* why = line.endedBy ? &line.endedBy->h : nullptr;
   if (!why && !line.agreements.empty()) why = &line.agreements.front()->h;

@@ -4,9 +4,11 @@
 #include <wx/app.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
+#include <wx/frame.h>
 #include <wx/image.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <thread>
 
@@ -30,6 +32,16 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeou
 void Screenshot(wxWindow* w, const std::string& name) {
   const char* dir = std::getenv("ZB_SCREENSHOT_DIR");
   if (!dir) return;
+  // ZB_SCREENSHOT_SIZE=1024x700 (scripts/update-screenshots.sh): main windows are shown at that
+  // size and the file names say so; dialogs keep their own size.
+  std::string file = name;
+  if (const char* size = std::getenv("ZB_SCREENSHOT_SIZE")) {
+    int width = 0, height = 0;
+    if (std::sscanf(size, "%dx%d", &width, &height) == 2 && width > 0 && height > 0) {
+      if (dynamic_cast<wxFrame*>(w)) w->SetSize(width, height);
+      file += "-" + std::string(size);
+    }
+  }
   w->Raise();
   w->Update();
   for (int i = 0; i < 20; ++i) {
@@ -46,7 +58,7 @@ void Screenshot(wxWindow* w, const std::string& name) {
   memory.SelectObject(wxNullBitmap);
   static const bool handlers = (wxInitAllImageHandlers(), true);
   (void)handlers;
-  bitmap.SaveFile(wxString::FromUTF8(std::string(dir) + "/" + name + ".png"), wxBITMAP_TYPE_PNG);
+  bitmap.SaveFile(wxString::FromUTF8(std::string(dir) + "/" + file + ".png"), wxBITMAP_TYPE_PNG);
 }
 
 void Close(wxWindow* w) {

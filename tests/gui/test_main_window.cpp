@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -103,8 +104,9 @@ TEST_CASE("the overview fills in for a patient with data at all three sources") 
   CHECK(proposed.find("Medicatieoverzicht A. Jansen ") != std::string::npos);
   CHECK(proposed.rfind(".pdf") == proposed.size() - 4);
 
-  // PDF export of what is on screen, audited.
-  const std::string pdf = dir + "/jansen.pdf";
+  // PDF export of what is on screen, audited (and kept for the screenshot script's page-1 PNG).
+  const char* shots = std::getenv("ZB_SCREENSHOT_DIR");
+  const std::string pdf = shots ? std::string(shots) + "/overview-jansen.pdf" : dir + "/jansen.pdf";
   CHECK(frame->ExportPdf(pdf).empty());
   std::ifstream in(pdf, std::ios::binary);
   std::string head(5, '\0');
@@ -348,4 +350,46 @@ TEST_CASE("after the window sat idle past the gateway's keep-alive, F5 still rea
   test::Close(frame);
   w.reset();
   test::World().StartGateway();
+}
+
+TEST_CASE("after F5 the rows changed since the previous retrieval are marked and Ctrl+J shows only them") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  // The first retrieval misses the hospital (consent refused there); the second has it.
+  test::World().Behave("ziekenhuis", {{"access", {{"999991000", "consent-refused"}}}});
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  test::World().Behave("ziekenhuis", {{"access", {{"999991000", "allow"}}}});
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  auto* changes = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("medication-changes", frame));
+  REQUIRE(changes);
+  CHECK(changes->GetLabel().utf8_string().find(" sinds de ophaling van ") != std::string::npos);
+  std::size_t changed = 0;
+  for (const auto& row : frame->shownView().medication) changed += row.changed ? 1 : 0;
+  REQUIRE(changed > 0);
+  frame->overview().ShowOnlyChanged(true);
+  CHECK(static_cast<std::size_t>(frame->overview().shownMedicationRows()) == changed);
+  Screenshot(frame, "overview-changed-since");
+  frame->overview().ShowOnlyChanged(false);
+  CHECK(static_cast<std::size_t>(frame->overview().shownMedicationRows()) == frame->shownView().medication.size());
+  test::Close(frame);
+}
+
+TEST_CASE("a secretariat login is told calmly that its role does not retrieve, and nothing is asked") {
+  const std::string dir = test::MakeTempDir("zb-gui");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user, "secretariaat");
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  CHECK(frame->shownView().banner.empty());  // no red alarm for a role that may not ask
+  CHECK(frame->GetStatusBar()->GetStatusText(0).utf8_string().find("Met uw rol worden geen gegevens") == 0);
+  CHECK(frame->shownHeader().freshness.find("Met uw rol worden geen gegevens") == 0);  // on the overview too
+  Screenshot(frame, "overview-secretariat");
+  test::Close(frame);
 }

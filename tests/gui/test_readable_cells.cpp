@@ -3,6 +3,7 @@
 // of the medication list is drawn whole — each of its lines fits the column, no text is lost in
 // wrapping — and the columns fit the visible width, so nothing hides to the right either.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "gui_support.h"
 #include "main_frame.h"
@@ -61,8 +62,11 @@ TEST_CASE("product with strength, dose and dates are never cut, at 1440x900 and 
           CHECK(WithoutSpaces(joined) == WithoutSpaces(text));  // every letter drawn, none lost
         }
       }
-      test::Screenshot(frame,
-                       "overview-" + std::string(bsn) + "-" + std::to_string(size.x) + "x" + std::to_string(size.y));
+      // This test sets the sizes itself: its pictures only in the run at the windows' own size.
+      if (!std::getenv("ZB_SCREENSHOT_SIZE")) {
+        test::Screenshot(frame,
+                         "overview-" + std::string(bsn) + "-" + std::to_string(size.x) + "x" + std::to_string(size.y));
+      }
     }
   }
   test::Close(frame);

@@ -288,6 +288,11 @@ TEST_CASE("English is selectable: menus, statuses and presenter texts come from 
   auto w = test::LoggedIn(dir, user);
   auto* frame = new gui::MainFrame(*w, user);
   CHECK(frame->GetMenuBar()->GetMenuLabelText(0).utf8_string() == "File");
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  CHECK(frame->shownHeader().ica.front().text.rfind("Allergy: PENICILLINES", 0) == 0);
+  Screenshot(frame, "overview-english");
   test::Close(frame);
   REQUIRE(gui::InitLanguage("nl", nullptr));
   CHECK(present::Tr("toestemming geweigerd door de patiënt") == "toestemming geweigerd door de patiënt");

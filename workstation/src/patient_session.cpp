@@ -197,6 +197,10 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
   screen.header =
       present::BuildPatientHeader(*s.patient, s.picture.get(), screen.overview && screen.overview->AnyInRoll(),
                                   freshness, now, s.picture ? &screen.ica : nullptr);
+  // Nothing to show because nothing could be asked (a role that may not retrieve, no login): the
+  // header says why, where the reader looks, not only the status bar.
+  if (!s.picture && s.progress.phase == Phase::kNotStarted)
+    screen.header.freshness = present::DescribeLookup(s.progress);
   return screen;
 }
 
