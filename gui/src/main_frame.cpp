@@ -403,7 +403,8 @@ wxDialog* MainFrame::ShowShortcuts() {
   }
   auto* box = new wxBoxSizer(wxVERTICAL);
   box->Add(list, 1, wxEXPAND | wxALL, 8);
-  box->Add(dialog->CreateButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+  // Our own word for the button: GTK's stock label follows the system locale, not the UI language.
+  box->Add(new wxButton(dialog, wxID_CLOSE, T("&Sluiten")), 0, wxALIGN_RIGHT | wxALL, 8);
   dialog->SetSizer(box);
   dialog->SetEscapeId(wxID_CLOSE);
   dialog->Bind(

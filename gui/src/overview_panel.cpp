@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview_panel.h"
 
+#include <wx/button.h>
 #include <wx/collpane.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
@@ -260,7 +261,8 @@ wxDialog* OverviewPanel::ShowIcaDetail(long row) {
   detail->SetName("ica-detail");
   auto* box = new wxBoxSizer(wxVERTICAL);
   box->Add(detail, 1, wxEXPAND | wxALL, 8);
-  box->Add(dialog->CreateButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+  // Our own word for the button: GTK's stock label follows the system locale, not the UI language.
+  box->Add(new wxButton(dialog, wxID_CLOSE, T("&Sluiten")), 0, wxALIGN_RIGHT | wxALL, 8);
   dialog->SetSizer(box);
   dialog->SetEscapeId(wxID_CLOSE);
   dialog->Bind(
