@@ -21,6 +21,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "audit_dialog.h"
+#include "dialog_buttons.h"
 #include "i18n.h"
 #include "login_panel.h"
 #include "patient_dialog.h"
@@ -390,28 +391,17 @@ wxString MainFrame::ShortcutText() const { return ShortcutList(m_commands); }
 
 wxDialog* MainFrame::ShowShortcuts() {
   // A table (key | action) rather than a message box of lines: readable at a glance, and it scrolls.
-  auto* dialog = new wxDialog(this, wxID_ANY, T("Sneltoetsen"), wxDefaultPosition, wxSize(560, 560),
-                              wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-  dialog->SetName("shortcuts");
-  auto* list = new wxListCtrl(dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  list->SetName("shortcut-table");
-  list->InsertColumn(0, T("Toets"), wxLIST_FORMAT_LEFT, 170);
-  list->InsertColumn(1, T("Actie"), wxLIST_FORMAT_LEFT, 350);
-  for (const auto& [key, label] : ShortcutRows(m_commands)) {
-    const long row = list->InsertItem(list->GetItemCount(), key);
-    list->SetItem(row, 1, label);
-  }
-  auto* box = new wxBoxSizer(wxVERTICAL);
-  box->Add(list, 1, wxEXPAND | wxALL, 8);
-  // Our own word for the button: GTK's stock label follows the system locale, not the UI language.
-  box->Add(new wxButton(dialog, wxID_CLOSE, T("&Sluiten")), 0, wxALIGN_RIGHT | wxALL, 8);
-  dialog->SetSizer(box);
-  dialog->SetEscapeId(wxID_CLOSE);
-  dialog->Bind(
-      wxEVT_BUTTON, [dialog](wxCommandEvent&) { dialog->Destroy(); }, wxID_CLOSE);
-  dialog->Bind(wxEVT_CLOSE_WINDOW, [dialog](wxCloseEvent&) { dialog->Destroy(); });
-  dialog->Show();
-  return dialog;
+  return ShowReadOnlyWindow(this, T("Sneltoetsen"), "shortcuts", wxSize(560, 560), [this](wxDialog* dialog) {
+    auto* list = new wxListCtrl(dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName("shortcut-table");
+    list->InsertColumn(0, T("Toets"), wxLIST_FORMAT_LEFT, 170);
+    list->InsertColumn(1, T("Actie"), wxLIST_FORMAT_LEFT, 350);
+    for (const auto& [key, label] : ShortcutRows(m_commands)) {
+      const long row = list->InsertItem(list->GetItemCount(), key);
+      list->SetItem(row, 1, label);
+    }
+    return list;
+  });
 }
 
 }  // namespace zb::gui

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "dialog_buttons.h"
 #include "i18n.h"
 #include "medication_grid.h"
 #include "present/line_detail.h"
@@ -253,23 +254,12 @@ wxDialog* OverviewPanel::ShowIcaDetail(long row) {
   std::string text = item.kind + ": " + item.text;
   if (!item.detail.empty()) text += "\n" + item.detail;
   if (!item.sources.empty()) text += "\n" + present::Fmt("gemeld door: {0}", {item.sources});
-  auto* dialog = new wxDialog(this, wxID_ANY, T("ICA"), wxDefaultPosition, wxSize(480, 260),
-                              wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-  dialog->SetName("ica-detail-dialog");
-  auto* detail = new wxTextCtrl(dialog, wxID_ANY, U(text), wxDefaultPosition, wxDefaultSize,
-                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
-  detail->SetName("ica-detail");
-  auto* box = new wxBoxSizer(wxVERTICAL);
-  box->Add(detail, 1, wxEXPAND | wxALL, 8);
-  // Our own word for the button: GTK's stock label follows the system locale, not the UI language.
-  box->Add(new wxButton(dialog, wxID_CLOSE, T("&Sluiten")), 0, wxALIGN_RIGHT | wxALL, 8);
-  dialog->SetSizer(box);
-  dialog->SetEscapeId(wxID_CLOSE);
-  dialog->Bind(
-      wxEVT_BUTTON, [dialog](wxCommandEvent&) { dialog->Destroy(); }, wxID_CLOSE);
-  dialog->Bind(wxEVT_CLOSE_WINDOW, [dialog](wxCloseEvent&) { dialog->Destroy(); });
-  dialog->Show();
-  return dialog;
+  return ShowReadOnlyWindow(this, T("ICA"), "ica-detail-dialog", wxSize(480, 260), [&text](wxDialog* dialog) {
+    auto* detail = new wxTextCtrl(dialog, wxID_ANY, U(text), wxDefaultPosition, wxDefaultSize,
+                                  wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    detail->SetName("ica-detail");
+    return detail;
+  });
 }
 
 void OverviewPanel::SortBy(int column) {
