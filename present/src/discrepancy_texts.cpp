@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/discrepancy_texts.h"
 
+#include "present/overview_view.h"
 #include "present/texts.h"
 #include "present/tr.h"
 
@@ -11,11 +12,6 @@ namespace d = zb::domain;
 namespace {
 
 std::string Arg(const std::vector<std::string>& args, std::size_t i) { return i < args.size() ? args[i] : ""; }
-
-std::string NameOf(const std::string& id, const std::map<std::string, std::string>& names) {
-  auto it = names.find(id);
-  return it == names.end() ? id : it->second;
-}
 
 // The status word of a status code as the domain writes it ("current" → "actueel").
 std::string StatusWord(const std::string& code) {
@@ -35,13 +31,13 @@ std::string SourceView(const std::vector<std::string>& a, std::size_t at,
   std::string how = StatusWord(Arg(a, at + 1));
   if (!Arg(a, at + 4).empty()) how += ", " + Fmt("sinds {0}", {IsoAsDutch(Arg(a, at + 4))});
   if (!Arg(a, at + 5).empty()) how += ", " + Arg(a, at + 5);
-  return Fmt("{0}: {1} ({2})", {NameOf(Arg(a, at), names), what.empty() ? Tr("geen afspraak") : what, how});
+  return Fmt("{0}: {1} ({2})", {SourceNameOf(Arg(a, at), names), what.empty() ? Tr("geen afspraak") : what, how});
 }
 
 std::string SourceList(const std::vector<std::string>& a, const std::map<std::string, std::string>& names) {
   std::string out;
   for (std::size_t at = 0; at < a.size(); at += d::kSourceViewFields) {
-    out += (out.empty() ? "" : ", ") + NameOf(a[at], names);
+    out += (out.empty() ? "" : ", ") + SourceNameOf(a[at], names);
   }
   return out;
 }
@@ -66,10 +62,10 @@ std::string Describe(const d::Discrepancy& discrepancy, const std::map<std::stri
     case d::DiscrepancyKind::kSourcesDisagree:
       return Fmt("Bronnen verschillen ({0})", {SourceList(a, names)});
     case d::DiscrepancyKind::kKnownAtOneSourceOnly:
-      return Fmt("Alleen bekend bij {0}", {NameOf(Arg(a, 0), names)});
+      return Fmt("Alleen bekend bij {0}", {SourceNameOf(Arg(a, 0), names)});
     case d::DiscrepancyKind::kSameBlockDiffers:
       return Fmt("Dezelfde bouwsteen verschilt tussen {0} en {1}",
-                 {NameOf(Arg(a, 1), names), NameOf(Arg(a, 2), names)});
+                 {SourceNameOf(Arg(a, 1), names), SourceNameOf(Arg(a, 2), names)});
     case d::DiscrepancyKind::kPossibleDuplicate:
       return Fmt("Mogelijk dubbel: zelfde geneesmiddel in andere behandeling ({0})", {Arg(a, 1)});
     case d::DiscrepancyKind::kStopWithoutTarget:

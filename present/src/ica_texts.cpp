@@ -17,15 +17,6 @@ bool IsIcaKind(const std::string& kind) {
   return kind == "allergies" || kind == "contra-indications" || kind == "surveillance-decisions" || kind == "alerts";
 }
 
-std::string JoinNames(const std::vector<std::string>& ids, const std::map<std::string, std::string>& names) {
-  std::string out;
-  for (const auto& id : ids) {
-    auto it = names.find(id);
-    out += (out.empty() ? "" : ", ") + (it == names.end() ? id : it->second);
-  }
-  return out;
-}
-
 std::string Finding(const d::IcaHit& hit) {
   switch (hit.finding) {
     case d::IcaFinding::kHypersensitivity:
@@ -113,11 +104,11 @@ std::string IcaHitText(const d::IcaHit& hit, const std::map<std::string, std::st
   std::string out = Finding(hit);
   const std::string severity = Severity(hit);
   if (!severity.empty()) out += " — " + severity;
-  if (!hit.sources.empty()) out += " (" + JoinNames(hit.sources, names) + ")";
+  if (!hit.sources.empty()) out += " (" + JoinSourceNames(hit.sources, names) + ")";
   out += ": " + Basis(hit.match);
   if (!hit.Warns()) {
     out += ". " + Fmt("Volgens het bewakingsbesluit van {0} wel veilig binnen de groep.",
-                      {JoinNames(hit.safeWithinBy, names)});
+                      {JoinSourceNames(hit.safeWithinBy, names)});
   }
   return out;
 }
@@ -148,7 +139,7 @@ std::vector<IcaStripItem> BuildIcaStrip(const d::IcaSummary& ica, const d::Patie
   const auto names = SourceShortNames(picture);
   std::vector<IcaStripItem> strip;
   auto Add = [&](std::string text, const std::vector<std::string>& sources, Tone tone) {
-    strip.push_back({std::move(text), Fmt("gemeld door: {0}", {JoinNames(sources, names)}), tone});
+    strip.push_back({std::move(text), Fmt("gemeld door: {0}", {JoinSourceNames(sources, names)}), tone});
   };
   for (const auto& a : ica.allergies) {
     if (a.current) Add(AllergyStripText(a.item), a.sources, AllergyTone(a.item));

@@ -11,14 +11,7 @@ namespace zb::present {
 
 namespace d = zb::domain;
 
-namespace {
-
-std::string NameOf(const std::string& id, const std::map<std::string, std::string>& names) {
-  auto it = names.find(id);
-  return it == names.end() ? id : it->second;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names,
                        const d::IcaCheck* check) {
@@ -28,7 +21,7 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
   // Who to ask and why, before the checks: the prescriber, the reason, the last dispense.
   if (!line.agreements.empty() && !line.agreements.front()->h.author.display.empty()) {
     const auto& ma = line.agreements.front()->h;
-    const std::string from = NameOf(ma.source, names);
+    const std::string from = SourceNameOf(ma.source, names);
     // The author's display often names the organisation already ("…, dr. M. Bakker (huisarts)").
     out += "\n" + (ma.author.display.find(from) != std::string::npos
                        ? Fmt("Voorschrijver: {0}", {ma.author.display})
@@ -45,7 +38,7 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
     std::string dispense = m.handedOver ? d::FormatDate(m.handedOver->LocalDate()) : Tr("datum onbekend");
     if (m.quantity) dispense += ", " + m.quantity->Label();
     if (m.daysSupply) dispense += ", " + Fmt("voor {0}", {m.daysSupply->Label()});
-    out += "\n" + Fmt("Laatste verstrekking: {0} ({1})", {dispense, NameOf(m.h.source, names)});
+    out += "\n" + Fmt("Laatste verstrekking: {0} ({1})", {dispense, SourceNameOf(m.h.source, names)});
   }
   if (const auto* ica = check ? check->For(line) : nullptr) {
     if (!ica->hits.empty()) {
@@ -67,8 +60,9 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
   out += "\n\n" + Tr("Bouwstenen:");
   for (const auto& b : line.blocks) {
     std::string when = b->registered ? d::FormatDateTime(b->registered->Earliest()) : std::string();
-    out += "\n• " + (when.empty() ? Fmt("{0} van {1}", {BlockKindLabel(b->kind), NameOf(b->source, names)})
-                                  : Fmt("{0} van {1}, {2}", {BlockKindLabel(b->kind), NameOf(b->source, names), when}));
+    out += "\n• " + (when.empty()
+                         ? Fmt("{0} van {1}", {BlockKindLabel(b->kind), SourceNameOf(b->source, names)})
+                         : Fmt("{0} van {1}, {2}", {BlockKindLabel(b->kind), SourceNameOf(b->source, names), when}));
     if (b->copy) out += ", " + Tr("kopie");
     if (!b->product->empty()) out += "\n    " + b->product->DisplayName();
     const std::string dose = b->DosageText();
@@ -82,7 +76,7 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
 std::string LineTechnicalDetail(const d::TreatmentLine& line, const std::map<std::string, std::string>& names) {
   std::string out = Fmt("Behandeling (MBH): {0}", {line.treatment.value});
   for (const auto& b : line.blocks) {
-    out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, NameOf(b->source, names)});
+    out += "\n• " + Fmt("{0} {1} van {2}", {BlockKindLabel(b->kind), b->id.value, SourceNameOf(b->source, names)});
     if (!b->resourceId.empty()) out += " (" + b->resourceId + ")";
   }
   for (const auto& x : line.discrepancies) {

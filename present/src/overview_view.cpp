@@ -99,27 +99,23 @@ std::map<std::string, std::string> SourceNames(const d::PatientPicture& picture)
   return names;
 }
 
+std::string SourceNameOf(const std::string& id, const std::map<std::string, std::string>& names) {
+  auto it = names.find(id);
+  return it == names.end() ? id : it->second;
+}
+
+std::string JoinSourceNames(const std::vector<std::string>& ids, const std::map<std::string, std::string>& names) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + SourceNameOf(id, names);
+  return out;
+}
+
 OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overview& overview, const d::IcaSummary& ica,
                                bool showHistory, const d::IcaCheck* check, const ChangesSincePrevious* changes) {
   OverviewView v;
   const auto names = SourceNames(picture);
   const auto shortNames = SourceShortNames(picture);
-  auto JoinShort = [&shortNames](const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) {
-      auto it = shortNames.find(id);
-      out += (out.empty() ? "" : ", ") + (it == shortNames.end() ? id : it->second);
-    }
-    return out;
-  };
-  auto Join = [&names](const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) {
-      auto it = names.find(id);
-      out += (out.empty() ? "" : ", ") + (it == names.end() ? id : it->second);
-    }
-    return out;
-  };
+  auto Join = [&names](const std::vector<std::string>& ids) { return JoinSourceNames(ids, names); };
   v.banner = IncompleteBanner(picture);
   for (const auto& s : picture.sources()) {
     SourceRow r;
@@ -145,7 +141,7 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.product = l.product->DisplayName();
     r.dose = l.DosageText();
     r.period = PeriodText(l);
-    r.sources = JoinShort(l.sources);
+    r.sources = JoinSourceNames(l.sources, shortNames);
     r.sourcesFull = Join(l.sources);
     r.gds = Gds(l);
     for (const auto& disc : l.discrepancies) r.marks += (r.marks.empty() ? "" : "; ") + Describe(disc, shortNames);

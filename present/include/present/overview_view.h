@@ -71,6 +71,9 @@ Tone ToneOf(domain::SourceStatus s);
 // Source id → organisation name, for the sources the picture knows a name of: lines and ICA items
 // name their sources by id, the reader wants the organisation.
 std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);
+// A source id by its name in `names` (the id itself where there is none), and a list of them.
+std::string SourceNameOf(const std::string& id, const std::map<std::string, std::string>& names);
+std::string JoinSourceNames(const std::vector<std::string>& ids, const std::map<std::string, std::string>& names);
 
 // What changed since the patient's previous retrieval, and when that was.
 struct ChangesSincePrevious {
