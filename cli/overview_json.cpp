@@ -89,6 +89,7 @@ void WriteJson(std::ostream& out, const ReportInput& in) {
                          {"kind", d::ToString(s.source.kind)},
                          {"name", s.source.name},
                          {"ura", s.ura},
+                         {"phone", s.source.phone},
                          {"status", d::ToString(s.status)},
                          {"reason", s.reason},
                          {"missing", s.missing},

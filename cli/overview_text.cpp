@@ -127,6 +127,7 @@ void WriteSources(std::ostream& out, const d::PatientPicture& picture) {
     out << pad(name, 40) << pad(status, 45) << pad(std::to_string(s.elapsed.count()) + " ms", 8)
         << pad(std::to_string(s.requests), 7) << s.resources << "\n";
     if (!d::Answered(s.status) && !s.detail.empty()) out << "    detail: " << s.detail << "\n";
+    if (!d::Answered(s.status) && !s.source.phone.empty()) out << "    " << p::CallText(s.source) << "\n";
   }
   out << "\n";
 }

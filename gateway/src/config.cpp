@@ -181,6 +181,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
       }
     }
   }
+  if (r.Find("address_directory")) c.addressDirectory = r.Url("address_directory.fhir_base", true);
   c.sessionMinutes = r.Integer("session.lifetime_minutes", 480, 5, 24 * 60);
   c.auditFile = r.String("audit.file");
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())

@@ -172,7 +172,7 @@ class GatewayImpl final : public Gateway {
           m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
       if (!found) return SendProblem(res, found.error());
       std::vector<contract::DirectoryEntry> entries;
-      for (const auto& h : found.value()) entries.push_back({h.service, h.ura, h.name, h.city, h.fhirBase});
+      for (const auto& h : found.value()) entries.push_back({h.service, h.ura, h.name, h.city, h.fhirBase, h.phone});
       res.set_content(contract::ToJson(entries).dump(), "application/json");
     });
 

@@ -22,6 +22,7 @@ struct Holder {
   std::string city;
   std::string fhirBase;
   std::string authServer;
+  std::string phone{};  // from the address directory, not from Discovery
 };
 
 struct AccessToken {

@@ -68,7 +68,7 @@ std::string QueryKind(const std::string& path, const std::string& query) {
 }
 
 Relay::Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit)
-    : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit) {}
+    : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit), m_addresses(config, http) {}
 
 domain::Result<std::vector<Holder>> Relay::Directory(const std::string& service, const std::string& ura,
                                                      const std::string& name) {
@@ -85,6 +85,11 @@ domain::Result<std::vector<Holder>> Relay::Directory(const std::string& service,
       // Discovery matched on the whole otherName; keep only exact URA matches.
       if (ura.empty() || h.ura == ura) all.push_back(std::move(h));
     }
+  }
+  // Whom to call when the source does not answer: asked only for a named holder (a search by name
+  // would cost one directory request per hit).
+  if (!ura.empty()) {
+    for (auto& h : all) h.phone = m_addresses.Phone(h.ura);
   }
   if (!service.empty() && all.empty() &&
       std::none_of(m_config.discovery.begin(), m_config.discovery.end(),

@@ -9,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "address_directory.h"
 #include "gateway/audit_log.h"
 #include "gateway/config.h"
 #include "nuts_client.h"
@@ -50,6 +51,7 @@ class Relay {
   const net::http::Client& m_http;
   NutsClient& m_nuts;
   AuditLog& m_audit;
+  AddressDirectory m_addresses;
   std::mutex m_mutex;
   std::map<std::string, std::pair<Holder, std::int64_t>> m_holders;  // service|ura -> holder, valid until
 };

@@ -141,8 +141,9 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   medBox->Add(split, 1, wxEXPAND);
   medPage->SetSizer(medBox);
   m_ica = MakeList(m_tabs, "ica", {{N_("Soort"), 130}, {N_("Wat"), 260}, {N_("Details"), 320}, {N_("Bron"), 160}});
-  m_sources = MakeList(m_tabs, "sources",
-                       {{N_("Bron"), 240}, {N_("Status"), 320}, {N_("Tijd"), 240}, {N_("Toelichting"), 400}});
+  m_sources = MakeList(
+      m_tabs, "sources",
+      {{N_("Bron"), 290}, {N_("Telefoon"), 110}, {N_("Status"), 300}, {N_("Tijd"), 230}, {N_("Toelichting"), 400}});
   m_tabs->AddPage(medPage, T("&Medicatie"));
   m_tabs->AddPage(m_ica, T("&ICA"));
   m_tabs->AddPage(m_sources, T("&Bronnen"));
@@ -226,7 +227,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
   m_sources->DeleteAllItems();
   for (const auto& r : m_view.sources) {
-    AddRow(m_sources, {r.name, r.status, r.timing, r.detail});
+    AddRow(m_sources, {r.name, r.phone, r.status, r.timing, r.detail});
     m_sources->SetItemBackgroundColour(m_sources->GetItemCount() - 1, ToneColour(r.tone));
   }
   Layout();

@@ -29,10 +29,12 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
 
   // Sources by name and status; timings and request counts are for the screen's sources tab.
   Add(ReportStyle::kHeading, {Tr("Bronnen")});
-  const std::vector<double> sourceWidths{0.4, 0.6};
-  Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Status")}, sourceWidths);
-  for (const auto& s : view.sources)
-    Add(ReportStyle::kTableRow, {s.name, s.status}, sourceWidths, s.tone == Tone::kDanger || s.tone == Tone::kWarning);
+  const std::vector<double> sourceWidths{0.36, 0.16, 0.48};
+  Add(ReportStyle::kTableHeader, {Tr("Bron"), Tr("Telefoon"), Tr("Status")}, sourceWidths);
+  for (const auto& s : view.sources) {
+    Add(ReportStyle::kTableRow, {s.name, s.phone, s.status}, sourceWidths,
+        s.tone == Tone::kDanger || s.tone == Tone::kWarning);
+  }
 
   Add(ReportStyle::kHeading, {Tr("Medicatie")});
   const std::vector<double> medWidths{0.13, 0.27, 0.24, 0.2, 0.16};

@@ -40,7 +40,10 @@ std::string IncompleteBanner(const d::PatientPicture& picture) {
   std::string none, partial;
   for (const auto* s : picture.Missing()) {
     std::string& list = s->status == d::SourceStatus::kPartial ? partial : none;
-    list += (list.empty() ? "" : "; ") + Fmt("{0}: {1}", {NamedSource(*s), DescribeSource(*s)});
+    const std::string call = CallText(s->source);
+    list +=
+        (list.empty() ? "" : "; ") + (call.empty() ? Fmt("{0}: {1}", {NamedSource(*s), DescribeSource(*s)})
+                                                   : Fmt("{0}: {1}, {2}", {NamedSource(*s), DescribeSource(*s), call}));
   }
   if (none.empty() && partial.empty()) return {};
   if (partial.empty()) {
@@ -65,6 +68,10 @@ std::string PeriodText(const d::TreatmentLine& l) {
   }
   if (l.resumesAt) s += ", " + Fmt("hervat {0}", {DateOf(l.resumesAt)});
   return s;
+}
+
+std::string CallText(const d::Source& source) {
+  return source.phone.empty() ? std::string() : Fmt("bel {0}", {source.phone});
 }
 
 Tone ToneOf(d::SourceStatus status) {
@@ -120,6 +127,7 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
   for (const auto& s : picture.sources()) {
     SourceRow r;
     r.name = NamedSource(s);
+    r.phone = s.source.phone;
     r.status = s.status == d::SourceStatus::kPending ? Tr("wordt opgehaald…") : DescribeSource(s);
     if (s.status != d::SourceStatus::kPending) {
       r.timing = Fmt("{0} ms, {1} vragen, {2} resources",

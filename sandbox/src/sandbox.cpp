@@ -136,24 +136,30 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   w.deziClientId = jose::RandomUuid();
   w.deziRedirectUris = {"http://127.0.0.1/callback"};
 
-  const std::vector<
-      std::tuple<std::string, std::string, std::string, std::string, std::string, std::vector<std::string>>>
-      holders{{"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", {"HuisartsVVTInzage"}},
-              {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", {"medicatieoverdracht-gf"}},
-              {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", {"medicatieoverdracht-gf"}}};
+  // Synthetic phone numbers: Dutch subscriber numbers never start with 0 after the area code, so
+  // these cannot reach anyone.
+  struct HolderSpec {
+    const char *id, *kind, *name, *ura, *city, *phone;
+    std::vector<std::string> services;
+  };
+  const std::vector<HolderSpec> holders{
+      {"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", "030-0000401", {"HuisartsVVTInzage"}},
+      {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", "030-0000402", {"medicatieoverdracht-gf"}},
+      {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", "0344-000403", {"medicatieoverdracht-gf"}}};
   w.holders.reserve(holders.size());
   m_data.reserve(holders.size());
-  for (const auto& [id, kind, name, ura, city, services] : holders) {
+  for (const auto& spec : holders) {
     HolderInfo h;
-    h.id = id;
-    h.kind = kind;
-    h.name = name;
-    h.ura = ura;
-    h.city = city;
-    h.services = services;
+    h.id = spec.id;
+    h.kind = spec.kind;
+    h.name = spec.name;
+    h.ura = spec.ura;
+    h.city = spec.city;
+    h.phone = spec.phone;
+    h.services = spec.services;
     h.didKey = Must(jose::Key::GenerateEcP256());
     w.holders.push_back(std::move(h));
-    auto data = HolderData::Load(options.dataDir, id + ".json");
+    auto data = HolderData::Load(options.dataDir, std::string(spec.id) + ".json");
     if (!data) return data.error();
     m_data.push_back(std::move(data).value());
   }
@@ -163,6 +169,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   auto& node = NewServer(ca, "nuts-node.sandbox");
   RegisterNode(node.routes(), w);
   RegisterControl(node.routes(), w);
+  RegisterAddressDirectory(node.routes(), w);
   for (std::size_t i = 0; i < w.holders.size(); ++i) {
     const auto issued = Must(ca.IssueServer(w.holders[i].id + ".sandbox", {"IP:127.0.0.1"}));
     m_holderServers.push_back(Must(net::http::TlsServer::Create(issued.certificatePem, issued.keyPem)));
@@ -220,6 +227,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
       {"discovery",
        {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
         {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}}}},
+      {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
       {"session", {{"lifetime_minutes", 480}}},
       {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
   ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false);

@@ -49,6 +49,7 @@ struct HolderInfo {
   std::string name;
   std::string ura;
   std::string city;
+  std::string phone;  // Organization.telecom in the address directory
   std::string fhirBase;
   std::string authServer;
   std::vector<std::string> services;  // discovery services it is registered on (= accepted scopes)
@@ -132,5 +133,6 @@ void Problem(httplib::Response& res, int status, const std::string& title, const
 void RegisterDezi(httplib::Server& server, World& world);
 void RegisterNode(httplib::Server& server, World& world);
 void RegisterControl(httplib::Server& server, World& world);
+void RegisterAddressDirectory(httplib::Server& server, World& world);
 
 }  // namespace zb::sandbox

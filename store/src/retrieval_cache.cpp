@@ -54,7 +54,8 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
     const auto& o = retrieval.sources[i].outcome;
     auto s = m_db->Prepare(
         "INSERT INTO retrieval_sources(retrieval_id, position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms,"
-        " requests, resources, blocks, detail, snapshot, missing) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " requests, resources, blocks, detail, snapshot, missing, phone)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s) return s.error();
     s.value()
         .Bind(1, id)
@@ -72,7 +73,8 @@ domain::Result<bool> RetrievalCache::Save(const CachedRetrieval& retrieval) {
         .Bind(13, static_cast<std::int64_t>(o.blocks))
         .Bind(14, m_cipher.Seal(o.detail, Context(id, i, "detail")))
         .Bind(15, m_cipher.Seal(retrieval.sources[i].snapshot, Context(id, i, "snapshot")))
-        .Bind(16, JoinKinds(o.missing));
+        .Bind(16, JoinKinds(o.missing))
+        .Bind(17, o.source.phone);
     if (auto x = s.value().Run(); !x) return x.error();
   }
   return t.Commit();
@@ -98,7 +100,7 @@ domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64
   r.complete = head.value().Int(2) != 0;
   auto s = m_db->Prepare(
       "SELECT position, kind, source_id, name, ura, status, reason, elapsed_ms, slowest_ms, requests, resources, blocks, detail, snapshot,"
-      " missing"
+      " missing, phone"
       " FROM retrieval_sources WHERE retrieval_id = ? ORDER BY position");
   if (!s) return s.error();
   s.value().Bind(1, id);
@@ -106,7 +108,7 @@ domain::Result<std::optional<CachedRetrieval>> RetrievalCache::Latest(std::int64
     const auto& q = s.value();
     const auto position = static_cast<std::size_t>(q.Int(0));
     CachedSource c;
-    c.outcome.source = {q.Text(2), domain::SourceKindFromString(q.Text(1)), q.Text(3)};
+    c.outcome.source = {q.Text(2), domain::SourceKindFromString(q.Text(1)), q.Text(3), q.Text(15)};
     c.outcome.ura = q.Text(4);
     c.outcome.status = domain::SourceStatusFromString(q.Text(5));
     c.outcome.reason = q.Text(6);

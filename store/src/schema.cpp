@@ -77,6 +77,11 @@ CREATE TABLE audit_head(
     R"sql(
 ALTER TABLE retrieval_sources ADD COLUMN missing TEXT NOT NULL DEFAULT '';
 )sql",
+    // 2 -> 3: the source's phone number from the address directory, so that offline, from the
+    // last retrieval, the physician still knows whom to call. An organisation's number, not patient data.
+    R"sql(
+ALTER TABLE retrieval_sources ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

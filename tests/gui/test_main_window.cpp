@@ -6,6 +6,7 @@
 #include <wx/headerctrl.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 
@@ -192,7 +193,23 @@ TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pha
     chip = chip ||
            (c.text == "Apotheek Centrum: toestemming geweigerd door de patiënt" && c.tone == present::Tone::kWarning);
   CHECK(chip);
+  // Whom to call: the pharmacy's number from the address directory, in the banner and the sources tab.
+  CHECK(frame->shownView().banner.find("bel 030-0000402") != std::string::npos);
   Screenshot(frame, "overview-visser-consent-refused");
+  auto* sources = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("sources", frame));
+  REQUIRE(sources);
+  bool pharmacyPhone = false;
+  for (int row = 0; row < sources->GetItemCount(); ++row) {
+    pharmacyPhone = pharmacyPhone || (sources->GetItemText(row, 0).StartsWith("Apotheek Centrum") &&
+                                      sources->GetItemText(row, 1) == "030-0000402");
+  }
+  CHECK(pharmacyPhone);
+  auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
+  REQUIRE(tabs);
+  tabs->SetSelection(static_cast<std::size_t>(tabs->FindPage(sources)));
+  wxYield();
+  Screenshot(frame, "overview-sources-phone");
+  tabs->SetSelection(0);
   // The banner is wrapped again when the window narrows: no line runs past the panel.
   auto* overview = wxWindow::FindWindowByName("overview", frame);
   REQUIRE(overview);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FHIR requests relayed by the gateway: Discovery, node tokens for the logged-in user, DPoP proofs
 // the holders check, the 401 retry, role policy, node and holder errors, and the audit trail.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -53,6 +54,25 @@ TEST_CASE("the directory lists the holders registered on the configured Discover
   auto unknown =
       World().Client().Relay(SoSession(), "medicatieoverdracht-gf", "12345678", "GET", "Flag?patient.identifier=x");
   CHECK(Code(unknown) == "holder_not_in_directory");
+}
+
+TEST_CASE("a holder asked for by URA carries its phone number from the organisation's address directory") {
+  auto one = World().Client().Directory(SoSession(), "medicatieoverdracht-gf", "90000403");
+  REQUIRE(one.ok());
+  REQUIRE(one->size() == 1);
+  // Organization.telecom (system phone, use work) of the sandbox's mCSD directory.
+  CHECK(one->front().phone == "0344-000403");
+  const int asked = Counter(World().ControlState(), "directory.organization-search");
+  CHECK(asked >= 1);
+  // The number is cached: asking again does not ask the directory again.
+  auto again = World().Client().Directory(SoSession(), "medicatieoverdracht-gf", "90000403");
+  REQUIRE(again.ok());
+  CHECK(again->front().phone == "0344-000403");
+  CHECK(Counter(World().ControlState(), "directory.organization-search") == asked);
+  // A listing without a URA does not cost one directory request per holder.
+  auto all = World().Client().Directory(SoSession(), "", "");
+  REQUIRE(all.ok());
+  CHECK(std::all_of(all->begin(), all->end(), [](const auto& h) { return h.phone.empty(); }));
 }
 
 TEST_CASE("a relayed request carries a DPoP proof the holder accepts: a replayed or misused proof is refused") {

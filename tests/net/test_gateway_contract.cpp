@@ -60,12 +60,16 @@ TEST_CASE("contract values survive the JSON both ways") {
   CHECK(configBack->redirectUris == config.redirectUris);
   CHECK(configBack->organisation.name == "Test Zorginstelling 01");
 
-  const std::vector<contract::DirectoryEntry> entries{
-      {"medicatieoverdracht-gf", "90000402", "Apotheek Centrum", "Utrecht", "https://apotheek.example/fhir"}};
+  const std::vector<contract::DirectoryEntry> entries{{"medicatieoverdracht-gf", "90000402", "Apotheek Centrum",
+                                                       "Utrecht", "https://apotheek.example/fhir", "030-0000402"},
+                                                      {"HuisartsVVTInzage", "90000401", "De Linde", "", "", ""}};
   auto entriesBack = contract::ReadDirectory(contract::ToJson(entries).dump());
   REQUIRE(entriesBack.ok());
-  REQUIRE(entriesBack->size() == 1);
+  REQUIRE(entriesBack->size() == 2);
   CHECK(entriesBack->front().fhirBaseUrl == "https://apotheek.example/fhir");
+  CHECK(entriesBack->front().phone == "030-0000402");
+  CHECK(entriesBack->back().phone.empty());
+  CHECK_FALSE(contract::ToJson(entries)["holders"][1].contains("phone"));
 
   const contract::LoginRequest request{"code", "verifier", "http://127.0.0.1:5/cb", "nonce"};
   CHECK(contract::ReadLoginRequest(contract::ToJson(request).dump())->codeVerifier == "verifier");

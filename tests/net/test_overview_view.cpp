@@ -72,6 +72,7 @@ TEST_CASE("a complete picture has no banner, source rows with timing, medication
 
 TEST_CASE("a consent refusal is a warning row with its reason and the banner names the pharmacy") {
   auto pharmacy = Expected("apotheek", domain::SourceKind::kPharmacy, "Apotheek Centrum");
+  pharmacy.source.phone = "030-0000402";
   const auto gp = Expected("huisarts", domain::SourceKind::kGeneralPractitioner, "Huisarts Test");
   domain::PatientPicture picture("999900109", {gp, pharmacy});
   picture.Deliver(WithData(gp, "huisarts.json"));
@@ -84,6 +85,10 @@ TEST_CASE("a consent refusal is a warning row with its reason and the banner nam
   const auto at = test::NoonOn(test::kTestDay);
   auto v = present::BuildOverviewView(picture, picture.Consolidate(at), picture.Ica(at), false);
   CHECK(v.banner.find("Apotheek Centrum (apotheek): toestemming geweigerd") != std::string::npos);
+  // Whom to call, in the banner and on the sources tab; a source without a number gets no "bel".
+  CHECK(v.banner.find(", bel 030-0000402") != std::string::npos);
+  CHECK(v.sources[1].phone == "030-0000402");
+  CHECK(v.sources[0].phone.empty());
   CHECK(v.sources[1].tone == Tone::kWarning);
   CHECK(v.sources[1].detail == "MA: Patient refused consent");
   CHECK(v.sources[0].detail.empty());

@@ -25,8 +25,8 @@ present::Report Sample(std::size_t rows) {
   present::OverviewView v;
   v.banner =
       "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum (apotheek): toestemming geweigerd door de patiënt.";
-  v.sources.push_back(
-      {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  v.sources.push_back({"Apotheek Centrum (apotheek)", "030-0000402", "toestemming geweigerd door de patiënt", "", "",
+                       present::Tone::kWarning});
   for (std::size_t i = 0; i < rows; ++i) {
     present::MedicationRow r;
     r.group = "ACTUEEL";
@@ -114,8 +114,14 @@ TEST_CASE("a word wider than its column breaks inside the column, never across t
   const double doseStart = report::kMargin + 0.40 * width;
   std::string product;
   REQUIRE_FALSE(pages.empty());
+  // Only the medication table: the sources table above it has columns of its own.
+  double tableTop = 0;
   for (const auto& run : pages.front().runs) {
-    if (run.x < productStart - 1 || run.x >= doseStart - 1) continue;
+    if (run.text == "Geneesmiddel") tableTop = run.y;
+  }
+  REQUIRE(tableTop > 0);
+  for (const auto& run : pages.front().runs) {
+    if (run.y < tableTop || run.x < productStart - 1 || run.x >= doseStart - 1) continue;
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            run.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, run.size);

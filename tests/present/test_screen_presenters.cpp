@@ -198,8 +198,8 @@ TEST_CASE("the printed report puts the banner before the medication and lists ev
   h.freshness = "opgehaald 23-11-2026 14:00 (zojuist)";
   present::OverviewView v;
   v.banner = "ONVOLLEDIG OVERZICHT: geen gegevens van Apotheek Centrum";
-  v.sources.push_back(
-      {"Apotheek Centrum (apotheek)", "toestemming geweigerd door de patiënt", "", "", present::Tone::kWarning});
+  v.sources.push_back({"Apotheek Centrum (apotheek)", "030-0000402", "toestemming geweigerd door de patiënt", "", "",
+                       present::Tone::kWarning});
   v.medication.push_back(Row(d::TreatmentStatus::kCurrent, "ACTUEEL", "Metoprolol", "1x per dag", "Huisarts", "", false,
                              0, "vanaf 01-11-2026", "in rol"));
   const auto r = present::BuildOverviewReport(h, v, "23-11-2026 14:05", "A. de Vries");
@@ -213,6 +213,7 @@ TEST_CASE("the printed report puts the banner before the medication and lists ev
     if (b.cells.size() > 1 && b.cells[0] == "Apotheek Centrum (apotheek)") {
       source = i;
       CHECK(b.warning);
+      CHECK(b.cells[1] == "030-0000402");  // whom to call, on paper too
     }
   }
   CHECK(banner > 0);

@@ -106,7 +106,7 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
                   6};
     gp.snapshot = "{\"hour\":" + std::to_string(hour) + "}";
     store::CachedSource pharmacy;
-    pharmacy.outcome = {{"apo", domain::SourceKind::kPharmacy, "Apotheek"},
+    pharmacy.outcome = {{"apo", domain::SourceKind::kPharmacy, "Apotheek", "030-0000402"},
                         "90000102",
                         domain::SourceStatus::kPartial,
                         "deadline",
@@ -135,6 +135,9 @@ TEST_CASE("the last retrieval of a patient round-trips and replaces the one befo
   CHECK(r.sources[0].outcome.missing.empty());
   CHECK(r.sources[1].outcome.detail == "no answer within 10 s");
   CHECK(r.sources[1].outcome.source.name == "Apotheek");
+  // Offline at night the physician still needs whom to call.
+  CHECK(r.sources[1].outcome.source.phone == "030-0000402");
+  CHECK(r.sources[0].outcome.source.phone.empty());
   auto count = s->database().Prepare("SELECT count(*) FROM retrievals");
   REQUIRE(count.value().Step());
   CHECK(count.value().Int(0) == 1);
@@ -173,7 +176,7 @@ TEST_CASE("the store refuses another key and a newer schema, and keeps its setti
   {  // statements end before the write below: SQLite commits a write only when no statement is active
     auto v = again->database().Prepare("PRAGMA user_version");
     REQUIRE(v.value().Step());
-    CHECK(v.value().Int(0) == 2);
+    CHECK(v.value().Int(0) == 3);
     auto mode = again->database().Prepare("PRAGMA journal_mode");
     REQUIRE(mode.value().Step());
     CHECK(mode.value().Text(0) == "wal");
@@ -212,6 +215,7 @@ TEST_CASE("a store of schema version 1 is migrated: its retrievals open, without
     r.sources = {gp};
     REQUIRE(s->retrievals().Save(r).ok());
     // Back to the file as version 1 wrote it.
+    REQUIRE(s->database().Execute("ALTER TABLE retrieval_sources DROP COLUMN phone").ok());
     REQUIRE(s->database().Execute("ALTER TABLE retrieval_sources DROP COLUMN missing").ok());
     REQUIRE(s->database().Execute("PRAGMA user_version = 1").ok());
   }
@@ -221,4 +225,5 @@ TEST_CASE("a store of schema version 1 is migrated: its retrievals open, without
   REQUIRE(latest.value());
   CHECK(latest.value()->sources.at(0).outcome.status == domain::SourceStatus::kData);
   CHECK(latest.value()->sources.at(0).outcome.missing.empty());
+  CHECK(latest.value()->sources.at(0).outcome.source.phone.empty());
 }

@@ -14,7 +14,8 @@ SourceKind SourceKindFromString(std::string_view text);  // "gp", "pharmacy", ..
 struct Source {
   std::string id;  // stable key, e.g. "apotheek-de-vaart"
   SourceKind kind = SourceKind::kUnknown;
-  std::string name;  // for display, e.g. "Apotheek De Vaart"
+  std::string name;     // for display, e.g. "Apotheek De Vaart"
+  std::string phone{};  // whom to call when it does not answer (address directory); "" when unknown
   bool operator==(const Source&) const = default;
 };
 

@@ -50,6 +50,7 @@ struct GatewayConfig {
   UserIdentity userIdentity = UserIdentity::kEmployeeCredential;
   std::string tokenType = "DPoP";
   std::vector<DiscoveryService> discovery;
+  std::string addressDirectory;  // FHIR base of the mCSD Query Directory; empty: no phone numbers
   int sessionMinutes = 480;
   std::string auditFile;
   std::string auditKeyFile;

@@ -164,6 +164,7 @@ void Retriever::Impl::Plan(LookupId id, Lookup& lookup, std::size_t source,
   src.service = chosen->service;
   src.fhirBase = chosen->fhirBaseUrl;
   if (!chosen->name.empty()) src.spec.source.name = chosen->name;
+  if (!chosen->phone.empty()) src.spec.source.phone = chosen->phone;
   if (src.service == kMedicationService) {
     for (const auto& q : MedicationQueries(lookup.request.bsn)) Send(id, lookup, source, q);
     return;

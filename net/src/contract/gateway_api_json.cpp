@@ -94,8 +94,10 @@ json ToJson(const SessionInfo& s) {
 json ToJson(const std::vector<DirectoryEntry>& entries) {
   json holders = json::array();
   for (const auto& h : entries) {
-    holders.push_back(
-        {{"service", h.service}, {"ura", h.ura}, {"name", h.name}, {"city", h.city}, {"fhir_base_url", h.fhirBaseUrl}});
+    json entry{
+        {"service", h.service}, {"ura", h.ura}, {"name", h.name}, {"city", h.city}, {"fhir_base_url", h.fhirBaseUrl}};
+    if (!h.phone.empty()) entry["phone"] = h.phone;
+    holders.push_back(std::move(entry));
   }
   return {{"holders", holders}};
 }
@@ -181,8 +183,9 @@ domain::Result<std::vector<DirectoryEntry>> ReadDirectory(std::string_view body)
   for (const auto& h : *holders) {
     if (!h.is_object()) return Invalid("an entry of 'holders' is not an object");
     Members m(h);
-    DirectoryEntry e{m.Text("service"), m.Text("ura"), m.Text("name"), m.Text("city", false),
-                     m.Text("fhir_base_url", false)};
+    DirectoryEntry e{
+        m.Text("service"),     m.Text("ura"), m.Text("name"), m.Text("city", false), m.Text("fhir_base_url", false),
+        m.Text("phone", false)};
     if (!m.problem().empty()) return Invalid("holders[" + std::to_string(out.size()) + "]." + m.problem());
     out.push_back(std::move(e));
   }

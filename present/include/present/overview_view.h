@@ -20,6 +20,7 @@ enum class Tone { kGood, kNeutral, kWarning, kDanger, kPending };
 
 struct SourceRow {
   std::string name;    // "Apotheek Centrum (apotheek)"
+  std::string phone;   // "030-0000402" from the address directory; "" when unknown
   std::string status;  // status with the reason in words
   std::string timing;  // "123 ms, 11 vragen, 14 resources"
   std::string detail;  // what the source said, for missing ones
@@ -63,11 +64,14 @@ struct OverviewView {
   std::size_t hiddenHistoric = 0;
 };
 
-// "ONVOLLEDIG OVERZICHT: geen gegevens van <bron> (<soort>): <status> (<reden>)…", or "" when complete.
+// "ONVOLLEDIG OVERZICHT: geen gegevens van <bron> (<soort>): <status> (<reden>), bel <nummer>…", or
+// "" when complete. The number is there so that at night the physician knows whom to call.
 std::string IncompleteBanner(const domain::PatientPicture& picture);
 // "vanaf 01-11-2026 t/m 30-11-2026", "vanaf …, doorlopend", with ", hervat …" when suspended.
 std::string PeriodText(const domain::TreatmentLine& line);
 Tone ToneOf(domain::SourceStatus s);
+// "bel 030-0000402": whom to call for a source; "" when the directory gave no number.
+std::string CallText(const domain::Source& source);
 // Source id → organisation name, for the sources the picture knows a name of: lines and ICA items
 // name their sources by id, the reader wants the organisation.
 std::map<std::string, std::string> SourceNames(const domain::PatientPicture& picture);

@@ -99,6 +99,7 @@ struct DirectoryEntry {
   std::string name;
   std::string city;
   std::string fhirBaseUrl;
+  std::string phone;  // the organisation's work number from the address directory; "" when unknown
 };
 
 // Headers of a relayed request and answer that carry meaning between desktop and gateway.
