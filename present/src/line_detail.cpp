@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/line_detail.h"
 
+#include <algorithm>
+
 #include "present/discrepancy_texts.h"
 #include "present/ica_texts.h"
 #include "present/overview_view.h"
@@ -27,6 +29,19 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
                        ? Fmt("Voorschrijver: {0}", {ma.author.display})
                        : Fmt("Voorschrijver: {0} ({1})", {ma.author.display, from}));
   }
+  // The indication as each prescribing source recorded it; the same problem from two sources once.
+  std::vector<std::pair<std::string, std::vector<std::string>>> indications;
+  for (const auto& ma : line.agreements) {
+    for (const auto& indication : ma->indications) {
+      const std::string label = indication.Label();
+      auto it = std::find_if(indications.begin(), indications.end(), [&](const auto& i) { return i.first == label; });
+      if (it == indications.end()) it = indications.insert(indications.end(), {label, {}});
+      if (std::find(it->second.begin(), it->second.end(), ma->h.source) == it->second.end())
+        it->second.push_back(ma->h.source);
+    }
+  }
+  for (const auto& [label, sources] : indications)
+    out += "\n" + Fmt("Indicatie: {0} ({1})", {label, JoinSourceNames(sources, names)});
   const d::BlockHeader* why = line.endedBy ? &line.endedBy->h : nullptr;
   if (!why && !line.agreements.empty()) why = &line.agreements.front()->h;
   if (why && !why->reason.Label().empty()) {

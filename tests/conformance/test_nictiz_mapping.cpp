@@ -67,3 +67,24 @@ TEST_CASE("Nictiz CiO 2.0 and zib 2020 instances map without error", "[conforman
   CHECK(cioTests.files > 0);
   CHECK(zib.ica >= 5);
 }
+
+TEST_CASE("Nictiz 'reden van voorschrijven': the MA's indication and its prescriber by name, role and organisation",
+          "[conformance][mp9]") {
+  auto dir = zb::test::NictizDir();
+  if (!dir) {
+    WARN("../shared/fixtures/nictiz is absent: Nictiz conformance skipped");
+    return;
+  }
+  const auto doc = zb::test::ReadFhir(
+      *dir / "Nictiz-testscripts/mp9-fixtures-json/mv-mp-vo-tst-2-3-redenvanvoorschrijven-v30.json", "nictiz");
+  REQUIRE(doc.medication.agreements.size() == 1);
+  const auto& ma = doc.medication.agreements.front();
+  // reasonReference -> Condition (nl-core-Problem) ICPC L88.01, included in the bundle.
+  REQUIRE(ma.indications.size() == 1);
+  CHECK(ma.indications.front().Label() == "Reumatoide artritis");
+  CHECK(ma.indications.front().Has("http://hl7.org/fhir/sid/icpc-1-nl", "L88.01"));
+  // requester -> PractitionerRole -> Practitioner + Organization, instead of the generated display
+  // "Healthcare professional (role), Bertine van Doorn, …".
+  CHECK(ma.h.author.display ==
+        "Bertine van Doorn (Huisartsen, niet nader gespecificeerd), Huisartsenpraktijk Pulver & Partners");
+}

@@ -6,7 +6,6 @@
 #include <wx/headerctrl.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
-#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 
@@ -153,6 +152,9 @@ TEST_CASE("an active amoxicillin line next to a penicillin allergy is red, says 
   CHECK(text.find("overgevoelig voor PENICILLINES — hoog risico") != std::string::npos);
   CHECK(text.find("amoxicilline hoort bij de penicillines (ATC J01CA04 in J01C)") != std::string::npos);
   CHECK(text.find("G-Standaard") != std::string::npos);  // says which check did not run
+  // Why it was prescribed, and by whom, before the checks.
+  CHECK(text.find("\nIndicatie: Pneumonie (") != std::string::npos);
+  CHECK(text.find("\nVoorschrijver: Ziekenhuis Rivierenland, dr. S. El Amrani (internist)") != std::string::npos);
   Screenshot(frame, "overview-jansen-ica-warning");
   // The strip names the allergy with its risk, and stays on screen whichever tab is open.
   std::vector<wxWindow*> strip;
@@ -204,12 +206,10 @@ TEST_CASE("a consent refusal shows the incomplete-overview banner naming the pha
                                       sources->GetItemText(row, 1) == "030-0000402");
   }
   CHECK(pharmacyPhone);
-  auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
-  REQUIRE(tabs);
-  tabs->SetSelection(static_cast<std::size_t>(tabs->FindPage(sources)));
+  frame->overview().SelectTab(2);
   wxYield();
   Screenshot(frame, "overview-sources-phone");
-  tabs->SetSelection(0);
+  frame->overview().SelectTab(0);
   // The banner is wrapped again when the window narrows: no line runs past the panel.
   auto* overview = wxWindow::FindWindowByName("overview", frame);
   REQUIRE(overview);

@@ -391,6 +391,8 @@ TEST_CASE("a discrepancy reads as a clinical card: per source product, strength,
   CHECK(text.find("JANSEN_") == std::string::npos);
   // Whom to call and what was last handed out.
   CHECK(text.find("\nVoorschrijver: ") != std::string::npos);
+  // The indication the hospital recorded (reasonReference to a Condition), with who recorded it.
+  CHECK(text.find("\nIndicatie: Atriumfibrilleren (ziekenhuis)") != std::string::npos);
   CHECK(text.find("\nLaatste verstrekking: ") != std::string::npos);
   CHECK(text.find("(apotheek)") != std::string::npos);
   if (meto->gds.inRoll && meto->gds.timing == d::RollTiming::kNextRollChange)

@@ -77,7 +77,8 @@ struct MedicationAgreement {
   std::optional<BlockId> basedOnMedicationUse;
   std::vector<Coding> additionalInformation;  // AanvInfoMA, incl. GDS timing codes 6/7/11
   std::optional<Actor> nextPractitioner;
-  std::string categoryCode;  // 33633005 (MP9) or 16076005 (zib/zorginzage GP data)
+  std::string categoryCode;            // 33633005 (MP9) or 16076005 (zib/zorginzage GP data)
+  std::vector<Concept> indications{};  // reasonReference: the problem it is prescribed for
   bool operator==(const MedicationAgreement&) const = default;
 };
 

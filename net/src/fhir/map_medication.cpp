@@ -87,7 +87,8 @@ void MapAgreement(DocumentState& st, Object resource, std::string_view category)
   }
   ma.h.copy = ma.h.copy || c.Bool(resource, "reportedBoolean").value_or(false);
   if (auto reasons = ConceptArray(c, resource, "reasonCode"); !reasons.empty()) ma.h.reason = reasons.front();
-  if (auto a = ActorField(c, resource, "requester")) ma.h.author = std::move(*a);
+  ma.indications = ReasonReferences(st, resource);
+  if (auto a = ResolvedActorField(st, resource, "requester")) ma.h.author = std::move(*a);
   RegisteredFallback(ma.h, c.DateTime(resource, "authoredOn"));
   ma.h.dosage = MapDosageArray(c, resource, "dosageInstruction");
   st.out.medication.agreements.push_back(std::move(ma));
@@ -100,7 +101,7 @@ void MapRegimen(DocumentState& st, Object r) {
   wds.basedOnAgreement = FirstLogical(c, r, "basedOn");
   wds.previousRegimen = LogicalField(c, r, "priorPrescription");
   if (auto reasons = ConceptArray(c, r, "reasonCode"); !reasons.empty()) wds.h.reason = reasons.front();
-  if (auto a = ActorField(c, r, "requester")) wds.h.author = std::move(*a);
+  if (auto a = ResolvedActorField(st, r, "requester")) wds.h.author = std::move(*a);
   RegisteredFallback(wds.h, c.DateTime(r, "authoredOn"));
   wds.h.dosage = MapDosageArray(c, r, "dosageInstruction");
   st.out.medication.regimens.push_back(std::move(wds));
@@ -119,7 +120,7 @@ void MapRequest(DocumentState& st, Object resource) {
   }
   vv.basedOnAgreement = FirstLogical(c, resource, "basedOn");
   vv.cancelled = vv.h.fhirStatus == "entered-in-error";
-  if (auto a = ActorField(c, resource, "requester")) vv.h.author = std::move(*a);
+  if (auto a = ResolvedActorField(st, resource, "requester")) vv.h.author = std::move(*a);
   RegisteredFallback(vv.h, c.DateTime(resource, "authoredOn"));
   if (auto dr = c.Obj(resource, "dispenseRequest")) {
     Context::Scope s(c, "dispenseRequest");

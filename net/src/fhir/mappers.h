@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "context.h"
+#include "datatypes.h"
 #include "references.h"
 
 namespace zb::net::fhir::detail {
@@ -27,6 +28,12 @@ void MapOperationOutcome(DocumentState& st, Object r);
 
 // mp-PharmaceuticalProduct (Medication) -> Product.
 domain::Product MapProduct(Context& c, Object medication);
+
+// A reference to a person or organisation with its target read where the document holds it: a
+// PractitionerRole becomes "name (role), organisation". Without a target, the reference's display.
+std::optional<domain::Actor> ResolvedActorField(DocumentState& st, Object resource, std::string_view key);
+// reasonReference (MA indication): the code of each referenced Condition or Observation.
+std::vector<domain::Concept> ReasonReferences(DocumentState& st, Object resource);
 
 // Refuses the resource when it carries implicitRules or a modifier extension we do not know: FHIR
 // forbids ignoring those, and ignoring ext-StopType would turn a stop into a new prescription.

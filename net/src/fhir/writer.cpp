@@ -233,6 +233,19 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
   if (!patientUrl.empty()) j["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
   if (!h.author.display.empty() || h.author.identifier) j["requester"] = ActorJson(h.author, "PractitionerRole");
   if (!h.reason.empty()) j["reasonCode"] = json::array({ConceptJson(h.reason)});
+  // The indication travels inside the agreement as a contained Condition (nl-core-Problem), so
+  // the receiver reads the coded problem without a second resource to keep in step.
+  for (std::size_t i = 0; i < ma.indications.size(); ++i) {
+    const std::string local = "indication-" + std::to_string(i + 1);
+    json condition = {{"resourceType", "Condition"},
+                      {"id", local},
+                      {"meta", {{"profile", json::array({Nictiz("nl-core-Problem")})}}},
+                      {"code", ConceptJson(ma.indications[i])}};
+    if (!patientUrl.empty()) condition["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
+    j["contained"].push_back(std::move(condition));
+    j["reasonReference"].push_back(
+        {{"reference", "#" + local}, {"type", "Condition"}, {"display", ma.indications[i].Label()}});
+  }
   if (!h.note.empty()) j["note"] = json::array({{{"text", h.note}}});
   if (!h.dosage.empty()) {
     j["dosageInstruction"] = json::array();
