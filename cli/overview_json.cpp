@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "overview_report.h"
+#include "present/dose_texts.h"
 
 namespace zb::cli {
 
@@ -26,7 +27,7 @@ json LineJson(const d::TreatmentLine& line) {
   j["treatment"] = {{"system", line.treatment.system}, {"value", line.treatment.value}};
   j["status"] = d::ToString(line.status);
   j["product"] = ProductJson(*line.product);
-  j["dosage"] = line.DosageText();
+  j["dosage"] = line.DoseBlock() ? zb::present::DoseOf(*line.DoseBlock()).Full() : std::string();
   j["start"] = Iso(line.start);
   j["end"] = Iso(line.end);
   j["resumesAt"] = Iso(line.resumesAt);

@@ -6,6 +6,7 @@
 
 #include "overview_report.h"
 #include "present/discrepancy_texts.h"
+#include "present/dose_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
 
@@ -27,7 +28,7 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& line, bool explain) {
   if (line.gds.inRoll) marks += "[GDS] ";
   if (line.HasWarning()) marks += "[!] ";
   out << "  " << marks << line.product->DisplayName() << "\n";
-  const std::string dose = line.DosageText();
+  const std::string dose = p::DoseCell(line.DoseBlock());
   if (!dose.empty()) out << "      dosering: " << dose << "\n";
   const std::string period = p::PeriodText(line);
   if (!period.empty()) out << "      periode:  " << period << "\n";
@@ -54,7 +55,7 @@ void WriteLine(std::ostream& out, const d::TreatmentLine& line, bool explain) {
         << (m.daysSupply ? ", voor " + m.daysSupply->Label() : std::string()) << " (" << m.h.source << ")\n";
   }
   for (const auto& ta : line.administrationAgreements) {
-    out << "      TA:       " << ta->h.product->DisplayName() << " — " << ta->h.DosageText()
+    out << "      TA:       " << ta->h.product->DisplayName() << " — " << p::DoseCell(&ta->h)
         << (ta->distributedInGds ? " [GDS]" : "") << " (" << ta->h.source << ")\n";
   }
   for (const auto& x : line.discrepancies) {

@@ -10,6 +10,7 @@
 #include "domain/overview.h"
 #include "net/fhir/reader.h"
 #include "net/fhir/writer.h"
+#include "present/dose_texts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace d = zb::domain;
@@ -24,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const auto at = d::StartOfNetherlandsDay(d::Date(2026, 3, 10)) + boost::posix_time::hours(12);
   const auto overview = d::Consolidate(doc->medication, at);
-  for (const auto& line : overview.lines) (void)line.DosageText();
+  for (const auto& line : overview.lines) (void)zb::present::DoseCell(line.DoseBlock());
   (void)d::SummarizeIca(doc->ica, at);
 
   // What we read, we can write; what we write, we read back the same.

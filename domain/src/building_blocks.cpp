@@ -27,15 +27,14 @@ const char* Abbreviation(BlockKind kind) {
   return "?";
 }
 
-std::string BlockHeader::DosageText() const {
-  std::string text = renderedDosage.empty() ? DescribeDosage(dosage) : renderedDosage;
-  // The cycle changes what the dosage means, so it is never left out of the text.
-  if (cycle && text.find("cycl") == std::string::npos) {
+std::string BlockHeader::DoseKey() const {
+  std::string key = renderedDosage + "|" + DosageKey(dosage);
+  if (cycle) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, " (cyclisch schema, herhalen na %g %s)", cycle->value, cycle->unit.c_str());
-    text += buf;
+    std::snprintf(buf, sizeof buf, "|cycle %g %s", cycle->value, cycle->unit.c_str());
+    key += buf;
   }
-  return text;
+  return key;
 }
 
 std::size_t MedicationData::Count() const {

@@ -201,13 +201,20 @@ bool ViewsDiffer(const Classification& x, const Classification& y) {
   return !a.product->empty() && !b.product->empty() && !a.product->SameMedicineAs(*b.product);
 }
 
+// The line's shared handle on one of its blocks (the line holds every block of its treatment).
+BlockPtr<BlockHeader> SharedOf(const TreatmentLine& line, const BlockHeader* block) {
+  for (const auto& b : line.blocks) {
+    if (b.get() == block) return b;
+  }
+  return nullptr;
+}
+
 // One source's view as the fields of a kSourcesDisagree discrepancy (kSourceViewFields each).
 void AppendView(const std::string& source, const Classification& c, std::vector<std::string>& args) {
   const BlockHeader* g = c.governing.empty() ? nullptr : c.governing.front();
   args.push_back(source);
   args.push_back(ToString(c.status));
   args.push_back(g ? g->product->DisplayName() : "");
-  args.push_back(g ? g->DosageText() : "");
   args.push_back(g && g->period && g->period->start ? g->period->start->ToIso() : "");
   args.push_back(g ? g->author.display : "");
 }
@@ -259,8 +266,11 @@ Classification Classify(const Group& group, Instant at, pt::time_duration window
 namespace {
 
 void Add(TreatmentLine& line, DiscrepancyKind kind, Severity severity, std::vector<std::string> sources,
-         std::vector<std::string> args) {
-  line.discrepancies.push_back({kind, severity, std::move(sources), std::move(args)});
+         std::vector<std::string> args, std::vector<const BlockHeader*> blocks = {}) {
+  std::vector<BlockPtr<BlockHeader>> shared;
+  shared.reserve(blocks.size());
+  for (const auto* b : blocks) shared.push_back(b ? SharedOf(line, b) : nullptr);
+  line.discrepancies.push_back({kind, severity, std::move(sources), std::move(args), std::move(shared)});
 }
 
 // Stops that match no agreement, and logistics (TA, VV, MVE) without any agreement behind them.
@@ -310,18 +320,19 @@ void CheckAdministrationDose(const Classification& classification, TreatmentLine
   }
   for (const auto& [ma, tas] : byAgreement) {
     std::vector<Dosage> combined;
-    std::vector<std::string> ids, texts, sources;
+    std::vector<std::string> ids, sources;
+    std::vector<const BlockHeader*> blocks;
     for (const auto* ta : tas) {
       combined.insert(combined.end(), ta->h.dosage.begin(), ta->h.dosage.end());
       ids.push_back(ta->h.id.value);
-      texts.push_back(ta->h.DosageText());
+      blocks.push_back(&ta->h);
       sources.push_back(ta->h.source);
     }
     if (combined.empty() || ma->h.dosage.empty()) continue;
     if (DailyAmountKey(combined) == DailyAmountKey(ma->h.dosage)) continue;
     sources.push_back(ma->h.source);
-    Add(line, DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources,
-        {JoinWithPlus(ids), JoinWithPlus(texts), ma->h.DosageText()});
+    blocks.push_back(&ma->h);
+    Add(line, DiscrepancyKind::kAdministrationDoseDiffers, Severity::kWarning, sources, {JoinWithPlus(ids)}, blocks);
   }
 }
 
@@ -367,11 +378,13 @@ void CheckSourcesAgree(const Group& group, Instant at, pt::time_duration window,
   }
   if (!differ) return;
   std::vector<std::string> sources, args;
+  std::vector<const BlockHeader*> blocks;
   for (const auto& [source, view] : views) {
     sources.push_back(source);
     AppendView(source, view, args);
+    blocks.push_back(view.governing.empty() ? nullptr : view.governing.front());
   }
-  Add(line, DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args);
+  Add(line, DiscrepancyKind::kSourcesDisagree, Severity::kWarning, sources, args, blocks);
 }
 
 // A live treatment that only one of several answering sources knows.

@@ -55,36 +55,6 @@ std::string LineKey(const Dosage& dosage) {
   return k;
 }
 
-const char* UnitWord(const std::string& ucum, bool plural) {
-  if (ucum == "h") return plural ? "uur" : "uur";
-  if (ucum == "d") return plural ? "dagen" : "dag";
-  if (ucum == "wk") return plural ? "weken" : "week";
-  if (ucum == "mo") return plural ? "maanden" : "maand";
-  if (ucum == "min") return plural ? "minuten" : "minuut";
-  return "";
-}
-
-std::string DescribeLine(const Dosage& d) {
-  if (!d.text.empty()) return d.text;
-  std::string out;
-  if (d.asNeeded) out += "zo nodig ";
-  const Timing& t = d.timing;
-  if (t.frequency && t.period) {
-    out += std::to_string(*t.frequency);
-    if (t.frequencyMax) out += " à " + std::to_string(*t.frequencyMax);
-    out += " maal per ";
-    if (*t.period != 1) out += Num(*t.period) + " ";
-    out += UnitWord(t.periodUnit, *t.period != 1);
-  }
-  for (const auto& dr : d.doseAndRate) {
-    if (dr.dose) out += (out.empty() ? "" : " ") + dr.dose->Label();
-    if (dr.doseRange) out += (out.empty() ? "" : " ") + dr.doseRange->Label();
-  }
-  if (!d.route.empty()) out += ", " + d.route.Label();
-  if (!d.asNeededCriterion.empty()) out += " (" + d.asNeededCriterion.Label() + ")";
-  return out;
-}
-
 // Administrations per day, or nullopt when the timing does not say.
 std::optional<double> PerDay(const Timing& t) {
   const double weekFactor = t.dayOfWeek.empty() ? 1.0 : static_cast<double>(t.dayOfWeek.size()) / 7.0;
@@ -136,20 +106,6 @@ std::string DosageKey(const std::vector<Dosage>& dosage) {
   lines.reserve(dosage.size());
   for (const auto& d : dosage) lines.push_back(LineKey(d));
   return Sorted(std::move(lines));
-}
-
-std::string DescribeDosage(const std::vector<Dosage>& dosage) {
-  std::vector<const Dosage*> ordered;
-  for (const auto& d : dosage) ordered.push_back(&d);
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const Dosage* a, const Dosage* b) { return a->sequence.value_or(0) < b->sequence.value_or(0); });
-  std::string out;
-  for (const Dosage* d : ordered) {
-    std::string line = DescribeLine(*d);
-    if (line.empty()) continue;
-    out += (out.empty() ? "" : "; ") + line;
-  }
-  return out;
 }
 
 }  // namespace zb::domain

@@ -107,13 +107,13 @@ const char* ToString(RollTiming t) {
   return "none";
 }
 
-std::string TreatmentLine::DosageText() const {
-  if (!agreements.empty()) return agreements.front()->h.DosageText();
-  if (!administrationAgreements.empty()) return administrationAgreements.front()->h.DosageText();
-  if (regimen) return regimen->h.DosageText();
-  if (latestUse) return latestUse->h.DosageText();
-  if (lastDispense) return lastDispense->h.DosageText();
-  return {};
+const BlockHeader* TreatmentLine::DoseBlock() const {
+  if (!agreements.empty()) return &agreements.front()->h;
+  if (!administrationAgreements.empty()) return &administrationAgreements.front()->h;
+  if (regimen) return &regimen->h;
+  if (latestUse) return &latestUse->h;
+  if (lastDispense) return &lastDispense->h;
+  return nullptr;
 }
 
 bool TreatmentLine::HasWarning() const {

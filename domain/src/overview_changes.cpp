@@ -29,7 +29,9 @@ std::map<std::string, LineChangeInfo> ChangesSince(const Overview& before, const
     }
     LineChangeInfo info{LineChange::kChanged};
     info.product = old.product->DisplayName() != line.product->DisplayName();
-    info.dose = old.DosageText() != line.DosageText();
+    const BlockHeader* oldDose = old.DoseBlock();
+    const BlockHeader* newDose = line.DoseBlock();
+    info.dose = (oldDose ? oldDose->DoseKey() : std::string()) != (newDose ? newDose->DoseKey() : std::string());
     info.period = old.start != line.start || old.end != line.end;
     // Ageing from "recently stopped" into history is the calendar, not a change in the record.
     info.status = old.status != line.status &&

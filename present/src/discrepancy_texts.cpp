@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/discrepancy_texts.h"
 
+#include "present/dose_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
 #include "present/tr.h"
@@ -24,13 +25,13 @@ std::string StatusWord(const std::string& code) {
 }
 
 // "huisarts: METOPROLOLSUCCINAAT TABLET MGA 50MG — 1 maal per dag 1 stuk (actueel, sinds 29-11-2026, J. de Wit)"
-std::string SourceView(const std::vector<std::string>& a, std::size_t at,
+std::string SourceView(const std::vector<std::string>& a, std::size_t at, const d::BlockHeader* governing,
                        const std::map<std::string, std::string>& names) {
   std::string what = Arg(a, at + 2);
-  if (!Arg(a, at + 3).empty()) what += " — " + Arg(a, at + 3);
+  if (const std::string dose = DoseCell(governing); !dose.empty()) what += " — " + dose;
   std::string how = StatusWord(Arg(a, at + 1));
-  if (!Arg(a, at + 4).empty()) how += ", " + Fmt("sinds {0}", {IsoAsDutch(Arg(a, at + 4))});
-  if (!Arg(a, at + 5).empty()) how += ", " + Arg(a, at + 5);
+  if (!Arg(a, at + 3).empty()) how += ", " + Fmt("sinds {0}", {IsoAsDutch(Arg(a, at + 3))});
+  if (!Arg(a, at + 4).empty()) how += ", " + Arg(a, at + 4);
   return Fmt("{0}: {1} ({2})", {SourceNameOf(Arg(a, at), names), what.empty() ? Tr("geen afspraak") : what, how});
 }
 
@@ -44,11 +45,21 @@ std::string SourceList(const std::vector<std::string>& a, const std::map<std::st
 
 }  // namespace
 
+// kAdministrationDoseDiffers: the pharmacy's administration agreements' doses, then the agreement's.
+std::pair<std::string, std::string> PharmacyAndAgreedDose(const d::Discrepancy& x) {
+  std::string pharmacy;
+  for (std::size_t i = 0; i + 1 < x.blocks.size(); ++i)
+    pharmacy += (pharmacy.empty() ? "" : " + ") + DoseCell(x.blocks[i].get());
+  return {pharmacy, x.blocks.empty() ? std::string() : DoseCell(x.blocks.back().get())};
+}
+
 std::string Describe(const d::Discrepancy& discrepancy, const std::map<std::string, std::string>& names) {
   const auto& a = discrepancy.args;
   switch (discrepancy.kind) {
-    case d::DiscrepancyKind::kAdministrationDoseDiffers:
-      return Fmt("Dosering van de apotheek wijkt af: {0}; afgesproken: {1}", {Arg(a, 1), Arg(a, 2)});
+    case d::DiscrepancyKind::kAdministrationDoseDiffers: {
+      const auto [pharmacy, agreed] = PharmacyAndAgreedDose(discrepancy);
+      return Fmt("Dosering van de apotheek wijkt af: {0}; afgesproken: {1}", {pharmacy, agreed});
+    }
     case d::DiscrepancyKind::kAdministrationOutdated:
       return Tr("De apotheek werkt nog met een eerdere afspraak; de wijziging is daar nog niet verwerkt");
     case d::DiscrepancyKind::kUseReportsNotUsed:
@@ -85,7 +96,9 @@ std::vector<std::string> DiscrepancyCard(const d::Discrepancy& discrepancy, cons
   std::vector<std::string> card{Describe(discrepancy, names)};
   const auto& a = discrepancy.args;
   if (discrepancy.kind == d::DiscrepancyKind::kSourcesDisagree) {
-    for (std::size_t at = 0; at < a.size(); at += d::kSourceViewFields) card.push_back(SourceView(a, at, names));
+    for (std::size_t at = 0, i = 0; at < a.size(); at += d::kSourceViewFields, ++i) {
+      card.push_back(SourceView(a, at, i < discrepancy.blocks.size() ? discrepancy.blocks[i].get() : nullptr, names));
+    }
   }
   const bool change = discrepancy.kind == d::DiscrepancyKind::kSourcesDisagree ||
                       discrepancy.kind == d::DiscrepancyKind::kAdministrationOutdated ||

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "present/discrepancy_texts.h"
+#include "present/dose_texts.h"
 #include "present/ica_texts.h"
 #include "present/overview_view.h"
 #include "present/texts.h"
@@ -80,8 +81,11 @@ std::string LineDetail(const d::TreatmentLine& line, const std::map<std::string,
                          : Fmt("{0} van {1}, {2}", {BlockKindLabel(b->kind), SourceNameOf(b->source, names), when}));
     if (b->copy) out += ", " + Tr("kopie");
     if (!b->product->empty()) out += "\n    " + b->product->DisplayName();
-    const std::string dose = b->DosageText();
-    if (!dose.empty()) out += "\n    " + Fmt("dosering: {0}", {dose});
+    const DoseText dose = DoseOf(*b);
+    if (!dose.text.empty()) {
+      out += "\n    " + (dose.fromSource ? Fmt("dosering (tekst van de bron): {0}", {dose.Full()})
+                                         : Fmt("dosering: {0}", {dose.Full()}));
+    }
     if (!b->reason.Label().empty()) out += "\n    " + Fmt("reden: {0}", {b->reason.Label()});
     if (!b->author.display.empty()) out += "\n    " + Fmt("door: {0}", {b->author.display});
   }

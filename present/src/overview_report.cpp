@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/overview_report.h"
 
+#include <algorithm>
+
 #include "present/tr.h"
 
 namespace zb::present {
@@ -37,6 +39,11 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
   }
 
   Add(ReportStyle::kHeading, {Tr("Medicatie")});
+  if (std::any_of(view.medication.begin(), view.medication.end(),
+                  [](const MedicationRow& m) { return m.dose.rfind("\u201C", 0) == 0; })) {
+    Add(ReportStyle::kSmall, {Tr("Dosering tussen \u201C\u201D: de tekst van de bron zoals verstuurd; zonder "
+                                 "aanhalingstekens: door Zorgbrug opgesteld uit de gestructureerde gegevens.")});
+  }
   const std::vector<double> medWidths{0.13, 0.27, 0.24, 0.2, 0.16};
   Add(ReportStyle::kTableHeader, {Tr("Groep"), Tr("Geneesmiddel"), Tr("Dosering"), Tr("Periode"), Tr("Bron")},
       medWidths);

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "present/dose_texts.h"
 #include "present/ica_texts.h"
 #include "present/texts.h"
 #include "present/tr.h"
@@ -147,7 +148,7 @@ OverviewView BuildOverviewView(const d::PatientPicture& picture, const d::Overvi
     r.status = l.status;
     r.group = StatusHeading(l.status);
     r.product = l.product->DisplayName();
-    r.dose = l.DosageText();
+    r.dose = DoseCell(l.DoseBlock());
     r.period = PeriodText(l);
     r.sources = JoinSourceNames(l.sources, shortNames);
     r.sourcesFull = Join(l.sources);

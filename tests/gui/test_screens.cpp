@@ -292,6 +292,20 @@ TEST_CASE("English is selectable: menus, statuses and presenter texts come from 
   REQUIRE(frame->OpenPatient("999991000"));
   REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
   CHECK(frame->shownHeader().ica.front().text.rfind("Allergy: PENICILLINES", 0) == 0);
+  // Dose texts: a source's own (Dutch) words in quotes as sent; the ones Zorgbrug writes in English.
+  std::size_t quoted = 0, ours = 0;
+  for (const auto& row : frame->shownView().medication) {
+    if (row.dose.rfind("\u201C", 0) == 0) {
+      ++quoted;
+    } else if (!row.dose.empty()) {
+      ++ours;
+      INFO(row.dose);
+      CHECK(row.dose.find("maal per") == std::string::npos);
+      CHECK(row.dose.find("x per") != std::string::npos);
+    }
+  }
+  CHECK(quoted > 0);
+  CHECK(ours > 0);
   Screenshot(frame, "overview-english");
   test::Close(frame);
   REQUIRE(gui::InitLanguage("nl", nullptr));

@@ -43,14 +43,3 @@ TEST_CASE("Weekly and hourly periods convert to per day", "[dosage]") {
   every8h.timing.periodUnit = "h";
   CHECK(DailyAmountKey({every8h}) == DailyAmountKey({Daily(3, "1")}));
 }
-
-TEST_CASE("Dosage description falls back to the structured fields", "[dosage]") {
-  CHECK(DescribeDosage({Daily(3, "2")}) == "3 maal per dag 2 stuk, Oraal");
-  Dosage prn = Daily(1, "1");
-  prn.asNeeded = true;
-  prn.asNeededCriterion.codings = {{"urn:oid:2.16.840.1.113883.2.4.4.5", "1028", "Bij pijn"}};
-  CHECK(DescribeDosage({prn}) == "zo nodig 1 maal per dag 1 stuk, Oraal (Bij pijn)");
-  Dosage withText = Daily(1, "1");
-  withText.text = "volgens schema";
-  CHECK(DescribeDosage({withText}) == "volgens schema");
-}

@@ -65,8 +65,9 @@ struct BlockHeader {
   std::string fhirStatus;  // as sent; never used for classification
   bool operator==(const BlockHeader&) const = default;
 
-  // What to show as dose: the source's rendered text, else a description of the structured dosage.
-  std::string DosageText() const;
+  // Equal keys: the same dose as far as the block says, including the source's own text (a changed
+  // text is a change even where the structure is equal). Compared, never shown.
+  std::string DoseKey() const;
   bool IsStop() const { return stop.type != StopType::kNone; }
 };
 

@@ -63,8 +63,4 @@ std::string DosageKey(const std::vector<Dosage>& dosage);
 // no daily rate fall back to their full description.
 std::string DailyAmountKey(const std::vector<Dosage>& dosage);
 
-// Short Dutch description for lines whose source sent no rendered dosage text, e.g.
-// "1 maal per dag 2 stuk, Oraal". Built only from the structured fields.
-std::string DescribeDosage(const std::vector<Dosage>& dosage);
-
 }  // namespace zb::domain

@@ -26,11 +26,12 @@ const char* ToString(TreatmentStatus s);
 enum class Severity { kInfo, kWarning };
 
 enum class DiscrepancyKind {
-  kAdministrationDoseDiffers,  // args: TA id, TA dose, MA dose
+  kAdministrationDoseDiffers,  // args: TA id(s); blocks: the TA(s), then the MA
   kAdministrationOutdated,     // args: TA id, the earlier MA it implements, the governing MA
   kUseReportsNotUsed,          // args: MGB id, use status
   kUseNotAsAgreed,             // args: MGB id
-  kSourcesDisagree,            // args: per source kSourceViewFields: source, status, product, dose, start, author
+  kSourcesDisagree,            // args: per source kSourceViewFields: source, status, product, start, author;
+                               // blocks: per source its governing block (null when none), for the dose
   kKnownAtOneSourceOnly,       // args: the source
   kSameBlockDiffers,           // args: block id, source a, source b
   kPossibleDuplicate,          // args: other MBH id, other product name
@@ -41,13 +42,21 @@ enum class DiscrepancyKind {
 };
 const char* ToString(DiscrepancyKind k);
 // Fields per source in a kSourcesDisagree discrepancy's args.
-inline constexpr std::size_t kSourceViewFields = 6;
+inline constexpr std::size_t kSourceViewFields = 5;
+
+// A building block shared between the data it was received in and every overview built from it:
+// blocks are immutable once received, so lines point at them instead of copying them.
+template <class T>
+using BlockPtr = std::shared_ptr<const T>;
 
 struct Discrepancy {
   DiscrepancyKind kind;
   Severity severity = Severity::kWarning;
   std::vector<std::string> sources;
   std::vector<std::string> args;
+  // The blocks whose dosage the discrepancy compares: the texts are built in the reader's language
+  // from these (the domain writes no sentences).
+  std::vector<BlockPtr<BlockHeader>> blocks{};
   bool operator==(const Discrepancy&) const = default;
 };
 
@@ -87,11 +96,6 @@ struct GdsContext {
   RollTiming timing = RollTiming::kNone;  // MA additional information 6 / 7 / 11
 };
 
-// A building block shared between the data it was received in and every overview built from it:
-// blocks are immutable once received, so lines point at them instead of copying them.
-template <class T>
-using BlockPtr = std::shared_ptr<const T>;
-
 struct TreatmentLine {
   BlockId treatment;
   TreatmentStatus status = TreatmentStatus::kHistoric;
@@ -112,7 +116,9 @@ struct TreatmentLine {
   std::vector<Discrepancy> discrepancies;
   std::vector<TraceStep> trace;
 
-  std::string DosageText() const;
+  // The block whose dosage the line shows: the governing agreement, else the pharmacy's
+  // administration agreement, the variable dosing regimen, the latest use, the last dispense.
+  const BlockHeader* DoseBlock() const;
   bool HasWarning() const;
 };
 
