@@ -43,8 +43,6 @@ std::string SourceList(const std::vector<std::string>& a, const std::map<std::st
   return out;
 }
 
-}  // namespace
-
 // kAdministrationDoseDiffers: the pharmacy's administration agreements' doses, then the agreement's.
 std::pair<std::string, std::string> PharmacyAndAgreedDose(const d::Discrepancy& x) {
   std::string pharmacy;
@@ -52,6 +50,8 @@ std::pair<std::string, std::string> PharmacyAndAgreedDose(const d::Discrepancy& 
     pharmacy += (pharmacy.empty() ? "" : " + ") + DoseCell(x.blocks[i].get());
   return {pharmacy, x.blocks.empty() ? std::string() : DoseCell(x.blocks.back().get())};
 }
+
+}  // namespace
 
 std::string Describe(const d::Discrepancy& discrepancy, const std::map<std::string, std::string>& names) {
   const auto& a = discrepancy.args;

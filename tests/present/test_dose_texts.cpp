@@ -8,6 +8,7 @@
 
 #include "builders.h"
 #include "present/dose_texts.h"
+#include "present/texts.h"
 #include "present/tr.h"
 
 namespace d = zb::domain;
@@ -86,4 +87,23 @@ TEST_CASE("in English our own dose texts are English, the source's words stay as
   CHECK(present::DoseCell(&rendered) ==
         "\u201C3 maal per dag 1 stuk, Oraal, 7 dagen\u201D (cyclic schedule, repeat after 1 week)");
   CHECK(present::DoseCell(nullptr).empty());
+}
+
+TEST_CASE("a pharmacy dose that differs from the agreement names both doses from their blocks", "[dose]") {
+  auto ta = std::make_shared<d::BlockHeader>();
+  ta->kind = d::BlockKind::kAdministrationAgreement;
+  ta->dosage = {Daily(2, "1")};
+  ta->renderedDosage = "2 maal per dag 1 stuk";
+  auto ma = std::make_shared<d::BlockHeader>();
+  ma->dosage = {Daily(1, "1")};
+  d::Discrepancy x{d::DiscrepancyKind::kAdministrationDoseDiffers,
+                   d::Severity::kWarning,
+                   {"apotheek", "huisarts"},
+                   {"TA1"},
+                   {ta, ma}};
+  CHECK(
+      present::Describe(x) ==
+      "Dosering van de apotheek wijkt af: \u201C2 maal per dag 1 stuk\u201D; afgesproken: 1 maal per dag 1 stuk, Oraal");
+  InEnglish english;
+  CHECK(present::Describe(x).find("agreed: 1x per day 1 piece(s), oral") != std::string::npos);
 }
