@@ -47,10 +47,9 @@ int RunOverview(const std::vector<zb::cli::SourceFile>& files, const OverviewArg
                 std::optional<d::Date> testDate) {
   d::Instant at = boost::posix_time::second_clock::universal_time();
   if (!args.at.empty()) {
-    auto date = d::ParseUserDate(args.at);
-    if (!date) return Fail(kExitUsage, "--at: " + date.error().detail);
-    // A date means that day at noon (Dutch time): a stop "t/m" that day still counts as in force.
-    at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
+    auto moment = d::ParseReferenceMoment(args.at);
+    if (!moment) return Fail(kExitUsage, "--at: " + moment.error().detail);
+    at = moment.value();
   }
   auto loaded = zb::cli::LoadSources(files, testDate);
   if (!loaded) return Fail(kExitBadInput, loaded.error().detail);
@@ -96,7 +95,8 @@ struct LocalCommands {
 };
 
 void AddReportOptions(CLI::App& command, OverviewArgs& args) {
-  command.add_option("--at", args.at, "Reference date dd-mm-jjjj (default: now)");
+  command.add_option("--at", args.at,
+                     "Reference moment: a date dd-mm-jjjj (noon) or an ISO 8601 date-time with offset (default: now)");
   command.add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   command.add_flag("--explain", args.explain, "Show per treatment why it has its status");
   command.add_flag("--history", args.history, "List historic treatments instead of counting them");

@@ -126,9 +126,9 @@ int RunRetrieve(const RetrieveArgs& args, const ReportOptions& options, const st
   if (!bsn) return Fail("--bsn: " + bsn.error().detail);
   d::Instant at = boost::posix_time::second_clock::universal_time();
   if (!options.at.empty()) {
-    auto date = d::ParseUserDate(options.at);
-    if (!date) return Fail("--at: " + date.error().detail);
-    at = d::StartOfNetherlandsDay(date.value()) + boost::posix_time::hours(12);
+    auto moment = d::ParseReferenceMoment(options.at);
+    if (!moment) return Fail("--at: " + moment.error().detail);
+    at = moment.value();
   }
   // The patient as the session opens him: from --source (and --birthdate), or from the register.
   d::RegisteredPatient patient{0, bsn.value(), "", std::nullopt, d::PatientCategory::kAdmitted, std::nullopt, "", {}};

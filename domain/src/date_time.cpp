@@ -211,6 +211,26 @@ Result<Date> ParseUserDate(std::string_view s) {
   return Date(static_cast<unsigned short>(a), static_cast<unsigned short>(b), static_cast<unsigned short>(c));
 }
 
+Result<Instant> ParseReferenceMoment(std::string_view text) {
+  if (auto date = ParseUserDate(text)) return StartOfNetherlandsDay(date.value()) + pt::hours(12);
+  if (text.size() <= 10) return ParseUserDate(text).error();
+  const bool hasOffset =
+      text.back() == 'Z' || (text.size() > 6 && (text[text.size() - 6] == '+' || text[text.size() - 6] == '-') &&
+                             text[text.size() - 3] == ':');
+  if (!hasOffset) {
+    return MakeError(ErrorCode::kInvalidFormat,
+                     "moment '" + std::string(text.substr(0, 40)) +
+                         "' has no offset; write it as 2026-12-01T03:00:00+01:00 (or a date dd-mm-jjjj)");
+  }
+  auto moment = DateTime::Parse(text);
+  if (!moment) {
+    return MakeError(moment.error().code,
+                     "moment '" + std::string(text.substr(0, 40)) +
+                         "' is not a date dd-mm-jjjj nor an ISO 8601 date-time: " + moment.error().detail);
+  }
+  return moment->Earliest();
+}
+
 std::optional<Instant> AddDuration(Instant start, const Duration& d) {
   if (!(d.value >= 0) || d.value > 36500) return std::nullopt;  // also rejects NaN
   const auto whole = static_cast<long>(std::llround(d.value));

@@ -44,6 +44,11 @@ TEST_CASE("overview --explain shows why, --format json gives codes", "[cli]") {
   REQUIRE(json.exit == 0);
   CHECK(json.out.find("\"status\": \"current\"") != std::string::npos);
   CHECK(json.out.find("\"complete\": true") != std::string::npos);
+  // A night moment as scripts write it: ISO 8601 with its offset.
+  const auto night = Cli("overview --format json --test-date 10-03-2026 --at 2026-03-10T03:00:00+01:00 huisarts=" +
+                         kData + "/mp9/change.json");
+  REQUIRE(night.exit == 0);
+  CHECK(night.out.find("2026-03-10T02:00:00") != std::string::npos);
 }
 
 TEST_CASE("Bad input: a specific message and a non-zero exit", "[cli]") {
@@ -61,6 +66,10 @@ TEST_CASE("Bad input: a specific message and a non-zero exit", "[cli]") {
   const auto badDate = Cli("overview --at 31-02-2026 " + kData + "/mp9/change.json");
   CHECK(badDate.exit == 1);
   CHECK(badDate.err.find("--at") != std::string::npos);
+
+  const auto noOffset = Cli("overview --at 2026-03-10T03:00:00 " + kData + "/mp9/change.json");
+  CHECK(noOffset.exit == 1);
+  CHECK(noOffset.err.find("has no offset") != std::string::npos);
 
   const auto badKind = Cli("overview tandarts:x=" + kData + "/mp9/change.json");
   CHECK(badKind.exit == 1);

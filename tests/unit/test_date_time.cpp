@@ -79,3 +79,19 @@ TEST_CASE("Period of use: end, start plus duration, open end, unknown unit", "[d
   CHECK(*p.EffectiveEnd() == p.end->Earliest());  // an end wins over a duration
   CHECK_FALSE(p.HasUnknownEnd());
 }
+
+TEST_CASE("A reference moment is a date at noon Dutch time or a date-time with its offset", "[datetime]") {
+  const auto noon = ParseReferenceMoment("10-03-2026");
+  REQUIRE(noon.ok());
+  CHECK(noon.value() == boost::posix_time::ptime(Date(2026, 3, 10), boost::posix_time::hours(11)));  // CET
+  const auto night = ParseReferenceMoment("2026-07-10T03:00:00+02:00");
+  REQUIRE(night.ok());
+  CHECK(night.value() == boost::posix_time::ptime(Date(2026, 7, 10), boost::posix_time::hours(1)));
+  CHECK(ParseReferenceMoment("2026-07-10T01:00:00Z").value() == night.value());
+  const auto local = ParseReferenceMoment("2026-07-10T03:00:00");
+  REQUIRE_FALSE(local.ok());
+  CHECK(local.error().detail.find("no offset") != std::string::npos);
+  CHECK_FALSE(ParseReferenceMoment("31-02-2026").ok());
+  CHECK_FALSE(ParseReferenceMoment("2026-02-30T03:00:00+01:00").ok());
+  CHECK_FALSE(ParseReferenceMoment("yesterday").ok());
+}

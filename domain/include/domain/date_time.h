@@ -57,6 +57,10 @@ std::string FormatDate(Date d);
 std::string FormatDateTime(Instant utc);
 // Reads dd-mm-jjjj or jjjj-mm-dd (what a user or a script types).
 Result<Date> ParseUserDate(std::string_view text);
+// The moment an overview is built for, as a user or script gives it: a date (dd-mm-jjjj or
+// jjjj-mm-dd) means that day at noon Dutch time, so a stop "t/m" that day still counts as in force;
+// an ISO 8601 date-time needs its offset (2026-12-01T03:00:00+01:00), a local time would be ambiguous.
+Result<Instant> ParseReferenceMoment(std::string_view text);
 
 struct Duration {
   double value = 0;
