@@ -45,8 +45,9 @@ TEST_CASE("overview --explain shows why, --format json gives codes", "[cli]") {
   CHECK(json.out.find("\"status\": \"current\"") != std::string::npos);
   CHECK(json.out.find("\"complete\": true") != std::string::npos);
   // A night moment as scripts write it: ISO 8601 with its offset.
-  const auto night = Cli("overview --format json --test-date 10-03-2026 --at 2026-03-10T03:00:00+01:00 huisarts=" +
-                         kData + "/mp9/change.json");
+  const auto night =
+      Cli("overview --format json --test-date 10-03-2026 --at 2026-03-10T03:00:00+01:00 huisarts=" + kData +
+          "/mp9/change.json");
   REQUIRE(night.exit == 0);
   CHECK(night.out.find("2026-03-10T02:00:00") != std::string::npos);
 }
