@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/codes.h"
 #include "net/json_member.h"
 
 namespace zb::gateway {
@@ -10,7 +11,7 @@ namespace zb::gateway {
 using nlohmann::json;
 
 namespace {
-constexpr const char* kUraSystem = "http://fhir.nl/fhir/NamingSystem/ura";
+const std::string kUraSystem(domain::systems::kUra);  // the one URA system constant
 
 bool HasUra(const json& org, const std::string& ura) {
   for (const auto& id : org.value("identifier", json::array())) {
@@ -56,8 +57,8 @@ std::string AddressDirectory::Phone(const std::string& ura) {
     auto it = m_cache.find(ura);
     if (it != m_cache.end() && it->second.second > now) return it->second.first;
   }
-  const std::string url = m_config.addressDirectory + "/Organization?" +
-                          net::http::FormEncode({{"identifier", std::string(kUraSystem) + "|" + ura}});
+  const std::string url =
+      m_config.addressDirectory + "/Organization?" + net::http::FormEncode({{"identifier", kUraSystem + "|" + ura}});
   auto response = m_http.Send({"GET", url, {{"Accept", "application/fhir+json"}}, ""});
   std::string phone;
   bool answered = false;

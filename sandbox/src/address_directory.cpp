@@ -3,6 +3,7 @@
 // it next to its node: the holders as FHIR R4 Organization resources with URA, name, city and the
 // phone number a physician calls when a source does not answer. Only the one search the gateway
 // makes: Organization?identifier=<URA system>|<URA>.
+#include "domain/codes.h"
 #include "world.h"
 
 namespace zb::sandbox {
@@ -10,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kUraSystem = "http://fhir.nl/fhir/NamingSystem/ura";
+const std::string kUraSystem(domain::systems::kUra);  // the one URA system constant
 
 json OrganizationResource(const HolderInfo& h) {
   json org{{"resourceType", "Organization"},
@@ -26,7 +27,7 @@ json OrganizationResource(const HolderInfo& h) {
 void ServeOrganizationSearch(World& world, const httplib::Request& req, httplib::Response& res) {
   world.Count("directory.organization-search");
   const std::string identifier = req.get_param_value("identifier");
-  const std::string prefix = std::string(kUraSystem) + "|";
+  const std::string prefix = kUraSystem + "|";
   if (!identifier.empty() && identifier.rfind(prefix, 0) != 0) {
     json outcome{{"resourceType", "OperationOutcome"},
                  {"issue",
