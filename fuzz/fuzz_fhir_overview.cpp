@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // What we read, we can write; what we write, we read back the same.
   for (const auto& ma : doc->medication.agreements) {
-    const auto json = zb::net::fhir::WriteAgreementBundle(ma);
+    const auto json = zb::net::fhir::WriteAgreementBundle(ma, zb::domain::Patient{});
     zb::net::fhir::Reader again;
     auto back = again.Read(json, options);
     if (!back || back->medication.agreements.size() != 1) __builtin_trap();

@@ -17,6 +17,8 @@ GPK = "urn:oid:2.16.840.1.113883.2.4.4.1"
 HPK = "urn:oid:2.16.840.1.113883.2.4.4.7"
 ROUTE = "urn:oid:2.16.840.1.113883.2.4.4.9"
 GUNIT = "urn:oid:2.16.840.1.113883.2.4.4.1.900.2"
+# "Zo nodig" criteria: NHG table 25, as the MP9 value set and every Nictiz fixture code them.
+NHG25 = "https://referentiemodel.nhg.org/tabellen/nhg-tabel-25-gebruiksvoorschrift#aanvullend-numeriek"
 MBH_SYS = "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.1.1"
 ID_SYS = {"MA": "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.16076005.1",
           "TA": "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.422037009.1",
@@ -77,7 +79,7 @@ def dosage(freq=1, period=1, unit="d", dose=1, as_needed=None, times=None, when=
          "route": {"coding": [{"system": ROUTE, "code": "9", "display": "Oraal"}]},
          "doseAndRate": [{"doseQuantity": qty(dose)}]}
     if as_needed:
-        d["asNeededCodeableConcept"] = {"coding": [{"system": "urn:oid:2.16.840.1.113883.2.4.4.5", "code": as_needed[0],
+        d["asNeededCodeableConcept"] = {"coding": [{"system": NHG25, "code": as_needed[0],
                                                     "display": as_needed[1]}]}
     if max_per_day:
         d["maxDosePerPeriod"] = {"numerator": qty(max_per_day), "denominator": {"value": 1, "unit": "dag",
@@ -91,9 +93,18 @@ class Bundle:
         self.add(patient["resource"], patient["id"])
 
     def add(self, resource, key):
+        # Every allergy and flag names its patient (R4: AllergyIntolerance.patient and Flag.subject
+        # are 1..1), so the reader's patient check covers ICA too.
+        if resource["resourceType"] == "AllergyIntolerance":
+            resource.setdefault("patient", self.subject())
+        if resource["resourceType"] == "Flag":
+            resource.setdefault("subject", self.subject())
         self.entries.append({"fullUrl": "urn:uuid:" + uuid_for(key), "resource": resource,
                              "search": {"mode": "match" if resource["resourceType"] not in ("Patient", "Medication") else "include"}})
         return "urn:uuid:" + uuid_for(key)
+
+    def subject(self):
+        return {"reference": "urn:uuid:" + uuid_for(self.patient["id"]), "type": "Patient"}
 
     def product_ref(self, product, dispensed=False):
         res = product.resource(dispensed)
@@ -159,6 +170,10 @@ def block(b, kind, ident, mbh, product, start=None, end=None, duration=None, reg
                "VV": "mp-DispenseRequest", "TA": "mp-AdministrationAgreement", "MVE": "mp-MedicationDispense",
                "MGB": "mp-MedicationUse2"}[kind]
     r = {"resourceType": rtype, "id": ident.lower(), "meta": {"profile": [N + profile]}, "extension": ext}
+    if kind == "GPMA":
+        # Category 16076005 as the zorginzage text asks; mp-MedicationAgreement fixes 33633005, so
+        # such a GP system claims no profile.
+        del r["meta"]
     if stop:
         code, display = STOP[stop]
         r["modifierExtension"] = [{"url": N + "ext-StopType", "valueCodeableConcept": {"coding": [{"system": SCT, "code": code, "display": display}]}}]
@@ -215,12 +230,35 @@ PHARM = "Apotheek De Vaart"
 HOSP = "Ziekenhuis Rivierenland, dr. S. El Amrani (internist)"
 RES_CHANGE = {"coding": [{"system": SCT, "code": "58848006", "display": "onvoldoende effect"}]}
 RES_NO_IND = {"coding": [{"system": SCT, "code": "183966005", "display": "geen indicatie meer"}]}
-RES_PROC = {"coding": [{"system": SCT, "code": "266743009", "display": "verrichting gepland"}]}
+# 405613005, the planned procedure of RedenWijzigen_StakenCodelijst (266743009 is not in that value set).
+RES_PROC = {"coding": [{"system": SCT, "code": "405613005", "display": "verrichting gepland"}]}
+# Indications (nl-core-Problem), included with the agreements that name them: fullUrl, SNOMED code,
+# display, text.
+AF = ("urn:uuid:6f1c2a10-0b1e-4c55-9d61-3a0f5e7c1002", "49436004", "atriumfibrilleren", "Atriumfibrilleren", "cond-jansen-af")
+PNEUMONIE = ("urn:uuid:6f1c2a10-0b1e-4c55-9d61-3a0f5e7c1001", "233604007", "pneumonie", "Pneumonie", "cond-jansen-pneumonie")
+OSTEOPOROSE = ("urn:uuid:6f1c2a10-0b1e-4c55-9d61-3a0f5e7c1003", "64859006", "osteoporose", "Osteoporose",
+               "cond-jansen-osteoporose")
+
+
+def condition(b, indication):
+    url, code, display, text, key = indication
+    b.entries.append({"fullUrl": url, "resource": {
+        "resourceType": "Condition", "id": key, "meta": {"profile": [N + "nl-core-Problem"]},
+        "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active",
+                                       "display": "Active"}]},
+        "category": [{"coding": [{"system": SCT, "code": "282291009", "display": "diagnose"}]}],
+        "code": {"coding": [{"system": SCT, "code": code, "display": display}], "text": text},
+        "subject": {"reference": "urn:uuid:" + uuid_for(b.patient["id"]), "type": "Patient"}},
+        "search": {"mode": "include"}})
+
+
 RES_ADMISSION = {"coding": [{"system": SCT, "code": "305335007", "display": "opname in instelling"}]}
 
 
-def ma_extra(requester, prior=None, reason=None, extension=None):
+def ma_extra(requester, prior=None, reason=None, extension=None, indication=None):
     e = {"requester": actor(requester)}
+    if indication:
+        e["reasonReference"] = [{"reference": indication[0], "type": "Condition", "display": indication[3]}]
     if prior:
         e["priorPrescription"] = logical("MA", prior, "MedicationRequest")
     if reason:
@@ -271,15 +309,26 @@ def allergy(key, substance, crit="high", manifestation=None, status="active", ci
          "onsetDateTime": day(-3650)}
     if cio:
         r["extension"] = [{"url": "http://nictiz.nl/fhir/5.0/StructureDefinition/extension-AllergyIntolerance.type",
-                           "valueCodeableConcept": {"coding": [{"system": SCT, "code": "420134006", "display": "neiging tot ongewenste reactie"}]}}]
+                           "valueCodeableConcept": {"coding": [{"system": SCT, "code": "420134006", "display": "neiging tot ongewenste reactie"}]}},
+                          {"url": "http://hl7.org/fhir/StructureDefinition/allergyintolerance-assertedDate", "valueDateTime": day(-3600)},
+                          {"url": N + "ext-MedicationHypersensitivity.Identifier",
+                           "valueIdentifier": {"system": GMO_SYS, "value": key + "-gmo"}}]
+        r["recordedDate"] = day(-3600, "10:00:00")
+        r["asserter"] = actor(HOSP)
+        manifestation = None  # cio-HypersensitivityIntolerance.reaction is 0..0 (reactions are cio-Reaction resources)
     if manifestation:
         r["reaction"] = [{"manifestation": [{"coding": [{"system": SCT, "code": manifestation[0], "display": manifestation[1]}]}],
                           "severity": "severe" if crit == "high" else "mild"}]
     return r
 
 
-def flag(key, category, code, system, start, status="active", end=None, safe=None):
-    r = {"resourceType": "Flag", "id": key, "identifier": [{"system": "urn:oid:2.16.840.1.113883.2.4.3.11.999.26.1.16", "value": key}],
+# The profile each kind of flag follows, by category code.
+FLAG_PROFILE = {"350241000146102": "cio-MedicationContraIndication", "140401000146105": "nl-core-MedicationContraIndication",
+                "225419007": "cio-SurveillanceDecision", "74018-3": "nl-core-Alert"}
+
+
+def flag(key, category, code, system, start, status="active", end=None, safe=None, hypersensitivity=None):
+    r = {"resourceType": "Flag", "id": key, "meta": {"profile": [N + FLAG_PROFILE[category[1]]]}, "identifier": [{"system": "urn:oid:2.16.840.1.113883.2.4.3.11.999.26.1.16", "value": key}],
          "status": status, "category": [{"coding": [{"system": category[0], "code": category[1], "display": category[2]}]}],
          "code": {"coding": [{"system": system, "code": code[0], "display": code[1]}]},
          "period": {"start": day(start)}}
@@ -288,9 +337,13 @@ def flag(key, category, code, system, start, status="active", end=None, safe=Non
     if safe:
         r["code"]["extension"] = [{"url": N + "ext-SurveillanceDecision.SafeWithinUnsafeGroup",
                                    "valueCodeableConcept": {"coding": [{"system": "urn:oid:2.16.840.1.113883.2.4.4.1.750", "code": safe[0], "display": safe[1]}]}}]
+    if hypersensitivity:  # a surveillance decision names the hypersensitivity it acts on (1..*)
+        r["extension"] = [{"url": N + "ext-MedicationHypersensitivity.Identifier",
+                           "valueIdentifier": {"system": GMO_SYS, "value": hypersensitivity}}]
     return r
 
 
+GMO_SYS = "urn:oid:2.16.840.1.113883.2.4.3.11.999.26.1.341"  # medication hypersensitivity identifiers
 CI = ("http://snomed.info/sct", "350241000146102", "potentiële contra-indicatie voor geneesmiddel")
 ZIB_CI = ("http://snomed.info/sct", "140401000146105", "contra-indicatie met betrekking op medicatiebewaking")
 SURV = ("http://snomed.info/sct", "225419007", "surveillance")
@@ -300,26 +353,28 @@ PENI = ("35", "PENICILLINES")
 
 
 def demo(root):
-    """Mevrouw A. Jansen (88), admitted to a nursing home after a hospital stay."""
+    """Mevrouw A. Jansen (88), admitted to a nursing home after a hospital stay. Her GP's system
+    follows the MP9 profile (category 33633005); De Boer's GP follows the zorginzage text (16076005)."""
     p = patient("jansen", "999991000", "A.", "Jansen", "1938-03-12")
     gp, ph, zh = Bundle(p), Bundle(p), Bundle(p)
     d1 = dosage(1, 1, "d", 1)
     # Metoprolol: GP's chronic agreement; the hospital raised the dose at discharge (change
     # pattern), to take effect at the next roll change; the pharmacy's GDS TA is still the old dose.
-    add_block(gp, "GPMA", "JANSEN_METO_MA1", "MBH_JANSEN_METO", METO, start=-400, registered=-400, dose=d1,
-              rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
+    # No rendered text from this GP system: the dose is read from the structured dosage alone.
+    add_block(gp, "MA", "JANSEN_METO_MA1", "MBH_JANSEN_METO", METO, start=-400, registered=-400, dose=d1,
+              extra=ma_extra(GP))
     add_block(zh, "MA", "JANSEN_METO_MA1_STOP", "MBH_JANSEN_METO", METO, start=-400, end=-3, registered=-3, stop="stopped", dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(HOSP, "JANSEN_METO_MA1", RES_CHANGE))
     add_block(zh, "MA", "JANSEN_METO_MA2", "MBH_JANSEN_METO", METO100, start=-2, registered=-3, dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal",
-              extra=ma_extra(HOSP, "JANSEN_METO_MA1", RES_CHANGE, [{"url": N + "ext-MedicationAgreement.MedicationAgreementAdditionalInformation",
+              extra=ma_extra(HOSP, "JANSEN_METO_MA1", RES_CHANGE, indication=AF, extension=[{"url": N + "ext-MedicationAgreement.MedicationAgreementAdditionalInformation",
                   "valueCodeableConcept": {"coding": [{"system": "urn:oid:2.16.840.1.113883.2.4.3.11.60.20.77.5.2.14.2050", "code": "7",
                                                        "display": "Per volgende GDS-rolwissel op toedienlijst"}]}}]))
     add_block(ph, "TA", "JANSEN_METO_TA1", "MBH_JANSEN_METO", METO, start=-398, registered=-398, dose=dosage(times=["08:00:00"], dose=1),
               rendered="elke dag om 08:00 1 stuk, Oraal", dispensed=True, extra=ta_extra("JANSEN_METO_MA1", gds=True))
     add_block(ph, "MVE", "JANSEN_METO_MVE9", "MBH_JANSEN_METO", METO, dispensed=True, extra=mve_extra(-10, 14, 14, gds=True))
     # Furosemide: stopped by the hospital (no indication); the pharmacy still has a running TA.
-    add_block(gp, "GPMA", "JANSEN_FURO_MA1", "MBH_JANSEN_FURO", FURO, start=-300, registered=-300, dose=d1,
+    add_block(gp, "MA", "JANSEN_FURO_MA1", "MBH_JANSEN_FURO", FURO, start=-300, registered=-300, dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
     add_block(zh, "MA", "JANSEN_FURO_MA1_STOP", "MBH_JANSEN_FURO", FURO, start=-300, end=-4, registered=-4, stop="stopped", dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(HOSP, "JANSEN_FURO_MA1", RES_NO_IND))
@@ -327,23 +382,23 @@ def demo(root):
               rendered="1 maal per dag 1 stuk, Oraal", dispensed=True, extra=ta_extra("JANSEN_FURO_MA1", gds=True))
     # Acenocoumarol: suspended by the hospital for a procedure, resumes in three days.
     d_aceno = dosage(1, 1, "d", 1)
-    add_block(gp, "GPMA", "JANSEN_ACENO_MA1", "MBH_JANSEN_ACENO", ACENO, start=-700, registered=-700, dose=d_aceno,
+    add_block(gp, "MA", "JANSEN_ACENO_MA1", "MBH_JANSEN_ACENO", ACENO, start=-700, registered=-700, dose=d_aceno,
               rendered="volgens schema trombosedienst", extra=ma_extra(GP))
     add_block(zh, "MA", "JANSEN_ACENO_MA1_STOP", "MBH_JANSEN_ACENO", ACENO, start=-700, end=-1, registered=-2, stop="suspended",
               dose=d_aceno, rendered="volgens schema trombosedienst", extra=ma_extra(HOSP, "JANSEN_ACENO_MA1", RES_PROC))
     add_block(zh, "MA", "JANSEN_ACENO_MA2", "MBH_JANSEN_ACENO", ACENO, start=3, registered=-2, dose=d_aceno,
               rendered="volgens schema trombosedienst", extra=ma_extra(HOSP, "JANSEN_ACENO_MA1"))
     # Omeprazol: unchanged, in the roll, used as agreed.
-    add_block(gp, "GPMA", "JANSEN_OMEP_MA1", "MBH_JANSEN_OMEP", OMEP, start=-200, registered=-200, dose=d1,
-              rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
+    add_block(gp, "MA", "JANSEN_OMEP_MA1", "MBH_JANSEN_OMEP", OMEP, start=-200, registered=-200, dose=d1,
+              extra=ma_extra(GP))
     add_block(ph, "TA", "JANSEN_OMEP_TA1", "MBH_JANSEN_OMEP", OMEP, start=-199, registered=-199, dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", dispensed=True, extra=ta_extra("JANSEN_OMEP_MA1", gds=True))
     add_block(ph, "MGB", "JANSEN_OMEP_MGB1", "MBH_JANSEN_OMEP", OMEP, start=-199, dose=d1, rendered="1 stuk, oraal",
               extra=mgb_extra(-1))
     # Antibiotic course from the hospital, still running; an older course finished recently.
     add_block(zh, "MA", "JANSEN_AMOX_MA1", "MBH_JANSEN_AMOX", AMOXCLAV, start=-5, duration=7, registered=-5, dose=dosage(3, 1, "d", 1),
-              rendered="3 maal per dag 1 stuk, Oraal, 7 dagen", extra=ma_extra(HOSP))
-    add_block(gp, "GPMA", "JANSEN_NITRO_MA1", "MBH_JANSEN_NITRO", NITRO, start=-25, duration=5, registered=-25, dose=dosage(2, 1, "d", 1),
+              rendered="3 maal per dag 1 stuk, Oraal, 7 dagen", extra=ma_extra(HOSP, indication=PNEUMONIE))
+    add_block(gp, "MA", "JANSEN_NITRO_MA1", "MBH_JANSEN_NITRO", NITRO, start=-25, duration=5, registered=-25, dose=dosage(2, 1, "d", 1),
               rendered="2 maal per dag 1 stuk, Oraal, 5 dagen", extra=ma_extra(GP))
     # Self-care paracetamol, known only as medication use.
     add_block(ph, "MGB", "JANSEN_PARA_MGB1", "MBH_JANSEN_PARA", PARA, start=-60,
@@ -351,7 +406,7 @@ def demo(root):
               extra=mgb_extra(-1, informant="Patiënt"))
     # Alendronic acid from next week, outside the roll.
     add_block(zh, "MA", "JANSEN_ALEN_MA1", "MBH_JANSEN_ALEN", ALEN, start=7, registered=-3, dose=dosage(1, 1, "wk", 1),
-              rendered="1 maal per week 1 stuk, Oraal, nuchter", extra=ma_extra(HOSP))
+              rendered="1 maal per week 1 stuk, Oraal, nuchter", extra=ma_extra(HOSP, indication=OSTEOPOROSE))
     add_block(zh, "VV", "JANSEN_ALEN_VV1", "MBH_JANSEN_ALEN", ALEN, registered=-3,
               extra={"authoredOn": day(-3, "11:00:00"), "basedOn": [logical("MA", "JANSEN_ALEN_MA1", "MedicationRequest")],
                      "extension": [{"url": N + "ext-DispenseRequest.AdditionalWishes",
@@ -363,26 +418,29 @@ def demo(root):
     add_block(zh, "MA", "JANSEN_PRED_MA1_CANCEL", "MBH_JANSEN_PRED", PRED, start=2, end=2, registered=-2, stop="cancelled",
               dose=dosage(1, 1, "d", 6), rendered="1 maal per dag 6 stuks, Oraal", extra=ma_extra(HOSP, "JANSEN_PRED_MA1"))
     # Simvastatin started by the hospital in a treatment of its own while the GP's runs: duplicate.
-    add_block(gp, "GPMA", "JANSEN_SIMVA_MA1", "MBH_JANSEN_SIMVA_GP", SIMVA, start=-900, registered=-900, dose=dosage(1, 1, "d", 1),
+    add_block(gp, "MA", "JANSEN_SIMVA_MA1", "MBH_JANSEN_SIMVA_GP", SIMVA, start=-900, registered=-900, dose=dosage(1, 1, "d", 1),
               rendered="1 maal per dag 1 stuk, Oraal, 's avonds", extra=ma_extra(GP))
     add_block(zh, "MA", "JANSEN_SIMVA_MA2", "MBH_JANSEN_SIMVA_ZH", SIMVA, start=-6, registered=-6, dose=dosage(1, 1, "d", 1),
               rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(HOSP))
     # Calcium/vitamin D: agreed by the GP, but the nurse reports she does not take it.
-    add_block(gp, "GPMA", "JANSEN_CALC_MA1", "MBH_JANSEN_CALC", CALC, start=-500, registered=-500, dose=d1,
+    add_block(gp, "MA", "JANSEN_CALC_MA1", "MBH_JANSEN_CALC", CALC, start=-500, registered=-500, dose=d1,
               rendered="1 maal per dag 1 stuk, kauwen", extra=ma_extra(GP))
     add_block(ph, "MGB", "JANSEN_CALC_MGB1", "MBH_JANSEN_CALC", CALC, start=-500, dose=d1, rendered="1 stuk, kauwen",
               extra=mgb_extra(-1, status="not-taken", as_agreed=False))
     # Ibuprofen long ago.
-    add_block(gp, "GPMA", "JANSEN_IBU_MA1", "MBH_JANSEN_IBU", IBU, start=-400, duration=10, registered=-400, dose=dosage(3, 1, "d", 1),
+    add_block(gp, "MA", "JANSEN_IBU_MA1", "MBH_JANSEN_IBU", IBU, start=-400, duration=10, registered=-400, dose=dosage(3, 1, "d", 1),
               rendered="3 maal per dag 1 stuk, Oraal, 10 dagen", extra=ma_extra(GP))
     # ICA
     gp.add(allergy("jansen-peni-gp", PENI, "high", ("39579001", "anafylaxie")), "jansen-peni-gp")
     zh.add(allergy("jansen-peni-zh", PENI, "high", ("39579001", "anafylaxie"), cio=True), "jansen-peni-zh")
     zh.add(allergy("jansen-jodium", ("9002", "JODIUMHOUDENDE CONTRASTMIDDELEN"), "low", ("271807003", "huiduitslag")), "jansen-jodium")
     ph.add(flag("jansen-ci-nier", CI, ("1242", "NIERFUNCTIE GESTOORD (eGFR 30-50)"), T40, -120), "jansen-ci-nier")
-    ph.add(flag("jansen-bb-peni", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -3000, safe=("40991", "FLUCLOXACILLINE")),
+    ph.add(flag("jansen-bb-peni", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -3000, safe=("40991", "FLUCLOXACILLINE"),
+                hypersensitivity="jansen-peni-apo-gmo"),
            "jansen-bb-peni")
     gp.add(flag("jansen-alert-val", ALERT, ("129839007", "verhoogd valrisico"), SCT, -90), "jansen-alert-val")
+    for indication in (AF, PNEUMONIE, OSTEOPOROSE):
+        condition(zh, indication)
     gp.write(os.path.join(root, "resources/demo/jansen/huisarts.json"))
     ph.write(os.path.join(root, "resources/demo/jansen/apotheek.json"))
     zh.write(os.path.join(root, "resources/demo/jansen/ziekenhuis.json"))
@@ -418,9 +476,9 @@ def demo_visser(root):
     p = patient("visser", "999900109", "C.", "Visser", "1941-11-05")
     gp, ph = Bundle(p), Bundle(p)
     d1 = dosage(1, 1, "d", 1)
-    add_block(gp, "GPMA", "VISSER_METO_MA1", "MBH_VISSER_METO", METO, start=-400, registered=-400, dose=d1,
+    add_block(gp, "MA", "VISSER_METO_MA1", "MBH_VISSER_METO", METO, start=-400, registered=-400, dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", extra=ma_extra(GP))
-    add_block(gp, "GPMA", "VISSER_ALEN_MA1", "MBH_VISSER_ALEN", ALEN, start=-200, registered=-200,
+    add_block(gp, "MA", "VISSER_ALEN_MA1", "MBH_VISSER_ALEN", ALEN, start=-200, registered=-200,
               dose=dosage(1, 1, "wk", 1), rendered="1 maal per week 1 stuk, Oraal", extra=ma_extra(GP))
     add_block(ph, "TA", "VISSER_METO_TA1", "MBH_VISSER_METO", METO, start=-399, registered=-399, dose=d1,
               rendered="1 maal per dag 1 stuk, Oraal", dispensed=True, extra=ta_extra("VISSER_METO_MA1"))
@@ -540,7 +598,8 @@ def scenarios(root):
     b.add(wrong, "ica-wrong")
     b.add(flag("ica-ci", CI, ("1320", "ZWANGERSCHAP"), T40, -60), "ica-ci")
     b.add(flag("ica-ci-zib-old", ZIB_CI, ("241", "CONTACTLENZEN"), T40, -900, status="inactive", end=-400), "ica-ci-zib-old")
-    b.add(flag("ica-bb", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -300, safe=("40991", "FLUCLOXACILLINE")), "ica-bb")
+    b.add(flag("ica-bb", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -300, safe=("40991", "FLUCLOXACILLINE"),
+                     hypersensitivity="ica-peni-cio-gmo"), "ica-bb")
     b.add(flag("ica-mrsa", ALERT, ("432415000", "drager van MRSA"), SCT, -100), "ica-mrsa")
     b.write(os.path.join(out_ica, "ica.json"))
 

@@ -75,6 +75,7 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
 std::string QueryKindLabel(const std::string& kind) {
   static const std::map<std::string, const char*> kKinds{{"MA", N_("medicatieafspraken")},
                                                          {"MA-zorginzage", N_("medicatieafspraken")},
+                                                         {"MA-zorginzage-mp9", N_("medicatieafspraken")},
                                                          {"VV", N_("verstrekkingsverzoeken")},
                                                          {"WDS", N_("wisselende doseerschema's")},
                                                          {"TA", N_("toedieningsafspraken")},

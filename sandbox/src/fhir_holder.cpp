@@ -221,8 +221,11 @@ void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& 
                       const httplib::Request& req, httplib::Response& res) {
   std::map<std::string, std::string> expected;
   if (type == "MedicationRequest") {
-    expected = {{"category", net::contract::CategoriesFor(net::contract::Exchange::kZorginzage, type).front()},
-                {"_include", "MedicationRequest:medication"}};
+    // Either agreement category of the zorginzage table (the text's 16076005, the profile's 33633005).
+    const auto categories = net::contract::CategoriesFor(net::contract::Exchange::kZorginzage, type);
+    const auto asked = req.has_param("category") ? req.get_param_value("category") : std::string();
+    const bool known = std::find(categories.begin(), categories.end(), asked) != categories.end();
+    expected = {{"category", known ? asked : categories.front()}, {"_include", "MedicationRequest:medication"}};
   } else if (type == "AllergyIntolerance") {
     expected = {{"category", "medication"}};
   } else if (type != "Flag") {

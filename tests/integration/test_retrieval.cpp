@@ -85,7 +85,8 @@ TEST_CASE("All three sources answer at once and the picture is complete", "[retr
   CHECK(p.Complete());
   CHECK(Source(p, "huisarts").source.name == "Huisartsenpraktijk De Linde");  // from the directory
   CHECK(Source(p, "apotheek").requests == 11);                                // directory + 7 MP9 + 2 CiO + allergies
-  CHECK(Source(p, "huisarts").requests == 5);  // directory + Patient/_search + 3 zorginzage queries
+  // directory + Patient/_search + 4 zorginzage queries (agreements in both categories)
+  CHECK(Source(p, "huisarts").requests == 6);
   CHECK(Lines(p).size() >= 10);
 }
 

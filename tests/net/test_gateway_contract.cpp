@@ -142,10 +142,12 @@ TEST_CASE("the query plan names every category by the one table of query kinds")
     }
   }
   CHECK(withCategory == 9);  // seven MP9 building blocks and two CiO flags; allergies have none
-  const auto zorginzage = net::client::ZorginzageQueries("p1").front();
-  CHECK(zorginzage.pathAndQuery.find("16076005") != std::string::npos);
+  // Zorginzage: both agreement categories (the text's 16076005, the profile's 33633005).
+  const auto zorginzage = net::client::ZorginzageQueries("p1");
+  CHECK(zorginzage.at(0).pathAndQuery.find("16076005") != std::string::npos);
+  CHECK(zorginzage.at(1).pathAndQuery.find("33633005") != std::string::npos);
   CHECK(contract::CategoriesFor(contract::Exchange::kZorginzage, "MedicationRequest") ==
-        std::vector<std::string>{"http://snomed.info/sct|16076005"});
+        std::vector<std::string>{"http://snomed.info/sct|16076005", "http://snomed.info/sct|33633005"});
   CHECK(contract::CategoriesFor(contract::Exchange::kMedication, "MedicationRequest").size() == 3);
   CHECK_FALSE(contract::KindOfCategory("http://snomed.info/sct|12345"));
 }

@@ -29,6 +29,13 @@ Result<Document> ReadJson(const std::string& json, std::size_t maxBytes = std::s
 }
 }  // namespace
 
+TEST_CASE("A GP that follows the zorginzage text (category 16076005) still gives agreements", "[reader]") {
+  const auto doc = ReadFhir(DemoDir() / "de-boer" / "huisarts.json", "huisarts");
+  CHECK(doc.ErrorCount() == 0);
+  REQUIRE(doc.medication.agreements.size() == 2);
+  CHECK(doc.medication.agreements[0].categoryCode == "16076005");
+}
+
 TEST_CASE("The demo GP file maps without errors: agreements, patient, allergy, alert", "[reader]") {
   const auto doc = ReadFhir(DemoDir() / "jansen" / "huisarts.json", "huisarts");
   CHECK(doc.ErrorCount() == 0);
@@ -40,7 +47,7 @@ TEST_CASE("The demo GP file maps without errors: agreements, patient, allergy, a
   CHECK(*doc.patients[0].birthDate == Date(1938, 3, 12));
 
   const auto& ma = ById(doc.medication.agreements, "JANSEN_METO_MA1");
-  CHECK(ma.categoryCode == "16076005");
+  CHECK(ma.categoryCode == "33633005");  // this GP system follows the MP9 profile
   CHECK(ma.h.source == "huisarts");
   CHECK(ma.h.treatment.value == "MBH_JANSEN_METO");
   CHECK(ma.h.treatment.system == "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.1.1");

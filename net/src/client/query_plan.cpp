@@ -25,14 +25,22 @@ std::string Roles() {
 }  // namespace
 
 PlannedQuery ZorginzagePatientSearch(const std::string& bsn) {
-  return {"patient-search", "POST", "Patient/_search", "identifier=" + Bsn(bsn)};
+  // The use case includes the patient's own GP (nuts.md §5.2).
+  return {"patient-search", "POST", "Patient/_search",
+          "identifier=" + Bsn(bsn) + "&_include=" + UrlEncode("Patient:general-practitioner")};
 }
 
 std::vector<PlannedQuery> ZorginzageQueries(const std::string& id) {
   const std::string p = "patient=" + UrlEncode(id);
+  // Both agreement categories: the Zorginzage text's 16076005 and the profile's 33633005 (one of
+  // them alone could make a GP that follows the other look empty, and the overview complete).
   return {
       {"MA-zorginzage", "GET",
        "MedicationRequest?" + p + "&category=" + Category("MA-zorginzage") + Include("MedicationRequest:medication"),
+       ""},
+      {"MA-zorginzage-mp9", "GET",
+       "MedicationRequest?" + p + "&category=" + Category("MA-zorginzage-mp9") +
+           Include("MedicationRequest:medication"),
        ""},
       {"allergies", "GET", "AllergyIntolerance?" + p + "&category=medication", ""},
       {"alerts", "GET", "Flag?" + p, ""}};

@@ -17,8 +17,12 @@ constexpr std::array kKinds{
     QueryKind{"MVE", "MedicationDispense", "373784005", Exchange::kMedication, "medicatieverstrekking"},
     QueryKind{"MGB", "MedicationStatement", "422979000", Exchange::kMedication, "medicatiegebruik"},
     QueryKind{"MTD", "MedicationAdministration", "18629005", Exchange::kMedication, "medicatietoediening"},
+    // Zorginzage asks for category 16076005 but names the R4 profile mp-MedicationAgreement, which
+    // fixes 33633005: a GP system follows one or the other, so both are asked (docs/consent-signals.md).
     QueryKind{"MA-zorginzage", "MedicationRequest", "16076005", Exchange::kZorginzage,
-              "medicatieafspraak zoals Zorginzage die vraagt"},
+              "medicatieafspraak zoals de Zorginzage-tekst die vraagt"},
+    QueryKind{"MA-zorginzage-mp9", "MedicationRequest", "33633005", Exchange::kZorginzage,
+              "medicatieafspraak zoals het profiel mp-MedicationAgreement die vastlegt"},
     QueryKind{"contra-indications", "Flag", "350241000146102", Exchange::kMedication, "contra-indicaties (CiO)"},
     QueryKind{"contra-indications", "Flag", "140401000146105", Exchange::kMedication,
               "contra-indicaties (CiO, oudere code)"},

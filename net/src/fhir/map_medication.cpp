@@ -78,10 +78,14 @@ void MapAgreement(DocumentState& st, Object resource, std::string_view category)
       Context::Scope s(c, "basedOn", i++);
       auto o = c.AsObject(e, "a Reference");
       if (!o) continue;
-      auto id = LogicalReference(c, *o);
-      ForEachExtension(c, *o, url::kNictiz, [&](std::string_view name, Object) {
-        if (name == url::kRelationAdministrationAgreement) ma.basedOnAdministrationAgreement = id;
-        if (name == url::kRelationMedicationUse) ma.basedOnMedicationUse = id;
+      // Nictiz puts the related block's identifier inside the relation extension (the outer
+      // Reference carries only a display); older shapes put it on the outer Reference.
+      ForEachExtension(c, *o, url::kNictiz, [&](std::string_view name, Object ext) {
+        const bool ta = name == url::kRelationAdministrationAgreement;
+        if (!ta && name != url::kRelationMedicationUse) return;
+        std::optional<d::BlockId> id = LogicalField(c, ext, "valueReference");
+        if (!id) id = LogicalReference(c, *o);
+        (ta ? ma.basedOnAdministrationAgreement : ma.basedOnMedicationUse) = id;
       });
     }
   }

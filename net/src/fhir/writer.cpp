@@ -136,16 +136,25 @@ json DosageJson(const d::Dosage& ds) {
   return j;
 }
 
+// An Identifier; a source identifier without a system is written without one (R4: a string is
+// never empty, so "system": "" would be invalid).
+json IdentifierJson(const std::string& system, const std::string& value) {
+  json j = json::object();
+  if (!system.empty()) j["system"] = system;
+  if (!value.empty()) j["value"] = value;
+  return j;
+}
+
 json ActorJson(const d::Actor& a, std::string_view type) {
   json j = json::object();
   j["type"] = std::string(type);
-  if (a.identifier) j["identifier"] = {{"system", a.identifier->system}, {"value", a.identifier->code}};
+  if (a.identifier) j["identifier"] = IdentifierJson(a.identifier->system, a.identifier->code);
   if (!a.display.empty()) j["display"] = a.display;
   return j;
 }
 
 json LogicalJson(const d::BlockId& id, std::string_view type) {
-  return {{"type", std::string(type)}, {"identifier", {{"system", id.system}, {"value", id.value}}}};
+  return {{"type", std::string(type)}, {"identifier", IdentifierJson(id.system, id.value)}};
 }
 
 json ProductJson(const d::Product& product, const std::string& id) {
@@ -203,7 +212,7 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
   if (h.period) exts.push_back({{"url", Nictiz(url::kPeriodOfUse)}, {"valuePeriod", PeriodJson(*h.period)}});
   if (!h.treatment.empty()) {
     exts.push_back({{"url", Nictiz(url::kTreatmentId)},
-                    {"valueIdentifier", {{"system", h.treatment.system}, {"value", h.treatment.value}}}});
+                    {"valueIdentifier", IdentifierJson(h.treatment.system, h.treatment.value)}});
   }
   for (const auto& c : ma.additionalInformation) {
     exts.push_back({{"url", Nictiz(url::kMaAdditionalInfo)},
@@ -221,16 +230,17 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
   }
   if (h.cycle) mods.push_back({{"url", Nictiz(url::kCyclicalSchedule)}, {"valueDuration", DurationJson(*h.cycle)}});
   if (!mods.empty()) j["modifierExtension"] = mods;
-  j["identifier"] = json::array({{{"system", h.id.system}, {"value", h.id.value}}});
+  j["identifier"] = json::array({IdentifierJson(h.id.system, h.id.value)});
   j["status"] = h.fhirStatus.empty() ? std::string("unknown") : h.fhirStatus;
   j["intent"] = "order";
-  const std::string cat = ma.categoryCode.empty() ? std::string(category::kMedicationAgreement) : ma.categoryCode;
-  j["category"] =
-      json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)}, {"code", cat}}})}}});
+  // What we send is an MP9 3.0 agreement: mp-MedicationAgreement fixes the category to 33633005,
+  // also when the agreement was read from a GP's zorginzage answer (16076005).
+  j["category"] = json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)},
+                                                         {"code", std::string(category::kMedicationAgreement)}}})}}});
   if (h.copy) j["reportedBoolean"] = true;
   j["medicationReference"] = {
       {"reference", medicationUrl}, {"type", "Medication"}, {"display", h.product->DisplayName()}};
-  if (!patientUrl.empty()) j["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
+  j["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
   if (!h.author.display.empty() || h.author.identifier) j["requester"] = ActorJson(h.author, "PractitionerRole");
   if (!h.reason.empty()) j["reasonCode"] = json::array({ConceptJson(h.reason)});
   // The indication travels inside the agreement as a contained Condition (nl-core-Problem), so
@@ -241,7 +251,7 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
                       {"id", local},
                       {"meta", {{"profile", json::array({Nictiz("nl-core-Problem")})}}},
                       {"code", ConceptJson(ma.indications[i])}};
-    if (!patientUrl.empty()) condition["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
+    condition["subject"] = {{"reference", patientUrl}, {"type", "Patient"}};
     j["contained"].push_back(std::move(condition));
     j["reasonReference"].push_back(
         {{"reference", "#" + local}, {"type", "Condition"}, {"display", ma.indications[i].Label()}});
@@ -252,12 +262,13 @@ json AgreementJson(const d::MedicationAgreement& ma, const std::string& id, cons
     for (const auto& ds : h.dosage) j["dosageInstruction"].push_back(DosageJson(ds));
   }
   if (ma.priorPrescription) j["priorPrescription"] = LogicalJson(*ma.priorPrescription, "MedicationRequest");
+  // MedicationRequest.basedOn may not point at a MedicationDispense or MedicationStatement: the
+  // relation to a TA or MGB lives only inside its extension, as in the Nictiz examples.
   json basedOn = json::array();
   auto relation = [&](const std::optional<d::BlockId>& target, std::string_view ext, std::string_view type) {
     if (!target) return;
-    json ref = LogicalJson(*target, type);
-    ref["extension"] = json::array({{{"url", Nictiz(ext)}, {"valueReference", LogicalJson(*target, type)}}});
-    basedOn.push_back(ref);
+    basedOn.push_back(
+        {{"extension", json::array({{{"url", Nictiz(ext)}, {"valueReference", LogicalJson(*target, type)}}})}});
   };
   relation(ma.basedOnAdministrationAgreement, url::kRelationAdministrationAgreement, "MedicationDispense");
   relation(ma.basedOnMedicationUse, url::kRelationMedicationUse, "MedicationStatement");
@@ -278,18 +289,19 @@ std::string UuidFrom(const std::string& seed, const char* salt) {
 
 }  // namespace
 
-std::string WriteAgreementBundle(const d::MedicationAgreement& ma, const WriteOptions& options) {
+std::string WriteAgreementBundle(const d::MedicationAgreement& ma, const d::Patient& patient,
+                                 const WriteOptions& options) {
   const std::string seed = ma.h.id.Key();
   const std::string maUrl = UuidFrom(seed, "ma");
   const std::string medUrl = UuidFrom(seed, "med");
-  const std::string patUrl = options.patient ? UuidFrom(seed, "pat") : std::string();
+  const std::string patUrl = UuidFrom(seed, "pat");
   const std::string maId = ma.h.resourceId.empty() ? maUrl.substr(9) : ma.h.resourceId;
 
   json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
   bundle["entry"].push_back({{"fullUrl", maUrl}, {"resource", AgreementJson(ma, maId, medUrl, patUrl)}});
   bundle["entry"].push_back({{"fullUrl", medUrl}, {"resource", ProductJson(*ma.h.product, medUrl.substr(9))}});
-  if (options.patient) {
-    const auto& p = *options.patient;
+  {
+    const auto& p = patient;
     json pj = {{"resourceType", "Patient"}, {"id", patUrl.substr(9)}};
     if (p.bsn)
       pj["identifier"] = json::array({{{"system", std::string(d::systems::kBsn)}, {"value", p.bsn->digits()}}});

@@ -11,12 +11,15 @@
 namespace zb::net::fhir {
 
 struct WriteOptions {
-  std::optional<domain::Patient> patient;  // written as Patient entry and subject reference
   bool pretty = false;
 };
 
-// A collection Bundle with the MedicationAgreement, its Medication and (optionally) the Patient,
-// linked by urn:uuid references. Reading it back with Reader gives the same MedicationAgreement.
-std::string WriteAgreementBundle(const domain::MedicationAgreement& agreement, const WriteOptions& options = {});
+// A collection Bundle with the MedicationAgreement, its Medication and the Patient it is about
+// (R4: MedicationRequest.subject is 1..1), linked by urn:uuid references. Valid R4 and
+// mp-MedicationAgreement (category 33633005, relations to TA/MGB inside their extensions, no
+// empty strings); tests/conformance validates it with third-party tools. Reading it back with
+// Reader gives the same MedicationAgreement (with category 33633005).
+std::string WriteAgreementBundle(const domain::MedicationAgreement& agreement, const domain::Patient& patient,
+                                 const WriteOptions& options = {});
 
 }  // namespace zb::net::fhir
