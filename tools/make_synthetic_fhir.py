@@ -327,7 +327,7 @@ FLAG_PROFILE = {"350241000146102": "cio-MedicationContraIndication", "1404010001
                 "225419007": "cio-SurveillanceDecision", "74018-3": "nl-core-Alert"}
 
 
-def flag(key, category, code, system, start, status="active", end=None, safe=None, hypersensitivity=None):
+def flag(key, category, code, system, start, status="active", end=None, safe=None, hypersensitivity=None, detail=None):
     r = {"resourceType": "Flag", "id": key, "meta": {"profile": [N + FLAG_PROFILE[category[1]]]}, "identifier": [{"system": "urn:oid:2.16.840.1.113883.2.4.3.11.999.26.1.16", "value": key}],
          "status": status, "category": [{"coding": [{"system": category[0], "code": category[1], "display": category[2]}]}],
          "code": {"coding": [{"system": system, "code": code[0], "display": code[1]}]},
@@ -340,6 +340,9 @@ def flag(key, category, code, system, start, status="active", end=None, safe=Non
     if hypersensitivity:  # a surveillance decision names the hypersensitivity it acts on (1..*)
         r["extension"] = [{"url": N + "ext-MedicationHypersensitivity.Identifier",
                            "valueIdentifier": {"system": GMO_SYS, "value": hypersensitivity}}]
+    if detail:  # the hypersensitivity block itself (flag-detail)
+        r.setdefault("extension", []).insert(0, {"url": "http://hl7.org/fhir/StructureDefinition/flag-detail",
+                                                 "valueReference": {"reference": detail, "type": "AllergyIntolerance"}})
     return r
 
 
@@ -432,8 +435,15 @@ def demo(root):
               rendered="3 maal per dag 1 stuk, Oraal, 10 dagen", extra=ma_extra(GP))
     # ICA
     gp.add(allergy("jansen-peni-gp", PENI, "high", ("39579001", "anafylaxie")), "jansen-peni-gp")
-    zh.add(allergy("jansen-peni-zh", PENI, "high", ("39579001", "anafylaxie"), cio=True), "jansen-peni-zh")
-    zh.add(allergy("jansen-jodium", ("9002", "JODIUMHOUDENDE CONTRASTMIDDELEN"), "low", ("271807003", "huiduitslag")), "jansen-jodium")
+    # The hospital records hypersensitivities in CiO: each with the surveillance decision that names
+    # it, which is how a CiO client finds it (Flag, then AllergyIntolerance by its identifier).
+    peni_zh = zh.add(allergy("jansen-peni-zh", PENI, "high", cio=True), "jansen-peni-zh")
+    jodium = ("9002", "JODIUMHOUDENDE CONTRASTMIDDELEN")
+    jodium_zh = zh.add(allergy("jansen-jodium", jodium, "low", cio=True), "jansen-jodium")
+    zh.add(flag("jansen-bb-peni-zh", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -3600,
+                hypersensitivity="jansen-peni-zh-gmo", detail=peni_zh), "jansen-bb-peni-zh")
+    zh.add(flag("jansen-bb-jodium", SURV, jodium, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -3600,
+                hypersensitivity="jansen-jodium-gmo", detail=jodium_zh), "jansen-bb-jodium")
     ph.add(flag("jansen-ci-nier", CI, ("1242", "NIERFUNCTIE GESTOORD (eGFR 30-50)"), T40, -120), "jansen-ci-nier")
     ph.add(flag("jansen-bb-peni", SURV, PENI, "urn:oid:2.16.840.1.113883.2.4.4.1.902.122", -3000, safe=("40991", "FLUCLOXACILLINE"),
                 hypersensitivity="jansen-peni-apo-gmo"),

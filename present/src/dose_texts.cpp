@@ -84,7 +84,11 @@ std::string DescribeLine(const d::Dosage& dosage) {
   }
   if (dosage.asNeeded) out = Fmt("zo nodig {0}", {out});
   if (!dosage.route.empty()) out += ", " + Display(dosage.route.Label());
-  if (!dosage.asNeededCriterion.empty()) out += " (" + Display(dosage.asNeededCriterion.Label()) + ")";
+  if (!dosage.asNeededCriterion.empty()) {
+    std::string conditions = Display(dosage.asNeededCriterion.Label());
+    for (const auto& also : dosage.asNeededAlso) conditions += " " + Tr("of") + " " + Display(also.Label());
+    out += " (" + conditions + ")";
+  }
   return out;
 }
 

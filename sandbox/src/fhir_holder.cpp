@@ -101,7 +101,6 @@ struct QueryRule {
   std::string resourceType;
   std::vector<std::string> categories;  // allowed "system|code" values (empty: no category parameter)
   std::set<std::string> includes;       // allowed _include / _include:iterate / _revinclude values
-  bool categoryRequired = true;
 };
 
 // The categories the MP9/CiO agreement allows for a resource type: the one table of query kinds.
@@ -131,7 +130,6 @@ const std::vector<QueryRule>& Mp9Rules() {
        with({"MedicationAdministration:medication", "MedicationAdministration:subject",
              "MedicationAdministration:performer"})},
       {"Flag", Categories("Flag"), {"Flag:patient", "Provenance:target"}},
-      {"AllergyIntolerance", {"medication"}, {}, false},
   };
   return rules;
 }
@@ -178,6 +176,29 @@ void Answer(const HolderInfo& h, const httplib::Request& req, const std::string&
   res.set_content(Page(std::move(searchset), pageSize, h.behaviour.separateIncludes, offset, base).dump(), kFhirJson);
 }
 
+// CiO hypersensitivities (AllergyIntolerance) by the identifier a surveillance decision names: the
+// only AllergyIntolerance search of the CiO CapabilityStatement (mp9.md §d.2).
+void HypersensitivitySearch(World& world, const HolderInfo& holder, const HolderData& data, const httplib::Request& req,
+                            httplib::Response& res) {
+  std::string token;
+  for (const auto& [name, value] : req.params) {
+    if (name == "medication-hypersensitivity-identifier" && token.empty() && !value.empty()) {
+      token = value;
+    } else if (!IsPagingParameter(name)) {
+      return Deny(res, 403, "forbidden",
+                  "AllergyIntolerance is searched by medication-hypersensitivity-identifier only (CiO)");
+    }
+  }
+  if (token.empty()) return Deny(res, 403, "forbidden", "medication-hypersensitivity-identifier is required");
+  std::vector<std::string> bsns;
+  json found = SearchHypersensitivity(data, token, SelfUrl(holder, req), bsns);
+  for (const auto& bsn : bsns) {
+    if (Decided(holder, bsn, res)) return;
+  }
+  world.Count("holder." + holder.id + ".searches");
+  Answer(holder, req, "AllergyIntolerance", std::move(found), res);
+}
+
 // MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
 void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
                const httplib::Request& req, httplib::Response& res) {
@@ -210,7 +231,7 @@ void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, c
     }
   }
   if (bsn.empty()) return Deny(res, 403, "forbidden", "patient.identifier is required");
-  if (rule->categoryRequired && !category) return Deny(res, 403, "forbidden", "category is required");
+  if (!category) return Deny(res, 403, "forbidden", "category is required");
   if (Decided(holder, bsn, res)) return;
   world.Count("holder." + holder.id + ".searches");
   Answer(holder, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(holder, req)), res);
@@ -322,6 +343,7 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
     Serve(world, holder, type, res, [&] {
       if (!CheckAccess(world, holder, req, res)) return;
       if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
+      if (type == "AllergyIntolerance") return HypersensitivitySearch(world, holder, data, req, res);
       Mp9Search(world, holder, data, type, req, res);
     });
   });

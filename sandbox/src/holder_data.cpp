@@ -156,6 +156,34 @@ json Search(const PatientRecord* patient, const std::string& resourceType, const
   return bundle;
 }
 
+json SearchHypersensitivity(const HolderData& data, const std::string& token, const std::string& selfUrl,
+                            std::vector<std::string>& bsns) {
+  static const std::string kUrl = "http://nictiz.nl/fhir/StructureDefinition/ext-MedicationHypersensitivity.Identifier";
+  json bundle = EmptySearchset(selfUrl);
+  int total = 0;
+  for (const auto& patient : data.patients()) {
+    for (const auto& entry : patient.entries) {
+      const json& r = entry["resource"];
+      if (r.value("resourceType", "") != "AllergyIntolerance") continue;
+      bool match = false;
+      for (const auto& ext : r.value("extension", json::array())) {
+        if (ext.value("url", "") != kUrl || !ext.contains("valueIdentifier")) continue;
+        const json& id = ext["valueIdentifier"];
+        const std::string system = id.value("system", "");
+        match = match || (system.empty() ? "" : system + "|") + id.value("value", "") == token;
+      }
+      if (!match) continue;
+      json e = entry;
+      e["search"] = {{"mode", "match"}};
+      bundle["entry"].push_back(std::move(e));
+      ++total;
+      if (std::find(bsns.begin(), bsns.end(), patient.bsn) == bsns.end()) bsns.push_back(patient.bsn);
+    }
+  }
+  bundle["total"] = total;
+  return bundle;
+}
+
 json OperationOutcome(const std::string& severity, const std::string& code, const std::string& text) {
   return {{"resourceType", "OperationOutcome"},
           {"issue", {{{"severity", severity}, {"code", code}, {"diagnostics", text}, {"details", {{"text", text}}}}}}};

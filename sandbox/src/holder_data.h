@@ -31,6 +31,7 @@ class HolderData {
 
   const PatientRecord* ByBsn(const std::string& bsn) const;
   const PatientRecord* ByPatientId(const std::string& id) const;
+  const std::vector<PatientRecord>& patients() const { return m_patients; }
   std::size_t patientCount() const { return m_patients.size(); }
   // BSN -> access-outcome code, from each patient folder's access.json ({"<holder>": "<code>"}).
   const std::map<std::string, std::string>& accessDecisions() const { return m_access; }
@@ -44,6 +45,10 @@ class HolderData {
 // given), plus (with `withIncludes`) every entry those resources reference.
 nlohmann::json Search(const PatientRecord* patient, const std::string& resourceType,
                       const std::optional<Coding>& category, bool withIncludes, const std::string& selfUrl);
+// CiO: the hypersensitivity blocks (AllergyIntolerance) carrying this medication hypersensitivity
+// identifier ("system|value"), whichever patient they belong to; `bsns` gets those patients.
+nlohmann::json SearchHypersensitivity(const HolderData& data, const std::string& identifierToken,
+                                      const std::string& selfUrl, std::vector<std::string>& bsns);
 nlohmann::json EmptySearchset(const std::string& selfUrl);
 nlohmann::json OperationOutcome(const std::string& severity, const std::string& code, const std::string& text);
 

@@ -84,7 +84,15 @@ TEST_CASE("All three sources answer at once and the picture is complete", "[retr
   }
   CHECK(p.Complete());
   CHECK(Source(p, "huisarts").source.name == "Huisartsenpraktijk De Linde");  // from the directory
-  CHECK(Source(p, "apotheek").requests == 11);                                // directory + 7 MP9 + 2 CiO + allergies
+  // directory + 7 MP9 + 2 CiO flags + the one hypersensitivity its surveillance decision names
+  CHECK(Source(p, "apotheek").requests == 11);
+  // The hospital's two CiO hypersensitivities, found through its two surveillance decisions.
+  CHECK(Source(p, "ziekenhuis").requests == 12);
+  const auto ica = p.Ica(boost::posix_time::second_clock::universal_time());
+  std::size_t fromHospital = 0;
+  for (const auto& a : ica.allergies)
+    fromHospital += static_cast<std::size_t>(std::count(a.sources.begin(), a.sources.end(), "ziekenhuis"));
+  CHECK(fromHospital == 2);
   // directory + Patient/_search + 4 zorginzage queries (agreements in both categories)
   CHECK(Source(p, "huisarts").requests == 6);
   CHECK(Lines(p).size() >= 10);

@@ -5,6 +5,8 @@
 
 #include "fixtures.h"
 #include "net/fhir/reader.h"
+#include "net/fhir/writer.h"
+#include "present/dose_texts.h"
 
 using namespace zb::domain;
 using namespace zb::net::fhir;
@@ -45,6 +47,9 @@ TEST_CASE("The demo GP file maps without errors: agreements, patient, allergy, a
   CHECK(doc.patients[0].bsn->digits() == "999991000");
   CHECK(doc.patients[0].name == "A. Jansen");
   CHECK(*doc.patients[0].birthDate == Date(1938, 3, 12));
+  // Every agreement, allergy and alert points at that patient.
+  CHECK(doc.subjectBsns == std::vector<std::string>{"999991000"});
+  CHECK(doc.subjectsWithoutBsn == 0);
 
   const auto& ma = ById(doc.medication.agreements, "JANSEN_METO_MA1");
   CHECK(ma.categoryCode == "33633005");  // this GP system follows the MP9 profile
@@ -146,7 +151,7 @@ TEST_CASE("References resolve: urn:uuid, relative, absolute and contained", "[re
   auto ma = [](const std::string& id, const std::string& ref) {
     return R"({"resourceType":"MedicationRequest","id":")" + id + R"(","identifier":[{"system":"urn:x","value":")" +
            id +
-           R"("}],"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-PharmaceuticalTreatment.Identifier","valueIdentifier":{"system":"urn:mbh","value":"T1"}}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"intent":"order","status":"unknown","medicationReference":{"reference":")" +
+           R"("}],"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-PharmaceuticalTreatment.Identifier","valueIdentifier":{"system":"urn:mbh","value":"T1"}}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"intent":"order","status":"unknown","subject":{"identifier":{"system":"http://fhir.nl/fhir/NamingSystem/bsn","value":"999991000"}},"medicationReference":{"reference":")" +
            ref + R"("},"contained":[{"resourceType":"Medication","id":"inner","code":{"text":"CONTAINED PRODUCT"}}]})";
   };
   const std::string bundle =
@@ -162,11 +167,12 @@ TEST_CASE("References resolve: urn:uuid, relative, absolute and contained", "[re
     CHECK(doc->medication.agreements[static_cast<std::size_t>(i)].h.product->DisplayName() == "X TABLET");
   CHECK(doc->medication.agreements[3].h.product->DisplayName() == "CONTAINED PRODUCT");
   CHECK(doc->issues.empty());
+  CHECK(doc->subjectBsns == std::vector<std::string>{"999991000"});  // the patient, from the identifier
 }
 
 TEST_CASE("A single resource, paging links and OperationOutcomes are read", "[reader]") {
   auto single = ReadJson(
-      R"({"resourceType":"Flag","id":"f","status":"active","category":[{"coding":[{"system":"http://snomed.info/sct","code":"350241000146102"}]}],"code":{"text":"Zwangerschap"}})");
+      R"({"resourceType":"Flag","id":"f","status":"active","category":[{"coding":[{"system":"http://snomed.info/sct","code":"350241000146102"}]}],"code":{"text":"Zwangerschap"},"subject":{"reference":"Patient/p1"}})");
   REQUIRE(single.ok());
   CHECK(single->resourceType == "Flag");
   CHECK(single->ica.contraIndications.size() == 1);
@@ -187,4 +193,41 @@ TEST_CASE("Unknown ordinary extensions and elements are tolerated silently", "[r
   REQUIRE(doc.ok());
   CHECK(doc->medication.agreements.size() == 1);
   CHECK(doc->ErrorCount() == 0);
+}
+
+TEST_CASE("Several 'zo nodig' conditions (ext-Dosage-AsNeededFor) keep the dose as-needed and are all read",
+          "[reader][dosage]") {
+  // MP9 carries the second and further conditions in the R5 pre-adoption extension; without it the
+  // dose would read as scheduled. Synthetic, shaped as nictiz.fhir.nl.r4.medicationprocess9 describes.
+  const std::string nhg =
+      "https://referentiemodel.nhg.org/tabellen/nhg-tabel-25-gebruiksvoorschrift#aanvullend-numeriek";
+  const std::string ma =
+      R"({"resourceType":"MedicationRequest","id":"prn","identifier":[{"system":"urn:x","value":"PRN1"}],"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-PharmaceuticalTreatment.Identifier","valueIdentifier":{"system":"urn:mbh","value":"T9"}}],"category":[{"coding":[{"system":"http://snomed.info/sct","code":"33633005"}]}],"intent":"order","status":"active","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"PARACETAMOL TABLET 500MG"},"dosageInstruction":[{"extension":[{"url":"http://nictiz.nl/fhir/StructureDefinition/ext-Dosage-AsNeededFor","valueCodeableConcept":{"coding":[{"system":")" +
+      nhg +
+      R"(","code":"1387","display":"Bij hoest"}]}}],"doseAndRate":[{"doseQuantity":{"value":1,"unit":"stuk"}}],"asNeededCodeableConcept":{"coding":[{"system":")" +
+      nhg + R"(","code":"1028","display":"Bij pijn"}]}}]})";
+  auto doc = ReadJson(ma);
+  REQUIRE(doc.ok());
+  REQUIRE(doc->medication.agreements.size() == 1);
+  const auto& dosage = doc->medication.agreements[0].h.dosage.at(0);
+  CHECK(dosage.asNeeded);
+  CHECK(dosage.asNeededCriterion.Label() == "Bij pijn");
+  REQUIRE(dosage.asNeededAlso.size() == 1);
+  CHECK(dosage.asNeededAlso[0].Label() == "Bij hoest");
+  CHECK(zb::present::DescribeDosage({dosage}) == "zo nodig 1 stuk (Bij pijn of Bij hoest)");
+
+  // Only the extension, no asNeededCodeableConcept: still as-needed.
+  std::string onlyExtension = ma;
+  onlyExtension.replace(onlyExtension.find(R"(,"asNeededCodeableConcept")"), std::string::npos, "}]}");
+  auto doc2 = ReadJson(onlyExtension);
+  REQUIRE(doc2.ok());
+  REQUIRE(doc2->medication.agreements.size() == 1);
+  CHECK(doc2->medication.agreements[0].h.dosage.at(0).asNeeded);
+  CHECK(doc2->medication.agreements[0].h.dosage.at(0).asNeededCriterion.Label() == "Bij hoest");
+
+  // And back out: the writer keeps both conditions.
+  zb::domain::Patient patient;
+  auto back = Reader().Read(zb::net::fhir::WriteAgreementBundle(doc->medication.agreements[0], patient), {});
+  REQUIRE(back.ok());
+  CHECK(back->medication.agreements.at(0).h.dosage.at(0) == dosage);
 }

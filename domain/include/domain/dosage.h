@@ -45,7 +45,10 @@ struct Dosage {
   Timing timing;
   bool asNeeded = false;      // zo nodig
   Concept asNeededCriterion;  // NHG table 25, e.g. 1028 "Bij pijn"
-  Concept route;              // G-Standaard route, e.g. 9 "Oraal"
+  // Further "zo nodig" conditions: R4 allows one asNeededCodeableConcept, MP9 carries the others in
+  // ext-Dosage-AsNeededFor (R5 Dosage.asNeededFor pre-adopted). Each makes the dose as-needed.
+  std::vector<Concept> asNeededAlso{};
+  Concept route;  // G-Standaard route, e.g. 9 "Oraal"
   std::vector<DoseAndRate> doseAndRate;
   Boxed<Ratio> maxDosePerPeriod;
   std::vector<Concept> additionalInstruction;

@@ -88,8 +88,12 @@ std::vector<PlannedQuery> MedicationQueries(const std::string& bsn) {
        "Flag?" + p + "&category=" + Category("surveillance-decisions") + Include("Flag:patient") +
            "&_revinclude=" + UrlEncode("Provenance:target"),
        ""},
-      {"allergies", "GET", "AllergyIntolerance?" + p, ""},
   };
+}
+
+PlannedQuery HypersensitivityQuery(const std::string& identifierToken) {
+  return {"allergies", "GET", "AllergyIntolerance?medication-hypersensitivity-identifier=" + UrlEncode(identifierToken),
+          ""};
 }
 
 }  // namespace zb::net::client

@@ -2,8 +2,10 @@
 #pragma once
 // Which requests a source gets, by the exchange it takes part in: the zorginzage GP queries
 // (nuts.md §5.2, after Patient/_search), or the seven MP9 3.0 building-block queries (mp9.md §b)
-// plus the CiO flags (mp9.md §d.2) and the zib/CiO AllergyIntolerance search. The parameter
-// strings are the exact ones of the agreements: holders refuse anything else.
+// plus the two CiO flag queries (mp9.md §d.2), each exactly as the Nictiz TestScripts send it
+// (tests/conformance compares them parameter by parameter). Hypersensitivities follow CiO: the
+// surveillance decisions name them, and they are fetched by medication-hypersensitivity-identifier
+// (the only AllergyIntolerance search of the CiO CapabilityStatement). No query is our own.
 #include <string>
 #include <vector>
 
@@ -23,7 +25,10 @@ struct PlannedQuery {
 PlannedQuery ZorginzagePatientSearch(const std::string& bsn);
 // Zorginzage queries once the holder's patient id is known.
 std::vector<PlannedQuery> ZorginzageQueries(const std::string& holderPatientId);
-// MP9 3.0 + CiO + allergies by BSN.
+// MP9 3.0 + CiO flags by BSN.
 std::vector<PlannedQuery> MedicationQueries(const std::string& bsn);
+// The hypersensitivity a CiO surveillance decision names ("system|value" of its
+// ext-MedicationHypersensitivity.Identifier).
+PlannedQuery HypersensitivityQuery(const std::string& identifierToken);
 
 }  // namespace zb::net::client

@@ -34,7 +34,8 @@ struct SourceState {
   std::string fhirBase;
   std::vector<QueryOutcome> outcomes;
   std::vector<json> entries;
-  std::set<std::string> seen;  // entry keys, so includes repeated over queries and pages count once
+  std::set<std::string> seen;                     // entry keys, so includes repeated over queries and pages count once
+  std::set<std::string> hypersensitivitiesAsked;  // CiO identifiers already fetched
   std::size_t outstanding = 0;
   std::size_t requests = 0;
   Clock::duration slowest{};
@@ -58,6 +59,25 @@ std::size_t KindRank(const std::string& kind) {
     if (kinds[i].kind == kind) return i;
   }
   return kinds.size();
+}
+
+// "system|value" of every ext-MedicationHypersensitivity.Identifier on the Flags among `entries`.
+std::vector<std::string> HypersensitivityIdentifiers(const std::vector<json>& entries) {
+  static const std::string kUrl = "http://nictiz.nl/fhir/StructureDefinition/ext-MedicationHypersensitivity.Identifier";
+  std::vector<std::string> out;
+  for (const auto& e : entries) {
+    const json& r = e["resource"];
+    if (StringMember(r, "resourceType") != "Flag" || !r.contains("extension") || !r["extension"].is_array()) continue;
+    for (const auto& ext : r["extension"]) {
+      if (!ext.is_object() || StringMember(ext, "url") != kUrl || !ext.contains("valueIdentifier") ||
+          !ext["valueIdentifier"].is_object())
+        continue;
+      const std::string value = StringMember(ext["valueIdentifier"], "value");
+      const std::string system = StringMember(ext["valueIdentifier"], "system");
+      if (!value.empty()) out.push_back(system.empty() ? value : system + "|" + value);
+    }
+  }
+  return out;
 }
 
 std::string EntryKey(const json& e) {
@@ -227,6 +247,12 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     const auto at = Clock::now() + std::chrono::seconds(*a.retryAfterSeconds);
     if (at + std::chrono::milliseconds(500) < src.deadline) return Send(id, lookup, source, query, at, retries + 1);
   }
+  if (query.kind == "surveillance-decisions" && a.outcome.status == SourceStatus::kData) {
+    // CiO: each surveillance decision names the hypersensitivity it acts on; fetch those.
+    for (const auto& token : HypersensitivityIdentifiers(a.entries)) {
+      if (src.hypersensitivitiesAsked.insert(token).second) Send(id, lookup, source, HypersensitivityQuery(token));
+    }
+  }
   for (auto& e : a.entries) {
     if (src.seen.insert(EntryKey(e)).second) src.entries.push_back(std::move(e));
   }
@@ -323,6 +349,16 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
     d.outcome.missing.clear();
     d.outcome.reason = "unreadable";
     d.outcome.detail = doc.error().detail;
+    return d;
+  }
+  // Every clinical resource must be about the patient asked for: a hypersensitivity fetched by its
+  // CiO identifier carries no patient parameter, so its own `patient` is what says whose it is.
+  for (const auto& bsn : doc->subjectBsns) {
+    if (bsn == lookup.request.bsn) continue;
+    d.outcome.status = SourceStatus::kFailed;
+    d.outcome.missing.clear();
+    d.outcome.reason = "patient-mismatch";
+    d.outcome.detail = "a resource in the answer is about another patient (other BSN); nothing of it is used";
     return d;
   }
   for (const auto& p : doc->patients) {

@@ -218,6 +218,18 @@ d::Dosage MapDosage(Context& context, Object object) {
     dosage.asNeeded = true;
     dosage.asNeededCriterion = std::move(*crit);
   }
+  // More than one "zo nodig" condition: the others in ext-Dosage-AsNeededFor. Read as scheduled,
+  // such a dose would be given every day.
+  ForEachExtension(context, object, url::kNictiz, [&](std::string_view name, Object ext) {
+    if (name != url::kAsNeededFor) return;
+    auto crit = ConceptField(context, ext, "valueCodeableConcept");
+    if (!crit) return context.Warn("ext-Dosage-AsNeededFor without valueCodeableConcept; ignored");
+    dosage.asNeeded = true;
+    if (dosage.asNeededCriterion.empty())
+      dosage.asNeededCriterion = std::move(*crit);
+    else
+      dosage.asNeededAlso.push_back(std::move(*crit));
+  });
   if (auto route = ConceptField(context, object, "route")) dosage.route = std::move(*route);
   if (auto arr = context.Arr(object, "doseAndRate")) {
     std::ptrdiff_t i = 0;

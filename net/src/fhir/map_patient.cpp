@@ -1,10 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+
 #include "datatypes.h"
 #include "mappers.h"
 
 namespace zb::net::fhir::detail {
 
 namespace d = zb::domain;
+
+namespace {
+
+// The BSN among identifiers (an array) or in one Identifier object.
+std::optional<std::string> BsnIn(Element identifiers) {
+  auto check = [](Element e) -> std::optional<std::string> {
+    Object o;
+    std::string_view sys, value;
+    if (e.get(o) || o["system"].get(sys) || sys != d::systems::kBsn || o["value"].get(value)) return std::nullopt;
+    return std::string(value);
+  };
+  Array arr;
+  if (!identifiers.get(arr)) {
+    for (Element e : arr) {
+      if (auto bsn = check(e)) return bsn;
+    }
+    return std::nullopt;
+  }
+  return check(identifiers);
+}
+
+}  // namespace
+
+void NoteSubject(DocumentState& st, Object resource, std::string_view key) {
+  Context& c = st.c;
+  auto ref = c.Obj(resource, key);
+  std::optional<std::string> bsn;
+  if (ref) {
+    std::string_view reference;
+    Element identifier;
+    if (!(*ref)["reference"].get(reference)) {
+      if (auto target = st.index.Resolve(reference, resource)) {
+        std::string_view type;
+        Element ids;
+        if (!(*target)["resourceType"].get(type) && type == "Patient" && !(*target)["identifier"].get(ids))
+          bsn = BsnIn(ids);
+      }
+    }
+    if (!bsn && !(*ref)["identifier"].get(identifier)) bsn = BsnIn(identifier);
+  } else {
+    Context::Scope s(c, key);
+    c.Warn("names no patient (R4 requires it); whom it is about is known only from the document's Patient");
+  }
+  if (!bsn) {
+    ++st.out.subjectsWithoutBsn;
+    return;
+  }
+  auto& seen = st.out.subjectBsns;
+  if (std::find(seen.begin(), seen.end(), *bsn) == seen.end()) seen.push_back(*bsn);
+}
 
 void MapPatient(DocumentState& st, Object resource) {
   Context& c = st.c;

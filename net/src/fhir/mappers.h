@@ -24,6 +24,9 @@ void MapMedicationAdministration(DocumentState& st, Object r);
 void MapAllergyIntolerance(DocumentState& st, Object r);
 void MapFlag(DocumentState& st, Object r);
 void MapPatient(DocumentState& st, Object r);
+// Reads the patient a clinical resource is about (subject, or `patient` for AllergyIntolerance)
+// into Document::subjectBsns.
+void NoteSubject(DocumentState& st, Object r, std::string_view key);
 void MapOperationOutcome(DocumentState& st, Object r);
 
 // mp-PharmaceuticalProduct (Medication) -> Product.

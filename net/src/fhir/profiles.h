@@ -41,6 +41,7 @@ inline constexpr std::string_view kDeviationReason = "ext-MedicationAdministrati
 inline constexpr std::string_view kProductDescription = "ext-PharmaceuticalProduct.Description";
 inline constexpr std::string_view kHypersensitivityId = "ext-MedicationHypersensitivity.Identifier";
 inline constexpr std::string_view kSafeWithinUnsafeGroup = "ext-SurveillanceDecision.SafeWithinUnsafeGroup";
+inline constexpr std::string_view kAsNeededFor = "ext-Dosage-AsNeededFor";
 // Extensions after the kHl7 prefix.
 inline constexpr std::string_view kPqTranslation = "iso21090-PQ-translation";
 inline constexpr std::string_view kTimingExact = "timing-exact";

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "mappers.h"
@@ -46,6 +47,10 @@ Reader::~Reader() = default;
 namespace {
 
 void MapResource(detail::DocumentState& st, Object r, std::string_view type) {
+  static constexpr std::array kClinical{"MedicationRequest",        "MedicationDispense", "MedicationStatement",
+                                        "MedicationAdministration", "AllergyIntolerance", "Flag"};
+  if (std::find(kClinical.begin(), kClinical.end(), type) != kClinical.end())
+    detail::NoteSubject(st, r, type == "AllergyIntolerance" ? "patient" : "subject");
   if (type == "MedicationRequest") {
     detail::MapMedicationRequest(st, r);
   } else if (type == "MedicationDispense") {

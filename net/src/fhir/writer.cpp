@@ -87,6 +87,9 @@ json RatioJson(const d::Ratio& r) {
 
 json DosageJson(const d::Dosage& ds) {
   json j = json::object();
+  for (const auto& also : ds.asNeededAlso) {
+    j["extension"].push_back({{"url", Nictiz(url::kAsNeededFor)}, {"valueCodeableConcept", ConceptJson(also)}});
+  }
   if (ds.sequence) j["sequence"] = *ds.sequence;
   if (!ds.text.empty()) j["text"] = ds.text;
   if (!ds.additionalInstruction.empty()) {

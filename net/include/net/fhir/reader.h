@@ -57,6 +57,11 @@ struct Document {
   domain::MedicationData medication;
   domain::IcaData ica;
   std::vector<domain::Patient> patients;
+  // The BSNs of the patients the clinical resources point at (subject / AllergyIntolerance.patient,
+  // resolved to a Patient in the document or carried as identifier), each once: a caller that asked
+  // about one patient checks that they are all that patient.
+  std::vector<std::string> subjectBsns;
+  std::size_t subjectsWithoutBsn = 0;           // clinical resources whose patient could not be told
   std::vector<OperationOutcomeIssue> outcomes;  // OperationOutcome resources (search mode "outcome")
   std::optional<std::string> nextPage;          // Bundle.link relation "next"
   std::vector<MappingIssue> issues;
