@@ -163,9 +163,9 @@ void WriteText(std::ostream& out, const ReportInput& in) {
   out << "\n";
   if (o.AnyInRoll()) out << "GDS:      patiënt krijgt medicatie in een baxterrol (GDS)\n";
 
-  for (auto status : {d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture, d::TreatmentStatus::kSuspended,
-                      d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kUseOnly,
-                      d::TreatmentStatus::kCancelled, d::TreatmentStatus::kHistoric}) {
+  for (auto status : {d::TreatmentStatus::kUncertain, d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture,
+                      d::TreatmentStatus::kSuspended, d::TreatmentStatus::kRecentlyStopped,
+                      d::TreatmentStatus::kUseOnly, d::TreatmentStatus::kCancelled, d::TreatmentStatus::kHistoric}) {
     const auto count = o.Count(status);
     if (count == 0) continue;
     if (status == d::TreatmentStatus::kHistoric && !in.history) {

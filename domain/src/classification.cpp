@@ -114,6 +114,14 @@ void ClassifyAgreements(const std::vector<TimelineInput>& inputs, Instant at, pt
       cls.status = cls.end ? EndedStatus(*cls.end, at, window) : TreatmentStatus::kHistoric;
     }
   }
+  // A stop, suspension or cancellation inside this treatment that names no agreement we have: the
+  // treatment may well have ended (an anticoagulant suspended before a procedure). It is never
+  // shown as simply current or future (docs/consolidation.md).
+  if ((cls.status == TreatmentStatus::kCurrent || cls.status == TreatmentStatus::kFuture) &&
+      !cls.unmatchedStops.empty()) {
+    cls.status = TreatmentStatus::kUncertain;
+    if (trace) trace->push_back({TraceCode::kStopUnmatched, cls.unmatchedStops.front()->id.value, {"uncertain"}});
+  }
 }
 
 void ClassifyUse(const Group& g, Instant at, pt::time_duration window, Classification& cls) {
@@ -273,10 +281,23 @@ void Add(TreatmentLine& line, DiscrepancyKind kind, Severity severity, std::vect
   line.discrepancies.push_back({kind, severity, std::move(sources), std::move(args), std::move(shared)});
 }
 
+// The identifier an MA stop names ("system|value"), if it is an MA stop that names one.
+std::string NamedBy(const Group& group, const BlockHeader* stop) {
+  for (const auto* ma : group.mas) {
+    if (&ma->h == stop && ma->priorPrescription) return ma->priorPrescription->Key();
+  }
+  return {};
+}
+
 // Stops that match no agreement, and logistics (TA, VV, MVE) without any agreement behind them.
 void CheckUnlinked(const Group& group, const Classification& classification, TreatmentLine& line) {
   for (const auto* stop : classification.unmatchedStops) {
-    Add(line, DiscrepancyKind::kStopWithoutTarget, Severity::kWarning, {stop->source}, {stop->id.value});
+    if (classification.status == TreatmentStatus::kUncertain) {
+      Add(line, DiscrepancyKind::kStatusUncertain, Severity::kWarning, {stop->source},
+          {stop->id.value, ToString(stop->stop.type), NamedBy(group, stop)});
+    } else {
+      Add(line, DiscrepancyKind::kStopWithoutTarget, Severity::kWarning, {stop->source}, {stop->id.value});
+    }
   }
   if (group.mas.empty() && (!group.tas.empty() || !group.vvs.empty() || !group.mves.empty())) {
     std::string kinds;
@@ -299,7 +320,8 @@ std::string JoinWithPlus(const std::vector<std::string>& parts) {
 // as one.
 void CheckAdministrationDose(const Classification& classification, TreatmentLine& line) {
   if (classification.agreements.empty() ||
-      (line.status != TreatmentStatus::kCurrent && line.status != TreatmentStatus::kFuture)) {
+      (line.status != TreatmentStatus::kCurrent && line.status != TreatmentStatus::kFuture &&
+       line.status != TreatmentStatus::kUncertain)) {
     return;
   }
   std::map<const MedicationAgreement*, std::vector<const AdministrationAgreement*>> byAgreement;
@@ -338,7 +360,7 @@ void CheckAdministrationDose(const Classification& classification, TreatmentLine
 
 // Medication use reported after the agreement started says something else.
 void CheckReportedUse(const Classification& classification, TreatmentLine& line) {
-  if (!line.latestUse || line.status != TreatmentStatus::kCurrent ||
+  if (!line.latestUse || (line.status != TreatmentStatus::kCurrent && line.status != TreatmentStatus::kUncertain) ||
       classification.basis != BlockKind::kMedicationAgreement) {
     return;
   }
@@ -389,8 +411,9 @@ void CheckSourcesAgree(const Group& group, Instant at, pt::time_duration window,
 
 // A live treatment that only one of several answering sources knows.
 void CheckKnownAtOneSource(const Group& group, std::size_t respondingSources, TreatmentLine& line) {
-  const bool live = line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kFuture ||
-                    line.status == TreatmentStatus::kSuspended || line.status == TreatmentStatus::kUseOnly;
+  const bool live = line.status == TreatmentStatus::kUncertain || line.status == TreatmentStatus::kCurrent ||
+                    line.status == TreatmentStatus::kFuture || line.status == TreatmentStatus::kSuspended ||
+                    line.status == TreatmentStatus::kUseOnly;
   if (live && respondingSources > 1 && group.sources.size() == 1) {
     Add(line, DiscrepancyKind::kKnownAtOneSourceOnly, Severity::kInfo, {*group.sources.begin()},
         {*group.sources.begin()});
@@ -414,7 +437,7 @@ void CheckDuplicates(std::vector<TreatmentLine>& lines) {
   std::map<std::string, std::vector<std::size_t>> buckets;  // ordered: deterministic output
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto s = lines[i].status;
-    if (s != TreatmentStatus::kCurrent && s != TreatmentStatus::kUseOnly) continue;
+    if (s != TreatmentStatus::kCurrent && s != TreatmentStatus::kUseOnly && s != TreatmentStatus::kUncertain) continue;
     for (const auto& c : lines[i].product->codes) {
       if (c.level != ProductCodeLevel::kOther) buckets[c.coding.system + "|" + c.coding.code].push_back(i);
     }

@@ -52,7 +52,7 @@ void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group
     line.administrationAgreements.push_back(Share(data, group.tas[a.input]));
   }
   if (cls.status != TreatmentStatus::kCurrent && cls.status != TreatmentStatus::kFuture &&
-      cls.status != TreatmentStatus::kUseOnly) {
+      cls.status != TreatmentStatus::kUseOnly && cls.status != TreatmentStatus::kUncertain) {
     for (const auto& ta : line.administrationAgreements) {
       line.discrepancies.push_back(
           {DiscrepancyKind::kAdministrationAfterStop, Severity::kWarning, {ta->h.source}, {ta->h.id.value}});
@@ -93,7 +93,8 @@ void AttachBlocks(const std::shared_ptr<const MedicationData>& data, const Group
 GdsContext GdsOf(const TreatmentLine& line) {
   GdsContext gds;
   for (const auto& ta : line.administrationAgreements) gds.inRoll = gds.inRoll || ta->distributedInGds;
-  if (line.lastDispense && line.lastDispense->distributedInGds && line.status == TreatmentStatus::kCurrent) {
+  if (line.lastDispense && line.lastDispense->distributedInGds &&
+      (line.status == TreatmentStatus::kCurrent || line.status == TreatmentStatus::kUncertain)) {
     gds.inRoll = true;
   }
   if (line.latestRequest) {

@@ -136,8 +136,8 @@ std::size_t IcaCheck::Warnings() const {
 }
 
 bool IcaChecked(TreatmentStatus status) {
-  return status == TreatmentStatus::kCurrent || status == TreatmentStatus::kFuture ||
-         status == TreatmentStatus::kSuspended;
+  return status == TreatmentStatus::kUncertain || status == TreatmentStatus::kCurrent ||
+         status == TreatmentStatus::kFuture || status == TreatmentStatus::kSuspended;
 }
 
 std::optional<IcaMatch> SameCode(const Concept& item, const Product& product) {

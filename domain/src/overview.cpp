@@ -7,6 +7,8 @@ namespace zb::domain {
 
 const char* ToString(TreatmentStatus s) {
   switch (s) {
+    case TreatmentStatus::kUncertain:
+      return "uncertain";
     case TreatmentStatus::kCurrent:
       return "current";
     case TreatmentStatus::kFuture:
@@ -43,6 +45,10 @@ const char* ToString(DiscrepancyKind kind) {
       return "same-block-differs";
     case DiscrepancyKind::kPossibleDuplicate:
       return "possible-duplicate";
+    case DiscrepancyKind::kStatusUncertain:
+      return "status-uncertain";
+    case DiscrepancyKind::kLinkedByValue:
+      return "linked-by-value";
     case DiscrepancyKind::kStopWithoutTarget:
       return "stop-without-target";
     case DiscrepancyKind::kAdministrationAfterStop:
@@ -128,7 +134,8 @@ std::size_t Overview::Count(TreatmentStatus s) const {
 
 bool Overview::AnyInRoll() const {
   return std::any_of(lines.begin(), lines.end(), [](const TreatmentLine& l) {
-    return l.gds.inRoll && (l.status == TreatmentStatus::kCurrent || l.status == TreatmentStatus::kFuture);
+    return l.gds.inRoll && (l.status == TreatmentStatus::kUncertain || l.status == TreatmentStatus::kCurrent ||
+                            l.status == TreatmentStatus::kFuture);
   });
 }
 

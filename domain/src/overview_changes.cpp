@@ -6,7 +6,8 @@ namespace zb::domain {
 namespace {
 
 bool Taken(TreatmentStatus s) {
-  return s == TreatmentStatus::kCurrent || s == TreatmentStatus::kFuture || s == TreatmentStatus::kSuspended;
+  return s == TreatmentStatus::kUncertain || s == TreatmentStatus::kCurrent || s == TreatmentStatus::kFuture ||
+         s == TreatmentStatus::kSuspended;
 }
 
 }  // namespace

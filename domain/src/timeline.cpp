@@ -17,15 +17,37 @@ void Note(std::vector<TraceStep>* trace, TraceCode code, const std::string& bloc
   if (trace) trace->push_back({code, block, std::move(args)});
 }
 
+// The agreement a reference names: the one with that identifier; failing that, within this one
+// treatment, the only one with the same value under another system. Real and official data refer
+// to a block with an identifier system that differs from the block's own (docs/consolidation.md);
+// such a link is kept, and said as a data-quality note.
+Agreement* Named(std::vector<Agreement>& bases, const BlockHeader& referrer, const BlockId& reference,
+                 std::vector<Discrepancy>& notes) {
+  for (auto& b : bases) {
+    if (b.header->id == reference) return &b;
+  }
+  Agreement* byValue = nullptr;
+  for (auto& b : bases) {
+    if (b.header->id.value != reference.value) continue;
+    if (byValue) return nullptr;  // two candidates: no guessing
+    byValue = &b;
+  }
+  if (byValue) {
+    notes.push_back({DiscrepancyKind::kLinkedByValue,
+                     Severity::kInfo,
+                     {referrer.source},
+                     {referrer.id.value, reference.Key(), byValue->header->id.Key()}});
+  }
+  return byValue;
+}
+
 Agreement* FindTarget(std::vector<Agreement>& bases, const BlockHeader& stop, const std::optional<BlockId>& prior,
-                      std::vector<TraceStep>* trace) {
+                      std::vector<Discrepancy>& notes, std::vector<TraceStep>* trace) {
   if (prior) {
-    for (auto& b : bases) {
-      if (b.header->id == *prior) return &b;
-    }
-    // The stop names a block we did not receive (e.g. it lives at a source that did not answer).
-    // Attaching it to another agreement by guesswork could end the wrong one: leave it unmatched.
-    return nullptr;
+    // A stop that names a block we did not receive (e.g. it lives at a source that did not
+    // answer) stays unmatched: attaching it to another agreement by guesswork could end the wrong
+    // one. The treatment's status then becomes uncertain (classification).
+    return Named(bases, stop, *prior, notes);
   }
   // A stop without (or with an unknown) reference: MP9 makes a stop a copy of the block it ends,
   // so the same start identifies it. Among several, the latest recorded one before the stop.
@@ -86,7 +108,7 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
             [&](std::size_t a, std::size_t b) { return RegisteredBefore(*inputs[a].header, *inputs[b].header); });
   for (std::size_t si : stops) {
     const BlockHeader& stop = *inputs[si].header;
-    Agreement* target = FindTarget(tl.bases, stop, inputs[si].prior, trace);
+    Agreement* target = FindTarget(tl.bases, stop, inputs[si].prior, tl.problems, trace);
     if (!target) {
       tl.unmatchedStops.push_back(&stop);
       Note(trace, TraceCode::kStopUnmatched, stop.id.value);
@@ -112,14 +134,12 @@ Timeline BuildTimeline(const std::vector<TimelineInput>& inputs, Instant at, std
   for (const auto& newer : tl.bases) {
     const auto& prior = inputs[newer.input].prior;
     if (!prior || !newer.start) continue;
-    for (auto& older : tl.bases) {
-      if (&older == &newer || !(older.header->id == *prior) || older.endedBy) continue;
-      if (older.end && *older.end < *newer.start) continue;
-      older.end = *newer.start - boost::posix_time::seconds(1);
-      older.superseded = true;
-      if (trace)
-        Note(trace, TraceCode::kSuperseded, older.header->id.value, {newer.header->id.value, Iso(newer.start)});
-    }
+    Agreement* older = Named(tl.bases, *newer.header, *prior, tl.problems);
+    if (!older || older == &newer || older->endedBy) continue;
+    if (older->end && *older->end < *newer.start) continue;
+    older->end = *newer.start - boost::posix_time::seconds(1);
+    older->superseded = true;
+    if (trace) Note(trace, TraceCode::kSuperseded, older->header->id.value, {newer.header->id.value, Iso(newer.start)});
   }
 
   for (auto& a : tl.bases) {

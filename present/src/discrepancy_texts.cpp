@@ -16,9 +16,9 @@ std::string Arg(const std::vector<std::string>& args, std::size_t i) { return i 
 
 // The status word of a status code as the domain writes it ("current" → "actueel").
 std::string StatusWord(const std::string& code) {
-  for (auto s : {d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture, d::TreatmentStatus::kSuspended,
-                 d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kCancelled, d::TreatmentStatus::kHistoric,
-                 d::TreatmentStatus::kUseOnly}) {
+  for (auto s : {d::TreatmentStatus::kUncertain, d::TreatmentStatus::kCurrent, d::TreatmentStatus::kFuture,
+                 d::TreatmentStatus::kSuspended, d::TreatmentStatus::kRecentlyStopped, d::TreatmentStatus::kCancelled,
+                 d::TreatmentStatus::kHistoric, d::TreatmentStatus::kUseOnly}) {
     if (code == d::ToString(s)) return StatusLabel(s);
   }
   return code;
@@ -81,6 +81,20 @@ std::string Describe(const d::Discrepancy& discrepancy, const std::map<std::stri
       return Fmt("Mogelijk dubbel: zelfde geneesmiddel in andere behandeling ({0})", {Arg(a, 1)});
     case d::DiscrepancyKind::kStopWithoutTarget:
       return Tr("Een stopbericht hoort bij geen bekende afspraak");
+    case d::DiscrepancyKind::kStatusUncertain: {
+      const std::string what = Arg(a, 1) == "suspended"   ? Tr("onderbroken")
+                               : Arg(a, 1) == "cancelled" ? Tr("geannuleerd")
+                                                          : Tr("gestopt");
+      return Arg(a, 2).empty()
+                 ? Fmt("Status onzeker — controleer: {0} meldt {1}, maar het bericht noemt geen afspraak die wij kennen",
+                       {SourceNameOf(discrepancy.sources.empty() ? "" : discrepancy.sources.front(), names), what})
+                 : Fmt("Status onzeker — controleer: {0} meldt {1} voor afspraak {2}, die wij niet ontvingen",
+                       {SourceNameOf(discrepancy.sources.empty() ? "" : discrepancy.sources.front(), names), what,
+                        Arg(a, 2)});
+    }
+    case d::DiscrepancyKind::kLinkedByValue:
+      return Fmt("Gegevenskwaliteit: {0} verwijst naar {1}; gekoppeld aan {2} (zelfde nummer, ander systeem)",
+                 {Arg(a, 0), Arg(a, 1), Arg(a, 2)});
     case d::DiscrepancyKind::kAdministrationAfterStop:
       return Tr("De apotheek heeft nog een lopende toedieningsafspraak");
     case d::DiscrepancyKind::kNoAgreementKnown:

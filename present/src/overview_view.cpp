@@ -64,7 +64,8 @@ std::string PeriodText(const d::TreatmentLine& l) {
   if (l.start) s += Fmt("vanaf {0}", {DateOf(l.start)});
   if (l.end) {
     s += (s.empty() ? "" : " ") + Fmt("t/m {0}", {DateOf(l.end)});
-  } else if (l.status == d::TreatmentStatus::kCurrent || l.status == d::TreatmentStatus::kFuture) {
+  } else if (l.status == d::TreatmentStatus::kCurrent || l.status == d::TreatmentStatus::kFuture ||
+             l.status == d::TreatmentStatus::kUncertain) {
     s += (s.empty() ? "" : ", ") + Tr("doorlopend");
   }
   if (l.resumesAt) s += ", " + Fmt("hervat {0}", {DateOf(l.resumesAt)});

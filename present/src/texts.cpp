@@ -15,6 +15,8 @@ std::string Arg(const std::vector<std::string>& args, std::size_t i) {
 
 std::string StatusHeading(d::TreatmentStatus s) {
   switch (s) {
+    case d::TreatmentStatus::kUncertain:
+      return Tr("STATUS ONZEKER — CONTROLEER (een stop- of onderbrekingsbericht hoort bij geen bekende afspraak)");
     case d::TreatmentStatus::kCurrent:
       return Tr("ACTUEEL");
     case d::TreatmentStatus::kFuture:
@@ -35,6 +37,8 @@ std::string StatusHeading(d::TreatmentStatus s) {
 
 std::string StatusLabel(d::TreatmentStatus s) {
   switch (s) {
+    case d::TreatmentStatus::kUncertain:
+      return Tr("status onzeker — controleer");
     case d::TreatmentStatus::kCurrent:
       return Tr("actueel");
     case d::TreatmentStatus::kFuture:

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builders.h"
+#include "present/discrepancy_texts.h"
 #include "present/dose_texts.h"
 #include "present/texts.h"
 #include "present/tr.h"
@@ -106,4 +107,22 @@ TEST_CASE("a pharmacy dose that differs from the agreement names both doses from
       "Dosering van de apotheek wijkt af: \u201C2 maal per dag 1 stuk\u201D; afgesproken: 1 maal per dag 1 stuk, Oraal");
   InEnglish english;
   CHECK(present::Describe(x).find("agreed: 1x per day 1 piece(s), oral") != std::string::npos);
+}
+
+TEST_CASE("an uncertain status says so first, with who stopped what and what to do", "[status]") {
+  CHECK(present::StatusLabel(d::TreatmentStatus::kUncertain) == "status onzeker — controleer");
+  CHECK(present::StatusHeading(d::TreatmentStatus::kUncertain).rfind("STATUS ONZEKER — CONTROLEER", 0) == 0);
+  d::Discrepancy x{d::DiscrepancyKind::kStatusUncertain,
+                   d::Severity::kWarning,
+                   {"ziekenhuis"},
+                   {"ACENO-STOP", "suspended", "urn:other|ACENO-MA0"}};
+  const std::map<std::string, std::string> names{{"ziekenhuis", "Ziekenhuis Rivierenland"}};
+  CHECK(present::Describe(x, names) ==
+        "Status onzeker — controleer: Ziekenhuis Rivierenland meldt onderbroken voor afspraak urn:other|ACENO-MA0, die "
+        "wij niet ontvingen");
+  d::Discrepancy linked{
+      d::DiscrepancyKind::kLinkedByValue, d::Severity::kInfo, {"ziekenhuis"}, {"S1", "urn:b|MA1", "urn:a|MA1"}};
+  CHECK(present::Describe(linked, names).find("zelfde nummer, ander systeem") != std::string::npos);
+  InEnglish english;
+  CHECK(present::StatusLabel(d::TreatmentStatus::kUncertain) == "status uncertain — check");
 }

@@ -87,8 +87,8 @@ struct MaBuilder {
     ma.h.stop = *d::StopInfoFromCode({std::string(d::systems::kSnomed), code, ""});
     return *this;
   }
-  MaBuilder& Prior(const std::string& id) {
-    ma.priorPrescription = d::BlockId{"urn:oid:ma", id};
+  MaBuilder& Prior(const std::string& id, const std::string& system = "urn:oid:ma") {
+    ma.priorPrescription = d::BlockId{system, id};
     return *this;
   }
   MaBuilder& Product(const d::Product& p) {

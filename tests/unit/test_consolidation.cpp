@@ -115,8 +115,92 @@ TEST_CASE("A stop naming an agreement we did not receive is never attached to an
   data.agreements.push_back(
       MaBuilder("MA1-STOP", "MBH1").Start(-40).End(-6).Registered(-6).Stop(StopType::kStopped).Prior("MA1"));
   const auto& l = LineOf(Run(data, 0), "MBH1");
+  // MA2 looks current, but something in its treatment was stopped that we cannot place: never
+  // shown as simply current.
+  CHECK(l.status == TreatmentStatus::kUncertain);
+  CHECK(Has(l, DiscrepancyKind::kStatusUncertain));
+  CHECK_FALSE(Has(l, DiscrepancyKind::kStopWithoutTarget));
+  CHECK(Run(data, 0).lines.front().treatment.value == "MBH1");  // sorted first
+}
+
+// docs/consolidation.md, "Linking across identifier systems".
+TEST_CASE("A stop naming its agreement under another identifier system is linked by value within the treatment",
+          "[consolidation][stop][link]") {
+  MedicationData data;
+  data.agreements.push_back(MaBuilder("ACENO-MA1", "MBH1").Start(-60).Registered(-60));
+  data.agreements.push_back(MaBuilder("ACENO-STOP", "MBH1", "ziekenhuis")
+                                .Start(-60)
+                                .End(-2)
+                                .Registered(-3)
+                                .Stop(StopType::kSuspended)
+                                .Prior("ACENO-MA1", "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.16076005.1"));
+  const auto& l = LineOf(Run(data, 0), "MBH1");
+  CHECK(l.status == TreatmentStatus::kSuspended);  // not current: the suspension applies
+  REQUIRE(Has(l, DiscrepancyKind::kLinkedByValue));
+  const auto note = std::find_if(l.discrepancies.begin(), l.discrepancies.end(),
+                                 [](const Discrepancy& x) { return x.kind == DiscrepancyKind::kLinkedByValue; });
+  CHECK(note->severity == Severity::kInfo);
+  CHECK(note->args == std::vector<std::string>{"ACENO-STOP",
+                                               "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.16076005.1|ACENO-MA1",
+                                               "urn:oid:ma|ACENO-MA1"});
+  CHECK_FALSE(Has(l, DiscrepancyKind::kStatusUncertain));
+}
+
+TEST_CASE("A change naming its predecessor under another identifier system still ends it", "[consolidation][link]") {
+  MedicationData data;
+  data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-30).Registered(-30));
+  data.agreements.push_back(
+      MaBuilder("MA2", "MBH1").Start(-5).Registered(-5).Dose(Daily(2, "1")).Prior("MA1", "urn:other"));
+  const auto& l = LineOf(Run(data, 0), "MBH1");
   CHECK(l.status == TreatmentStatus::kCurrent);
-  CHECK(Has(l, DiscrepancyKind::kStopWithoutTarget));
+  REQUIRE(l.agreements.size() == 1);
+  CHECK(l.agreements.front()->h.id.value == "MA2");
+  CHECK(Has(l, DiscrepancyKind::kLinkedByValue));
+}
+
+TEST_CASE("A suspension that cannot be linked makes the treatment uncertain, never silently current",
+          "[consolidation][stop][link]") {
+  SECTION("the value names no agreement of the treatment") {
+    MedicationData data;
+    data.agreements.push_back(MaBuilder("ACENO-MA1", "MBH1").Start(-60).Registered(-60));
+    data.agreements.push_back(MaBuilder("ACENO-STOP", "MBH1", "ziekenhuis")
+                                  .Start(-60)
+                                  .End(-2)
+                                  .Registered(-3)
+                                  .Stop(StopType::kSuspended)
+                                  .Prior("ACENO-MA0", "urn:other"));
+    const auto& l = LineOf(Run(data, 0), "MBH1");
+    CHECK(l.status == TreatmentStatus::kUncertain);
+    REQUIRE(Has(l, DiscrepancyKind::kStatusUncertain));
+    const auto why = std::find_if(l.discrepancies.begin(), l.discrepancies.end(),
+                                  [](const Discrepancy& x) { return x.kind == DiscrepancyKind::kStatusUncertain; });
+    CHECK(why->severity == Severity::kWarning);
+    CHECK(why->args == std::vector<std::string>{"ACENO-STOP", "suspended", "urn:other|ACENO-MA0"});
+    CHECK(why->sources == std::vector<std::string>{"ziekenhuis"});
+  }
+  SECTION("two agreements carry the value under other systems: no guessing") {
+    MedicationData data;
+    auto a = MaBuilder("X1", "MBH1").Start(-60).Registered(-60);
+    a.ma.h.id.system = "urn:a";
+    auto b = MaBuilder("X1", "MBH1", "ziekenhuis").Start(-50).Registered(-50);
+    b.ma.h.id.system = "urn:b";
+    data.agreements.push_back(a);
+    data.agreements.push_back(b);
+    data.agreements.push_back(
+        MaBuilder("X1-STOP", "MBH1").Start(-60).End(-2).Registered(-3).Stop(StopType::kStopped).Prior("X1", "urn:c"));
+    const auto& l = LineOf(Run(data, 0), "MBH1");
+    CHECK(l.status == TreatmentStatus::kUncertain);
+    CHECK_FALSE(Has(l, DiscrepancyKind::kLinkedByValue));
+  }
+  SECTION("an unlinked stop next to an ended treatment changes nothing: it is already not current") {
+    MedicationData data;
+    data.agreements.push_back(MaBuilder("MA1", "MBH1").Start(-60).End(-30).Registered(-60));
+    data.agreements.push_back(
+        MaBuilder("STOP", "MBH1").Start(-60).End(-40).Registered(-40).Stop(StopType::kStopped).Prior("MA0"));
+    const auto& l = LineOf(Run(data, 0), "MBH1");
+    CHECK(l.status == TreatmentStatus::kRecentlyStopped);
+    CHECK(Has(l, DiscrepancyKind::kStopWithoutTarget));
+  }
 }
 
 TEST_CASE("Only a stop block is known: the stop tells what happened", "[consolidation][stop]") {

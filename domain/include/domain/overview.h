@@ -13,6 +13,9 @@
 namespace zb::domain {
 
 enum class TreatmentStatus {
+  // An agreement looks in force, but a stop, suspension or cancellation inside the same treatment
+  // could not be linked to any agreement: it may well have ended. Sorted first; "controleer".
+  kUncertain,
   kCurrent,          // an agreement is in force at the moment
   kFuture,           // starts later (including a change that starts later)
   kSuspended,        // onderbroken; may resume with a new agreement
@@ -36,6 +39,8 @@ enum class DiscrepancyKind {
   kSameBlockDiffers,           // args: block id, source a, source b
   kPossibleDuplicate,          // args: other MBH id, other product name
   kStopWithoutTarget,          // args: stop block id
+  kStatusUncertain,            // args: stop block id, stop type, the block it names ("system|value" or "")
+  kLinkedByValue,              // args: referring block id, the identifier it names, the linked block's identifier
   kAdministrationAfterStop,    // args: TA id (pharmacy still has an active TA)
   kNoAgreementKnown,           // args: kinds present (TA/VV/MVE without MA)
   kUnknownEnd,                 // args: block id, duration unit
