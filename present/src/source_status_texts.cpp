@@ -64,7 +64,8 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
       {"patient-mismatch", N_("antwoord over een andere patiënt; niet gebruikt")},
       {"not-in-directory", N_("staat niet in het adresboek van de gebruikte netwerken")},
       {"no-medication-service", N_("doet niet mee aan medicatie-uitwisseling")},
-      {"session_invalid", N_("sessie verlopen: log opnieuw in")}};
+      {"session_invalid", N_("sessie verlopen: log opnieuw in")},
+      {"query-not-allowed", N_("niet toegestaan door de bron")}};
   auto it = kReasons.find(reason);
   if (it != kReasons.end()) return Tr(it->second);
   if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});
@@ -87,6 +88,7 @@ std::string QueryKindLabel(const std::string& kind) {
                                                          {"allergies", N_("allergieën")},
                                                          {"alerts", N_("waarschuwingen")},
                                                          {"patient-search", N_("patiëntgegevens")},
+                                                         {"patient-lookup", N_("patiëntgegevens")},
                                                          {"directory", N_("adresboek")}};
   auto it = kKinds.find(kind);
   return it == kKinds.end() ? kind : Tr(it->second);

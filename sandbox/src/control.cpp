@@ -43,6 +43,10 @@ void RegisterControl(httplib::Server& server, World& world) {
       }
       if (!h) return Problem(res, 404, "unknown holder", req.matches[1].str());
       const std::string before = h->behaviour.fault.kind;
+      if (patch.is_object() && patch.value("policy", "") == "knooppunt" && !world.knooppunt)
+        return Problem(res, 400, "bad behaviour",
+                       "the knooppunt policy is not loaded: start the sandbox with --knooppunt-dir "
+                       "<../shared/specs/nuts-knooppunt>");
       if (auto error = Patch(h->behaviour, patch)) return Problem(res, 400, "bad behaviour", *error);
       const std::string after = h->behaviour.fault.kind;
       if (NeedsRestart(after) && after != before)

@@ -237,6 +237,31 @@ void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, c
   Answer(holder, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(holder, req)), res);
 }
 
+// A holder enforcing the published knooppunt policy medicatieoverdracht_gf: only what its PDP
+// allows (Patient by BSN, MedicationRequest by patient); a deny is a plain 403, as its PEP answers.
+void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
+                     const httplib::Request& req, httplib::Response& res) {
+  if (auto why = world.knooppunt->Deny(type, req.params, {"_getpagesoffset"})) {
+    world.Count("holder." + holder.id + ".policy-denied");
+    return Deny(res, 403, "forbidden", "medicatieoverdracht_gf: " + *why);
+  }
+  if (type == "Patient") {
+    const std::string bsn = req.get_param_value("identifier").substr(std::string(kBsnSystem).size() + 1);
+    if (Decided(holder, bsn, res)) return;
+    world.Count("holder." + holder.id + ".searches");
+    return Answer(holder, req, type, Search(data.ByBsn(bsn), "Patient", std::nullopt, false, SelfUrl(holder, req)),
+                  res);
+  }
+  std::string id = req.get_param_value("patient");
+  if (id.rfind("Patient/", 0) == 0) id = id.substr(8);
+  const PatientRecord* patient = data.ByPatientId(id);
+  if (patient && Decided(holder, patient->bsn, res)) return;
+  const auto category = req.has_param("category") ? ParseCategory(req.get_param_value("category")) : std::nullopt;
+  const bool includes = req.get_param_value("_include") == "MedicationRequest:medication";
+  world.Count("holder." + holder.id + ".searches");
+  Answer(holder, req, type, Search(patient, type, category, includes, SelfUrl(holder, req)), res);
+}
+
 // Zorginzage R4 (nuts.md §5.2): resources by the holder's Patient id, after Patient/_search.
 void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
                       const httplib::Request& req, httplib::Response& res) {
@@ -322,6 +347,8 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
       R"(/fhir/Patient/_search)", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
         Serve(world, holder, "Patient", res, [&] {
           if (!CheckAccess(world, holder, req, res)) return;
+          if (holder.behaviour.policy == "knooppunt")
+            return Deny(res, 403, "forbidden", "medicatieoverdracht_gf: Patient/_search is not an allowed interaction");
           std::string bsn;
           for (const auto& [name, value] : net::http::ParseForm(req.body)) {
             const std::string prefix = std::string(kBsnSystem) + "|";
@@ -343,6 +370,7 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
     Serve(world, holder, type, res, [&] {
       if (!CheckAccess(world, holder, req, res)) return;
       if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
+      if (holder.behaviour.policy == "knooppunt") return KnooppuntSearch(world, holder, data, type, req, res);
       if (type == "AllergyIntolerance") return HypersensitivitySearch(world, holder, data, req, res);
       Mp9Search(world, holder, data, type, req, res);
     });

@@ -56,6 +56,11 @@ std::optional<std::string> Patch(HolderBehaviour& behaviour, const json& patch) 
       fault.resourceType = f.value("resource_type", "");
       behaviour.fault = fault;
     }
+    if (patch.contains("policy")) {
+      const std::string p = patch["policy"].get<std::string>();
+      if (p != "mp9" && p != "knooppunt") return "unknown policy '" + p + "' (mp9 or knooppunt)";
+      behaviour.policy = p;
+    }
     if (patch.contains("access")) {
       for (const auto& [bsn, code] : patch["access"].items()) {
         const std::string c = code.get<std::string>();
@@ -78,7 +83,8 @@ json Describe(const HolderBehaviour& b) {
           {"page_size", b.pageSize},
           {"separate_includes", b.separateIncludes},
           {"fault", {{"kind", b.fault.kind}, {"times", b.fault.times}}},
-          {"access", b.access}};
+          {"access", b.access},
+          {"policy", b.policy}};
 }
 
 std::optional<HolderFault> TakeFault(HolderBehaviour& b, const std::string& resourceType) {

@@ -33,7 +33,10 @@ struct HolderBehaviour {
   bool separateIncludes = false;  // includes after all matches, so on later pages
   HolderFault fault;
   std::map<std::string, std::string> access;  // BSN -> access-outcome code
-  std::uint64_t epoch = 0;                    // bumped on every change: a silent holder wakes up and answers
+  // Which access policy the holder's PDP enforces: "mp9" (the MP9 3.0 / CiO queries as agreed) or
+  // "knooppunt" (the published medicatieoverdracht_gf policy, knooppunt_policy.h).
+  std::string policy = "mp9";
+  std::uint64_t epoch = 0;  // bumped on every change: a silent holder wakes up and answers
 };
 
 // Server-level faults need the holder's listener restarted (refused: stopped; wrong-host: another

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   auto* variantOpt = app.add_option("--node-variant", options.nodeVariant,
                                     "mainline (nuts-node v6.2.10) or gf (project-gf: verklaring as id_token)")
                          ->check(CLI::IsMember({"mainline", "gf"}));
+  app.add_option("--knooppunt-dir", options.knooppuntDir,
+                 "The published nuts-knooppunt policy files (../shared/specs/nuts-knooppunt): lets a holder "
+                 "enforce medicatieoverdracht_gf");
   CLI11_PARSE(app, argc, argv);
   if (!configFile.empty()) {
     std::ifstream in(configFile);

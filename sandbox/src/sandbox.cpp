@@ -164,6 +164,12 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
     m_data.push_back(std::move(data).value());
   }
 
+  if (!options.knooppuntDir.empty()) {
+    auto policy = KnooppuntPolicy::Load(options.knooppuntDir);
+    if (!policy) return policy.error();
+    w.knooppunt = std::move(policy).value();
+  }
+
   auto& dezi = NewServer(ca, "dezi.sandbox");
   RegisterDezi(dezi.routes(), w);
   auto& node = NewServer(ca, "nuts-node.sandbox");

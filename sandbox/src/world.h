@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "holder_behaviour.h"
+#include "knooppunt_policy.h"
 #include "net/jose/key.h"
 
 namespace zb::sandbox {
@@ -117,6 +118,7 @@ struct World {
   std::string audience = "zorgbrug-sandbox-node";
   std::vector<std::pair<std::string, net::jose::Key>> authorizedKeys;  // user name, key
   std::vector<HolderInfo> holders;
+  std::optional<KnooppuntPolicy> knooppunt;  // loaded when the sandbox was given the published files
   std::map<std::string, IssuedToken> tokens;
   std::map<std::string, std::pair<std::string, std::int64_t>> tokenCache;  // request hash -> token, expiry
   std::map<std::string, std::set<std::string>> seenDpopJti;                // per holder

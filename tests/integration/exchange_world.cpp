@@ -2,17 +2,24 @@
 #include "exchange_world.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 
 namespace zb::test {
 
 using nlohmann::json;
 
+std::string ExchangeWorld::KnooppuntDir() { return std::string(ZB_SHARED_DIR) + "/specs/nuts-knooppunt"; }
+
 ExchangeWorld::ExchangeWorld(const std::string& nodeVariant) {
   m_stateDir = MakeTempDir("zb-world");
-  m_sandboxProcess = std::make_unique<ChildProcess>(
-      std::vector<std::string>{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant},
-      m_stateDir + "/sandbox.log");
+  std::vector<std::string> argv{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant};
+  // The published knooppunt policy, so tests can switch a holder to it (knooppuntAvailable()).
+  if (std::filesystem::exists(KnooppuntDir())) {
+    argv.push_back("--knooppunt-dir");
+    argv.push_back(KnooppuntDir());
+  }
+  m_sandboxProcess = std::make_unique<ChildProcess>(argv, m_stateDir + "/sandbox.log");
   const auto line = m_sandboxProcess->WaitForLine("\"zorgbrug-sandbox\"", std::chrono::seconds(60));
   if (!line) FAIL("zorgbrug-sandbox did not start: " << ReadTextFile(m_stateDir + "/sandbox.log"));
   m_sandbox = json::parse(*line);

@@ -16,6 +16,8 @@ namespace zb::test {
 class ExchangeWorld {
  public:
   explicit ExchangeWorld(const std::string& nodeVariant = "mainline");
+  // ../shared/specs/nuts-knooppunt (the published policy files); absent without ../shared.
+  static std::string KnooppuntDir();
 
   // (Re)starts the gateway with `patch` merged into the sandbox-written gateway.json (RFC 7386).
   void StartGateway(const nlohmann::json& patch = nlohmann::json::object());

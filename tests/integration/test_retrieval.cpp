@@ -3,14 +3,17 @@
 // one status per source with its reason, the picture complete only when every source answered,
 // each injected fault ending in the right status while the other sources still deliver, paging,
 // cancellation, and that a refused source never reads as "no medication".
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "child_process.h"
 #include "exchange_world.h"
 #include "net/client/retriever.h"
+#include "present/texts.h"
 
 using namespace zb;
 using domain::SourceStatus;
@@ -394,4 +397,50 @@ TEST_CASE("A pharmacy whose dispenses fail is partial: its agreements show, the 
   CHECK(pharmacyBlocks);
   CHECK(Source(p, "huisarts").status == SourceStatus::kData);
   CHECK(Source(p, "ziekenhuis").status == SourceStatus::kData);
+}
+
+// ../shared/specs/nuts-knooppunt: the only published access policy for medication exchange. A
+// holder enforcing it refuses the seven MP9 3.0 queries as the TestScripts write them; the
+// retriever then asks the reduced form it allows, keeps what that gives, and names the rest.
+TEST_CASE(
+    "Holders enforcing the published knooppunt policy: the allowed agreements arrive, the refused kinds are named",
+    "[retrieval][knooppunt]") {
+  if (!std::filesystem::exists(test::ExchangeWorld::KnooppuntDir())) {
+    WARN("skipped: " << test::ExchangeWorld::KnooppuntDir() << " is absent (the published knooppunt policy)");
+    return;
+  }
+  const json before = World().ControlState();
+  World().Behave("apotheek", {{"policy", "knooppunt"}});
+  World().Behave("ziekenhuis", {{"policy", "knooppunt"}});
+  const auto p = Look(Request(kJansen));
+  World().Behave("apotheek", {{"policy", "mp9"}});
+  World().Behave("ziekenhuis", {{"policy", "mp9"}});
+  const json after = World().ControlState();
+
+  CHECK_FALSE(p.Complete());  // never called complete
+  CHECK(Source(p, "huisarts").status == SourceStatus::kData);
+  const std::vector<std::string> refused{"TA", "MVE", "MGB", "MTD", "contra-indications", "surveillance-decisions"};
+  for (const char* id : {"apotheek", "ziekenhuis"}) {
+    const auto& s = Source(p, id);
+    INFO(id << ": " << s.reason << ": " << s.detail);
+    CHECK(s.status == SourceStatus::kPartial);
+    CHECK(s.reason == "query-not-allowed");
+    CHECK(s.missing == refused);  // in the order of the query kinds, each once
+    CHECK(present::DescribeSource(s) ==
+          "onvolledig: toedieningsafspraken, verstrekkingen, medicatiegebruik, toedieningen, contra-indicaties en "
+          "bewakingsbesluiten ontbreken (niet toegestaan door de bron)");
+  }
+  // What the policy allows did arrive: the hospital's agreements, by the reduced two-step form.
+  CHECK(Source(p, "ziekenhuis").blocks >= 10);
+  const auto lines = Lines(p);
+  CHECK(std::count(lines.begin(), lines.end(), "current AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG") == 1);
+  // The pharmacy's MP9 data is all TA/MVE/MGB: nothing of it is allowed, and that is what it says.
+  CHECK(Source(p, "apotheek").blocks == 0);
+  // Every MP9 3.0 query was refused by the holders' policy check (7 + 2 CiO at each)…
+  const auto denied = [&](const std::string& h) {
+    return after["counters"].value("holder." + h + ".policy-denied", 0) -
+           before["counters"].value("holder." + h + ".policy-denied", 0);
+  };
+  CHECK(denied("apotheek") == 9);
+  CHECK(denied("ziekenhuis") == 9);
 }

@@ -91,6 +91,23 @@ std::vector<PlannedQuery> MedicationQueries(const std::string& bsn) {
   };
 }
 
+PlannedQuery ReducedPatientLookup(const std::string& bsn) {
+  return {"patient-lookup", "GET", "Patient?identifier=" + Bsn(bsn), "", true};
+}
+
+std::vector<PlannedQuery> ReducedRequestQueries(const std::string& id) {
+  std::vector<PlannedQuery> out;
+  for (const char* kind : {"MA", "VV", "WDS"}) {
+    out.push_back({kind, "GET",
+                   "MedicationRequest?patient=" + UrlEncode("Patient/" + id) + "&category=" + Category(kind) +
+                       Include("MedicationRequest:medication"),
+                   "", true});
+  }
+  return out;
+}
+
+bool CoveredByReducedForm(const std::string& kind) { return kind == "MA" || kind == "VV" || kind == "WDS"; }
+
 PlannedQuery HypersensitivityQuery(const std::string& identifierToken) {
   return {"allergies", "GET", "AllergyIntolerance?medication-hypersensitivity-identifier=" + UrlEncode(identifierToken),
           ""};

@@ -19,6 +19,7 @@ struct PlannedQuery {
   std::string method = "GET";
   std::string pathAndQuery;  // relative to the holder's FHIR base
   std::string formBody;      // POST _search
+  bool reduced{};            // the knooppunt form (below), not the MP9 3.0 query of its kind
 };
 
 // Patient/_search by BSN (zorginzage): the holder's own patient id comes back.
@@ -30,5 +31,14 @@ std::vector<PlannedQuery> MedicationQueries(const std::string& bsn);
 // The hypersensitivity a CiO surveillance decision names ("system|value" of its
 // ext-MedicationHypersensitivity.Identifier).
 PlannedQuery HypersensitivityQuery(const std::string& identifierToken);
+
+// The reduced two-step form a holder enforcing the published knooppunt policy medicatieoverdracht_gf
+// allows (../shared/specs/nuts-knooppunt/README.md): Patient by BSN, then the three
+// MedicationRequest building blocks (MA, VV, WDS) by the holder's patient id and category, with
+// only the medication included. TA, MVE, MGB, MTD and the CiO flags have no allowed form.
+PlannedQuery ReducedPatientLookup(const std::string& bsn);
+std::vector<PlannedQuery> ReducedRequestQueries(const std::string& holderPatientId);
+// The kinds the reduced form covers.
+bool CoveredByReducedForm(const std::string& kind);
 
 }  // namespace zb::net::client

@@ -36,6 +36,12 @@ struct SourceState {
   std::vector<json> entries;
   std::set<std::string> seen;                     // entry keys, so includes repeated over queries and pages count once
   std::set<std::string> hypersensitivitiesAsked;  // CiO identifiers already fetched
+  // The knooppunt policy (query_plan.h): a MedicationRequest query refused by the holder's policy
+  // switches the source to the reduced form once; the refusals wait in `heldBack` until it tells
+  // whether the policy (reduced form answers) or the patient's access (it is refused too) said no.
+  bool reducedStarted = false;
+  bool reducedAnswered = false;
+  std::vector<QueryOutcome> heldBack;
   std::size_t outstanding = 0;
   std::size_t requests = 0;
   Clock::duration slowest{};
@@ -78,6 +84,32 @@ std::vector<std::string> HypersensitivityIdentifiers(const std::vector<json>& en
     }
   }
   return out;
+}
+
+// A refusal without a coded reason: the holder's access policy, or an uncoded access decision.
+bool PolicyLikeRefusal(const QueryOutcome& o) {
+  return o.status == SourceStatus::kAccessDenied && (o.reason == "not-given" || o.reason == "other");
+}
+
+// The one Patient among `entries` that is ours, its id in `pid`; otherwise the outcome that says why not.
+std::optional<QueryOutcome> ChoosePatient(const std::string& kind, const std::vector<json>& entries,
+                                          const std::optional<domain::Date>& birthDate, std::string& pid) {
+  std::vector<const json*> patients;
+  for (const auto& e : entries) {
+    if (StringMember(e["resource"], "resourceType") == "Patient") patients.push_back(&e["resource"]);
+  }
+  if (patients.size() != 1)
+    return QueryOutcome{kind, SourceStatus::kFailed, "patient-ambiguous",
+                        std::to_string(patients.size()) + " patients match the BSN"};
+  const json& p = *patients.front();
+  if (birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
+      p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*birthDate)) {
+    return QueryOutcome{kind, SourceStatus::kFailed, "birthdate-mismatch",
+                        "the source's patient with this BSN has another birth date; its data is not used"};
+  }
+  pid = StringMember(p, "id");
+  if (pid.empty()) return QueryOutcome{kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"};
+  return std::nullopt;
 }
 
 std::string EntryKey(const json& e) {
@@ -242,6 +274,45 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     return Note(lookup, source, ReadGatewayRefusal(query.kind, result.error()));
   }
   Answer a = ReadAnswer(query.kind, result.value());
+  if (!query.reduced && src.service == kMedicationService && CoveredByReducedForm(query.kind) &&
+      PolicyLikeRefusal(a.outcome)) {
+    // Refused as MP9 3.0 asks it: try the form the published knooppunt policy allows, once.
+    src.heldBack.push_back(std::move(a.outcome));
+    if (!src.reducedStarted) {
+      src.reducedStarted = true;
+      Send(id, lookup, source, ReducedPatientLookup(lookup.request.bsn));
+    }
+    return;
+  }
+  if (query.kind == "patient-lookup") {
+    if (a.outcome.status == SourceStatus::kData) {
+      std::string pid;
+      if (auto why = ChoosePatient(query.kind, a.entries, lookup.request.birthDate, pid)) {
+        for (auto& held : src.heldBack) Note(lookup, source, {held.query, why->status, why->reason, why->detail});
+        src.heldBack.clear();
+        return;
+      }
+      for (auto& e : a.entries) {
+        if (src.seen.insert(EntryKey(e)).second) src.entries.push_back(std::move(e));
+      }
+      src.heldBack.clear();
+      src.reducedAnswered = true;
+      for (const auto& next : ReducedRequestQueries(pid)) Send(id, lookup, source, next);
+      return;
+    }
+    // No patient, or the lookup refused too: the original refusals (or "unknown here") stand.
+    for (auto& held : src.heldBack) {
+      if (a.outcome.status == SourceStatus::kNoData) {
+        held.status = SourceStatus::kPatientUnknown;
+        held.reason = "no-match";
+        held.detail = "Patient?identifier found no patient with this BSN";
+      }
+      Note(lookup, source, std::move(held));
+    }
+    src.heldBack.clear();
+    return;
+  }
+  if (query.reduced && src.reducedAnswered && PolicyLikeRefusal(a.outcome)) a.outcome.reason = "query-not-allowed";
   if (a.retryAfterSeconds && retries == 0) {
     // One retry when the holder says when, and that moment still leaves time for an answer.
     const auto at = Clock::now() + std::chrono::seconds(*a.retryAfterSeconds);
@@ -258,25 +329,9 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
   }
   if (query.kind == "patient-search" && a.outcome.status == SourceStatus::kData) {
     // Zorginzage: the holder's own patient id, after checking it is our patient.
-    std::vector<const json*> patients;
-    for (const auto& e : src.entries) {
-      if (StringMember(e["resource"], "resourceType") == "Patient") patients.push_back(&e["resource"]);
-    }
-    if (patients.size() != 1) {
-      return Note(lookup, source,
-                  {query.kind, SourceStatus::kFailed, "patient-ambiguous",
-                   std::to_string(patients.size()) + " patients match the BSN"});
-    }
-    const json& p = *patients.front();
-    if (lookup.request.birthDate && p.contains("birthDate") && p["birthDate"].is_string() &&
-        p["birthDate"].get<std::string>() != boost::gregorian::to_iso_extended_string(*lookup.request.birthDate)) {
-      return Note(lookup, source,
-                  {query.kind, SourceStatus::kFailed, "birthdate-mismatch",
-                   "the source's patient with this BSN has another birth date; its data is not used"});
-    }
-    const std::string pid = StringMember(p, "id");
-    if (pid.empty())
-      return Note(lookup, source, {query.kind, SourceStatus::kFailed, "unexpected", "the matching Patient has no id"});
+    std::string pid;
+    if (auto why = ChoosePatient(query.kind, src.entries, lookup.request.birthDate, pid))
+      return Note(lookup, source, std::move(*why));
     links[src.spec.ura + "|" + lookup.request.bsn] = pid;
     for (const auto& next : ZorginzageQueries(pid)) Send(id, lookup, source, next);
     return;  // the patient search itself is not the data
@@ -332,6 +387,14 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   std::stable_sort(d.outcome.missing.begin(), d.outcome.missing.end(),
                    [](const std::string& a, const std::string& b) { return KindRank(a) < KindRank(b); });
   d.outcome.reason = src.outcomes[i].reason;
+  if (src.reducedAnswered) {
+    // The reduced form answered, so the refusals were the holder's policy, not the patient's
+    // access: those kinds are missing because the source does not allow the query.
+    for (auto& o : src.outcomes) {
+      if (PolicyLikeRefusal(o)) o.reason = "query-not-allowed";
+    }
+    d.outcome.reason = src.outcomes[i].reason;
+  }
   d.outcome.detail = (src.outcomes[i].query.empty() ? "" : src.outcomes[i].query + ": ") + src.outcomes[i].detail;
   d.outcome.resources = src.entries.size();
   if (src.entries.empty()) return d;

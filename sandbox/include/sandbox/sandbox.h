@@ -17,6 +17,9 @@ struct SandboxOptions {
   std::string dataDir;                   // demo patients: <dataDir>/<patient>/{huisarts,apotheek,ziekenhuis}.json
   std::string nodeVariant = "mainline";  // "mainline" (v6.2.10) or "gf" (project-gf: verklaring as id_token)
   std::string host = "127.0.0.1";
+  // The published nuts-knooppunt policy files (../shared/specs/nuts-knooppunt); when set, a holder
+  // can be switched to enforce `medicatieoverdracht_gf` (control plane: {"policy": "knooppunt"}).
+  std::string knooppuntDir{};
 };
 
 class Sandbox {
