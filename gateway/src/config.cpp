@@ -177,9 +177,18 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
       if (!d.is_object() || !d.value("service", json()).is_string() || !d.value("scope", json()).is_string()) {
         r.Fail("discovery[" + std::to_string(i) + "]", "needs string members service and scope");
       } else {
-        c.discovery.push_back({d["service"], d["scope"]});
+        const std::string presentation = d.value("presentation", "");
+        if (!presentation.empty() && presentation != "knooppunt")
+          r.Fail("discovery[" + std::to_string(i) + "].presentation", "must be \"knooppunt\" or absent");
+        c.discovery.push_back({d["service"], d["scope"], presentation == "knooppunt"});
       }
     }
+  }
+  c.enrollmentRegister = r.File("enrollment.register_file", false);
+  for (const auto& d : c.discovery) {
+    if (d.knooppuntPresentation && c.enrollmentRegister.empty())
+      r.Fail("enrollment.register_file",
+             "is needed: Discovery Service " + d.service + " uses the knooppunt presentation");
   }
   if (r.Find("address_directory")) c.addressDirectory = r.Url("address_directory.fhir_base", true);
   c.sessionMinutes = r.Integer("session.lifetime_minutes", 480, 5, 24 * 60);

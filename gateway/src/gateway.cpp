@@ -195,6 +195,7 @@ class GatewayImpl final : public Gateway {
       if (!wait.empty() && wait.size() < 9 && wait.find_first_not_of("0123456789") == std::string::npos) {
         r.timeout = std::chrono::milliseconds(std::max(100, std::stoi(wait)));
       }
+      r.patient = req.get_header_value(std::string(contract::kPatientHeader).c_str());
       auto result = m_relay.Perform(session->user, r);
       if (!result) return SendProblem(res, result.error());
       auto& out = result.value();

@@ -100,7 +100,8 @@ domain::Result<std::vector<Holder>> NutsClient::Search(const std::string& servic
 }
 
 domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const std::string& scope,
-                                                     const Identity& user, bool bypassCache) {
+                                                     const Identity& user, bool bypassCache,
+                                                     const std::string& enrolledBsn) {
   json body{{"authorization_server", holder.authServer}, {"scope", scope}, {"token_type", m_config.tokenType}};
   if (m_config.userIdentity == UserIdentity::kDeziIdToken) {
     body["id_token"] = user.verklaring;
@@ -111,6 +112,23 @@ domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const
                       {"type", {"VerifiableCredential", "NutsEmployeeCredential"}},
                       {"credentialSubject",
                        {{"identifier", user.deziNumber}, {"name", user.DisplayName()}, {"roleName", user.roleName}}}}});
+  }
+  if (!enrolledBsn.empty()) {
+    // The knooppunt's presentation definition for medicatieoverdracht-gf: this organisation
+    // enrolled this patient (its register), and this professional acts in this role. Self-asserted:
+    // the node fills in issuer, subject (the organisation's did:web) and proof (nuts.md §2.4.1).
+    auto& credentials = body["credentials"];
+    if (!credentials.is_array()) credentials = json::array();
+    credentials.push_back({{"@context", {"https://www.w3.org/2018/credentials/v1", "https://nuts.nl/credentials/v1"}},
+                           {"type", {"VerifiableCredential", "PatientEnrollmentCredential"}},
+                           {"credentialSubject",
+                            {{"patientId", "http://fhir.nl/fhir/NamingSystem/bsn|" + enrolledBsn},
+                             {"registeredBy", "http://fhir.nl/fhir/NamingSystem/ura|" + m_config.ura}}}});
+    credentials.push_back({{"@context", {"https://www.w3.org/2018/credentials/v1", "https://nuts.nl/credentials/v1"}},
+                           {"type", {"VerifiableCredential", "HealthCareProfessionalDelegationCredential"}},
+                           {"credentialSubject",
+                            {{"registeredBy", "http://fhir.nl/fhir/NamingSystem/dezi|" + user.deziNumber},
+                             {"roleCode", user.roleCode}}}});
   }
   auto request = Authenticated("POST",
                                m_config.nodeUrl + "/internal/auth/v2/" + net::http::UrlEncode(m_config.subject) +

@@ -37,8 +37,10 @@ class NutsClient {
 
   domain::Result<std::vector<Holder>> Search(const std::string& service,
                                              const std::vector<std::pair<std::string, std::string>>& query);
+  // `enrolledBsn`: with the knooppunt presentation, the patient whose PatientEnrollmentCredential
+  // (and the user's HealthCareProfessionalDelegationCredential) go with the request.
   domain::Result<AccessToken> RequestToken(const Holder& holder, const std::string& scope, const Identity& user,
-                                           bool bypassCache);
+                                           bool bypassCache, const std::string& enrolledBsn = {});
   domain::Result<std::string> DpopProof(const AccessToken& token, const std::string& method, const std::string& url);
   // The JWT the node's token_v2 authentication expects (nuts.md §1); public for tests.
   std::string InternalApiToken() const;

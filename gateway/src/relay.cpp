@@ -68,7 +68,12 @@ std::string QueryKind(const std::string& path, const std::string& query) {
 }
 
 Relay::Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit)
-    : m_config(config), m_http(http), m_nuts(nuts), m_audit(audit), m_addresses(config, http) {}
+    : m_config(config),
+      m_http(http),
+      m_nuts(nuts),
+      m_audit(audit),
+      m_addresses(config, http),
+      m_enrollment(config.enrollmentRegister) {}
 
 domain::Result<std::vector<Holder>> Relay::Directory(const std::string& service, const std::string& ura,
                                                      const std::string& name) {
@@ -137,12 +142,35 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
         nullptr);
   }
   std::string scope;
+  bool knooppunt = false;
   for (const auto& d : m_config.discovery) {
-    if (d.service == request.service) scope = d.scope;
+    if (d.service != request.service) continue;
+    scope = d.scope;
+    knooppunt = d.knooppuntPresentation;
   }
   if (scope.empty())
     return fail(Failure(404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"),
                 nullptr);
+  // The patient the request is about: as the desktop declares it, and never another one in the query.
+  std::string inQuery = BsnIn(request.query);
+  if (inQuery.empty()) inQuery = BsnIn(request.body);
+  if (!request.patient.empty() && !inQuery.empty() && inQuery != request.patient)
+    return fail(Failure(400, "relay_request_invalid", "the query is about another patient than the request declares"),
+                nullptr);
+  const std::string patient = request.patient.empty() ? inQuery : request.patient;
+  if (knooppunt) {
+    // The holders' policy asks for this organisation's enrolment of the patient: only patients in
+    // the register are looked up, refused here before any holder (or the node) is asked.
+    if (patient.empty())
+      return fail(Failure(400, "patient_required",
+                          "Discovery Service " + request.service + " needs the patient (BSN) the request is about"),
+                  nullptr);
+    if (!m_enrollment.Enrolled(patient))
+      return fail(Failure(403, "patient_not_enrolled",
+                          "the patient is not in this organisation's register of expected, admitted and temporary "
+                          "patients: register the patient first"),
+                  nullptr);
+  }
   auto holderResult = FindHolder(request.service, request.ura);
   if (!holderResult) return fail(holderResult.error(), nullptr);
   const Holder holder = holderResult.value();
@@ -151,8 +179,10 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
   const std::string fullUrl = url + (request.query.empty() ? "" : "?" + request.query);
   RelayResponse out;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0);
+    auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0, knooppunt ? patient : std::string());
     if (!token) return fail(token.error(), &holder);
+    if (knooppunt && !AuditCredentials(user, request, holder, patient))
+      return Failure(500, "audit_unavailable", "the audit trail cannot be written; no credential is presented");
     const AccessToken& t = token.value();
     net::http::Request http{request.method,
                             fullUrl,
@@ -190,9 +220,23 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
   return out;
 }
 
+bool Relay::AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
+                             const std::string& bsn) {
+  json record{{"event", "credentials-presented"},
+              {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
+              {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder.name}}},
+              {"credentials",
+               {{{"type", "PatientEnrollmentCredential"}, {"registered_by", "ura:" + m_config.ura}},
+                {{"type", "HealthCareProfessionalDelegationCredential"}, {"role_code", user.roleCode}}}},
+              {"patient", m_audit.PatientRef(bsn)}};
+  auto ok = m_audit.Append(record);
+  if (!ok) std::clog << "AUDIT FAILURE: " << ok.error().detail << "\n";
+  return ok.ok();
+}
+
 bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
                   const std::string& error, bool retried) {
-  std::string bsn = BsnIn(request.query);
+  std::string bsn = request.patient.empty() ? BsnIn(request.query) : request.patient;
   if (bsn.empty()) bsn = BsnIn(request.body);
   json patient;
   if (!bsn.empty())

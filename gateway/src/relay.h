@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "address_directory.h"
+#include "enrollment.h"
 #include "gateway/audit_log.h"
 #include "gateway/config.h"
 #include "nuts_client.h"
@@ -25,6 +26,7 @@ struct RelayRequest {
   std::string body;    // form body for POST _search
   std::string contentType;
   std::chrono::milliseconds timeout{0};  // what the desktop can still wait (0: the gateway's own limit)
+  std::string patient{};                 // the BSN the desktop says the request is about (contract::kPatientHeader)
 };
 
 struct RelayResponse {
@@ -44,6 +46,9 @@ class Relay {
 
  private:
   domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
+  // Every presentation of an enrolment and delegation credential is on the trail (NEN 7513).
+  [[nodiscard]] bool AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
+                                      const std::string& bsn);
   [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
                            const std::string& error, bool retried);
 
@@ -52,6 +57,7 @@ class Relay {
   NutsClient& m_nuts;
   AuditLog& m_audit;
   AddressDirectory m_addresses;
+  EnrollmentRegister m_enrollment;
   std::mutex m_mutex;
   std::map<std::string, std::pair<Holder, std::int64_t>> m_holders;  // service|ura -> holder, valid until
 };

@@ -65,7 +65,9 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
       {"not-in-directory", N_("staat niet in het adresboek van de gebruikte netwerken")},
       {"no-medication-service", N_("doet niet mee aan medicatie-uitwisseling")},
       {"session_invalid", N_("sessie verlopen: log opnieuw in")},
-      {"query-not-allowed", N_("niet toegestaan door de bron")}};
+      {"query-not-allowed", N_("niet toegestaan door de bron")},
+      {"patient_not_enrolled",
+       N_("patiënt staat niet in het register van deze organisatie (verwacht, opgenomen of tijdelijk): eerst inschrijven")}};
   auto it = kReasons.find(reason);
   if (it != kReasons.end()) return Tr(it->second);
   if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});

@@ -14,6 +14,7 @@ void RegisterControl(httplib::Server& server, World& world) {
     json out{{"counters", world.counters},
              {"token_v2", world.capturedTokenV2},
              {"dpop", world.capturedDpop},
+             {"token_claims", world.capturedClaims},
              {"authorized_keys", json::array()}};
     for (const auto& [user, key] : world.authorizedKeys)
       out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});

@@ -239,14 +239,25 @@ void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, c
 
 // A holder enforcing the published knooppunt policy medicatieoverdracht_gf: only what its PDP
 // allows (Patient by BSN, MedicationRequest by patient); a deny is a plain 403, as its PEP answers.
+// The Rego rule's enrolment check: the token's PatientEnrollmentCredential names this patient.
+bool Enrolled(const IssuedToken& token, const std::string& bsn) {
+  return token.claims.is_object() &&
+         token.claims.value("patient_enrollment_identifier", "") == std::string(kBsnSystem) + "|" + bsn;
+}
+
 void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
-                     const httplib::Request& req, httplib::Response& res) {
+                     const IssuedToken& token, const httplib::Request& req, httplib::Response& res) {
   if (auto why = world.knooppunt->Deny(type, req.params, {"_getpagesoffset"})) {
     world.Count("holder." + holder.id + ".policy-denied");
     return Deny(res, 403, "forbidden", "medicatieoverdracht_gf: " + *why);
   }
+  auto notEnrolled = [&] {
+    world.Count("holder." + holder.id + ".not-enrolled");
+    Deny(res, 403, "forbidden", "medicatieoverdracht_gf: the requester has not enrolled this patient");
+  };
   if (type == "Patient") {
     const std::string bsn = req.get_param_value("identifier").substr(std::string(kBsnSystem).size() + 1);
+    if (!Enrolled(token, bsn)) return notEnrolled();
     if (Decided(holder, bsn, res)) return;
     world.Count("holder." + holder.id + ".searches");
     return Answer(holder, req, type, Search(data.ByBsn(bsn), "Patient", std::nullopt, false, SelfUrl(holder, req)),
@@ -255,6 +266,7 @@ void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& d
   std::string id = req.get_param_value("patient");
   if (id.rfind("Patient/", 0) == 0) id = id.substr(8);
   const PatientRecord* patient = data.ByPatientId(id);
+  if (patient && !Enrolled(token, patient->bsn)) return notEnrolled();
   if (patient && Decided(holder, patient->bsn, res)) return;
   const auto category = req.has_param("category") ? ParseCategory(req.get_param_value("category")) : std::nullopt;
   const bool includes = req.get_param_value("_include") == "MedicationRequest:medication";
@@ -368,9 +380,10 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
   server.Get(R"(/fhir/([A-Za-z]+))", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
     const std::string type = req.matches[1].str();
     Serve(world, holder, type, res, [&] {
-      if (!CheckAccess(world, holder, req, res)) return;
+      const IssuedToken* token = CheckAccess(world, holder, req, res);
+      if (!token) return;
       if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
-      if (holder.behaviour.policy == "knooppunt") return KnooppuntSearch(world, holder, data, type, req, res);
+      if (holder.behaviour.policy == "knooppunt") return KnooppuntSearch(world, holder, data, type, *token, req, res);
       if (type == "AllergyIntolerance") return HypersensitivitySearch(world, holder, data, req, res);
       Mp9Search(world, holder, data, type, req, res);
     });

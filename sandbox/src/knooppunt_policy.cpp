@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 namespace zb::sandbox {
@@ -42,7 +43,89 @@ domain::Result<KnooppuntPolicy> KnooppuntPolicy::Load(const std::string& dir) {
   }
   if (policy.resources.empty())
     return domain::MakeError(domain::ErrorCode::kInvalidFormat, file + ": lists no resources");
+  const std::string pdFile = dir + "/config/policies/medicatieoverdracht-policy.json";
+  std::ifstream pdIn(pdFile);
+  const json pd = json::parse(pdIn, nullptr, false);
+  if (!pd.is_object() || !pd.contains("medicatieoverdracht-gf") ||
+      !pd["medicatieoverdracht-gf"].contains("organization"))
+    return domain::MakeError(domain::ErrorCode::kInvalidFormat,
+                             pdFile + ": no presentation definition for scope medicatieoverdracht-gf");
+  policy.presentationDefinition = pd["medicatieoverdracht-gf"]["organization"];
   return policy;
+}
+
+namespace {
+
+// "$.credentialSubject[0].patientId" / "$.type" on a credential; nullptr when absent.
+const json* At(const json& vc, const std::string& path) {
+  const json* node = &vc;
+  std::size_t i = path.rfind("$.", 0) == 0 ? 2 : 0;
+  while (i < path.size()) {
+    std::size_t end = path.find_first_of(".[", i);
+    const std::string key = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
+    if (!key.empty()) {
+      if (!node->is_object() || !node->contains(key)) return nullptr;
+      node = &(*node)[key];
+    }
+    if (end == std::string::npos) break;
+    if (path[end] == '[') {
+      const std::size_t close = path.find(']', end);
+      const std::size_t index = static_cast<std::size_t>(std::stoul(path.substr(end + 1, close - end - 1)));
+      if (!node->is_array() || node->size() <= index) return nullptr;
+      node = &(*node)[index];
+      end = close + 1;
+      if (end < path.size() && path[end] == '.') ++end;
+      i = end;
+    } else {
+      i = end + 1;
+    }
+  }
+  return node;
+}
+
+// A string filter (const / pattern) against a value; an array matches when one element does.
+bool Passes(const json& value, const json& filter) {
+  if (value.is_array()) {
+    for (const auto& v : value) {
+      if (Passes(v, filter)) return true;
+    }
+    return false;
+  }
+  if (!value.is_string()) return false;
+  const std::string s = value.get<std::string>();
+  if (filter.contains("const") && filter["const"] != s) return false;
+  if (filter.contains("pattern") && !std::regex_search(s, std::regex(filter["pattern"].get<std::string>())))
+    return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> KnooppuntPolicy::Evaluate(const json& credentials, json& claims) const {
+  for (const auto& descriptor : presentationDefinition.value("input_descriptors", json::array())) {
+    bool found = false;
+    for (const auto& vc : credentials) {
+      json mine = json::object();
+      bool all = true;
+      for (const auto& field : descriptor["constraints"].value("fields", json::array())) {
+        const json* value = nullptr;
+        for (const auto& path : field.value("path", json::array())) {
+          if (!value) value = At(vc, path.get<std::string>());
+        }
+        if (!value || !Passes(*value, field.value("filter", json::object()))) {
+          all = false;
+          break;
+        }
+        if (field.contains("id")) mine[field["id"].get<std::string>()] = *value;
+      }
+      if (!all) continue;
+      found = true;
+      claims.update(mine);
+      break;
+    }
+    if (!found) return "no credential satisfies input descriptor " + descriptor.value("id", std::string("?"));
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> KnooppuntPolicy::Deny(const std::string& type, const httplib::Params& params,

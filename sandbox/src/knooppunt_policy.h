@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,6 +27,9 @@ struct KnooppuntPolicy {
   };
   std::map<std::string, Resource> resources;  // by resource type
   std::string source;                         // the file it was read from
+  // The access policy of scope medicatieoverdracht-gf (config/policies/medicatieoverdracht-policy.json):
+  // the presentation definition a token request must satisfy.
+  nlohmann::json presentationDefinition;
 
   // <knooppuntDir>/component/pdp/policies/medicatieoverdracht_gf/fhir_capabilitystatement.json
   static domain::Result<KnooppuntPolicy> Load(const std::string& knooppuntDir);
@@ -34,6 +38,10 @@ struct KnooppuntPolicy {
   // which the sandbox's next links carry.
   std::optional<std::string> Deny(const std::string& type, const httplib::Params& params,
                                   const std::set<std::string>& ownPaging) const;
+  // Matches the credentials against every input descriptor of the presentation definition (type
+  // const, field paths with const/pattern filters); fills `claims` with the values of fields that
+  // carry an id (what introspection returns). The reason when a descriptor finds no credential.
+  std::optional<std::string> Evaluate(const nlohmann::json& credentials, nlohmann::json& claims) const;
 };
 
 }  // namespace zb::sandbox

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   app.add_option("--knooppunt-dir", options.knooppuntDir,
                  "The published nuts-knooppunt policy files (../shared/specs/nuts-knooppunt): lets a holder "
                  "enforce medicatieoverdracht_gf");
+  app.add_flag("--knooppunt-presentation", options.knooppuntPresentation,
+               "With --knooppunt-dir: tokens for medicatieoverdracht-gf need the knooppunt's three credentials");
   CLI11_PARSE(app, argc, argv);
   if (!configFile.empty()) {
     std::ifstream in(configFile);

@@ -145,6 +145,17 @@ json SearchResult(const HolderInfo& holder) {
 
 const char* kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf"};
 
+// The requesting organisation's own X509Credential (from its UZI server certificate) in the node's
+// wallet; the sandbox's organisation is URA 90000380 (gateway.json).
+json OrganisationCredential(const World& w) {
+  const std::string otherName = "2.16.528.1.1007.99.2110-1-90002580-S-90000380-00.000-00000000";
+  return {
+      {"type", {"VerifiableCredential", "X509Credential"}},
+      {"issuer", "did:x509:0:sha256:zorgbrug-sandbox-uzi-test-ca::san:otherName:" + otherName},
+      {"credentialSubject",
+       {{"id", w.subjectDid}, {"subject", {{"O", "Tést Zorginstelling 01"}}}, {"san", {{"otherName", otherName}}}}}};
+}
+
 // The employee identity the token carries (introspection claims of the holder's node).
 json EmployeeFromCredentials(const json& credentials) {
   for (const auto& vc : credentials) {
@@ -263,6 +274,21 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
     return Problem(res, 412, "Presentation definition not satisfied",
                    "the wallet and the request hold no credential describing the user (NutsEmployeeCredential)");
   }
+  json claims = json::object();
+  if (world.knooppuntPresentation && scope == "medicatieoverdracht-gf") {
+    // The published access policy of this scope: the wallet's X509Credential plus the request's
+    // self-asserted credentials, completed as the node completes them (subject = our did:web).
+    json presented = json::array({OrganisationCredential(world)});
+    for (auto vc : credentials) {
+      vc["issuer"] = world.subjectDid;
+      vc["credentialSubject"]["id"] = world.subjectDid;
+      presented.push_back(std::move(vc));
+    }
+    if (auto why = world.knooppunt->Evaluate(presented, claims))
+      return Problem(res, 412, "Presentation definition not satisfied", "medicatieoverdracht-gf: " + *why);
+    world.capturedClaims.push_back(claims);
+    if (world.capturedClaims.size() > 20) world.capturedClaims.erase(world.capturedClaims.begin());
+  }
   const std::int64_t now = Now();
   const std::string cacheKey = jose::Base64UrlEncode(jose::Sha256(world.subject + "|" + body.dump()));
   const bool bypass = req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
@@ -279,7 +305,9 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
                        tokenType == "DPoP" ? world.subjectKey->Thumbprint() : std::string(),
                        world.nodeUrl + "/oauth2/" + world.subject,
                        employee,
-                       now + 900};
+                       now + 900,
+                       false,
+                       claims};
     world.tokens[token] = issued;
     world.tokenCache[cacheKey] = {token, issued.expiresAt};
     world.Count("node.tokens-issued");

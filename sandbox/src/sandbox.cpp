@@ -168,6 +168,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
     auto policy = KnooppuntPolicy::Load(options.knooppuntDir);
     if (!policy) return policy.error();
     w.knooppunt = std::move(policy).value();
+    w.knooppuntPresentation = options.knooppuntPresentation;
   }
 
   auto& dezi = NewServer(ca, "dezi.sandbox");
@@ -236,6 +237,14 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
       {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
       {"session", {{"lifetime_minutes", 480}}},
       {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
+  if (w.knooppuntPresentation) {
+    // The holders' policy is the knooppunt's: the gateway presents the patient's enrolment (the
+    // organisation's register, here the demo register) and the user's delegation.
+    gateway["enrollment"] = {{"register_file", fs::absolute(fs::path(options.dataDir) / "register.json").string()}};
+    for (auto& d : gateway["discovery"]) {
+      if (d["service"] == "medicatieoverdracht-gf") d["presentation"] = "knooppunt";
+    }
+  }
   ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false);
   if (!ok) return MakeError(ErrorCode::kIo, "cannot write into the state directory " + dir.string());
 

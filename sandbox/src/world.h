@@ -69,6 +69,7 @@ struct IssuedToken {
   nlohmann::json employee;  // introspection claims about the user (empty: none presented)
   std::int64_t expiresAt = 0;
   bool revokedAtHolder = false;  // the holder's node no longer accepts it (control plane)
+  nlohmann::json claims{};       // introspection claims from the knooppunt presentation definition
 };
 
 struct PendingAuthorization {
@@ -119,6 +120,8 @@ struct World {
   std::vector<std::pair<std::string, net::jose::Key>> authorizedKeys;  // user name, key
   std::vector<HolderInfo> holders;
   std::optional<KnooppuntPolicy> knooppunt;  // loaded when the sandbox was given the published files
+  bool knooppuntPresentation = false;  // the node checks its presentation definition (scope medicatieoverdracht-gf)
+  std::vector<nlohmann::json> capturedClaims;  // introspection claims of the last tokens issued
   std::map<std::string, IssuedToken> tokens;
   std::map<std::string, std::pair<std::string, std::int64_t>> tokenCache;  // request hash -> token, expiry
   std::map<std::string, std::set<std::string>> seenDpopJti;                // per holder

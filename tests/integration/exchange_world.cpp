@@ -11,13 +11,14 @@ using nlohmann::json;
 
 std::string ExchangeWorld::KnooppuntDir() { return std::string(ZB_SHARED_DIR) + "/specs/nuts-knooppunt"; }
 
-ExchangeWorld::ExchangeWorld(const std::string& nodeVariant) {
+ExchangeWorld::ExchangeWorld(const std::string& nodeVariant, bool knooppuntPresentation) {
   m_stateDir = MakeTempDir("zb-world");
   std::vector<std::string> argv{ZB_SANDBOX_PATH, "--state-dir", m_stateDir, "--node-variant", nodeVariant};
   // The published knooppunt policy, so tests can switch a holder to it (knooppuntAvailable()).
   if (std::filesystem::exists(KnooppuntDir())) {
     argv.push_back("--knooppunt-dir");
     argv.push_back(KnooppuntDir());
+    if (knooppuntPresentation) argv.push_back("--knooppunt-presentation");
   }
   m_sandboxProcess = std::make_unique<ChildProcess>(argv, m_stateDir + "/sandbox.log");
   const auto line = m_sandboxProcess->WaitForLine("\"zorgbrug-sandbox\"", std::chrono::seconds(60));

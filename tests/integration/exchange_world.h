@@ -15,7 +15,9 @@ namespace zb::test {
 
 class ExchangeWorld {
  public:
-  explicit ExchangeWorld(const std::string& nodeVariant = "mainline");
+  // knooppuntPresentation: the node evaluates the published presentation definition of
+  // medicatieoverdracht-gf and the gateway presents enrolment credentials (needs ../shared).
+  explicit ExchangeWorld(const std::string& nodeVariant = "mainline", bool knooppuntPresentation = false);
   // ../shared/specs/nuts-knooppunt (the published policy files); absent without ../shared.
   static std::string KnooppuntDir();
 

@@ -14,6 +14,10 @@ namespace zb::gateway {
 struct DiscoveryService {
   std::string service;  // Discovery Service id on the node
   std::string scope;    // OAuth scope asked for when relaying to holders found there
+  // The holders' access policy asks for the knooppunt presentation (medicatieoverdracht-gf): a
+  // PatientEnrollmentCredential for the patient asked about and a HealthCareProfessionalDelegation-
+  // Credential for the user; only patients in the enrolment register are looked up.
+  bool knooppuntPresentation{};
 };
 
 enum class UserIdentity {
@@ -50,6 +54,9 @@ struct GatewayConfig {
   UserIdentity userIdentity = UserIdentity::kEmployeeCredential;
   std::string tokenType = "DPoP";
   std::vector<DiscoveryService> discovery;
+  // The organisation's register of expected, admitted and temporary patients (the ECD's export,
+  // resources/demo/register.json format): its patients are the ones the organisation enrols.
+  std::string enrollmentRegister;
   std::string addressDirectory;  // FHIR base of the mCSD Query Directory; empty: no phone numbers
   int sessionMinutes = 480;
   std::string auditFile;

@@ -146,7 +146,8 @@ QueryOutcome ReadGatewayRefusal(const std::string& kind, const domain::Error& e)
                                                           {"gateway_tls_refused", SourceStatus::kUnreachable},
                                                           {"holder_authorization_error", SourceStatus::kAccessDenied},
                                                           {"credentials_insufficient", SourceStatus::kAccessDenied},
-                                                          {"role_not_allowed", SourceStatus::kAccessDenied}};
+                                                          {"role_not_allowed", SourceStatus::kAccessDenied},
+                                                          {"patient_not_enrolled", SourceStatus::kAccessDenied}};
   auto it = kCodes.find(e.problem);
   return QueryOutcome{kind, it == kCodes.end() ? SourceStatus::kFailed : it->second, e.problem, e.detail};
 }

@@ -100,7 +100,8 @@ domain::Result<std::vector<contract::DirectoryEntry>> GatewayClient::Directory(c
 
 http::Request GatewayClient::RelayRequest(const std::string& session, const std::string& service,
                                           const std::string& ura, const std::string& method,
-                                          const std::string& pathAndQuery, const std::string& formBody) const {
+                                          const std::string& pathAndQuery, const std::string& formBody,
+                                          const std::string& patient) const {
   http::Request request{
       method,
       m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
@@ -108,6 +109,7 @@ http::Request GatewayClient::RelayRequest(const std::string& session, const std:
       formBody};
   if (method == "POST") request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
   request.headers.push_back({"Accept", "application/fhir+json"});
+  if (!patient.empty()) request.headers.push_back({std::string(contract::kPatientHeader), patient});
   return request;
 }
 

@@ -235,7 +235,7 @@ void Retriever::Impl::Send(LookupId id, Lookup& lookup, std::size_t source, cons
   ++src.outstanding;
   ++src.requests;
   auto request = gateway.RelayRequest(lookup.request.session, src.service, src.spec.ura, query.method,
-                                      query.pathAndQuery, query.formBody);
+                                      query.pathAndQuery, query.formBody, lookup.request.bsn);
   const auto left =
       std::chrono::duration_cast<std::chrono::milliseconds>(src.deadline - std::max(Clock::now(), notBefore));
   request.headers.push_back({std::string(contract::kTimeoutHeader),

@@ -20,6 +20,10 @@ struct SandboxOptions {
   // The published nuts-knooppunt policy files (../shared/specs/nuts-knooppunt); when set, a holder
   // can be switched to enforce `medicatieoverdracht_gf` (control plane: {"policy": "knooppunt"}).
   std::string knooppuntDir{};
+  // With knooppuntDir: the node evaluates the published presentation definition of scope
+  // medicatieoverdracht-gf for token requests, and the gateway configuration it writes asks the
+  // gateway to present enrolment and delegation credentials (patients of <dataDir>/register.json).
+  bool knooppuntPresentation{};
 };
 
 class Sandbox {

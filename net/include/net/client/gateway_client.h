@@ -35,9 +35,10 @@ class GatewayClient {
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
                                  const std::string& name = {}) const;
   static domain::Result<std::vector<contract::DirectoryEntry>> DirectoryResult(domain::Result<http::Response> response);
+  // `patient`: the BSN the request is about (kPatientHeader); "" when it is about no patient.
   http::Request RelayRequest(const std::string& session, const std::string& service, const std::string& ura,
                              const std::string& method, const std::string& pathAndQuery,
-                             const std::string& formBody = {}) const;
+                             const std::string& formBody = {}, const std::string& patient = {}) const;
   static domain::Result<http::Response> RelayResult(domain::Result<http::Response> response);
 
   const std::string& baseUrl() const { return m_baseUrl; }

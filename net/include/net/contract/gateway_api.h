@@ -105,5 +105,8 @@ struct DirectoryEntry {
 // Headers of a relayed request and answer that carry meaning between desktop and gateway.
 inline constexpr std::string_view kTimeoutHeader = "X-Zorgbrug-Timeout-Ms";  // the desktop's time left
 inline constexpr std::string_view kTokenRenewedHeader = "X-Zorgbrug-Token-Renewed";
+// The BSN of the patient a relayed request is about: the gateway checks the organisation's
+// enrolment register with it and presents the patient's enrolment credential (knooppunt policy).
+inline constexpr std::string_view kPatientHeader = "X-Zorgbrug-Patient";
 
 }  // namespace zb::net::contract
