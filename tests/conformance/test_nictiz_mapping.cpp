@@ -88,3 +88,26 @@ TEST_CASE("Nictiz 'reden van voorschrijven': the MA's indication and its prescri
   CHECK(ma.h.author.display ==
         "Bertine van Doorn (Huisartsen, niet nader gespecificeerd), Huisartsenpraktijk Pulver & Partners");
 }
+
+TEST_CASE("Nictiz MA relations to a TA and an MGB: the identifiers inside the relation extensions are read",
+          "[conformance][mp9]") {
+  auto dir = zb::test::NictizDir();
+  if (!dir) {
+    WARN("../shared/fixtures/nictiz is absent: Nictiz conformance skipped");
+    return;
+  }
+  // Nictiz's shape: basedOn carries only the extension (with the related block's identifier) and a
+  // display; the outer Reference has no identifier.
+  const auto doc =
+      zb::test::ReadFhir(*dir / "HL7-mappings/mp930-fhir-xml-voorbeelden/mg-example-93-1-v30.json", "nictiz");
+  bool found = false;
+  for (const auto& ma : doc.medication.agreements) {
+    if (!ma.basedOnAdministrationAgreement) continue;
+    found = true;
+    CHECK(ma.basedOnAdministrationAgreement->value == "MBH_920_mg_example-1-TA0");
+    CHECK(ma.basedOnAdministrationAgreement->system == "urn:oid:2.16.840.1.113883.2.4.3.11.999.77.422037009.1");
+    REQUIRE(ma.basedOnMedicationUse.has_value());
+    CHECK(ma.basedOnMedicationUse->value == "MBH_920_mg_example-1-MGB0");
+  }
+  CHECK(found);
+}

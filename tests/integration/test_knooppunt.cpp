@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "child_process.h"
 #include "exchange_world.h"
@@ -66,6 +67,12 @@ void Knooppunt(test::ExchangeWorld& world, const std::string& policy) {
 TEST_CASE("Knooppunt holders: a registered patient's allowed agreements arrive, the refused kinds are named",
           "[knooppunt]") {
   if (!Available()) return;
+  // The seed problem: data before the treatment relation exists. Jansen is a planned admission,
+  // an *expected* patient in the organisation's register: that enrolment is what the gateway presents.
+  const std::string registerFile = World().stateDir() + "/register-expected.json";
+  std::ofstream(registerFile)
+      << json{{"patients", {{{"bsn", kJansen}, {"name", "A. Jansen"}, {"category", "expected"}}}}}.dump();
+  World().StartGateway({{"enrollment", {{"register_file", registerFile}}}});
   const json before = World().ControlState();
   Knooppunt(World(), "knooppunt");
   const auto p = Look(World(), kJansen);
@@ -111,6 +118,14 @@ TEST_CASE("Knooppunt holders: a registered patient's allowed agreements arrive, 
   CHECK(claims.value("delegation_registered_by", "").rfind("http://fhir.nl/fhir/NamingSystem/dezi|", 0) == 0);
   CHECK(claims.value("organization_ura", "").find("-S-90000380-") != std::string::npos);
   CHECK(claims.value("organization_id", "").rfind("did:web:", 0) == 0);
+
+  // Out of the register, out of reach, at once (the gateway re-reads the file when it changes).
+  std::ofstream(registerFile) << json{{"patients", json::array()}}.dump();
+  std::filesystem::last_write_time(registerFile,
+                                   std::filesystem::file_time_type::clock::now() + std::chrono::seconds(5));
+  const auto gone = Look(World(), kJansen);
+  CHECK(Source(gone, "ziekenhuis").reason == "patient_not_enrolled");
+  World().StartGateway();
 }
 
 TEST_CASE("Knooppunt: an unregistered BSN is refused by the gateway before any holder is asked", "[knooppunt]") {
