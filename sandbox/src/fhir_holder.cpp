@@ -282,6 +282,9 @@ void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& 
     // Either agreement category of the zorginzage table (the text's 16076005, the profile's 33633005).
     const auto categories = net::contract::CategoriesFor(net::contract::Exchange::kZorginzage, type);
     const auto asked = req.has_param("category") ? req.get_param_value("category") : std::string();
+    const auto& allowed = holder.behaviour.categories;
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), asked) == allowed.end())
+      return Deny(res, 403, "forbidden", "category " + asked + " is not part of this GP's agreement");
     const bool known = std::find(categories.begin(), categories.end(), asked) != categories.end();
     expected = {{"category", known ? asked : categories.front()}, {"_include", "MedicationRequest:medication"}};
   } else if (type == "AllergyIntolerance") {

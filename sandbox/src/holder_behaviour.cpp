@@ -56,6 +56,7 @@ std::optional<std::string> Patch(HolderBehaviour& behaviour, const json& patch) 
       fault.resourceType = f.value("resource_type", "");
       behaviour.fault = fault;
     }
+    if (patch.contains("categories")) behaviour.categories = patch["categories"].get<std::vector<std::string>>();
     if (patch.contains("policy")) {
       const std::string p = patch["policy"].get<std::string>();
       if (p != "mp9" && p != "knooppunt") return "unknown policy '" + p + "' (mp9 or knooppunt)";

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace zb::sandbox {
 
@@ -36,6 +37,8 @@ struct HolderBehaviour {
   // Which access policy the holder's PDP enforces: "mp9" (the MP9 3.0 / CiO queries as agreed) or
   // "knooppunt" (the published medicatieoverdracht_gf policy, knooppunt_policy.h).
   std::string policy = "mp9";
+  // A zorginzage GP whose policy allows only some agreement categories ("system|code"); empty: both.
+  std::vector<std::string> categories;
   std::uint64_t epoch = 0;  // bumped on every change: a silent holder wakes up and answers
 };
 

@@ -436,3 +436,24 @@ TEST_CASE("Everything the sandbox holders answer is valid R4 and meets the MP9/C
   CHECK(v->exitCode == 0);
   CHECK(v->summary.find(" 0 base-R4 errors, 0 failed of ") != std::string::npos);
 }
+
+TEST_CASE("A GP whose policy allows one agreement category: the other category's refusal is no gap", "[retrieval]") {
+  // De Boer's GP codes agreements 16076005 (the Zorginzage text). Allowing only that category, the
+  // refused 33633005 query does not make the GP incomplete; refusing the one it uses does.
+  World().Behave("huisarts", {{"categories", {"http://snomed.info/sct|16076005"}}});
+  const auto allowed = Look(Request(kDeBoer));
+  World().Behave("huisarts", {{"categories", {"http://snomed.info/sct|33633005"}}});
+  const auto other = Look(Request(kDeBoer));
+  World().Behave("huisarts", {{"categories", json::array()}, {"access", {{kDeBoer, "bare-403"}}}});
+  const auto refusedBoth = Look(Request(kDeBoer));
+  World().Behave("huisarts", {{"access", {{kDeBoer, "allow"}}}});
+
+  CHECK(Source(allowed, "huisarts").status == SourceStatus::kData);
+  CHECK(Source(allowed, "huisarts").blocks >= 2);
+  // Only 33633005 allowed: it answers (nothing in that category), so the GP answered for agreements.
+  CHECK(Source(other, "huisarts").status == SourceStatus::kData);  // the allergy still arrives
+  CHECK(Source(other, "huisarts").missing.empty());
+  // Both refused (an access decision): that is a refusal, not an empty record.
+  CHECK(Source(refusedBoth, "huisarts").status != SourceStatus::kData);
+  CHECK(Source(refusedBoth, "huisarts").status != SourceStatus::kNoData);
+}

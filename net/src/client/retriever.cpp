@@ -42,6 +42,9 @@ struct SourceState {
   bool reducedStarted = false;
   bool reducedAnswered = false;
   std::vector<QueryOutcome> heldBack;
+  // Zorginzage asks agreements in two categories; a GP's policy may allow only the one it uses. A
+  // refusal of one category counts only when the other did not answer either (docs/consent-signals.md).
+  std::vector<QueryOutcome> categoryRefused;
   std::size_t outstanding = 0;
   std::size_t requests = 0;
   Clock::duration slowest{};
@@ -284,6 +287,10 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     }
     return;
   }
+  if ((query.kind == "MA-zorginzage" || query.kind == "MA-zorginzage-mp9") && PolicyLikeRefusal(a.outcome)) {
+    src.categoryRefused.push_back(std::move(a.outcome));
+    return;
+  }
   if (query.kind == "patient-lookup") {
     if (a.outcome.status == SourceStatus::kData) {
       std::string pid;
@@ -374,6 +381,13 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   d.outcome.requests = src.requests;
   d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
   d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lookup.started);
+  const bool agreementsAnswered = std::any_of(src.outcomes.begin(), src.outcomes.end(), [](const QueryOutcome& o) {
+    return (o.query == "MA-zorginzage" || o.query == "MA-zorginzage-mp9") && domain::Answered(o.status);
+  });
+  if (!agreementsAnswered) {
+    for (auto& o : src.categoryRefused) src.outcomes.push_back(std::move(o));
+  }
+  src.categoryRefused.clear();
   const auto decision = domain::DecideSource(src.outcomes);
   if (!decision) {
     d.outcome.status = SourceStatus::kFailed;
