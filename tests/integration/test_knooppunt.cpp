@@ -166,3 +166,15 @@ TEST_CASE("Knooppunt with the project-gf node (verklaring as id_token): the same
         std::string("http://fhir.nl/fhir/NamingSystem/bsn|") + kJansen);
   CHECK(claims.value("delegation_role_code", "") == "01.047");
 }
+
+TEST_CASE("Knooppunt: a patient's refused consent still reads as refused consent, not as a policy refusal",
+          "[knooppunt]") {
+  if (!Available()) return;
+  // Visser refused consent at her pharmacy (resources/demo/visser/access.json). Under the knooppunt
+  // policy every MP9 3.0 query is refused anyway; the reduced form's Patient lookup says why.
+  Knooppunt(World(), "knooppunt");
+  const auto p = Look(World(), "999900109");
+  Knooppunt(World(), "mp9");
+  CHECK(Source(p, "apotheek").status == SourceStatus::kConsentRefused);
+  CHECK(Source(p, "apotheek").reason == "consent-refused");
+}

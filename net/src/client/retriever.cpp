@@ -307,12 +307,17 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
       for (const auto& next : ReducedRequestQueries(pid)) Send(id, lookup, source, next);
       return;
     }
-    // No patient, or the lookup refused too: the original refusals (or "unknown here") stand.
+    // No patient, a coded access decision (consent), or the lookup refused too: that (or the
+    // original refusal) is what the MedicationRequest kinds get.
     for (auto& held : src.heldBack) {
       if (a.outcome.status == SourceStatus::kNoData) {
         held.status = SourceStatus::kPatientUnknown;
         held.reason = "no-match";
         held.detail = "Patient?identifier found no patient with this BSN";
+      } else if (!PolicyLikeRefusal(a.outcome)) {
+        held.status = a.outcome.status;
+        held.reason = a.outcome.reason;
+        held.detail = a.outcome.detail;
       }
       Note(lookup, source, std::move(held));
     }
