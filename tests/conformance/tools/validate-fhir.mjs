@@ -31,11 +31,13 @@ function valueSetCodes(file) {
   return codes;
 }
 const compiled = [];
+const skippedRules = [];
 for (const r of rules) {
   let env = {};
   if (r.valueSet) {
     if (!fs.existsSync(path.join(shared, r.valueSet))) {
       console.log(`rule ${r.id} skipped: value set ${r.valueSet} is not in ${shared}`);
+      skippedRules.push(r.id);
       continue;
     }
     env = { valueSet: valueSetCodes(r.valueSet) };
@@ -47,6 +49,9 @@ for (const r of rules) {
     expectFn: fhirpath.compile(r.expect, r4),
   });
 }
+
+// Which broken file (tests/conformance/fhir/invalid/<name>.json) aims at a rule that needs ../shared.
+const ruleFile = { 'ma-reason-value-set': 'stop-reason-outside-value-set' };
 
 const args = process.argv.slice(2);
 const mustFail = args[0] === '--must-fail';
@@ -152,7 +157,13 @@ console.log(
     (counts.skipped ? ` (${counts.skipped} non-FHIR files skipped)` : ''),
 );
 if (mustFail) {
-  for (const f of clean) console.log(`NOT REJECTED: ${f} should break a rule and broke none`);
-  process.exit(clean.length === 0 && counts.files > 0 ? 0 : 1);
+  // A broken file aimed at a rule that needs ../shared cannot be rejected without it: say so, and
+  // count it as skipped rather than failed (the suite must skip, not fail, without ../shared).
+  const unexplained = clean.filter((f) => !skippedRules.some((id) => path.basename(f).startsWith(ruleFile[id] ?? '\0')));
+  for (const f of clean) {
+    const why = unexplained.includes(f) ? 'NOT REJECTED' : 'skipped (its rule needs ../shared)';
+    console.log(`${why}: ${f} should break a rule and broke none`);
+  }
+  process.exit(unexplained.length === 0 && counts.files > 0 ? 0 : 1);
 }
 process.exit(counts.baseErrors + counts.ruleFailures === 0 && counts.files > 0 ? 0 : 1);
