@@ -108,6 +108,10 @@ std::vector<PlannedQuery> ReducedRequestQueries(const std::string& id) {
 
 bool CoveredByReducedForm(const std::string& kind) { return kind == "MA" || kind == "VV" || kind == "WDS"; }
 
+bool IsZorginzageAgreementKind(const std::string& kind) {
+  return kind == "MA-zorginzage" || kind == "MA-zorginzage-mp9";
+}
+
 PlannedQuery HypersensitivityQuery(const std::string& identifierToken) {
   return {"allergies", "GET", "AllergyIntolerance?medication-hypersensitivity-identifier=" + UrlEncode(identifierToken),
           ""};

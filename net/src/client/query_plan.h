@@ -40,5 +40,7 @@ PlannedQuery ReducedPatientLookup(const std::string& bsn);
 std::vector<PlannedQuery> ReducedRequestQueries(const std::string& holderPatientId);
 // The kinds the reduced form covers.
 bool CoveredByReducedForm(const std::string& kind);
+// The two zorginzage agreement kinds (one per category; a GP may serve only one).
+bool IsZorginzageAgreementKind(const std::string& kind);
 
 }  // namespace zb::net::client

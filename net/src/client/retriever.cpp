@@ -287,7 +287,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     }
     return;
   }
-  if ((query.kind == "MA-zorginzage" || query.kind == "MA-zorginzage-mp9") && PolicyLikeRefusal(a.outcome)) {
+  if (IsZorginzageAgreementKind(query.kind) && PolicyLikeRefusal(a.outcome)) {
     src.categoryRefused.push_back(std::move(a.outcome));
     return;
   }
@@ -387,7 +387,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
   d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lookup.started);
   const bool agreementsAnswered = std::any_of(src.outcomes.begin(), src.outcomes.end(), [](const QueryOutcome& o) {
-    return (o.query == "MA-zorginzage" || o.query == "MA-zorginzage-mp9") && domain::Answered(o.status);
+    return IsZorginzageAgreementKind(o.query) && domain::Answered(o.status);
   });
   if (!agreementsAnswered) {
     for (auto& o : src.categoryRefused) src.outcomes.push_back(std::move(o));
