@@ -129,6 +129,12 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.listenHost = r.String("listen.host", false, "127.0.0.1");
   c.listenPort = r.Integer("listen.port", 0, 0, 65535);
   c.keepAliveSeconds = r.Integer("listen.keep_alive_seconds", 5, 1, 300);
+  c.headDeadlineSeconds = r.Integer("listen.head_deadline_seconds", 10, 1, 120);
+  c.workers = r.Integer("listen.workers", 48, 1, 1024);
+  c.maxQueued = r.Integer("listen.max_queued", 2048, 0, 100000);
+  c.maxConnectionsPerClient = r.Integer("listen.max_connections_per_client", 1000, 1, 100000);
+  c.loginAttemptsPerMinute = r.Integer("listen.login_attempts_per_minute", 30, 1, 100000);
+  if (r.Find("listen.trusted_proxies")) c.trustedProxies = r.Strings("listen.trusted_proxies");
   c.tlsCertificate = r.File("tls.certificate");
   c.tlsKey = r.File("tls.key");
   c.caFile = r.File("trust.ca_file", false);
@@ -196,6 +202,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())
     c.auditFile = (fs::path(c.configDir) / c.auditFile).string();
   c.auditKeyFile = r.File("audit.key");
+  c.auditMinFreeMegabytes = r.Integer("audit.min_free_megabytes", 1024, 0, 1 << 30);
   if (!r.error().empty()) return MakeError(ErrorCode::kInvalidFormat, path + ": " + r.error());
   return c;
 }

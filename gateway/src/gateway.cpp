@@ -2,7 +2,11 @@
 // The gateway's HTTPS JSON API (docs/gateway-api.yaml) and its wiring.
 #include "gateway/gateway.h"
 
+#include <sys/statvfs.h>
+
+#include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,9 +15,10 @@
 #include "dezi_login.h"
 #include "gateway/audit_log.h"
 #include "net/contract/gateway_api_json.h"
-#include "net/http/tls_server.h"
+#include "net/http/async_server.h"
 #include "net/json_member.h"
 #include "nuts_client.h"
+#include "rate_limiter.h"
 #include "relay.h"
 #include "sessions.h"
 
@@ -33,10 +38,23 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
-void SendProblem(httplib::Response& res, const domain::Error& e) {
+using net::http::ServerRequest;
+using net::http::ServerResponse;
+
+// What an endpoint may receive: a login request is four short strings; a relayed search a short form.
+constexpr std::size_t kMaxLoginBody = 16 * 1024;
+constexpr std::size_t kMaxSearchBody = 16 * 1024;
+
+void SendProblem(ServerResponse& res, const domain::Error& e) {
   res.status = e.status;
-  res.set_content(contract::ToJson(contract::Problem{e.status, e.problem, e.detail}).dump(),
-                  "application/problem+json");
+  res.contentType = "application/problem+json";
+  res.body = contract::ToJson(contract::Problem{e.status, e.problem, e.detail}).dump();
+}
+
+void SendJson(ServerResponse& res, std::string body, int status = 200) {
+  res.status = status;
+  res.contentType = "application/json";
+  res.body = std::move(body);
 }
 
 // The features of the gateway this user's role may use (roles.<feature> in the configuration).
@@ -67,11 +85,23 @@ class GatewayImpl final : public Gateway {
   ~GatewayImpl() override { Stop(); }
 
   domain::Result<bool> Listen() {
-    auto server = net::http::TlsServer::Create(ReadFile(m_config.tlsCertificate), ReadFile(m_config.tlsKey),
-                                               {m_config.keepAliveSeconds});
+    net::http::AsyncServerOptions options;
+    options.keepAlive = std::chrono::seconds(m_config.keepAliveSeconds);
+    options.workers = m_config.workers;
+    options.headDeadline = std::chrono::seconds(m_config.headDeadlineSeconds);
+    options.maxQueued = m_config.maxQueued;
+    options.maxConnectionsPerClient = static_cast<std::size_t>(m_config.maxConnectionsPerClient);
+    options.trustedProxies = m_config.trustedProxies;
+    options.refusal = [](int status, const std::string& code, const std::string& detail) {
+      ServerResponse r;
+      SendProblem(r, Failure(status, code, detail));
+      return r;
+    };
+    auto server = net::http::AsyncServer::Create(ReadFile(m_config.tlsCertificate), ReadFile(m_config.tlsKey),
+                                                 std::move(options));
     if (!server) return MakeError(server.error().code, "tls.certificate / tls.key: " + server.error().detail);
     m_server = std::move(server).value();
-    Routes(m_server->routes());
+    Routes(*m_server);
     auto port = m_server->Start(m_config.listenHost, m_config.listenPort);
     if (!port) return MakeError(port.error().code, "listen: " + port.error().detail);
     m_url = "https://" + m_config.listenHost + ":" + std::to_string(port.value());
@@ -83,29 +113,35 @@ class GatewayImpl final : public Gateway {
   }
 
  private:
+  std::int64_t AuditDiskFreeMegabytes() const {
+    struct statvfs fs {};
+    const std::string dir = std::filesystem::path(m_config.auditFile).parent_path().string();
+    if (statvfs(dir.empty() ? "." : dir.c_str(), &fs) != 0) return -1;
+    return static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) / (1024 * 1024);
+  }
+
   bool Audit(json record) {
     auto ok = m_audit->Append(std::move(record));
     if (!ok) std::clog << "AUDIT FAILURE: " << ok.error().detail << "\n";
     return ok.ok();
   }
 
-  std::optional<Session> Authorised(const httplib::Request& req, httplib::Response& res) {
-    const std::string auth = req.get_header_value("Authorization");
+  std::optional<Session> Authorised(const ServerRequest& req, ServerResponse& res) {
+    const std::string auth = req.Header("Authorization");
     std::optional<Session> session;
     if (auth.rfind("Bearer ", 0) == 0) session = m_sessions.Find(auth.substr(7));
     if (!session) {
-      res.set_header("WWW-Authenticate", "Bearer");
+      res.Set("WWW-Authenticate", "Bearer");
       SendProblem(res, Failure(401, "session_invalid", "no valid session: log in again"));
     }
     return session;
   }
 
-  void Routes(httplib::Server& server) {
-    server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(R"({"status":"ok"})", "application/json");
-    });
+  void Routes(net::http::AsyncServer& server) {
+    server.Route("GET", "/health",
+                 [](const ServerRequest&, ServerResponse& res) { SendJson(res, R"({"status":"ok"})"); });
 
-    server.Get("/api/v1/login-configuration", [this](const httplib::Request&, httplib::Response& res) {
+    server.Route("GET", "/api/v1/login-configuration", [this](const ServerRequest&, ServerResponse& res) {
       auto discovery = m_dezi.Discovery();
       if (!discovery) return SendProblem(res, discovery.error());
       const json& d = discovery.value();
@@ -115,49 +151,61 @@ class GatewayImpl final : public Gateway {
       c.clientId = m_config.deziClientId;
       c.redirectUris = m_config.redirectUris;
       c.organisation = {m_config.ura, m_config.organisationName};
-      res.set_content(contract::ToJson(c).dump(), "application/json");
+      SendJson(res, contract::ToJson(c).dump());
     });
 
-    server.Post("/api/v1/sessions", [this](const httplib::Request& req, httplib::Response& res) {
-      auto body = contract::ReadLoginRequest(req.body);
-      if (!body) return SendProblem(res, Failure(400, "login_request_invalid", body.error().detail));
-      auto result = m_dezi.Login(LoginRequest{body->code, body->codeVerifier, body->redirectUri, body->nonce});
-      if (!result) {
-        const auto& f = result.error();
-        Audit({{"event", "login"}, {"outcome", {{"status", f.status}, {"error", f.problem}}}});
-        std::clog << "login refused: " << f.problem << "\n";
-        return SendProblem(res, f);
-      }
-      const Identity& user = result.value();
-      const std::int64_t expires = std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
-      const std::string token = m_sessions.Create(user, expires);
-      if (!Audit({{"event", "login"},
-                  {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
-                  {"outcome", {{"status", 201}}}})) {
-        return SendProblem(
-            res, Failure(500, "audit_unavailable", "the audit trail cannot be written; no session without audit"));
-      }
-      std::clog << "login: role " << user.roleCode << "\n";
-      res.status = 201;
-      res.set_content(
-          contract::ToJson(contract::SessionInfo{token, expires, UserOf(user), PermissionsOf(m_config, user)}).dump(),
-          "application/json");
-    });
+    server.Route(
+        "POST", "/api/v1/sessions",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          // Each attempt costs an audit record and calls to DEZI: a bounded number per address.
+          if (const int wait = m_loginLimiter.Take(req.clientAddress); wait > 0) {
+            res.Set("Retry-After", std::to_string(wait));
+            return SendProblem(res, Failure(429, "too_many_requests", "too many login attempts from this address"));
+          }
+          auto body = contract::ReadLoginRequest(req.body);
+          if (!body) return SendProblem(res, Failure(400, "login_request_invalid", body.error().detail));
+          auto result = m_dezi.Login(LoginRequest{body->code, body->codeVerifier, body->redirectUri, body->nonce});
+          if (!result) {
+            const auto& f = result.error();
+            Audit({{"event", "login"},
+                   {"client", req.clientAddress},
+                   {"outcome", {{"status", f.status}, {"error", f.problem}}}});
+            std::clog << "login refused: " << f.problem << "\n";
+            return SendProblem(res, f);
+          }
+          const Identity& user = result.value();
+          const std::int64_t expires =
+              std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
+          const std::string token = m_sessions.Create(user, expires);
+          if (!Audit({{"event", "login"},
+                      {"client", req.clientAddress},
+                      {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
+                      {"outcome", {{"status", 201}}}})) {
+            return SendProblem(
+                res, Failure(500, "audit_unavailable", "the audit trail cannot be written; no session without audit"));
+          }
+          std::clog << "login: role " << user.roleCode << "\n";
+          SendJson(res,
+                   contract::ToJson(contract::SessionInfo{token, expires, UserOf(user), PermissionsOf(m_config, user)})
+                       .dump(),
+                   201);
+        },
+        kMaxLoginBody);
 
-    server.Get("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Route("GET", "/api/v1/session", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      res.set_content(contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user),
-                                                             PermissionsOf(m_config, session->user)})
-                          .dump(),
-                      "application/json");
+      SendJson(res, contract::ToJson(contract::SessionInfo{"", session->expiresAt, UserOf(session->user),
+                                                           PermissionsOf(m_config, session->user)})
+                        .dump());
     });
 
-    server.Delete("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Route("DELETE", "/api/v1/session", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      m_sessions.Remove(req.get_header_value("Authorization").substr(7));
+      m_sessions.Remove(req.Header("Authorization").substr(7));
       Audit({{"event", "logout"},
+             {"client", req.clientAddress},
              {"actor",
               {{"dezi_number", session->user.deziNumber},
                {"role", session->user.roleCode},
@@ -165,48 +213,41 @@ class GatewayImpl final : public Gateway {
       res.status = 204;
     });
 
-    server.Get("/api/v1/directory", [this](const httplib::Request& req, httplib::Response& res) {
+    server.Route("GET", "/api/v1/directory", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      auto found =
-          m_relay.Directory(req.get_param_value("service"), req.get_param_value("ura"), req.get_param_value("name"));
+      auto found = m_relay.Directory(req.Param("service"), req.Param("ura"), req.Param("name"));
       if (!found) return SendProblem(res, found.error());
       std::vector<contract::DirectoryEntry> entries;
       for (const auto& h : found.value()) entries.push_back({h.service, h.ura, h.name, h.city, h.fhirBase, h.phone});
-      res.set_content(contract::ToJson(entries).dump(), "application/json");
+      SendJson(res, contract::ToJson(entries).dump());
     });
 
-    auto relay = [this](const httplib::Request& req, httplib::Response& res) {
+    auto relay = [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      RelayRequest r{req.matches[1].str(),
-                     req.matches[2].str(),
-                     req.method,
-                     req.matches[3].str(),
-                     "",
-                     req.body,
-                     req.get_header_value("Content-Type")};
-      // Forward the query exactly as the client encoded it (holders check exact parameters).
-      const auto q = req.target.find('?');
-      if (q != std::string::npos) r.query = req.target.substr(q + 1);
+      RelayRequest r{
+          req.matches[1], req.matches[2], req.method, req.matches[3], req.query, req.body, req.Header("Content-Type")};
       // The desktop says how long it still waits; the holder gets no longer than that, so a slow
       // holder is given up here (with a reason) instead of being left running after the client went.
-      const std::string wait = req.get_header_value(std::string(contract::kTimeoutHeader).c_str());
+      const std::string wait = req.Header(contract::kTimeoutHeader);
       if (!wait.empty() && wait.size() < 9 && wait.find_first_not_of("0123456789") == std::string::npos) {
         r.timeout = std::chrono::milliseconds(std::max(100, std::stoi(wait)));
       }
-      r.patient = req.get_header_value(std::string(contract::kPatientHeader).c_str());
+      r.patient = req.Header(contract::kPatientHeader);
+      r.client = req.clientAddress;
       auto result = m_relay.Perform(session->user, r);
       if (!result) return SendProblem(res, result.error());
       auto& out = result.value();
       res.status = static_cast<int>(out.status);
-      if (out.retried) res.set_header(std::string(contract::kTokenRenewedHeader).c_str(), "true");
-      if (!out.retryAfter.empty()) res.set_header("Retry-After", out.retryAfter);
-      res.set_content(out.body, out.contentType.empty() ? "application/fhir+json" : out.contentType);
+      if (out.retried) res.Set(std::string(contract::kTokenRenewedHeader), "true");
+      if (!out.retryAfter.empty()) res.Set("Retry-After", out.retryAfter);
+      res.contentType = out.contentType.empty() ? "application/fhir+json" : out.contentType;
+      res.body = std::move(out.body);
     };
     const std::string pattern = R"(/api/v1/relay/([A-Za-z0-9._-]+)/([0-9]{8})/(.+))";
-    server.Get(pattern, relay);
-    server.Post(pattern, relay);
+    server.Route("GET", pattern, relay);
+    server.Route("POST", pattern, relay, kMaxSearchBody);
   }
 
   GatewayConfig m_config;
@@ -216,7 +257,9 @@ class GatewayImpl final : public Gateway {
   NutsClient m_nuts;
   Relay m_relay;
   SessionStore m_sessions;
-  std::unique_ptr<net::http::TlsServer> m_server;
+  RateLimiter m_loginLimiter{m_config.loginAttemptsPerMinute};
+  std::atomic<bool> m_diskWarned{false};
+  std::unique_ptr<net::http::AsyncServer> m_server;
   std::string m_url;
 };
 

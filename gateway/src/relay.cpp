@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relay.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <regex>
@@ -19,7 +20,24 @@ constexpr const char* kBsnPrefix = "http://fhir.nl/fhir/NamingSystem/bsn|";
 // relay can never be turned into a way to reach arbitrary hosts or paths.
 bool AllowedPath(const std::string& path) {
   static const std::regex re("^[A-Z][A-Za-z]{1,40}(/_search|/[A-Za-z0-9.-]{1,64})?$");
-  return std::regex_match(path, re);
+  if (!std::regex_match(path, re)) return false;
+  // "." and ".." are dot segments, not ids: a holder's server would resolve them (RFC 3986 §5.2.4).
+  const std::string last = path.substr(path.rfind('/') + 1);
+  return last != "." && last != "..";
+}
+
+// Every parameter that names a patient: a BSN identifier (also chained through patient/subject)
+// or a reference to the holder's Patient. A comma is FHIR's OR, so "a,b" names two.
+std::size_t PatientsNamedIn(const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& [name, value] : net::http::ParseForm(text)) {
+    const std::string base = name.substr(0, name.find(':'));
+    const bool bsn = (base == "identifier" || base == "patient.identifier" || base == "subject.identifier") &&
+                     value.find(kBsnPrefix) != std::string::npos;
+    if (bsn || base == "patient" || base == "subject")
+      n += 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), ','));
+  }
+  return n;
 }
 
 std::string BsnIn(const std::string& text) {
@@ -29,6 +47,18 @@ std::string BsnIn(const std::string& text) {
     }
   }
   return {};
+}
+
+// Every BSN a query or form names, for the audit record of a refused request that named several.
+void CollectBsns(const std::string& text, std::vector<std::string>& out) {
+  for (const auto& [name, value] : net::http::ParseForm(text)) {
+    if (name.find("identifier") == std::string::npos) continue;
+    for (std::size_t at = value.find(kBsnPrefix); at != std::string::npos; at = value.find(kBsnPrefix, at + 1)) {
+      const std::size_t begin = at + std::string(kBsnPrefix).size();
+      const std::string bsn = value.substr(begin, value.find(',', begin) - begin);
+      if (std::find(out.begin(), out.end(), bsn) == out.end()) out.push_back(bsn);
+    }
+  }
 }
 
 std::string HolderPatientIn(const std::string& query) {
@@ -151,6 +181,15 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
   if (scope.empty())
     return fail(Failure(404, "service_unknown", "Discovery Service '" + request.service + "' is not configured"),
                 nullptr);
+  // Exactly one patient per request, named in one place: otherwise the audit trail could name
+  // another patient than the holder answers about (the first of two parameters vs the last).
+  const std::size_t namedInQuery = PatientsNamedIn(request.query);
+  const std::size_t namedInBody = PatientsNamedIn(request.body);
+  if (namedInQuery > 0 && namedInBody > 0)
+    return fail(Failure(400, "relay_request_invalid", "the request names a patient both in the query and the body"),
+                nullptr);
+  if (namedInQuery + namedInBody > 1)
+    return fail(Failure(400, "relay_request_invalid", "the request names more than one patient"), nullptr);
   // The patient the request is about: as the desktop declares it, and never another one in the query.
   std::string inQuery = BsnIn(request.query);
   if (inQuery.empty()) inQuery = BsnIn(request.body);
@@ -223,6 +262,7 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
 bool Relay::AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
                              const std::string& bsn) {
   json record{{"event", "credentials-presented"},
+              {"client", request.client},
               {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
               {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder.name}}},
               {"credentials",
@@ -236,14 +276,21 @@ bool Relay::AuditCredentials(const Identity& user, const RelayRequest& request, 
 
 bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
                   const std::string& error, bool retried) {
-  std::string bsn = request.patient.empty() ? BsnIn(request.query) : request.patient;
-  if (bsn.empty()) bsn = BsnIn(request.body);
+  std::vector<std::string> bsns;
+  if (!request.patient.empty()) bsns.push_back(request.patient);
+  CollectBsns(request.query, bsns);
+  CollectBsns(request.body, bsns);
   json patient;
-  if (!bsn.empty())
-    patient = m_audit.PatientRef(bsn);
-  else if (const std::string id = HolderPatientIn(request.query); !id.empty())
+  if (bsns.size() == 1) {
+    patient = m_audit.PatientRef(bsns.front());
+  } else if (bsns.size() > 1) {  // a refused request: every patient it named is on the trail
+    patient = json::array();
+    for (const auto& b : bsns) patient.push_back(m_audit.PatientRef(b));
+  } else if (const std::string id = HolderPatientIn(request.query); !id.empty()) {
     patient = "holder-patient-id:" + id;
+  }
   json record{{"event", "fhir-relay"},
+              {"client", request.client},
               {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
               {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder ? holder->name : ""}}},
               {"request",

@@ -27,6 +27,7 @@ struct RelayRequest {
   std::string contentType;
   std::chrono::milliseconds timeout{0};  // what the desktop can still wait (0: the gateway's own limit)
   std::string patient{};                 // the BSN the desktop says the request is about (contract::kPatientHeader)
+  std::string client{};                  // the desktop's address, for the audit trail
 };
 
 struct RelayResponse {

@@ -103,7 +103,8 @@ TEST_CASE("every problem code the gateway sends is in the one table, with its st
   for (const char* file : {"gateway.cpp", "dezi_login.cpp", "nuts_client.cpp", "relay.cpp"}) {
     sources += Read(root + "/gateway/src/" + file);
   }
-  const std::regex sent(R"re((?:Failure|Fail)\(\s*(\d{3}),\s*"([a-z_]+)")re");
+  sources += Read(root + "/net/src/http/async_server.cpp");  // the server's own refusals (limits, overload)
+  const std::regex sent(R"re((?:Failure|Fail|Refuse|refusal)\(\s*(\d{3}),\s*"([a-z_]+)")re");
   std::set<std::string> codes;
   for (auto it = std::sregex_iterator(sources.begin(), sources.end(), sent); it != std::sregex_iterator(); ++it) {
     const std::string code = (*it)[2];

@@ -3,6 +3,7 @@
 // The gateway's configuration file (JSON). Relative paths are resolved against the file's folder.
 // Load() checks every setting and names the bad one, so a wrong deployment fails at start, not
 // at the first login.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,6 +31,15 @@ struct GatewayConfig {
   std::string listenHost = "127.0.0.1";
   int listenPort = 0;
   int keepAliveSeconds = 5;  // idle kept-alive connections are closed after this
+  // Capacity (docs/deployment.md): handlers that may block on outgoing calls, requests that may
+  // wait for one (beyond: 503 + Retry-After), connections per client address.
+  int workers = 48;
+  int headDeadlineSeconds = 10;  // TLS handshake + request head, in total, whatever the client's pace
+  int maxQueued = 2048;
+  int maxConnectionsPerClient = 1000;
+  // The reverse proxy (nginx) whose X-Real-IP names the real client in the audit trail.
+  std::vector<std::string> trustedProxies;
+  int loginAttemptsPerMinute = 30;  // per client address; each attempt is an audit record
   std::string tlsCertificate;
   std::string tlsKey;
   std::string caFile;  // trust for outgoing calls; empty = system store
@@ -61,6 +71,8 @@ struct GatewayConfig {
   int sessionMinutes = 480;
   std::string auditFile;
   std::string auditKeyFile;
+  // Below this much free space on the trail's file system the gateway warns (log + /health).
+  std::int64_t auditMinFreeMegabytes = 1024;
 
   bool RoleAllowed(const std::string& feature, const std::string& roleCode) const;
 };

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "work_queue.h"
+
+namespace zb::net::http {
+
+WorkQueue::WorkQueue(int workers, std::size_t maxQueued) : m_maxQueued(maxQueued) {
+  for (int i = 0; i < workers; ++i) m_threads.emplace_back([this] { Run(); });
+}
+
+WorkQueue::~WorkQueue() { Stop(); }
+
+bool WorkQueue::Offer(std::function<void()> job) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_stopping || m_jobs.size() >= m_maxQueued) return false;
+    m_jobs.push_back(std::move(job));
+  }
+  m_wake.notify_one();
+  return true;
+}
+
+void WorkQueue::Stop() {
+  std::deque<std::function<void()>> dropped;
+  {
+    std::lock_guard lock(m_mutex);
+    m_stopping = true;
+    dropped.swap(m_jobs);
+  }
+  m_wake.notify_all();
+  for (auto& t : m_threads)
+    if (t.joinable()) t.join();
+  // Dropped jobs are destroyed here, outside the lock: they may own connections whose destructors
+  // call back into the server.
+}
+
+std::size_t WorkQueue::Busy() const {
+  std::lock_guard lock(m_mutex);
+  return m_busy;
+}
+
+std::size_t WorkQueue::Queued() const {
+  std::lock_guard lock(m_mutex);
+  return m_jobs.size();
+}
+
+void WorkQueue::Run() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock lock(m_mutex);
+      m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+      if (m_stopping) return;
+      job = std::move(m_jobs.front());
+      m_jobs.pop_front();
+      ++m_busy;
+    }
+    job();
+    job = nullptr;
+    std::lock_guard lock(m_mutex);
+    --m_busy;
+  }
+}
+
+}  // namespace zb::net::http

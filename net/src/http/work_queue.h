@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A fixed set of worker threads with a bounded queue: Offer() refuses rather than letting the
+// queue grow, so overload becomes an immediate 503 at the server instead of unbounded waiting.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace zb::net::http {
+
+class WorkQueue {
+ public:
+  WorkQueue(int workers, std::size_t maxQueued);
+  ~WorkQueue();
+  WorkQueue(const WorkQueue&) = delete;
+  WorkQueue& operator=(const WorkQueue&) = delete;
+
+  // False when the queue is full or stopped; the job is then not run.
+  bool Offer(std::function<void()> job);
+  // Lets running jobs finish, drops the waiting ones and joins the workers.
+  void Stop();
+  std::size_t Busy() const;
+  std::size_t Queued() const;
+
+ private:
+  void Run();
+
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::function<void()>> m_jobs;
+  std::size_t m_maxQueued;
+  std::size_t m_busy = 0;
+  bool m_stopping = false;
+  std::vector<std::thread> m_threads;
+};
+
+}  // namespace zb::net::http
