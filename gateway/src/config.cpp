@@ -202,6 +202,9 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())
     c.auditFile = (fs::path(c.configDir) / c.auditFile).string();
   c.auditKeyFile = r.File("audit.key");
+  c.auditHeadFile = r.String("audit.head_file", false, c.auditFile.empty() ? "" : c.auditFile + ".head");
+  if (!c.auditHeadFile.empty() && fs::path(c.auditHeadFile).is_relative())
+    c.auditHeadFile = (fs::path(c.configDir) / c.auditHeadFile).string();
   c.auditMinFreeMegabytes = r.Integer("audit.min_free_megabytes", 1024, 0, 1 << 30);
   if (!r.error().empty()) return MakeError(ErrorCode::kInvalidFormat, path + ": " + r.error());
   return c;

@@ -276,7 +276,7 @@ domain::Result<std::unique_ptr<Gateway>> Gateway::Start(const GatewayConfig& con
     return MakeError(ErrorCode::kInvalidFormat,
                      "setting 'nuts.token_v2.key' must name a private EC P-256 or RSA key (PEM)");
   }
-  auto audit = AuditLog::Open(config.auditFile, config.auditKeyFile);
+  auto audit = AuditLog::Open({config.auditFile, config.auditHeadFile, config.auditKeyFile});
   if (!audit) return MakeError(audit.error().code, "setting 'audit': " + audit.error().detail);
   auto gateway =
       std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value());

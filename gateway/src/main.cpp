@@ -15,9 +15,13 @@ int main(int argc, char** argv) {
   CLI::App app{"zorgbrug-gateway: DEZI login, Nuts tokens and DPoP, FHIR relay and audit for Zorgbrug desktops"};
   std::string configFile;
   app.add_option("--config", configFile, "Gateway configuration (JSON); see docs/deployment.md");
-  std::string auditFile;
+  zb::gateway::AuditFiles audit;
+  std::string verifyConfig;
   auto* verify = app.add_subcommand("audit-verify", "Check that an audit trail is complete and unaltered");
-  verify->add_option("file", auditFile, "The audit trail (JSON lines)")->required();
+  verify->add_option("file", audit.trail, "The audit trail (JSON lines)");
+  verify->add_option("--key", audit.key, "The audit key file (audit.key of the configuration)");
+  verify->add_option("--head", audit.head, "The sealed head (default: the trail's name + .head)");
+  verify->add_option("--config", verifyConfig, "Take trail, head and key from this gateway configuration");
   std::string keyFile;
   std::string keyUser = "zorgbrug-gateway";
   auto* authorizedKey =
@@ -38,7 +42,20 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verify->parsed()) {
-    auto result = zb::gateway::VerifyAuditFile(auditFile);
+    if (!verifyConfig.empty()) {
+      auto c = zb::gateway::LoadConfig(verifyConfig);
+      if (!c) {
+        std::cerr << "zorgbrug-gateway: configuration error: " << c.error().detail << "\n";
+        return 2;
+      }
+      audit = {c->auditFile, c->auditHeadFile, c->auditKeyFile};
+    }
+    if (audit.trail.empty() || audit.key.empty()) {
+      std::cerr << "zorgbrug-gateway audit-verify: give --config FILE, or the trail and --key KEYFILE\n";
+      return 2;
+    }
+    if (audit.head.empty()) audit.head = audit.trail + ".head";
+    auto result = zb::gateway::VerifyAuditTrail(audit);
     if (!result) {
       std::cerr << "audit trail NOT intact: " << result.error().detail << "\n";
       return 1;

@@ -210,7 +210,8 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
             WriteFile(dir / "userinfo-key.pem", userinfoKey.PrivatePem(), true) &&
             WriteFile(dir / "token-v2-key.pem", tokenV2Key.PrivatePem(), true) &&
             WriteFile(dir / "authorized_keys", tokenV2Key.OpenSshLine("zorgbrug-gateway") + "\n", false) &&
-            WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true);
+            // A state folder used again keeps its audit key: the trail there is chained with it.
+            (fs::exists(dir / "audit-key.bin") || WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true));
   json gateway{
       {"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
       {"tls", {{"certificate", "gateway-tls.pem"}, {"key", "gateway-tls-key.pem"}}},

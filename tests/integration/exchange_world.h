@@ -23,6 +23,8 @@ class ExchangeWorld {
 
   // (Re)starts the gateway with `patch` merged into the sandbox-written gateway.json (RFC 7386).
   void StartGateway(const nlohmann::json& patch = nlohmann::json::object());
+  // The same, returning the gateway's log when it does not start ("" when it does).
+  std::string TryStartGateway(const nlohmann::json& patch = nlohmann::json::object());
   net::client::GatewayClient Client() const;
   net::http::ClientOptions Trust() const;
   domain::Result<net::contract::SessionInfo> TryLogin(const std::string& persona) const;

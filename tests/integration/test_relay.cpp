@@ -3,10 +3,13 @@
 // the holders check, the 401 retry, role policy, node and holder errors, and the audit trail.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "exchange_world.h"
 #include "gateway/audit_log.h"
+#include "net/jose/random.h"
 
 using namespace zb;
 using nlohmann::json;
@@ -40,6 +43,20 @@ std::string Code(const domain::Result<net::http::Response>& r) {
 }
 
 int Counter(const json& state, const std::string& name) { return state["counters"].value(name, 0); }
+
+std::string Hex(const std::string& bytes) {
+  std::string out;
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += "0123456789abcdef"[c >> 4];
+    out += "0123456789abcdef"[c & 15];
+  }
+  return out;
+}
+
+gateway::AuditFiles AuditFiles(const std::string& trail) {
+  return {trail, trail + ".head", World().stateDir() + "/audit-key.bin"};
+}
 
 }  // namespace
 
@@ -211,15 +228,15 @@ TEST_CASE("a project-gf node takes the verklaring itself as id_token") {
   CHECK(json::parse(r.body)["total"] == 1);
 }
 
-TEST_CASE("every relayed request and login is audited in an intact hash chain: logs hold no BSN or token") {
+TEST_CASE("every relayed request and login is audited in an intact keyed chain: logs hold no BSN or token") {
   const std::string session = SoSession();
   REQUIRE(Ok(PatientSearch(World(), session)).status == 200);
   REQUIRE(Ok(PatientSearch(World(), session)).status == 200);
-  const std::string file = World().auditFile();
-  auto verified = gateway::VerifyAuditFile(file);
+  const gateway::AuditFiles files = AuditFiles(World().auditFile());
+  auto verified = gateway::VerifyAuditTrail(files);
   REQUIRE(verified.ok());
-  CHECK(verified.value() >= 3);  // login + two relays
-  const std::string trail = test::ReadTextFile(file);
+  CHECK(verified.value() >= 4);  // created/started, login, two relays
+  const std::string trail = test::ReadTextFile(files.trail);
   CHECK(trail.find("\"event\":\"fhir-relay\"") != std::string::npos);
   CHECK(trail.find("\"dezi_number\":\"900000047\"") != std::string::npos);
   CHECK(trail.find("\"query_kind\":\"patient-search\"") != std::string::npos);
@@ -232,30 +249,66 @@ TEST_CASE("every relayed request and login is audited in an intact hash chain: l
   CHECK(log.find(session) == std::string::npos);
   const json state = World().ControlState();  // kept alive: the loop iterates into it
   for (const auto& seen : state["dpop"]) CHECK(log.find(seen["token"].get<std::string>()) == std::string::npos);
+}
 
-  // Edit, remove, reorder: each breaks the chain, and the command-line check says so.
+TEST_CASE("a trail edited, reordered, cut at the end, rechained without the key, emptied or missing is broken") {
+  const std::string session = SoSession();
+  REQUIRE(Ok(PatientSearch(World(), session)).status == 200);
+  REQUIRE(Ok(PatientSearch(World(), session)).status == 200);
+  const gateway::AuditFiles original = AuditFiles(World().auditFile());
   std::vector<std::string> lines;
-  std::istringstream in(trail);
+  std::istringstream in(test::ReadTextFile(original.trail));
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  REQUIRE(lines.size() >= 3);
-  auto check = [&](const std::vector<std::string>& edited, const std::string& expected) {
-    const std::string copy = World().stateDir() + "/audit-edited.jsonl";
-    std::ofstream out(copy);
-    for (const auto& l : edited) out << l << "\n";
-    out.close();
-    auto result = gateway::VerifyAuditFile(copy);
+  REQUIRE(lines.size() >= 4);
+  const std::string copy = World().stateDir() + "/audit-edited.jsonl";
+  auto check = [&](const std::vector<std::string>* edited, const std::string& expected) {
+    std::filesystem::remove(copy);
+    if (edited) {
+      std::ofstream out(copy);
+      for (const auto& l : *edited) out << l << "\n";
+    }
+    std::filesystem::copy_file(original.head, copy + ".head", std::filesystem::copy_options::overwrite_existing);
+    auto result = gateway::VerifyAuditTrail({copy, copy + ".head", original.key});
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().detail.find(expected) != std::string::npos);
-    test::ChildProcess cli({ZB_GATEWAY_PATH, "audit-verify", copy}, World().stateDir() + "/audit-verify.log");
+    test::ChildProcess cli({ZB_GATEWAY_PATH, "audit-verify", copy, "--key", original.key},
+                           World().stateDir() + "/audit-verify.log");
     CHECK(cli.Wait(std::chrono::seconds(10)) == 1);
   };
   auto edited = lines;
   edited[1].replace(edited[1].find("\"seq\""), 5, "\"Seq\"");
-  check(edited, "line 2");
+  check(&edited, "line 2");
   auto removed = lines;
   removed.erase(removed.begin() + 1);
-  check(removed, "line 2");
+  check(&removed, "line 2");
   auto swapped = lines;
   std::swap(swapped[1], swapped[2]);
-  check(swapped, "line 2");
+  check(&swapped, "line 2");
+  // The last records removed: every remaining record is intact, only the sealed head knows.
+  auto cut = lines;
+  cut.resize(lines.size() - 2);
+  check(&cut, "records were removed from the end");
+  // A record rewritten and the chain recomputed as a plain hash chain (no key): the MACs are wrong.
+  auto rechained = lines;
+  std::string prev = "genesis";
+  for (auto& l : rechained) {
+    json r = json::parse(l);
+    if (r["seq"] == 2) r["actor"]["dezi_number"] = "000000000";
+    r["prev"] = prev;
+    r.erase("mac");
+    r["mac"] = Hex(net::jose::Sha256(r.dump()));
+    prev = r["mac"];
+    l = r.dump();
+  }
+  check(&rechained, "line 1 was altered, or the chain was recomputed without the audit key");
+  const std::vector<std::string> empty;
+  check(&empty, "is empty");
+  check(nullptr, "is missing");
+
+  // The gateway itself refuses to start on a cut trail, and names the problem.
+  {
+    std::ofstream out(original.trail, std::ios::trunc);
+    for (const auto& l : cut) out << l << "\n";
+  }
+  CHECK_THAT(World().TryStartGateway(), Catch::Contains("records were removed from the end"));
 }

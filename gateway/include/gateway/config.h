@@ -71,6 +71,7 @@ struct GatewayConfig {
   int sessionMinutes = 480;
   std::string auditFile;
   std::string auditKeyFile;
+  std::string auditHeadFile;  // the sealed head (count + last MAC); default: the trail's name + ".head"
   // Below this much free space on the trail's file system the gateway warns (log + /health).
   std::int64_t auditMinFreeMegabytes = 1024;
 
