@@ -87,11 +87,13 @@ domain::Result<Identity> DeziLogin::Login(const LoginRequest& request) {
   auto discovery = Discovery();
   if (!discovery) return discovery.error();
   const json& doc = discovery.value();
-  if (std::find(m_config.redirectUris.begin(), m_config.redirectUris.end(),
-                [&] {  // loopback redirect URIs are registered without a port (RFC 8252 §7.3)
-                  auto url = net::http::ParseUrl(request.redirectUri);
-                  return url ? url->scheme + "://" + url->host + url->path : std::string();
-                }()) == m_config.redirectUris.end()) {
+  // Loopback redirect URIs are registered without a port (RFC 8252 §7.3); everything else must
+  // match exactly: no query, fragment, user information or other spelling of the same address.
+  const auto redirect = net::http::ParseUrl(request.redirectUri);
+  const bool exact = redirect && request.redirectUri == redirect->scheme + "://" + redirect->host + ":" +
+                                                            std::to_string(redirect->port) + redirect->path;
+  if (!exact || std::find(m_config.redirectUris.begin(), m_config.redirectUris.end(),
+                          redirect->scheme + "://" + redirect->host + redirect->path) == m_config.redirectUris.end()) {
     return Fail(400, "redirect_uri_not_registered", "redirect_uri is not one of the registered loopback URIs");
   }
   if (request.code.empty() || request.codeVerifier.size() < 43 || request.nonce.empty()) {
@@ -131,8 +133,11 @@ domain::Result<Identity> DeziLogin::Login(const LoginRequest& request) {
     return Fail(401, "id_token_invalid", "id_token issuer does not match");
   if (!Audience(id, m_config.deziClientId))
     return Fail(401, "id_token_invalid", "id_token audience is not this client");
-  if (id.contains("azp") && StringMember(id, "azp") != m_config.deziClientId)
-    return Fail(401, "id_token_invalid", "id_token azp");
+  // Several audiences: azp must name us (OIDC Core 3.1.3.7 items 4-5), or the token was issued to
+  // another client that may replay it here.
+  const bool severalAudiences = id.contains("aud") && id["aud"].is_array() && id["aud"].size() > 1;
+  if ((severalAudiences || id.contains("azp")) && StringMember(id, "azp") != m_config.deziClientId)
+    return Fail(401, "id_token_invalid", "id_token azp is missing or names another client");
   if (Epoch(id, "exp") <= now - kSkew) return Fail(401, "id_token_expired", "id_token has expired");
   if (Epoch(id, "iat") < 0 || Epoch(id, "iat") > now + kSkew)
     return Fail(401, "id_token_invalid", "id_token iat is missing or in the future");

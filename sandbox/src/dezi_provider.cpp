@@ -256,6 +256,10 @@ void ServeToken(World& world, const httplib::Request& req, httplib::Response& re
       {"exp", now + kDay},
       {"iat", now}};
   if (!grant.request.nonce.empty()) idClaims["nonce"] = grant.request.nonce;
+  if (const Persona* p = FindPersona(grant.personaId); p && p->fault == PersonaFault::kExtraAudienceNoAzp) {
+    idClaims["aud"] = {grant.request.clientId, "another-client"};
+    idClaims.erase("azp");
+  }
   const std::string idToken =
       jose::SignJws({{"typ", "JWT"}, {"alg", "RS256"}, {"kid", world.opKid}}, idClaims.dump(), *world.opKey).value();
   // Two non-standard members, as DEZI sends them: clients must ignore what they do not know.

@@ -45,6 +45,8 @@ const std::vector<Persona>& Personas() {
     p.back().fault = PersonaFault::kBadSignature;
     p.push_back(so("onbekende-jku", "Verklaring met onbekende jku", "900000052", "G.", std::nullopt, "Meijer"));
     p.back().fault = PersonaFault::kUnknownJku;
+    p.push_back(so("tweede-audience", "id_token voor twee clients zonder azp", "900000055", "L.", std::nullopt, "Kok"));
+    p.back().fault = PersonaFault::kExtraAudienceNoAzp;
     p.push_back(so("so-k07", "SO, claimnamen als in het K07-voorbeeld", "900000053", "H.", "", "Tést"));
     p.back().style = ClaimStyle::kK07Example;
     p.push_back(so("so-acceptatie", "SO, userinfo als onversleutelde JWS (acceptatie)", "900000054", "I.", std::nullopt,

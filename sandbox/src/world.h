@@ -23,7 +23,8 @@ namespace zb::sandbox {
 std::int64_t Now();
 
 // How a persona's verklaring or userinfo deviates from the happy path.
-enum class PersonaFault { kNone, kRevoked, kExpired, kBadSignature, kUnknownJku };
+// kExtraAudienceNoAzp: the id_token names a second audience and no azp (OIDC Core 3.1.3.7 says refuse).
+enum class PersonaFault { kNone, kRevoked, kExpired, kBadSignature, kUnknownJku, kExtraAudienceNoAzp };
 enum class ClaimStyle { kAcceptance, kK07Example };  // dezi.md §1.15
 
 struct Persona {

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DEZI login through the real chain: headless browser -> sandbox DEZI -> loopback listener ->
 // gateway (token, id_token, userinfo JWE, verklaring, policy, status) -> session.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <thread>
 
 #include "exchange_world.h"
 #include "net/client/loopback_listener.h"
@@ -36,6 +42,52 @@ class TamperingBrowser final : public net::client::BrowserLauncher {
 
  private:
   net::client::HeadlessBrowser m_inner;
+};
+
+// Before the real browser, a local process sends the listener a wrong path, a guessed state and a
+// path that only starts with /callback; it records what it was answered.
+class InterferingBrowser final : public net::client::BrowserLauncher {
+ public:
+  explicit InterferingBrowser(net::http::ClientOptions trust) : m_inner("so", std::move(trust)) {}
+  ~InterferingBrowser() override {
+    if (m_thread.joinable()) m_thread.join();
+  }
+  // The listener only answers once the login waits on it: interfere from a thread, then open.
+  domain::Result<bool> Open(const std::string& url) override {
+    m_thread = std::thread([this, url] {
+      const auto at = url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") + 38;
+      const int port = std::stoi(url.substr(at, url.find('%', at) - at));
+      for (const char* target : {"/favicon.ico", "/callback?code=evil&state=guessed", "/callbackx?code=a&state=b"})
+        answers.push_back(RawGet(port, target));
+      (void)m_inner.Open(url);
+    });
+    return true;
+  }
+  // Read after Login returned: the thread has written all three before opening the real browser.
+  std::vector<std::string> answers;
+
+ private:
+  static std::string RawGet(int port, const std::string& target) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    timeval tv{10, 0};  // never hang the test on a listener that does not answer
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string answer;
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+      const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      (void)::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+      char buffer[4096];
+      for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return answer;
+  }
+  net::client::HeadlessBrowser m_inner;
+  std::thread m_thread;
 };
 
 }  // namespace
@@ -85,6 +137,7 @@ TEST_CASE("every negative DEZI persona ends in its own specific error") {
       {"valse-handtekening", "verklaring_signature_invalid"},
       {"onbekende-jku", "verklaring_jku_not_allowed"},
       {"so-acceptatie", "userinfo_not_encrypted"},
+      {"tweede-audience", "id_token_invalid"},
   };
   for (const auto& [persona, code] : cases) {
     INFO("persona " << persona);
@@ -103,8 +156,21 @@ TEST_CASE("the acceptance environment's unencrypted userinfo is accepted only wh
 
 TEST_CASE("a forged state on the login redirect is refused") {
   TamperingBrowser browser(World().Trust());
-  auto result = net::client::Login(World().Client(), browser, std::chrono::seconds(30));
+  // The listener keeps waiting for the right state until the deadline, then says what it saw.
+  auto result = net::client::Login(World().Client(), browser, std::chrono::seconds(3));
   CHECK(ErrorCode(result) == "state_mismatch");
+}
+
+TEST_CASE("a local process hitting the login listener first neither ends the login nor gets a 'received' page") {
+  InterferingBrowser browser(World().Trust());
+  auto result = net::client::Login(World().Client(), browser, std::chrono::seconds(30));
+  CHECK(ErrorCode(result) == "ok");
+  REQUIRE(browser.answers.size() == 3);
+  for (const auto& answer : browser.answers) {
+    INFO(answer);
+    CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(answer.find("Inloggen ontvangen") == std::string::npos);
+  }
 }
 
 TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") {
@@ -118,11 +184,11 @@ TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") 
   CHECK(request.url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") != std::string::npos);
   net::client::HeadlessBrowser browser("so", World().Trust());
   REQUIRE(browser.Open(request.url).ok());
-  auto callback = listener.value().AcceptOne(std::chrono::seconds(30));
+  auto callback = listener.value().Await(request.state, std::chrono::seconds(30));
   REQUIRE(callback.ok());
   REQUIRE(callback->state == request.state);
-  // The listener accepted exactly one request and is closed now.
-  CHECK_FALSE(listener.value().AcceptOne(std::chrono::milliseconds(10)).ok());
+  // The listener took the one callback with its state and is closed now.
+  CHECK_FALSE(listener.value().Await(request.state, std::chrono::milliseconds(10)).ok());
 
   auto code = [&](const domain::Result<SessionInfo>& r) { return ErrorCode(r); };
   SECTION("a different code_verifier") {
@@ -136,6 +202,16 @@ TEST_CASE("PKCE verifier, nonce, redirect URI and one-time codes are enforced") 
   SECTION("an unregistered redirect URI") {
     CHECK(code(client.CreateSession({callback->code, request.codeVerifier, "http://127.0.0.1:1/elders",
                                      request.nonce})) == "redirect_uri_not_registered");
+    // The registered URI with a query, a fragment or user information is another URI.
+    for (const std::string& suffix : {std::string("?next=x"), std::string("#x"), std::string("/../callback")}) {
+      INFO(suffix);
+      CHECK(code(client.CreateSession({callback->code, request.codeVerifier, request.redirectUri + suffix,
+                                       request.nonce})) == "redirect_uri_not_registered");
+    }
+    std::string withUser = request.redirectUri;
+    withUser.insert(withUser.find("://") + 3, "u@");
+    CHECK(code(client.CreateSession({callback->code, request.codeVerifier, withUser, request.nonce})) ==
+          "redirect_uri_not_registered");
   }
   SECTION("the code is used twice") {
     CHECK(code(client.CreateSession({callback->code, request.codeVerifier, request.redirectUri, request.nonce})) ==

@@ -125,11 +125,10 @@ domain::Result<contract::SessionInfo> Login(const GatewayClient& gateway, Browse
   if (auto opened = browser.Open(request.url); !opened) {
     return fail("browser_unavailable", opened.error().detail + ": " + request.url);
   }
-  auto callback = listener.value().AcceptOne(timeout);
-  if (!callback) return fail("login_timeout", callback.error().detail);
-  if (!jose::SecretEquals(callback->state, request.state)) {
-    return fail("state_mismatch",
-                "the login redirect carries a different state: refused (possible cross-site request)");
+  auto callback = listener.value().Await(request.state, timeout);
+  if (!callback) {
+    return fail(callback.error().code == domain::ErrorCode::kRefused ? "state_mismatch" : "login_timeout",
+                callback.error().detail);
   }
   if (!callback->error.empty()) return fail("dezi_" + callback->error, callback->errorDescription);
   return gateway.CreateSession({callback->code, request.codeVerifier, request.redirectUri, request.nonce});

@@ -7,7 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <optional>
+
 #include "net/http/client.h"
+#include "net/jose/random.h"
 
 namespace zb::net::client {
 namespace {
@@ -67,51 +70,78 @@ void LoopbackListener::Close() {
 
 std::string LoopbackListener::RedirectUri() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/callback"; }
 
-domain::Result<Callback> LoopbackListener::AcceptOne(std::chrono::milliseconds timeout) {
-  if (m_socket < 0) return MakeError(ErrorCode::kInconsistent, "the login listener is already closed");
-  pollfd p{m_socket, POLLIN, 0};
-  const int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
-  if (ready <= 0) {
-    Close();
-    return MakeError(ErrorCode::kUnavailable,
-                     "no answer from the browser within " + std::to_string(timeout.count() / 1000) + " s");
-  }
-  const int fd = ::accept4(m_socket, nullptr, nullptr, SOCK_CLOEXEC);
-  Close();  // exactly one request is ever accepted
-  if (fd < 0) return MakeError(ErrorCode::kIo, "accepting the login redirect failed");
+namespace {
+
+// One request head from `fd`, within `deadline`; "" when none came.
+std::string ReadHead(int fd, std::chrono::steady_clock::time_point deadline) {
   std::string request;
   char buffer[2048];
   while (request.find("\r\n\r\n") == std::string::npos && request.size() < kMaxRequest) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     pollfd q{fd, POLLIN, 0};
-    if (::poll(&q, 1, 5000) <= 0) break;
+    if (left <= 0 || ::poll(&q, 1, static_cast<int>(std::min<long long>(left, 5000))) <= 0) break;
     const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
     if (n <= 0) break;
     request.append(buffer, static_cast<std::size_t>(n));
   }
-  const auto lineEnd = request.find("\r\n");
-  const std::string line = request.substr(0, lineEnd);
+  return request;
+}
+
+// The callback in a request line "GET /callback?… HTTP/1.1"; nullopt for any other request.
+std::optional<Callback> ParseCallback(const std::string& request) {
+  const std::string line = request.substr(0, request.find("\r\n"));
+  if (line.rfind("GET ", 0) != 0) return std::nullopt;
+  const auto end = line.find(' ', 4);
+  if (end == std::string::npos) return std::nullopt;
+  const std::string target = line.substr(4, end - 4);
+  const auto q = target.find('?');
+  if (target.substr(0, q) != "/callback") return std::nullopt;  // exactly the registered path
   Callback callback;
-  bool ok = false;
-  if (line.rfind("GET /callback", 0) == 0) {
-    const auto start = line.find(' ') + 1;
-    const std::string target = line.substr(start, line.find(' ', start) - start);
-    const auto q = target.find('?');
-    for (const auto& [name, value] : http::ParseForm(q == std::string::npos ? "" : target.substr(q + 1))) {
-      if (name == "code")
-        callback.code = value;
-      else if (name == "state")
-        callback.state = value;
-      else if (name == "error")
-        callback.error = value;
-      else if (name == "error_description")
-        callback.errorDescription = value;
-    }
-    ok = !callback.code.empty() || !callback.error.empty();
+  for (const auto& [name, value] : http::ParseForm(q == std::string::npos ? "" : target.substr(q + 1))) {
+    if (name == "code")
+      callback.code = value;
+    else if (name == "state")
+      callback.state = value;
+    else if (name == "error")
+      callback.error = value;
+    else if (name == "error_description")
+      callback.errorDescription = value;
   }
-  Answer(fd, ok && callback.error.empty());
-  ::close(fd);
-  if (!ok) return MakeError(ErrorCode::kInvalidFormat, "the login redirect was not a callback with a code or an error");
+  if (callback.code.empty() && callback.error.empty()) return std::nullopt;
   return callback;
+}
+
+}  // namespace
+
+domain::Result<Callback> LoopbackListener::Await(const std::string& expectedState, std::chrono::milliseconds timeout) {
+  if (m_socket < 0) return MakeError(ErrorCode::kInconsistent, "the login listener is already closed");
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  bool wrongState = false;
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    pollfd p{m_socket, POLLIN, 0};
+    if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) <= 0) break;
+    const int fd = ::accept4(m_socket, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) continue;
+    const auto callback = ParseCallback(ReadHead(fd, deadline));
+    // Compared before anything is answered: a local process guessing at the port learns nothing.
+    const bool ours = callback && jose::SecretEquals(callback->state, expectedState);
+    Answer(fd, ours && callback->error.empty());
+    ::close(fd);
+    if (ours) {
+      Close();
+      return *callback;
+    }
+    wrongState = wrongState || callback.has_value();
+  }
+  Close();
+  if (wrongState)
+    return MakeError(ErrorCode::kRefused,
+                     "the login redirect carried a different state: refused (possible cross-site request)");
+  return MakeError(ErrorCode::kUnavailable,
+                   "no answer from the browser within " + std::to_string(timeout.count() / 1000) + " s");
 }
 
 }  // namespace zb::net::client

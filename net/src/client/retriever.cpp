@@ -12,6 +12,7 @@
 #include "net/contract/query_kinds.h"
 #include "net/fhir/reader.h"
 #include "net/json_member.h"
+#include "next_link.h"
 #include "query_plan.h"
 
 namespace zb::net::client {
@@ -354,17 +355,16 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     a.outcome.detail = "Patient/_search found no patient with this BSN";
   }
   if (a.next && a.outcome.status == SourceStatus::kData) {
-    const std::string prefix = src.fhirBase + "/";
     const std::size_t pages = static_cast<std::size_t>(std::count_if(
         src.outcomes.begin(), src.outcomes.end(), [&](const QueryOutcome& o) { return o.query == query.kind; }));
-    if (a.next->rfind(prefix, 0) != 0) {
-      a.outcome = {query.kind, SourceStatus::kFailed, "next-link-foreign",
-                   "the next-page link points outside the holder's FHIR base"};
+    auto checked = CheckNextLink(src.fhirBase, *a.next, query.pathAndQuery, query.formBody);
+    if (const auto* refused = std::get_if<NextLinkRefused>(&checked)) {
+      a.outcome = {query.kind, SourceStatus::kFailed, "next-link-foreign", refused->why};
     } else if (pages >= kMaxPages) {
       a.outcome = {query.kind, SourceStatus::kFailed, "too-many-pages",
                    "more than " + std::to_string(kMaxPages) + " pages"};
     } else {
-      Send(id, lookup, source, PlannedQuery{query.kind, "GET", a.next->substr(prefix.size()), ""});
+      Send(id, lookup, source, PlannedQuery{query.kind, "GET", std::get<std::string>(checked), ""});
     }
   }
   Note(lookup, source, std::move(a.outcome));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The desktop's end of the DEZI login redirect (RFC 8252 §7.3): a listener on 127.0.0.1 and an
-// ephemeral port that accepts exactly one request, answers it with a short page and closes.
+// ephemeral port. It answers "received" only to a GET of exactly /callback whose state is the
+// login's own, then closes; anything else (another path, a wrong state from a local process or a
+// stale tab) gets an error page and the listener keeps waiting until the deadline.
 #include <chrono>
 #include <string>
 
@@ -25,8 +27,10 @@ class LoopbackListener {
 
   int port() const { return m_port; }
   std::string RedirectUri() const;
-  // Waits for one request, answers it, and closes the listener (whatever the request held).
-  domain::Result<Callback> AcceptOne(std::chrono::milliseconds timeout);
+  // Waits for the callback carrying `expectedState`, answers it and closes the listener. Errors:
+  // kRefused when only callbacks with another state arrived before the deadline, kUnavailable when
+  // none arrived.
+  domain::Result<Callback> Await(const std::string& expectedState, std::chrono::milliseconds timeout);
 
  private:
   LoopbackListener(int socket, int port) : m_socket(socket), m_port(port) {}
