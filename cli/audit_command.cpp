@@ -9,6 +9,7 @@
 #include "domain/identifiers.h"
 #include "platform/key_vault.h"
 #include "platform/paths.h"
+#include "platform/private_file.h"
 #include "store/local_store.h"
 
 namespace zb::cli {
@@ -93,9 +94,7 @@ int RunAudit(const AuditCommands& commands, const AuditArgs& args) {
   if (args.output.empty()) {
     std::cout << tsv.value();
   } else {
-    std::ofstream out(args.output, std::ios::trunc);
-    out << tsv.value();
-    if (!out) {
+    if (!platform::WritePrivateFile(args.output, tsv.value())) {
       std::cerr << "zorgbrug-cli: cannot write " << args.output << "\n";
       return kExitCannotOpen;
     }

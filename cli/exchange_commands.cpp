@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchange_commands.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/date_time/posix_time/conversion.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -29,31 +31,87 @@ constexpr int kExitRefused = 4;      // the gateway, DEZI or a holder said no
 constexpr int kExitUnavailable = 5;  // something could not be reached
 
 // The session token is a short-lived secret: it lives in the per-user runtime directory (tmpfs,
-// removed at logout of the OS session), readable by the user only. See docs/architecture.md.
+// removed at logout of the OS session), readable by the user only. See docs/security.md: another
+// local user must neither read it nor plant one (a planted file would name the attacker's gateway
+// and CA), so the folder must be the user's own with mode 0700 and the file the user's own 0600.
 fs::path SessionFile() {
-  if (const char* explicitFile = std::getenv("ZORGBRUG_SESSION_FILE")) return explicitFile;
+  if (const char* explicitFile = std::getenv("ZORGBRUG_SESSION_FILE"); explicitFile && *explicitFile)
+    return explicitFile;
   const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-  const fs::path dir =
-      runtime ? fs::path(runtime) / "zorgbrug" : fs::path("/tmp") / ("zorgbrug-" + std::to_string(::getuid()));
+  const fs::path dir = runtime && *runtime ? fs::path(runtime) / "zorgbrug"
+                                           : fs::path("/tmp") / ("zorgbrug-" + std::to_string(::getuid()));
   return dir / "session.json";
 }
 
-bool SaveSession(const json& session) {
-  const fs::path file = SessionFile();
-  std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
-  ::chmod(file.parent_path().c_str(), 0700);
-  const mode_t old = ::umask(077);
-  std::ofstream out(file, std::ios::trunc);
-  out << session.dump();
-  out.close();
-  ::umask(old);
-  return static_cast<bool>(out);
+// "" when `dir` is a real folder of this user that nobody else can write into or read.
+std::string PrivateFolderProblem(const fs::path& dir, bool create) {
+  if (create) ::mkdir(dir.c_str(), 0700);  // an existing folder is checked, never taken over
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) return dir.string() + " does not exist";
+  if (!S_ISDIR(st.st_mode)) return dir.string() + " is not a folder (a link or file is there)";
+  if (st.st_uid != ::getuid()) return dir.string() + " belongs to another user";
+  if ((st.st_mode & 077) != 0) return dir.string() + " can be read or written by others (must be mode 0700)";
+  return {};
 }
 
-json LoadSession() {
-  std::ifstream in(SessionFile());
-  return in ? json::parse(in, nullptr, false) : json();
+// A regular file of this user with mode 0600, opened without following links; -1 otherwise.
+int OpenPrivate(const fs::path& file, int flags, std::string& problem) {
+  const int fd = ::open(file.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    problem = errno == ELOOP ? file.string() + " is a link" : "";
+    return -1;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0) {
+    ::close(fd);
+    problem = file.string() + " is not a private file of this user (owner and mode 0600 expected)";
+    return -1;
+  }
+  return fd;
+}
+
+std::string SaveSession(const json& session) {
+  const fs::path file = SessionFile();
+  if (auto problem = PrivateFolderProblem(file.parent_path(), true); !problem.empty()) return problem;
+  // A new file under an unpredictable name, renamed over the old one: no moment where a
+  // half-written or foreign file is there.
+  const fs::path temporary = file.string() + "." + std::to_string(::getpid()) + ".new";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return "cannot create " + temporary.string();
+  const std::string text = session.dump();
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed || ::rename(temporary.c_str(), file.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return "cannot write " + file.string();
+  }
+  return {};
+}
+
+// The stored session, or null; `problem` says why a file that is there is not used.
+json LoadSession(std::string& problem) {
+  const fs::path file = SessionFile();
+  if (const char* explicitFile = std::getenv("ZORGBRUG_SESSION_FILE"); !explicitFile || !*explicitFile) {
+    if (!fs::exists(file.parent_path())) return json();
+    problem = PrivateFolderProblem(file.parent_path(), false);
+    if (!problem.empty()) return json();
+  }
+  const int fd = OpenPrivate(file, O_RDONLY, problem);
+  if (fd < 0) return json();
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < (1 << 20);)
+    text.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  json stored = json::parse(text, nullptr, false);
+  // A gateway the user names now (flag or environment) wins; a stored session for another gateway
+  // is not used with it.
+  if (const char* gateway = std::getenv("ZORGBRUG_GATEWAY");
+      gateway && *gateway && stored.is_object() && StringMember(stored, "gateway") != gateway) {
+    problem = "the stored session belongs to another gateway than $ZORGBRUG_GATEWAY: log in again";
+    return json();
+  }
+  return stored;
 }
 
 std::string Setting(const std::string& flag, const char* env, const std::string& fallback = {}) {
@@ -143,11 +201,12 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
     return Report(session.error());
   }
   const auto& s = session.value();
-  if (!SaveSession({{"gateway", gatewayUrl},
-                    {"ca_file", options.caFile},
-                    {"session_token", s.token},
-                    {"expires_at", s.expiresAt}})) {
-    std::cerr << "zorgbrug-cli: cannot store the session in " << SessionFile() << "\n";
+  if (const std::string problem = SaveSession({{"gateway", gatewayUrl},
+                                               {"ca_file", options.caFile},
+                                               {"session_token", s.token},
+                                               {"expires_at", s.expiresAt}});
+      !problem.empty()) {
+    std::cerr << "zorgbrug-cli: the session is not stored: " << problem << "\n";
     return kExitUsage;
   }
   (quiet ? std::cerr : std::cout) << "Ingelogd als " << Describe(s.user) << "\nSessie geldig tot "
@@ -156,7 +215,9 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
 }
 
 std::optional<StoredSession> LoadStoredSession() {
-  const json stored = LoadSession();
+  std::string problem;
+  const json stored = LoadSession(problem);
+  if (!problem.empty()) std::cerr << "zorgbrug-cli: session not used: " << problem << "\n";
   if (!stored.is_object() || !stored.value("session_token", json()).is_string()) return std::nullopt;
   return StoredSession{StringMember(stored, "gateway"), StringMember(stored, "ca_file"), stored["session_token"],
                        stored.value("expires_at", std::int64_t{0})};
@@ -167,8 +228,10 @@ int ExitCodeFor(const domain::Error& error) { return Report(error); }
 int RunExchange(const ExchangeCommands& commands, const ExchangeArgs& args) {
   if (commands.login->parsed()) return LogIn(args.gateway, args.caFile, args.persona, args.timeoutSeconds, false);
 
-  const json stored = LoadSession();
+  std::string problem;
+  const json stored = LoadSession(problem);
   if (!stored.is_object() || !stored.value("session_token", json()).is_string()) {
+    if (!problem.empty()) std::cerr << "zorgbrug-cli: session not used: " << problem << "\n";
     std::cerr << "zorgbrug-cli: not logged in: run zorgbrug-cli login first\n";
     return kExitRefused;
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gateway/config.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -53,6 +55,16 @@ class Reader {
     if (p.is_relative()) p = fs::path(m_dir) / p;
     if (!fs::exists(p)) Fail(path, "names a file that does not exist: " + p.string());
     return p.string();
+  }
+  // A private key or secret: the gateway's own, readable by nobody else (a key that others could
+  // read must be considered leaked, so the gateway does not start with it).
+  std::string SecretFile(const std::string& path, bool required = true) {
+    const std::string file = File(path, required);
+    struct stat st {};
+    if (!file.empty() && ::stat(file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+      Fail(path, "names " + file + ", which group or others can read: run chmod 600 " + file +
+                     " (and replace the key if others may have read it)");
+    return file;
   }
   std::string Url(const std::string& path, bool allowLoopbackHttp = false) {
     std::string value = String(path);
@@ -136,7 +148,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.loginAttemptsPerMinute = r.Integer("listen.login_attempts_per_minute", 30, 1, 100000);
   if (r.Find("listen.trusted_proxies")) c.trustedProxies = r.Strings("listen.trusted_proxies");
   c.tlsCertificate = r.File("tls.certificate");
-  c.tlsKey = r.File("tls.key");
+  c.tlsKey = r.SecretFile("tls.key");
   c.caFile = r.File("trust.ca_file", false);
   c.ura = r.String("organisation.ura");
   if (!c.ura.empty() && !domain::Ura::Parse(c.ura)) r.Fail("organisation.ura", "must be 8 digits (the URA)");
@@ -144,7 +156,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.deziIssuer = r.Url("dezi.issuer");
   c.deziClientId = r.String("dezi.client_id");
   c.redirectUris = r.Strings("dezi.redirect_uris");
-  c.userinfoKeyFile = r.File("dezi.userinfo_decryption_key");
+  c.userinfoKeyFile = r.SecretFile("dezi.userinfo_decryption_key");
   c.allowedJku = r.Strings("dezi.allowed_jku");
   for (const auto& jku : c.allowedJku) {
     if (jku.rfind("https://", 0) != 0) r.Fail("dezi.allowed_jku", "must list https URLs only: " + jku);
@@ -163,7 +175,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   }
   c.nodeUrl = r.Url("nuts.internal_api", true);
   c.subject = r.String("nuts.subject");
-  c.tokenV2Key = r.File("nuts.token_v2.key");
+  c.tokenV2Key = r.SecretFile("nuts.token_v2.key");
   c.tokenV2Issuer = r.String("nuts.token_v2.issuer");
   c.tokenV2Audience = r.String("nuts.token_v2.audience");
   const std::string identity = r.String("nuts.user_identity", false, "employee-credential");
@@ -201,7 +213,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.auditFile = r.String("audit.file");
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())
     c.auditFile = (fs::path(c.configDir) / c.auditFile).string();
-  c.auditKeyFile = r.File("audit.key");
+  c.auditKeyFile = r.SecretFile("audit.key");
   c.auditHeadFile = r.String("audit.head_file", false, c.auditFile.empty() ? "" : c.auditFile + ".head");
   if (!c.auditHeadFile.empty() && fs::path(c.auditHeadFile).is_relative())
     c.auditHeadFile = (fs::path(c.configDir) / c.auditHeadFile).string();

@@ -6,12 +6,18 @@
 
 #include <cstdio>
 
+#include "platform/private_file.h"
 #include "report/page_layout.h"
 
 namespace zb::report {
 
 domain::Result<int> WritePdf(const present::Report& report, const std::string& path) {
-  const std::string partial = path + ".partial";
+  // Not "<path>.partial": another local user could pre-create or link that name.
+  auto temporary = platform::CreatePrivateTemporary(path);
+  if (!temporary)
+    return domain::MakeError(domain::ErrorCode::kIo,
+                             "PDF kan niet worden aangemaakt in " + path + ". Kies een map waarin u mag schrijven.");
+  const std::string partial = temporary.value();
   cairo_surface_t* surface = cairo_pdf_surface_create(partial.c_str(), kPageWidth, kPageHeight);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     const std::string why = cairo_status_to_string(cairo_surface_status(surface));

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "platform/private_file.h"
+
 namespace zb::store {
 
 using domain::ErrorCode;
@@ -98,6 +100,11 @@ Blob Statement::BlobAt(int column) const {
 bool Statement::IsNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
 domain::Result<std::shared_ptr<Database>> Database::Open(const std::string& path) {
+  // Created 0600 before SQLite opens it: the -wal and -shm files inherit its mode.
+  if (path != ":memory:") {
+    if (auto made = platform::MakePrivate(path); !made)
+      return MakeError(ErrorCode::kIo, "cannot open the local database " + path + ": " + made.error().detail);
+  }
   sqlite3* raw = nullptr;
   const int rc =
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

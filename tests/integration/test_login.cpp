@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -248,6 +249,33 @@ TEST_CASE("TLS is always verified: a wrong CA, the system store or a wrong host 
   auto d = net::client::GatewayClient(plain, World().Trust()).LoginConfiguration();
   REQUIRE_FALSE(d.ok());
   CHECK(d.error().problem == "gateway_tls_refused");
+}
+
+TEST_CASE("the gateway refuses to start with a key file that group or others can read, and names it") {
+  namespace fs = std::filesystem;
+  const json good = json::parse(test::ReadTextFile(World().stateDir() + "/gateway.json"));
+  for (const std::string setting : {"tls.key", "dezi.userinfo_decryption_key", "nuts.token_v2.key", "audit.key"}) {
+    INFO(setting);
+    json config = good;
+    json* at = &config;
+    std::string rest = setting;
+    for (auto dot = rest.find('.'); dot != std::string::npos; dot = rest.find('.')) {
+      at = &(*at)[rest.substr(0, dot)];
+      rest = rest.substr(dot + 1);
+    }
+    const std::string original = World().stateDir() + "/" + (*at)[rest].get<std::string>();
+    const std::string loose = World().stateDir() + "/loose-" + rest;
+    fs::copy_file(original, loose, fs::copy_options::overwrite_existing);
+    fs::permissions(loose, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    (*at)[rest] = loose;
+    const std::string file = World().stateDir() + "/loose-gateway.json";
+    std::ofstream(file) << config.dump();
+    test::ChildProcess gateway({ZB_GATEWAY_PATH, "--config", file}, World().stateDir() + "/loose-gateway.log");
+    CHECK(gateway.Wait(std::chrono::seconds(20)) == 2);
+    const std::string log = test::ReadTextFile(World().stateDir() + "/loose-gateway.log");
+    CHECK(log.find("'" + setting + "'") != std::string::npos);
+    CHECK(log.find("chmod 600") != std::string::npos);
+  }
 }
 
 TEST_CASE("the gateway refuses a bad configuration at start and names the setting") {

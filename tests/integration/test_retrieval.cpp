@@ -457,3 +457,51 @@ TEST_CASE("A GP whose policy allows one agreement category: the other category's
   CHECK(Source(refusedBoth, "huisarts").status != SourceStatus::kData);
   CHECK(Source(refusedBoth, "huisarts").status != SourceStatus::kNoData);
 }
+
+TEST_CASE("The CLI keeps its session private: a folder open to others, a planted or linked file is refused",
+          "[cli][security]") {
+  const std::string dir = test::MakeTempDir("zorgbrug-cli-session");
+  const std::string runtime = dir + "/run";
+  std::filesystem::create_directory(runtime);
+  std::filesystem::permissions(runtime, std::filesystem::perms::owner_all);
+  const std::vector<std::string> env{"XDG_RUNTIME_DIR=" + runtime, "ZORGBRUG_SESSION_FILE=", "ZORGBRUG_GATEWAY="};
+  auto cli = [&](const std::string& args) {
+    test::ChildProcess p({"/bin/sh", "-c", std::string(ZB_CLI_PATH) + " " + args}, dir + "/cli.log", env, false);
+    const int rc = p.Wait(std::chrono::seconds(60));
+    return std::make_pair(rc, test::ReadTextFile(dir + "/cli.log"));
+  };
+  REQUIRE(cli("login --gateway '" + World().gatewayUrl() + "' --ca '" + World().caFile() + "' --persona so").first ==
+          0);
+  const std::string folder = runtime + "/zorgbrug";
+  const std::string file = folder + "/session.json";
+  namespace fs = std::filesystem;
+  CHECK((fs::status(folder).permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(cli("whoami").first == 0);
+
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  auto [openRc, openLog] = cli("whoami");
+  CHECK(openRc != 0);
+  CHECK(openLog.find("must be mode 0700") != std::string::npos);
+  fs::permissions(folder, fs::perms::owner_all);
+
+  const std::string saved = test::ReadTextFile(file);
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+  auto [plantedRc, plantedLog] = cli("whoami");
+  CHECK(plantedRc != 0);
+  CHECK(plantedLog.find("not a private file") != std::string::npos);
+
+  fs::remove(file);
+  std::ofstream(dir + "/elsewhere.json") << saved;
+  fs::create_symlink(dir + "/elsewhere.json", file);
+  auto [linkRc, linkLog] = cli("whoami");
+  CHECK(linkRc != 0);
+  CHECK(linkLog.find("is a link") != std::string::npos);
+  // Storing over a link does not write through it.
+  fs::remove(file);
+  fs::create_symlink(dir + "/target.json", file);
+  CHECK(cli("login --gateway '" + World().gatewayUrl() + "' --ca '" + World().caFile() + "' --persona so").first == 0);
+  CHECK_FALSE(fs::exists(dir + "/target.json"));
+  CHECK_FALSE(fs::is_symlink(file));
+}

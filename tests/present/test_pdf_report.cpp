@@ -3,6 +3,7 @@
 // be written gives a clear error and leaves nothing half-written behind.
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -135,4 +136,23 @@ TEST_CASE("a word wider than its column breaks inside the column, never across t
   cairo_surface_destroy(surface);
   CHECK(product.find("CALCIUMCARBONAAT/") != std::string::npos);  // broken after the slash
   CHECK(product.find("COLECALCIFEROL") != std::string::npos);
+}
+
+TEST_CASE("the PDF is written 0600 under an unpredictable temporary name: a planted .partial link is not followed") {
+  namespace fs = std::filesystem;
+  const std::string dir = test::MakeTempDir("zb-pdf-private");
+  const std::string path = dir + "/overzicht.pdf";
+  // Another local user's trap: the old predictable temporary name, linked to a file of the victim.
+  std::ofstream(dir + "/victim.txt") << "keep me";
+  fs::create_symlink(dir + "/victim.txt", path + ".partial");
+  const mode_t old = ::umask(022);
+  auto written = report::WritePdf(Sample(2), path);
+  ::umask(old);
+  REQUIRE(written.ok());
+  CHECK(test::ReadTextFile(dir + "/victim.txt") == "keep me");
+  CHECK((fs::status(path).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  int leftovers = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    leftovers += e.path().filename().string().rfind(".overzicht", 0) == 0;
+  CHECK(leftovers == 0);
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The local store: patients by category and BSN, sealed at rest, the last retrieval per patient,
 // settings, schema version and key checks.
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 
 #include "store_fixture.h"
@@ -226,4 +229,21 @@ TEST_CASE("a store of schema version 1 is migrated: its retrievals open, without
   CHECK(latest.value()->sources.at(0).outcome.status == domain::SourceStatus::kData);
   CHECK(latest.value()->sources.at(0).outcome.missing.empty());
   CHECK(latest.value()->sources.at(0).outcome.source.phone.empty());
+}
+
+TEST_CASE("the database and its WAL files are the user's alone, whatever the umask") {
+  test::StoreFile f;
+  const mode_t old = ::umask(022);
+  {
+    auto s = f.Open();
+    REQUIRE(s->patients().Save(test::SyntheticPatient("999991000", "J. Jansen")).ok());
+    namespace fs = std::filesystem;
+    for (const std::string suffix : {"", "-wal", "-shm"}) {
+      INFO("zorgbrug.db" << suffix);
+      REQUIRE(fs::exists(f.path + suffix));
+      CHECK((fs::status(f.path + suffix).permissions() & fs::perms::all) ==
+            (fs::perms::owner_read | fs::perms::owner_write));
+    }
+  }
+  ::umask(old);
 }

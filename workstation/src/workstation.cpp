@@ -13,6 +13,7 @@
 #include "offline_picture.h"
 #include "platform/key_vault.h"
 #include "platform/paths.h"
+#include "platform/private_file.h"
 #include "preference_storage.h"
 #include "store/local_store.h"
 #include "workstation/register_file.h"
@@ -263,10 +264,7 @@ AuditTrailView Workstation::AuditTrail(const std::optional<domain::Bsn>& patient
 domain::Result<bool> Workstation::ExportAudit(const std::optional<domain::Bsn>& patient, const std::string& path) {
   auto tsv = m_impl->store->audit().ExportTsv(patient);
   if (!tsv) return tsv.error();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << tsv.value();
-  out.close();
-  if (!out) return MakeError(ErrorCode::kIo, path);
+  if (auto written = platform::WritePrivateFile(path, tsv.value()); !written) return written.error();
   Audit(domain::AuditAction::kExportAuditTrail, patient ? patient->digits() : "", "audit-dialog", "ok");
   return true;
 }
