@@ -71,6 +71,7 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
   auto it = kReasons.find(reason);
   if (it != kReasons.end()) return Tr(it->second);
   if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});
+  if (reason.rfind("gateway-busy-", 0) == 0) return Fmt("gateway druk, probeer over {0} s", {reason.substr(13)});
   (void)status;
   return {};
 }

@@ -238,3 +238,25 @@ TEST_CASE("login attempts are limited per client address, and every audited atte
   CHECK(records.size() - before <= 30);  // a throttled attempt writes nothing
   for (std::size_t i = before; i < records.size(); ++i) CHECK(records[i]["client"] == "127.0.0.1");
 }
+
+TEST_CASE("an overloaded gateway answers 503 gateway_busy with Retry-After at once, not a timeout") {
+  // One worker and no queue: a second request while the first waits for a slow holder is refused.
+  World().StartGateway({{"listen", {{"head_deadline_seconds", 2}, {"workers", 1}, {"max_queued", 0}}}});
+  World().Behave("apotheek", {{"latency_ms", 1500}});
+  const std::string session = World().Session("so");
+  const std::string query =
+      "MedicationRequest?patient.identifier=" + kBsnA +
+      "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005&_include=MedicationRequest%3Amedication";
+  std::thread slow([&] { (void)World().Client().Relay(session, "medicatieoverdracht-gf", "90000402", "GET", query); });
+  std::this_thread::sleep_for(500ms);
+  const auto started = std::chrono::steady_clock::now();
+  const auto busy = World().Client().Relay(session, "medicatieoverdracht-gf", "90000402", "GET", query);
+  const auto waited = std::chrono::steady_clock::now() - started;
+  slow.join();
+  REQUIRE_FALSE(busy.ok());
+  CHECK(busy.error().problem == "gateway_busy");
+  CHECK(busy.error().status == 503);
+  CHECK(busy.error().retryAfterSeconds == 2);
+  CHECK(waited < 1s);  // refused at once, while the first request still runs
+  World().Behave("apotheek", {{"latency_ms", 0}});
+}

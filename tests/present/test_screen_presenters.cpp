@@ -13,6 +13,7 @@
 #include "present/overview_report.h"
 #include "present/patient_header.h"
 #include "present/patient_search.h"
+#include "present/texts.h"
 #include "present/tr.h"
 
 using namespace zb;
@@ -407,4 +408,9 @@ TEST_CASE("a discrepancy reads as a clinical card: per source product, strength,
 TEST_CASE("a saved overview is named after the patient and the day, safe for any file system") {
   CHECK(present::ReportFileName("A. Jansen", d::Date(2026, 12, 1)) == "Medicatieoverzicht A. Jansen 01-12-2026.pdf");
   CHECK(present::ReportFileName("J/K: \"x\"", d::Date(2026, 1, 5)) == "Medicatieoverzicht J-K- -x- 05-01-2026.pdf");
+}
+
+TEST_CASE("a busy gateway is named with the wait it asked for") {
+  CHECK(present::SourceReasonLabel(domain::SourceStatus::kFailed, "gateway-busy-3") ==
+        "gateway druk, probeer over 3 s");
 }

@@ -31,8 +31,9 @@ const char* ToString(ErrorCode code);
 struct Error {
   ErrorCode code;
   std::string detail;
-  std::string problem = {};  // a remote party's stable problem code ("verklaring_revoked"), if it gave one
-  int status = 0;            // the HTTP status of that answer; 0 when no answer arrived
+  std::string problem = {};   // a remote party's stable problem code ("verklaring_revoked"), if it gave one
+  int status = 0;             // the HTTP status of that answer; 0 when no answer arrived
+  int retryAfterSeconds = 0;  // when that party said when to try again (Retry-After); 0: it did not
   bool operator==(const Error&) const = default;
 };
 

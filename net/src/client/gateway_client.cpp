@@ -116,7 +116,14 @@ http::Request GatewayClient::RelayRequest(const std::string& session, const std:
 domain::Result<http::Response> GatewayClient::RelayResult(domain::Result<http::Response> response) {
   if (!response) return TransportError(response.error());
   // Gateway-side failures are problem+json; a holder's own answer (even 4xx) passes through.
-  if (response->header("Content-Type").rfind("application/problem+json", 0) == 0) return FromProblem(response.value());
+  if (response->header("Content-Type").rfind("application/problem+json", 0) == 0) {
+    domain::Error e = FromProblem(response.value());
+    // An overloaded gateway says when to come back (503 gateway_busy + Retry-After).
+    const std::string wait = response->header("Retry-After");
+    if (!wait.empty() && wait.size() < 6 && wait.find_first_not_of("0123456789") == std::string::npos)
+      e.retryAfterSeconds = std::stoi(wait);
+    return e;
+  }
   return std::move(response).value();
 }
 

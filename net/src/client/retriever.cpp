@@ -275,7 +275,19 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
                   {query.kind, SourceStatus::kUnreachable, "deadline",
                    "no answer within the source's deadline (" + result.error().detail + ")"});
     }
-    return Note(lookup, source, ReadGatewayRefusal(query.kind, result.error()));
+    const auto& e = result.error();
+    if (e.problem == "gateway_busy") {
+      // The organisation's gateway is overloaded and says when to come back: once, if that still
+      // leaves time; otherwise say so with the wait (never a silent timeout).
+      const auto at = Clock::now() + std::chrono::seconds(std::max(1, e.retryAfterSeconds));
+      if (retries == 0 && at + std::chrono::milliseconds(500) < src.deadline)
+        return Send(id, lookup, source, query, at, retries + 1);
+      return Note(
+          lookup, source,
+          {query.kind, SourceStatus::kFailed, "gateway-busy-" + std::to_string(std::max(1, e.retryAfterSeconds)),
+           "the organisation's gateway is busy (HTTP 503): " + e.detail});
+    }
+    return Note(lookup, source, ReadGatewayRefusal(query.kind, e));
   }
   Answer a = ReadAnswer(query.kind, result.value());
   if (!query.reduced && src.service == kMedicationService && CoveredByReducedForm(query.kind) &&

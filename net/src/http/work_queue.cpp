@@ -12,7 +12,9 @@ WorkQueue::~WorkQueue() { Stop(); }
 bool WorkQueue::Offer(std::function<void()> job) {
   {
     std::lock_guard lock(m_mutex);
-    if (m_stopping || m_jobs.size() >= m_maxQueued) return false;
+    // Jobs an idle worker is about to take do not wait: only those beyond the idle workers count.
+    const std::size_t idle = m_threads.size() - m_busy;
+    if (m_stopping || m_jobs.size() >= m_maxQueued + idle) return false;
     m_jobs.push_back(std::move(job));
   }
   m_wake.notify_one();

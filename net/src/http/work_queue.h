@@ -13,6 +13,7 @@ namespace zb::net::http {
 
 class WorkQueue {
  public:
+  // `maxQueued`: jobs that may wait while every worker is busy.
   WorkQueue(int workers, std::size_t maxQueued);
   ~WorkQueue();
   WorkQueue(const WorkQueue&) = delete;
