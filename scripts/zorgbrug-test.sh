@@ -3,7 +3,7 @@
 # and runs every test (unit, layering, integration of sandbox + gateway + client, conformance
 # against ../shared when present, with Prism and jose from tests/package-lock.json). With
 # ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
-# + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s) and the holder-answer reader (20 s).
+# + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s), the holder-answer reader (20 s) and the gateway's input checks (20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -56,6 +56,11 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$answer_corpus" && mkdir -p "$answer_corpus" && cp fuzz/seeds/answer/* "$answer_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_answer -max_total_time=20 -max_len=16384 -rss_limit_mb=2048 -timeout=10 \
     -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus-answer)
+  section "fuzz: gateway input (login body, request target, relay checks, next links), 20 seconds"
+  gateway_corpus=build/fuzz/corpus-gateway
+  rm -rf "$gateway_corpus" && mkdir -p "$gateway_corpus" && cp fuzz/seeds/gateway/* "$gateway_corpus"/
+  (cd build/fuzz && ./fuzz/fuzz_gateway_input -max_total_time=20 -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 corpus-gateway)
 fi
 section "done"
 # One plain closing line: "tests: N passed, N failed" (from the main ctest run above).

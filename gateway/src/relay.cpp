@@ -16,30 +16,6 @@ using nlohmann::json;
 
 constexpr const char* kBsnPrefix = "http://fhir.nl/fhir/NamingSystem/bsn|";
 
-// Only relative FHIR paths of the forms the use cases need: no "..", no absolute URLs, so the
-// relay can never be turned into a way to reach arbitrary hosts or paths.
-bool AllowedPath(const std::string& path) {
-  static const std::regex re("^[A-Z][A-Za-z]{1,40}(/_search|/[A-Za-z0-9.-]{1,64})?$");
-  if (!std::regex_match(path, re)) return false;
-  // "." and ".." are dot segments, not ids: a holder's server would resolve them (RFC 3986 §5.2.4).
-  const std::string last = path.substr(path.rfind('/') + 1);
-  return last != "." && last != "..";
-}
-
-// Every parameter that names a patient: a BSN identifier (also chained through patient/subject)
-// or a reference to the holder's Patient. A comma is FHIR's OR, so "a,b" names two.
-std::size_t PatientsNamedIn(const std::string& text) {
-  std::size_t n = 0;
-  for (const auto& [name, value] : net::http::ParseForm(text)) {
-    const std::string base = name.substr(0, name.find(':'));
-    const bool bsn = (base == "identifier" || base == "patient.identifier" || base == "subject.identifier") &&
-                     value.find(kBsnPrefix) != std::string::npos;
-    if (bsn || base == "patient" || base == "subject")
-      n += 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), ','));
-  }
-  return n;
-}
-
 std::string BsnIn(const std::string& text) {
   for (const auto& [name, value] : net::http::ParseForm(text)) {
     if ((name == "identifier" || name == "patient.identifier") && value.rfind(kBsnPrefix, 0) == 0) {
@@ -86,6 +62,30 @@ domain::Error HolderFailure(const Holder& holder, const domain::Error& e) {
 }
 
 }  // namespace
+
+// Only relative FHIR paths of the forms the use cases need: no "..", no absolute URLs, so the
+// relay can never be turned into a way to reach arbitrary hosts or paths.
+bool AllowedPath(const std::string& path) {
+  static const std::regex re("^[A-Z][A-Za-z]{1,40}(/_search|/[A-Za-z0-9.-]{1,64})?$");
+  if (!std::regex_match(path, re)) return false;
+  // "." and ".." are dot segments, not ids: a holder's server would resolve them (RFC 3986 §5.2.4).
+  const std::string last = path.substr(path.rfind('/') + 1);
+  return last != "." && last != "..";
+}
+
+// Every parameter that names a patient: a BSN identifier (also chained through patient/subject)
+// or a reference to the holder's Patient. A comma is FHIR's OR, so "a,b" names two.
+std::size_t PatientsNamedIn(const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& [name, value] : net::http::ParseForm(text)) {
+    const std::string base = name.substr(0, name.find(':'));
+    const bool bsn = (base == "identifier" || base == "patient.identifier" || base == "subject.identifier") &&
+                     value.find(kBsnPrefix) != std::string::npos;
+    if (bsn || base == "patient" || base == "subject")
+      n += 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), ','));
+  }
+  return n;
+}
 
 std::string QueryKind(const std::string& path, const std::string& query) {
   if (path == "Patient/_search") return "patient-search";

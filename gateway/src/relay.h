@@ -63,6 +63,12 @@ class Relay {
   std::map<std::string, std::pair<Holder, std::int64_t>> m_holders;  // service|ura -> holder, valid until
 };
 
+// Only relative FHIR paths of the forms the use cases need ("Type", "Type/_search", "Type/id"),
+// no dot segments: the relay can never be turned into a way to reach other hosts or paths.
+bool AllowedPath(const std::string& path);
+// How many patients a query or form body names (a comma-separated value names several).
+std::size_t PatientsNamedIn(const std::string& text);
+
 // What an audit record says the request was for: the MP9 building block, the CiO list, or the
 // resource type (mp9.md §b; nuts.md §5.2).
 std::string QueryKind(const std::string& path, const std::string& query);

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fuzz harness for what the gateway and the desktop take from a client or a holder before any
+// outgoing call (issue 14): the login request body, the request target as the server decodes it
+// (percent-encoding, UTF-8, query parameters), the relay's path and patient checks, and next-page
+// links with their RFC 3986 normalisation. The first byte picks the parser; the rest is the input.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "net/contract/gateway_api_json.h"
+#include "net/http/async_server.h"
+#include "next_link.h"
+#include "relay.h"
+
+namespace {
+
+const std::string kBase = "https://127.0.0.1:9443/api/v1/relay/medicatieoverdracht-gf/90000402";
+
+void Check(bool ok) {
+  if (!ok) __builtin_trap();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
+  namespace http = zb::net::http;
+  namespace client = zb::net::client;
+  switch (data[0] % 5) {
+    case 0:
+      (void)zb::net::contract::ReadLoginRequest(input);
+      break;
+    case 1: {
+      // Whatever decodes is valid UTF-8; a path that decodes keeps no raw '%' escape unchecked.
+      if (auto path = http::PercentDecode(input, false)) Check(http::IsValidUtf8(*path));
+      if (auto value = http::PercentDecode(input, true)) Check(http::IsValidUtf8(*value));
+      break;
+    }
+    case 2: {
+      const auto q = input.find('?');
+      const std::string path = input.substr(0, q);
+      // An allowed relay path never climbs: no dot segment survives the check.
+      if (zb::gateway::AllowedPath(path)) {
+        Check(path.find("/..") == std::string::npos || path.find("/..") + 3 < path.size());
+        Check(path.substr(path.rfind('/') + 1) != "..");
+      }
+      (void)zb::gateway::PatientsNamedIn(q == std::string::npos ? "" : input.substr(q + 1));
+      (void)zb::gateway::QueryKind(path, q == std::string::npos ? "" : input.substr(q + 1));
+      break;
+    }
+    case 3: {
+      // A followed next link stays below the base, whatever dots and escapes it held.
+      auto r = client::CheckNextLink(kBase, input, "MedicationRequest?patient=p1");
+      if (const auto* relative = std::get_if<std::string>(&r)) {
+        const std::string path = relative->substr(0, relative->find('?'));
+        Check(client::RemoveDotSegments("/" + path) == "/" + path);
+        Check(path.rfind("MedicationRequest", 0) == 0);
+      }
+      break;
+    }
+    default: {
+      const std::string out = client::RemoveDotSegments(input);
+      Check(out.size() <= input.size());
+      Check(out.find("/../") == std::string::npos && out.find("/./") == std::string::npos);
+      break;
+    }
+  }
+  return 0;
+}
