@@ -14,6 +14,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "bench_world.h"
 #include "domain/identifiers.h"
 #include "gateway/config.h"
 #include "gateway/gateway.h"
@@ -27,43 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Valid (11-test) BSNs for synthetic patients, from 999800000 upwards.
-std::vector<std::string> Bsns(std::size_t n) {
-  std::vector<std::string> out;
-  for (int i = 0; out.size() < n && i < 100000; ++i) {
-    char text[16];
-    std::snprintf(text, sizeof text, "9998%05d", i);
-    if (domain::Bsn::Parse(text)) out.emplace_back(text);
-  }
-  return out;
-}
-
-// Every patient gets mevrouw Jansen's record at all three holders (a realistic elderly patient:
-// a dozen treatments with agreements, dispenses, use and ICA), under his own BSN and patient id.
-fs::path MakeData(const fs::path& root, const std::vector<std::string>& bsns) {
-  const fs::path demo = fs::path(ZB_DEMO_DIR) / "jansen";
-  for (const auto& bsn : bsns) {
-    fs::create_directories(root / bsn);
-    for (const char* holder : {"huisarts.json", "apotheek.json", "ziekenhuis.json"}) {
-      std::string text = Read(demo / holder);
-      for (const auto& [from, to] :
-           {std::pair<std::string, std::string>{"999991000", bsn}, {"pat-jansen", "pat-" + bsn}}) {
-        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-          text.replace(at, from.size(), to);
-      }
-      std::ofstream(root / bsn / holder) << text;
-    }
-  }
-  return root;
-}
 
 struct Run {
   double wallMs = 0;

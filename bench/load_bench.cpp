@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The capacity benchmark (issue 14): one gateway process serves N desktops at once, as at morning
+// rounds. Each desktop is a thread with its own GatewayClient, Retriever (connections) and DEZI
+// session, looking up its patient again and again for a fixed time. Reported: lookups complete,
+// refused with a clear "gateway druk" (503 + Retry-After), otherwise incomplete; p50/p95 lookup
+// time; the gateway's threads and memory (its own process, apart from this one).
+#include "load_bench.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "bench_world.h"
+#include "net/client/login.h"
+#include "net/client/retriever.h"
+#include "sandbox/sandbox.h"
+
+namespace zb::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
+}
+
+struct Tally {
+  std::mutex mutex;
+  std::vector<double> completeMs;
+  std::size_t complete = 0;
+  std::size_t busy = 0;        // incomplete, and every failing source said "gateway druk"
+  std::size_t incomplete = 0;  // incomplete for another reason
+  std::size_t loginFailures = 0;
+  std::map<std::string, std::size_t> reasons;
+};
+
+}  // namespace
+
+int RunLoad(int argc, char** argv) {
+  int desktops = 50;
+  int seconds = 30;
+  int serviceMs = 100;
+  int workers = 0;  // 0: the gateway's default
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--workers") == 0) workers = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--desktops") == 0) desktops = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--service-ms") == 0) serviceMs = std::max(0, std::atoi(argv[i + 1]));
+  }
+  const fs::path work = fs::temp_directory_path() / ("zorgbrug-load-" + std::to_string(::getpid()));
+  const auto bsns = Bsns(static_cast<std::size_t>(desktops));
+  MakeData(work / "data", bsns);
+  std::ofstream devnull("/dev/null");
+  auto* oldLog = std::clog.rdbuf(devnull.rdbuf());
+  auto sandbox =
+      sandbox::Sandbox::Start({(work / "world").string(), (work / "data").string(), "mainline", "127.0.0.1"});
+  if (!sandbox) return std::fprintf(stderr, "sandbox: %s\n", sandbox.error().detail.c_str()), 1;
+  const json world = sandbox.value()->Describe();
+  // Every desktop logs in from this one address: lift the per-address login limit for the run.
+  json config = json::parse(std::ifstream(world["gateway_config"].get<std::string>()));
+  config["listen"]["login_attempts_per_minute"] = 100000;
+  if (workers > 0) config["listen"]["workers"] = workers;
+  const std::string configFile = (work / "world" / "gateway-load.json").string();
+  std::ofstream(configFile) << config.dump();
+  GatewayProcess gateway(ZB_GATEWAY_PATH, configFile);
+  if (gateway.url().empty()) return std::fprintf(stderr, "zorgbrug-gateway did not start\n"), 1;
+
+  net::http::ClientOptions trust;
+  trust.caFile = world["ca"];
+  net::http::Client control(trust);
+  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) {
+    (void)control.Send({"POST",
+                        world["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
+                        {{"Content-Type", "application/json"}},
+                        json{{"latency_ms", serviceMs}}.dump()});
+  }
+  std::printf("zorgbrug-bench load: %d desktops, %d s, holders answer after %d ms; gateway at %s\n", desktops, seconds,
+              serviceMs, gateway.url().c_str());
+  const int threadsBefore = gateway.Threads();
+  Tally tally;
+  std::atomic<int> peakThreads{0};
+  std::atomic<bool> stop{false};
+  std::thread sampler([&] {
+    while (!stop) {
+      peakThreads = std::max(peakThreads.load(), gateway.Threads());
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
+  const auto end = Clock::now() + std::chrono::seconds(seconds);
+  std::vector<std::thread> threads;
+  for (int d = 0; d < desktops; ++d) {
+    threads.emplace_back([&, d] {
+      net::client::GatewayClient client(gateway.url(), trust);
+      net::client::HeadlessBrowser browser("so", trust);
+      auto session = net::client::Login(client, browser, std::chrono::seconds(60));
+      if (!session) {
+        std::lock_guard lock(tally.mutex);
+        ++tally.loginFailures;
+        ++tally.reasons["login: " + session.error().problem];
+        return;
+      }
+      net::client::Retriever retriever(client);
+      while (Clock::now() < end) {
+        net::client::LookupRequest request;
+        request.session = session->token;
+        request.bsn = bsns[static_cast<std::size_t>(d)];
+        request.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
+                           {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
+                           {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+        const auto started = Clock::now();
+        const auto picture = net::client::LookUp(retriever, request);
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        std::lock_guard lock(tally.mutex);
+        if (picture.Complete()) {
+          ++tally.complete;
+          tally.completeMs.push_back(ms);
+          continue;
+        }
+        bool allBusy = true;
+        for (const auto& s : picture.sources()) {
+          if (s.status == domain::SourceStatus::kData || s.status == domain::SourceStatus::kNoData) continue;
+          allBusy = allBusy && s.reason.rfind("gateway-busy-", 0) == 0;
+          ++tally.reasons[s.reason];
+        }
+        ++(allBusy ? tally.busy : tally.incomplete);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  stop = true;
+  sampler.join();
+  const std::size_t lookups = tally.complete + tally.busy + tally.incomplete;
+  std::printf(
+      "lookups: %zu; complete %zu; refused as 'gateway druk, probeer over n s' %zu; otherwise incomplete %zu; "
+      "login failures %zu\n",
+      lookups, tally.complete, tally.busy, tally.incomplete, tally.loginFailures);
+  std::printf("complete lookups: p50 %.0f ms, p95 %.0f ms, max %.0f ms\n", Percentile(tally.completeMs, 0.5),
+              Percentile(tally.completeMs, 0.95),
+              tally.completeMs.empty() ? 0.0 : *std::max_element(tally.completeMs.begin(), tally.completeMs.end()));
+  std::printf("gateway process: threads %d idle, %d at most; memory now %ld MiB, peak %ld MiB\n", threadsBefore,
+              peakThreads.load(), gateway.MemoryMiB(), gateway.PeakMiB());
+  for (const auto& [reason, n] : tally.reasons) std::printf("  source reason %-40s %zu\n", reason.c_str(), n);
+  sandbox.value()->Stop();
+  std::clog.rdbuf(oldLog);
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  return 0;
+}
+
+}  // namespace zb::bench
