@@ -5,6 +5,8 @@
 // (403) and the exact query parameters of the exchange agreement (anything else: 403).
 #include "fhir_holder.h"
 
+#include <functional>
+#include <memory>
 #include <set>
 
 #include "net/contract/query_kinds.h"
@@ -158,8 +160,12 @@ bool Decided(const HolderInfo& h, const std::string& bsn, httplib::Response& res
 
 // The searchset, paged as the holder is set up to page: next links repeat the agreed query (as
 // the client sent it) plus the holder's own paging parameters.
-void Answer(const HolderInfo& h, const httplib::Request& req, const std::string& type, json searchset,
-            httplib::Response& res) {
+// The search and the rendering of its bundle run after the world lock is released (`later`): the
+// data is immutable, and under the lock they would serialise every holder of the sandbox on one
+// bundle at a time (a few ms each, which the chain's latency then measured as the node's).
+using Render = std::function<void()>;
+void Answer(const HolderInfo& h, const httplib::Request& req, const std::string& type, std::function<json()> searchset,
+            httplib::Response& res, Render& later) {
   std::size_t pageSize = h.behaviour.pageSize;
   std::size_t offset = 0;
   std::string query;
@@ -173,13 +179,15 @@ void Answer(const HolderInfo& h, const httplib::Request& req, const std::string&
       query += (query.empty() ? "" : "&") + net::http::UrlEncode(name) + "=" + net::http::UrlEncode(value);
   }
   const std::string base = h.fhirBase + "/" + type + (query.empty() ? "" : "?" + query);
-  res.set_content(Page(std::move(searchset), pageSize, h.behaviour.separateIncludes, offset, base).dump(), kFhirJson);
+  later = [&res, searchset = std::move(searchset), pageSize, separate = h.behaviour.separateIncludes, offset, base] {
+    res.set_content(Page(searchset(), pageSize, separate, offset, base).dump(), kFhirJson);
+  };
 }
 
 // CiO hypersensitivities (AllergyIntolerance) by the identifier a surveillance decision names: the
 // only AllergyIntolerance search of the CiO CapabilityStatement (mp9.md §d.2).
 void HypersensitivitySearch(World& world, const HolderInfo& holder, const HolderData& data, const httplib::Request& req,
-                            httplib::Response& res) {
+                            httplib::Response& res, Render& later) {
   std::string token;
   for (const auto& [name, value] : req.params) {
     if (name == "medication-hypersensitivity-identifier" && token.empty() && !value.empty()) {
@@ -191,17 +199,19 @@ void HypersensitivitySearch(World& world, const HolderInfo& holder, const Holder
   }
   if (token.empty()) return Deny(res, 403, "forbidden", "medication-hypersensitivity-identifier is required");
   std::vector<std::string> bsns;
-  json found = SearchHypersensitivity(data, token, SelfUrl(holder, req), bsns);
+  // The patients it names decide access, so this search runs under the lock (it is small).
+  auto found = std::make_shared<json>(SearchHypersensitivity(data, token, SelfUrl(holder, req), bsns));
   for (const auto& bsn : bsns) {
     if (Decided(holder, bsn, res)) return;
   }
   world.Count("holder." + holder.id + ".searches");
-  Answer(holder, req, "AllergyIntolerance", std::move(found), res);
+  Answer(
+      holder, req, "AllergyIntolerance", [found] { return std::move(*found); }, res, later);
 }
 
 // MP9 3.0 and CiO queries by patient.identifier (mp9.md §b, §d.2): exactly the agreed parameters.
 void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
-               const httplib::Request& req, httplib::Response& res) {
+               const httplib::Request& req, httplib::Response& res, Render& later) {
   const QueryRule* rule = nullptr;
   for (const auto& r : Mp9Rules()) {
     if (r.resourceType == type) rule = &r;
@@ -234,7 +244,13 @@ void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, c
   if (!category) return Deny(res, 403, "forbidden", "category is required");
   if (Decided(holder, bsn, res)) return;
   world.Count("holder." + holder.id + ".searches");
-  Answer(holder, req, type, Search(data.ByBsn(bsn), type, category, includes, SelfUrl(holder, req)), res);
+  const PatientRecord* patient = data.ByBsn(bsn);
+  Answer(
+      holder, req, type,
+      [patient, type, category, includes, self = SelfUrl(holder, req)] {
+        return Search(patient, type, category, includes, self);
+      },
+      res, later);
 }
 
 // A holder enforcing the published knooppunt policy medicatieoverdracht_gf: only what its PDP
@@ -246,7 +262,7 @@ bool Enrolled(const IssuedToken& token, const std::string& bsn) {
 }
 
 void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
-                     const IssuedToken& token, const httplib::Request& req, httplib::Response& res) {
+                     const IssuedToken& token, const httplib::Request& req, httplib::Response& res, Render& later) {
   if (auto why = world.knooppunt->Deny(type, req.params, {"_getpagesoffset"})) {
     world.Count("holder." + holder.id + ".policy-denied");
     return Deny(res, 403, "forbidden", "medicatieoverdracht_gf: " + *why);
@@ -260,8 +276,12 @@ void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& d
     if (!Enrolled(token, bsn)) return notEnrolled();
     if (Decided(holder, bsn, res)) return;
     world.Count("holder." + holder.id + ".searches");
-    return Answer(holder, req, type, Search(data.ByBsn(bsn), "Patient", std::nullopt, false, SelfUrl(holder, req)),
-                  res);
+    return Answer(
+        holder, req, type,
+        [patient = data.ByBsn(bsn), self = SelfUrl(holder, req)] {
+          return Search(patient, "Patient", std::nullopt, false, self);
+        },
+        res, later);
   }
   std::string id = req.get_param_value("patient");
   if (id.rfind("Patient/", 0) == 0) id = id.substr(8);
@@ -271,12 +291,17 @@ void KnooppuntSearch(World& world, const HolderInfo& holder, const HolderData& d
   const auto category = req.has_param("category") ? ParseCategory(req.get_param_value("category")) : std::nullopt;
   const bool includes = req.get_param_value("_include") == "MedicationRequest:medication";
   world.Count("holder." + holder.id + ".searches");
-  Answer(holder, req, type, Search(patient, type, category, includes, SelfUrl(holder, req)), res);
+  Answer(
+      holder, req, type,
+      [patient, type, category, includes, self = SelfUrl(holder, req)] {
+        return Search(patient, type, category, includes, self);
+      },
+      res, later);
 }
 
 // Zorginzage R4 (nuts.md §5.2): resources by the holder's Patient id, after Patient/_search.
 void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& data, const std::string& type,
-                      const httplib::Request& req, httplib::Response& res) {
+                      const httplib::Request& req, httplib::Response& res, Render& later) {
   std::map<std::string, std::string> expected;
   if (type == "MedicationRequest") {
     // Either agreement category of the zorginzage table (the text's 16076005, the profile's 33633005).
@@ -314,16 +339,22 @@ void ZorginzageSearch(World& world, const HolderInfo& holder, const HolderData& 
   world.Count("holder." + holder.id + ".searches");
   const std::optional<Coding> category =
       expected.count("category") ? ParseCategory(expected["category"]) : std::nullopt;
-  Answer(holder, req, type, Search(patient, type, category, expected.count("_include") > 0, SelfUrl(holder, req)), res);
+  Answer(
+      holder, req, type,
+      [patient, type, category, includes = expected.count("_include") > 0, self = SelfUrl(holder, req)] {
+        return Search(patient, type, category, includes, self);
+      },
+      res, later);
 }
 
-// Prepares the answer under the world lock, then — outside it, so a slow holder does not hold up
-// the others — applies the service time and the injected fault.
+// Checks the request under the world lock, then — outside it, so a slow holder does not hold up
+// the others — searches, renders, applies the service time and the injected fault.
 template <class F>
 void Serve(World& world, HolderInfo& holder, const std::string& resourceType, httplib::Response& res, F&& prepare) {
   std::optional<HolderFault> fault;
   int latency = 0;
   std::uint64_t epoch = 0;
+  Render later;
   {
     std::lock_guard lock(world.mutex);
     world.Count("holder." + holder.id + ".requests");
@@ -335,10 +366,11 @@ void Serve(World& world, HolderInfo& holder, const std::string& resourceType, ht
       }
       fault.reset();
     }
-    prepare();
+    prepare(later);
     latency = holder.behaviour.latencyMs;
     epoch = holder.behaviour.epoch;
   }
+  if (later) later();
   Shape(res, latency, fault, [&world, &holder, epoch] {
     std::lock_guard lock(world.mutex);
     return !world.stopping && holder.behaviour.epoch == epoch;
@@ -360,7 +392,7 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
   });
   server.Post(
       R"(/fhir/Patient/_search)", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
-        Serve(world, holder, "Patient", res, [&] {
+        Serve(world, holder, "Patient", res, [&](Render& later) {
           if (!CheckAccess(world, holder, req, res)) return;
           if (holder.behaviour.policy == "knooppunt")
             return Deny(res, 403, "forbidden", "medicatieoverdracht_gf: Patient/_search is not an allowed interaction");
@@ -376,19 +408,21 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
           if (bsn.empty())
             return Deny(res, 403, "forbidden", "Patient/_search needs a BSN identifier in the form body");
           if (Decided(holder, bsn, res)) return;
-          json bundle = Search(data.ByBsn(bsn), "Patient", std::nullopt, false, holder.fhirBase + "/Patient/_search");
-          res.set_content(bundle.dump(), kFhirJson);
+          later = [&res, patient = data.ByBsn(bsn), self = holder.fhirBase + "/Patient/_search"] {
+            res.set_content(Search(patient, "Patient", std::nullopt, false, self).dump(), kFhirJson);
+          };
         });
       });
   server.Get(R"(/fhir/([A-Za-z]+))", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
     const std::string type = req.matches[1].str();
-    Serve(world, holder, type, res, [&] {
+    Serve(world, holder, type, res, [&](Render& later) {
       const IssuedToken* token = CheckAccess(world, holder, req, res);
       if (!token) return;
-      if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res);
-      if (holder.behaviour.policy == "knooppunt") return KnooppuntSearch(world, holder, data, type, *token, req, res);
-      if (type == "AllergyIntolerance") return HypersensitivitySearch(world, holder, data, req, res);
-      Mp9Search(world, holder, data, type, req, res);
+      if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res, later);
+      if (holder.behaviour.policy == "knooppunt")
+        return KnooppuntSearch(world, holder, data, type, *token, req, res, later);
+      if (type == "AllergyIntolerance") return HypersensitivitySearch(world, holder, data, req, res, later);
+      Mp9Search(world, holder, data, type, req, res, later);
     });
   });
 }
