@@ -130,6 +130,12 @@ domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const
                             {{"registeredBy", "http://fhir.nl/fhir/NamingSystem/dezi|" + user.deziNumber},
                              {"roleCode", user.roleCode}}}});
   }
+  // The request names user, verklaring, holder, scope and (knooppunt) patient: an identical one
+  // may have the same token, exactly as the node decides.
+  const std::string key = net::jose::Sha256(body.dump());
+  if (!bypassCache) {
+    if (auto kept = Cached(key)) return *kept;
+  }
   auto request = Authenticated("POST",
                                m_config.nodeUrl + "/internal/auth/v2/" + net::http::UrlEncode(m_config.subject) +
                                    "/request-service-access-token",
@@ -146,7 +152,26 @@ domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const
                 StringMember(token, "dpop_kid")};
   if (t.type == "DPoP" && t.dpopKid.empty()) return Failure(502, "node_error", "DPoP token without dpop_kid");
   if (t.type != "DPoP" && t.type != "Bearer") return Failure(502, "node_error", "unknown token_type " + t.type);
+  const json expiresIn = token.value("expires_in", json());
+  if (expiresIn.is_number_integer()) Keep(key, t, Now() + expiresIn.get<std::int64_t>());
   return t;
+}
+
+std::optional<AccessToken> NutsClient::Cached(const std::string& key) {
+  std::lock_guard lock(m_tokensMutex);
+  auto it = m_tokens.find(key);
+  if (it == m_tokens.end() || it->second.expiresAt - 30 <= Now()) return std::nullopt;
+  return it->second.token;
+}
+
+void NutsClient::Keep(const std::string& key, const AccessToken& token, std::int64_t expiresAt) {
+  std::lock_guard lock(m_tokensMutex);
+  if (m_tokens.size() >= kMaxKeptTokens) {
+    const std::int64_t now = Now();
+    std::erase_if(m_tokens, [now](const auto& entry) { return entry.second.expiresAt - 30 <= now; });
+    if (m_tokens.size() >= kMaxKeptTokens) m_tokens.clear();  // never unbounded; the node still caches
+  }
+  m_tokens[key] = {token, expiresAt};
 }
 
 domain::Result<std::string> NutsClient::DpopProof(const AccessToken& token, const std::string& method,

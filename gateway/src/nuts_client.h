@@ -3,7 +3,13 @@
 // The gateway's client of its own nuts-node's internal API (v6.2.10): every call authenticated
 // with a fresh token_v2 JWT, Discovery search, service access tokens for the logged-in user and
 // DPoP proofs. Node errors map to Failures with codes a clinician's screen can explain.
+// Access tokens are kept per identical token request until 30 s before they expire, as the node
+// itself keeps them (nuts.md §2.4): a relay then costs one node call (the DPoP proof), not two.
+#include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -47,11 +53,21 @@ class NutsClient {
 
  private:
   net::http::Request Authenticated(std::string method, std::string url, std::string body) const;
+  std::optional<AccessToken> Cached(const std::string& key);
+  void Keep(const std::string& key, const AccessToken& token, std::int64_t expiresAt);
 
   const GatewayConfig& m_config;
   const net::http::Client& m_http;
   net::jose::Key m_key;
   std::string m_kid;  // RFC 7638 thumbprint of m_key, as token_v2 wants it
+
+  struct KeptToken {
+    AccessToken token;
+    std::int64_t expiresAt = 0;
+  };
+  static constexpr std::size_t kMaxKeptTokens = 20000;  // users x holders x (patients, for the knooppunt)
+  std::mutex m_tokensMutex;
+  std::unordered_map<std::string, KeptToken> m_tokens;  // key: SHA-256 of the token request
 };
 
 }  // namespace zb::gateway
