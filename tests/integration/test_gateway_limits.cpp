@@ -252,7 +252,12 @@ TEST_CASE("an overloaded gateway answers 503 gateway_busy with Retry-After at on
   const auto started = std::chrono::steady_clock::now();
   const auto busy = World().Client().Relay(session, "medicatieoverdracht-gf", "90000402", "GET", query);
   const auto waited = std::chrono::steady_clock::now() - started;
+  // Every call carries the wait, not only the relay: a desktop's directory lookup names it too.
+  const auto directory = World().Client().Directory(session, "", "90000402");
   slow.join();
+  REQUIRE_FALSE(directory.ok());
+  CHECK(directory.error().problem == "gateway_busy");
+  CHECK(directory.error().retryAfterSeconds == 2);
   REQUIRE_FALSE(busy.ok());
   CHECK(busy.error().problem == "gateway_busy");
   CHECK(busy.error().status == 503);

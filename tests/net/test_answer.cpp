@@ -8,6 +8,7 @@
 
 using zb::domain::SourceStatus;
 using zb::net::client::ReadAnswer;
+using zb::net::client::ReadGatewayRefusal;
 using zb::net::http::Response;
 
 namespace {
@@ -98,4 +99,15 @@ TEST_CASE("JSON that is valid but not a holder's answer fails its source with a 
           R"({"resourceType":"OperationOutcome","issue":[{"details":{"coding":[{"system":5,"code":[]}]},"diagnostics":{}}]})")));
   CHECK(ReadAnswer("MA", Answer(403, R"({"resourceType":"OperationOutcome","issue":5})")).outcome.status ==
         SourceStatus::kAccessDenied);
+}
+
+TEST_CASE("a busy gateway is named with its wait, whichever call it refused (directory or relay)") {
+  zb::domain::Error busy{zb::domain::ErrorCode::kUnavailable, "queue full", "gateway_busy", 503, 3};
+  const auto outcome = ReadGatewayRefusal("directory", busy);
+  CHECK(outcome.status == SourceStatus::kFailed);
+  CHECK(outcome.reason == "gateway-busy-3");  // the screen: "gateway druk, probeer over 3 s"
+  busy.retryAfterSeconds = 0;                 // no Retry-After: still a wait, never "0 s"
+  CHECK(ReadGatewayRefusal("MA", busy).reason == "gateway-busy-1");
+  const zb::domain::Error other{zb::domain::ErrorCode::kUnavailable, "down", "holder_unreachable", 502};
+  CHECK(ReadGatewayRefusal("MA", other).status == SourceStatus::kUnreachable);
 }

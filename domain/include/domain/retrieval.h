@@ -76,6 +76,10 @@ struct SourceOutcome {
   std::size_t requests = 0;                     // HTTP requests made, pages and retries included
   std::size_t resources = 0;                    // resources received
   std::size_t blocks = 0;                       // building blocks and ICA items taken from them
+  // The longest chain of requests that each waited for the one before (patient search, then its
+  // queries; surveillance decisions, then hypersensitivities; pages): the holders' service time
+  // counts this many times in the lookup's duration, however parallel the rest.
+  std::size_t rounds = 0;
 };
 
 // A source that is about to be asked: status pending, nothing measured yet.

@@ -148,6 +148,11 @@ QueryOutcome ReadGatewayRefusal(const std::string& kind, const domain::Error& e)
                                                           {"credentials_insufficient", SourceStatus::kAccessDenied},
                                                           {"role_not_allowed", SourceStatus::kAccessDenied},
                                                           {"patient_not_enrolled", SourceStatus::kAccessDenied}};
+  if (e.problem == "gateway_busy") {
+    // The wait goes into the reason, which the screen turns into "gateway druk, probeer over n s".
+    return QueryOutcome{kind, SourceStatus::kFailed, "gateway-busy-" + std::to_string(std::max(1, e.retryAfterSeconds)),
+                        "the organisation's gateway is busy (HTTP 503): " + e.detail};
+  }
   auto it = kCodes.find(e.problem);
   return QueryOutcome{kind, it == kCodes.end() ? SourceStatus::kFailed : it->second, e.problem, e.detail};
 }

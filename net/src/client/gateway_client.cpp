@@ -10,10 +10,17 @@ using contract::Problem;
 using domain::ErrorCode;
 
 // A gateway answer other than the expected status: its problem+json, or the status alone.
+// An overloaded gateway says when to come back (503 gateway_busy + Retry-After): kept for every call.
 domain::Error FromProblem(const http::Response& response) {
   const int status = static_cast<int>(response.status);
-  if (auto problem = contract::ReadProblem(status, response.body)) return contract::ToError(*problem);
-  return contract::ToError(Problem{status, "http_" + std::to_string(status), response.body.substr(0, 300)});
+  domain::Error e = [&] {
+    if (auto problem = contract::ReadProblem(status, response.body)) return contract::ToError(*problem);
+    return contract::ToError(Problem{status, "http_" + std::to_string(status), response.body.substr(0, 300)});
+  }();
+  const std::string wait = response.header("Retry-After");
+  if (!wait.empty() && wait.size() < 6 && wait.find_first_not_of("0123456789") == std::string::npos)
+    e.retryAfterSeconds = std::stoi(wait);
+  return e;
 }
 
 // No usable answer from the gateway: named by what the HTTP layer knows (never by its message).
@@ -117,12 +124,7 @@ domain::Result<http::Response> GatewayClient::RelayResult(domain::Result<http::R
   if (!response) return TransportError(response.error());
   // Gateway-side failures are problem+json; a holder's own answer (even 4xx) passes through.
   if (response->header("Content-Type").rfind("application/problem+json", 0) == 0) {
-    domain::Error e = FromProblem(response.value());
-    // An overloaded gateway says when to come back (503 gateway_busy + Retry-After).
-    const std::string wait = response->header("Retry-After");
-    if (!wait.empty() && wait.size() < 6 && wait.find_first_not_of("0123456789") == std::string::npos)
-      e.retryAfterSeconds = std::stoi(wait);
-    return e;
+    return FromProblem(response.value());
   }
   return std::move(response).value();
 }

@@ -20,7 +20,14 @@ struct PlannedQuery {
   std::string pathAndQuery;  // relative to the holder's FHIR base
   std::string formBody;      // POST _search
   bool reduced{};            // the knooppunt form (below), not the MP9 3.0 query of its kind
+  std::size_t round = 1;     // 1 + the rounds of the query whose answer it waited for
 };
+
+// `next`, sent once `parent` has answered (a follow-up query or the next page).
+inline PlannedQuery After(const PlannedQuery& parent, PlannedQuery next) {
+  next.round = parent.round + 1;
+  return next;
+}
 
 // Patient/_search by BSN (zorginzage): the holder's own patient id comes back.
 PlannedQuery ZorginzagePatientSearch(const std::string& bsn);

@@ -49,6 +49,7 @@ struct SourceState {
   std::size_t outstanding = 0;
   std::size_t requests = 0;
   Clock::duration slowest{};
+  std::size_t rounds = 0;  // the longest chain of requests that each waited for the one before
   bool finished = false;
   Clock::time_point deadline;
 };
@@ -238,6 +239,7 @@ void Retriever::Impl::Send(LookupId id, Lookup& lookup, std::size_t source, cons
   SourceState& src = lookup.sources[source];
   ++src.outstanding;
   ++src.requests;
+  src.rounds = std::max(src.rounds, query.round);
   auto request = gateway.RelayRequest(lookup.request.session, src.service, src.spec.ura, query.method,
                                       query.pathAndQuery, query.formBody, lookup.request.bsn);
   const auto left =
@@ -282,10 +284,6 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
       const auto at = Clock::now() + std::chrono::seconds(std::max(1, e.retryAfterSeconds));
       if (retries == 0 && at + std::chrono::milliseconds(500) < src.deadline)
         return Send(id, lookup, source, query, at, retries + 1);
-      return Note(
-          lookup, source,
-          {query.kind, SourceStatus::kFailed, "gateway-busy-" + std::to_string(std::max(1, e.retryAfterSeconds)),
-           "the organisation's gateway is busy (HTTP 503): " + e.detail});
     }
     return Note(lookup, source, ReadGatewayRefusal(query.kind, e));
   }
@@ -296,7 +294,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     src.heldBack.push_back(std::move(a.outcome));
     if (!src.reducedStarted) {
       src.reducedStarted = true;
-      Send(id, lookup, source, ReducedPatientLookup(lookup.request.bsn));
+      Send(id, lookup, source, After(query, ReducedPatientLookup(lookup.request.bsn)));
     }
     return;
   }
@@ -317,7 +315,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
       }
       src.heldBack.clear();
       src.reducedAnswered = true;
-      for (const auto& next : ReducedRequestQueries(pid)) Send(id, lookup, source, next);
+      for (const auto& next : ReducedRequestQueries(pid)) Send(id, lookup, source, After(query, next));
       return;
     }
     // No patient, a coded access decision (consent), or the lookup refused too: that (or the
@@ -346,7 +344,8 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
   if (query.kind == "surveillance-decisions" && a.outcome.status == SourceStatus::kData) {
     // CiO: each surveillance decision names the hypersensitivity it acts on; fetch those.
     for (const auto& token : HypersensitivityIdentifiers(a.entries)) {
-      if (src.hypersensitivitiesAsked.insert(token).second) Send(id, lookup, source, HypersensitivityQuery(token));
+      if (src.hypersensitivitiesAsked.insert(token).second)
+        Send(id, lookup, source, After(query, HypersensitivityQuery(token)));
     }
   }
   for (auto& e : a.entries) {
@@ -358,7 +357,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
     if (auto why = ChoosePatient(query.kind, src.entries, lookup.request.birthDate, pid))
       return Note(lookup, source, std::move(*why));
     links[src.spec.ura + "|" + lookup.request.bsn] = pid;
-    for (const auto& next : ZorginzageQueries(pid)) Send(id, lookup, source, next);
+    for (const auto& next : ZorginzageQueries(pid)) Send(id, lookup, source, After(query, next));
     return;  // the patient search itself is not the data
   }
   if (query.kind == "patient-search" && a.outcome.status == SourceStatus::kNoData) {
@@ -376,7 +375,7 @@ void Retriever::Impl::OnAnswer(LookupId id, Lookup& lookup, std::size_t source, 
       a.outcome = {query.kind, SourceStatus::kFailed, "too-many-pages",
                    "more than " + std::to_string(kMaxPages) + " pages"};
     } else {
-      Send(id, lookup, source, PlannedQuery{query.kind, "GET", std::get<std::string>(checked), ""});
+      Send(id, lookup, source, After(query, PlannedQuery{query.kind, "GET", std::get<std::string>(checked), ""}));
     }
   }
   Note(lookup, source, std::move(a.outcome));
@@ -397,6 +396,7 @@ domain::SourceDelivery Retriever::Impl::Deliver(Lookup& lookup, std::size_t sour
   d.outcome.ura = src.spec.ura;
   d.outcome.requests = src.requests;
   d.outcome.slowestRequest = std::chrono::duration_cast<std::chrono::milliseconds>(src.slowest);
+  d.outcome.rounds = src.rounds;
   d.outcome.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lookup.started);
   const bool agreementsAnswered = std::any_of(src.outcomes.begin(), src.outcomes.end(), [](const QueryOutcome& o) {
     return IsZorginzageAgreementKind(o.query) && domain::Answered(o.status);
