@@ -109,4 +109,25 @@ int GatewayProcess::Threads() const { return static_cast<int>(StatusField("Threa
 long GatewayProcess::PeakMiB() const { return StatusField("VmHWM:") / 1024; }
 long GatewayProcess::MemoryMiB() const { return StatusField("VmRSS:") / 1024; }
 
+double GatewayProcess::CpuMs() const {
+  std::ifstream in("/proc/" + std::to_string(m_pid) + "/stat");
+  std::string line;
+  std::getline(in, line);
+  const auto close = line.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream rest(line.substr(close + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i) {  // fields 14 and 15: utime, stime
+    if (i >= 14) ticks += std::stod(field);
+  }
+  return ticks * 1000.0 / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+std::vector<net::client::SourceSpec> ThreeHolderSources() {
+  return {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
+          {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
+          {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+}
+
 }  // namespace zb::bench

@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "net/client/retriever.h"
+
 namespace zb::bench {
+
+// GP (zorginzage), pharmacy and hospital (MP9 3.0 + CiO) of the sandbox, as a desktop asks them.
+std::vector<net::client::SourceSpec> ThreeHolderSources();
 
 // Valid (11-test) BSNs for synthetic patients, from 999800000 upwards.
 std::vector<std::string> Bsns(std::size_t n);
@@ -25,6 +30,7 @@ class GatewayProcess {
   int Threads() const;                              // now
   long PeakMiB() const;                             // VmHWM
   long MemoryMiB() const;                           // VmRSS
+  double CpuMs() const;                             // user + system time so far
 
  private:
   long StatusField(const char* name) const;

@@ -42,6 +42,7 @@ struct Tally {
   std::size_t busy = 0;        // incomplete, and every failing source said "gateway druk"
   std::size_t incomplete = 0;  // incomplete for another reason
   std::size_t loginFailures = 0;
+  std::size_t requests = 0;  // relayed requests the desktops made, retries and pages included
   std::map<std::string, std::size_t> reasons;
 };
 
@@ -88,6 +89,7 @@ int RunLoad(int argc, char** argv) {
   std::printf("zorgbrug-bench load: %d desktops, %d s, holders answer after %d ms; gateway at %s\n", desktops, seconds,
               serviceMs, gateway.url().c_str());
   const int threadsBefore = gateway.Threads();
+  const double cpuBefore = gateway.CpuMs();
   Tally tally;
   std::atomic<int> peakThreads{0};
   std::atomic<bool> stop{false};
@@ -115,13 +117,12 @@ int RunLoad(int argc, char** argv) {
         net::client::LookupRequest request;
         request.session = session->token;
         request.bsn = bsns[static_cast<std::size_t>(d)];
-        request.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
-                           {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
-                           {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+        request.sources = ThreeHolderSources();
         const auto started = Clock::now();
         const auto picture = net::client::LookUp(retriever, request);
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
         std::lock_guard lock(tally.mutex);
+        for (const auto& s : picture.sources()) tally.requests += s.requests;
         if (picture.Complete()) {
           ++tally.complete;
           tally.completeMs.push_back(ms);
@@ -150,6 +151,15 @@ int RunLoad(int argc, char** argv) {
               tally.completeMs.empty() ? 0.0 : *std::max_element(tally.completeMs.begin(), tally.completeMs.end()));
   std::printf("gateway process: threads %d idle, %d at most; memory now %ld MiB, peak %ld MiB\n", threadsBefore,
               peakThreads.load(), gateway.MemoryMiB(), gateway.PeakMiB());
+  // The gateway's own cost, apart from the sandbox and the desktops that share this machine: the
+  // sizing rule in docs/deployment.md divides a core's second by it.
+  const double gatewayCpu = gateway.CpuMs() - cpuBefore;
+  const double perRequest = tally.requests ? gatewayCpu / static_cast<double>(tally.requests) : 0;
+  std::printf(
+      "gateway CPU: %.0f ms for %zu relayed requests = %.2f ms per request, %.1f ms per lookup; one core at 70%% "
+      "relays ~%.0f requests/s\n",
+      gatewayCpu, tally.requests, perRequest, lookups ? gatewayCpu / static_cast<double>(lookups) : 0.0,
+      perRequest > 0 ? 700.0 / perRequest : 0.0);
   for (const auto& [reason, n] : tally.reasons) std::printf("  source reason %-40s %zu\n", reason.c_str(), n);
   sandbox.value()->Stop();
   std::clog.rdbuf(oldLog);

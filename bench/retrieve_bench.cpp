@@ -2,7 +2,10 @@
 // The retrieval benchmark: sandbox and gateway run in this process (the same libraries as the
 // binaries), each holder answers after a fixed service time, and a patient is looked up at GP,
 // pharmacy and hospital with every query. Parallel retrieval should cost little more than the
-// slowest single request; strictly one request after the other would cost the sum (~24x).
+// holders' service time along the longest chain of requests that wait for each other (rounds:
+// surveillance decisions, then hypersensitivities); strictly one request after the other would
+// cost the sum (~24x). What the desktop -> gateway -> node -> holder chain adds on top is the
+// figure of issue 14 (warm <= 25 ms, cold <= 60 ms), with the CPU it took split by whose it was.
 #include "retrieve_bench.h"
 
 #include <algorithm>
@@ -21,6 +24,7 @@
 #include "net/client/login.h"
 #include "net/client/retriever.h"
 #include "sandbox/sandbox.h"
+#include "thread_cpu.h"
 
 namespace zb::bench {
 namespace {
@@ -33,16 +37,16 @@ struct Run {
   double wallMs = 0;
   double slowestMs = 0;
   std::size_t requests = 0;
+  std::size_t rounds = 0;
   bool complete = false;
+  double AddedMs(int serviceMs) const { return wallMs - static_cast<double>(rounds) * serviceMs; }
 };
 
 Run LookUpOnce(net::client::Retriever& retriever, const std::string& session, const std::string& bsn) {
   net::client::LookupRequest request;
   request.session = session;
   request.bsn = bsn;
-  request.sources = {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
-                     {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},
-                     {{"ziekenhuis", domain::SourceKind::kHospital, "ziekenhuis"}, "90000403"}};
+  request.sources = ThreeHolderSources();
   const auto started = Clock::now();
   const auto picture = net::client::LookUp(retriever, request);
   Run r;
@@ -51,6 +55,7 @@ Run LookUpOnce(net::client::Retriever& retriever, const std::string& session, co
   for (const auto& s : picture.sources()) {
     r.slowestMs = std::max(r.slowestMs, static_cast<double>(s.slowestRequest.count()));
     r.requests += s.requests;
+    r.rounds = std::max(r.rounds, s.rounds);
   }
   return r;
 }
@@ -76,7 +81,7 @@ int RunRetrieve(int argc, char** argv) {
   const auto bsns = Bsns(patients);
   MakeData(work / "data", bsns);
   // The gateway logs a line per relayed request; keep the table readable.
-  std::ofstream devnull("/dev/null");
+  std::ofstream devnull(std::getenv("ZB_BENCH_LOG") ? std::getenv("ZB_BENCH_LOG") : "/dev/null");
   auto* oldLog = std::clog.rdbuf(devnull.rdbuf());
 
   auto sandbox =
@@ -113,10 +118,11 @@ int RunRetrieve(int argc, char** argv) {
   std::printf(
       "zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per request\n",
       serviceMs);
-  std::printf("%-58s %9s %11s %9s %7s %s\n", "run", "wall ms", "slowest ms", "ratio", "reqs", "target");
-  auto row = [](const char* name, const Run& r, const char* target) {
-    std::printf("%-58s %9.1f %11.1f %9.2f %7zu %s%s\n", name, r.wallMs, r.slowestMs,
-                r.wallMs / std::max(1.0, r.slowestMs), r.requests, target, r.complete ? "" : "  (INCOMPLETE)");
+  std::printf("%-58s %8s %8s %7s %6s %10s %s\n", "run", "wall ms", "slowest", "rounds", "reqs", "added ms",
+              "target (added by the chain)");
+  auto row = [serviceMs](const char* name, const Run& r, const char* target) {
+    std::printf("%-58s %8.1f %8.1f %7zu %6zu %10.1f %s%s\n", name, r.wallMs, r.slowestMs, r.rounds, r.requests,
+                r.AddedMs(serviceMs), target, r.complete ? "" : "  (INCOMPLETE)");
   };
   {
     // A new desktop process: no connections, no directory answers, GP patient id not yet known,
@@ -127,22 +133,32 @@ int RunRetrieve(int argc, char** argv) {
   net::client::Retriever retriever(client);
   (void)LookUpOnce(retriever, login(), bsns[0]);  // the desktop has met this patient before
   const Run cold = LookUpOnce(retriever, login(), bsns[0]);
-  row("cold (new session and node tokens)", cold, "<= 1.50");
+  row("cold (new session and node tokens)", cold, "<= 60");
   const std::string session = login();
   (void)LookUpOnce(retriever, session, bsns[0]);
   const Run warm = LookUpOnce(retriever, session, bsns[0]);
-  row("warm (session and tokens cached)", warm, "<= 1.15");
+  row("warm (session and tokens cached)", warm, "<= 25");
 
-  std::vector<double> walls;
-  std::size_t incomplete = 0;
+  std::vector<double> walls, added;
+  std::size_t incomplete = 0, requests = 0;
+  const CpuSplit cpuBefore = ThreadCpuNow();
   for (const auto& bsn : bsns) {
     const Run r = LookUpOnce(retriever, session, bsn);
     walls.push_back(r.wallMs);
+    added.push_back(r.AddedMs(serviceMs));
+    requests += r.requests;
     incomplete += r.complete ? 0 : 1;
   }
+  const CpuSplit cpu = ThreadCpuNow() - cpuBefore;
+  const double n = static_cast<double>(walls.size());
   std::printf("%zu patients in a row (first lookup of each, warm session): p50 %.1f ms, p95 %.1f ms, max %.1f ms%s\n",
               walls.size(), Percentile(walls, 0.5), Percentile(walls, 0.95),
               *std::max_element(walls.begin(), walls.end()), incomplete ? "  (SOME INCOMPLETE)" : "");
+  std::printf("  added by the chain: p50 %.1f ms, p95 %.1f ms\n", Percentile(added, 0.5), Percentile(added, 0.95));
+  std::printf(
+      "  CPU per lookup (%zu requests): gateway %.1f ms, desktop %.1f ms, sandbox (node + holders) %.1f ms; "
+      "this machine has 2 cores for all three\n",
+      requests / walls.size(), cpu.gatewayMs / n, cpu.desktopMs / n, cpu.sandboxMs / n);
   std::printf("connections opened by the desktop side: %zu; sequential retrieval would take ~%d ms per patient\n",
               retriever.connectionsOpened(), static_cast<int>(warm.requests) * serviceMs);
 
@@ -151,8 +167,7 @@ int RunRetrieve(int argc, char** argv) {
   std::clog.rdbuf(oldLog);
   std::error_code ec;
   fs::remove_all(work, ec);
-  const bool met =
-      cold.wallMs / std::max(1.0, cold.slowestMs) <= 1.5 && warm.wallMs / std::max(1.0, warm.slowestMs) <= 1.15;
+  const bool met = cold.AddedMs(serviceMs) <= 60 && warm.AddedMs(serviceMs) <= 25;
   std::printf("targets %s\n", met ? "met" : "NOT met");
   return 0;
 }

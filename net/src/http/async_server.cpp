@@ -22,6 +22,7 @@
 #include <thread>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
 
+#include "thread_name.h"
 #include "work_queue.h"
 
 namespace zb::net::http {
@@ -130,7 +131,11 @@ class ServerImpl final : public AsyncServer {
     if (ec) return MakeError(ErrorCode::kUnavailable, "cannot listen on " + host + ":" + std::to_string(port));
     m_queue = std::make_unique<WorkQueue>(m_options.workers, static_cast<std::size_t>(m_options.maxQueued));
     Accept();
-    for (int i = 0; i < std::max(1, m_options.ioThreads); ++i) m_threads.emplace_back([this] { m_ioc.run(); });
+    for (int i = 0; i < std::max(1, m_options.ioThreads); ++i)
+      m_threads.emplace_back([this] {
+        NameThisThread("zb-server-io");
+        m_ioc.run();
+      });
     return static_cast<int>(m_acceptor.local_endpoint().port());
   }
 

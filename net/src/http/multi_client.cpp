@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "easy.h"
+#include "thread_name.h"
 
 namespace zb::net::http {
 
@@ -28,7 +29,10 @@ MultiClient::MultiClient(ClientOptions options, MultiOptions multi)
   curl_multi_setopt(M(m_multi), CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
   curl_multi_setopt(M(m_multi), CURLMOPT_MAX_HOST_CONNECTIONS, m_multiOptions.maxHostConnections);
   curl_multi_setopt(M(m_multi), CURLMOPT_MAXCONNECTS, m_multiOptions.maxCachedConnections);
-  m_thread = std::thread([this] { Loop(); });
+  m_thread = std::thread([this] {
+    NameThisThread("zb-http-multi");
+    Loop();
+  });
 }
 
 MultiClient::~MultiClient() {

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "work_queue.h"
 
+#include "thread_name.h"
+
 namespace zb::net::http {
 
 WorkQueue::WorkQueue(int workers, std::size_t maxQueued) : m_maxQueued(maxQueued) {
-  for (int i = 0; i < workers; ++i) m_threads.emplace_back([this] { Run(); });
+  for (int i = 0; i < workers; ++i)
+    m_threads.emplace_back([this] {
+      NameThisThread("zb-server-work");
+      Run();
+    });
 }
 
 WorkQueue::~WorkQueue() { Stop(); }
