@@ -183,6 +183,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
     c.userIdentity = UserIdentity::kDeziIdToken;
   else if (identity != "employee-credential")
     r.Fail("nuts.user_identity", "must be employee-credential or dezi-id-token");
+  c.allowPrivateHolderAddresses = r.Boolean("nuts.allow_private_holder_addresses", false);
   c.tokenType = r.String("nuts.token_type", false, "DPoP");
   if (c.tokenType != "DPoP" && c.tokenType != "Bearer") r.Fail("nuts.token_type", "must be DPoP or Bearer");
   const json* discovery = r.Find("discovery");
@@ -208,7 +209,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
       r.Fail("enrollment.register_file",
              "is needed: Discovery Service " + d.service + " uses the knooppunt presentation");
   }
-  if (r.Find("address_directory")) c.addressDirectory = r.Url("address_directory.fhir_base", true);
+  if (r.Find("address_directory")) c.addressDirectory = r.Url("address_directory.fhir_base");
   c.sessionMinutes = r.Integer("session.lifetime_minutes", 480, 5, 24 * 60);
   c.auditFile = r.String("audit.file");
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())

@@ -77,10 +77,14 @@ class GatewayImpl final : public Gateway {
         // 32 MB is far beyond any patient's medication record; a larger answer is refused while it
         // arrives, so one holder cannot exhaust the gateway's memory.
         m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000),
-                                        std::chrono::milliseconds(20000), 32U << 20, true}),
+                                        std::chrono::milliseconds(20000), 32U << 20, false}),
+        // Plain http only towards the node's internal API on loopback (LoadConfig checked its
+        // URL); DEZI, the holders and the address directory are always https.
+        m_nodeHttp(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000),
+                                            std::chrono::milliseconds(20000), 32U << 20, true}),
         m_audit(std::move(audit)),
         m_dezi(m_config, m_http, std::move(userinfoKey)),
-        m_nuts(m_config, m_http, std::move(tokenV2Key)),
+        m_nuts(m_config, m_nodeHttp, std::move(tokenV2Key)),
         m_relay(m_config, m_http, m_nuts, *m_audit) {}
   ~GatewayImpl() override { Stop(); }
 
@@ -252,6 +256,7 @@ class GatewayImpl final : public Gateway {
 
   GatewayConfig m_config;
   net::http::Client m_http;
+  net::http::Client m_nodeHttp;
   std::unique_ptr<AuditLog> m_audit;
   DeziLogin m_dezi;
   NutsClient m_nuts;

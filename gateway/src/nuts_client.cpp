@@ -2,9 +2,11 @@
 #include "nuts_client.h"
 
 #include <chrono>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "clock.h"
+#include "holder_address.h"
 #include "net/jose/jws.h"
 #include "net/jose/random.h"
 #include "net/json_member.h"
@@ -94,7 +96,12 @@ domain::Result<std::vector<Holder>> NutsClient::Search(const std::string& servic
              StringMember(parameters, "fhirBaseURL"),
              StringMember(parameters, "authServerURL")};
     // A registration without endpoints cannot be used; leave it out rather than fail later.
-    if (!h.fhirBase.empty() && !h.authServer.empty()) holders.push_back(std::move(h));
+    if (h.fhirBase.empty() || h.authServer.empty()) continue;
+    if (auto why = HolderAddressRefusal(h.fhirBase, m_config.allowPrivateHolderAddresses)) {
+      std::clog << "discovery: registration of " << h.name << " (" << service << ") left out: " << *why << "\n";
+      continue;
+    }
+    holders.push_back(std::move(h));
   }
   return holders;
 }

@@ -231,7 +231,9 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
         {"subject", w.subject},
         {"token_v2", {{"key", "token-v2-key.pem"}, {"issuer", "zorgbrug-gateway"}, {"audience", w.audience}}},
         {"user_identity", options.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
-        {"token_type", "DPoP"}}},
+        {"token_type", "DPoP"},
+        // The sandbox's holders live on 127.0.0.1; a real organisation's do not.
+        {"allow_private_holder_addresses", true}}},
       {"discovery",
        {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
         {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}}}},

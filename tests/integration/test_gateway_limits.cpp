@@ -265,3 +265,21 @@ TEST_CASE("an overloaded gateway answers 503 gateway_busy with Retry-After at on
   CHECK(waited < 1s);  // refused at once, while the first request still runs
   World().Behave("apotheek", {{"latency_ms", 0}});
 }
+
+TEST_CASE("outgoing calls: Discovery registrations on private addresses are left out unless configured") {
+  // The sandbox's holders are registered on 127.0.0.1, as a hostile registration pointing into
+  // the organisation's network would be: without the test set-up's setting none is used.
+  World().StartGateway({{"nuts", {{"allow_private_holder_addresses", false}}}});
+  const std::string session = World().Session("so");
+  const std::string query =
+      "MedicationRequest?patient.identifier=" + kBsnA + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005";
+  const auto refused = World().Client().Relay(session, "medicatieoverdracht-gf", "90000402", "GET", query);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().problem == "holder_not_in_directory");
+  CHECK(World().gatewayLog().find("loopback, private or link-local address (127.0.0.1)") != std::string::npos);
+  World().StartGateway();  // sessions live in the gateway's memory: log in again
+  const auto allowed =
+      World().Client().Relay(World().Session("so"), "medicatieoverdracht-gf", "90000402", "GET", query);
+  REQUIRE(allowed.ok());
+  CHECK(allowed->status == 200);
+}

@@ -74,6 +74,10 @@ struct GatewayConfig {
   std::string auditHeadFile;  // the sealed head (count + last MAC); default: the trail's name + ".head"
   // Below this much free space on the trail's file system the gateway warns (log + /health).
   std::int64_t auditMinFreeMegabytes = 1024;
+  // Discovery registrations whose fhirBaseURL is on a loopback, private or link-local address are
+  // left out unless this is set (the sandbox, a test set-up): otherwise a registration could steer
+  // the gateway into the organisation's own network.
+  bool allowPrivateHolderAddresses = false;
 
   bool RoleAllowed(const std::string& feature, const std::string& roleCode) const;
 };
