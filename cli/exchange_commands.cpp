@@ -18,6 +18,7 @@
 #include "net/client/gateway_client.h"
 #include "net/client/login.h"
 #include "net/json_member.h"
+#include "platform/private_file.h"
 
 namespace zb::cli {
 namespace {
@@ -73,19 +74,9 @@ int OpenPrivate(const fs::path& file, int flags, std::string& problem) {
 std::string SaveSession(const json& session) {
   const fs::path file = SessionFile();
   if (auto problem = PrivateFolderProblem(file.parent_path(), true); !problem.empty()) return problem;
-  // A new file under an unpredictable name, renamed over the old one: no moment where a
-  // half-written or foreign file is there.
-  const fs::path temporary = file.string() + "." + std::to_string(::getpid()) + ".new";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return "cannot create " + temporary.string();
-  const std::string text = session.dump();
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed || ::rename(temporary.c_str(), file.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    return "cannot write " + file.string();
-  }
-  return {};
+  // 0600 from the first byte, under an unpredictable temporary name, renamed over the old one.
+  auto written = platform::WritePrivateFile(file.string(), session.dump());
+  return written ? std::string() : written.error().detail;
 }
 
 // The stored session, or null; `problem` says why a file that is there is not used.
