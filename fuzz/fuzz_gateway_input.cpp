@@ -45,7 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Check(path.find("/..") == std::string::npos || path.find("/..") + 3 < path.size());
         Check(path.substr(path.rfind('/') + 1) != "..");
       }
-      (void)zb::gateway::PatientsNamedIn(q == std::string::npos ? "" : input.substr(q + 1));
+      // Every distinct BSN is also counted: a request can never name more patients than it is refused for.
+      const auto named = zb::gateway::PatientsNamedIn(q == std::string::npos ? "" : input.substr(q + 1));
+      Check(named.count >= named.bsns.size());
       (void)zb::gateway::QueryKind(path, q == std::string::npos ? "" : input.substr(q + 1));
       break;
     }

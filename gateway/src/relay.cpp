@@ -16,34 +16,6 @@ using nlohmann::json;
 
 constexpr const char* kBsnPrefix = "http://fhir.nl/fhir/NamingSystem/bsn|";
 
-std::string BsnIn(const std::string& text) {
-  for (const auto& [name, value] : net::http::ParseForm(text)) {
-    if ((name == "identifier" || name == "patient.identifier") && value.rfind(kBsnPrefix, 0) == 0) {
-      return value.substr(std::string(kBsnPrefix).size());
-    }
-  }
-  return {};
-}
-
-// Every BSN a query or form names, for the audit record of a refused request that named several.
-void CollectBsns(const std::string& text, std::vector<std::string>& out) {
-  for (const auto& [name, value] : net::http::ParseForm(text)) {
-    if (name.find("identifier") == std::string::npos) continue;
-    for (std::size_t at = value.find(kBsnPrefix); at != std::string::npos; at = value.find(kBsnPrefix, at + 1)) {
-      const std::size_t begin = at + std::string(kBsnPrefix).size();
-      const std::string bsn = value.substr(begin, value.find(',', begin) - begin);
-      if (std::find(out.begin(), out.end(), bsn) == out.end()) out.push_back(bsn);
-    }
-  }
-}
-
-std::string HolderPatientIn(const std::string& query) {
-  for (const auto& [name, value] : net::http::ParseForm(query)) {
-    if (name == "patient") return value;
-  }
-  return {};
-}
-
 // What went wrong on the way to the holder, in the codes the desktop explains per source.
 domain::Error HolderFailure(const Holder& holder, const domain::Error& e) {
   const std::string detail = holder.name + ": " + e.detail;
@@ -63,8 +35,6 @@ domain::Error HolderFailure(const Holder& holder, const domain::Error& e) {
 
 }  // namespace
 
-// Only relative FHIR paths of the forms the use cases need: no "..", no absolute URLs, so the
-// relay can never be turned into a way to reach arbitrary hosts or paths.
 bool AllowedPath(const std::string& path) {
   static const std::regex re("^[A-Z][A-Za-z]{1,40}(/_search|/[A-Za-z0-9.-]{1,64})?$");
   if (!std::regex_match(path, re)) return false;
@@ -73,18 +43,24 @@ bool AllowedPath(const std::string& path) {
   return last != "." && last != "..";
 }
 
-// Every parameter that names a patient: a BSN identifier (also chained through patient/subject)
-// or a reference to the holder's Patient. A comma is FHIR's OR, so "a,b" names two.
-std::size_t PatientsNamedIn(const std::string& text) {
-  std::size_t n = 0;
+NamedPatients PatientsNamedIn(const std::string& text) {
+  NamedPatients named;
   for (const auto& [name, value] : net::http::ParseForm(text)) {
     const std::string base = name.substr(0, name.find(':'));
-    const bool bsn = (base == "identifier" || base == "patient.identifier" || base == "subject.identifier") &&
-                     value.find(kBsnPrefix) != std::string::npos;
-    if (bsn || base == "patient" || base == "subject")
-      n += 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), ','));
+    // Any identifier parameter (also chained, with modifiers or through _has) holding a BSN.
+    if (name.find("identifier") != std::string::npos && value.find(kBsnPrefix) != std::string::npos) {
+      for (std::size_t at = value.find(kBsnPrefix); at != std::string::npos; at = value.find(kBsnPrefix, at + 1)) {
+        const std::size_t begin = at + std::string(kBsnPrefix).size();
+        const std::string bsn = value.substr(begin, value.find(',', begin) - begin);
+        ++named.count;
+        if (std::find(named.bsns.begin(), named.bsns.end(), bsn) == named.bsns.end()) named.bsns.push_back(bsn);
+      }
+    } else if (base == "patient" || base == "subject") {
+      named.count += 1 + static_cast<std::size_t>(std::count(value.begin(), value.end(), ','));
+      if (named.holderPatient.empty()) named.holderPatient = value;
+    }
   }
-  return n;
+  return named;
 }
 
 std::string QueryKind(const std::string& path, const std::string& query) {
@@ -156,8 +132,19 @@ domain::Result<Holder> Relay::FindHolder(const std::string& service, const std::
 
 domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRequest& request) {
   const auto started = std::chrono::steady_clock::now();
+  const NamedPatients inQuery = PatientsNamedIn(request.query);
+  const NamedPatients inBody = PatientsNamedIn(request.body);
+  // What the audit record names: the declared patient first, then every other one the request names.
+  NamedPatients named{inQuery.count + inBody.count, {}, inQuery.holderPatient};
+  auto add = [&named](const std::string& bsn) {
+    if (!bsn.empty() && std::find(named.bsns.begin(), named.bsns.end(), bsn) == named.bsns.end())
+      named.bsns.push_back(bsn);
+  };
+  add(request.patient);
+  for (const auto& bsn : inQuery.bsns) add(bsn);
+  for (const auto& bsn : inBody.bsns) add(bsn);
   auto fail = [&](domain::Error f, const Holder* holder) -> domain::Result<RelayResponse> {
-    (void)Audit(user, request, holder, f.status, f.problem, false);
+    (void)Audit(user, request, named, holder, f.status, f.problem, false);
     return f;
   };
   if (!m_config.RoleAllowed("relay", user.roleCode)) {
@@ -183,20 +170,18 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
                 nullptr);
   // Exactly one patient per request, named in one place: otherwise the audit trail could name
   // another patient than the holder answers about (the first of two parameters vs the last).
-  const std::size_t namedInQuery = PatientsNamedIn(request.query);
-  const std::size_t namedInBody = PatientsNamedIn(request.body);
-  if (namedInQuery > 0 && namedInBody > 0)
+  if (inQuery.count > 0 && inBody.count > 0)
     return fail(Failure(400, "relay_request_invalid", "the request names a patient both in the query and the body"),
                 nullptr);
-  if (namedInQuery + namedInBody > 1)
+  if (inQuery.count + inBody.count > 1)
     return fail(Failure(400, "relay_request_invalid", "the request names more than one patient"), nullptr);
   // The patient the request is about: as the desktop declares it, and never another one in the query.
-  std::string inQuery = BsnIn(request.query);
-  if (inQuery.empty()) inQuery = BsnIn(request.body);
-  if (!request.patient.empty() && !inQuery.empty() && inQuery != request.patient)
+  const auto& asked = inQuery.bsns.empty() ? inBody.bsns : inQuery.bsns;
+  const std::string bsnAsked = asked.empty() ? std::string() : asked.front();
+  if (!request.patient.empty() && !bsnAsked.empty() && bsnAsked != request.patient)
     return fail(Failure(400, "relay_request_invalid", "the query is about another patient than the request declares"),
                 nullptr);
-  const std::string patient = request.patient.empty() ? inQuery : request.patient;
+  const std::string patient = request.patient.empty() ? bsnAsked : request.patient;
   if (knooppunt) {
     // The holders' policy asks for this organisation's enrolment of the patient: only patients in
     // the register are looked up, refused here before any holder (or the node) is asked.
@@ -257,7 +242,7 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
   }
   // No access without a trace (NEN 7513): an answer that cannot be audited is not handed out.
   const auto auditStarted = std::chrono::steady_clock::now();
-  if (!Audit(user, request, &holder, out.status, "", out.retried)) {
+  if (!Audit(user, request, named, &holder, out.status, "", out.retried)) {
     return Failure(500, "audit_unavailable", "the audit trail cannot be written; the answer is withheld");
   }
   const Ms auditTime = since(auditStarted);
@@ -285,20 +270,17 @@ bool Relay::AuditCredentials(const Identity& user, const RelayRequest& request, 
   return ok.ok();
 }
 
-bool Relay::Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
-                  const std::string& error, bool retried) {
-  std::vector<std::string> bsns;
-  if (!request.patient.empty()) bsns.push_back(request.patient);
-  CollectBsns(request.query, bsns);
-  CollectBsns(request.body, bsns);
+bool Relay::Audit(const Identity& user, const RelayRequest& request, const NamedPatients& named, const Holder* holder,
+                  long status, const std::string& error, bool retried) {
+  const auto& bsns = named.bsns;
   json patient;
   if (bsns.size() == 1) {
     patient = m_audit.PatientRef(bsns.front());
   } else if (bsns.size() > 1) {  // a refused request: every patient it named is on the trail
     patient = json::array();
     for (const auto& b : bsns) patient.push_back(m_audit.PatientRef(b));
-  } else if (const std::string id = HolderPatientIn(request.query); !id.empty()) {
-    patient = "holder-patient-id:" + id;
+  } else if (!named.holderPatient.empty()) {
+    patient = "holder-patient-id:" + named.holderPatient;
   }
   json record{{"event", "fhir-relay"},
               {"client", request.client},

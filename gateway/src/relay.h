@@ -38,6 +38,19 @@ struct RelayResponse {
   bool retried = false;
 };
 
+// Only relative FHIR paths of the forms the use cases need ("Type", "Type/_search", "Type/id"),
+// no dot segments: the relay can never be turned into a way to reach other hosts or paths.
+bool AllowedPath(const std::string& path);
+// The patients a query or form body names: every BSN in an identifier parameter (also chained or
+// with modifiers) and every reference to the holder's Patient (patient=, subject=). A comma is
+// FHIR's OR, so "a,b" names two. One rule for the refusal, the declared-patient check and the audit.
+struct NamedPatients {
+  std::size_t count = 0;
+  std::vector<std::string> bsns;  // in order, once each
+  std::string holderPatient;      // the first patient=/subject= value
+};
+NamedPatients PatientsNamedIn(const std::string& text);
+
 class Relay {
  public:
   Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit);
@@ -50,8 +63,9 @@ class Relay {
   // Every presentation of an enrolment and delegation credential is on the trail (NEN 7513).
   [[nodiscard]] bool AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
                                       const std::string& bsn);
-  [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const Holder* holder, long status,
-                           const std::string& error, bool retried);
+  // `named`: the patients the request names, in query and body together.
+  [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const NamedPatients& named,
+                           const Holder* holder, long status, const std::string& error, bool retried);
 
   const GatewayConfig& m_config;
   const net::http::Client& m_http;
@@ -62,12 +76,6 @@ class Relay {
   std::mutex m_mutex;
   std::map<std::string, std::pair<Holder, std::int64_t>> m_holders;  // service|ura -> holder, valid until
 };
-
-// Only relative FHIR paths of the forms the use cases need ("Type", "Type/_search", "Type/id"),
-// no dot segments: the relay can never be turned into a way to reach other hosts or paths.
-bool AllowedPath(const std::string& path);
-// How many patients a query or form body names (a comma-separated value names several).
-std::size_t PatientsNamedIn(const std::string& text);
 
 // What an audit record says the request was for: the MP9 building block, the CiO list, or the
 // resource type (mp9.md §b; nuts.md §5.2).
