@@ -69,19 +69,21 @@ contract::SessionUser UserOf(const Identity& u) {
           u.roleCode,   u.roleName,      u.ura,      u.organisation};
 }
 
+// Outgoing calls: 32 MB is far beyond any patient's medication record; a larger answer is refused
+// while it arrives, so one holder cannot exhaust the gateway's memory. Plain http only where
+// `loopbackHttp` (the node's internal API, whose URL LoadConfig checked).
+net::http::ClientOptions Outgoing(const GatewayConfig& config, bool loopbackHttp) {
+  return {config.caFile, std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), 32U << 20, loopbackHttp};
+}
+
 class GatewayImpl final : public Gateway {
  public:
   GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key,
               std::unique_ptr<AuditLog> audit)
       : m_config(config),
-        // 32 MB is far beyond any patient's medication record; a larger answer is refused while it
-        // arrives, so one holder cannot exhaust the gateway's memory.
-        m_http(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000),
-                                        std::chrono::milliseconds(20000), 32U << 20, false}),
-        // Plain http only towards the node's internal API on loopback (LoadConfig checked its
-        // URL); DEZI, the holders and the address directory are always https.
-        m_nodeHttp(net::http::ClientOptions{config.caFile, std::chrono::milliseconds(5000),
-                                            std::chrono::milliseconds(20000), 32U << 20, true}),
+        // DEZI, the holders and the address directory: https only.
+        m_http(Outgoing(config, false)),
+        m_nodeHttp(Outgoing(config, true)),
         m_audit(std::move(audit)),
         m_dezi(m_config, m_http, std::move(userinfoKey)),
         m_nuts(m_config, m_nodeHttp, std::move(tokenV2Key)),
