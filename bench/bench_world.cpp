@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/identifiers.h"
+#include "thread_cpu.h"
+
 extern char** environ;
 
 namespace zb::bench {
@@ -26,12 +29,6 @@ std::string Read(const fs::path& p) {
   return s.str();
 }
 
-bool ElevenTest(const std::string& digits) {
-  int sum = 0;
-  for (std::size_t i = 0; i < 8; ++i) sum += (digits[i] - '0') * static_cast<int>(9 - i);
-  return (sum - (digits[8] - '0')) % 11 == 0;
-}
-
 }  // namespace
 
 std::vector<std::string> Bsns(std::size_t n) {
@@ -39,7 +36,7 @@ std::vector<std::string> Bsns(std::size_t n) {
   for (int i = 0; out.size() < n && i < 100000; ++i) {
     char text[16];
     std::snprintf(text, sizeof text, "9998%05d", i);
-    if (ElevenTest(text)) out.emplace_back(text);
+    if (domain::Bsn::Parse(text)) out.emplace_back(text);
   }
   return out;
 }
@@ -109,20 +106,7 @@ int GatewayProcess::Threads() const { return static_cast<int>(StatusField("Threa
 long GatewayProcess::PeakMiB() const { return StatusField("VmHWM:") / 1024; }
 long GatewayProcess::MemoryMiB() const { return StatusField("VmRSS:") / 1024; }
 
-double GatewayProcess::CpuMs() const {
-  std::ifstream in("/proc/" + std::to_string(m_pid) + "/stat");
-  std::string line;
-  std::getline(in, line);
-  const auto close = line.rfind(')');
-  if (close == std::string::npos) return 0;
-  std::istringstream rest(line.substr(close + 2));
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && rest >> field; ++i) {  // fields 14 and 15: utime, stime
-    if (i >= 14) ticks += std::stod(field);
-  }
-  return ticks * 1000.0 / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
+double GatewayProcess::CpuMs() const { return ProcessCpu("/proc/" + std::to_string(m_pid) + "/stat").ms; }
 
 std::vector<net::client::SourceSpec> ThreeHolderSources() {
   return {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
