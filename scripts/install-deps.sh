@@ -23,6 +23,7 @@ packages=(
   poppler-utils                      # pdftoppm: the PDF's first page as a picture (update-screenshots.sh)
   python3 fonts-dejavu-core          # the catalog check (tests); the font of the printed overview
   nodejs                             # test-only tools (Prism, jose; npm ships with Node 20 here)
+  nginx                              # the production reverse proxy (installer/nginx), tested in front of the gateway
 )
 
 missing=()

@@ -25,6 +25,8 @@ class ExchangeWorld {
   void StartGateway(const nlohmann::json& patch = nlohmann::json::object());
   // The same, returning the gateway's log when it does not start ("" when it does).
   std::string TryStartGateway(const nlohmann::json& patch = nlohmann::json::object());
+  // Stops the gateway process (SIGTERM); gatewayUrl() then names a closed port.
+  void StopGateway() { m_gateway.reset(); }
   net::client::GatewayClient Client() const;
   net::http::ClientOptions Trust() const;
   domain::Result<net::contract::SessionInfo> TryLogin(const std::string& persona) const;
