@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -107,6 +109,41 @@ long GatewayProcess::PeakMiB() const { return StatusField("VmHWM:") / 1024; }
 long GatewayProcess::MemoryMiB() const { return StatusField("VmRSS:") / 1024; }
 
 double GatewayProcess::CpuMs() const { return ProcessCpu("/proc/" + std::to_string(m_pid) + "/stat").ms; }
+
+std::unique_ptr<test::NginxFront> StartNginxFront(const nlohmann::json& world, const std::string& gatewayUrl,
+                                                  const fs::path& dir) {
+  const fs::path worldDir = fs::path(world["gateway_config"].get<std::string>()).parent_path();
+  test::NginxFrontOptions o;
+  o.gatewayUrl = gatewayUrl;
+  o.caFile = world["ca"].get<std::string>();
+  o.certFile = (worldDir / "gateway-tls.pem").string();
+  o.keyFile = (worldDir / "gateway-tls-key.pem").string();
+  o.dir = dir.string();
+  o.proxyBind = kNginxSource;
+  o.workers = 2;  // `worker_processes auto` on this 2-core machine
+  std::string error;
+  auto front = test::NginxFront::Start(o, error);
+  if (!front) std::fprintf(stderr, "nginx: %s\n", error.c_str());
+  return front;
+}
+
+double NginxCpuMs(const test::NginxFront& front) {
+  const std::string master = std::to_string(front.pid());
+  double ms = ProcessCpu("/proc/" + master + "/stat").ms;
+  std::ifstream children("/proc/" + master + "/task/" + master + "/children");
+  for (std::string worker; children >> worker;) ms += ProcessCpu("/proc/" + worker + "/stat").ms;
+  return ms;
+}
+
+Flags::Flags(int argc, char** argv) : m_args(argv + 1, argv + argc) {}
+
+int Flags::Int(const char* name, int fallback, int min) const {
+  for (std::size_t i = 0; i + 1 < m_args.size(); ++i)
+    if (m_args[i] == name) return std::max(min, std::atoi(m_args[i + 1].c_str()));
+  return fallback;
+}
+
+bool Flags::Has(const char* name) const { return std::find(m_args.begin(), m_args.end(), name) != m_args.end(); }
 
 std::vector<net::client::SourceSpec> ThreeHolderSources() {
   return {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},

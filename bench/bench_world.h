@@ -4,10 +4,13 @@
 // other BSNs at all three holders) and a zorgbrug-gateway process whose threads and memory can be
 // read apart from the benchmark's own.
 #include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "net/client/retriever.h"
+#include "nginx_front.h"
 
 namespace zb::bench {
 
@@ -36,6 +39,26 @@ class GatewayProcess {
   long StatusField(const char* name) const;
   int m_pid = -1;
   std::string m_url;
+};
+
+// nginx from the project's production template (installer/nginx) in front of the gateway at
+// `gatewayUrl`, with the sandbox world's certificate and CA (`world`: Sandbox::Describe()). It
+// connects to the gateway from kNginxSource, which the gateway's trusted_proxies must name.
+inline constexpr const char* kNginxSource = "127.0.0.3";
+std::unique_ptr<test::NginxFront> StartNginxFront(const nlohmann::json& world, const std::string& gatewayUrl,
+                                                  const std::filesystem::path& dir);
+// CPU time of nginx's master and worker processes so far.
+double NginxCpuMs(const test::NginxFront& front);
+
+// A benchmark's command line: `--name value` pairs and lone `--switch`es.
+class Flags {
+ public:
+  Flags(int argc, char** argv);
+  int Int(const char* name, int fallback, int min) const;
+  bool Has(const char* name) const;
+
+ private:
+  std::vector<std::string> m_args;
 };
 
 }  // namespace zb::bench

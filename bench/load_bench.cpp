@@ -49,16 +49,12 @@ struct Tally {
 }  // namespace
 
 int RunLoad(int argc, char** argv) {
-  int desktops = 50;
-  int seconds = 30;
-  int serviceMs = 100;
-  int workers = 0;  // 0: the gateway's default
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--workers") == 0) workers = std::max(1, std::atoi(argv[i + 1]));
-    if (std::strcmp(argv[i], "--desktops") == 0) desktops = std::max(1, std::atoi(argv[i + 1]));
-    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::max(1, std::atoi(argv[i + 1]));
-    if (std::strcmp(argv[i], "--service-ms") == 0) serviceMs = std::max(0, std::atoi(argv[i + 1]));
-  }
+  const Flags flags(argc, argv);
+  const int desktops = flags.Int("--desktops", 50, 1);
+  const int seconds = flags.Int("--seconds", 30, 1);
+  const int serviceMs = flags.Int("--service-ms", 100, 0);
+  const int workers = flags.Int("--workers", 0, 1);  // 0: the gateway's default
+  const bool viaNginx = flags.Has("--via-nginx");
   const fs::path work = fs::temp_directory_path() / ("zorgbrug-load-" + std::to_string(::getpid()));
   const auto bsns = Bsns(static_cast<std::size_t>(desktops));
   MakeData(work / "data", bsns);
@@ -72,10 +68,14 @@ int RunLoad(int argc, char** argv) {
   json config = json::parse(std::ifstream(world["gateway_config"].get<std::string>()));
   config["listen"]["login_attempts_per_minute"] = 100000;
   if (workers > 0) config["listen"]["workers"] = workers;
+  if (viaNginx) config["listen"]["trusted_proxies"] = {kNginxSource};
   const std::string configFile = (work / "world" / "gateway-load.json").string();
   std::ofstream(configFile) << config.dump();
   GatewayProcess gateway(ZB_GATEWAY_PATH, configFile);
   if (gateway.url().empty()) return std::fprintf(stderr, "zorgbrug-gateway did not start\n"), 1;
+  std::unique_ptr<test::NginxFront> nginx;
+  if (viaNginx && !(nginx = StartNginxFront(world, gateway.url(), work / "nginx"))) return 1;
+  const std::string desktopsGateway = nginx ? nginx->url() : gateway.url();
 
   net::http::ClientOptions trust;
   trust.caFile = world["ca"];
@@ -86,10 +86,11 @@ int RunLoad(int argc, char** argv) {
                         {{"Content-Type", "application/json"}},
                         json{{"latency_ms", serviceMs}}.dump()});
   }
-  std::printf("zorgbrug-bench load: %d desktops, %d s, holders answer after %d ms; gateway at %s\n", desktops, seconds,
-              serviceMs, gateway.url().c_str());
+  std::printf("zorgbrug-bench load: %d desktops, %d s, holders answer after %d ms; desktops -> %s\n", desktops, seconds,
+              serviceMs, nginx ? "nginx (HTTP/2) -> gateway" : "gateway");
   const int threadsBefore = gateway.Threads();
   const double cpuBefore = gateway.CpuMs();
+  const double nginxBefore = nginx ? NginxCpuMs(*nginx) : 0;
   Tally tally;
   std::atomic<int> peakThreads{0};
   std::atomic<bool> stop{false};
@@ -103,7 +104,7 @@ int RunLoad(int argc, char** argv) {
   std::vector<std::thread> threads;
   for (int d = 0; d < desktops; ++d) {
     threads.emplace_back([&, d] {
-      net::client::GatewayClient client(gateway.url(), trust);
+      net::client::GatewayClient client(desktopsGateway, trust);
       net::client::HeadlessBrowser browser("so", trust);
       auto session = net::client::Login(client, browser, std::chrono::seconds(60));
       if (!session) {
@@ -160,7 +161,13 @@ int RunLoad(int argc, char** argv) {
       "relays ~%.0f requests/s\n",
       gatewayCpu, tally.requests, perRequest, lookups ? gatewayCpu / static_cast<double>(lookups) : 0.0,
       perRequest > 0 ? 700.0 / perRequest : 0.0);
+  if (nginx) {
+    const double nginxCpu = NginxCpuMs(*nginx) - nginxBefore;
+    std::printf("nginx CPU: %.0f ms = %.2f ms per request\n", nginxCpu,
+                tally.requests ? nginxCpu / static_cast<double>(tally.requests) : 0.0);
+  }
   for (const auto& [reason, n] : tally.reasons) std::printf("  source reason %-40s %zu\n", reason.c_str(), n);
+  nginx.reset();
   sandbox.value()->Stop();
   std::clog.rdbuf(oldLog);
   std::error_code ec;

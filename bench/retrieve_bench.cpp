@@ -69,14 +69,10 @@ double Percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int RunRetrieve(int argc, char** argv) {
-  std::size_t patients = 50;
-  int serviceMs = 100;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--patients") == 0)
-      patients = static_cast<std::size_t>(std::max(1, std::atoi(argv[i + 1])));
-    else if (std::strcmp(argv[i], "--service-ms") == 0)
-      serviceMs = std::max(0, std::atoi(argv[i + 1]));
-  }
+  const Flags flags(argc, argv);
+  const auto patients = static_cast<std::size_t>(flags.Int("--patients", 50, 1));
+  const int serviceMs = flags.Int("--service-ms", 100, 0);
+  const bool viaNginx = flags.Has("--via-nginx");
   const fs::path work = fs::temp_directory_path() / ("zorgbrug-bench-" + std::to_string(::getpid()));
   const auto bsns = Bsns(patients);
   MakeData(work / "data", bsns);
@@ -90,8 +86,12 @@ int RunRetrieve(int argc, char** argv) {
   const json world = sandbox.value()->Describe();
   auto config = gateway::LoadConfig(world["gateway_config"]);
   if (!config) return std::fprintf(stderr, "gateway config: %s\n", config.error().detail.c_str()), 1;
+  if (viaNginx) config.value().trustedProxies.push_back(kNginxSource);
   auto gw = gateway::Gateway::Start(config.value());
   if (!gw) return std::fprintf(stderr, "gateway: %s\n", gw.error().detail.c_str()), 1;
+  std::unique_ptr<test::NginxFront> nginx;
+  if (viaNginx && !(nginx = StartNginxFront(world, gw.value()->Url(), work / "nginx"))) return 1;
+  const std::string desktopsGateway = nginx ? nginx->url() : gw.value()->Url();
 
   net::http::ClientOptions trust;
   trust.caFile = world["ca"];
@@ -103,7 +103,7 @@ int RunRetrieve(int argc, char** argv) {
   for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"})
     post(std::string("/holder/") + holder + "/behaviour", {{"latency_ms", serviceMs}});
 
-  net::client::GatewayClient client(gw.value()->Url(), trust);
+  net::client::GatewayClient client(desktopsGateway, trust);
   auto login = [&] {
     net::client::HeadlessBrowser browser("so", trust);
     auto s = net::client::Login(client, browser, std::chrono::seconds(30));
@@ -116,8 +116,9 @@ int RunRetrieve(int argc, char** argv) {
   };
 
   std::printf(
-      "zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per request\n",
-      serviceMs);
+      "zorgbrug-bench retrieve: 3 holders (GP zorginzage, pharmacy + hospital MP9 3.0/CiO), service time %d ms per "
+      "request; desktop -> %s\n",
+      serviceMs, nginx ? "nginx (HTTP/2) -> gateway" : "gateway");
   std::printf("%-58s %8s %8s %7s %6s %10s %s\n", "run", "wall ms", "slowest", "rounds", "reqs", "added ms",
               "target (added by the chain)");
   auto row = [serviceMs](const char* name, const Run& r, const char* target) {
@@ -142,6 +143,7 @@ int RunRetrieve(int argc, char** argv) {
   std::vector<double> walls, added;
   std::size_t incomplete = 0, requests = 0;
   const CpuSplit cpuBefore = ThreadCpuNow();
+  const double nginxBefore = nginx ? NginxCpuMs(*nginx) : 0;
   for (const auto& bsn : bsns) {
     const Run r = LookUpOnce(retriever, session, bsn);
     walls.push_back(r.wallMs);
@@ -150,18 +152,20 @@ int RunRetrieve(int argc, char** argv) {
     incomplete += r.complete ? 0 : 1;
   }
   const CpuSplit cpu = ThreadCpuNow() - cpuBefore;
+  const double nginxMs = nginx ? NginxCpuMs(*nginx) - nginxBefore : 0;
   const double n = static_cast<double>(walls.size());
   std::printf("%zu patients in a row (first lookup of each, warm session): p50 %.1f ms, p95 %.1f ms, max %.1f ms%s\n",
               walls.size(), Percentile(walls, 0.5), Percentile(walls, 0.95),
               *std::max_element(walls.begin(), walls.end()), incomplete ? "  (SOME INCOMPLETE)" : "");
   std::printf("  added by the chain: p50 %.1f ms, p95 %.1f ms\n", Percentile(added, 0.5), Percentile(added, 0.95));
   std::printf(
-      "  CPU per lookup (%zu requests): gateway %.1f ms, desktop %.1f ms, sandbox (node + holders) %.1f ms; "
-      "this machine has 2 cores for all three\n",
-      requests / walls.size(), cpu.gatewayMs / n, cpu.desktopMs / n, cpu.sandboxMs / n);
+      "  CPU per lookup (%zu requests): gateway %.1f ms, desktop %.1f ms, sandbox (node + holders) %.1f ms, nginx "
+      "%.1f ms; this machine has 2 cores for all of them\n",
+      requests / walls.size(), cpu.gatewayMs / n, cpu.desktopMs / n, cpu.sandboxMs / n, nginxMs / n);
   std::printf("connections opened by the desktop side: %zu; sequential retrieval would take ~%d ms per patient\n",
               retriever.connectionsOpened(), static_cast<int>(warm.requests) * serviceMs);
 
+  nginx.reset();
   gw.value()->Stop();
   sandbox.value()->Stop();
   std::clog.rdbuf(oldLog);
