@@ -144,6 +144,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.headDeadlineSeconds = r.Integer("listen.head_deadline_seconds", 10, 1, 120);
   c.workers = r.Integer("listen.workers", 48, 1, 1024);
   c.maxQueued = r.Integer("listen.max_queued", 2048, 0, 100000);
+  c.admissionQueueWaitMs = r.Integer("listen.admission_queue_wait_ms", 2000, 10, 60000);
   c.maxConnectionsPerClient = r.Integer("listen.max_connections_per_client", 1000, 1, 100000);
   c.loginAttemptsPerMinute = r.Integer("listen.login_attempts_per_minute", 30, 1, 100000);
   if (r.Find("listen.trusted_proxies")) c.trustedProxies = r.Strings("listen.trusted_proxies");

@@ -96,6 +96,7 @@ class GatewayImpl final : public Gateway {
     options.workers = m_config.workers;
     options.headDeadline = std::chrono::seconds(m_config.headDeadlineSeconds);
     options.maxQueued = m_config.maxQueued;
+    options.admissionQueueWait = std::chrono::milliseconds(m_config.admissionQueueWaitMs);
     options.maxConnectionsPerClient = static_cast<std::size_t>(m_config.maxConnectionsPerClient);
     options.trustedProxies = m_config.trustedProxies;
     options.refusal = [](int status, const std::string& code, const std::string& detail) {

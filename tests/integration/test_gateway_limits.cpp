@@ -266,6 +266,34 @@ TEST_CASE("an overloaded gateway answers 503 gateway_busy with Retry-After at on
   World().Behave("apotheek", {{"latency_ms", 0}});
 }
 
+TEST_CASE("a queue that does not move refuses newcomers at once, while the requests already waiting are served") {
+  // One worker, room in the queue, but a short admission wait: the first request holds the worker
+  // for 2 s, the second waits in the queue, and a third that arrives once the second has waited
+  // past the admission wait is refused although the queue is far from full.
+  World().StartGateway(
+      {{"listen",
+        {{"head_deadline_seconds", 2}, {"workers", 1}, {"max_queued", 10}, {"admission_queue_wait_ms", 300}}}});
+  World().Behave("apotheek", {{"latency_ms", 2000}});
+  const std::string session = World().Session("so");
+  const std::string query =
+      "MedicationRequest?patient.identifier=" + kBsnA + "&category=http%3A%2F%2Fsnomed.info%2Fsct%7C33633005";
+  auto relay = [&] {
+    return Problem(World().Client().Relay(session, "medicatieoverdracht-gf", "90000402", "GET", query));
+  };
+  std::string first, second;
+  std::thread a([&] { first = relay(); });
+  std::this_thread::sleep_for(300ms);
+  std::thread b([&] { second = relay(); });
+  std::this_thread::sleep_for(800ms);
+  const std::string third = relay();
+  a.join();
+  b.join();
+  CHECK(first == "HTTP 200");
+  CHECK(second == "HTTP 200");
+  CHECK(third == "gateway_busy");
+  World().Behave("apotheek", {{"latency_ms", 0}});
+}
+
 TEST_CASE("outgoing calls: Discovery registrations on private addresses are left out unless configured") {
   // The sandbox's holders are registered on 127.0.0.1, as a hostile registration pointing into
   // the organisation's network would be: without the test set-up's setting none is used.

@@ -36,6 +36,8 @@ struct GatewayConfig {
   int workers = 48;
   int headDeadlineSeconds = 10;  // TLS handshake + request head, in total, whatever the client's pace
   int maxQueued = 2048;
+  // A new request is refused (503) while the oldest queued one has waited this long.
+  int admissionQueueWaitMs = 2000;
   int maxConnectionsPerClient = 1000;
   // The reverse proxy (nginx) whose X-Real-IP names the real client in the audit trail.
   std::vector<std::string> trustedProxies;

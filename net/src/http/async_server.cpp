@@ -129,7 +129,8 @@ class ServerImpl final : public AsyncServer {
     if (!ec) m_acceptor.bind(endpoint, ec);
     if (!ec) m_acceptor.listen(1024, ec);
     if (ec) return MakeError(ErrorCode::kUnavailable, "cannot listen on " + host + ":" + std::to_string(port));
-    m_queue = std::make_unique<WorkQueue>(m_options.workers, static_cast<std::size_t>(m_options.maxQueued));
+    m_queue = std::make_unique<WorkQueue>(m_options.workers, static_cast<std::size_t>(m_options.maxQueued),
+                                          m_options.admissionQueueWait);
     Accept();
     for (int i = 0; i < std::max(1, m_options.ioThreads); ++i)
       m_threads.emplace_back([this] {

@@ -5,7 +5,8 @@
 
 namespace zb::net::http {
 
-WorkQueue::WorkQueue(int workers, std::size_t maxQueued) : m_maxQueued(maxQueued) {
+WorkQueue::WorkQueue(int workers, std::size_t maxQueued, std::chrono::milliseconds maxHeadWait)
+    : m_maxQueued(maxQueued), m_maxHeadWait(maxHeadWait) {
   for (int i = 0; i < workers; ++i)
     m_threads.emplace_back([this] {
       NameThisThread("zb-server-work");
@@ -21,14 +22,16 @@ bool WorkQueue::Offer(std::function<void()> job) {
     // Jobs an idle worker is about to take do not wait: only those beyond the idle workers count.
     const std::size_t idle = m_threads.size() - m_busy;
     if (m_stopping || m_jobs.size() >= m_maxQueued + idle) return false;
-    m_jobs.push_back(std::move(job));
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_jobs.empty() && now - m_jobs.front().queuedAt > m_maxHeadWait) return false;
+    m_jobs.push_back({now, std::move(job)});
   }
   m_wake.notify_one();
   return true;
 }
 
 void WorkQueue::Stop() {
-  std::deque<std::function<void()>> dropped;
+  std::deque<Job> dropped;
   {
     std::lock_guard lock(m_mutex);
     m_stopping = true;
@@ -58,7 +61,7 @@ void WorkQueue::Run() {
       std::unique_lock lock(m_mutex);
       m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
       if (m_stopping) return;
-      job = std::move(m_jobs.front());
+      job = std::move(m_jobs.front().run);
       m_jobs.pop_front();
       ++m_busy;
     }

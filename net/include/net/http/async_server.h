@@ -53,6 +53,9 @@ struct AsyncServerOptions {
   int workers = 48;                              // handlers run here; they may block on outgoing calls
   int maxQueued = 2048;                          // complete requests waiting for a worker; beyond this: 503
   std::chrono::milliseconds maxQueueWait{8000};  // a request that waited longer is answered 503
+  // While the oldest waiting request has waited this long, a new one is answered 503 at once: under
+  // overload a desktop hears "busy" in milliseconds, not after its own deadline has passed.
+  std::chrono::milliseconds admissionQueueWait{2000};
   int retryAfterSeconds = 2;
   std::chrono::milliseconds headDeadline{10000};  // TLS handshake + first request head, in total
   std::chrono::milliseconds keepAlive{5000};      // idle time allowed before the next request head is complete
