@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Renders zorgbrug-gateway.conf.template into an nginx server configuration.
 #   ZB_LISTEN=443 ZB_SERVER_NAME=gateway.example.nl ZB_TLS_CERT=... ZB_TLS_KEY=... \
-#   ZB_GATEWAY=127.0.0.1:8443 ZB_GATEWAY_NAME=localhost ZB_GATEWAY_CA=... \
+#   ZB_GATEWAY=127.0.0.1:8443 ZB_GATEWAY_NAME=zorgbrug-gateway.local ZB_GATEWAY_CA=... \
 #   ZB_ACCESS_LOG=/var/log/nginx/zorgbrug-gateway.log ZB_ERROR_LOG=/var/log/nginx/zorgbrug-gateway.error.log \
 #     installer/nginx/render-gateway-conf.sh > /etc/nginx/conf.d/zorgbrug-gateway.conf
 # Only the ${ZB_*} names are replaced (nginx's own $variables stay); an unset one is an error,

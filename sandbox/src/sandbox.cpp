@@ -203,8 +203,9 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   }
 
   const fs::path caFile = dir / "ca.pem";
-  // DNS:localhost too: nginx in front of the gateway verifies it by name (it has no IP-SAN check).
-  const auto gatewayTls = Must(ca.IssueServer("zorgbrug-gateway", {"IP:127.0.0.1", "DNS:localhost"}));
+  // nginx in front of the gateway verifies it by name (it has no IP-SAN check): with no DNS name
+  // among the alternative names, OpenSSL checks the subject's CN, "zorgbrug-gateway".
+  const auto gatewayTls = Must(ca.IssueServer("zorgbrug-gateway", {"IP:127.0.0.1"}));
   bool ok = WriteFile(caFile, ca.certificatePem(), false) &&
             WriteFile(dir / "gateway-tls.pem", gatewayTls.certificatePem, false) &&
             WriteFile(dir / "gateway-tls-key.pem", gatewayTls.keyPem, true) &&

@@ -15,8 +15,8 @@ struct NginxFrontOptions {
   std::string caFile;      // the CA that issued the gateway's certificate
   std::string certFile;    // nginx's own certificate and key towards the desktops
   std::string keyFile;
-  std::string gatewayName = "localhost";  // the name nginx verifies in the gateway's certificate
-  std::string dir;                        // a private folder for the rendered files, logs and pid
+  std::string gatewayName = "zorgbrug-gateway";  // the name nginx verifies in the gateway's certificate
+  std::string dir;                               // a private folder for the rendered files, logs and pid
   // Source address of nginx's connections to the gateway, so that the gateway can tell them from
   // direct ones (its listen.trusted_proxies); empty: the system's choice.
   std::string proxyBind;
