@@ -17,6 +17,7 @@
 #include "domain/date_time.h"
 #include "net/client/gateway_client.h"
 #include "net/client/login.h"
+#include "net/client/session_proof.h"
 #include "net/json_member.h"
 #include "platform/private_file.h"
 
@@ -101,6 +102,13 @@ json LoadSession(std::string& problem) {
       gateway && *gateway && stored.is_object() && StringMember(stored, "gateway") != gateway) {
     problem = "the stored session belongs to another gateway than $ZORGBRUG_GATEWAY: log in again";
     return json();
+  }
+  if (stored.is_object()) {
+    const auto restored = net::client::UseSessionProofKey(StringMember(stored, "proof_key"));
+    if (!restored) {
+      problem = "the stored session has no usable proof key (" + restored.error().detail + "): log in again";
+      return json();
+    }
   }
   return stored;
 }
@@ -195,6 +203,9 @@ int LogIn(const std::string& gatewayFlag, const std::string& caFlag, const std::
   if (const std::string problem = SaveSession({{"gateway", gatewayUrl},
                                                {"ca_file", options.caFile},
                                                {"session_token", s.token},
+                                               // The key the session is bound to (DPoP): a later
+                                               // command proves its requests with it.
+                                               {"proof_key", net::client::SessionProofKeyPem()},
                                                {"expires_at", s.expiresAt}});
       !problem.empty()) {
     std::cerr << "zorgbrug-cli: the session is not stored: " << problem << "\n";

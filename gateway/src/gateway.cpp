@@ -20,6 +20,7 @@
 #include "nuts_client.h"
 #include "rate_limiter.h"
 #include "relay.h"
+#include "session_proof.h"
 #include "sessions.h"
 
 namespace zb::gateway {
@@ -133,14 +134,48 @@ class GatewayImpl final : public Gateway {
     return ok.ok();
   }
 
-  std::optional<Session> Authorised(const ServerRequest& req, ServerResponse& res) {
+  // The session token of "Authorization: DPoP <token>" (or the older "Bearer", refused below).
+  static std::string SessionToken(const ServerRequest& req) {
     const std::string auth = req.Header("Authorization");
+    for (const char* scheme : {"DPoP ", "Bearer "})
+      if (auth.rfind(scheme, 0) == 0) return auth.substr(std::string_view(scheme).size());
+    return {};
+  }
+
+  static ProofTarget TargetOf(const ServerRequest& req, std::string_view token) {
+    const std::string_view target = req.target;
+    return {req.method, req.Header("Host"), target.substr(0, target.find('?')), token};
+  }
+
+  // The session a request belongs to, when its token is valid and it carries a fresh proof made
+  // with the key the session is bound to; otherwise a 401 is written to `res`.
+  std::optional<Session> Authorised(const ServerRequest& req, ServerResponse& res) {
+    const std::string token = SessionToken(req);
     std::optional<Session> session;
-    if (auth.rfind("Bearer ", 0) == 0) session = m_sessions.Find(auth.substr(7));
+    if (!token.empty()) session = m_sessions.Find(token);
     if (!session) {
-      res.Set("WWW-Authenticate", "Bearer");
+      res.Set("WWW-Authenticate", "DPoP algs=\"ES256\"");
       SendProblem(res, Failure(401, "session_invalid", "no valid session: log in again"));
+      return std::nullopt;
     }
+    auto refuse = [&](const domain::Error& e) {
+      res.Set("WWW-Authenticate", "DPoP error=\"invalid_dpop_proof\", algs=\"ES256\"");
+      std::clog << "request refused: " << e.detail << "\n";
+      SendProblem(res, e);
+      return std::nullopt;
+    };
+    if (req.Header("Authorization").rfind("DPoP ", 0) != 0)
+      return refuse(
+          Failure(401, "session_proof_invalid",
+                  "session proof (DPoP): the session is bound to a key; send Authorization: DPoP with a proof"));
+    auto proof = CheckSessionProof(req.Header("DPoP"), TargetOf(req, token), Now());
+    if (!proof) return refuse(proof.error());
+    if (proof->jkt != session->jkt)
+      return refuse(
+          Failure(401, "session_proof_invalid", "session proof (DPoP): made with another key than the login's"));
+    if (!m_proofReplays.FirstUse(*proof, Now()))
+      return refuse(Failure(401, "session_proof_invalid", "session proof (DPoP): this proof was used before"));
+    m_sessions.Touch(token);
     return session;
   }
 
@@ -171,6 +206,18 @@ class GatewayImpl final : public Gateway {
           }
           auto body = contract::ReadLoginRequest(req.body);
           if (!body) return SendProblem(res, Failure(400, "login_request_invalid", body.error().detail));
+          // The key the session will be bound to, proven before DEZI is asked anything.
+          auto proof = CheckSessionProof(req.Header("DPoP"), TargetOf(req, {}), Now());
+          if (proof && !m_proofReplays.FirstUse(*proof, Now()))
+            proof = Failure(401, "session_proof_invalid", "session proof (DPoP): this proof was used before");
+          if (!proof) {
+            Audit({{"event", "login"},
+                   {"client", req.clientAddress},
+                   {"outcome", {{"status", 401}, {"error", proof.error().problem}}}});
+            std::clog << "login refused: " << proof.error().detail << "\n";
+            res.Set("WWW-Authenticate", "DPoP error=\"invalid_dpop_proof\", algs=\"ES256\"");
+            return SendProblem(res, proof.error());
+          }
           auto result = m_dezi.Login(LoginRequest{body->code, body->codeVerifier, body->redirectUri, body->nonce});
           if (!result) {
             const auto& f = result.error();
@@ -183,7 +230,7 @@ class GatewayImpl final : public Gateway {
           const Identity& user = result.value();
           const std::int64_t expires =
               std::min<std::int64_t>(Now() + m_config.sessionMinutes * 60, user.verklaringExpires);
-          const std::string token = m_sessions.Create(user, expires);
+          const std::string token = m_sessions.Create(user, expires, proof->jkt);
           if (!Audit({{"event", "login"},
                       {"client", req.clientAddress},
                       {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
@@ -210,7 +257,7 @@ class GatewayImpl final : public Gateway {
     server.Route("DELETE", "/api/v1/session", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
-      m_sessions.Remove(req.Header("Authorization").substr(7));
+      m_sessions.Remove(SessionToken(req));
       Audit({{"event", "logout"},
              {"client", req.clientAddress},
              {"actor",
@@ -264,7 +311,8 @@ class GatewayImpl final : public Gateway {
   DeziLogin m_dezi;
   NutsClient m_nuts;
   Relay m_relay;
-  SessionStore m_sessions;
+  SessionStore m_sessions{m_config.sessionIdleSeconds};
+  ProofReplays m_proofReplays;
   RateLimiter m_loginLimiter{m_config.loginAttemptsPerMinute};
   std::atomic<bool> m_diskWarned{false};
   std::unique_ptr<net::http::AsyncServer> m_server;

@@ -27,6 +27,8 @@ std::string LoginProblemLabel(const std::string& code) {
       {"gateway_unreachable", N_("de gateway van uw organisatie is niet bereikbaar")},
       {"gateway_tls_refused", N_("het certificaat van de gateway wordt niet vertrouwd; controleer de instellingen")},
       {"login_timeout", N_("het inloggen duurde te lang; probeer het opnieuw")},
+      {"session_proof_invalid",
+       N_("de inlog kon niet aan deze werkplek worden gebonden; controleer de klok van deze computer en probeer het opnieuw")},
       {"browser_unavailable", N_("de browser kon niet worden geopend")},
       {"state_mismatch", N_("het antwoord van DEZI hoort niet bij deze inlogpoging; geweigerd")},
       {"dezi_access_denied", N_("het inloggen is afgebroken bij DEZI")},

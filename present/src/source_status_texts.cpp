@@ -65,6 +65,8 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
       {"not-in-directory", N_("staat niet in het adresboek van de gebruikte netwerken")},
       {"no-medication-service", N_("doet niet mee aan medicatie-uitwisseling")},
       {"session_invalid", N_("sessie verlopen: log opnieuw in")},
+      {"session_proof_invalid",
+       N_("sessie hoort niet bij deze werkplek of de klok van deze computer wijkt af: log opnieuw in")},
       {"query-not-allowed", N_("niet toegestaan door de bron")},
       {"patient_not_enrolled",
        N_("patiënt staat niet in het register van deze organisatie (verwacht, opgenomen of tijdelijk): eerst inschrijven")}};

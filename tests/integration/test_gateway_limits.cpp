@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "exchange_world.h"
+#include "net/client/session_proof.h"
 #include "raw_tls.h"
 
 using namespace zb;
@@ -199,8 +200,10 @@ TEST_CASE("undecodable input and dot segments are refused before any outgoing ca
   // Dot segments, plain and percent-encoded, sent as they are (curl would normalise them).
   for (const char* path : {"Patient/..", "Patient/%2e%2e", "Patient/.", "MedicationRequest/%2E%2E"}) {
     auto c = Connect();
-    REQUIRE(c->Send(std::string("GET /api/v1/relay/medicatieoverdracht-gf/90000402/") + path +
-                    " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + session + "\r\nConnection: close\r\n\r\n"));
+    const std::string target = std::string("/api/v1/relay/medicatieoverdracht-gf/90000402/") + path;
+    REQUIRE(c->Send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: DPoP " + session +
+                    "\r\nDPoP: " + net::client::SessionProof("GET", "https://gw" + target, session) +
+                    "\r\nConnection: close\r\n\r\n"));
     const std::string answer = c->Read(5s);
     INFO(path);
     CHECK(StatusLine(answer) == "HTTP/1.1 400 Bad Request");

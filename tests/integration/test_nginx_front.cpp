@@ -128,7 +128,7 @@ TEST_CASE(
                                  {{"Content-Type", "application/json"}, {"X-Real-IP", "10.9.8.7"}},
                                  "{}"});
   REQUIRE(forged);
-  CHECK(forged->status == 400);
+  CHECK(forged->status == 401);  // no session proof: refused before DEZI is asked, and audited
   const auto last = AuditRecords(f.world).back();
   CHECK(last["client"] == "127.0.0.1");
 }

@@ -71,6 +71,7 @@ struct GatewayConfig {
   std::string enrollmentRegister;
   std::string addressDirectory;  // FHIR base of the mCSD Query Directory; empty: no phone numbers
   int sessionMinutes = 480;
+  int sessionIdleSeconds = 1800;  // a session unused this long ends (a workstation left logged in)
   std::string auditFile;
   std::string auditKeyFile;
   std::string auditHeadFile;  // the sealed head (count + last MAC); default: the trail's name + ".head"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/gateway_client.h"
 
+#include "net/client/session_proof.h"
 #include "net/contract/gateway_api_json.h"
 
 namespace zb::net::client {
@@ -48,6 +49,11 @@ domain::Result<T> Expect(domain::Result<http::Response> r, long expected, Reader
 
 }  // namespace
 
+std::vector<http::Header> GatewayClient::SessionHeaders(const std::string& session, std::string_view method,
+                                                        const std::string& url) {
+  return {{"Authorization", "DPoP " + session}, {"DPoP", SessionProof(method, url, session)}};
+}
+
 GatewayClient::GatewayClient(std::string baseUrl, http::ClientOptions options)
     : m_baseUrl(std::move(baseUrl)), m_http(std::move(options)) {
   while (!m_baseUrl.empty() && m_baseUrl.back() == '/') m_baseUrl.pop_back();
@@ -65,19 +71,21 @@ domain::Result<contract::LoginConfiguration> GatewayClient::LoginConfiguration()
 
 domain::Result<contract::SessionInfo> GatewayClient::CreateSession(const contract::LoginRequest& request) const {
   const std::string body = contract::ToJson(request).dump();
+  const std::string url = m_baseUrl + "/api/v1/sessions";
   return Expect<contract::SessionInfo>(
-      Call({"POST", m_baseUrl + "/api/v1/sessions", {{"Content-Type", "application/json"}}, body}), 201,
+      Call({"POST", url, {{"Content-Type", "application/json"}, {"DPoP", SessionProof("POST", url)}}, body}), 201,
       [](std::string_view text) { return contract::ReadSessionInfo(text, true); });
 }
 
 domain::Result<contract::SessionInfo> GatewayClient::WhoAmI(const std::string& session) const {
   return Expect<contract::SessionInfo>(
-      Call({"GET", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}), 200,
-      [](std::string_view text) { return contract::ReadSessionInfo(text, false); });
+      Call({"GET", m_baseUrl + "/api/v1/session", SessionHeaders(session, "GET", m_baseUrl + "/api/v1/session"), ""}),
+      200, [](std::string_view text) { return contract::ReadSessionInfo(text, false); });
 }
 
 domain::Result<bool> GatewayClient::Logout(const std::string& session) const {
-  return Expect<bool>(Call({"DELETE", m_baseUrl + "/api/v1/session", {{"Authorization", "Bearer " + session}}, ""}),
+  return Expect<bool>(Call({"DELETE", m_baseUrl + "/api/v1/session",
+                            SessionHeaders(session, "DELETE", m_baseUrl + "/api/v1/session"), ""}),
                       204, [](std::string_view) { return domain::Result<bool>(true); });
 }
 
@@ -87,10 +95,10 @@ http::Request GatewayClient::DirectoryRequest(const std::string& session, const 
   if (!service.empty()) query.emplace_back("service", service);
   if (!ura.empty()) query.emplace_back("ura", ura);
   if (!name.empty()) query.emplace_back("name", name);
-  return {"GET",
-          m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query)),
-          {{"Authorization", "Bearer " + session}, {"Accept", "application/json"}},
-          ""};
+  const std::string url = m_baseUrl + "/api/v1/directory" + (query.empty() ? "" : "?" + http::FormEncode(query));
+  auto headers = SessionHeaders(session, "GET", url);
+  headers.push_back({"Accept", "application/json"});
+  return {"GET", url, std::move(headers), ""};
 }
 
 domain::Result<std::vector<contract::DirectoryEntry>> GatewayClient::DirectoryResult(
@@ -109,11 +117,9 @@ http::Request GatewayClient::RelayRequest(const std::string& session, const std:
                                           const std::string& ura, const std::string& method,
                                           const std::string& pathAndQuery, const std::string& formBody,
                                           const std::string& patient) const {
-  http::Request request{
-      method,
-      m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery,
-      {{"Authorization", "Bearer " + session}},
-      formBody};
+  const std::string url =
+      m_baseUrl + "/api/v1/relay/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura) + "/" + pathAndQuery;
+  http::Request request{method, url, SessionHeaders(session, method, url), formBody};
   if (method == "POST") request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
   request.headers.push_back({"Accept", "application/fhir+json"});
   if (!patient.empty()) request.headers.push_back({std::string(contract::kPatientHeader), patient});

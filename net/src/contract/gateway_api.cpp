@@ -20,6 +20,8 @@ constexpr std::array kCodes{
     ProblemCode{"request_target_invalid", 400, ErrorCode::kInvalidFormat,
                 "the request path or query is not valid percent-encoded UTF-8"},
     ProblemCode{"session_invalid", 401, ErrorCode::kRefused, "no valid session: log in again"},
+    ProblemCode{"session_proof_invalid", 401, ErrorCode::kRefused,
+                "the request's proof of possession (DPoP) is missing, stale, replayed or made with another key"},
     ProblemCode{"dezi_token_refused", 401, ErrorCode::kRefused, "DEZI refused the authorization code"},
     ProblemCode{"id_token_expired", 401, ErrorCode::kRefused, "the id_token has expired"},
     ProblemCode{"id_token_invalid", 401, ErrorCode::kRefused, "the id_token failed validation"},

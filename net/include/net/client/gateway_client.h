@@ -6,6 +6,7 @@
 // the gateway's problem code and status, a transport failure one with status 0 and the desktop's
 // own code (gateway_unreachable, gateway_timeout, gateway_tls_refused).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/result.h"
@@ -40,6 +41,10 @@ class GatewayClient {
                              const std::string& method, const std::string& pathAndQuery,
                              const std::string& formBody = {}, const std::string& patient = {}) const;
   static domain::Result<http::Response> RelayResult(domain::Result<http::Response> response);
+
+  // "Authorization: DPoP <session>" and a proof for exactly this request (session_proof.h).
+  static std::vector<http::Header> SessionHeaders(const std::string& session, std::string_view method,
+                                                  const std::string& url);
 
   const std::string& baseUrl() const { return m_baseUrl; }
   const http::ClientOptions& options() const { return m_http.options(); }
