@@ -2,7 +2,8 @@
 // Fuzz harness for what the gateway and the desktop take from a client or a holder before any
 // outgoing call (issue 14): the login request body, the request target as the server decodes it
 // (percent-encoding, UTF-8, query parameters), the relay's path and patient checks, and next-page
-// links with their RFC 3986 normalisation. The first byte picks the parser; the rest is the input.
+// links with their RFC 3986 normalisation, and the session proof (DPoP) a desktop sends with each
+// request. The first byte picks the parser; the rest is the input.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,6 +12,7 @@
 #include "net/http/async_server.h"
 #include "next_link.h"
 #include "relay.h"
+#include "session_proof.h"
 
 namespace {
 
@@ -27,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
   namespace http = zb::net::http;
   namespace client = zb::net::client;
-  switch (data[0] % 5) {
+  switch (data[0] % 6) {
     case 0:
       (void)zb::net::contract::ReadLoginRequest(input);
       break;
@@ -59,6 +61,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Check(client::RemoveDotSegments("/" + path) == "/" + path);
         Check(path.rfind("MedicationRequest", 0) == 0);
       }
+      break;
+    }
+    case 5: {
+      // The gateway's clock is taken as the seed's (1800000000), so that a proof with a right
+      // signature gets past the freshness check to the htu and ath checks.
+      const zb::gateway::ProofTarget target{"GET", "gw.example:8443",
+                                            "/api/v1/relay/medicatieoverdracht-gf/90000402/MedicationRequest", "tok"};
+      const auto checked = zb::gateway::CheckSessionProof(input, target, 1800000000);
+      if (checked) Check(checked->jkt.size() == 43 && !checked->jti.empty());
       break;
     }
     default: {

@@ -2,6 +2,8 @@
 // CheckSessionProof, check by check: what the desktop makes passes; each proof that differs from
 // it in one respect is refused with a detail that names that respect.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "net/client/session_proof.h"
@@ -116,4 +118,15 @@ TEST_CASE("session proof: a jti is used once per key, and forgotten once its iat
   CHECK(replays.FirstUse({"key-b", "jti-1", now}, now + 1));  // another key's jti is its own
   // Later than the skew window: the entry is dropped (a proof this old fails its iat check first).
   CHECK(replays.FirstUse(a, now + gateway::kProofClockSkewSeconds + 20));
+}
+
+TEST_CASE("session proof: a proof signed by another ES256 implementation (the fuzz seed, Python cryptography) passes") {
+  std::ifstream in(std::string(ZB_SOURCE_DIR) + "/fuzz/seeds/gateway/proof.bin", std::ios::binary);
+  const std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(seed.size() > 100);
+  CHECK(seed[0] == 5);  // the harness's selector for the session proof
+  const auto checked = gateway::CheckSessionProof(seed.substr(1), kTarget, 1800000000);
+  INFO((checked ? std::string() : checked.error().detail));
+  CHECK(checked);
+  CHECK(Refusal(seed.substr(1), kTarget, 1800000000 + 400) != "accepted");
 }
