@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The capacity benchmark (issue 14): one gateway process serves N desktops at once, as at morning
 // rounds. Each desktop is a thread with its own GatewayClient, Retriever (connections) and DEZI
-// session, looking up its patient again and again for a fixed time. Reported: lookups complete,
+// session, looking up its patient again and again for a fixed time (after a "gateway druk" it waits
+// the Retry-After it was told, as a physician would). Reported: lookups complete,
 // refused with a clear "gateway druk" (503 + Retry-After), otherwise incomplete; p50/p95 lookup
 // time; the gateway's threads and memory (its own process, apart from this one).
 #include "load_bench.h"
@@ -45,6 +46,28 @@ struct Tally {
   std::size_t requests = 0;  // relayed requests the desktops made, retries and pages included
   std::map<std::string, std::size_t> reasons;
 };
+
+// Counts one lookup; returns the longest "gateway druk" wait it was told (0: none).
+int Count(Tally& tally, const domain::PatientPicture& picture, double ms) {
+  std::lock_guard lock(tally.mutex);
+  for (const auto& s : picture.sources()) tally.requests += s.requests;
+  if (picture.Complete()) {
+    ++tally.complete;
+    tally.completeMs.push_back(ms);
+    return 0;
+  }
+  bool allBusy = true;
+  int wait = 0;
+  for (const auto& s : picture.sources()) {
+    if (s.status == domain::SourceStatus::kData || s.status == domain::SourceStatus::kNoData) continue;
+    const bool busy = s.reason.rfind("gateway-busy-", 0) == 0;
+    allBusy = allBusy && busy;
+    if (busy) wait = std::max(wait, std::atoi(s.reason.c_str() + 13));
+    ++tally.reasons[s.reason];
+  }
+  ++(allBusy ? tally.busy : tally.incomplete);
+  return wait;
+}
 
 }  // namespace
 
@@ -122,20 +145,10 @@ int RunLoad(int argc, char** argv) {
         const auto started = Clock::now();
         const auto picture = net::client::LookUp(retriever, request);
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-        std::lock_guard lock(tally.mutex);
-        for (const auto& s : picture.sources()) tally.requests += s.requests;
-        if (picture.Complete()) {
-          ++tally.complete;
-          tally.completeMs.push_back(ms);
-          continue;
-        }
-        bool allBusy = true;
-        for (const auto& s : picture.sources()) {
-          if (s.status == domain::SourceStatus::kData || s.status == domain::SourceStatus::kNoData) continue;
-          allBusy = allBusy && s.reason.rfind("gateway-busy-", 0) == 0;
-          ++tally.reasons[s.reason];
-        }
-        ++(allBusy ? tally.busy : tally.incomplete);
+        const int wait = Count(tally, picture, ms);
+        // The physician reads "gateway druk, probeer over n s" and tries again after that wait,
+        // rather than at once (which would only feed the overload).
+        if (wait > 0) std::this_thread::sleep_for(std::chrono::seconds(wait));
       }
     });
   }
