@@ -141,7 +141,10 @@ domain::Result<AccessToken> NutsClient::RequestToken(const Holder& holder, const
   // may have the same token, exactly as the node decides.
   const std::string key = net::jose::Sha256(body.dump());
   if (!bypassCache) {
-    if (auto kept = Cached(key)) return *kept;
+    if (auto kept = Cached(key)) {
+      kept->reused = true;
+      return *kept;
+    }
   }
   auto request = Authenticated("POST",
                                m_config.nodeUrl + "/internal/auth/v2/" + net::http::UrlEncode(m_config.subject) +

@@ -35,6 +35,7 @@ struct AccessToken {
   std::string token;
   std::string type;  // DPoP or Bearer
   std::string dpopKid;
+  bool reused = false;  // from the gateway's own cache: nothing was presented to the node this time
 };
 
 class NutsClient {

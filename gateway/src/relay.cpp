@@ -210,7 +210,7 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
     auto phase = std::chrono::steady_clock::now();
     auto token = m_nuts.RequestToken(holder, scope, user, attempt > 0, knooppunt ? patient : std::string());
     if (!token) return fail(token.error(), &holder);
-    if (knooppunt && !AuditCredentials(user, request, holder, patient))
+    if (knooppunt && !AuditCredentials(user, request, holder, patient, token->reused))
       return Failure(500, "audit_unavailable", "the audit trail cannot be written; no credential is presented");
     const AccessToken& t = token.value();
     net::http::Request http{request.method,
@@ -256,8 +256,10 @@ domain::Result<RelayResponse> Relay::Perform(const Identity& user, const RelayRe
 }
 
 bool Relay::AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
-                             const std::string& bsn) {
-  json record{{"event", "credentials-presented"},
+                             const std::string& bsn, bool reused) {
+  // A token the gateway kept from an earlier identical request was obtained with these credentials
+  // then; this access uses them again without presenting them to the node anew.
+  json record{{"event", reused ? "credentials-reused" : "credentials-presented"},
               {"client", request.client},
               {"actor", {{"dezi_number", user.deziNumber}, {"role", user.roleCode}, {"ura", user.ura}}},
               {"holder", {{"service", request.service}, {"ura", request.ura}, {"name", holder.name}}},

@@ -62,7 +62,7 @@ class Relay {
   domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
   // Every presentation of an enrolment and delegation credential is on the trail (NEN 7513).
   [[nodiscard]] bool AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
-                                      const std::string& bsn);
+                                      const std::string& bsn, bool reused);
   // `named`: the patients the request names, in query and body together.
   [[nodiscard]] bool Audit(const Identity& user, const RelayRequest& request, const NamedPatients& named,
                            const Holder* holder, long status, const std::string& error, bool retried);

@@ -149,6 +149,8 @@ TEST_CASE("Knooppunt: an unregistered BSN is refused by the gateway before any h
   const std::string audit = test::ReadTextFile(World().auditFile());
   CHECK(audit.find("patient_not_enrolled") != std::string::npos);
   CHECK(audit.find("credentials-presented") != std::string::npos);
+  // Later requests of the lookup use the token obtained then, and say so rather than "presented".
+  CHECK(audit.find("credentials-reused") != std::string::npos);
   CHECK(audit.find("PatientEnrollmentCredential") != std::string::npos);
   CHECK(audit.find(kJansen) == std::string::npos);  // patients by reference, never by BSN
   CHECK(audit.find(kUnknown) == std::string::npos);
