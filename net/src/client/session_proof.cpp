@@ -16,14 +16,12 @@ namespace {
 std::mutex g_mutex;
 std::shared_ptr<const jose::Key> g_key;  // guarded by g_mutex; the key itself is immutable
 
+// Null only when OpenSSL cannot make a key (no randomness); the requests then go without a proof
+// and the gateway refuses them, named (session_proof_invalid), rather than this process ending.
 std::shared_ptr<const jose::Key> ProofKey() {
   std::lock_guard lock(g_mutex);
   if (!g_key) {
-    auto made = jose::Key::GenerateEcP256();
-    // Without a key no request can be proven; every later call would be refused. Key generation
-    // only fails when OpenSSL cannot get randomness, which nothing in this process can repair.
-    if (!made) std::abort();
-    g_key = std::make_shared<const jose::Key>(std::move(made).value());
+    if (auto made = jose::Key::GenerateEcP256()) g_key = std::make_shared<const jose::Key>(std::move(made).value());
   }
   return g_key;
 }
@@ -32,6 +30,7 @@ std::shared_ptr<const jose::Key> ProofKey() {
 
 std::string SessionProof(std::string_view method, std::string_view url, std::string_view token) {
   const auto key = ProofKey();
+  if (!key) return {};
   const auto cut = url.find_first_of("?#");
   nlohmann::json claims{
       {"htm", method},
@@ -45,7 +44,10 @@ std::string SessionProof(std::string_view method, std::string_view url, std::str
   return signed_ ? signed_.value() : std::string();  // an empty proof is refused by the gateway, named
 }
 
-std::string SessionProofKeyPem() { return ProofKey()->PrivatePem(); }
+std::string SessionProofKeyPem() {
+  const auto key = ProofKey();
+  return key ? key->PrivatePem() : std::string();
+}
 
 domain::Result<bool> UseSessionProofKey(std::string_view pem) {
   auto key = jose::Key::FromPem(pem);
