@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/login_texts.h"
 
+#include <algorithm>
 #include <map>
+#include <string>
 
 #include "present/tr.h"
 
@@ -38,6 +40,11 @@ std::string LoginProblemLabel(const std::string& code) {
 }
 
 std::string DescribeLoginFailure(const domain::Error& error) {
+  // Refusals that say when to come back (Retry-After): the wait, in the same words as on the overview.
+  const std::string wait = std::to_string(std::max(1, error.retryAfterSeconds));
+  if (error.problem == "gateway_busy") return Fmt("gateway druk, probeer over {0} s", {wait});
+  if (error.problem == "too_many_requests")
+    return Fmt("te veel inlogpogingen vanaf deze computer; probeer over {0} s opnieuw", {wait});
   const std::string label = LoginProblemLabel(error.problem);
   if (!label.empty()) return label;
   return error.problem.empty() ? error.detail : error.problem + ": " + error.detail;

@@ -248,6 +248,14 @@ TEST_CASE("a failed login is explained by its problem code, an unknown code keep
   CHECK(present::DescribeLoginFailure(Error{ErrorCode::kIo, "verklaring_revoked: looks like a code"}) ==
         "verklaring_revoked: looks like a code");
   CHECK(present::LoginProblemLabel("").empty());
+  // A busy gateway or the login limit: the wait the gateway gave, not the code.
+  Error busy{ErrorCode::kUnavailable, "the gateway is busy", "gateway_busy", 503};
+  busy.retryAfterSeconds = 2;
+  CHECK(present::DescribeLoginFailure(busy) == "gateway druk, probeer over 2 s");
+  Error limited{ErrorCode::kUnavailable, "too many login attempts from this address", "too_many_requests", 429};
+  limited.retryAfterSeconds = 40;
+  CHECK(present::DescribeLoginFailure(limited) ==
+        "te veel inlogpogingen vanaf deze computer; probeer over 40 s opnieuw");
 }
 
 TEST_CASE("a partial source: its data is shown, its chip and the banner name the missing kinds, never complete") {
