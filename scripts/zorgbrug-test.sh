@@ -56,7 +56,7 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$answer_corpus" && mkdir -p "$answer_corpus" && cp fuzz/seeds/answer/* "$answer_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_answer -max_total_time=20 -max_len=16384 -rss_limit_mb=2048 -timeout=10 \
     -dict=../../fuzz/fhir.dict -print_final_stats=1 corpus-answer)
-  section "fuzz: gateway input (login body, request target, relay checks, next links), 20 seconds"
+  section "fuzz: gateway input (login body, request target, relay checks, next links, session proofs), 20 seconds"
   gateway_corpus=build/fuzz/corpus-gateway
   rm -rf "$gateway_corpus" && mkdir -p "$gateway_corpus" && cp fuzz/seeds/gateway/* "$gateway_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_gateway_input -max_total_time=20 -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
