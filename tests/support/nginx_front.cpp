@@ -40,7 +40,14 @@ int Run(const std::vector<std::string>& argv, const std::vector<std::string>& en
   posix_spawn_file_actions_addopen(&actions, 1, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   std::vector<std::string> envStrings(env);
-  for (char** e = environ; *e; ++e) envStrings.emplace_back(*e);
+  // Inherited variables of the same names are left out: the values given here are the only ones.
+  for (char** e = environ; *e; ++e) {
+    const std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    bool given = false;
+    for (const auto& g : env) given = given || g.rfind(name, 0) == 0;
+    if (!given) envStrings.push_back(entry);
+  }
   std::vector<char*> args, envp;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
