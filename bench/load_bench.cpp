@@ -60,9 +60,9 @@ int Count(Tally& tally, const domain::PatientPicture& picture, double ms) {
   int wait = 0;
   for (const auto& s : picture.sources()) {
     if (s.status == domain::SourceStatus::kData || s.status == domain::SourceStatus::kNoData) continue;
-    const bool busy = s.reason.rfind("gateway-busy-", 0) == 0;
+    const auto busy = domain::GatewayBusyWait(s.reason);
     allBusy = allBusy && busy;
-    if (busy) wait = std::max(wait, std::atoi(s.reason.c_str() + 13));
+    if (busy) wait = std::max(wait, *busy);
     ++tally.reasons[s.reason];
   }
   ++(allBusy ? tally.busy : tally.incomplete);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace zb::domain {
 
@@ -44,6 +45,22 @@ SourceStatus SourceStatusFromString(std::string_view code) {
     if (code == ToString(s)) return s;
   }
   return SourceStatus::kFailed;
+}
+
+namespace {
+constexpr std::string_view kGatewayBusyPrefix = "gateway-busy-";
+}  // namespace
+
+std::string GatewayBusyReason(int waitSeconds) {
+  return std::string(kGatewayBusyPrefix) + std::to_string(std::max(1, waitSeconds));
+}
+
+std::optional<int> GatewayBusyWait(std::string_view reason) {
+  if (reason.substr(0, kGatewayBusyPrefix.size()) != kGatewayBusyPrefix) return std::nullopt;
+  const std::string_view digits = reason.substr(kGatewayBusyPrefix.size());
+  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  return std::stoi(std::string(digits));
 }
 
 SourceOutcome PendingOutcome(const Source& source, const std::string& ura) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/retrieval.h"
 #include "present/texts.h"
 #include "present/tr.h"
 
@@ -73,7 +74,8 @@ std::string SourceReasonLabel(d::SourceStatus status, const std::string& reason)
   auto it = kReasons.find(reason);
   if (it != kReasons.end()) return Tr(it->second);
   if (reason.rfind("http-", 0) == 0) return Fmt("foutmelding {0} van de bron", {reason.substr(5)});
-  if (reason.rfind("gateway-busy-", 0) == 0) return Fmt("gateway druk, probeer over {0} s", {reason.substr(13)});
+  if (const auto wait = domain::GatewayBusyWait(reason))
+    return Fmt("gateway druk, probeer over {0} s", {std::to_string(*wait)});
   (void)status;
   return {};
 }

@@ -51,3 +51,13 @@ TEST_CASE("no query answered: the most telling refusal or failure decides") {
   CHECK(d->missing.empty());
   CHECK_FALSE(Answered(SourceStatus::kPartial));  // a partial source never makes a picture complete
 }
+
+TEST_CASE("a busy gateway's reason carries its wait, made and read by one rule") {
+  CHECK(GatewayBusyReason(3) == "gateway-busy-3");
+  CHECK(GatewayBusyReason(0) == "gateway-busy-1");  // never "come back in 0 s"
+  CHECK(GatewayBusyWait(GatewayBusyReason(42)) == 42);
+  CHECK_FALSE(GatewayBusyWait("gateway-busy-"));
+  CHECK_FALSE(GatewayBusyWait("gateway-busy-2s"));
+  CHECK_FALSE(GatewayBusyWait("deadline"));
+  CHECK_FALSE(GatewayBusyWait("gateway-busy-9999999"));
+}

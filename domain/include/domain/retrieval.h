@@ -82,6 +82,12 @@ struct SourceOutcome {
   std::size_t rounds = 0;
 };
 
+// The reason of a source the organisation's gateway turned away as busy, with the wait it gave
+// ("gateway-busy-2"): made where the refusal is read, shown as "gateway druk, probeer over 2 s".
+std::string GatewayBusyReason(int waitSeconds);
+// The wait in such a reason; nullopt for any other reason.
+std::optional<int> GatewayBusyWait(std::string_view reason);
+
 // A source that is about to be asked: status pending, nothing measured yet.
 SourceOutcome PendingOutcome(const Source& source, const std::string& ura);
 

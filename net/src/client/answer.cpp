@@ -150,7 +150,7 @@ QueryOutcome ReadGatewayRefusal(const std::string& kind, const domain::Error& e)
                                                           {"patient_not_enrolled", SourceStatus::kAccessDenied}};
   if (e.problem == "gateway_busy") {
     // The wait goes into the reason, which the screen turns into "gateway druk, probeer over n s".
-    return QueryOutcome{kind, SourceStatus::kFailed, "gateway-busy-" + std::to_string(std::max(1, e.retryAfterSeconds)),
+    return QueryOutcome{kind, SourceStatus::kFailed, domain::GatewayBusyReason(e.retryAfterSeconds),
                         "the organisation's gateway is busy (HTTP 503): " + e.detail};
   }
   auto it = kCodes.find(e.problem);
