@@ -145,6 +145,33 @@ int Flags::Int(const char* name, int fallback, int min) const {
 
 bool Flags::Has(const char* name) const { return std::find(m_args.begin(), m_args.end(), name) != m_args.end(); }
 
+net::client::LookupRequest ThreeHolderLookup(const std::string& session, const std::string& bsn) {
+  net::client::LookupRequest request;
+  request.session = session;
+  request.bsn = bsn;
+  request.sources = ThreeHolderSources();
+  return request;
+}
+
+void SetHolderLatency(const std::string& controlUrl, const std::string& caFile, int serviceMs) {
+  net::http::ClientOptions trust;
+  trust.caFile = caFile;
+  const net::http::Client control(trust);
+  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) {
+    (void)control.Send({"POST",
+                        controlUrl + "/holder/" + holder + "/behaviour",
+                        {{"Content-Type", "application/json"}},
+                        nlohmann::json{{"latency_ms", serviceMs}}.dump()});
+  }
+}
+
+double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  return values[std::min(i, values.size() - 1)];
+}
+
 std::vector<net::client::SourceSpec> ThreeHolderSources() {
   return {{{"huisarts", domain::SourceKind::kGeneralPractitioner, "huisarts"}, "90000401"},
           {{"apotheek", domain::SourceKind::kPharmacy, "apotheek"}, "90000402"},

@@ -16,6 +16,12 @@ namespace zb::bench {
 
 // GP (zorginzage), pharmacy and hospital (MP9 3.0 + CiO) of the sandbox, as a desktop asks them.
 std::vector<net::client::SourceSpec> ThreeHolderSources();
+// A lookup of `bsn` at those three sources.
+net::client::LookupRequest ThreeHolderLookup(const std::string& session, const std::string& bsn);
+// Every holder of the sandbox at `controlUrl` answers after `serviceMs`.
+void SetHolderLatency(const std::string& controlUrl, const std::string& caFile, int serviceMs);
+// The p-quantile (0..1) of `values`, nearest rank; 0 for none.
+double Percentile(std::vector<double> values, double p);
 
 // Valid (11-test) BSNs for synthetic patients, from 999800000 upwards.
 std::vector<std::string> Bsns(std::size_t n);

@@ -30,12 +30,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
-
 struct Tally {
   std::mutex mutex;
   std::vector<double> completeMs;
@@ -102,13 +96,7 @@ int RunLoad(int argc, char** argv) {
 
   net::http::ClientOptions trust;
   trust.caFile = world["ca"];
-  net::http::Client control(trust);
-  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) {
-    (void)control.Send({"POST",
-                        world["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
-                        {{"Content-Type", "application/json"}},
-                        json{{"latency_ms", serviceMs}}.dump()});
-  }
+  SetHolderLatency(world["control"], world["ca"], serviceMs);
   std::printf("zorgbrug-bench load: %d desktops, %d s, holders answer after %d ms; desktops -> %s\n", desktops, seconds,
               serviceMs, nginx ? "nginx (HTTP/2) -> gateway" : "gateway");
   const int threadsBefore = gateway.Threads();
@@ -138,10 +126,7 @@ int RunLoad(int argc, char** argv) {
       }
       net::client::Retriever retriever(client);
       while (Clock::now() < end) {
-        net::client::LookupRequest request;
-        request.session = session->token;
-        request.bsn = bsns[static_cast<std::size_t>(d)];
-        request.sources = ThreeHolderSources();
+        const auto request = ThreeHolderLookup(session->token, bsns[static_cast<std::size_t>(d)]);
         const auto started = Clock::now();
         const auto picture = net::client::LookUp(retriever, request);
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();

@@ -43,12 +43,8 @@ struct Run {
 };
 
 Run LookUpOnce(net::client::Retriever& retriever, const std::string& session, const std::string& bsn) {
-  net::client::LookupRequest request;
-  request.session = session;
-  request.bsn = bsn;
-  request.sources = ThreeHolderSources();
   const auto started = Clock::now();
-  const auto picture = net::client::LookUp(retriever, request);
+  const auto picture = net::client::LookUp(retriever, ThreeHolderLookup(session, bsn));
   Run r;
   r.wallMs = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   r.complete = picture.Complete();
@@ -58,12 +54,6 @@ Run LookUpOnce(net::client::Retriever& retriever, const std::string& session, co
     r.rounds = std::max(r.rounds, s.rounds);
   }
   return r;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
 }
 
 }  // namespace
@@ -100,8 +90,7 @@ int RunRetrieve(int argc, char** argv) {
     (void)control.Send(
         {"POST", world["control"].get<std::string>() + path, {{"Content-Type", "application/json"}}, body.dump()});
   };
-  for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"})
-    post(std::string("/holder/") + holder + "/behaviour", {{"latency_ms", serviceMs}});
+  SetHolderLatency(world["control"], world["ca"], serviceMs);
 
   net::client::GatewayClient client(desktopsGateway, trust);
   auto login = [&] {

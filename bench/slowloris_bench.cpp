@@ -25,24 +25,14 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
-
 struct Lookup {
   double ms = 0;
   bool complete = false;
 };
 
 Lookup LookUpOnce(net::client::Retriever& retriever, const std::string& session, const std::string& bsn) {
-  net::client::LookupRequest request;
-  request.session = session;
-  request.bsn = bsn;
-  request.sources = ThreeHolderSources();
   const auto started = Clock::now();
-  const auto picture = net::client::LookUp(retriever, request);
+  const auto picture = net::client::LookUp(retriever, ThreeHolderLookup(session, bsn));
   return {std::chrono::duration<double, std::milli>(Clock::now() - started).count(), picture.Complete()};
 }
 
@@ -114,13 +104,7 @@ int RunSlowloris(int argc, char** argv) {
 
     net::http::ClientOptions trust;
     trust.caFile = world["ca"];
-    net::http::Client control(trust);
-    for (const char* holder : {"huisarts", "apotheek", "ziekenhuis"}) {
-      (void)control.Send({"POST",
-                          world["control"].get<std::string>() + "/holder/" + holder + "/behaviour",
-                          {{"Content-Type", "application/json"}},
-                          json{{"latency_ms", serviceMs}}.dump()});
-    }
+    SetHolderLatency(world["control"], world["ca"], serviceMs);
     net::client::GatewayClient client(target, trust);
     net::client::HeadlessBrowser browser("so", trust);
     const auto session = net::client::Login(client, browser, std::chrono::seconds(30));
