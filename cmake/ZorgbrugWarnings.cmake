@@ -6,6 +6,12 @@ target_compile_options(zb_build_flags INTERFACE
   $<$<BOOL:${ZB_WERROR}>:-Werror>)
 # libstdc++ bounds and precondition checks in every non-release build.
 target_compile_definitions(zb_build_flags INTERFACE $<$<NOT:$<CONFIG:Release>>:_GLIBCXX_ASSERTIONS>)
+# Line tables (-g1) instead of full debug info: backtraces and sanitizer reports still name file and
+# line, and a clean build takes about a third less time (CI builds the tree three times). Turn
+# ZB_FULL_DEBUG_INFO on to step through locals in a debugger.
+if(NOT ZB_FULL_DEBUG_INFO)
+  target_compile_options(zb_build_flags INTERFACE $<$<CONFIG:Debug,RelWithDebInfo>:-g1>)
+endif()
 
 if(ZB_SANITIZE)
   target_compile_options(zb_build_flags INTERFACE

@@ -16,7 +16,9 @@ namespace zb::test {
 CliRun RunCli(const std::string& args) {
   const auto dir = std::filesystem::temp_directory_path();
   const auto errFile = dir / ("zb-cli-err-" + std::to_string(::getpid()));
-  const std::string cmd = std::string(ZB_CLI_PATH) + " " + args + " 2>" + errFile.string();
+  // Appended piece by piece: GCC 12 reports a false -Warray-bounds on the chained operator+ here.
+  std::string cmd = ZB_CLI_PATH;
+  cmd.append(" ").append(args).append(" 2>").append(errFile.string());
   CliRun r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("cannot start " + cmd);
