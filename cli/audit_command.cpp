@@ -10,6 +10,7 @@
 #include "platform/key_vault.h"
 #include "platform/paths.h"
 #include "platform/private_file.h"
+#include "store/anchor_beside_key.h"
 #include "store/local_store.h"
 
 namespace zb::cli {
@@ -36,7 +37,8 @@ std::unique_ptr<store::LocalStore> OpenStore(const AuditArgs& args) {
     std::cerr << "zorgbrug-cli: " << key.error().detail << "\n";
     return nullptr;
   }
-  auto s = store::LocalStore::Open(path, key->key);
+  platform::AnchorPlace anchor{path, platform::AnchorFileFor(keyFile), key->inKeychain};
+  auto s = store::LocalStore::Open(path, key->key, store::AnchorBesideKey(anchor));
   if (!s) {
     std::cerr << "zorgbrug-cli: " << s.error().detail << "\n";
     return nullptr;

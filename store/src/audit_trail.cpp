@@ -33,6 +33,32 @@ std::string HeadSeal(const Cipher& c, std::int64_t seq, const std::string& mac) 
   return c.AuditMac("head:" + std::to_string(seq) + ":" + mac);
 }
 
+// The head as kept outside the store: "v1:<seq>:<mac>:<seal>". The seal (under the audit key)
+// stops a planted or hand-edited anchor from passing, and ties it to this store's key.
+constexpr const char* kAnchoredSetting = "audit-anchored";
+
+struct Anchor {
+  std::int64_t seq = 0;
+  std::string mac;
+};
+
+std::string AnchorText(const Cipher& c, std::int64_t seq, const std::string& mac) {
+  return "v1:" + std::to_string(seq) + ":" + mac + ":" + c.AuditMac("anchor:" + std::to_string(seq) + ":" + mac);
+}
+
+std::optional<Anchor> ParseAnchor(const Cipher& c, const std::string& text) {
+  if (text.rfind("v1:", 0) != 0) return std::nullopt;
+  const auto a = text.find(':', 3);
+  const auto b = a == std::string::npos ? a : text.find(':', a + 1);
+  if (b == std::string::npos) return std::nullopt;
+  const std::string seqText = text.substr(3, a - 3);
+  if (seqText.empty() || seqText.size() > 18 || seqText.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  Anchor out{std::stoll(seqText), text.substr(a + 1, b - a - 1)};
+  if (text != AnchorText(c, out.seq, out.mac)) return std::nullopt;
+  return out;
+}
+
 constexpr const char* kColumns =
     "seq, at, user_id, user_name, role_code, organisation_ura, patient_key, action, context, outcome, prev_mac, mac";
 
@@ -101,7 +127,21 @@ domain::Result<std::int64_t> AuditTrail::Append(const domain::AuditEvent& event)
   if (!head) return head.error();
   head.value().Bind(1, r.seq).Bind(2, r.mac).Bind(3, HeadSeal(m_cipher, r.seq, r.mac));
   if (auto x = head.value().Run(); !x) return x.error();
+  if (m_anchor) {
+    // Remembered in the store itself, so that losing the anchor later is a finding, not a reset.
+    if (auto x = m_db->Execute(std::string("INSERT INTO settings(key, value) VALUES('") + kAnchoredSetting +
+                               "', '1') ON CONFLICT(key) DO NOTHING");
+        !x)
+      return x.error();
+  }
   if (auto x = t.Commit(); !x) return x.error();
+  if (m_anchor) {
+    // After the commit: a crash in between leaves the anchor one record behind, which verifies.
+    if (auto saved = m_anchor->Save(AnchorText(m_cipher, r.seq, r.mac)); !saved)
+      return MakeError(saved.error().code,
+                       "audit record " + std::to_string(r.seq) +
+                           " was written, but its head could not be kept outside the store: " + saved.error().detail);
+  }
   return r.seq;
 }
 
@@ -125,6 +165,18 @@ domain::Result<std::vector<AuditRecord>> AuditTrail::All() { return Query("", ""
 AuditCheck AuditTrail::Verify() {
   auto lock = m_db->Lock();
   AuditCheck c;
+  std::optional<Anchor> anchor;
+  if (m_anchor) {
+    auto loaded = m_anchor->Load();
+    if (!loaded)
+      return AuditCheck{false, 0, "the trail's head kept outside the store cannot be read: " + loaded.error().detail};
+    if (loaded.value()) {
+      anchor = ParseAnchor(m_cipher, *loaded.value());
+      if (!anchor)
+        return AuditCheck{false, 0, "the trail's head kept outside the store was altered, or belongs to another store"};
+    }
+  }
+  std::string macAtAnchor;
   auto s = m_db->Prepare(std::string("SELECT ") + kColumns + " FROM audit ORDER BY seq");
   if (!s) return AuditCheck{false, 0, s.error().detail};
   std::int64_t expectSeq = 1;
@@ -145,6 +197,7 @@ AuditCheck AuditTrail::Verify() {
       c.problem = where + " was altered after it was written";
       return c;
     }
+    if (anchor && r.seq == anchor->seq) macAtAnchor = r.mac;
     prev = r.mac;
     ++expectSeq;
     ++c.records;
@@ -154,7 +207,8 @@ AuditCheck AuditTrail::Verify() {
   if (!head) return AuditCheck{false, c.records, head.error().detail};
   if (!head.value().Step()) {
     if (c.records == 0) {
-      c.intact = true;
+      c.problem = CheckAnchor(c.records, anchor ? anchor->seq : -1, !anchor || macAtAnchor == anchor->mac);
+      c.intact = c.problem.empty();
       return c;
     }
     c.problem = "the chain's head record is missing";
@@ -171,8 +225,30 @@ AuditCheck AuditTrail::Verify() {
         "records after " + std::to_string(c.records) + " were removed (the head says " + std::to_string(headSeq) + ")";
     return c;
   }
-  c.intact = true;
+  c.problem = CheckAnchor(c.records, anchor ? anchor->seq : -1, !anchor || macAtAnchor == anchor->mac);
+  c.intact = c.problem.empty();
   return c;
+}
+
+// `anchorSeq` is -1 when no anchor was ever saved; `macMatches`: the record at anchorSeq has the anchored MAC. Called
+// with the database lock held.
+std::string AuditTrail::CheckAnchor(std::size_t records, std::int64_t anchorSeq, bool macMatches) {
+  if (!m_anchor) return "";
+  if (anchorSeq < 0) {
+    auto s = m_db->Prepare(std::string("SELECT 1 FROM settings WHERE key = '") + kAnchoredSetting + "'");
+    if (!s) return s.error().detail;
+    if (s.value().Step())
+      return "the trail's head kept outside the store (beside its key) is missing: it was removed, or this store "
+             "was copied from another account or computer";
+    return "";
+  }
+  if (anchorSeq > static_cast<std::int64_t>(records))
+    return "records after " + std::to_string(records) + " were removed: the head kept outside the store names record " +
+           std::to_string(anchorSeq) + " (was an earlier copy of the store put back?)";
+  if (anchorSeq > 0 && !macMatches)
+    return "record " + std::to_string(anchorSeq) +
+           " is not the one whose head was kept outside the store (the store was replaced by another copy)";
+  return "";
 }
 
 domain::Result<std::string> AuditTrail::ExportTsv(const std::optional<domain::Bsn>& patient) {

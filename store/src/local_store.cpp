@@ -19,7 +19,8 @@ LocalStore::LocalStore(std::shared_ptr<Database> db, const MasterKey& key)
       m_audit(m_db, m_cipher),
       m_settings(m_db) {}
 
-domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path, const MasterKey& key) {
+domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& path, const MasterKey& key,
+                                                             std::shared_ptr<HeadAnchor> anchor) {
   auto db = Database::Open(path);
   if (!db) return db.error();
   if (auto v = detail::Migrate(*db.value()); !v) return v.error();
@@ -40,6 +41,7 @@ domain::Result<std::unique_ptr<LocalStore>> LocalStore::Open(const std::string& 
     const std::string hex = detail::ToHex(sealed.data(), sealed.size());
     if (auto r = store->m_settings.Set(kKeyCheck, hex); !r) return r.error();
   }
+  store->m_audit.SetAnchor(std::move(anchor));
   return store;
 }
 

@@ -2,6 +2,8 @@
 // The workstation's use cases against the real chain (sandbox + gateway processes): log in, look a
 // registered patient up, the retrieval saved sealed and reopened offline with the same overview,
 // every step in an intact audit trail.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <condition_variable>
 #include <mutex>
@@ -106,6 +108,13 @@ TEST_CASE("log in, look a patient up, reopen the stored retrieval offline with t
   CHECK(trail[1].event.outcome == "complete");
   CHECK(trail[1].event.actor.roleCode == "01.047");
   CHECK(trail[2].event.action == domain::AuditAction::kViewOffline);
+  // No keychain here: the trail's head is also kept beside the key file, private, naming the last
+  // record: the view of the trail itself, appended after the three it checked.
+  const auto anchorFile = w.config().keyFile + ".audit-head";
+  struct stat st {};
+  REQUIRE(::stat(anchorFile.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(test::ReadTextFile(anchorFile).rfind("v1:" + std::to_string(view.checked + 1) + ":", 0) == 0);
 }
 
 TEST_CASE("a consent refusal is stored with the retrieval and still shows offline, with no gateway at all") {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The local audit trail: appended per access, verifiable, and any edit, removal or reordering of a
 // record, or of the head, is detected and named.
+#include <filesystem>
+
 #include "store_fixture.h"
 
 using namespace zb;
@@ -124,4 +126,132 @@ TEST_CASE("a forged head, or a renumbered chain, is detected") {
     REQUIRE(s->database().Execute("DELETE FROM audit_head").ok());
     CHECK(s->audit().Verify().problem == "the chain's head record is missing");
   }
+}
+
+namespace {
+
+// The head kept outside the store, in memory; `failSaves` stands for a keychain that refuses.
+struct MemoryAnchor : store::HeadAnchor {
+  std::optional<std::string> text;
+  bool failSaves = false;
+  domain::Result<std::optional<std::string>> Load() override { return text; }
+  domain::Result<bool> Save(const std::string& t) override {
+    if (failSaves) return domain::MakeError(domain::ErrorCode::kUnavailable, "the keychain is locked");
+    text = t;
+    return true;
+  }
+};
+
+std::unique_ptr<store::LocalStore> OpenAnchored(const test::StoreFile& f, std::shared_ptr<MemoryAnchor> anchor) {
+  auto s = store::LocalStore::Open(f.path, f.key, std::move(anchor));
+  if (!s) FAIL("store did not open: " << s.error().detail);
+  return std::move(s.value());
+}
+
+void CopyStore(const std::string& from, const std::string& to) {
+  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(to + "-wal");
+  std::filesystem::remove(to + "-shm");
+}
+
+}  // namespace
+
+TEST_CASE("an earlier copy of the whole store, put back, is detected by the head kept outside it") {
+  test::StoreFile f;
+  auto anchor = std::make_shared<MemoryAnchor>();
+  {
+    auto s = OpenAnchored(f, anchor);
+    for (int i = 1; i <= 3; ++i) REQUIRE(s->audit().Append(Event(i, "999991000", domain::AuditAction::kRetrieve)).ok());
+  }  // closed: the file holds everything, no WAL
+  CopyStore(f.path, f.dir + "/earlier.db");
+  {
+    auto s = OpenAnchored(f, anchor);
+    REQUIRE(s->audit().Append(Event(4, "999900109", domain::AuditAction::kViewOffline)).ok());
+    REQUIRE(s->audit().Append(Event(5, "999900109", domain::AuditAction::kExportPdf)).ok());
+    REQUIRE(s->audit().Verify().intact);
+  }
+  CopyStore(f.dir + "/earlier.db", f.path);
+  // Without the anchor the copy is a perfect trail of three records: the gap this closes.
+  CHECK(f.Open()->audit().Verify().intact);
+  const auto check = OpenAnchored(f, anchor)->audit().Verify();
+  CHECK_FALSE(check.intact);
+  CHECK(check.problem ==
+        "records after 3 were removed: the head kept outside the store names record 5 (was an earlier copy of the "
+        "store put back?)");
+}
+
+TEST_CASE("an earlier head row put back after deleting records is detected by the anchor") {
+  test::StoreFile f;
+  auto anchor = std::make_shared<MemoryAnchor>();
+  auto s = OpenAnchored(f, anchor);
+  for (int i = 1; i <= 3; ++i) REQUIRE(s->audit().Append(Event(i, "999991000", domain::AuditAction::kRetrieve)).ok());
+  REQUIRE(s->database().Execute("CREATE TABLE saved_head AS SELECT * FROM audit_head").ok());
+  REQUIRE(s->audit().Append(Event(4, "999900109", domain::AuditAction::kViewOffline)).ok());
+  REQUIRE(s->database()
+              .Execute("DELETE FROM audit WHERE seq = 4; DELETE FROM audit_head; "
+                       "INSERT INTO audit_head SELECT * FROM saved_head")
+              .ok());
+  const auto check = s->audit().Verify();
+  CHECK_FALSE(check.intact);
+  CHECK(check.problem.find("records after 3 were removed: the head kept outside the store names record 4") == 0);
+}
+
+TEST_CASE("the anchor one record behind after a crash verifies, and a lost, altered or replaced one does not") {
+  test::StoreFile f;
+  auto anchor = std::make_shared<MemoryAnchor>();
+  auto s = OpenAnchored(f, anchor);
+  for (int i = 1; i <= 3; ++i) REQUIRE(s->audit().Append(Event(i, "999991000", domain::AuditAction::kRetrieve)).ok());
+  const auto atThree = anchor->text;
+  SECTION("a crash between the commit and the anchor leaves it one record behind: still intact") {
+    anchor->failSaves = true;
+    auto appended = s->audit().Append(Event(4, "999991000", domain::AuditAction::kViewOverview));
+    REQUIRE_FALSE(appended.ok());
+    CHECK(appended.error().detail ==
+          "audit record 4 was written, but its head could not be kept outside the store: the keychain is locked");
+    const auto check = s->audit().Verify();
+    CHECK(check.intact);
+    CHECK(check.records == 4);
+  }
+  SECTION("the anchor removed from a store that had one") {
+    anchor->text.reset();
+    CHECK(s->audit().Verify().problem.find("the trail's head kept outside the store (beside its key) is missing") == 0);
+  }
+  SECTION("an anchor edited by hand, or of another store") {
+    anchor->text = atThree->substr(0, 3) + "2" + atThree->substr(4);  // "v1:3:..." made "v1:2:..."
+    CHECK(s->audit().Verify().problem ==
+          "the trail's head kept outside the store was altered, or belongs to another store");
+    test::StoreFile other;
+    auto otherAnchor = std::make_shared<MemoryAnchor>();
+    REQUIRE(OpenAnchored(other, otherAnchor)->audit().Append(Event(1, "", domain::AuditAction::kLogin, "")).ok());
+    anchor->text = otherAnchor->text;
+    CHECK(s->audit().Verify().problem ==
+          "the trail's head kept outside the store was altered, or belongs to another store");
+  }
+  SECTION("the store replaced by another store under the same key, as long, with other records") {
+    s.reset();
+    test::StoreFile other;
+    other.key = f.key;
+    {
+      auto o = other.Open();
+      for (int i = 1; i <= 3; ++i) REQUIRE(o->audit().Append(Event(i, "999900109", domain::AuditAction::kLogin)).ok());
+    }
+    CopyStore(other.path, f.path);
+    const auto check = OpenAnchored(f, anchor)->audit().Verify();
+    CHECK_FALSE(check.intact);
+    CHECK(check.problem ==
+          "record 3 is not the one whose head was kept outside the store (the store was replaced by another copy)");
+  }
+}
+
+TEST_CASE("a store that never had an anchor verifies, and is anchored from its next record on") {
+  test::StoreFile f;
+  REQUIRE(Filled(f)->audit().Verify().intact);
+  auto anchor = std::make_shared<MemoryAnchor>();
+  auto s = OpenAnchored(f, anchor);
+  CHECK(s->audit().Verify().intact);
+  CHECK_FALSE(anchor->text.has_value());
+  REQUIRE(s->audit().Append(Event(6, "", domain::AuditAction::kLogin, "")).value() == 6);
+  REQUIRE(anchor->text.has_value());
+  CHECK(anchor->text->rfind("v1:6:", 0) == 0);
+  CHECK(s->audit().Verify().intact);
 }

@@ -15,6 +15,7 @@
 #include "platform/paths.h"
 #include "platform/private_file.h"
 #include "preference_storage.h"
+#include "store/anchor_beside_key.h"
 #include "store/local_store.h"
 #include "workstation/register_file.h"
 
@@ -102,7 +103,8 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
   if (config.storePath.empty()) return MakeError(ErrorCode::kMissing, "no location for the local store");
   auto key = platform::LoadOrCreateKey({config.storePath, config.keyFile, config.useKeychain, true});
   if (!key) return key.error();
-  auto opened = store::LocalStore::Open(config.storePath, key->key);
+  platform::AnchorPlace anchor{config.storePath, platform::AnchorFileFor(config.keyFile), key->inKeychain};
+  auto opened = store::LocalStore::Open(config.storePath, key->key, store::AnchorBesideKey(anchor));
   if (!opened) return opened.error();
   net::http::ClientOptions options;
   options.caFile = config.caFile;

@@ -19,7 +19,9 @@ class LocalStore {
  public:
   // Opens or creates the file and migrates it. A file sealed under another key is refused with
   // kRefused (the check value does not open) instead of showing empty or garbled data.
-  static domain::Result<std::unique_ptr<LocalStore>> Open(const std::string& path, const MasterKey& key);
+  // `anchor`: where the audit trail's head is kept outside the file (see AuditTrail::SetAnchor).
+  static domain::Result<std::unique_ptr<LocalStore>> Open(const std::string& path, const MasterKey& key,
+                                                          std::shared_ptr<HeadAnchor> anchor = nullptr);
 
   PatientStore& patients() { return m_patients; }
   RetrievalCache& retrievals() { return m_retrievals; }
