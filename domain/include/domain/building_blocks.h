@@ -99,6 +99,7 @@ struct DispenseRequest {
   std::optional<DateTime> validUntil;
   std::vector<Coding> additionalWishes;  // AanvWensVV, incl. 2 "Niet in GDS"
   Actor dispenseLocation;
+  Actor performer;         // the pharmacy asked to dispense
   bool cancelled = false;  // status entered-in-error (CanceledIndicator)
   bool operator==(const DispenseRequest&) const = default;
 };
