@@ -69,9 +69,10 @@ IcaHit AllergyHit(const IcaLine<Allergy>& line, IcaMatch match) {
   return hit;
 }
 
-LineIcaCheck CheckLine(const TreatmentLine& line, const IcaSummary& ica, const MedicationKnowledge& kb) {
+}  // namespace
+
+LineIcaCheck CheckProduct(const Product& product, const IcaSummary& ica, const MedicationKnowledge& kb) {
   LineIcaCheck out;
-  const Product& product = *line.product;
   out.substances = kb.SubstancesOf(product);
   std::vector<std::string> safeBy;
   for (const auto& d : ica.surveillanceDecisions) {
@@ -119,8 +120,6 @@ LineIcaCheck CheckLine(const TreatmentLine& line, const IcaSummary& ica, const M
   return out;
 }
 
-}  // namespace
-
 bool LineIcaCheck::Warns() const {
   return std::any_of(hits.begin(), hits.end(), [](const IcaHit& h) { return h.Warns(); });
 }
@@ -163,7 +162,7 @@ IcaCheck CheckIca(const Overview& overview, const IcaSummary& ica, const Medicat
   for (const auto& line : overview.lines) {
     if (!IcaChecked(line.status)) continue;
     ++check.linesChecked;
-    check.lines[line.treatment.value] = CheckLine(line, ica, knowledge);
+    check.lines[line.treatment.value] = CheckProduct(*line.product, ica, knowledge);
   }
   return check;
 }

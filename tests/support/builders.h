@@ -35,7 +35,7 @@ inline d::Dosage Daily(int timesPerDay, const std::string& dose, const std::stri
   d::Dosage ds;
   ds.timing.frequency = timesPerDay;
   ds.timing.period = 1;
-  ds.timing.periodUnit = "d";
+  ds.timing.periodUnit = std::string(1, 'd');  // not = "d": GCC 12 -Wstringop-overflow false positive when inlined
   d::Quantity q;
   q.decimal = dose;
   q.unit = unit;

@@ -54,5 +54,8 @@ bool IcaChecked(TreatmentStatus status);
 std::optional<IcaMatch> SameCode(const Concept& item, const Product& product);
 
 IcaCheck CheckIca(const Overview& overview, const IcaSummary& ica, const MedicationKnowledge& knowledge);
+// One product against the same ICA items: what CheckIca does per line, and what the checks
+// before a release do for a drafted product.
+LineIcaCheck CheckProduct(const Product& product, const IcaSummary& ica, const MedicationKnowledge& knowledge);
 
 }  // namespace zb::domain
