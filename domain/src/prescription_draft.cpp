@@ -152,6 +152,8 @@ Result<CompiledChange> CompileDraft(const MedicationDraft& draft, const Medicati
       out.agreements.push_back(StopOf(*original, StopType::kStopped, draft.reason, who, moment, mint));
       return out;
     case DraftAction::kPause: {
+      if (draft.pauseUntil && draft.pauseUntil->Earliest() <= moment.Earliest())
+        return Refuse(ErrorCode::kInconsistent, draft, "the resume date must lie after the start of the pause");
       out.agreements.push_back(StopOf(*original, StopType::kSuspended, draft.reason, who, moment, mint));
       if (draft.pauseUntil) {
         // Resuming at a known date is a new agreement with the original dose from that date on.

@@ -121,6 +121,10 @@ TEST_CASE("a pause suspends, and with a resume date a new MA with the original d
   CHECK(until.agreements[0].h.dosage == original.h.dosage);
   CHECK_FALSE(until.agreements[0].h.IsStop());
   CHECK(until.agreements[1].h.stop.type == StopType::kSuspended);
+  draft.pauseUntil = Day(1, 15);  // resuming the moment it pauses
+  const auto same = CompileDraft(draft, &original, kSo, Day(1, 15), m.mint);
+  REQUIRE_FALSE(same.ok());
+  CHECK(same.error().detail.find("the resume date must lie after the start of the pause") != std::string::npos);
 }
 
 TEST_CASE("only a future agreement can be cancelled: start = end = release moment") {
