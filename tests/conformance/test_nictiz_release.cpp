@@ -182,6 +182,15 @@ Compiled CompileScenario(const fs::path& nictiz, const Scenario& s) {
   return out;
 }
 
+// Runs tools/testscript-asserts.mjs on one Bundle file; the tool's output lands in `log`.
+int RunAsserts(const fs::path& script, const std::string& bundle, const std::string& log) {
+  test::ChildProcess node(
+      {"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "testscript-asserts.mjs").string(), script.string(),
+       bundle},
+      log, {}, true);
+  return node.Wait(std::chrono::minutes(1));
+}
+
 }  // namespace
 
 TEST_CASE("release: each draft action compiles to the Nictiz change pattern in structure and codes",
@@ -251,11 +260,7 @@ TEST_CASE("release: the sending TestScripts' FHIRPath asserts and base R4 pass o
     const std::string file = good + "/" + std::string(s.expected) + ".json";
     std::ofstream(file) << c.bundleText;
     const std::string log = dir + "/" + std::string(s.expected) + ".log";
-    test::ChildProcess node(
-        {"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "testscript-asserts.mjs").string(),
-         ScriptFile(*nictiz, s.script).string(), file},
-        log, {}, true);
-    const int exit = node.Wait(std::chrono::minutes(1));
+    const int exit = RunAsserts(ScriptFile(*nictiz, s.script), file, log);
     const std::string out = test::ReadTextFile(log);
     INFO(out);
     CHECK(exit == 0);
@@ -275,11 +280,7 @@ TEST_CASE("release: the sending TestScripts' FHIRPath asserts and base R4 pass o
     const std::string file = dir + "/broken.json";
     std::ofstream(file) << broken.written.dump();
     const std::string log = dir + "/broken.log";
-    test::ChildProcess node(
-        {"node", (fs::path(ZB_TESTS_DIR) / "conformance" / "tools" / "testscript-asserts.mjs").string(),
-         ScriptFile(*nictiz, kScenarios[0].script).string(), file},
-        log, {}, true);
-    CHECK(node.Wait(std::chrono::minutes(1)) == 1);
+    CHECK(RunAsserts(ScriptFile(*nictiz, kScenarios[0].script), file, log) == 1);
     const std::string out = test::ReadTextFile(log);
     CHECK(out.find("FAILED: Confirm that all Reference") != std::string::npos);
     CHECK(out.find("FAILED: Confirm that the request Bundle contains 1 Medication resource(s).") != std::string::npos);

@@ -44,19 +44,13 @@ json DispenseRequestJson(const d::DispenseRequest& vv, const EntryContext& ctx, 
   j["identifier"] = json::array({IdentifierJson(h.id.system, h.id.value)});
   j["status"] = h.fhirStatus.empty() ? std::string("active") : h.fhirStatus;
   j["intent"] = "order";
-  j["category"] = json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)},
-                                                         {"code", std::string(category::kDispenseRequest)},
-                                                         {"display", "verstrekkingsverzoek"}}})}}});
+  j["category"] = CategoryJson(category::kDispenseRequest, "verstrekkingsverzoek");
   j["medicationReference"] = Reference(ctx.medicationUrl, "Medication", h.product->DisplayName());
   j["subject"] = SubjectJson(ctx);
   if (h.registered) j["authoredOn"] = h.registered->ToIso();
   j["requester"] = Reference(ctx.requesterUrl, "PractitionerRole", h.author.display);
   if (!performerUrl.empty()) j["performer"] = Reference(performerUrl, "Organization", vv.performer.display);
-  if (vv.basedOnAgreement) {
-    json based = LogicalJson(*vv.basedOnAgreement, "MedicationRequest");
-    based["display"] = "relatie naar medicatieafspraak " + vv.basedOnAgreement->value;
-    j["basedOn"] = json::array({based});
-  }
+  if (vv.basedOnAgreement) j["basedOn"] = json::array({AgreementRelationJson(*vv.basedOnAgreement)});
   json request = json::object();
   if (!vv.dispenseLocation.display.empty()) {
     request["extension"] =

@@ -19,6 +19,18 @@ json MetaJson(std::string_view profile, bool actionable) {
   return meta;
 }
 
+json CategoryJson(std::string_view code, std::string_view display) {
+  return json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)},
+                                                {"code", std::string(code)},
+                                                {"display", std::string(display)}}})}}});
+}
+
+json AgreementRelationJson(const d::BlockId& id) {
+  json j = LogicalJson(id, "MedicationRequest");
+  j["display"] = "relatie naar medicatieafspraak " + id.value;
+  return j;
+}
+
 json SubjectJson(const EntryContext& ctx) {
   json j = {{"reference", ctx.patientUrl}, {"type", "Patient"}};
   if (!ctx.patientDisplay.empty()) j["display"] = ctx.patientDisplay;
@@ -248,9 +260,7 @@ json AgreementJson(const d::MedicationAgreement& ma, const EntryContext& ctx) {
   j["intent"] = "order";
   // What we send is an MP9 3.0 agreement: mp-MedicationAgreement fixes the category to 33633005,
   // also when the agreement was read from a GP's zorginzage answer (16076005).
-  j["category"] = json::array({{{"coding", json::array({{{"system", std::string(d::systems::kSnomed)},
-                                                         {"code", std::string(category::kMedicationAgreement)},
-                                                         {"display", "voorschrijven van geneesmiddel"}}})}}});
+  j["category"] = CategoryJson(category::kMedicationAgreement, "voorschrijven van geneesmiddel");
   if (h.copy) j["reportedBoolean"] = true;
   j["medicationReference"] = {
       {"reference", ctx.medicationUrl}, {"type", "Medication"}, {"display", h.product->DisplayName()}};
@@ -279,10 +289,7 @@ json AgreementJson(const d::MedicationAgreement& ma, const EntryContext& ctx) {
     j["dosageInstruction"] = json::array();
     for (const auto& ds : h.dosage) j["dosageInstruction"].push_back(DosageJson(ds));
   }
-  if (ma.priorPrescription) {
-    j["priorPrescription"] = LogicalJson(*ma.priorPrescription, "MedicationRequest");
-    j["priorPrescription"]["display"] = "relatie naar medicatieafspraak " + ma.priorPrescription->value;
-  }
+  if (ma.priorPrescription) j["priorPrescription"] = AgreementRelationJson(*ma.priorPrescription);
   // MedicationRequest.basedOn may not point at a MedicationDispense or MedicationStatement: the
   // relation to a TA or MGB lives only inside its extension, as in the Nictiz examples.
   json basedOn = json::array();

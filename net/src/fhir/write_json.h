@@ -32,6 +32,10 @@ json IdentifierJson(const std::string& system, const std::string& value);
 json ActorJson(const domain::Actor& a, std::string_view type);
 json LogicalJson(const domain::BlockId& id, std::string_view type);
 json SubjectJson(const EntryContext& ctx);
+// category: one SNOMED coding with its display (every CodeableConcept we send has one).
+json CategoryJson(std::string_view code, std::string_view display);
+// A logical reference to a medication agreement by identifier, with the display the TestScripts ask for.
+json AgreementRelationJson(const domain::BlockId& id);
 json ProductJson(const domain::Product& product, const std::string& id);
 json AgreementJson(const domain::MedicationAgreement& ma, const EntryContext& ctx);
 // Deterministic urn:uuid from a seed: writing the same blocks twice gives identical output.
