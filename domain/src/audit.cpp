@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 13> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 16> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -20,6 +20,9 @@ constexpr std::array<std::pair<AuditAction, const char*>, 13> kNames{{
     {AuditAction::kEditPatient, "edit-patient"},
     {AuditAction::kViewAuditTrail, "view-audit-trail"},
     {AuditAction::kExportAuditTrail, "export-audit-trail"},
+    {AuditAction::kDraftCreated, "draft-created"},
+    {AuditAction::kDraftEdited, "draft-edited"},
+    {AuditAction::kDraftDeleted, "draft-deleted"},
 }};
 }  // namespace
 

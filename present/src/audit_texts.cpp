@@ -38,6 +38,12 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("audit-trail bekeken");
     case d::AuditAction::kExportAuditTrail:
       return Tr("audit-trail geëxporteerd");
+    case d::AuditAction::kDraftCreated:
+      return Tr("concept aangemaakt");
+    case d::AuditAction::kDraftEdited:
+      return Tr("concept gewijzigd");
+    case d::AuditAction::kDraftDeleted:
+      return Tr("concept verwijderd");
   }
   return d::ToString(action);
 }

@@ -117,6 +117,10 @@ domain::Result<std::string> Cipher::Open(const std::vector<unsigned char>& seale
 }
 
 std::string Cipher::BsnKey(std::string_view bsnDigits) const { return HexMac(m_indexKey, bsnDigits); }
+// The prefix keeps a treatment's key apart from any BSN's (BSNs are digits only).
+std::string Cipher::TreatmentKey(std::string_view treatment) const {
+  return HexMac(m_indexKey, "treatment:" + std::string(treatment));
+}
 std::string Cipher::AuditMac(std::string_view data) const { return HexMac(m_auditKey, data); }
 
 }  // namespace zb::store

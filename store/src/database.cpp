@@ -149,6 +149,7 @@ domain::Result<bool> Database::Execute(std::string_view sql) {
 }
 
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::Changes() const { return sqlite3_changes64(m_db); }
 
 std::string Database::IntegrityCheck() {
   auto s = Prepare("PRAGMA integrity_check");

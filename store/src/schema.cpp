@@ -82,6 +82,26 @@ ALTER TABLE retrieval_sources ADD COLUMN missing TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE retrieval_sources ADD COLUMN phone TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3 -> 4: the physician's medication drafts before admission (prescribing.md). The draft itself
+    // (treatment, action, dose, product) is sealed; treatment_key is a keyed hash so that a
+    // treatment line has at most one draft (NULL for a new start: several may exist). Who wrote it
+    // stays readable, as in the audit trail; `proposal` marks one prepared by a non-prescriber.
+    R"sql(
+CREATE TABLE drafts(
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  treatment_key TEXT,
+  author_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_role TEXT NOT NULL,
+  author_ura TEXT NOT NULL,
+  proposal INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  record BLOB NOT NULL,
+  UNIQUE(patient_id, treatment_key));
+CREATE INDEX drafts_patient ON drafts(patient_id, id);
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

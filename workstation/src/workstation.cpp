@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "draft_book_impl.h"
 #include "login_browser.h"
 #include "net/client/gateway_client.h"
 #include "net/client/login.h"
@@ -68,6 +69,7 @@ struct Workstation::Impl {
   std::optional<User> user;
   std::string session;
   std::map<LookupId, std::shared_ptr<Pending>> lookups;
+  std::unique_ptr<DraftBook> drafts;
 
   Impl(Config c, std::string warning, std::unique_ptr<store::LocalStore> s, net::http::ClientOptions options)
       : config(std::move(c)),
@@ -109,6 +111,16 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
   net::http::ClientOptions options;
   options.caFile = config.caFile;
   auto impl = std::make_unique<Impl>(config, key->warning, std::move(opened.value()), options);
+  Impl* self = impl.get();
+  impl->drafts = std::make_unique<DraftBook>(std::make_unique<DraftBook::Impl>(
+      DraftBook::Impl{*self->store,
+                      [self] {
+                        std::lock_guard lock(self->mutex);
+                        return self->user;
+                      },
+                      [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
+                             const std::string& outcome) { self->Record(action, bsn, context, outcome); },
+                      config.prescriberRoles}));
   return std::unique_ptr<Workstation>(new Workstation(std::move(impl)));
 }
 
@@ -211,6 +223,8 @@ domain::Result<std::size_t> Workstation::ImportRegister(const std::string& path)
   }
   return added;
 }
+
+DraftBook& Workstation::drafts() { return *m_impl->drafts; }
 
 domain::Result<Preferences> Workstation::LoadPreferences() {
   return workstation::LoadPreferences(m_impl->store->settings());

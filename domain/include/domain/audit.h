@@ -25,6 +25,9 @@ enum class AuditAction {
   kEditPatient,
   kViewAuditTrail,
   kExportAuditTrail,
+  kDraftCreated,  // a medication draft before admission (prescribing.md): local, never sent
+  kDraftEdited,
+  kDraftDeleted,
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

@@ -108,7 +108,7 @@ static json RatioJson(const d::Ratio& r) {
   return j;
 }
 
-static json DosageJson(const d::Dosage& ds) {
+json DosageJson(const d::Dosage& ds) {
   json j = json::object();
   for (const auto& also : ds.asNeededAlso) {
     j["extension"].push_back({{"url", Nictiz(url::kAsNeededFor)}, {"valueCodeableConcept", ConceptJson(also)}});

@@ -37,6 +37,7 @@ json CategoryJson(std::string_view code, std::string_view display);
 // A logical reference to a medication agreement by identifier, with the display the TestScripts ask for.
 json AgreementRelationJson(const domain::BlockId& id);
 json ProductJson(const domain::Product& product, const std::string& id);
+json DosageJson(const domain::Dosage& dosage);
 json AgreementJson(const domain::MedicationAgreement& ma, const EntryContext& ctx);
 // Deterministic urn:uuid from a seed: writing the same blocks twice gives identical output.
 std::string UuidFrom(const std::string& seed, const char* salt);

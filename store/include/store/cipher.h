@@ -30,6 +30,8 @@ class Cipher {
   domain::Result<std::string> Open(const std::vector<unsigned char>& sealed, std::string_view context) const;
   // Hex HMAC-SHA256 of a BSN under the index key: equal BSNs give equal keys, nothing else does.
   std::string BsnKey(std::string_view bsnDigits) const;
+  // The same for a treatment (MBH "system|value"): one draft per treatment line without storing the MBH.
+  std::string TreatmentKey(std::string_view treatment) const;
   // Hex HMAC-SHA256 under the audit key.
   std::string AuditMac(std::string_view data) const;
 

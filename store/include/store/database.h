@@ -58,6 +58,8 @@ class Database {
   domain::Result<Statement> Prepare(std::string_view sql);
   domain::Result<bool> Execute(std::string_view sql);  // one or more statements without parameters
   std::int64_t LastInsertId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+  std::int64_t Changes() const;
   const std::string& path() const { return m_path; }
   // "ok", or SQLite's list of problems.
   std::string IntegrityCheck();

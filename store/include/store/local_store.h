@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The workstation's one SQLite file: patients, the last retrieval per patient, settings and the
-// audit trail, with patient data sealed under keys derived from the master key.
+// The workstation's one SQLite file: patients, the last retrieval per patient, medication drafts,
+// settings and the audit trail, with patient data sealed under keys derived from the master key.
 #include <memory>
 #include <string>
 
@@ -9,6 +9,7 @@
 #include "store/audit_trail.h"
 #include "store/cipher.h"
 #include "store/database.h"
+#include "store/draft_store.h"
 #include "store/patient_store.h"
 #include "store/retrieval_cache.h"
 #include "store/settings.h"
@@ -25,6 +26,7 @@ class LocalStore {
 
   PatientStore& patients() { return m_patients; }
   RetrievalCache& retrievals() { return m_retrievals; }
+  DraftStore& drafts() { return m_drafts; }
   AuditTrail& audit() { return m_audit; }
   Settings& settings() { return m_settings; }
   Database& database() { return *m_db; }
@@ -35,6 +37,7 @@ class LocalStore {
   Cipher m_cipher;
   PatientStore m_patients;
   RetrievalCache m_retrievals;
+  DraftStore m_drafts;
   AuditTrail m_audit;
   Settings m_settings;
 };

@@ -19,6 +19,7 @@
 #include "domain/identifiers.h"
 #include "domain/patient_register.h"
 #include "domain/result.h"
+#include "workstation/draft_book.h"
 #include "workstation/patient_lookups.h"
 #include "workstation/preferences.h"
 
@@ -30,7 +31,8 @@ struct Config {
   std::string storePath;  // the local store file
   std::string keyFile;    // key file used where no keychain runs
   bool useKeychain = true;
-  std::chrono::milliseconds deadline{15000};  // per source
+  std::chrono::milliseconds deadline{15000};                            // per source
+  std::vector<std::string> prescriberRoles = DefaultPrescriberRoles();  // DEZI roles that may prescribe
 };
 
 struct User {
@@ -104,6 +106,9 @@ class Workstation final : public PatientLookups {
   domain::Result<domain::RegisteredPatient> SavePatient(domain::RegisteredPatient patient, domain::Date today);
   // Adds the register file's patients that the store does not have yet (by BSN); how many.
   domain::Result<std::size_t> ImportRegister(const std::string& path);
+
+  // The medication drafts before admission (kept in this workstation's store; never sent until release).
+  DraftBook& drafts();
 
   domain::Result<Preferences> LoadPreferences();
   domain::Result<bool> SavePreferences(const Preferences& preferences);

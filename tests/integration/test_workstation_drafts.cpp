@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Medication drafts through the workstation against the real chain: made against the stored
+// retrieval of a real lookup, kept sealed across a restart, audited with who and which treatment,
+// a secretariat's draft stored as a proposal, and nothing of it sent anywhere.
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <mutex>
+
+#include "exchange_world.h"
+#include "resident.h"
+#include "workstation/workstation.h"
+
+using namespace zb;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+// Looks the patient up (the result is stored sealed) and waits for the end.
+void LookUpAndStore(workstation::Workstation& w, const domain::RegisteredPatient& patient) {
+  std::mutex m;
+  std::condition_variable cv;
+  std::optional<workstation::LookupEnd> end;
+  auto id = w.LookUp(
+      patient, [](workstation::Workstation::LookupId, domain::SourceDelivery) {},
+      [&](workstation::Workstation::LookupId, workstation::LookupEnd e) {
+        std::lock_guard lock(m);
+        end = e;
+        cv.notify_all();
+      });
+  REQUIRE(id.ok());
+  std::unique_lock lock(m);
+  REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return end.has_value(); }));
+  REQUIRE(end->saved);
+}
+
+// A current line of the stored overview governed by exactly one agreement.
+domain::BlockId OneAgreementLine(workstation::Workstation& w, const domain::RegisteredPatient& p) {
+  auto offline = w.OpenOffline(p).value();
+  REQUIRE(offline);
+  const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
+  for (const auto& line : overview.lines) {
+    if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy)
+      return line.treatment;
+  }
+  FAIL("no active line with one agreement in the sandbox's data for this patient");
+  return {};
+}
+
+domain::MedicationDraft StopDraft(const domain::BlockId& treatment) {
+  domain::MedicationDraft d;
+  d.action = domain::DraftAction::kStop;
+  d.treatment = treatment;
+  d.reason.codings.push_back({"http://snomed.info/sct", "182856006", "geneesmiddel niet voorradig"});
+  return d;
+}
+
+std::size_t Count(const std::vector<workstation::AuditEntry>& trail, domain::AuditAction action) {
+  return static_cast<std::size_t>(
+      std::count_if(trail.begin(), trail.end(), [action](const auto& e) { return e.event.action == action; }));
+}
+
+}  // namespace
+
+TEST_CASE("a stop draft is made against the stored retrieval, survives a restart and is audited") {
+  const std::string dir = test::MakeTempDir("zb-drafts");
+  auto jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  domain::BlockId treatment;
+  std::int64_t draftId = 0;
+  const auto now = boost::posix_time::second_clock::universal_time();
+  {
+    auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+    // Without a login nothing is written.
+    jansen = w->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+    auto anonymous = w->drafts().Save(jansen, StopDraft({"urn:oid:x", "y"}), 0, now);
+    REQUIRE_FALSE(anonymous.ok());
+    CHECK(anonymous.error().problem == "not_logged_in");
+
+    REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+    auto early = w->drafts().Save(jansen, StopDraft({"urn:oid:x", "y"}), 0, now);
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error().problem == "no_retrieval");
+
+    LookUpAndStore(*w, jansen);
+    treatment = OneAgreementLine(*w, jansen);
+    auto noReason = StopDraft(treatment);
+    noReason.reason = {};
+    auto refused = w->drafts().Save(jansen, noReason, 0, now);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == domain::ErrorCode::kMissing);
+
+    auto saved = w->drafts().Save(jansen, StopDraft(treatment), 0, now);
+    REQUIRE(saved.ok());
+    draftId = saved->id;
+    CHECK_FALSE(saved->draft.against.empty());
+    CHECK(saved->draft.againstRegistered.has_value());
+    CHECK_FALSE(saved->proposal);
+    CHECK(saved->author.roleCode == "01.047");
+    CHECK(saved->freshness.freshness == domain::DraftFreshness::kCurrent);
+
+    // A second draft for the same line is refused; the first is edited instead.
+    CHECK(w->drafts().Save(jansen, StopDraft(treatment), 0, now).error().code == domain::ErrorCode::kInconsistent);
+    auto pause = StopDraft(treatment);
+    pause.action = domain::DraftAction::kPause;
+    REQUIRE(w->drafts().Save(jansen, pause, draftId, now).ok());
+  }
+  // A new session of the workstation: the draft is there, as edited, and still current.
+  auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+  auto listed = w->drafts().List(jansen);
+  REQUIRE(listed.ok());
+  REQUIRE(listed->size() == 1);
+  const auto& entry = listed->front();
+  CHECK(entry.id == draftId);
+  CHECK(entry.draft.action == domain::DraftAction::kPause);
+  CHECK(entry.draft.treatment == treatment);
+  CHECK(entry.author.name.find("Vries") != std::string::npos);
+  CHECK(entry.freshness.freshness == domain::DraftFreshness::kCurrent);
+  // The draft is not in the file in the clear.
+  CHECK(test::ReadTextFile(dir + "/zorgbrug.db").find(treatment.value) == std::string::npos);
+  CHECK(test::ReadTextFile(dir + "/zorgbrug.db-wal").find(treatment.value) == std::string::npos);
+
+  // A secretariat may write a draft too, but only as a proposal.
+  REQUIRE(w->LogIn({"secretariaat", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  const auto gatewayTrail = test::ReadTextFile(World().auditFile()).size();
+  auto edit = entry.draft;
+  edit.reason.codings = {{"http://snomed.info/sct", "112251000146103", "geneesmiddel niet meer nodig"}};
+  auto proposal = w->drafts().Save(jansen, edit, draftId, now);
+  REQUIRE(proposal.ok());
+  CHECK(proposal->proposal);
+  CHECK(proposal->author.roleCode != "01.047");
+  REQUIRE(w->drafts().Remove(jansen, draftId).value());
+  CHECK_FALSE(w->drafts().Remove(jansen, draftId).value());
+  CHECK(w->drafts().List(jansen)->empty());
+
+  const auto view = w->AuditTrail(jansen.bsn);
+  CHECK(view.intact);
+  const auto& trail = view.entries.value();
+  CHECK(Count(trail, domain::AuditAction::kDraftCreated) == 1);
+  CHECK(Count(trail, domain::AuditAction::kDraftEdited) == 2);
+  CHECK(Count(trail, domain::AuditAction::kDraftDeleted) == 1);
+  for (const auto& e : trail) {
+    if (e.event.action != domain::AuditAction::kDraftEdited) continue;
+    CHECK(e.event.context.find(", treatment t:") != std::string::npos);
+    CHECK(e.event.context.find(treatment.value) == std::string::npos);
+  }
+  CHECK(trail.back().event.action == domain::AuditAction::kDraftDeleted);
+  CHECK(trail.back().event.actor.roleCode != "01.047");
+  // Drafts stay on this workstation: writing, listing and removing them asked the gateway nothing.
+  CHECK(test::ReadTextFile(World().auditFile()).size() == gatewayTrail);
+}

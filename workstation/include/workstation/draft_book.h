@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The physician's medication drafts before admission (prescribing.md): kept sealed in the local
+// store, made against the patient's last stored retrieval, audited (draft created / edited /
+// deleted, with who and which treatment), and never sent anywhere until release. A user whose
+// role may not prescribe (a secretariat) writes proposals that a prescriber must adopt.
+// Threads: call from one thread at a time (the UI thread); each call is one store transaction.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit.h"
+#include "domain/draft_binding.h"
+#include "domain/patient_register.h"
+#include "domain/prescription_draft.h"
+#include "domain/result.h"
+
+namespace zb::workstation {
+
+struct DraftEntry {
+  std::int64_t id = 0;
+  domain::MedicationDraft draft;
+  domain::AuditUser author;  // who last wrote it
+  bool proposal = false;     // written by a non-prescriber: a prescriber must adopt it before release
+  domain::Instant createdAt;
+  domain::Instant updatedAt;
+  domain::DraftStaleness freshness;  // against the last stored retrieval (List only)
+};
+
+// The DEZI roles that may prescribe and release (SO, AVG, huisarts); configurable per organisation.
+std::vector<std::string> DefaultPrescriberRoles();
+
+class DraftBook {
+ public:
+  struct Impl;
+  explicit DraftBook(std::unique_ptr<Impl> impl);
+  ~DraftBook();
+  DraftBook(const DraftBook&) = delete;
+  DraftBook& operator=(const DraftBook&) = delete;
+
+  // The patient's drafts in the order they were made, each with its freshness against the last
+  // stored retrieval. A stored draft that cannot be read back is an error naming it (never skipped).
+  domain::Result<std::vector<DraftEntry>> List(const domain::RegisteredPatient& patient);
+  // Writes a new draft (id 0) or replaces draft `id`: bound to the last stored retrieval at `now`
+  // (domain::BindDraft: the agreement it changes and its registration time are recorded; a draft
+  // that could never be released is refused here), sealed, audited. Needs a login (problem
+  // "not_logged_in") and a stored retrieval of the patient ("no_retrieval" for anything but a start).
+  // A non-prescriber's draft is stored as a proposal; a prescriber who saves a proposal adopts it.
+  domain::Result<DraftEntry> Save(const domain::RegisteredPatient& patient, domain::MedicationDraft draft,
+                                  std::int64_t id, domain::Instant now);
+  // Deletes draft `id` of the patient (audited); false when there was none.
+  domain::Result<bool> Remove(const domain::RegisteredPatient& patient, std::int64_t id);
+
+ private:
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace zb::workstation

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workstation/draft_book.h"
+
+#include <algorithm>
+
+#include "draft_book_impl.h"
+#include "net/fhir/draft_codec.h"
+#include "offline_picture.h"
+
+namespace zb::workstation {
+
+using domain::ErrorCode;
+using domain::MakeError;
+
+std::vector<std::string> DefaultPrescriberRoles() { return {"01.047", "01.056", "01.015"}; }
+
+namespace {
+
+// The moment in Dutch civil time: what the compiled blocks would carry.
+domain::DateTime DutchMoment(domain::Instant now) {
+  const auto local = domain::ToNetherlandsLocal(now);
+  const int offset = domain::NetherlandsOffsetMinutes(local.date(), static_cast<int>(local.time_of_day().hours()));
+  return domain::DateTime::FromInstant(now, offset);
+}
+
+// The overview of the patient's last stored retrieval at `now`; nullopt when none is stored.
+domain::Result<std::optional<domain::Overview>> StoredOverview(store::LocalStore& store,
+                                                               const domain::RegisteredPatient& patient,
+                                                               domain::Instant now) {
+  auto latest = store.retrievals().Latest(patient.id);
+  if (!latest) return latest.error();
+  if (!latest.value()) return std::optional<domain::Overview>();
+  const OfflinePicture picture = RebuildPicture(patient.bsn.digits(), *latest.value());
+  return std::optional<domain::Overview>(picture.picture->Consolidate(now));
+}
+
+// What the audit record says about a draft: its number, action and treatment, the treatment by its
+// keyed fingerprint (the trail's context is not sealed, and an MBH leads back to the patient).
+std::string AuditContext(const store::DraftStore& drafts, std::int64_t id, const std::string& action,
+                         const std::string& treatment) {
+  return "draft " + std::to_string(id) + ": " + action + ", " +
+         (treatment.empty() ? std::string("new treatment") : "treatment " + drafts.TreatmentFingerprint(treatment));
+}
+
+domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
+
+}  // namespace
+
+DraftBook::DraftBook(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+DraftBook::~DraftBook() = default;
+
+domain::Result<std::vector<DraftEntry>> DraftBook::List(const domain::RegisteredPatient& patient) {
+  auto stored = m_impl->store.drafts().List(patient.id);
+  if (!stored) return stored.error();
+  auto overview = StoredOverview(m_impl->store, patient, boost::posix_time::second_clock::universal_time());
+  if (!overview) return overview.error();
+  std::vector<DraftEntry> out;
+  for (const auto& s : stored.value()) {
+    auto draft = net::fhir::DecodeDraft(s.payload, "draft " + std::to_string(s.id));
+    if (!draft) return draft.error();
+    DraftEntry e{s.id, std::move(draft.value()), s.author, s.proposal, s.createdAt, s.updatedAt, {}};
+    e.freshness = domain::CheckFreshness(e.draft, overview.value() ? &*overview.value() : nullptr);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+domain::Result<DraftEntry> DraftBook::Save(const domain::RegisteredPatient& patient, domain::MedicationDraft draft,
+                                           std::int64_t id, domain::Instant now) {
+  const auto user = m_impl->user();
+  if (!user) return NotLoggedIn();
+  std::optional<store::StoredDraft> previous;
+  if (id != 0) {
+    auto found = m_impl->store.drafts().Get(id);
+    if (!found) return found.error();
+    if (!found.value() || found.value()->patientId != patient.id)
+      return MakeError(ErrorCode::kMissing,
+                       "draft " + std::to_string(id) + " does not exist (any more) for this patient");
+    previous = std::move(found.value());
+  }
+  auto overview = StoredOverview(m_impl->store, patient, now);
+  if (!overview) return overview.error();
+  if (!overview.value() && draft.action != domain::DraftAction::kStart)
+    return domain::Error{ErrorCode::kMissing, "no retrieval of this patient is stored; look the patient up first",
+                         "no_retrieval"};
+  const domain::Overview empty;
+  auto bound = domain::BindDraft(draft, overview.value() ? *overview.value() : empty, DutchMoment(now));
+  if (!bound) return bound.error();
+
+  const auto& roles = m_impl->prescriberRoles;
+  store::StoredDraft record;
+  record.id = id;
+  record.patientId = patient.id;
+  record.treatment = draft.treatment.empty() ? std::string() : draft.treatment.Key();
+  record.author = user->audit;
+  record.proposal = std::find(roles.begin(), roles.end(), user->audit.roleCode) == roles.end();
+  record.updatedAt = now;
+  record.payload = net::fhir::EncodeDraft(draft);
+  auto saved = m_impl->store.drafts().Save(record);
+  if (!saved) return saved.error();
+  m_impl->audit(previous ? domain::AuditAction::kDraftEdited : domain::AuditAction::kDraftCreated, patient.bsn.digits(),
+                AuditContext(m_impl->store.drafts(), saved.value(), domain::ToString(draft.action), record.treatment),
+                record.proposal ? "proposal" : "ok");
+  DraftEntry entry{
+      saved.value(), std::move(draft), record.author, record.proposal, previous ? previous->createdAt : now, now, {}};
+  entry.freshness = domain::CheckFreshness(entry.draft, overview.value() ? &*overview.value() : nullptr);
+  return entry;
+}
+
+domain::Result<bool> DraftBook::Remove(const domain::RegisteredPatient& patient, std::int64_t id) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto found = m_impl->store.drafts().Get(id);
+  if (!found) return found.error();
+  if (!found.value() || found.value()->patientId != patient.id) return false;
+  // The audit names the action and treatment even when the draft no longer reads back.
+  auto draft = net::fhir::DecodeDraft(found.value()->payload, "draft " + std::to_string(id));
+  auto removed = m_impl->store.drafts().Remove(id);
+  if (!removed) return removed.error();
+  const std::string context =
+      AuditContext(m_impl->store.drafts(), id, draft ? domain::ToString(draft.value().action) : "unreadable",
+                   found.value()->treatment);
+  m_impl->audit(domain::AuditAction::kDraftDeleted, patient.bsn.digits(), context, "ok");
+  return removed.value();
+}
+
+}  // namespace zb::workstation
