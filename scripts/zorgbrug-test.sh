@@ -3,7 +3,9 @@
 # and runs every test (unit, layering, integration of sandbox + gateway + client, conformance
 # against ../shared when present, with Prism and jose from tests/package-lock.json). With
 # ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
-# + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s), the holder-answer reader (20 s) and the gateway's input checks (20 s).
+# + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s), the holder-answer
+# reader (20 s), the gateway's input checks (20 s) and the formulary CSV /
+# draft documents (20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -36,7 +38,7 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   section "fuzz: FHIR reader -> consolidation, 60 seconds"
   cmake --preset fuzz > /dev/null
   # Only the harnesses and the libraries they link: the tools and servers are built and tested above.
-  cmake --build --preset fuzz --target fuzz_fhir_overview fuzz_jose fuzz_answer fuzz_gateway_input
+  cmake --build --preset fuzz --target fuzz_fhir_overview fuzz_jose fuzz_answer fuzz_gateway_input fuzz_formulary
   corpus=build/fuzz/corpus
   rm -rf "$corpus" && mkdir -p "$corpus"
   find tests/data resources/demo -name '*.json' -exec cp {} "$corpus"/ \;
@@ -62,6 +64,11 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$gateway_corpus" && mkdir -p "$gateway_corpus" && cp fuzz/seeds/gateway/* "$gateway_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_gateway_input -max_total_time=20 -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 corpus-gateway)
+  section "fuzz: the formulary CSV and stored draft documents, 20 seconds"
+  formulary_corpus=build/fuzz/corpus-formulary
+  rm -rf "$formulary_corpus" && mkdir -p "$formulary_corpus" && cp fuzz/seeds/formulary/* "$formulary_corpus"/
+  (cd build/fuzz && ./fuzz/fuzz_formulary -max_total_time=20 -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 corpus-formulary)
 fi
 section "done"
 # One plain closing line: "tests: N passed, N failed" (from the main ctest run above).

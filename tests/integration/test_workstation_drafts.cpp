@@ -4,8 +4,10 @@
 // a secretariat's draft stored as a proposal, and nothing of it sent anywhere.
 #include <catch2/catch.hpp>
 #include <condition_variable>
+#include <fstream>
 #include <mutex>
 
+#include "domain/dose_form.h"
 #include "exchange_world.h"
 #include "resident.h"
 #include "workstation/workstation.h"
@@ -150,4 +152,62 @@ TEST_CASE("a stop draft is made against the stored retrieval, survives a restart
   CHECK(trail.back().event.actor.roleCode != "01.047");
   // Drafts stay on this workstation: writing, listing and removing them asked the gateway nothing.
   CHECK(test::ReadTextFile(World().auditFile()).size() == gatewayTrail);
+}
+
+TEST_CASE("with the home's formulary imported, a product outside it needs a reason, and a bad file changes nothing") {
+  const std::string dir = test::MakeTempDir("zb-drafts");
+  auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+  CHECK(w->drafts().Formulary()->empty());
+  const std::string demo = std::string(ZB_DEMO_DIR) + "/../formulary/demo-formularium.csv";
+  auto imported = w->drafts().ImportFormulary(demo, domain::Date(2026, 12, 2));
+  REQUIRE(imported.ok());
+  CHECK(imported.value() == 13);
+  auto formulary = w->drafts().Formulary();
+  REQUIRE(formulary.ok());
+  CHECK(formulary->name() == "demo-formularium.csv");
+  CHECK(formulary->updated() == domain::Date(2026, 12, 2));
+  CHECK(formulary->Search("pantoprazol").size() == 2);
+
+  // A file with a bad row is refused whole; the formulary in use stays.
+  const std::string bad = dir + "/formularium.csv";
+  {
+    std::ofstream out(bad);
+    out << "naam;prk;atc\nGoed;900101;C07AB02\nFout;12X;C07AB02\n";
+  }
+  auto refused = w->drafts().ImportFormulary(bad, domain::Date(2026, 12, 2));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().detail.find("line 3, column 'prk'") != std::string::npos);
+  CHECK(w->drafts().Formulary()->items().size() == 13);
+
+  // A new start: from the formulary it passes; omeprazol (not on it) only with a reason.
+  auto jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  jansen = w->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+  const auto now = boost::posix_time::second_clock::universal_time();
+  domain::DoseForm dose;
+  dose.amount = "1";
+  dose.unit = "stuk";
+  dose.timesPerDay = 1;
+  dose.route.codings.push_back({std::string(domain::systems::kGstdRoute), "9", "Oraal"});
+  domain::MedicationDraft start;
+  start.action = domain::DraftAction::kStart;
+  start.dosage = domain::ToDosage(dose).value();
+  start.renderedDosage = domain::RenderDose(dose);
+  start.product = domain::ToProduct(*formulary->Search("pantoprazol 20").front());
+  auto fromList = w->drafts().Save(jansen, start, 0, now);
+  REQUIRE(fromList.ok());
+  CHECK(fromList->draft.renderedDosage == "1 maal per dag 1 stuk, Oraal");
+
+  domain::Product omeprazol;
+  omeprazol.codes.push_back({domain::ProductCodeLevel::kPrk,
+                             {std::string(domain::systems::kPrk), "900105", "OMEPRAZOL CAPSULE MSR 20MG"},
+                             true});
+  start.product = omeprazol;
+  auto off = w->drafts().Save(jansen, start, 0, now);
+  REQUIRE_FALSE(off.ok());
+  CHECK(off.error().detail.find("not on the formulary") != std::string::npos);
+  start.offFormularyReason = "pantoprazol eerder niet verdragen";
+  auto withReason = w->drafts().Save(jansen, start, 0, now);
+  REQUIRE(withReason.ok());
+  CHECK(w->drafts().List(jansen)->back().draft.offFormularyReason == "pantoprazol eerder niet verdragen");
 }

@@ -41,6 +41,7 @@ d::MedicationDraft FullDraft() {
   dispense.dispenseLocation = {"Afdeling Linde", std::nullopt};
   dispense.wishes.push_back({"urn:oid:2.16.840.1.113883.2.4.3.11.60.20.77.5.2.9", "1", "Spoed"});
   draft.dispense = dispense;
+  draft.offFormularyReason = "slikproblemen: alleen als drank";
   return draft;
 }
 
@@ -48,7 +49,8 @@ bool Same(const d::MedicationDraft& a, const d::MedicationDraft& b) {
   return a.action == b.action && a.treatment == b.treatment && a.against == b.against &&
          a.againstRegistered == b.againstRegistered && a.reason == b.reason && a.product == b.product &&
          a.dosage == b.dosage && a.renderedDosage == b.renderedDosage && a.pauseUntil == b.pauseUntil &&
-         a.additionalInformation == b.additionalInformation && a.dispense.has_value() == b.dispense.has_value() &&
+         a.additionalInformation == b.additionalInformation && a.offFormularyReason == b.offFormularyReason &&
+         a.dispense.has_value() == b.dispense.has_value() &&
          (!a.dispense ||
           (a.dispense->quantity == b.dispense->quantity && a.dispense->pharmacy == b.dispense->pharmacy &&
            a.dispense->dispenseLocation == b.dispense->dispenseLocation && a.dispense->wishes == b.dispense->wishes));

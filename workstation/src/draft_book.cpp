@@ -2,9 +2,13 @@
 #include "workstation/draft_book.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "draft_book_impl.h"
 #include "net/fhir/draft_codec.h"
+#include "net/formulary/formulary_csv.h"
 #include "offline_picture.h"
 
 namespace zb::workstation {
@@ -41,6 +45,11 @@ std::string AuditContext(const store::DraftStore& drafts, std::int64_t id, const
   return "draft " + std::to_string(id) + ": " + action + ", " +
          (treatment.empty() ? std::string("new treatment") : "treatment " + drafts.TreatmentFingerprint(treatment));
 }
+
+// The formulary is kept as imported, in one setting (one write: a crash keeps the old or the new
+// one whole): its file name, the import date and the CSV text, one per line before the text. Not
+// patient data; read again with the same reader, so what is used is exactly what was checked.
+constexpr const char* kFormularyKey = "formulary";
 
 domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
 
@@ -87,6 +96,10 @@ domain::Result<DraftEntry> DraftBook::Save(const domain::RegisteredPatient& pati
   auto bound = domain::BindDraft(draft, overview.value() ? *overview.value() : empty, DutchMoment(now));
   if (!bound) return bound.error();
 
+  auto formulary = Formulary();
+  if (!formulary) return formulary.error();
+  if (auto allowed = domain::CheckAgainstFormulary(draft, formulary.value()); !allowed) return allowed.error();
+
   const auto& roles = m_impl->prescriberRoles;
   store::StoredDraft record;
   record.id = id;
@@ -121,6 +134,36 @@ domain::Result<bool> DraftBook::Remove(const domain::RegisteredPatient& patient,
                    found.value()->treatment);
   m_impl->audit(domain::AuditAction::kDraftDeleted, patient.bsn.digits(), context, "ok");
   return removed.value();
+}
+
+domain::Result<std::size_t> DraftBook::ImportFormulary(const std::string& path, domain::Date today) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIo, path + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string name = std::filesystem::path(path).filename().string();
+  auto items = net::formulary::ReadFormularyCsv(text.str(), name);
+  if (!items) return items.error();
+  auto saved = m_impl->store.settings().Set(kFormularyKey, name + "\n" + domain::FormatDate(today) + "\n" + text.str());
+  if (!saved) return saved.error();
+  return items->size();
+}
+
+domain::Result<domain::Formulary> DraftBook::Formulary() {
+  auto stored = m_impl->store.settings().Get(kFormularyKey);
+  if (!stored) return stored.error();
+  if (!stored.value()) return domain::Formulary{};
+  const std::string& value = *stored.value();
+  const auto first = value.find('\n');
+  const auto second = first == std::string::npos ? first : value.find('\n', first + 1);
+  if (second == std::string::npos)
+    return MakeError(ErrorCode::kInvalidFormat, "the stored formulary is damaged; import it again");
+  const std::string origin = value.substr(0, first);
+  auto items = net::formulary::ReadFormularyCsv(std::string_view(value).substr(second + 1), origin);
+  if (!items) return items.error();
+  std::optional<domain::Date> updated;
+  if (auto parsed = domain::ParseUserDate(value.substr(first + 1, second - first - 1))) updated = parsed.value();
+  return domain::Formulary(std::move(items.value()), origin, updated);
 }
 
 }  // namespace zb::workstation

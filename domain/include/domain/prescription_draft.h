@@ -54,6 +54,7 @@ struct MedicationDraft {
   std::optional<DateTime> pauseUntil;         // kPause: resume date; nullopt = "tot nader order"
   std::vector<Coding> additionalInformation;  // AanvInfoMA: GDS timing 6/7/11, overrides 8/9/10
   std::optional<DispenseDraft> dispense;      // a VV with the new MA (change, start)
+  std::string offFormularyReason;             // why a product outside the home's formulary is chosen
 };
 
 // New identifiers under the organisation's own roots, one fresh value per block.

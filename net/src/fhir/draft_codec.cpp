@@ -73,6 +73,7 @@ std::string EncodeDraft(const d::MedicationDraft& draft) {
     if (!v.wishes.empty()) o["wishes"] = CodingsJson(v.wishes);
     j["dispense"] = o;
   }
+  if (!draft.offFormularyReason.empty()) j["offFormularyReason"] = draft.offFormularyReason;
   return j.dump();
 }
 
@@ -129,6 +130,7 @@ d::Result<d::MedicationDraft> DecodeDraft(std::string_view text, const std::stri
     v.wishes = CodingArray(c, *dispense, "wishes");
     draft.dispense = std::move(v);
   }
+  if (auto why = c.Str(o, "offFormularyReason")) draft.offFormularyReason = *why;
   // Our own document: any remark while reading means it is damaged or foreign, not "mostly fine".
   if (!issues.empty()) return refuse(issues.front().Describe());
   return draft;

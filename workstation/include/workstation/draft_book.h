@@ -13,6 +13,7 @@
 
 #include "domain/audit.h"
 #include "domain/draft_binding.h"
+#include "domain/formulary.h"
 #include "domain/patient_register.h"
 #include "domain/prescription_draft.h"
 #include "domain/result.h"
@@ -52,6 +53,13 @@ class DraftBook {
                                   std::int64_t id, domain::Instant now);
   // Deletes draft `id` of the patient (audited); false when there was none.
   domain::Result<bool> Remove(const domain::RegisteredPatient& patient, std::int64_t id);
+
+  // Replaces the home's formulary with the CSV file at `path` (see net/formulary/formulary_csv.h);
+  // a file with any bad row changes nothing and the error lists the rows. Returns the number of
+  // products. Once a formulary is imported, Save refuses a new product outside it without a reason.
+  domain::Result<std::size_t> ImportFormulary(const std::string& path, domain::Date today);
+  // The formulary last imported (empty when none is).
+  domain::Result<domain::Formulary> Formulary();
 
  private:
   std::unique_ptr<Impl> m_impl;
