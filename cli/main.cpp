@@ -8,6 +8,7 @@
 #include "audit_command.h"
 #include "domain/ica.h"
 #include "domain/overview.h"
+#include "draft_command.h"
 #include "exchange_commands.h"
 #include "overview_report.h"
 #include "retrieve_command.h"
@@ -219,6 +220,8 @@ int main(int argc, char** argv) {
   const auto exchange = zb::cli::AddExchangeCommands(app, exchangeArgs);
   zb::cli::AuditArgs auditArgs;
   const auto audit = zb::cli::AddAuditCommands(app, auditArgs);
+  zb::cli::DraftArgs draftArgs;
+  const auto drafts = zb::cli::AddDraftCommands(app, draftArgs);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -226,6 +229,7 @@ int main(int argc, char** argv) {
     return zb::cli::RunExchange(exchange, exchangeArgs);
   }
   if (audit.verify->parsed() || audit.exportTsv->parsed()) return zb::cli::RunAudit(audit, auditArgs);
+  if (drafts.Parsed()) return zb::cli::RunDraft(drafts, draftArgs);
   if (*local.overview) return RunOverviewCommand(local);
   if (*local.demo) return RunDemo(local);
   if (*local.check) return RunCheck(local);

@@ -72,6 +72,36 @@ const DoseUnit* FindDoseUnit(std::string_view codeOrName) {
   return nullptr;
 }
 
+const std::vector<Coding>& DoseRoutes() {
+  static const std::vector<Coding> routes = [] {
+    std::vector<Coding> out;
+    for (const auto& [code, name] : {std::pair{"9", "Oraal"},
+                                     {"53", "Cutaan"},
+                                     {"5", "Intraveneus"},
+                                     {"58", "Transdermaal"},
+                                     {"62", "Inhalatie"},
+                                     {"34", "Oromucosaal"},
+                                     {"7", "Oculair"},
+                                     {"10", "Parenteraal"}})
+      out.push_back({std::string(systems::kGstdRoute), code, name});
+    return out;
+  }();
+  return routes;
+}
+
+std::optional<Concept> FindDoseRoute(std::string_view codeOrName) {
+  std::string wanted(codeOrName);
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& route : DoseRoutes()) {
+    std::string name = route.display;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (route.code == wanted || name == wanted) return Concept{{route}, ""};
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<Dosage>> ToDosage(const DoseForm& form) {
   const DoseUnit* unit = FindDoseUnit(form.unit);
   const bool hasAmount = !form.amount.empty();

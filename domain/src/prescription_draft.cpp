@@ -12,10 +12,26 @@ constexpr std::string_view kNullFlavor = "http://terminology.hl7.org/CodeSystem/
 
 // ValueSet RedenWijzigen_StakenCodelijst (…77.11.42, version 2022-11-14): its 17 SNOMED codes plus
 // nullFlavor OTH. tests/conformance compares this list with the published ValueSet.
-constexpr std::array<std::string_view, 17> kChangeReasons = {
-    "62014003",        "438833006",       "79899007",        "58848006",        "112251000146103", "112191000146101",
-    "183966005",       "112751000146109", "159711000146106", "112261000146100", "305335007",       "405613005",
-    "159691000146109", "182856006",       "160131000146104", "160161000146108", "180011000146107"};
+// The displays are the ValueSet's (Dutch): the reason is data sent with the agreement.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kChangeReasons{{
+    {"62014003", "ongewenste reactie op medicatie en/of drugs"},
+    {"438833006", "toedienen van medicatie gecontra-indiceerd"},
+    {"79899007", "geneesmiddelinteractie"},
+    {"58848006", "gebrek aan geneesmiddeleffect"},
+    {"112251000146103", "te sterk effect van medicatie"},
+    {"112191000146101", "medicatietoedieningsweg voldoet niet"},
+    {"183966005", "geen indicatie voor medicamenteuze behandeling"},
+    {"112751000146109", "medicatiebeleid veranderd"},
+    {"159711000146106", "verzoek van zorgafnemer om behandeling te wijzigen"},
+    {"112261000146100", "hervatten van beleid van vorige zorgverlener"},
+    {"305335007", "opname in instelling"},
+    {"405613005", "verrichting gepland"},
+    {"159691000146109", "foutieve registratie van medicatie"},
+    {"182856006", "geneesmiddel niet voorradig"},
+    {"160131000146104", "verandering in labwaarde"},
+    {"160161000146108", "dubbele registratie van medicamenteuze behandeling"},
+    {"180011000146107", "dubbele registratie van medicamenteuze behandeling"},
+}};
 
 Coding StopCoding(StopType type) {
   switch (type) {
@@ -100,6 +116,19 @@ Error Refuse(ErrorCode code, const MedicationDraft& draft, const std::string& wh
 
 }  // namespace
 
+Coding GdsTimingCode(GdsTiming timing) {
+  const std::string system(systems::kMaAdditionalInfo);
+  switch (timing) {
+    case GdsTiming::kDirect:
+      return {system, "6", "direct op toedienlijst of in GDS"};
+    case GdsTiming::kNextRollChange:
+      return {system, "7", "per volgende GDS-rolwissel op toedienlijst"};
+    case GdsTiming::kRegularProcessing:
+      return {system, "11", "na reguliere voorschriftverwerking op toedienlijst of in GDS"};
+  }
+  return {};
+}
+
 const char* ToString(DraftAction action) {
   switch (action) {
     case DraftAction::kContinue:
@@ -118,14 +147,26 @@ const char* ToString(DraftAction action) {
   return "?";
 }
 
-std::vector<std::string> ChangeOrStopReasonCodes() { return {kChangeReasons.begin(), kChangeReasons.end()}; }
+std::vector<std::string> ChangeOrStopReasonCodes() {
+  std::vector<std::string> out;
+  for (const auto& [code, display] : kChangeReasons) out.emplace_back(code);
+  return out;
+}
+
+std::optional<Concept> ChangeOrStopReason(std::string_view code) {
+  if (code == "OTH") return Concept{{{std::string(kNullFlavor), "OTH", "Overig"}}, ""};
+  for (const auto& [c, display] : kChangeReasons) {
+    if (c == code) return Concept{{{std::string(systems::kSnomed), std::string(c), std::string(display)}}, ""};
+  }
+  return std::nullopt;
+}
 
 bool IsChangeOrStopReason(const Concept& reason) {
   if (reason.codings.size() != 1) return false;
   const Coding& c = reason.codings.front();
   if (c.system == kNullFlavor) return c.code == "OTH";
   return c.system == systems::kSnomed &&
-         std::find(kChangeReasons.begin(), kChangeReasons.end(), c.code) != kChangeReasons.end();
+         std::any_of(kChangeReasons.begin(), kChangeReasons.end(), [&c](const auto& r) { return r.first == c.code; });
 }
 
 Result<CompiledChange> CompileDraft(const MedicationDraft& draft, const MedicationAgreement* original,

@@ -308,7 +308,13 @@ TEST_CASE("release: the accepted change and stop reasons are exactly the publish
   bool nullFlavorOther = false;
   for (const auto& inc : vs["compose"]["include"]) {
     for (const auto& c : inc["concept"]) {
-      if (inc["system"] == "http://snomed.info/sct") published.insert(c["code"].get<std::string>());
+      if (inc["system"] == "http://snomed.info/sct") {
+        published.insert(c["code"].get<std::string>());
+        // The display we send is the ValueSet's.
+        const auto ours = domain::ChangeOrStopReason(c["code"].get<std::string>());
+        REQUIRE(ours);
+        CHECK(ours->codings.front().display == c["display"].get<std::string>());
+      }
       if (inc["system"] == "http://terminology.hl7.org/CodeSystem/v3-NullFlavor" && c["code"] == "OTH")
         nullFlavorOther = true;
     }

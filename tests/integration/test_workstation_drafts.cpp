@@ -128,7 +128,7 @@ TEST_CASE("a stop draft is made against the stored retrieval, survives a restart
   REQUIRE(w->LogIn({"secretariaat", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
   const auto gatewayTrail = test::ReadTextFile(World().auditFile()).size();
   auto edit = entry.draft;
-  edit.reason.codings = {{"http://snomed.info/sct", "112251000146103", "geneesmiddel niet meer nodig"}};
+  edit.reason.codings = {{"http://snomed.info/sct", "183966005", "geen indicatie voor medicamenteuze behandeling"}};
   auto proposal = w->drafts().Save(jansen, edit, draftId, now);
   REQUIRE(proposal.ok());
   CHECK(proposal->proposal);
@@ -210,4 +210,76 @@ TEST_CASE("with the home's formulary imported, a product outside it needs a reas
   auto withReason = w->drafts().Save(jansen, start, 0, now);
   REQUIRE(withReason.ok());
   CHECK(w->drafts().List(jansen)->back().draft.offFormularyReason == "pantoprazol eerder niet verdragen");
+}
+
+TEST_CASE("zorgbrug-cli draft add, list and remove, and formulary import, on a real store and chain") {
+  const std::string dir = test::MakeTempDir("zb-cli-drafts");
+  const std::string store = dir + "/zorgbrug.db";
+  auto run = [&](const std::string& args) {
+    const std::string out = dir + "/out.txt";
+    const std::string cmd =
+        std::string(ZB_CLI_PATH) + " " + args + " --store '" + store + "' --no-keychain > '" + out + "'";
+    test::ChildProcess cli({"/bin/sh", "-c", cmd}, dir + "/cli.log",
+                           {"ZORGBRUG_GATEWAY=" + World().gatewayUrl(), "ZORGBRUG_CA_FILE=" + World().caFile()}, false);
+    const int rc = cli.Wait(std::chrono::seconds(60));
+    return std::make_tuple(rc, test::ReadTextFile(out), test::ReadTextFile(dir + "/cli.log"));
+  };
+  const std::string patient = " --bsn 999991000 --register '" + std::string(ZB_DEMO_DIR) + "/register.json'";
+  // A treatment the sources do not know: the lookup is stored, the draft refused with the reason.
+  {
+    const auto [rc, out, err] =
+        run("draft add" + patient + " --persona so --lookup --action stop --treatment NO-SUCH-MBH --reason 182856006");
+    CHECK(rc == 2);
+    CHECK(err.find("NO-SUCH-MBH is not in the overview") != std::string::npos);
+  }
+  // A line of the stored retrieval with one agreement.
+  domain::BlockId treatment;
+  {
+    auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+    auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value();
+    REQUIRE(jansen);
+    treatment = OneAgreementLine(*w, *jansen);
+  }
+  {
+    const auto [rc, out, err] = run("draft add" + patient + " --persona so --action stop --treatment " +
+                                    treatment.value + " --reason 182856006");
+    INFO(err);
+    REQUIRE(rc == 0);
+    CHECK(out.find("draft 1: stop  treatment " + treatment.value) != std::string::npos);
+    CHECK(out.find("reason: geneesmiddel niet voorradig") != std::string::npos);
+  }
+  {
+    const auto [rc, out, err] = run("draft add" + patient + " --persona so --action change --treatment " +
+                                    treatment.value + " --reason 112191000146101 --amount 1 --per-day 2");
+    CHECK(rc == 2);
+    CHECK(err.find("already has a draft (draft 1)") != std::string::npos);
+  }
+  {
+    const auto [rc, out, err] =
+        run("formulary import '" + std::string(ZB_DEMO_DIR) + "/../formulary/demo-formularium.csv'");
+    CHECK(rc == 0);
+    CHECK(out == "formulary imported: 13 products\n");
+  }
+  {
+    const auto [rc, out, err] =
+        run("draft add" + patient + " --persona so --action start --product 'pantoprazol 20' --amount 1 --per-day 1");
+    INFO(err);
+    CHECK(rc == 0);
+    CHECK(out.find("product: Pantoprazol tablet msr 20mg") != std::string::npos);
+    CHECK(out.find("dose: 1 maal per dag 1 stuk, Oraal") != std::string::npos);
+  }
+  {
+    const auto [rc, out, err] =
+        run("draft add" + patient + " --persona so --action start --product 900105 --amount 1 --per-day 1");
+    CHECK(rc == 2);
+    CHECK(err.find("not on the formulary") != std::string::npos);
+  }
+  {
+    const auto [rc, out, err] = run("draft remove" + patient + " --persona so --id 1");
+    CHECK(rc == 0);
+    const auto [lrc, list, lerr] = run("draft list" + patient);
+    CHECK(lrc == 0);
+    CHECK(list.find("draft 1:") == std::string::npos);
+    CHECK(list.find("draft 2: start") != std::string::npos);
+  }
 }

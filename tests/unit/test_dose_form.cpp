@@ -91,6 +91,13 @@ TEST_CASE("the form becomes one Dosage line with MP9's units and timing") {
   CHECK(c.maxDosePerPeriod->denominator->code == "d");
 }
 
+TEST_CASE("the editor's routes are found by code or name") {
+  CHECK(FindDoseRoute("9")->Has(systems::kGstdRoute, "9"));
+  CHECK(FindDoseRoute("ORAAL")->Label() == "Oraal");
+  CHECK(FindDoseRoute("cutaan")->Has(systems::kGstdRoute, "53"));
+  CHECK_FALSE(FindDoseRoute("rectaal"));
+}
+
 TEST_CASE("the dose editor refuses what it cannot write, naming the field") {
   auto refused = [](const DoseForm& f, const std::string& field) {
     auto r = ToDosage(f);

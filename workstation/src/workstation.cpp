@@ -208,6 +208,10 @@ domain::Result<domain::RegisteredPatient> Workstation::SavePatient(domain::Regis
   return patient;
 }
 
+domain::Result<std::optional<domain::RegisteredPatient>> Workstation::FindPatient(const domain::Bsn& bsn) {
+  return m_impl->store->patients().FindByBsn(bsn);
+}
+
 domain::Result<std::size_t> Workstation::ImportRegister(const std::string& path) {
   auto patients = ReadRegisterFile(path);
   if (!patients) return patients.error();

@@ -27,6 +27,11 @@ struct DoseUnit {
 const std::vector<DoseUnit>& DoseUnits();
 const DoseUnit* FindDoseUnit(std::string_view gstdCodeOrName);
 
+// The routes the editor offers (G-Standaard table 7, codes as the Nictiz fixtures use them).
+const std::vector<Coding>& DoseRoutes();
+// By code or by name, case-insensitive ("9", "oraal"); nullopt when the editor does not know it.
+std::optional<Concept> FindDoseRoute(std::string_view codeOrName);
+
 struct DoseForm {
   std::string amount;                   // decimal with a point ("1", "0.5"); empty only for "as needed" without amount
   std::string amountMax;                // "1 à 2 stuks": the upper amount, or empty

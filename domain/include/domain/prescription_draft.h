@@ -57,6 +57,10 @@ struct MedicationDraft {
   std::string offFormularyReason;             // why a product outside the home's formulary is chosen
 };
 
+// When a change reaches a patient with medication in the roll (GDS): AanvInfoMA 6, 7 or 11.
+enum class GdsTiming { kDirect, kNextRollChange, kRegularProcessing };
+Coding GdsTimingCode(GdsTiming timing);  // 6 direct, 7 per volgende rolwissel, 11 na reguliere verwerking
+
 // New identifiers under the organisation's own roots, one fresh value per block.
 struct IdentifierMint {
   std::string agreementSystem;  // e.g. urn:oid:<root>.1
@@ -74,6 +78,8 @@ struct CompiledChange {
 // Whether `reason` is one code of ValueSet RedenWijzigenStaken (2.16.840.1.113883.2.4.3.11.60.20.77.11.42).
 bool IsChangeOrStopReason(const Concept& reason);
 std::vector<std::string> ChangeOrStopReasonCodes();  // the SNOMED codes of that ValueSet
+// The reason with the ValueSet's display, by SNOMED code or "OTH"; nullopt outside the value set.
+std::optional<Concept> ChangeOrStopReason(std::string_view code);
 
 // `original` is the source MA the draft names (required except for kStart); `moment` is the
 // release instant: stop-MAs end and new MAs start there (gap-free; documented in prescribing.md).

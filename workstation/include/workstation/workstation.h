@@ -104,6 +104,8 @@ class Workstation final : public PatientLookups {
   // the patient as stored, with its id. Validation problems come back as one kInvalidFormat error,
   // one problem per line.
   domain::Result<domain::RegisteredPatient> SavePatient(domain::RegisteredPatient patient, domain::Date today);
+  // The registered patient with this BSN; nullopt when the store has none.
+  domain::Result<std::optional<domain::RegisteredPatient>> FindPatient(const domain::Bsn& bsn);
   // Adds the register file's patients that the store does not have yet (by BSN); how many.
   domain::Result<std::size_t> ImportRegister(const std::string& path);
 

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// zorgbrug-cli draft add|list|remove and formulary import: the pre-admission drafts of the
+// workstation's store for scripts (prescribing.md). Drafts stay in the store; nothing is sent.
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace zb::cli {
+
+struct DraftArgs {
+  // The store and the login (as the workstation uses them).
+  std::string store;
+  std::string keyFile;
+  bool noKeychain = false;
+  std::string gateway;
+  std::string caFile;
+  std::string persona;
+  std::string registerFile;  // patients to register first when the BSN is not in the store
+  // The patient and the draft.
+  std::string bsn;
+  bool lookUp = false;  // look the patient up first (the draft is made against the stored retrieval)
+  std::string action;
+  std::string treatment;  // MBH value (or system|value)
+  std::string against;    // the agreement, when the line has parallel ones
+  std::string reason;     // SNOMED code of RedenWijzigenStaken, or OTH
+  std::string pauseUntil;
+  std::string product;  // PRK/GPK/HPK code or words of the formulary's name
+  std::string offFormularyReason;
+  std::string amount, amountMax, unit = "stuk", times, condition, maxPerDay, route = "oraal", gds;
+  int perDay = 0;
+  int everyDays = 1;
+  int days = 0;
+  bool asNeeded = false;
+  std::int64_t id = 0;
+  std::string formularyFile;
+};
+
+struct DraftCommands {
+  CLI::App* add = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* remove = nullptr;
+  CLI::App* importFormulary = nullptr;
+  bool Parsed() const;
+};
+
+DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& args);
+// Exit codes: 0 done; 1 usage; 2 the store cannot be opened or the input is refused (the reason on
+// stderr); 4 login refused; 5 the lookup failed.
+int RunDraft(const DraftCommands& commands, const DraftArgs& args);
+
+}  // namespace zb::cli
