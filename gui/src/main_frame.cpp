@@ -53,6 +53,10 @@ enum MenuId {
   kTabMedication,
   kTabIca,
   kTabSources,
+  kTabDrafts,
+  kDraftStop,
+  kDraftPause,
+  kDraftRemove,
   kFilter,
   kOnlyChanged,
   kShortcuts,
@@ -70,7 +74,11 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
       m_user(user),
       m_options(std::move(options)),
       m_idleTimer(this),
-      m_session(workstation, UiPoster(m_guard.token()), [this](const workstation::SessionChange&) { Render(); }) {
+      m_session(workstation, UiPoster(m_guard.token()), [this](const workstation::SessionChange& change) {
+        Render();
+        // A finished lookup may show that a source changed a drafted line since.
+        if (change.kind == workstation::SessionChange::Kind::kEnded) RefreshDrafts();
+      }) {
   SetName("main");
   m_commands = Commands();
   InstallMenus(*this, m_commands);
@@ -164,10 +172,16 @@ std::vector<Command> MainFrame::Commands() {
       {kEditPatient, M::kPatient, N_("&Bewerken…"), "Ctrl+E", [this](bool) { RegisterPatient(true); }, false, true},
       {kRefresh, M::kPatient, N_("&Vernieuwen"), "F5", [this](bool) { m_session.Refresh(); }},
       {kCancel, M::kPatient, N_("Ophalen &stoppen"), "Ctrl+.", [this](bool) { CancelLookup(); }},
-      {kAudit, M::kPatient, N_("&Audit-trail…"), "Ctrl+Shift+A", [this](bool) { ShowAudit(); }},
+      {kAudit, M::kPatient, N_("&Audit-trail…"), "Ctrl+Shift+A", [this](bool) { ShowAudit(); }, false, true},
+      {kDraftStop, M::kPatient, N_("Concept: gekozen regel &stoppen…"), "Ctrl+Shift+S",
+       [this](bool) { AskDraft(domain::DraftAction::kStop); }},
+      {kDraftPause, M::kPatient, N_("Concept: gekozen regel &onderbreken…"), "Ctrl+Shift+O",
+       [this](bool) { AskDraft(domain::DraftAction::kPause); }},
+      {kDraftRemove, M::kPatient, N_("Concept &verwijderen"), "Ctrl+Shift+X", [this](bool) { RemoveSelectedDraft(); }},
       {kTabMedication, M::kView, N_("&Medicatie"), "Ctrl+1", overviewTab(0)},
       {kTabIca, M::kView, N_("&ICA"), "Ctrl+2", overviewTab(1)},
       {kTabSources, M::kView, N_("&Bronnen"), "Ctrl+3", overviewTab(2)},
+      {kTabDrafts, M::kView, N_("C&oncepten"), "Ctrl+4", overviewTab(3)},
       {kFilter, M::kView, N_("&Filter medicatie"), "Ctrl+F", [this](bool) { m_overview->FocusFilter(); }},
       {kOnlyChanged, M::kView, N_("Alleen &wijzigingen sinds vorige ophaling"), "Ctrl+J",
        [this](bool checked) { m_overview->ShowOnlyChanged(checked); }, true},
@@ -208,6 +222,7 @@ void MainFrame::Open(const domain::RegisteredPatient& patient) {
   if (m_locked) return;
   m_overview->Clear();
   m_session.Open(patient);  // renders through the session's change callback
+  RefreshDrafts();
 }
 
 void MainFrame::CancelLookup() { m_session.Stop(); }

@@ -56,6 +56,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   OverviewPanel& overview() { return *m_overview; }
   // Stops asking the sources (Ctrl+.): sources not yet answered are marked cancelled.
   void CancelLookup();
+  // Writes a draft for the medication line in focus (a reason code of RedenWijzigenStaken); the
+  // error text or empty. The menu's stop and pause ask the reason first, then call this.
+  std::string DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode);
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
   // Where Ctrl+Shift+P proposes to save: the documents folder, patient and date in the name.
@@ -72,6 +75,11 @@ class MainFrame : public wxFrame, private wxEventFilter {
   std::vector<Command> Commands();
   void Open(const domain::RegisteredPatient& patient);
   void Render();
+  // Drafts (main_frame_drafts.cpp): the tab refilled from the store; a stop or pause of the line in
+  // focus after asking the reason; the draft in focus deleted.
+  void RefreshDrafts();
+  void AskDraft(domain::DraftAction action);
+  void RemoveSelectedDraft();
   void Unlocked(const domain::Result<workstation::User>& result);
   // `prefill`: a new patient's known fields (the search's BSN and birth date).
   void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);

@@ -147,6 +147,28 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_tabs->AddPage(medPage, T("&Medicatie"));
   m_tabs->AddPage(m_ica, T("&ICA"));
   m_tabs->AddPage(m_sources, T("&Bronnen"));
+  auto* draftPage = new wxPanel(m_tabs);
+  auto* draftBox = new wxBoxSizer(wxVERTICAL);
+  auto* note = new wxStaticText(draftPage, wxID_ANY, U(present::DraftsNotSentNote()));
+  note->SetName("drafts-note");
+  draftBox->Add(note, 0, wxALL, 6);
+  m_drafts = MakeList(draftPage, "drafts",
+                      {{N_("Actie"), 100},
+                       {N_("Medicatie"), 250},
+                       {N_("Status"), 240},
+                       {N_("Reden"), 210},
+                       {N_("Nieuwe dosering"), 180},
+                       {N_("Door"), 210}});
+  draftBox->Add(m_drafts, 1, wxEXPAND);
+  draftPage->SetSizer(draftBox);
+  // The note is wrapped to the page's width on every resize (a 1024-pixel screen cuts it otherwise).
+  draftPage->Bind(wxEVT_SIZE, [note, draftPage](wxSizeEvent& e) {
+    e.Skip();
+    note->SetLabel(U(present::DraftsNotSentNote()));
+    note->Wrap(std::max(200, e.GetSize().GetWidth() - 16));
+    draftPage->Layout();
+  });
+  m_tabs->AddPage(draftPage, T("C&oncepten"));
   box->Add(m_tabs, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
   SetSizer(box);
 
@@ -202,6 +224,8 @@ void OverviewPanel::Clear() {
   m_medication->SetRows(&m_shown);
   m_ica->DeleteAllItems();
   m_sources->DeleteAllItems();
+  m_drafts->DeleteAllItems();
+  m_draftRows.clear();
   m_detail->Clear();
   m_technical->Clear();
   m_banner->Hide();
@@ -290,5 +314,47 @@ void OverviewPanel::FocusFilter() {
 }
 
 int OverviewPanel::shownMedicationRows() const { return m_medication->GetItemCount(); }
+
+domain::BlockId OverviewPanel::SelectedTreatment() const {
+  const long row = m_medication->Selected();
+  if (row < 0 || static_cast<std::size_t>(row) >= m_shown.size() || !m_lines) return {};
+  const std::size_t line = m_shown[static_cast<std::size_t>(row)]->line;
+  return line < m_lines->lines.size() ? m_lines->lines[line].treatment : domain::BlockId{};
+}
+
+bool OverviewPanel::SelectTreatment(const domain::BlockId& treatment) {
+  if (!m_lines) return false;
+  for (std::size_t i = 0; i < m_shown.size(); ++i) {
+    const std::size_t line = m_shown[i]->line;
+    if (line < m_lines->lines.size() && m_lines->lines[line].treatment == treatment) {
+      m_medication->Select(static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+void OverviewPanel::ShowDrafts(std::vector<present::DraftRow> rows) {
+  m_draftRows = std::move(rows);
+  m_drafts->DeleteAllItems();
+  for (const auto& r : m_draftRows) {
+    AddRow(m_drafts, {r.action, r.product, r.state, r.reason, r.dose, r.author});
+    if (r.blocked) m_drafts->SetItemBackgroundColour(m_drafts->GetItemCount() - 1, ToneColour(present::Tone::kWarning));
+  }
+  // The tab says how many drafts wait, so they are seen from the medication tab too. (wxGTK shows
+  // a changed page text without mnemonic handling, so no '&' here; Ctrl+4 opens the tab.)
+  const std::size_t page = m_tabs->GetPageCount() - 1;
+  m_tabs->SetPageText(page, m_draftRows.empty()
+                                ? T("Concepten")
+                                : U(present::Fmt("Concepten ({0})", {std::to_string(m_draftRows.size())})));
+}
+
+std::int64_t OverviewPanel::SelectedDraft() const {
+  const long row = m_drafts->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  return row < 0 || static_cast<std::size_t>(row) >= m_draftRows.size() ? 0
+                                                                        : m_draftRows[static_cast<std::size_t>(row)].id;
+}
+
+int OverviewPanel::draftRows() const { return m_drafts->GetItemCount(); }
 
 }  // namespace zb::gui

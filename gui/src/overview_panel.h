@@ -10,6 +10,7 @@
 #include <map>
 
 #include "domain/overview.h"
+#include "present/draft_texts.h"
 #include "present/medication_table.h"
 #include "present/overview_view.h"
 #include "present/patient_header.h"
@@ -44,6 +45,15 @@ class OverviewPanel : public wxPanel {
   wxDialog* ShowIcaDetail(long row);
   // Rows shown in the medication list right now (after filter and sort), for tests.
   int shownMedicationRows() const;
+  // The treatment of the medication line in focus; empty when none is.
+  domain::BlockId SelectedTreatment() const;
+  // Selects the first shown line of this treatment (tests, and after a draft is written).
+  bool SelectTreatment(const domain::BlockId& treatment);
+  // The drafts tab: the patient's drafts, blocked ones marked.
+  void ShowDrafts(std::vector<present::DraftRow> rows);
+  // The draft in focus on the drafts tab; 0 when none is.
+  std::int64_t SelectedDraft() const;
+  int draftRows() const;
 
  private:
   void FillMedication();
@@ -69,6 +79,8 @@ class OverviewPanel : public wxPanel {
   wxTextCtrl* m_technical = nullptr;
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;
+  wxListCtrl* m_drafts = nullptr;
+  std::vector<present::DraftRow> m_draftRows;
   present::OverviewView m_view;
   std::shared_ptr<const domain::Overview> m_lines;
   std::map<std::string, std::string> m_names;

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A patient's medication drafts in words for the drafts tab and the CLI: what each draft does, to
+// which line, why, the new dose, who wrote it, and whether it is still current or its source
+// changed since (then release is blocked until the physician confirms it again).
+#include <cstdint>
+#include <string>
+
+#include "domain/audit.h"
+#include "domain/draft_binding.h"
+#include "domain/overview.h"
+#include "domain/prescription_draft.h"
+
+namespace zb::present {
+
+struct DraftRow {
+  std::int64_t id = 0;
+  std::string action;   // "stoppen", "onderbreken", ...
+  std::string product;  // the new product, else the line's
+  std::string reason;
+  std::string dose;      // the new dose in MP9's words; empty when the dose stays
+  std::string author;    // "A. de Vries, 02-12-2026 10:15"
+  std::string state;     // "concept", "voorstel (voorschrijver moet overnemen)", "bron gewijzigd: …"
+  bool blocked = false;  // the source changed since: confirm before release
+};
+
+std::string DraftActionLabel(domain::DraftAction action);
+// The line's state for the physician.
+std::string DraftStateText(const domain::DraftStaleness& freshness, bool proposal);
+// `overview`: where the line's product is looked up (may be null).
+DraftRow DescribeDraft(std::int64_t id, const domain::MedicationDraft& draft, const domain::AuditUser& author,
+                       bool proposal, domain::Instant updated, const domain::DraftStaleness& freshness,
+                       const domain::Overview* overview);
+// Said above every list of drafts: nothing has left this workstation.
+std::string DraftsNotSentNote();
+
+}  // namespace zb::present

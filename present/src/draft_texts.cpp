@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "present/draft_texts.h"
+
+#include "present/tr.h"
+
+namespace zb::present {
+
+namespace d = zb::domain;
+
+std::string DraftActionLabel(d::DraftAction action) {
+  switch (action) {
+    case d::DraftAction::kContinue:
+      return Tr("ongewijzigd voortzetten");
+    case d::DraftAction::kChange:
+      return Tr("wijzigen");
+    case d::DraftAction::kStop:
+      return Tr("stoppen");
+    case d::DraftAction::kPause:
+      return Tr("onderbreken");
+    case d::DraftAction::kCancel:
+      return Tr("geplande start annuleren");
+    case d::DraftAction::kStart:
+      return Tr("nieuw starten");
+  }
+  return d::ToString(action);
+}
+
+std::string DraftStateText(const d::DraftStaleness& f, bool proposal) {
+  std::string who = f.nowSource.empty() ? Tr("de bron") : f.nowSource;
+  switch (f.freshness) {
+    case d::DraftFreshness::kCurrent:
+      return proposal ? Tr("voorstel: een voorschrijver moet het overnemen") : Tr("concept, niet verzonden");
+    case d::DraftFreshness::kReplaced:
+      return Fmt("bron gewijzigd: {0} legde een nieuwe afspraak vast; opnieuw bevestigen", {who});
+    case d::DraftFreshness::kEnded:
+      return Fmt("bron gewijzigd: {0} heeft de medicatie gestopt; opnieuw bevestigen", {who});
+    case d::DraftFreshness::kReregistered:
+      return Fmt("bron gewijzigd: {0} heeft de afspraak gecorrigeerd; opnieuw bevestigen", {who});
+    case d::DraftFreshness::kLineMissing:
+      return Tr("de behandeling staat niet meer in het overzicht; opnieuw bevestigen");
+    case d::DraftFreshness::kNotAssessable:
+      return Tr("niet te controleren: geen opgehaalde gegevens van deze patiënt");
+  }
+  return {};
+}
+
+DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d::AuditUser& author, bool proposal,
+                       d::Instant updated, const d::DraftStaleness& freshness, const d::Overview* overview) {
+  DraftRow row;
+  row.id = id;
+  row.action = DraftActionLabel(draft.action);
+  if (!draft.product->empty()) {
+    row.product = draft.product->DisplayName();
+  } else if (overview) {
+    for (const auto& line : overview->lines) {
+      if (line.treatment == draft.treatment) row.product = line.product->DisplayName();
+    }
+  }
+  if (row.product.empty()) row.product = draft.treatment.value;
+  row.reason = draft.reason.Label();  // the ValueSet's Dutch display: data, as sent
+  row.dose = draft.renderedDosage;
+  row.author = author.name + ", " + d::FormatDateTime(updated);
+  row.state = DraftStateText(freshness, proposal);
+  row.blocked = freshness.Blocks();
+  return row;
+}
+
+std::string DraftsNotSentNote() {
+  return Tr(
+      "Concepten blijven op deze werkplek tot de vrijgave bij opname: er is niets verzonden, en het "
+      "dossier van de bron verandert niet.");
+}
+
+}  // namespace zb::present
