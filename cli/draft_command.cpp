@@ -9,6 +9,7 @@
 
 #include "domain/dose_form.h"
 #include "domain/identifiers.h"
+#include "present/draft_texts.h"
 #include "present/login_texts.h"
 #include "workstation/workstation.h"
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kExitUsage = 1;
 constexpr int kExitRefused = 2;
+constexpr int kExitToHandle = 3;
 constexpr int kExitLogin = 4;
 constexpr int kExitLookup = 5;
 
@@ -208,7 +210,7 @@ void Print(const workstation::DraftEntry& e) {
 }  // namespace
 
 bool DraftCommands::Parsed() const {
-  return add->parsed() || list->parsed() || remove->parsed() || importFormulary->parsed();
+  return add->parsed() || list->parsed() || remove->parsed() || check->parsed() || importFormulary->parsed();
 }
 
 DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
@@ -221,17 +223,19 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
   c.add = draft->add_subcommand("add", "Write a draft for one treatment line (made against the stored retrieval)");
   c.list = draft->add_subcommand("list", "The patient's drafts, marked where the source changed since");
   c.remove = draft->add_subcommand("remove", "Delete a draft");
+  c.check = draft->add_subcommand(
+      "check", "The checks before release over the patient's drafts (exit 3 when something must be handled first)");
   c.importFormulary = formulary->add_subcommand("import", "Replace the formulary with a CSV file");
-  for (auto* cmd : {c.add, c.list, c.remove, c.importFormulary}) {
+  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary}) {
     cmd->add_option("--store", a.store, "Local store file (default: the workstation's)");
     cmd->add_option("--key-file", a.keyFile, "Key file where no keychain runs (default: store.key beside the store)");
     cmd->add_flag("--no-keychain", a.noKeychain, "Do not ask the OS keychain for the key");
   }
-  for (auto* cmd : {c.add, c.list, c.remove}) {
+  for (auto* cmd : {c.add, c.list, c.remove, c.check}) {
     cmd->add_option("--bsn", a.bsn, "The patient (registered in the store)")->required();
     cmd->add_option("--register", a.registerFile, "Register the patients of this file first when the BSN is unknown");
   }
-  for (auto* cmd : {c.add, c.remove}) {
+  for (auto* cmd : {c.add, c.remove, c.check}) {
     cmd->add_option("--gateway", a.gateway, "Gateway URL for the login (default: $ZORGBRUG_GATEWAY)");
     cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
     cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
@@ -299,6 +303,18 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
       [](const std::string& url) { std::cerr << "Open this address to log in: " << url << "\n"; }};
   auto user = w.LogIn(method, std::chrono::seconds(120));
   if (!user) return Fail(kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+  if (commands.check->parsed()) {
+    auto checked = w.drafts().Check(*patient.value(), now);
+    if (!checked) return Fail(kExitRefused, checked.error().detail);
+    const auto& c = checked.value();
+    std::cout << present::ChecksRunText(c.check) << "\n";
+    for (const auto& s : c.check.signals) std::cout << "  " << present::DescribeSignal(s) << "\n";
+    for (auto id : c.stale) std::cout << "  draft " << id << ": the source changed the line since; confirm it again\n";
+    for (auto id : c.proposals) std::cout << "  draft " << id << ": a proposal; a prescriber must adopt it\n";
+    for (const auto& p : c.problems) std::cout << "  " << p << "\n";
+    std::cout << (c.Releasable() ? "nothing stands in the way of release\n" : "to handle before release\n");
+    return c.Releasable() ? 0 : kExitToHandle;
+  }
   if (commands.remove->parsed()) {
     auto removed = w.drafts().Remove(*patient.value(), a.id);
     if (!removed) return Fail(kExitRefused, removed.error().detail);

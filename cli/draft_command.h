@@ -40,12 +40,14 @@ struct DraftCommands {
   CLI::App* add = nullptr;
   CLI::App* list = nullptr;
   CLI::App* remove = nullptr;
+  CLI::App* check = nullptr;
   CLI::App* importFormulary = nullptr;
   bool Parsed() const;
 };
 
 DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& args);
-// Exit codes: 0 done; 1 usage; 2 the store cannot be opened or the input is refused (the reason on
+// Exit codes: 0 done (check: nothing stands in the way of release); 3 check: something must be
+// handled first (listed); 1 usage; 2 the store cannot be opened or the input is refused (the reason on
 // stderr); 4 login refused; 5 the lookup failed.
 int RunDraft(const DraftCommands& commands, const DraftArgs& args);
 

@@ -65,6 +65,51 @@ DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d
   return row;
 }
 
+namespace {
+
+std::string SignalKindLabel(d::ReleaseSignalKind kind) {
+  switch (kind) {
+    case d::ReleaseSignalKind::kHypersensitivity:
+      return Tr("overgevoeligheid");
+    case d::ReleaseSignalKind::kDuplicate:
+      return Tr("dubbelmedicatie (zelfde GPK)");
+    case d::ReleaseSignalKind::kSameSubstance:
+      return Tr("zelfde werkzame stof (ATC)");
+    case d::ReleaseSignalKind::kPseudoDuplicate:
+      return Tr("zelfde ATC-groep");
+    case d::ReleaseSignalKind::kContraIndication:
+      return Tr("contra-indicatie");
+    case d::ReleaseSignalKind::kGdsTimingMissing:
+      return Tr("GDS-moment ontbreekt");
+  }
+  return d::ToString(kind);
+}
+
+}  // namespace
+
+std::string DescribeSignal(const d::ReleaseSignal& s) {
+  std::string text = SignalKindLabel(s.kind) + ": ";
+  if (s.product.empty()) {
+    text += s.what;
+  } else if (s.kind == d::ReleaseSignalKind::kGdsTimingMissing) {
+    text += Fmt("{0} (kies direct, per volgende rolwissel of na reguliere verwerking)", {s.product});
+  } else {
+    text += Fmt("{0} — {1}", {s.product, s.what});
+  }
+  if (s.Blocking()) return text + " — " + Tr("blokkeert de vrijgave");
+  if (s.MustHandle()) return text + " — " + Tr("beoordelen met reden vóór vrijgave");
+  return text + " — " + Tr("ter informatie");
+}
+
+std::string ChecksRunText(const d::ReleaseCheck& check) {
+  std::string ran;
+  for (auto kind : check.checksRun) ran += (ran.empty() ? "" : ", ") + SignalKindLabel(kind);
+  const std::string licence = check.licensedChecks ? Tr("met gelicentieerde kennisbank")
+                                                   : Tr("geen gelicentieerde G-Standaard-controle uitgevoerd "
+                                                        "(interacties, dosering, leeftijd, nierfunctie)");
+  return Fmt("Uitgevoerde controles: {0} ({1}); {2}.", {ran, check.knowledgeBase, licence});
+}
+
 std::string DraftsNotSentNote() {
   return Tr(
       "Concepten blijven op deze werkplek tot de vrijgave bij opname: er is niets verzonden, en het "

@@ -275,6 +275,18 @@ TEST_CASE("zorgbrug-cli draft add, list and remove, and formulary import, on a r
     CHECK(err.find("not on the formulary") != std::string::npos);
   }
   {
+    // The started pantoprazol and the stop: the checks list what ran and what must be handled.
+    const auto [rc, out, err] = run("draft check" + patient + " --persona so");
+    INFO(out << err);
+    // Jansen's medication is in the roll and the start names no GDS moment: release is blocked.
+    CHECK(rc == 3);
+    CHECK(out.find("Uitgevoerde controles: overgevoeligheid") == 0);
+    CHECK(out.find("geen gelicentieerde G-Standaard-controle uitgevoerd") != std::string::npos);
+    CHECK(out.find("GDS-moment ontbreekt: Pantoprazol tablet msr 20mg") != std::string::npos);
+    CHECK(out.find("blokkeert de vrijgave") != std::string::npos);
+    CHECK(out.find("to handle before release") != std::string::npos);
+  }
+  {
     const auto [rc, out, err] = run("draft remove" + patient + " --persona so --id 1");
     CHECK(rc == 0);
     const auto [lrc, list, lerr] = run("draft list" + patient);
@@ -282,4 +294,60 @@ TEST_CASE("zorgbrug-cli draft add, list and remove, and formulary import, on a r
     CHECK(list.find("draft 1:") == std::string::npos);
     CHECK(list.find("draft 2: start") != std::string::npos);
   }
+}
+
+TEST_CASE("Jansen's drafted amoxicillin is checked against her penicillin allergy before any release") {
+  const std::string dir = test::MakeTempDir("zb-drafts");
+  auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+  auto jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  jansen = w->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+  const auto now = boost::posix_time::second_clock::universal_time();
+  CHECK(w->drafts().Check(jansen, now).error().problem == "no_retrieval");
+  LookUpAndStore(*w, jansen);
+
+  domain::DoseForm dose;
+  dose.amount = "1";
+  dose.unit = "stuk";
+  dose.timesPerDay = 3;
+  dose.route = *domain::FindDoseRoute("oraal");
+  domain::MedicationDraft start;
+  start.action = domain::DraftAction::kStart;
+  start.dosage = domain::ToDosage(dose).value();
+  start.renderedDosage = domain::RenderDose(dose);
+  domain::Product amoxicillin;
+  amoxicillin.codes.push_back(
+      {domain::ProductCodeLevel::kPrk,
+       {std::string(domain::systems::kPrk), "900106", "AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG"},
+       true});
+  amoxicillin.text = "AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG";
+  start.product = amoxicillin;
+  auto saved = w->drafts().Save(jansen, start, 0, now);
+  REQUIRE(saved.ok());
+
+  auto checked = w->drafts().Check(jansen, now);
+  REQUIRE(checked.ok());
+  const auto& c = checked.value();
+  CHECK_FALSE(c.check.licensedChecks);
+  CHECK_FALSE(c.Releasable());
+  const auto has = [&](domain::ReleaseSignalKind kind) {
+    return std::any_of(c.check.signals.begin(), c.check.signals.end(),
+                       [kind](const domain::ReleaseSignal& s) { return s.kind == kind; });
+  };
+  REQUIRE(has(domain::ReleaseSignalKind::kHypersensitivity));
+  for (const auto& s : c.check.signals) {
+    if (s.kind != domain::ReleaseSignalKind::kHypersensitivity) continue;
+    CHECK(s.MustHandle());
+    CHECK(s.what.find("PENICILLINES") != std::string::npos);
+  }
+  // Jansen's medication is in the roll: the new agreement needs its GDS timing; with it, that
+  // signal goes and the allergy remains to be handled.
+  CHECK(has(domain::ReleaseSignalKind::kGdsTimingMissing));
+  start.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
+  REQUIRE(w->drafts().Save(jansen, start, saved->id, now).ok());
+  const auto again = w->drafts().Check(jansen, now).value();
+  CHECK(std::none_of(again.check.signals.begin(), again.check.signals.end(), [](const domain::ReleaseSignal& s) {
+    return s.kind == domain::ReleaseSignalKind::kGdsTimingMissing;
+  }));
+  CHECK_FALSE(again.Releasable());
 }

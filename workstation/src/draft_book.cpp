@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/open_substance_groups.h"
 #include "draft_book_impl.h"
 #include "net/fhir/draft_codec.h"
 #include "net/formulary/formulary_csv.h"
@@ -54,6 +55,12 @@ constexpr const char* kFormularyKey = "formulary";
 domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
 
 }  // namespace
+
+bool DraftCheck::Releasable() const {
+  if (!stale.empty() || !proposals.empty() || !problems.empty()) return false;
+  return std::none_of(check.signals.begin(), check.signals.end(),
+                      [](const domain::ReleaseSignal& s) { return s.MustHandle() || s.Blocking(); });
+}
 
 DraftBook::DraftBook(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 DraftBook::~DraftBook() = default;
@@ -134,6 +141,48 @@ domain::Result<bool> DraftBook::Remove(const domain::RegisteredPatient& patient,
                    found.value()->treatment);
   m_impl->audit(domain::AuditAction::kDraftDeleted, patient.bsn.digits(), context, "ok");
   return removed.value();
+}
+
+domain::Result<DraftCheck> DraftBook::Check(const domain::RegisteredPatient& patient, domain::Instant now) {
+  const auto user = m_impl->user();
+  if (!user) return NotLoggedIn();
+  auto latest = m_impl->store.retrievals().Latest(patient.id);
+  if (!latest) return latest.error();
+  if (!latest.value())
+    return domain::Error{ErrorCode::kMissing, "no retrieval of this patient is stored; look the patient up first",
+                         "no_retrieval"};
+  const OfflinePicture picture = RebuildPicture(patient.bsn.digits(), *latest.value());
+  const domain::Overview overview = picture.picture->Consolidate(now);
+  auto drafts = List(patient);
+  if (!drafts) return drafts.error();
+  // The blocks as release would compile them now; identifiers are minted only at release.
+  const domain::Prescriber prescriber{user->audit.name, user->audit.userId,          user->audit.roleCode,
+                                      user->roleName,   user->audit.organisationUra, user->organisation};
+  std::uint64_t n = 0;
+  const domain::IdentifierMint check{"urn:check:ma", "urn:check:vv", "urn:check:mbh",
+                                     [&n] { return std::to_string(++n); }};
+  DraftCheck out;
+  std::vector<domain::MedicationAgreement> released;
+  for (const auto& e : drafts.value()) {
+    if (e.freshness.Blocks()) out.stale.push_back(e.id);
+    if (e.proposal) out.proposals.push_back(e.id);
+    if (e.draft.action == domain::DraftAction::kContinue) continue;
+    const domain::MedicationAgreement* original = nullptr;
+    for (const auto& line : overview.lines) {
+      for (const auto& a : line.agreements) {
+        if (a->h.id == e.draft.against) original = a.get();
+      }
+    }
+    auto compiled = domain::CompileDraft(e.draft, original, prescriber, DutchMoment(now), check);
+    if (!compiled) {
+      out.problems.push_back("draft " + std::to_string(e.id) + ": " + compiled.error().detail);
+      continue;
+    }
+    for (auto& ma : compiled->agreements) released.push_back(std::move(ma));
+  }
+  const domain::OpenSubstanceGroups knowledge;
+  out.check = domain::CheckRelease(released, overview, picture.picture->Ica(now), knowledge);
+  return out;
 }
 
 domain::Result<std::size_t> DraftBook::ImportFormulary(const std::string& path, domain::Date today) {

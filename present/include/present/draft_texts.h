@@ -10,6 +10,7 @@
 #include "domain/draft_binding.h"
 #include "domain/overview.h"
 #include "domain/prescription_draft.h"
+#include "domain/release_checks.h"
 
 namespace zb::present {
 
@@ -31,6 +32,11 @@ std::string DraftStateText(const domain::DraftStaleness& freshness, bool proposa
 DraftRow DescribeDraft(std::int64_t id, const domain::MedicationDraft& draft, const domain::AuditUser& author,
                        bool proposal, domain::Instant updated, const domain::DraftStaleness& freshness,
                        const domain::Overview* overview);
+// One check signal as a sentence: "Overgevoeligheid: AMOXICILLINE … valt onder PENICILLINES —
+// moet worden beoordeeld (met reden)".
+std::string DescribeSignal(const domain::ReleaseSignal& signal);
+// Which checks ran, and that no licensed G-Standaard check did.
+std::string ChecksRunText(const domain::ReleaseCheck& check);
 // Said above every list of drafts: nothing has left this workstation.
 std::string DraftsNotSentNote();
 

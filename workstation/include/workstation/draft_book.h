@@ -16,6 +16,7 @@
 #include "domain/formulary.h"
 #include "domain/patient_register.h"
 #include "domain/prescription_draft.h"
+#include "domain/release_checks.h"
 #include "domain/result.h"
 
 namespace zb::workstation {
@@ -28,6 +29,16 @@ struct DraftEntry {
   domain::Instant createdAt;
   domain::Instant updatedAt;
   domain::DraftStaleness freshness;  // against the last stored retrieval (List only)
+};
+
+// The checks before release over all of a patient's drafts (prescribing.md): what they would
+// release, checked against the stored retrieval's overview and every source's ICA.
+struct DraftCheck {
+  domain::ReleaseCheck check;           // signals; which checks ran; that no licensed check ran
+  std::vector<std::int64_t> stale;      // drafts whose source line changed since: confirm first
+  std::vector<std::int64_t> proposals;  // drafts a prescriber has not adopted yet
+  std::vector<std::string> problems;    // drafts that do not compile any more, each named
+  bool Releasable() const;              // nothing stale, no proposal, no problem, no open signal
 };
 
 // The DEZI roles that may prescribe and release (SO, AVG, huisarts); configurable per organisation.
@@ -53,6 +64,10 @@ class DraftBook {
                                   std::int64_t id, domain::Instant now);
   // Deletes draft `id` of the patient (audited); false when there was none.
   domain::Result<bool> Remove(const domain::RegisteredPatient& patient, std::int64_t id);
+
+  // Runs the checks over the patient's drafts at `now` (needs a login: the logged-in user is the
+  // prescriber the blocks would carry; no stored retrieval: problem "no_retrieval").
+  domain::Result<DraftCheck> Check(const domain::RegisteredPatient& patient, domain::Instant now);
 
   // Replaces the home's formulary with the CSV file at `path` (see net/formulary/formulary_csv.h);
   // a file with any bad row changes nothing and the error lists the rows. Returns the number of
