@@ -21,8 +21,8 @@ void MainFrame::RefreshDrafts() {
   }
   std::vector<present::DraftRow> rows;
   for (const auto& e : drafts.value()) {
-    rows.push_back(
-        present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness, m_screen.overview.get()));
+    rows.push_back(present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness,
+                                          m_screen.overview.get(), m_screen.sourceNames));
   }
   m_overview->ShowDrafts(std::move(rows));
 }

@@ -25,8 +25,11 @@ std::string DraftActionLabel(d::DraftAction action) {
   return d::ToString(action);
 }
 
-std::string DraftStateText(const d::DraftStaleness& f, bool proposal) {
-  std::string who = f.nowSource.empty() ? Tr("de bron") : f.nowSource;
+std::string DraftStateText(const d::DraftStaleness& f, bool proposal, const std::map<std::string, std::string>& names) {
+  const auto named = names.find(f.nowSource);
+  const std::string who = named != names.end() && !named->second.empty() ? named->second
+                          : f.nowSource.empty()                          ? Tr("de bron")
+                                                                         : f.nowSource;
   switch (f.freshness) {
     case d::DraftFreshness::kCurrent:
       return proposal ? Tr("voorstel: een voorschrijver moet het overnemen") : Tr("concept, niet verzonden");
@@ -45,7 +48,8 @@ std::string DraftStateText(const d::DraftStaleness& f, bool proposal) {
 }
 
 DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d::AuditUser& author, bool proposal,
-                       d::Instant updated, const d::DraftStaleness& freshness, const d::Overview* overview) {
+                       d::Instant updated, const d::DraftStaleness& freshness, const d::Overview* overview,
+                       const std::map<std::string, std::string>& names) {
   DraftRow row;
   row.id = id;
   row.action = DraftActionLabel(draft.action);
@@ -60,7 +64,7 @@ DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d
   row.reason = draft.reason.Label();  // the ValueSet's Dutch display: data, as sent
   row.dose = draft.renderedDosage;
   row.author = author.name + ", " + d::FormatDateTime(updated);
-  row.state = DraftStateText(freshness, proposal);
+  row.state = DraftStateText(freshness, proposal, names);
   row.blocked = freshness.Blocks();
   return row;
 }

@@ -4,6 +4,7 @@
 // which line, why, the new dose, who wrote it, and whether it is still current or its source
 // changed since (then release is blocked until the physician confirms it again).
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "domain/audit.h"
@@ -26,12 +27,14 @@ struct DraftRow {
 };
 
 std::string DraftActionLabel(domain::DraftAction action);
-// The line's state for the physician.
-std::string DraftStateText(const domain::DraftStaleness& freshness, bool proposal);
+// The line's state for the physician; `names` turns the changing source's id into its
+// organisation's name ("Ziekenhuis Rivierenland") where known.
+std::string DraftStateText(const domain::DraftStaleness& freshness, bool proposal,
+                           const std::map<std::string, std::string>& names = {});
 // `overview`: where the line's product is looked up (may be null).
 DraftRow DescribeDraft(std::int64_t id, const domain::MedicationDraft& draft, const domain::AuditUser& author,
                        bool proposal, domain::Instant updated, const domain::DraftStaleness& freshness,
-                       const domain::Overview* overview);
+                       const domain::Overview* overview, const std::map<std::string, std::string>& names = {});
 // One check signal as a sentence: "Overgevoeligheid: AMOXICILLINE … valt onder PENICILLINES —
 // moet worden beoordeeld (met reden)".
 std::string DescribeSignal(const domain::ReleaseSignal& signal);
