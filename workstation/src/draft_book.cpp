@@ -65,20 +65,30 @@ bool DraftCheck::Releasable() const {
 DraftBook::DraftBook(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 DraftBook::~DraftBook() = default;
 
-domain::Result<std::vector<DraftEntry>> DraftBook::List(const domain::RegisteredPatient& patient) {
-  auto stored = m_impl->store.drafts().List(patient.id);
+namespace {
+
+// The stored drafts, decoded, each with its freshness against `overview` (null: none stored).
+domain::Result<std::vector<DraftEntry>> Entries(store::LocalStore& store, const domain::RegisteredPatient& patient,
+                                                const domain::Overview* overview) {
+  auto stored = store.drafts().List(patient.id);
   if (!stored) return stored.error();
-  auto overview = StoredOverview(m_impl->store, patient, boost::posix_time::second_clock::universal_time());
-  if (!overview) return overview.error();
   std::vector<DraftEntry> out;
   for (const auto& s : stored.value()) {
     auto draft = net::fhir::DecodeDraft(s.payload, "draft " + std::to_string(s.id));
     if (!draft) return draft.error();
     DraftEntry e{s.id, std::move(draft.value()), s.author, s.proposal, s.createdAt, s.updatedAt, {}};
-    e.freshness = domain::CheckFreshness(e.draft, overview.value() ? &*overview.value() : nullptr);
+    e.freshness = domain::CheckFreshness(e.draft, overview);
     out.push_back(std::move(e));
   }
   return out;
+}
+
+}  // namespace
+
+domain::Result<std::vector<DraftEntry>> DraftBook::List(const domain::RegisteredPatient& patient) {
+  auto overview = StoredOverview(m_impl->store, patient, boost::posix_time::second_clock::universal_time());
+  if (!overview) return overview.error();
+  return Entries(m_impl->store, patient, overview.value() ? &*overview.value() : nullptr);
 }
 
 domain::Result<DraftEntry> DraftBook::Save(const domain::RegisteredPatient& patient, domain::MedicationDraft draft,
@@ -153,7 +163,7 @@ domain::Result<DraftCheck> DraftBook::Check(const domain::RegisteredPatient& pat
                          "no_retrieval"};
   const OfflinePicture picture = RebuildPicture(patient.bsn.digits(), *latest.value());
   const domain::Overview overview = picture.picture->Consolidate(now);
-  auto drafts = List(patient);
+  auto drafts = Entries(m_impl->store, patient, &overview);  // the same overview, not a second read
   if (!drafts) return drafts.error();
   // The blocks as release would compile them now; identifiers are minted only at release.
   const domain::Prescriber prescriber{user->audit.name, user->audit.userId,          user->audit.roleCode,

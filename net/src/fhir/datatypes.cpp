@@ -47,6 +47,18 @@ std::vector<d::Concept> ConceptArray(Context& c, Object o, std::string_view key)
   return out;
 }
 
+std::vector<d::Coding> CodingArray(Context& c, Object o, std::string_view key) {
+  std::vector<d::Coding> out;
+  auto arr = c.Arr(o, key);
+  if (!arr) return out;
+  std::ptrdiff_t i = 0;
+  for (Element e : *arr) {
+    Context::Scope s(c, key, i++);
+    if (auto co = c.AsObject(e, "a Coding")) out.push_back(MapCoding(c, *co));
+  }
+  return out;
+}
+
 d::Quantity MapQuantity(Context& c, Object o) {
   d::Quantity q;
   if (auto v = c.Decimal(o, "value")) q.decimal = std::move(*v);

@@ -15,6 +15,7 @@ domain::Coding MapCoding(Context& c, Object o);
 domain::Concept MapConcept(Context& c, Object o);
 std::optional<domain::Concept> ConceptField(Context& c, Object o, std::string_view key);
 std::vector<domain::Concept> ConceptArray(Context& c, Object o, std::string_view key);
+std::vector<domain::Coding> CodingArray(Context& c, Object o, std::string_view key);
 domain::Quantity MapQuantity(Context& c, Object o);
 std::optional<domain::Quantity> QuantityField(Context& c, Object o, std::string_view key);
 domain::Range MapRange(Context& c, Object o);

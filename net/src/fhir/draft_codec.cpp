@@ -31,18 +31,6 @@ json CodingsJson(const std::vector<d::Coding>& codings) {
   return out;
 }
 
-std::vector<d::Coding> CodingArray(Context& c, Object o, std::string_view key) {
-  std::vector<d::Coding> out;
-  auto array = c.Arr(o, key);
-  if (!array) return out;
-  std::ptrdiff_t i = 0;
-  for (auto element : *array) {
-    Context::Scope s(c, key, i++);
-    if (auto member = c.AsObject(element, "a Coding")) out.push_back(detail::MapCoding(c, *member));
-  }
-  return out;
-}
-
 d::BlockId IdOrEmpty(Context& c, Object o, std::string_view key) {
   auto id = detail::IdentifierField(c, o, key);
   return id ? *id : d::BlockId{};
@@ -120,14 +108,14 @@ d::Result<d::MedicationDraft> DecodeDraft(std::string_view text, const std::stri
   draft.dosage = detail::MapDosageArray(c, o, "dosage");
   if (auto rendered = c.Str(o, "renderedDosage")) draft.renderedDosage = *rendered;
   draft.pauseUntil = c.DateTime(o, "pauseUntil");
-  draft.additionalInformation = CodingArray(c, o, "additionalInformation");
+  draft.additionalInformation = detail::CodingArray(c, o, "additionalInformation");
   if (auto dispense = c.Obj(o, "dispense")) {
     Context::Scope s(c, "dispense");
     d::DispenseDraft v;
     if (auto q = detail::QuantityField(c, *dispense, "quantity")) v.quantity = std::move(*q);
     if (auto a = detail::ActorField(c, *dispense, "pharmacy")) v.pharmacy = std::move(*a);
     if (auto a = detail::ActorField(c, *dispense, "dispenseLocation")) v.dispenseLocation = std::move(*a);
-    v.wishes = CodingArray(c, *dispense, "wishes");
+    v.wishes = detail::CodingArray(c, *dispense, "wishes");
     draft.dispense = std::move(v);
   }
   if (auto why = c.Str(o, "offFormularyReason")) draft.offFormularyReason = *why;
