@@ -11,6 +11,7 @@
 #include "domain/identifiers.h"
 #include "present/draft_texts.h"
 #include "present/login_texts.h"
+#include "release_command.h"
 #include "workstation/workstation.h"
 
 namespace zb::cli {
@@ -42,6 +43,7 @@ workstation::Config ConfigFrom(const DraftArgs& a) {
   c.storePath = a.store.empty() ? workstation::DefaultStorePath() : a.store;
   c.keyFile = a.keyFile.empty() ? c.storePath.substr(0, c.storePath.find_last_of('/') + 1) + "store.key" : a.keyFile;
   c.useKeychain = !a.noKeychain;
+  c.identifierRoot = a.identifierRoot.empty() ? Env("ZORGBRUG_IDENTIFIER_ROOT") : a.identifierRoot;
   return c;
 }
 
@@ -210,7 +212,8 @@ void Print(const workstation::DraftEntry& e) {
 }  // namespace
 
 bool DraftCommands::Parsed() const {
-  return add->parsed() || list->parsed() || remove->parsed() || check->parsed() || importFormulary->parsed();
+  return add->parsed() || list->parsed() || remove->parsed() || check->parsed() || importFormulary->parsed() ||
+         release->parsed() || outbox->parsed();
 }
 
 DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
@@ -226,16 +229,19 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
   c.check = draft->add_subcommand(
       "check", "The checks before release over the patient's drafts (exit 3 when something must be handled first)");
   c.importFormulary = formulary->add_subcommand("import", "Replace the formulary with a CSV file");
-  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary}) {
+  c.release = app.add_subcommand("release",
+                                 "Release the patient's drafts (a prescriber): queue them in the outbox and send them");
+  c.outbox = app.add_subcommand("outbox", "The patient's outbox; sends what is due first");
+  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary, c.release, c.outbox}) {
     cmd->add_option("--store", a.store, "Local store file (default: the workstation's)");
     cmd->add_option("--key-file", a.keyFile, "Key file where no keychain runs (default: store.key beside the store)");
     cmd->add_flag("--no-keychain", a.noKeychain, "Do not ask the OS keychain for the key");
   }
-  for (auto* cmd : {c.add, c.list, c.remove, c.check}) {
+  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.release, c.outbox}) {
     cmd->add_option("--bsn", a.bsn, "The patient (registered in the store)")->required();
     cmd->add_option("--register", a.registerFile, "Register the patients of this file first when the BSN is unknown");
   }
-  for (auto* cmd : {c.add, c.remove, c.check}) {
+  for (auto* cmd : {c.add, c.remove, c.check, c.release, c.outbox}) {
     cmd->add_option("--gateway", a.gateway, "Gateway URL for the login (default: $ZORGBRUG_GATEWAY)");
     cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
     cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
@@ -266,6 +272,10 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
       ->check(CLI::IsMember({"direct", "rolwissel", "regulier"}));
   c.add->add_option("--id", a.id, "Replace this draft instead of adding one");
   c.remove->add_option("--id", a.id, "The draft to delete")->required();
+  c.release->add_option("--decide", a.decisions, "A signal's decision: 'KEY=reason' (the keys: run release once)");
+  c.release->add_option("--pharmacy", a.pharmacyUra, "The pharmacy's URA (default: the patient's own pharmacy)");
+  c.release->add_option("--identifier-root", a.identifierRoot,
+                        "The organisation's OID root for new identifiers (default: $ZORGBRUG_IDENTIFIER_ROOT)");
   c.importFormulary->add_option("file", a.formularyFile, "CSV: naam;sterkte;vorm;prk;gpk;hpk;atc;stof;gds")->required();
   return c;
 }
@@ -303,6 +313,8 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
       [](const std::string& url) { std::cerr << "Open this address to log in: " << url << "\n"; }};
   auto user = w.LogIn(method, std::chrono::seconds(120));
   if (!user) return Fail(kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+  if (commands.release->parsed() || commands.outbox->parsed())
+    return RunRelease(w, *patient.value(), a, commands.release->parsed(), now);
   if (commands.check->parsed()) {
     auto checked = w.drafts().Check(*patient.value(), now);
     if (!checked) return Fail(kExitRefused, checked.error().detail);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// zorgbrug-cli draft add|list|remove and formulary import: the pre-admission drafts of the
-// workstation's store for scripts (prescribing.md). Drafts stay in the store; nothing is sent.
+// zorgbrug-cli draft add|list|remove|check, formulary import, release and outbox: the
+// pre-admission drafts of the workstation's store for scripts (prescribing.md). Drafts stay in the
+// store; only `release` (a prescriber) queues and sends them, and `outbox` sends what is due.
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct DraftArgs {
   bool asNeeded = false;
   std::int64_t id = 0;
   std::string formularyFile;
+  // Release.
+  std::vector<std::string> decisions;  // "signal key=reason"
+  std::string pharmacyUra;
+  std::string identifierRoot;  // default $ZORGBRUG_IDENTIFIER_ROOT
 };
 
 struct DraftCommands {
@@ -42,13 +47,15 @@ struct DraftCommands {
   CLI::App* remove = nullptr;
   CLI::App* check = nullptr;
   CLI::App* importFormulary = nullptr;
+  CLI::App* release = nullptr;  // release the patient's drafts and send them
+  CLI::App* outbox = nullptr;   // the patient's outbox; sends what is due
   bool Parsed() const;
 };
 
 DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& args);
 // Exit codes: 0 done (check: nothing stands in the way of release); 3 check: something must be
 // handled first (listed); 1 usage; 2 the store cannot be opened or the input is refused (the reason on
-// stderr); 4 login refused; 5 the lookup failed.
+// stderr); 4 login refused; 5 the lookup failed; 6 release/outbox: something is not delivered yet.
 int RunDraft(const DraftCommands& commands, const DraftArgs& args);
 
 }  // namespace zb::cli

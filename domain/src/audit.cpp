@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 16> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 18> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -23,6 +23,8 @@ constexpr std::array<std::pair<AuditAction, const char*>, 16> kNames{{
     {AuditAction::kDraftCreated, "draft-created"},
     {AuditAction::kDraftEdited, "draft-edited"},
     {AuditAction::kDraftDeleted, "draft-deleted"},
+    {AuditAction::kReleaseQueued, "release-queued"},
+    {AuditAction::kReleaseSent, "release-sent"},
 }};
 }  // namespace
 

@@ -191,11 +191,14 @@ Result<CompiledChange> CompileDraft(const MedicationDraft& draft, const Medicati
       return out;
     case DraftAction::kStop:
       out.agreements.push_back(StopOf(*original, StopType::kStopped, draft.reason, who, moment, mint));
+      // A stop in the roll says when it takes effect (GDS timing); overrides are the draft's too.
+      out.agreements.back().additionalInformation = draft.additionalInformation;
       return out;
     case DraftAction::kPause: {
       if (draft.pauseUntil && draft.pauseUntil->Earliest() <= moment.Earliest())
         return Refuse(ErrorCode::kInconsistent, draft, "the resume date must lie after the start of the pause");
       out.agreements.push_back(StopOf(*original, StopType::kSuspended, draft.reason, who, moment, mint));
+      out.agreements.back().additionalInformation = draft.additionalInformation;
       if (draft.pauseUntil) {
         // Resuming at a known date is a new agreement with the original dose from that date on.
         MedicationAgreement resume = NewAgreement(original->h.treatment, who, moment, mint);
@@ -217,6 +220,7 @@ Result<CompiledChange> CompileDraft(const MedicationDraft& draft, const Medicati
         return Refuse(ErrorCode::kInconsistent, draft,
                       "only an agreement that has not started yet can be cancelled; stop this one instead");
       out.agreements.push_back(StopOf(*original, StopType::kCancelled, draft.reason, who, moment, mint));
+      out.agreements.back().additionalInformation = draft.additionalInformation;
       return out;
     }
     case DraftAction::kChange: {

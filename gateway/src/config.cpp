@@ -167,7 +167,9 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
                                                       : std::vector<std::string>{c.deziIssuer, issuerHost};
   c.acceptUnencryptedUserinfo = r.Boolean("dezi.accept_unencrypted_userinfo", false);
   static const std::regex roleCode("^[0-9]{2}\\.[0-9]{3}$");
-  for (const char* feature : {"login", "relay"}) {
+  for (const char* feature : {"login", "relay", "release"}) {
+    // Sending a release is optional: a gateway without roles.release lets nobody send one.
+    if (std::string(feature) == "release" && !r.Find("roles.release")) continue;
     c.roles[feature] = r.Strings(std::string("roles.") + feature);
     for (const auto& role : c.roles[feature]) {
       if (!std::regex_match(role, roleCode))

@@ -45,6 +45,8 @@ using net::http::ServerResponse;
 // What an endpoint may receive: a login request is four short strings; a relayed search a short form.
 constexpr std::size_t kMaxLoginBody = 16 * 1024;
 constexpr std::size_t kMaxSearchBody = 16 * 1024;
+// A release is one patient's transaction Bundle: a few dozen resources, far below this.
+constexpr std::size_t kMaxReleaseBody = 2 * 1024 * 1024;
 
 void SendProblem(ServerResponse& res, const domain::Error& e) {
   res.status = e.status;
@@ -62,6 +64,7 @@ void SendJson(ServerResponse& res, std::string body, int status = 200) {
 std::vector<std::string> PermissionsOf(const GatewayConfig& config, const Identity& u) {
   std::vector<std::string> out;
   if (config.RoleAllowed("relay", u.roleCode)) out.emplace_back(contract::kPermissionRetrieve);
+  if (config.RoleAllowed("release", u.roleCode)) out.emplace_back(contract::kPermissionRelease);
   return out;
 }
 
@@ -302,6 +305,23 @@ class GatewayImpl final : public Gateway {
     const std::string pattern = R"(/api/v1/relay/([A-Za-z0-9._-]+)/([0-9]{8})/(.+))";
     server.Route("GET", pattern, relay);
     server.Route("POST", pattern, relay, kMaxSearchBody);
+
+    // A release: one transaction Bundle to one receiver (relay_release.cpp).
+    server.Route(
+        "POST", R"(/api/v1/release/([A-Za-z0-9._-]+)/([0-9]{8}))",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          auto session = Authorised(req, res);
+          if (!session) return;
+          DeliveryRequest d{req.matches[1], req.matches[2], req.body, req.Header(contract::kPatientHeader),
+                            req.clientAddress};
+          auto result = m_relay.Deliver(session->user, d);
+          if (!result) return SendProblem(res, result.error());
+          auto& out = result.value();
+          res.status = static_cast<int>(out.status);
+          res.contentType = out.contentType.empty() ? "application/fhir+json" : out.contentType;
+          res.body = std::move(out.body);
+        },
+        kMaxReleaseBody);
   }
 
   GatewayConfig m_config;

@@ -30,6 +30,15 @@ struct RelayRequest {
   std::string client{};                  // the desktop's address, for the audit trail
 };
 
+// A release to send (relay_release.cpp): one transaction Bundle for one receiver.
+struct DeliveryRequest {
+  std::string service;  // the receiving Discovery Service (net/contract/release_services.h)
+  std::string ura;      // the receiver
+  std::string body;     // the Bundle
+  std::string patient;  // the BSN the desktop declares; must be the Bundle's Patient
+  std::string client;
+};
+
 struct RelayResponse {
   long status = 0;
   std::string contentType;
@@ -55,12 +64,18 @@ class Relay {
  public:
   Relay(const GatewayConfig& config, const net::http::Client& http, NutsClient& nuts, AuditLog& audit);
   domain::Result<RelayResponse> Perform(const Identity& user, const RelayRequest& request);
+  // Sends a release (POST of a transaction Bundle to the receiver's FHIR base), audited with the
+  // patient and the Bundle's identifier. Only roles.release may; only creates (every entry a POST);
+  // exactly one patient, the declared one; only to a receiving service.
+  domain::Result<RelayResponse> Deliver(const Identity& user, const DeliveryRequest& request);
   domain::Result<std::vector<Holder>> Directory(const std::string& service, const std::string& ura,
                                                 const std::string& name);
 
  private:
   domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
   // Every presentation of an enrolment and delegation credential is on the trail (NEN 7513).
+  [[nodiscard]] bool AuditDelivery(const Identity& user, const DeliveryRequest& request, const Holder* holder,
+                                   const std::string& bundleId, long status, const std::string& error);
   [[nodiscard]] bool AuditCredentials(const Identity& user, const RelayRequest& request, const Holder& holder,
                                       const std::string& bsn, bool reused);
   // `named`: the patients the request names, in query and body together.

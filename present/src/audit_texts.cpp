@@ -44,6 +44,10 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("concept gewijzigd");
     case d::AuditAction::kDraftDeleted:
       return Tr("concept verwijderd");
+    case d::AuditAction::kReleaseQueued:
+      return Tr("concepten vrijgegeven");
+    case d::AuditAction::kReleaseSent:
+      return Tr("vrijgave verzonden");
   }
   return d::ToString(action);
 }

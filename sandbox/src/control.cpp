@@ -20,6 +20,18 @@ void RegisterControl(httplib::Server& server, World& world) {
       out["authorized_keys"].push_back({{"user", user}, {"jwk", key.PublicJwk()}});
     res.set_content(out.dump(), "application/json");
   });
+  // What the receivers accepted: per holder, each release's identifier, answer, Bundle and sender.
+  server.Get("/__test/received", [&world](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    json out = json::object();
+    for (const auto& [holder, list] : world.received) {
+      out[holder] = json::array();
+      for (const auto& r : list)
+        out[holder].push_back(
+            {{"identifier", r.identifier}, {"response", r.response}, {"bundle", r.bundle}, {"sender", r.sender}});
+    }
+    res.set_content(out.dump(), "application/json");
+  });
   // A cold start for benchmarks: the node forgets the service access tokens it cached.
   server.Post("/__test/clear-token-cache", [&world](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(world.mutex);

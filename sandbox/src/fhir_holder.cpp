@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 
+#include "fhir_receiver.h"
 #include "net/contract/query_kinds.h"
 #include "net/http/client.h"
 #include "net/jose/base64url.h"
@@ -413,11 +414,29 @@ void RegisterHolder(httplib::Server& server, World& world, HolderInfo& holder, c
           };
         });
       });
+  // A transaction to the base: a release at a receiver (fhir_receiver.h). Every holder counts it,
+  // so a test can show that a release never reaches the hospital.
+  server.Post(R"(/fhir/?)", [&world, &holder](const httplib::Request& req, httplib::Response& res) {
+    Serve(world, holder, "Bundle", res, [&](Render&) {
+      world.Count("holder." + holder.id + ".writes");
+      const IssuedToken* token = CheckAccess(world, holder, req, res);
+      if (token) Receive(world, holder, *token, req.body, res);
+    });
+  });
   server.Get(R"(/fhir/([A-Za-z]+))", [&world, &holder, &data](const httplib::Request& req, httplib::Response& res) {
     const std::string type = req.matches[1].str();
     Serve(world, holder, type, res, [&](Render& later) {
       const IssuedToken* token = CheckAccess(world, holder, req, res);
       if (!token) return;
+      if (ReceiverFor(token->scope)) {
+        // A sender asking whether a release arrived: by the identifier of one of its blocks only.
+        if (type != "MedicationRequest" || req.params.size() != 1 || !req.has_param("identifier"))
+          return Deny(res, 403, "forbidden", "a release receiver answers only MedicationRequest?identifier=");
+        res.set_content(
+            ReceivedSearch(world, holder, req.get_param_value("identifier"), holder.fhirBase + "/" + type).dump(),
+            kFhirJson);
+        return;
+      }
       if (holder.kind == "gp") return ZorginzageSearch(world, holder, data, type, req, res, later);
       if (holder.behaviour.policy == "knooppunt")
         return KnooppuntSearch(world, holder, data, type, *token, req, res, later);

@@ -143,7 +143,8 @@ json SearchResult(const HolderInfo& holder) {
           {"registrationParameters", {{"authServerURL", holder.authServer}, {"fhirBaseURL", holder.fhirBase}}}};
 }
 
-const char* kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf"};
+const char* kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf", "zorgbrug-voorschrift",
+                           "zorgbrug-medicatiegegevens"};
 
 // The requesting organisation's own X509Credential (from its UZI server certificate) in the node's
 // wallet; the sandbox's organisation is URA 90000380 (gateway.json).

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "fhir_holder.h"
+#include "net/contract/release_services.h"
 #include "net/http/tls_server.h"
 #include "net/jose/random.h"
 #include "sandbox/pki.h"
@@ -144,8 +145,23 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   };
   const std::vector<HolderSpec> holders{
       {"huisarts", "gp", "Huisartsenpraktijk De Linde", "90000401", "Utrecht", "030-0000401", {"HuisartsVVTInzage"}},
-      {"apotheek", "mp9", "Apotheek Centrum", "90000402", "Utrecht", "030-0000402", {"medicatieoverdracht-gf"}},
-      {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", "0344-000403", {"medicatieoverdracht-gf"}}};
+      {"apotheek",
+       "mp9",
+       "Apotheek Centrum",
+       "90000402",
+       "Utrecht",
+       "030-0000402",
+       {"medicatieoverdracht-gf", std::string(net::contract::kPrescriptionService)}},
+      {"ziekenhuis", "mp9", "Ziekenhuis Rivierenland", "90000403", "Tiel", "0344-000403", {"medicatieoverdracht-gf"}},
+      // The nursing home's own record (MP-MGO): it receives what a release tells the home; it is
+      // not a source of the overview (it is on no retrieval service).
+      {"ecd",
+       "ecd",
+       "ECD Tést Zorginstelling 01",
+       "90000380",
+       "Utrecht",
+       "030-0000380",
+       {std::string(net::contract::kMedicationDataService)}}};
   w.holders.reserve(holders.size());
   m_data.reserve(holders.size());
   for (const auto& spec : holders) {
@@ -227,7 +243,10 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
         {"allowed_jku", {w.deziIssuer + "/dezi/jwks.json"}},
         {"envelope_issuers", {"auth.dezi.nl", "https://auth.dezi.nl"}},
         {"accept_unencrypted_userinfo", false}}},
-      {"roles", {{"login", {"01.047", "01.056", "01.015", "00.000"}}, {"relay", {"01.047", "01.056", "01.015"}}}},
+      {"roles",
+       {{"login", {"01.047", "01.056", "01.015", "00.000"}},
+        {"relay", {"01.047", "01.056", "01.015"}},
+        {"release", {"01.047", "01.056", "01.015"}}}},
       {"nuts",
        {{"internal_api", w.nodeUrl},
         {"subject", w.subject},
@@ -238,7 +257,9 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
         {"allow_private_holder_addresses", true}}},
       {"discovery",
        {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
-        {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}}}},
+        {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}},
+        {{"service", net::contract::kPrescriptionService}, {"scope", net::contract::kPrescriptionService}},
+        {{"service", net::contract::kMedicationDataService}, {"scope", net::contract::kMedicationDataService}}}},
       {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
       {"session", {{"lifetime_minutes", 480}}},
       {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};

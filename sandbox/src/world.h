@@ -73,6 +73,14 @@ struct IssuedToken {
   nlohmann::json claims{};       // introspection claims from the knooppunt presentation definition
 };
 
+// A release a receiver accepted (fhir_receiver.h), kept for the repeat answer and the tests.
+struct ReceivedBundle {
+  std::string identifier;   // Bundle.identifier system|value
+  nlohmann::json response;  // the transaction-response it answered
+  nlohmann::json bundle;
+  nlohmann::json sender;  // the user the token names
+};
+
 struct PendingAuthorization {
   std::string clientId, redirectUri, state, nonce, challenge;
   std::int64_t created = 0;
@@ -127,8 +135,9 @@ struct World {
   std::map<std::string, std::pair<std::string, std::int64_t>> tokenCache;  // request hash -> token, expiry
   std::map<std::string, std::set<std::string>> seenDpopJti;                // per holder
   std::map<std::string, int> counters;
-  std::vector<std::string> capturedTokenV2;  // last authentication JWTs (for conformance checks)
-  std::vector<nlohmann::json> capturedDpop;  // {proof, method, url, token}
+  std::vector<std::string> capturedTokenV2;                     // last authentication JWTs (for conformance checks)
+  std::vector<nlohmann::json> capturedDpop;                     // {proof, method, url, token}
+  std::map<std::string, std::vector<ReceivedBundle>> received;  // holder id -> releases accepted, in order
 
   void Count(const std::string& name) { ++counters[name]; }
 };

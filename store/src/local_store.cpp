@@ -17,6 +17,7 @@ LocalStore::LocalStore(std::shared_ptr<Database> db, const MasterKey& key)
       m_patients(m_db, m_cipher),
       m_retrievals(m_db, m_cipher),
       m_drafts(m_db, m_cipher),
+      m_outbox(m_db, m_cipher),
       m_audit(m_db, m_cipher),
       m_settings(m_db) {}
 

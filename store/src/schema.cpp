@@ -102,6 +102,30 @@ CREATE TABLE drafts(
   UNIQUE(patient_id, treatment_key));
 CREATE INDEX drafts_patient ON drafts(patient_id, id);
 )sql",
+    // 4 -> 5: the outbox of releases (prescribing.md A-R5). The Bundle and the receiver's answer
+    // are sealed; bundle_identifier is UNIQUE so one release is never queued, nor sent, twice.
+    R"sql(
+CREATE TABLE outbox(
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  release_id TEXT NOT NULL,
+  bundle_identifier TEXT NOT NULL UNIQUE,
+  target TEXT NOT NULL,
+  receiver_ura TEXT NOT NULL,
+  receiver_name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt TEXT,
+  author_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_role TEXT NOT NULL,
+  author_ura TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  record BLOB NOT NULL);
+CREATE INDEX outbox_patient ON outbox(patient_id, id);
+CREATE INDEX outbox_state ON outbox(state);
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

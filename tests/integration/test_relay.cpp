@@ -63,7 +63,12 @@ gateway::AuditFiles AuditFiles(const std::string& trail) {
 TEST_CASE("the directory lists the holders registered on the configured Discovery Services") {
   auto all = World().Client().Directory(SoSession(), "", "");
   REQUIRE(all.ok());
-  CHECK(all->size() == 3);
+  // The three sources on the retrieval services; the pharmacy and the home's own record also on
+  // the services that receive a release.
+  CHECK(all->size() == 5);
+  CHECK(std::count_if(all->begin(), all->end(), [](const auto& e) {
+          return e.service == "HuisartsVVTInzage" || e.service == "medicatieoverdracht-gf";
+        }) == 3);
   auto one = World().Client().Directory(SoSession(), "medicatieoverdracht-gf", "90000403");
   REQUIRE(one.ok());
   REQUIRE(one->size() == 1);

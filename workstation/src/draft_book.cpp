@@ -19,14 +19,46 @@ using domain::MakeError;
 
 std::vector<std::string> DefaultPrescriberRoles() { return {"01.047", "01.056", "01.015"}; }
 
-namespace {
-
-// The moment in Dutch civil time: what the compiled blocks would carry.
 domain::DateTime DutchMoment(domain::Instant now) {
   const auto local = domain::ToNetherlandsLocal(now);
   const int offset = domain::NetherlandsOffsetMinutes(local.date(), static_cast<int>(local.time_of_day().hours()));
   return domain::DateTime::FromInstant(now, offset);
 }
+
+domain::IdentifierMint CheckMint() {
+  auto n = std::make_shared<std::uint64_t>(0);
+  return {"urn:check:ma", "urn:check:vv", "urn:check:mbh", [n] { return std::to_string(++*n); }};
+}
+
+domain::Prescriber PrescriberOf(const User& user) {
+  return {user.audit.name, user.audit.userId,          user.audit.roleCode,
+          user.roleName,   user.audit.organisationUra, user.organisation};
+}
+
+CompiledDrafts CompileAll(const std::vector<DraftEntry>& drafts, const domain::Overview& overview,
+                          const domain::Prescriber& prescriber, const domain::DateTime& moment,
+                          const domain::IdentifierMint& mint) {
+  CompiledDrafts out;
+  for (const auto& e : drafts) {
+    if (e.draft.action == domain::DraftAction::kContinue) continue;
+    const domain::MedicationAgreement* original = nullptr;
+    for (const auto& line : overview.lines) {
+      for (const auto& a : line.agreements) {
+        if (a->h.id == e.draft.against) original = a.get();
+      }
+    }
+    auto compiled = domain::CompileDraft(e.draft, original, prescriber, moment, mint);
+    if (!compiled) {
+      out.problems.push_back("draft " + std::to_string(e.id) + ": " + compiled.error().detail);
+      continue;
+    }
+    for (auto& ma : compiled->agreements) out.agreements.push_back(std::move(ma));
+    for (auto& vv : compiled->dispenseRequests) out.dispenseRequests.push_back(std::move(vv));
+  }
+  return out;
+}
+
+namespace {
 
 // The overview of the patient's last stored retrieval at `now`; nullopt when none is stored.
 domain::Result<std::optional<domain::Overview>> StoredOverview(store::LocalStore& store,
@@ -65,8 +97,6 @@ bool DraftCheck::Releasable() const {
 DraftBook::DraftBook(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 DraftBook::~DraftBook() = default;
 
-namespace {
-
 // The stored drafts, decoded, each with its freshness against `overview` (null: none stored).
 domain::Result<std::vector<DraftEntry>> Entries(store::LocalStore& store, const domain::RegisteredPatient& patient,
                                                 const domain::Overview* overview) {
@@ -82,8 +112,6 @@ domain::Result<std::vector<DraftEntry>> Entries(store::LocalStore& store, const 
   }
   return out;
 }
-
-}  // namespace
 
 domain::Result<std::vector<DraftEntry>> DraftBook::List(const domain::RegisteredPatient& patient) {
   auto overview = StoredOverview(m_impl->store, patient, boost::posix_time::second_clock::universal_time());
@@ -166,30 +194,14 @@ domain::Result<DraftCheck> DraftBook::Check(const domain::RegisteredPatient& pat
   auto drafts = Entries(m_impl->store, patient, &overview);  // the same overview, not a second read
   if (!drafts) return drafts.error();
   // The blocks as release would compile them now; identifiers are minted only at release.
-  const domain::Prescriber prescriber{user->audit.name, user->audit.userId,          user->audit.roleCode,
-                                      user->roleName,   user->audit.organisationUra, user->organisation};
-  std::uint64_t n = 0;
-  const domain::IdentifierMint check{"urn:check:ma", "urn:check:vv", "urn:check:mbh",
-                                     [&n] { return std::to_string(++n); }};
   DraftCheck out;
-  std::vector<domain::MedicationAgreement> released;
   for (const auto& e : drafts.value()) {
     if (e.freshness.Blocks()) out.stale.push_back(e.id);
     if (e.proposal) out.proposals.push_back(e.id);
-    if (e.draft.action == domain::DraftAction::kContinue) continue;
-    const domain::MedicationAgreement* original = nullptr;
-    for (const auto& line : overview.lines) {
-      for (const auto& a : line.agreements) {
-        if (a->h.id == e.draft.against) original = a.get();
-      }
-    }
-    auto compiled = domain::CompileDraft(e.draft, original, prescriber, DutchMoment(now), check);
-    if (!compiled) {
-      out.problems.push_back("draft " + std::to_string(e.id) + ": " + compiled.error().detail);
-      continue;
-    }
-    for (auto& ma : compiled->agreements) released.push_back(std::move(ma));
   }
+  CompiledDrafts compiled = CompileAll(drafts.value(), overview, PrescriberOf(*user), DutchMoment(now), CheckMint());
+  out.problems = std::move(compiled.problems);
+  std::vector<domain::MedicationAgreement> released = std::move(compiled.agreements);
   const domain::OpenSubstanceGroups knowledge;
   out.check = domain::CheckRelease(released, overview, picture.picture->Ica(now), knowledge);
   return out;

@@ -16,6 +16,7 @@
 #include "platform/paths.h"
 #include "platform/private_file.h"
 #include "preference_storage.h"
+#include "release_desk_impl.h"
 #include "store/anchor_beside_key.h"
 #include "store/local_store.h"
 #include "workstation/register_file.h"
@@ -42,6 +43,8 @@ User FromSession(const net::contract::SessionInfo& session) {
   u.organisation = user.organisation;
   u.mayRetrieve = std::find(session.permissions.begin(), session.permissions.end(),
                             net::contract::kPermissionRetrieve) != session.permissions.end();
+  u.mayRelease = std::find(session.permissions.begin(), session.permissions.end(), net::contract::kPermissionRelease) !=
+                 session.permissions.end();
   return u;
 }
 
@@ -70,6 +73,7 @@ struct Workstation::Impl {
   std::string session;
   std::map<LookupId, std::shared_ptr<Pending>> lookups;
   std::unique_ptr<DraftBook> drafts;
+  std::unique_ptr<ReleaseDesk> releases;
 
   Impl(Config c, std::string warning, std::unique_ptr<store::LocalStore> s, net::http::ClientOptions options)
       : config(std::move(c)),
@@ -121,6 +125,20 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
                       [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
                              const std::string& outcome) { self->Record(action, bsn, context, outcome); },
                       config.prescriberRoles}));
+  impl->releases = std::make_unique<ReleaseDesk>(std::make_unique<ReleaseDesk::Impl>(
+      ReleaseDesk::Impl{*self->store,
+                        [self] {
+                          std::lock_guard lock(self->mutex);
+                          return self->user;
+                        },
+                        [self] {
+                          std::lock_guard lock(self->mutex);
+                          return self->session;
+                        },
+                        self->gateway,
+                        [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
+                               const std::string& outcome) { self->Record(action, bsn, context, outcome); },
+                        config.prescriberRoles, config.identifierRoot}));
   return std::unique_ptr<Workstation>(new Workstation(std::move(impl)));
 }
 
@@ -229,6 +247,7 @@ domain::Result<std::size_t> Workstation::ImportRegister(const std::string& path)
 }
 
 DraftBook& Workstation::drafts() { return *m_impl->drafts; }
+ReleaseDesk& Workstation::releases() { return *m_impl->releases; }
 
 domain::Result<Preferences> Workstation::LoadPreferences() {
   return workstation::LoadPreferences(m_impl->store->settings());

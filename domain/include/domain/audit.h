@@ -28,6 +28,8 @@ enum class AuditAction {
   kDraftCreated,  // a medication draft before admission (prescribing.md): local, never sent
   kDraftEdited,
   kDraftDeleted,
+  kReleaseQueued,  // drafts released: their Bundles written to the outbox
+  kReleaseSent,    // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

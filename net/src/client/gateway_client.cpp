@@ -142,4 +142,15 @@ domain::Result<http::Response> GatewayClient::Relay(const std::string& session, 
   return RelayResult(m_http.Send(RelayRequest(session, service, ura, method, pathAndQuery, formBody)));
 }
 
+domain::Result<http::Response> GatewayClient::Release(const std::string& session, const std::string& service,
+                                                      const std::string& ura, const std::string& bundle,
+                                                      const std::string& patient) const {
+  const std::string url = m_baseUrl + "/api/v1/release/" + http::UrlEncode(service) + "/" + http::UrlEncode(ura);
+  http::Request request{"POST", url, SessionHeaders(session, "POST", url), bundle};
+  request.headers.push_back({"Content-Type", "application/fhir+json"});
+  request.headers.push_back({"Accept", "application/fhir+json"});
+  request.headers.push_back({std::string(contract::kPatientHeader), patient});
+  return RelayResult(m_http.Send(request));
+}
+
 }  // namespace zb::net::client

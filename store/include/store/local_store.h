@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The workstation's one SQLite file: patients, the last retrieval per patient, medication drafts,
-// settings and the audit trail, with patient data sealed under keys derived from the master key.
+// the outbox of releases, settings and the audit trail, with patient data sealed under keys derived from the master
+// key.
 #include <memory>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "store/cipher.h"
 #include "store/database.h"
 #include "store/draft_store.h"
+#include "store/outbox_store.h"
 #include "store/patient_store.h"
 #include "store/retrieval_cache.h"
 #include "store/settings.h"
@@ -27,6 +29,7 @@ class LocalStore {
   PatientStore& patients() { return m_patients; }
   RetrievalCache& retrievals() { return m_retrievals; }
   DraftStore& drafts() { return m_drafts; }
+  OutboxStore& outbox() { return m_outbox; }
   AuditTrail& audit() { return m_audit; }
   Settings& settings() { return m_settings; }
   Database& database() { return *m_db; }
@@ -38,6 +41,7 @@ class LocalStore {
   PatientStore m_patients;
   RetrievalCache m_retrievals;
   DraftStore m_drafts;
+  OutboxStore m_outbox;
   AuditTrail m_audit;
   Settings m_settings;
 };

@@ -22,6 +22,7 @@
 #include "workstation/draft_book.h"
 #include "workstation/patient_lookups.h"
 #include "workstation/preferences.h"
+#include "workstation/release_desk.h"
 
 namespace zb::workstation {
 
@@ -33,6 +34,9 @@ struct Config {
   bool useKeychain = true;
   std::chrono::milliseconds deadline{15000};                            // per source
   std::vector<std::string> prescriberRoles = DefaultPrescriberRoles();  // DEZI roles that may prescribe
+  // The organisation's OID root for the identifiers of the blocks it releases ("2.16.528.…"); no
+  // default: an organisation's identifiers must be its own. Without it nothing can be released.
+  std::string identifierRoot;
 };
 
 struct User {
@@ -40,6 +44,7 @@ struct User {
   std::string roleName;
   std::string organisation;
   bool mayRetrieve = false;      // the gateway lets this role look patients up at other organisations
+  bool mayRelease = false;       // the gateway lets this role send a release
   std::string Describe() const;  // "A. de Vries, Specialist ouderengeneeskunde (01.047), Org (URA 90000380)"
 };
 
@@ -111,6 +116,8 @@ class Workstation final : public PatientLookups {
 
   // The medication drafts before admission (kept in this workstation's store; never sent until release).
   DraftBook& drafts();
+  // Release of the drafts and the outbox (sending goes through the gateway session).
+  ReleaseDesk& releases();
 
   domain::Result<Preferences> LoadPreferences();
   domain::Result<bool> SavePreferences(const Preferences& preferences);

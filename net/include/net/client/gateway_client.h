@@ -32,6 +32,12 @@ class GatewayClient {
                                        const std::string& method, const std::string& pathAndQuery,
                                        const std::string& formBody = {}) const;
 
+  // Sends a release: one transaction Bundle about `patient` (BSN) to the receiver `ura` on a
+  // receiving service (net/contract/release_services.h). The receiver's answer comes back as a
+  // Response (a 4xx OperationOutcome too); a gateway refusal as an Error.
+  domain::Result<http::Response> Release(const std::string& session, const std::string& service, const std::string& ura,
+                                         const std::string& bundle, const std::string& patient) const;
+
   // The same calls in two halves, for callers that send many at once (MultiClient).
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
                                  const std::string& name = {}) const;

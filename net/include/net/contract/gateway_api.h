@@ -83,6 +83,7 @@ struct SessionUser {
 // What a session may do at this gateway (its configured roles per feature), so the desktop does not
 // offer, or ask for, what the gateway would refuse.
 inline constexpr std::string_view kPermissionRetrieve = "retrieve";  // relay lookups to other organisations
+inline constexpr std::string_view kPermissionRelease = "release";    // send a prescription release
 
 // The answer to POST /api/v1/sessions (token set) and GET /api/v1/session (token empty).
 struct SessionInfo {

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fhir_receiver.h"
+
+#include "holder_data.h"
+#include "net/contract/release_services.h"
+#include "net/fhir/release_bundle_check.h"
+#include "net/jose/random.h"
+
+namespace zb::sandbox {
+namespace {
+
+using nlohmann::json;
+namespace contract = net::contract;
+
+constexpr const char* kFhirJson = "application/fhir+json";
+json TransactionResponse(const json& bundle) {
+  json out{{"resourceType", "Bundle"},
+           {"id", net::jose::RandomUuid()},
+           {"type", "transaction-response"},
+           {"entry", json::array()}};
+  for (const auto& e : bundle["entry"]) {
+    const std::string type = e["resource"].value("resourceType", "");
+    out["entry"].push_back(
+        {{"response",
+          {{"status", "201 Created"}, {"location", type + "/" + net::jose::RandomUuid() + "/_history/1"}}}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<ReceiverKind> ReceiverFor(const std::string& scope) {
+  if (scope == contract::kPrescriptionService) return ReceiverKind::kPrescription;
+  if (scope == contract::kMedicationDataService) return ReceiverKind::kMedicationData;
+  return std::nullopt;
+}
+
+void Receive(World& world, const HolderInfo& holder, const IssuedToken& token, const std::string& body,
+             httplib::Response& res) {
+  const auto kind = ReceiverFor(token.scope);
+  if (!kind) {
+    world.Count("holder." + holder.id + ".writes-refused");
+    res.status = 405;
+    res.set_content(
+        OperationOutcome("error", "not-supported", holder.name + " accepts no writes for scope " + token.scope).dump(),
+        kFhirJson);
+    return;
+  }
+  const json bundle = json::parse(body, nullptr, false);
+  const std::vector<std::string> problems =
+      net::fhir::CheckReleaseBundle(body, *kind == ReceiverKind::kPrescription ? net::fhir::ReleaseTarget::kPharmacy
+                                                                               : net::fhir::ReleaseTarget::kCareRecord);
+  if (!problems.empty()) {
+    world.Count("holder." + holder.id + ".releases-refused");
+    std::string text;
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) text += (i ? "; " : "") + problems[i];
+    res.status = 422;
+    res.set_content(OperationOutcome("error", "processing", text).dump(), kFhirJson);
+    return;
+  }
+  const std::string identifier =
+      bundle["identifier"].value("system", "") + "|" + bundle["identifier"].value("value", "");
+  auto& received = world.received[holder.id];
+  for (const auto& r : received) {
+    if (r.identifier != identifier) continue;
+    world.Count("holder." + holder.id + ".releases-repeated");
+    res.status = 200;
+    res.set_content(r.response.dump(), kFhirJson);
+    return;
+  }
+  world.Count("holder." + holder.id + ".releases-accepted");
+  ReceivedBundle r{identifier, TransactionResponse(bundle), bundle, token.employee};
+  res.status = 201;
+  res.set_content(r.response.dump(), kFhirJson);
+  received.push_back(std::move(r));
+}
+
+json ReceivedSearch(const World& world, const HolderInfo& holder, const std::string& identifier,
+                    const std::string& self) {
+  json out{{"resourceType", "Bundle"},
+           {"type", "searchset"},
+           {"total", 0},
+           {"link", json::array({{{"relation", "self"}, {"url", self}}})},
+           {"entry", json::array()}};
+  auto it = world.received.find(holder.id);
+  if (it == world.received.end()) return out;
+  for (const auto& r : it->second) {
+    for (const auto& e : r.bundle["entry"]) {
+      const json& resource = e["resource"];
+      if (resource.value("resourceType", "") != "MedicationRequest") continue;
+      for (const auto& id : resource.value("identifier", json::array())) {
+        if (id.value("system", "") + "|" + id.value("value", "") != identifier) continue;
+        json found = resource;
+        found["id"] = net::jose::RandomUuid();
+        out["entry"].push_back({{"resource", found}, {"search", {{"mode", "match"}}}});
+      }
+    }
+  }
+  out["total"] = out["entry"].size();
+  return out;
+}
+
+}  // namespace zb::sandbox

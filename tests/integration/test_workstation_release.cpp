@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Release on admission through the real chain (prescribing.md A-R3 … A-R9): a prescriber's drafts
+// become two transaction Bundles in the outbox, sent through the gateway to the sandbox's pharmacy
+// (MP-VOO) and the home's own record (MP-MGO), which check them with the sending TestScripts'
+// rules; the hospital receives nothing; a lost answer is looked up before anything is sent again;
+// a signal must be decided first and its override lands in the agreement; a secretariat cannot.
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <mutex>
+
+#include "domain/dose_form.h"
+#include "exchange_world.h"
+#include "resident.h"
+#include "workstation/workstation.h"
+
+using namespace zb;
+using nlohmann::json;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  return world;
+}
+
+workstation::Config ReleaseConfig(const std::string& dir) {
+  auto c = test::StoreConfig(World(), dir, World().gatewayUrl());
+  c.identifierRoot = "2.999.380";  // the example arc (ITU-T X.660): no real organisation's root
+  return c;
+}
+
+void LookUpAndStore(workstation::Workstation& w, const domain::RegisteredPatient& patient) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  auto id = w.LookUp(
+      patient, [](workstation::Workstation::LookupId, domain::SourceDelivery) {},
+      [&](workstation::Workstation::LookupId, workstation::LookupEnd) {
+        std::lock_guard lock(m);
+        done = true;
+        cv.notify_all();
+      });
+  REQUIRE(id.ok());
+  std::unique_lock lock(m);
+  REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return done; }));
+}
+
+// A current line with one agreement, from the hospital (the source the release must not touch).
+domain::BlockId OneAgreementLine(workstation::Workstation& w, const domain::RegisteredPatient& p) {
+  auto offline = w.OpenOffline(p).value();
+  REQUIRE(offline);
+  const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
+  for (const auto& line : overview.lines) {
+    if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy)
+      return line.treatment;
+  }
+  FAIL("no active line with one agreement in the sandbox's data for this patient");
+  return {};
+}
+
+domain::MedicationDraft StopDraft(const domain::BlockId& treatment) {
+  domain::MedicationDraft d;
+  d.action = domain::DraftAction::kStop;
+  d.treatment = treatment;
+  d.reason = *domain::ChangeOrStopReason("182856006");
+  d.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
+  return d;
+}
+
+json Received(const std::string& holder) {
+  const auto r = World().Send({"GET", World().sandbox()["control"].get<std::string>() + "/received", {}, ""});
+  const json all = json::parse(r.body);
+  return all.value(holder, json::array());
+}
+
+int Counter(const std::string& name) { return World().ControlState()["counters"].value(name, 0); }
+
+std::size_t Count(const std::vector<workstation::AuditEntry>& trail, domain::AuditAction action) {
+  return static_cast<std::size_t>(
+      std::count_if(trail.begin(), trail.end(), [action](const auto& e) { return e.event.action == action; }));
+}
+
+// Whether the resource's AanvullendeInformatie extensions (or codings anywhere in it) hold `code`.
+bool HasCode(const json& node, const std::string& code) {
+  if (node.is_object()) {
+    if (node.value("code", "") == code && node.contains("system")) return true;
+    for (const auto& [k, v] : node.items()) {
+      if (HasCode(v, code)) return true;
+    }
+  } else if (node.is_array()) {
+    for (const auto& v : node) {
+      if (HasCode(v, code)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a released stop reaches the pharmacy as an order and the home's record as information, never the hospital") {
+  const std::string dir = test::MakeTempDir("zb-release");
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  CHECK(w->user()->mayRelease);
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  LookUpAndStore(*w, jansen);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  const auto treatment = OneAgreementLine(*w, jansen);
+  REQUIRE(w->drafts().Save(jansen, StopDraft(treatment), 0, now).ok());
+  const int hospitalBefore = Counter("holder.ziekenhuis.requests");
+  const std::size_t pharmacyBefore = Received("apotheek").size();
+
+  auto released = w->releases().Release(jansen, {}, now);
+  INFO((released ? std::string() : released.error().detail));
+  REQUIRE(released.ok());
+  REQUIRE(released->queued.size() == 2);
+  CHECK(w->drafts().List(jansen).value().empty());  // the drafts became the outbox's Bundles
+
+  auto sent = w->releases().Send(now);
+  REQUIRE(sent.ok());
+  REQUIRE(sent->size() == 2);
+  for (const auto& e : sent.value()) {
+    INFO(e.target << ": " << e.answer);
+    CHECK(e.state == workstation::DeliveryState::kDelivered);
+  }
+  const json pharmacy = Received("apotheek");
+  REQUIRE(pharmacy.size() == pharmacyBefore + 1);
+  const json order = pharmacy.back();
+  CHECK(order["identifier"] == released->queued[0].bundleIdentifier);
+  CHECK(order["sender"].dump().find("900000047") != std::string::npos);  // the prescriber is in the token
+  const json record = Received("ecd").back();
+  CHECK(record["identifier"] == released->queued[1].bundleIdentifier);
+  // The same stop-MA: an order to the pharmacy, information to the home's record.
+  for (const auto& [bundle, actionable] : {std::pair{order["bundle"], true}, std::pair{record["bundle"], false}}) {
+    bool sawAgreement = false;
+    for (const auto& e : bundle["entry"]) {
+      const json& r = e["resource"];
+      if (r["resourceType"] != "MedicationRequest") continue;
+      sawAgreement = true;
+      CHECK(r["identifier"][0]["system"] == "urn:oid:2.999.380.1");
+      CHECK(r["priorPrescription"].contains("display"));
+      CHECK((r["meta"].dump().find("actionable") != std::string::npos) == actionable);
+    }
+    CHECK(sawAgreement);
+  }
+  // Never write back: not one request reached the hospital with the release.
+  CHECK(Counter("holder.ziekenhuis.requests") == hospitalBefore);
+  CHECK(Counter("holder.ziekenhuis.writes") == 0);
+
+  // Sent once: a second run finds nothing due and the pharmacy still holds one copy.
+  CHECK(w->releases().Send(now).value().empty());
+  CHECK(Received("apotheek").size() == pharmacyBefore + 1);
+  const auto outbox = w->releases().Outbox(jansen).value();
+  REQUIRE(outbox.size() == 2);
+  CHECK(outbox[0].answer.find("MedicationRequest/") != std::string::npos);
+  const auto trail = w->AuditTrail(std::nullopt).entries.value();
+  CHECK(Count(trail, domain::AuditAction::kReleaseQueued) == 1);
+  CHECK(Count(trail, domain::AuditAction::kReleaseSent) == 2);
+  // The gateway's own trail names the release by its Bundle identifier.
+  CHECK(test::ReadTextFile(World().auditFile()).find(released->queued[0].bundleIdentifier) != std::string::npos);
+}
+
+TEST_CASE("a release whose answer was lost is looked up at the pharmacy and not delivered twice") {
+  const std::string dir = test::MakeTempDir("zb-release-lost");
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  LookUpAndStore(*w, jansen);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  REQUIRE(w->drafts().Save(jansen, StopDraft(OneAgreementLine(*w, jansen)), 0, now).ok());
+  auto released = w->releases().Release(jansen, {}, now);
+  REQUIRE(released.ok());
+  const std::size_t before = Received("apotheek").size();
+  const int repeatedBefore = Counter("holder.apotheek.releases-repeated");
+
+  // The pharmacy takes the Bundle, but its answer breaks off halfway.
+  World().Behave("apotheek", {{"fault", {{"kind", "truncated"}, {"times", 1}, {"resource_type", "Bundle"}}}});
+  auto first = w->releases().Send(now).value();
+  World().Behave("apotheek", {{"fault", {{"kind", "none"}}}});
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].state == workstation::DeliveryState::kSending);  // arrived or not: unknown
+  CHECK(first[1].state == workstation::DeliveryState::kDelivered);
+  CHECK(Received("apotheek").size() == before + 1);
+
+  // The next run asks the pharmacy first, finds the agreement, and does not send it again.
+  auto second = w->releases().Send(now).value();
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].state == workstation::DeliveryState::kDelivered);
+  CHECK(second[0].answer.find("found at the receiver") != std::string::npos);
+  CHECK(Received("apotheek").size() == before + 1);
+  CHECK(Counter("holder.apotheek.releases-repeated") == repeatedBefore);
+}
+
+TEST_CASE("a pharmacy that is down gets the release later, not before its back-off has passed") {
+  const std::string dir = test::MakeTempDir("zb-release-retry");
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  LookUpAndStore(*w, jansen);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  REQUIRE(w->drafts().Save(jansen, StopDraft(OneAgreementLine(*w, jansen)), 0, now).ok());
+  REQUIRE(w->releases().Release(jansen, {}, now).ok());
+  World().Behave("apotheek", {{"fault", {{"kind", "http-503"}, {"times", 1}, {"resource_type", "Bundle"}}}});
+  auto first = w->releases().Send(now).value();
+  World().Behave("apotheek", {{"fault", {{"kind", "none"}}}});
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].state == workstation::DeliveryState::kRetry);
+  // Not due yet: nothing is sent before the back-off has passed.
+  CHECK(w->releases().Send(now + boost::posix_time::seconds(5)).value().empty());
+  auto later = w->releases().Send(now + boost::posix_time::seconds(31)).value();
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].state == workstation::DeliveryState::kDelivered);
+  CHECK(later[0].attempts == 2);
+}
+
+TEST_CASE("Jansen's amoxicillin is released only with a decision on her penicillin allergy, carrying code 10") {
+  const std::string dir = test::MakeTempDir("zb-release-signal");
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  LookUpAndStore(*w, jansen);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  domain::DoseForm dose;
+  dose.amount = "1";
+  dose.unit = "stuk";
+  dose.timesPerDay = 3;
+  dose.route = *domain::FindDoseRoute("oraal");
+  domain::MedicationDraft start;
+  start.action = domain::DraftAction::kStart;
+  start.dosage = domain::ToDosage(dose).value();
+  start.renderedDosage = domain::RenderDose(dose);
+  domain::Product amoxicillin;
+  amoxicillin.codes.push_back(
+      {domain::ProductCodeLevel::kPrk,
+       {std::string(domain::systems::kPrk), "900106", "AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG"},
+       true});
+  amoxicillin.text = "AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG";
+  start.product = amoxicillin;
+  start.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
+  REQUIRE(w->drafts().Save(jansen, start, 0, now).ok());
+
+  auto refused = w->releases().Release(jansen, {}, now);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().detail.find("PENICILLINES") != std::string::npos);
+  CHECK(w->drafts().List(jansen).value().size() == 1);  // nothing released, the draft kept
+  CHECK(w->releases().Outbox(jansen).value().empty());
+
+  workstation::ReleaseRequest request;
+  const auto checked = w->drafts().Check(jansen, now);
+  REQUIRE(checked.ok());
+  for (const auto& s : checked.value().check.signals) {
+    if (s.MustHandle()) request.decisions.push_back({s.Key(), "eerder verdragen, allergie onwaarschijnlijk"});
+  }
+  REQUIRE_FALSE(request.decisions.empty());
+  auto released = w->releases().Release(jansen, request, now);
+  INFO((released ? std::string() : released.error().detail));
+  REQUIRE(released.ok());
+  auto sent = w->releases().Send(now).value();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].state == workstation::DeliveryState::kDelivered);
+  const json order = Received("apotheek").back()["bundle"];
+  bool code10 = false;
+  for (const auto& e : order["entry"]) {
+    if (e["resource"]["resourceType"] == "MedicationRequest") code10 = code10 || HasCode(e["resource"], "10");
+  }
+  CHECK(code10);
+  const auto trail = w->AuditTrail(std::nullopt).entries.value();
+  CHECK(Count(trail, domain::AuditAction::kReleaseQueued) ==
+        request.decisions.size() + 1);  // each decision, the release
+}
+
+TEST_CASE("a secretariat prepares but cannot release, and the gateway refuses its release too") {
+  const std::string dir = test::MakeTempDir("zb-release-secretariat");
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"secretariaat", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  CHECK_FALSE(w->user()->mayRelease);
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  auto refused = w->releases().Release(jansen, {}, boost::posix_time::second_clock::universal_time());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().problem == "role_not_allowed");
+  // At the gateway itself: a secretariat session's release is refused before anything is sent.
+  const std::string session = World().Session("secretariaat");
+  const int writes = Counter("holder.apotheek.writes");
+  auto direct = World().Client().Release(session, "zorgbrug-voorschrift", "90000402",
+                                         R"({"resourceType":"Bundle","type":"transaction","entry":[]})", "999991000");
+  REQUIRE_FALSE(direct.ok());
+  CHECK(direct.error().status == 403);
+  CHECK(direct.error().problem == "role_not_allowed");
+  CHECK(Counter("holder.apotheek.writes") == writes);
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Release on admission (prescribing.md §1, A-R3 … A-R9): a prescriber's drafts of a patient are
+// compiled into MP9 3.0 blocks (identifiers under the organisation's root, signals decided with a
+// reason, code 10 for a consciously overridden hypersensitivity), written into two transaction
+// Bundles — an order to the pharmacy, the same agreements as information to the home's own record
+// — checked against the sending TestScripts' rules and queued in the outbox in the transaction
+// that ends the drafts. Sending goes through the gateway, never to the hospital; a Bundle whose
+// answer was lost is looked up at the receiver before it is sent again.
+// Threads: Release and Outbox on the UI thread; Send blocks (call it off the UI thread).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/date_time.h"
+#include "domain/patient_register.h"
+#include "domain/release_checks.h"
+#include "domain/result.h"
+
+namespace zb::workstation {
+
+enum class DeliveryState { kQueued, kSending, kRetry, kDelivered, kRefused, kNoReceiver, kHandDelivered };
+const char* ToString(DeliveryState state);  // "queued", "sending", ...
+
+struct OutboxEntry {
+  std::int64_t id = 0;
+  std::string release;
+  std::string bundleIdentifier;
+  std::string target;  // "pharmacy" or "care-record"
+  std::string receiverUra;
+  std::string receiverName;
+  DeliveryState state = DeliveryState::kQueued;
+  int attempts = 0;
+  std::string answer;  // the receiver's issue text, or what it created
+  domain::Instant updatedAt;
+};
+
+struct ReleaseRequest {
+  std::vector<domain::SignalDecision> decisions;  // one per signal that must be handled
+  std::string pharmacyUra;    // empty: the patient's own pharmacy (the pharmacy source of the last retrieval)
+  std::string careRecordUra;  // empty: the own organisation's record
+};
+
+struct ReleaseResult {
+  std::string release;  // the release's id (both Bundles carry it)
+  std::vector<OutboxEntry> queued;
+};
+
+class ReleaseDesk {
+ public:
+  struct Impl;
+  explicit ReleaseDesk(std::unique_ptr<Impl> impl);
+  ~ReleaseDesk();
+  ReleaseDesk(const ReleaseDesk&) = delete;
+  ReleaseDesk& operator=(const ReleaseDesk&) = delete;
+
+  // Queues the patient's drafts as one release at `now`. Refused (nothing changes) when: no login
+  // ("not_logged_in"); the role may not release ("role_not_allowed": a secretariat prepares, a
+  // prescriber releases); no identifier root is configured ("identifier_root_missing"); no
+  // retrieval is stored ("no_retrieval"); nothing to release; a draft is stale, a proposal or does
+  // not compile; a signal lacks a decision with a reason; a Bundle fails the TestScript rules.
+  domain::Result<ReleaseResult> Release(const domain::RegisteredPatient& patient, const ReleaseRequest& request,
+                                        domain::Instant now);
+  // Sends what is due (queued, retries due at `now`, and "sending" ones — looked up first). Needs
+  // a login. Returns the entries it handled with their new state.
+  domain::Result<std::vector<OutboxEntry>> Send(domain::Instant now);
+  // The patient's outbox, oldest first.
+  domain::Result<std::vector<OutboxEntry>> Outbox(const domain::RegisteredPatient& patient);
+
+ private:
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace zb::workstation
