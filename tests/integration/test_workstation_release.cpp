@@ -6,10 +6,13 @@
 // a signal must be decided first and its override lands in the agreement; a secretariat cannot.
 #include <catch2/catch.hpp>
 #include <condition_variable>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "domain/dose_form.h"
 #include "exchange_world.h"
+#include "fixtures.h"
 #include "resident.h"
 #include "workstation/workstation.h"
 
@@ -144,6 +147,25 @@ TEST_CASE("a released stop reaches the pharmacy as an order and the home's recor
       CHECK((r["meta"].dump().find("actionable") != std::string::npos) == actionable);
     }
     CHECK(sawAgreement);
+  }
+  // What the pharmacy received passes the official stop TestScript's FHIRPath asserts, read from
+  // the published file and evaluated with fhirpath.js (as the conformance tests do for the writer).
+  if (const auto nictiz = test::NictizDir();
+      nictiz && std::filesystem::exists(std::filesystem::path(ZB_TESTS_DIR) / "node_modules" / "fhirpath")) {
+    const std::string file = dir + "/received-order.json";
+    std::ofstream(file) << order["bundle"].dump();
+    const auto script = *nictiz / "Nictiz-testscripts" / "mp9-testscripts-send" / "Step-3" / "MA-VV" / "Sending-VOS" /
+                        "mp9-t-sen-vs-03-1b-stoppen.xml";
+    test::ChildProcess node(
+        {"node", (std::filesystem::path(ZB_TESTS_DIR) / "conformance" / "tools" / "testscript-asserts.mjs").string(),
+         script.string(), file},
+        dir + "/asserts.log", {}, true);
+    const int exit = node.Wait(std::chrono::minutes(1));
+    INFO(test::ReadTextFile(dir + "/asserts.log"));
+    CHECK(exit == 0);
+  } else {
+    WARN(
+        "../shared/fixtures/nictiz or tests/node_modules is absent: the received Bundle's TestScript asserts are skipped");
   }
   // Never write back: not one request reached the hospital with the release.
   CHECK(Counter("holder.ziekenhuis.requests") == hospitalBefore);
