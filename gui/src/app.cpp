@@ -4,6 +4,7 @@
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 
+#include <cstdlib>
 #include <exception>
 
 #include "background.h"
@@ -25,6 +26,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
   parser.AddSwitch("", "demo", "sandbox: offer test personas next to the system browser");
   parser.AddOption("", "persona", "sandbox: the persona preselected in the login window");
   parser.AddOption("", "import-register", "add the patients of this register file that the store does not have yet");
+  parser.AddOption("", "identifier-root", "organisation OID root for released blocks ($ZORGBRUG_IDENTIFIER_ROOT)");
   parser.AddOption("", "lang", "nl or en (default: the settings, else nl)");
   parser.AddOption("", "benchmark-input", "zorgbrug-bench gui: folder with synthetic sources", wxCMD_LINE_VAL_STRING,
                    wxCMD_LINE_HIDDEN);
@@ -39,6 +41,11 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   auto& c = m_options.config;
   if (parser.Found("gateway", &value)) c.gateway = value.utf8_string();
   if (parser.Found("ca", &value)) c.caFile = value.utf8_string();
+  if (parser.Found("identifier-root", &value)) {
+    c.identifierRoot = value.utf8_string();
+  } else if (const char* root = std::getenv("ZORGBRUG_IDENTIFIER_ROOT")) {
+    c.identifierRoot = root;
+  }
   c.storePath = parser.Found("store", &value) ? value.utf8_string() : workstation::DefaultStorePath();
   c.keyFile = c.storePath.substr(0, c.storePath.find_last_of('/') + 1) + "store.key";
   c.useKeychain = !parser.Found("no-keychain");

@@ -57,6 +57,7 @@ enum MenuId {
   kDraftStop,
   kDraftPause,
   kDraftRemove,
+  kDraftRelease,
   kFilter,
   kOnlyChanged,
   kShortcuts,
@@ -155,7 +156,7 @@ std::vector<Command> MainFrame::Commands() {
   using M = MenuName;
   auto tab = [this](int index) { return [this, index](bool) { m_patients->ShowTab(index); }; };
   auto overviewTab = [this](int index) { return [this, index](bool) { m_overview->SelectTab(index); }; };
-  return {
+  std::vector<Command> commands{
       {wxID_PRINT, M::kFile, N_("&Afdrukken…"), "Ctrl+P", [this](bool) { Print(); }},
       {kPreview, M::kFile, N_("Afdruk&voorbeeld…"), "Ctrl+Alt+P", [this](bool) { ShowPrintPreview(); }, false, true},
       {kExportPdf, M::kFile, N_("Exporteren als &PDF…"), "Ctrl+Shift+P", [this](bool) { AskExportPdf(); }, false, true},
@@ -178,6 +179,7 @@ std::vector<Command> MainFrame::Commands() {
       {kDraftPause, M::kPatient, N_("Concept: gekozen regel &onderbreken…"), "Ctrl+Shift+O",
        [this](bool) { AskDraft(domain::DraftAction::kPause); }},
       {kDraftRemove, M::kPatient, N_("Concept &verwijderen"), "Ctrl+Shift+X", [this](bool) { RemoveSelectedDraft(); }},
+      {kDraftRelease, M::kPatient, N_("Concepten v&rijgeven…"), "Ctrl+Shift+V", [this](bool) { AskRelease(); }},
       {kTabMedication, M::kView, N_("&Medicatie"), "Ctrl+1", overviewTab(0)},
       {kTabIca, M::kView, N_("&ICA"), "Ctrl+2", overviewTab(1)},
       {kTabSources, M::kView, N_("&Bronnen"), "Ctrl+3", overviewTab(2)},
@@ -196,6 +198,11 @@ std::vector<Command> MainFrame::Commands() {
       {kOpenChosen, M::kNone, N_("Gekozen patiënt openen"), "Enter", nullptr},
       {kSortColumn, M::kNone, N_("Sorteren op een kolom (nogmaals: omgekeerd)"), N_("Klik op kolomkop"), nullptr},
   };
+  // A secretariat prepares proposals; only a role the gateway lets release gets the action at all.
+  if (!m_user.mayRelease) {
+    std::erase_if(commands, [](const Command& c) { return c.id == kDraftRelease; });
+  }
+  return commands;
 }
 
 int MainFrame::FilterEvent(wxEvent& event) {

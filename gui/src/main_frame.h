@@ -58,7 +58,14 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void CancelLookup();
   // Writes a draft for the medication line in focus (a reason code of RedenWijzigenStaken); the
   // error text or empty. The menu's stop and pause ask the reason first, then call this.
-  std::string DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode);
+  // `gds`: when the change takes effect in the roll (asked only for a patient with roll medication).
+  std::string DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode,
+                                std::optional<domain::GdsTiming> gds = std::nullopt);
+  // Releases the patient's drafts with these decisions (the release dialog's, or a test's) and
+  // sends them in the background; the error text or empty. Only offered to a prescriber.
+  std::string ReleaseDrafts(const std::vector<domain::SignalDecision>& decisions);
+  // Whether a background send is still running (tests wait for it).
+  bool sending() const { return m_sending; }
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
   // Where Ctrl+Shift+P proposes to save: the documents folder, patient and date in the name.
@@ -80,6 +87,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void RefreshDrafts();
   void AskDraft(domain::DraftAction action);
   void RemoveSelectedDraft();
+  // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.
+  void AskRelease();
+  void SendOutbox();
   void Unlocked(const domain::Result<workstation::User>& result);
   // `prefill`: a new patient's known fields (the search's BSN and birth date).
   void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);
@@ -102,6 +112,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   LoginPanel* m_unlock = nullptr;
   bool m_showHistory = false;
   bool m_locked = false;
+  bool m_sending = false;
   workstation::PatientScreen m_screen;  // what is painted now
   wxTimer m_idleTimer;
   std::chrono::steady_clock::time_point m_lastActivity;

@@ -4,10 +4,13 @@
 #include <wx/choicdlg.h>
 #include <wx/msgdlg.h>
 
+#include "background.h"
 #include "i18n.h"
 #include "main_frame.h"
 #include "present/draft_texts.h"
 #include "present/tr.h"
+#include "release_dialog.h"
+#include "ui_thread.h"
 
 namespace zb::gui {
 
@@ -25,9 +28,84 @@ void MainFrame::RefreshDrafts() {
                                           m_screen.overview.get(), m_screen.sourceNames));
   }
   m_overview->ShowDrafts(std::move(rows));
+  std::vector<present::OutboxRow> sent;
+  if (auto outbox = m_workstation.releases().Outbox(*patient)) {
+    for (const auto& e : outbox.value())
+      sent.push_back(present::DescribeOutbox(e.target, e.receiverName, e.receiverUra, workstation::ToString(e.state),
+                                             e.attempts, e.answer));
+  }
+  m_overview->ShowOutbox(sent);
 }
 
-std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode) {
+std::string MainFrame::ReleaseDrafts(const std::vector<domain::SignalDecision>& decisions) {
+  const auto& patient = m_session.patient();
+  if (!patient) return present::Tr("Kies eerst een patiënt.");
+  workstation::ReleaseRequest request;
+  request.decisions = decisions;
+  auto released =
+      m_workstation.releases().Release(*patient, request, boost::posix_time::second_clock::universal_time());
+  if (!released) return present::Fmt("Niets vrijgegeven: {0}", {released.error().detail});
+  RefreshDrafts();
+  SendOutbox();
+  return {};
+}
+
+void MainFrame::SendOutbox() {
+  if (m_sending) return;
+  m_sending = true;
+  SetStatusText(T("Vrijgegeven; de berichten worden verzonden…"), 0);
+  RunInBackground([this, alive = m_guard.token()] {
+    auto sent = m_workstation.releases().Send(boost::posix_time::second_clock::universal_time());
+    const std::string problem = sent ? std::string() : sent.error().detail;
+    PostTo<MainFrame>(alive, this, [problem](MainFrame& f) {
+      f.m_sending = false;
+      f.RefreshDrafts();
+      f.SetStatusText(problem.empty() ? T("Verzenden klaar: zie Concepten voor de status per ontvanger.")
+                                      : TF("Verzenden niet gelukt: {0}", {problem}),
+                      0);
+    });
+  });
+}
+
+void MainFrame::AskRelease() {
+  const auto& patient = m_session.patient();
+  if (!patient) return;
+  const auto now = boost::posix_time::second_clock::universal_time();
+  auto checked = m_workstation.drafts().Check(*patient, now);
+  if (!checked) {
+    wxMessageBox(U(checked.error().detail), T("Vrijgeven"), wxOK | wxICON_WARNING, this);
+    return;
+  }
+  const auto& c = checked.value();
+  auto drafts = m_workstation.drafts().List(*patient);
+  std::vector<present::DraftRow> rows;
+  if (drafts) {
+    for (const auto& e : drafts.value())
+      rows.push_back(present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness,
+                                            m_screen.overview.get(), m_screen.sourceNames));
+  }
+  if (rows.empty()) {
+    wxMessageBox(T("Deze patiënt heeft geen concepten."), T("Vrijgeven"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  // What must be settled on the drafts tab first: no dialog can decide it away.
+  if (!c.stale.empty() || !c.proposals.empty() || !c.problems.empty()) {
+    std::string text = present::Tr("Eerst op het tabblad Concepten afhandelen:");
+    if (!c.stale.empty()) text += "\n- " + present::Tr("een bron wijzigde een regel na het concept: bevestig opnieuw");
+    if (!c.proposals.empty())
+      text += "\n- " + present::Tr("een voorstel moet door een voorschrijver worden overgenomen");
+    for (const auto& p : c.problems) text += "\n- " + p;
+    wxMessageBox(U(text), T("Vrijgeven"), wxOK | wxICON_WARNING, this);
+    return;
+  }
+  ReleaseDialog dialog(this, patient->name, rows, c.check);
+  if (dialog.ShowModal() != wxID_OK) return;
+  const std::string problem = ReleaseDrafts(dialog.Decisions());
+  if (!problem.empty()) wxMessageBox(U(problem), T("Vrijgeven"), wxOK | wxICON_WARNING, this);
+}
+
+std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode,
+                                         std::optional<domain::GdsTiming> gds) {
   const auto& patient = m_session.patient();
   if (!patient) return present::Tr("Kies eerst een patiënt.");
   const domain::BlockId treatment = m_overview->SelectedTreatment();
@@ -36,6 +114,7 @@ std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::
   draft.action = action;
   draft.treatment = treatment;
   if (auto reason = domain::ChangeOrStopReason(reasonCode)) draft.reason = *reason;
+  if (gds) draft.additionalInformation.push_back(domain::GdsTimingCode(*gds));
   // A line has one draft: a second action on it replaces the first.
   std::int64_t id = 0;
   if (auto existing = m_workstation.drafts().List(*patient)) {
@@ -63,7 +142,20 @@ void MainFrame::AskDraft(domain::DraftAction action) {
                            U(present::Fmt("Concept: {0}", {present::DraftActionLabel(action)})), names);
   ask.SetName("draft-reason");
   if (ask.ShowModal() != wxID_OK) return;
-  const std::string problem = DraftSelectedLine(action, codes[static_cast<std::size_t>(ask.GetSelection())]);
+  // Medication in the roll: MP9 wants to know when the change takes effect there (code 6, 7 or 11).
+  std::optional<domain::GdsTiming> gds;
+  if (m_screen.overview && m_screen.overview->AnyInRoll()) {
+    const domain::GdsTiming timings[] = {domain::GdsTiming::kNextRollChange, domain::GdsTiming::kDirect,
+                                         domain::GdsTiming::kRegularProcessing};
+    wxArrayString when;
+    for (auto t : timings) when.Add(U(domain::GdsTimingCode(t).display));
+    wxSingleChoiceDialog moment(this, T("De patiënt heeft medicatie in de baxterrol. Wanneer gaat dit in?"),
+                                T("Baxterrol (GDS)"), when);
+    moment.SetName("draft-gds");
+    if (moment.ShowModal() != wxID_OK) return;
+    gds = timings[static_cast<std::size_t>(moment.GetSelection())];
+  }
+  const std::string problem = DraftSelectedLine(action, codes[static_cast<std::size_t>(ask.GetSelection())], gds);
   if (!problem.empty()) wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_WARNING, this);
 }
 

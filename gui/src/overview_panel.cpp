@@ -159,7 +159,16 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
                        {N_("Reden"), 210},
                        {N_("Nieuwe dosering"), 180},
                        {N_("Door"), 210}});
-  draftBox->Add(m_drafts, 1, wxEXPAND);
+  draftBox->Add(m_drafts, 2, wxEXPAND);
+  auto* sent = new wxStaticText(draftPage, wxID_ANY, T("Vrijgegeven (uitgaande berichten):"));
+  draftBox->Add(sent, 0, wxLEFT | wxTOP | wxRIGHT, 6);
+  m_outbox = MakeList(draftPage, "outbox",
+                      {{N_("Ontvanger"), 260},
+                       {N_("Soort"), 170},
+                       {N_("Status"), 260},
+                       {N_("Pogingen"), 80},
+                       {N_("Antwoord van de ontvanger"), 330}});
+  draftBox->Add(m_outbox, 1, wxEXPAND);
   draftPage->SetSizer(draftBox);
   // The note is wrapped to the page's width on every resize (a 1024-pixel screen cuts it otherwise).
   draftPage->Bind(wxEVT_SIZE, [note, draftPage](wxSizeEvent& e) {
@@ -226,6 +235,7 @@ void OverviewPanel::Clear() {
   m_sources->DeleteAllItems();
   m_drafts->DeleteAllItems();
   m_draftRows.clear();
+  m_outbox->DeleteAllItems();
   m_detail->Clear();
   m_technical->Clear();
   m_banner->Hide();
@@ -356,5 +366,15 @@ std::int64_t OverviewPanel::SelectedDraft() const {
 }
 
 int OverviewPanel::draftRows() const { return m_drafts->GetItemCount(); }
+
+void OverviewPanel::ShowOutbox(const std::vector<present::OutboxRow>& rows) {
+  m_outbox->DeleteAllItems();
+  for (const auto& r : rows) {
+    AddRow(m_outbox, {r.receiver, r.kind, r.state, r.attempts, r.answer});
+    if (r.problem) m_outbox->SetItemBackgroundColour(m_outbox->GetItemCount() - 1, ToneColour(present::Tone::kWarning));
+  }
+}
+
+int OverviewPanel::outboxRows() const { return m_outbox->GetItemCount(); }
 
 }  // namespace zb::gui

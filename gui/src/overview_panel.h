@@ -54,6 +54,9 @@ class OverviewPanel : public wxPanel {
   // The draft in focus on the drafts tab; 0 when none is.
   std::int64_t SelectedDraft() const;
   int draftRows() const;
+  // Below the drafts: what was released, per Bundle and receiver, with its state.
+  void ShowOutbox(const std::vector<present::OutboxRow>& rows);
+  int outboxRows() const;
 
  private:
   void FillMedication();
@@ -80,6 +83,7 @@ class OverviewPanel : public wxPanel {
   wxListCtrl* m_ica = nullptr;
   wxListCtrl* m_sources = nullptr;
   wxListCtrl* m_drafts = nullptr;
+  wxListCtrl* m_outbox = nullptr;
   std::vector<present::DraftRow> m_draftRows;
   present::OverviewView m_view;
   std::shared_ptr<const domain::Overview> m_lines;

@@ -120,4 +120,34 @@ std::string DraftsNotSentNote() {
       "dossier van de bron verandert niet.");
 }
 
+OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,
+                         const std::string& state, int attempts, const std::string& answer) {
+  OutboxRow r;
+  r.receiver = receiverUra.empty()
+                   ? Tr("geen ontvanger bekend")
+                   : Fmt("{0} (URA {1})", {receiverName.empty() ? receiverUra : receiverName, receiverUra});
+  r.kind = target == "pharmacy" ? Tr("recept (apotheek)") : Tr("informatie (eigen ECD)");
+  if (state == "queued") {
+    r.state = Tr("in de wachtrij");
+  } else if (state == "sending") {
+    r.state = Tr("verzonden, antwoord onbekend: wordt nagevraagd");
+  } else if (state == "retry") {
+    r.state = Tr("niet bereikt: wordt opnieuw geprobeerd");
+  } else if (state == "delivered") {
+    r.state = Tr("afgeleverd");
+  } else if (state == "refused") {
+    r.state = Tr("geweigerd");
+    r.problem = true;
+  } else if (state == "no-receiver") {
+    r.state = Tr("niet elektronisch afgeleverd");
+    r.problem = true;
+  } else {
+    r.state = Tr("handmatig afgeleverd");
+  }
+  r.attempts = std::to_string(attempts);
+  // A delivery's answer is the receiver's own locations: of no use to the physician.
+  if (state != "delivered") r.answer = answer;
+  return r;
+}
+
 }  // namespace zb::present

@@ -74,6 +74,7 @@ workstation::Config ConfigIn(const std::string& dir) {
   c.storePath = dir + "/zorgbrug.db";
   c.keyFile = dir + "/store.key";
   c.useKeychain = false;
+  c.identifierRoot = "2.999.380";  // the example arc (ITU-T X.660): no real organisation's root
   return c;
 }
 

@@ -294,6 +294,9 @@ TEST_CASE("Jansen's amoxicillin is released only with a decision on her penicill
     if (e["resource"]["resourceType"] == "MedicationRequest") code10 = code10 || HasCode(e["resource"], "10");
   }
   CHECK(code10);
+  // The reason of each decision is kept with the release, sealed.
+  CHECK(w->releases().Outbox(jansen).value().front().summary.find("eerder verdragen, allergie onwaarschijnlijk") !=
+        std::string::npos);
   const auto trail = w->AuditTrail(std::nullopt).entries.value();
   CHECK(Count(trail, domain::AuditAction::kReleaseQueued) ==
         request.decisions.size() + 1);  // each decision, the release

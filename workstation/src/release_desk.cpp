@@ -31,8 +31,19 @@ domain::Error Refused(const std::string& detail, const std::string& problem) {
 DeliveryState StateOf(OutboxState s) { return static_cast<DeliveryState>(static_cast<int>(s)); }
 
 OutboxEntry EntryOf(const store::OutboxItem& o) {
-  return {o.id,           o.release,        o.bundleIdentifier, o.target, o.receiverUra,
-          o.receiverName, StateOf(o.state), o.attempts,         o.answer, o.updatedAt};
+  OutboxEntry e;
+  e.id = o.id;
+  e.release = o.release;
+  e.bundleIdentifier = o.bundleIdentifier;
+  e.target = o.target;
+  e.receiverUra = o.receiverUra;
+  e.receiverName = o.receiverName;
+  e.state = StateOf(o.state);
+  e.attempts = o.attempts;
+  e.answer = o.answer;
+  e.summary = o.lines;
+  e.updatedAt = o.updatedAt;
+  return e;
 }
 
 // Waits between attempts: 30 s, doubling, at most an hour — a receiver down for the night is not
@@ -162,6 +173,8 @@ domain::Result<ReleaseResult> ReleaseDesk::Release(const domain::RegisteredPatie
     item.lines = std::to_string(agreements->size()) + " MA, " +
                  std::to_string(t.target == net::fhir::ReleaseTarget::kPharmacy ? content.dispenseRequests.size() : 0) +
                  " VV";
+    // The decisions with their reasons stay with the release, sealed (the trail names only their kind).
+    for (const auto& d : request.decisions) item.lines += "\ndecision " + d.key + ": " + d.reason;
     items.push_back(std::move(item));
   }
   auto queued = m_impl->store.outbox().Enqueue(items, ids);

@@ -54,7 +54,9 @@ class [[nodiscard]] Result {
     assert(ok());
     return std::get<T>(m_value);
   }
-  T&& value() && {
+  // By value: `for (auto& x : Call().value())` then iterates a living object (a reference into
+  // the temporary Result would dangle once the range expression ends).
+  T value() && {
     assert(ok());
     return std::get<T>(std::move(m_value));
   }

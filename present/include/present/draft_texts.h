@@ -26,6 +26,19 @@ struct DraftRow {
   bool blocked = false;  // the source changed since: confirm before release
 };
 
+// One Bundle of the outbox as the drafts tab lists it.
+struct OutboxRow {
+  std::string receiver;  // "Apotheek Centrum (URA 90000402)"
+  std::string kind;      // "recept (apotheek)" or "informatie (eigen ECD)"
+  std::string state;     // "afgeleverd", "geweigerd", ...
+  std::string attempts;
+  std::string answer;    // the receiver's issue text; empty when delivered
+  bool problem = false;  // refused, or not delivered electronically: someone must act
+};
+// `target` "pharmacy" or "care-record"; `state` as the outbox names it ("queued", "delivered", ...).
+OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,
+                         const std::string& state, int attempts, const std::string& answer);
+
 std::string DraftActionLabel(domain::DraftAction action);
 // The line's state for the physician; `names` turns the changing source's id into its
 // organisation's name ("Ziekenhuis Rivierenland") where known.

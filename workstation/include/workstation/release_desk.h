@@ -32,7 +32,8 @@ struct OutboxEntry {
   std::string receiverName;
   DeliveryState state = DeliveryState::kQueued;
   int attempts = 0;
-  std::string answer;  // the receiver's issue text, or what it created
+  std::string answer;   // the receiver's issue text, or what it created
+  std::string summary;  // what the Bundle holds, and each signal decision with its reason
   domain::Instant updatedAt;
 };
 

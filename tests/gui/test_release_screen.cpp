@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Release in the main window: the checks dialog with each signal's reason field (closed while a
+// reason is missing), the release sent in the background through the real gateway to the sandbox's
+// pharmacy and the home's record, the outbox below the drafts with each receiver's state; and a
+// secretariat's window without the release action.
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+
+#include <catch2/catch.hpp>
+
+#include "gui_support.h"
+#include "main_frame.h"
+#include "medication_grid.h"
+#include "release_dialog.h"
+
+using namespace zb;
+using test::Screenshot;
+using test::WaitFor;
+using namespace std::chrono_literals;
+
+TEST_CASE("drafts released from the window reach the pharmacy and the home's record, and the outbox says so") {
+  const std::string dir = test::MakeTempDir("zb-gui-release");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  REQUIRE(user.mayRelease);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  CHECK(frame->ShortcutText().Contains("Ctrl+Shift+V"));
+  auto* medication = dynamic_cast<gui::MedicationGrid*>(wxWindow::FindWindowByName("medication", frame));
+  REQUIRE(medication);
+  // Stop the first current line that takes a draft, at the next roll change (Jansen's medication is rolled).
+  bool drafted = false;
+  for (long row = 0; row < medication->GetItemCount() && !drafted; ++row) {
+    if (medication->GetItemText(row, 0).utf8_string() != "ACTUEEL") continue;
+    medication->Select(row);
+    drafted =
+        frame->DraftSelectedLine(domain::DraftAction::kStop, "182856006", domain::GdsTiming::kNextRollChange).empty();
+  }
+  REQUIRE(drafted);
+
+  // The dialog as the physician sees it before releasing: the checks that ran, the signals.
+  const auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value().value();
+  const auto check = w->drafts().Check(jansen, boost::posix_time::second_clock::universal_time()).value();
+  REQUIRE(check.Releasable());
+  {
+    // The lines named by their product, as the window does from the shown overview.
+    const auto offline = w->OpenOffline(jansen).value();
+    REQUIRE(offline);
+    const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
+    std::vector<present::DraftRow> rows;
+    for (const auto& e : w->drafts().List(jansen).value())
+      rows.push_back(present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness, &overview));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].product.find("MBH") == std::string::npos);
+    auto* dialog = new gui::ReleaseDialog(frame, jansen.name, rows, check.check);
+    dialog->Show();
+    wxYield();
+    CHECK(dialog->releaseEnabled());
+    Screenshot(dialog, "release-dialog");
+    dialog->Destroy();
+  }
+
+  CHECK(frame->ReleaseDrafts({}).empty());
+  REQUIRE(WaitFor([&] { return !frame->sending(); }, 20s));
+  CHECK(frame->overview().draftRows() == 0);
+  REQUIRE(frame->overview().outboxRows() == 2);
+  auto* outbox = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("outbox", frame));
+  REQUIRE(outbox);
+  CHECK(outbox->GetItemText(0, 0).utf8_string() == "Apotheek Centrum (URA 90000402)");
+  CHECK(outbox->GetItemText(0, 1).utf8_string() == "recept (apotheek)");
+  CHECK(outbox->GetItemText(0, 2).utf8_string() == "afgeleverd");
+  CHECK(outbox->GetItemText(1, 1).utf8_string() == "informatie (eigen ECD)");
+  CHECK(outbox->GetItemText(1, 2).utf8_string() == "afgeleverd");
+  auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
+  REQUIRE(tabs);
+  tabs->SetSelection(3);
+  wxYield();
+  Screenshot(frame, "release-outbox");
+  test::Close(frame);
+}
+
+TEST_CASE("the release dialog stays closed until every signal that must be handled has a reason") {
+  const std::string dir = test::MakeTempDir("zb-gui-release-signal");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  domain::ReleaseCheck check;
+  check.knowledgeBase = "open substance groups";
+  check.checksRun = {domain::ReleaseSignalKind::kHypersensitivity, domain::ReleaseSignalKind::kGdsTimingMissing};
+  domain::ReleaseSignal allergy;
+  allergy.kind = domain::ReleaseSignalKind::kHypersensitivity;
+  allergy.treatment = {"urn:check:mbh", "1"};
+  allergy.product = "AMOXICILLINE/CLAVULAANZUUR TABLET 500/125MG";
+  allergy.what = "PENICILLINES";
+  allergy.hit = domain::IcaHit{};  // no "safe within the group": it warns
+  check.signals = {allergy};
+  {
+    present::DraftRow start;
+    start.action = "starten";
+    start.product = allergy.product;
+    start.dose = "3 maal per dag 1 stuk, Oraal";
+    gui::ReleaseDialog dialog(frame, "A. Jansen", {start}, check);
+    REQUIRE(dialog.reasonFields() == 1);
+    CHECK_FALSE(dialog.releaseEnabled());
+    dialog.SetReason(0, "   ");
+    CHECK_FALSE(dialog.releaseEnabled());
+    dialog.SetReason(0, "eerder verdragen");
+    CHECK(dialog.releaseEnabled());
+    REQUIRE(dialog.Decisions().size() == 1);
+    CHECK(dialog.Decisions()[0].key == allergy.Key());
+    dialog.SetReason(0, "");
+    dialog.Show();
+    wxYield();
+    Screenshot(&dialog, "release-dialog-signal");
+    dialog.Hide();
+  }
+  // A blocking signal keeps it closed whatever is typed.
+  domain::ReleaseSignal roll;
+  roll.kind = domain::ReleaseSignalKind::kGdsTimingMissing;
+  roll.product = allergy.product;
+  check.signals.push_back(roll);
+  {
+    gui::ReleaseDialog blocked(frame, "A. Jansen", {}, check);
+    blocked.SetReason(0, "eerder verdragen");
+    CHECK_FALSE(blocked.releaseEnabled());
+  }  // gone before the frame, which would destroy it as its child
+  test::Close(frame);
+}
+
+TEST_CASE("a secretariat's window has no release action") {
+  const std::string dir = test::MakeTempDir("zb-gui-release-secretariat");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user, "secretariaat");
+  CHECK_FALSE(user.mayRelease);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  CHECK_FALSE(frame->ShortcutText().Contains("Ctrl+Shift+V"));
+  CHECK_FALSE(frame->ShortcutText().Lower().Contains("vrijgeven"));
+  test::Close(frame);
+}
