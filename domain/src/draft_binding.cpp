@@ -112,7 +112,18 @@ DraftStaleness CheckFreshness(const MedicationDraft& draft, const Overview* curr
   }
   const auto governing = std::find_if(line->agreements.begin(), line->agreements.end(),
                                       [&](const auto& a) { return a->h.id == draft.against; });
-  if (governing != line->agreements.end()) {
+  // A block registered in this treatment after the draft's agreement: the source has changed the
+  // line since (a parallel agreement added, a new version), even when the old one still governs.
+  const MedicationAgreement* newer = nullptr;
+  if (draft.againstRegistered) {
+    for (const auto& a : line->agreements) {
+      if (a->h.id == draft.against || !a->h.registered) continue;
+      if (a->h.registered->Earliest() > draft.againstRegistered->Earliest() &&
+          (!newer || a->h.registered->Earliest() > newer->h.registered->Earliest()))
+        newer = a.get();
+    }
+  }
+  if (governing != line->agreements.end() && !newer) {
     const auto& now = (*governing)->h;
     out.nowAgreement = now.id;
     out.nowRegistered = now.registered;
@@ -121,8 +132,8 @@ DraftStaleness CheckFreshness(const MedicationDraft& draft, const Overview* curr
     if (now.registered != draft.againstRegistered) out.freshness = DraftFreshness::kReregistered;
     return out;
   }
-  // The draft's agreement no longer governs: a newer agreement replaced it.
-  const auto* now = line->agreements.empty() ? nullptr : &line->agreements.front()->h;
+  // The draft's agreement no longer governs, or a newer one joined it: a newer agreement replaced it.
+  const auto* now = newer ? &newer->h : line->agreements.empty() ? nullptr : &line->agreements.front()->h;
   out.freshness = DraftFreshness::kReplaced;
   if (now) {
     out.nowAgreement = now->id;

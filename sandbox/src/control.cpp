@@ -2,6 +2,8 @@
 // The sandbox's control plane for tests and the demo (not part of any real API): counters, the
 // last token_v2 JWTs and DPoP proofs seen (so independent tools can verify them), and knobs that
 // make a holder's node forget its tokens or its authorization server refuse new ones.
+#include <boost/date_time/posix_time/posix_time.hpp>
+
 #include "world.h"
 
 namespace zb::sandbox {
@@ -31,6 +33,40 @@ void RegisterControl(httplib::Server& server, World& world) {
             {{"identifier", r.identifier}, {"response", r.response}, {"bundle", r.bundle}, {"sender", r.sender}});
     }
     res.set_content(out.dump(), "application/json");
+  });
+  // A source changes a line after the start: {"bsn", "treatment"} (the MBH value) gives the holder a
+  // new registration of that treatment's agreement (a new identifier, registered now), as a
+  // hospital's change between a draft and its release. Answers the new identifier.
+  server.Post(R"(/__test/holder/([a-z]+)/amend-agreement)", [&world](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+    const json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.value("bsn", json()).is_string() || !body.value("treatment", json()).is_string())
+      return Problem(res, 400, "bad amendment", "give bsn and treatment (the MBH identifier value)");
+    std::lock_guard lock(world.mutex);
+    const std::string holder = req.matches[1].str();
+    auto data = world.holderData.find(holder);
+    const PatientRecord* patient = data == world.holderData.end() ? nullptr : data->second->ByBsn(body["bsn"]);
+    if (!patient) return Problem(res, 404, "unknown patient", "the holder does not know this patient");
+    for (const auto& entry : patient->entries) {
+      const json& r = entry.value("resource", json::object());
+      if (r.value("resourceType", "") != "MedicationRequest" || r.dump().find("\"33633005\"") == std::string::npos ||
+          r.dump().find("\"" + body["treatment"].get<std::string>() + "\"") == std::string::npos)
+        continue;
+      json changed = entry;
+      json& a = changed["resource"];
+      a["id"] = a.value("id", "ma") + "-gewijzigd";
+      changed["fullUrl"] = entry.value("fullUrl", "") + "-gewijzigd";
+      for (auto& id : a["identifier"]) id["value"] = id.value("value", "") + "-gewijzigd";
+      for (auto& ext : a["extension"]) {
+        if (ext.value("url", "").ends_with("ext-RegistrationDateTime"))
+          ext["valueDateTime"] =
+              boost::posix_time::to_iso_extended_string(boost::posix_time::second_clock::universal_time()) + "Z";
+      }
+      world.amendments[holder + "|" + body["bsn"].get<std::string>()].push_back(changed);
+      res.set_content(json{{"identifier", a["identifier"]}}.dump(), "application/json");
+      return;
+    }
+    Problem(res, 404, "unknown treatment", "no agreement of this treatment at " + holder);
   });
   // A cold start for benchmarks: the node forgets the service access tokens it cached.
   server.Post("/__test/clear-token-cache", [&world](const httplib::Request&, httplib::Response& res) {

@@ -246,9 +246,17 @@ void Mp9Search(World& world, const HolderInfo& holder, const HolderData& data, c
   if (Decided(holder, bsn, res)) return;
   world.Count("holder." + holder.id + ".searches");
   const PatientRecord* patient = data.ByBsn(bsn);
+  // What the source changed since start (copied under the lock; the search runs outside it).
+  std::shared_ptr<const PatientRecord> amended;
+  if (auto it = world.amendments.find(holder.id + "|" + bsn); patient && it != world.amendments.end()) {
+    auto copy = std::make_shared<PatientRecord>(*patient);
+    copy->entries.insert(copy->entries.end(), it->second.begin(), it->second.end());
+    patient = copy.get();
+    amended = std::move(copy);
+  }
   Answer(
       holder, req, type,
-      [patient, type, category, includes, self = SelfUrl(holder, req)] {
+      [patient, amended, type, category, includes, self = SelfUrl(holder, req)] {
         return Search(patient, type, category, includes, self);
       },
       res, later);

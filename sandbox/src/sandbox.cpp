@@ -198,6 +198,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
     m_holderServers.push_back(Must(net::http::TlsServer::Create(issued.certificatePem, issued.keyPem)));
     RegisterHolder(m_holderServers.back()->routes(), w, w.holders[i], m_data[i]);
     w.holders[i].behaviour.access = m_data[i].accessDecisions();
+    w.holderData[w.holders[i].id] = &m_data[i];
   }
   m_ca = ca;
   w.restartHolder = [this](const std::string& id, const std::string& mode) { return RestartHolder(id, mode); };

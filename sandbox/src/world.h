@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "holder_behaviour.h"
+#include "holder_data.h"
 #include "knooppunt_policy.h"
 #include "net/jose/key.h"
 
@@ -138,6 +139,9 @@ struct World {
   std::vector<std::string> capturedTokenV2;                     // last authentication JWTs (for conformance checks)
   std::vector<nlohmann::json> capturedDpop;                     // {proof, method, url, token}
   std::map<std::string, std::vector<ReceivedBundle>> received;  // holder id -> releases accepted, in order
+  // Entries a holder gained after start (control plane: a source changes a line): "holder|bsn" -> entries.
+  std::map<std::string, std::vector<nlohmann::json>> amendments;
+  std::map<std::string, const HolderData*> holderData;  // holder id -> its demo data (read-only)
 
   void Count(const std::string& name) { ++counters[name]; }
 };

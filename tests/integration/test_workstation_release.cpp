@@ -48,6 +48,21 @@ void LookUpAndStore(workstation::Workstation& w, const domain::RegisteredPatient
   REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return done; }));
 }
 
+// A prescriber's workstation in `dir` with Jansen registered and looked up (the retrieval stored).
+struct Desk {
+  std::unique_ptr<workstation::Workstation> w;
+  domain::RegisteredPatient jansen;
+};
+Desk JansenLookedUp(const std::string& dir) {
+  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  LookUpAndStore(*w, jansen);
+  return {std::move(w), jansen};
+}
+
 // A current line with one agreement, from the hospital (the source the release must not touch).
 domain::BlockId OneAgreementLine(workstation::Workstation& w, const domain::RegisteredPatient& p) {
   auto offline = w.OpenOffline(p).value();
@@ -102,13 +117,8 @@ bool HasCode(const json& node, const std::string& code) {
 
 TEST_CASE("a released stop reaches the pharmacy as an order and the home's record as information, never the hospital") {
   const std::string dir = test::MakeTempDir("zb-release");
-  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
-  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto [w, jansen] = JansenLookedUp(dir);
   CHECK(w->user()->mayRelease);
-  auto jansen =
-      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
-          .value();
-  LookUpAndStore(*w, jansen);
   const auto now = boost::posix_time::second_clock::universal_time();
   const auto treatment = OneAgreementLine(*w, jansen);
   REQUIRE(w->drafts().Save(jansen, StopDraft(treatment), 0, now).ok());
@@ -186,12 +196,7 @@ TEST_CASE("a released stop reaches the pharmacy as an order and the home's recor
 
 TEST_CASE("a release whose answer was lost is looked up at the pharmacy and not delivered twice") {
   const std::string dir = test::MakeTempDir("zb-release-lost");
-  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
-  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
-  auto jansen =
-      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
-          .value();
-  LookUpAndStore(*w, jansen);
+  auto [w, jansen] = JansenLookedUp(dir);
   const auto now = boost::posix_time::second_clock::universal_time();
   REQUIRE(w->drafts().Save(jansen, StopDraft(OneAgreementLine(*w, jansen)), 0, now).ok());
   auto released = w->releases().Release(jansen, {}, now);
@@ -219,12 +224,7 @@ TEST_CASE("a release whose answer was lost is looked up at the pharmacy and not 
 
 TEST_CASE("a pharmacy that is down gets the release later, not before its back-off has passed") {
   const std::string dir = test::MakeTempDir("zb-release-retry");
-  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
-  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
-  auto jansen =
-      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
-          .value();
-  LookUpAndStore(*w, jansen);
+  auto [w, jansen] = JansenLookedUp(dir);
   const auto now = boost::posix_time::second_clock::universal_time();
   REQUIRE(w->drafts().Save(jansen, StopDraft(OneAgreementLine(*w, jansen)), 0, now).ok());
   REQUIRE(w->releases().Release(jansen, {}, now).ok());
@@ -243,12 +243,7 @@ TEST_CASE("a pharmacy that is down gets the release later, not before its back-o
 
 TEST_CASE("Jansen's amoxicillin is released only with a decision on her penicillin allergy, carrying code 10") {
   const std::string dir = test::MakeTempDir("zb-release-signal");
-  auto w = std::move(workstation::Workstation::Open(ReleaseConfig(dir)).value());
-  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
-  auto jansen =
-      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
-          .value();
-  LookUpAndStore(*w, jansen);
+  auto [w, jansen] = JansenLookedUp(dir);
   const auto now = boost::posix_time::second_clock::universal_time();
   domain::DoseForm dose;
   dose.amount = "1";
@@ -322,4 +317,61 @@ TEST_CASE("a secretariat prepares but cannot release, and the gateway refuses it
   CHECK(direct.error().status == 403);
   CHECK(direct.error().problem == "role_not_allowed");
   CHECK(Counter("holder.apotheek.writes") == writes);
+}
+
+TEST_CASE("a hospital change between draft and release blocks that line until the physician confirms again") {
+  const std::string dir = test::MakeTempDir("zb-release-stale");
+  auto [w, jansen] = JansenLookedUp(dir);
+  // A line the hospital's agreement governs.
+  const auto now = boost::posix_time::second_clock::universal_time();
+  domain::BlockId treatment;
+  {
+    const auto offline = w->OpenOffline(jansen).value();
+    REQUIRE(offline);
+    const auto overview = offline->picture->Consolidate(now);
+    for (const auto& line : overview.lines) {
+      if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy &&
+          line.agreements.front()->h.source == "ziekenhuis")
+        treatment = line.treatment;
+    }
+  }
+  REQUIRE_FALSE(treatment.empty());
+  auto draft = w->drafts().Save(jansen, StopDraft(treatment), 0, now);
+  REQUIRE(draft.ok());
+
+  // The hospital registers a new agreement for that treatment; the physician looks the patient up again.
+  const auto amended =
+      World().Send({"POST",
+                    World().sandbox()["control"].get<std::string>() + "/holder/ziekenhuis/amend-agreement",
+                    {{"Content-Type", "application/json"}},
+                    json{{"bsn", "999991000"}, {"treatment", treatment.value}}.dump()});
+  REQUIRE(amended.status == 200);
+  LookUpAndStore(*w, jansen);
+  const auto listed = w->drafts().List(jansen).value();
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0].freshness.Blocks());
+
+  const std::size_t before = Received("apotheek").size();
+  auto refused = w->releases().Release(jansen, {}, now);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().detail.find("the source changed this line since") != std::string::npos);
+  CHECK(w->releases().Outbox(jansen).value().empty());
+  CHECK(Received("apotheek").size() == before);
+
+  // Confirmed again, against the hospital's new agreement that the list now names: released.
+  CHECK(listed[0].freshness.nowAgreement.value.ends_with("-gewijzigd"));
+  auto again = StopDraft(treatment);
+  again.against = listed[0].freshness.nowAgreement;
+  auto confirmed = w->drafts().Save(jansen, again, listed[0].id, now);
+  INFO((confirmed ? std::string() : confirmed.error().detail));
+  REQUIRE(confirmed.ok());
+  CHECK_FALSE(w->drafts().List(jansen).value()[0].freshness.Blocks());
+  auto released = w->releases().Release(jansen, {}, now);
+  INFO((released ? std::string() : released.error().detail));
+  REQUIRE(released.ok());
+  // The stop refers to the hospital's new agreement, not the one the draft was first made against.
+  const auto sent = w->releases().Send(now).value();
+  REQUIRE(sent.size() == 2);
+  const json order = Received("apotheek").back()["bundle"];
+  CHECK(order.dump().find("-gewijzigd") != std::string::npos);
 }

@@ -94,6 +94,14 @@ TEST_CASE("a draft stays current until the source changes, stops or corrects its
     CHECK(s.nowSource == "ziekenhuis");
     CHECK(s.nowRegistered == Day(1, 9));
   }
+  SECTION("the hospital added an agreement to the treatment beside the drafted one") {
+    data.agreements.push_back(MaBuilder("MA7", "MBH1", "ziekenhuis").Start(1).Registered(1).Dose(Daily(3, "1")));
+    const auto now = Consolidate(data, At(2));
+    const auto s = CheckFreshness(draft, &now);
+    CHECK(s.freshness == DraftFreshness::kReplaced);
+    CHECK(s.Blocks());
+    CHECK(s.nowAgreement.value == "MA7");
+  }
   SECTION("the hospital stopped the line") {
     data.agreements.push_back(
         MaBuilder("MA8", "MBH1", "ziekenhuis").Start(-5).End(1).Registered(1).Prior("MA1").Stop(StopType::kStopped));
