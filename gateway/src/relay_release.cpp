@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "net/contract/release_services.h"
+#include "net/json_member.h"
 #include "relay.h"
 
 namespace zb::gateway {
@@ -21,31 +22,34 @@ domain::Error Invalid(const std::string& detail) { return Failure(400, "release_
 
 // The Bundle's identifier ("system|value") and its one patient's BSN, or why it cannot be sent.
 domain::Result<std::pair<std::string, std::string>> Inspect(const std::string& body) {
+  using net::StringMember;
   const json bundle = json::parse(body, nullptr, false);
-  if (!bundle.is_object() || bundle.value("resourceType", "") != "Bundle" || bundle.value("type", "") != "transaction")
+  if (StringMember(bundle, "resourceType") != "Bundle" || StringMember(bundle, "type") != "transaction")
     return Invalid("a release is a FHIR Bundle of type transaction");
-  const json id = bundle.value("identifier", json::object());
-  if (!id.is_object() || !id.value("system", json()).is_string() || !id.value("value", json()).is_string())
+  const auto id = bundle.find("identifier");
+  if (id == bundle.end() || StringMember(*id, "system").empty() || StringMember(*id, "value").empty())
     return Invalid("the Bundle has no identifier (system and value): a release must be idempotent");
-  const json entries = bundle.value("entry", json::array());
-  if (!entries.is_array() || entries.empty()) return Invalid("the Bundle has no entries");
+  const auto entries = bundle.find("entry");
+  if (entries == bundle.end() || !entries->is_array() || entries->empty()) return Invalid("the Bundle has no entries");
   std::vector<std::string> bsns;
   int patients = 0;
-  for (const auto& e : entries) {
+  for (const auto& e : *entries) {
     // Only creates: a release never changes or removes anything at the receiver.
-    if (!e.is_object() || !e.value("request", json::object()).is_object() ||
-        e.value("request", json::object()).value("method", "") != "POST")
+    const auto request = e.is_object() ? e.find("request") : e.end();
+    if (!e.is_object() || request == e.end() || StringMember(*request, "method") != "POST")
       return Invalid("every entry of a release must be a POST (create); found another method");
-    const json r = e.value("resource", json::object());
-    if (!r.is_object() || r.value("resourceType", "") != "Patient") continue;
+    const auto r = e.find("resource");
+    if (r == e.end() || StringMember(*r, "resourceType") != "Patient") continue;
     ++patients;
-    for (const auto& i : r.value("identifier", json::array())) {
-      if (i.is_object() && i.value("system", "") == kBsnSystem && i.value("value", json()).is_string())
-        bsns.push_back(i["value"].get<std::string>());
+    const auto identifiers = r->find("identifier");
+    if (identifiers == r->end() || !identifiers->is_array()) continue;
+    for (const auto& i : *identifiers) {
+      if (StringMember(i, "system") == kBsnSystem && !StringMember(i, "value").empty())
+        bsns.push_back(StringMember(i, "value"));
     }
   }
   if (patients != 1 || bsns.size() != 1) return Invalid("a release holds exactly one Patient with one BSN");
-  return std::make_pair(id["system"].get<std::string>() + "|" + id["value"].get<std::string>(), bsns.front());
+  return std::make_pair(StringMember(*id, "system") + "|" + StringMember(*id, "value"), bsns.front());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "net/contract/release_services.h"
 #include "net/fhir/release_bundle_check.h"
 #include "net/jose/random.h"
+#include "net/json_member.h"
 
 namespace zb::sandbox {
 namespace {
@@ -19,7 +20,7 @@ json TransactionResponse(const json& bundle) {
            {"type", "transaction-response"},
            {"entry", json::array()}};
   for (const auto& e : bundle["entry"]) {
-    const std::string type = e["resource"].value("resourceType", "");
+    const std::string type = net::StringMember(e["resource"], "resourceType");
     out["entry"].push_back(
         {{"response",
           {{"status", "201 Created"}, {"location", type + "/" + net::jose::RandomUuid() + "/_history/1"}}}});
@@ -59,7 +60,7 @@ void Receive(World& world, const HolderInfo& holder, const IssuedToken& token, c
     return;
   }
   const std::string identifier =
-      bundle["identifier"].value("system", "") + "|" + bundle["identifier"].value("value", "");
+      net::StringMember(bundle["identifier"], "system") + "|" + net::StringMember(bundle["identifier"], "value");
   auto& received = world.received[holder.id];
   for (const auto& r : received) {
     if (r.identifier != identifier) continue;
@@ -87,9 +88,11 @@ json ReceivedSearch(const World& world, const HolderInfo& holder, const std::str
   for (const auto& r : it->second) {
     for (const auto& e : r.bundle["entry"]) {
       const json& resource = e["resource"];
-      if (resource.value("resourceType", "") != "MedicationRequest") continue;
-      for (const auto& id : resource.value("identifier", json::array())) {
-        if (id.value("system", "") + "|" + id.value("value", "") != identifier) continue;
+      if (net::StringMember(resource, "resourceType") != "MedicationRequest" || !resource.contains("identifier") ||
+          !resource["identifier"].is_array())
+        continue;
+      for (const auto& id : resource["identifier"]) {
+        if (net::StringMember(id, "system") + "|" + net::StringMember(id, "value") != identifier) continue;
         json found = resource;
         found["id"] = net::jose::RandomUuid();
         out["entry"].push_back({{"resource", found}, {"search", {{"mode", "match"}}}});

@@ -375,3 +375,38 @@ TEST_CASE("a hospital change between draft and release blocks that line until th
   const json order = Received("apotheek").back()["bundle"];
   CHECK(order.dump().find("-gewijzigd") != std::string::npos);
 }
+
+TEST_CASE("the gateway relays a release only as creates, about the declared patient, to a receiving service") {
+  const std::string session = World().Session("so");
+  const auto client = World().Client();
+  const int writes = Counter("holder.apotheek.writes") + Counter("holder.ziekenhuis.writes");
+  auto code = [&](const std::string& service, const std::string& ura, const std::string& body) {
+    auto r = client.Release(session, service, ura, body, "999991000");
+    return r ? "status " + std::to_string(r->status) : r.error().problem + " " + std::to_string(r.error().status);
+  };
+  const std::string patient =
+      R"({"fullUrl":"urn:uuid:p","request":{"method":"POST","url":"Patient"},"resource":{"resourceType":"Patient",)"
+      R"("identifier":[{"system":"http://fhir.nl/fhir/NamingSystem/bsn","value":"999991000"}]}})";
+  auto bundle = [&](const std::string& method, const std::string& bsnEntry) {
+    return R"({"resourceType":"Bundle","type":"transaction","identifier":{"system":"urn:oid:2.999.4","value":"t"},)"
+           R"("entry":[)" +
+           bsnEntry + R"(,{"fullUrl":"urn:uuid:m","request":{"method":")" + method +
+           R"(","url":"MedicationRequest"},"resource":{"resourceType":"MedicationRequest"}}]})";
+  };
+  CHECK(code("zorgbrug-voorschrift", "90000402", R"({"resourceType":5,"type":[]})") == "release_invalid 400");
+  CHECK(code("zorgbrug-voorschrift", "90000402", "not json") == "release_invalid 400");
+  CHECK(code("zorgbrug-voorschrift", "90000402", bundle("PUT", patient)) == "release_invalid 400");
+  CHECK(code("zorgbrug-voorschrift", "90000402", bundle("DELETE", patient)) == "release_invalid 400");
+  std::string other = patient;
+  other.replace(other.find("999991000"), 9, "999990019");
+  CHECK(code("zorgbrug-voorschrift", "90000402", bundle("POST", other)) == "release_invalid 400");
+  // The hospital's retrieval service takes no release, whatever the Bundle.
+  CHECK(code("medicatieoverdracht-gf", "90000403", bundle("POST", patient)) == "release_invalid 400");
+  CHECK(Counter("holder.apotheek.writes") + Counter("holder.ziekenhuis.writes") == writes);
+  // A well-formed one reaches the pharmacy, which refuses it with its reasons (no profile, no agreement).
+  const auto refused =
+      client.Release(session, "zorgbrug-voorschrift", "90000402", bundle("POST", patient), "999991000");
+  REQUIRE(refused.ok());
+  CHECK(refused->status == 422);
+  CHECK(refused->body.find("mp-MedicationPrescription-Bundle") != std::string::npos);
+}
