@@ -113,6 +113,21 @@ domain::Result<std::vector<DraftEntry>> Entries(store::LocalStore& store, const 
   return out;
 }
 
+domain::Result<StoredDrafts> LoadStoredDrafts(store::LocalStore& store, const domain::RegisteredPatient& patient,
+                                              domain::Instant now) {
+  auto latest = store.retrievals().Latest(patient.id);
+  if (!latest) return latest.error();
+  if (!latest.value())
+    return domain::Error{ErrorCode::kMissing, "no retrieval of this patient is stored; look the patient up first",
+                         "no_retrieval"};
+  StoredDrafts out{*latest.value(), RebuildPicture(patient.bsn.digits(), *latest.value()), {}, {}};
+  out.overview = out.picture.picture->Consolidate(now);
+  auto drafts = Entries(store, patient, &out.overview);  // the same overview, not a second read
+  if (!drafts) return drafts.error();
+  out.drafts = std::move(drafts.value());
+  return out;
+}
+
 domain::Result<std::vector<DraftEntry>> DraftBook::List(const domain::RegisteredPatient& patient) {
   auto overview = StoredOverview(m_impl->store, patient, boost::posix_time::second_clock::universal_time());
   if (!overview) return overview.error();
@@ -184,22 +199,18 @@ domain::Result<bool> DraftBook::Remove(const domain::RegisteredPatient& patient,
 domain::Result<DraftCheck> DraftBook::Check(const domain::RegisteredPatient& patient, domain::Instant now) {
   const auto user = m_impl->user();
   if (!user) return NotLoggedIn();
-  auto latest = m_impl->store.retrievals().Latest(patient.id);
-  if (!latest) return latest.error();
-  if (!latest.value())
-    return domain::Error{ErrorCode::kMissing, "no retrieval of this patient is stored; look the patient up first",
-                         "no_retrieval"};
-  const OfflinePicture picture = RebuildPicture(patient.bsn.digits(), *latest.value());
-  const domain::Overview overview = picture.picture->Consolidate(now);
-  auto drafts = Entries(m_impl->store, patient, &overview);  // the same overview, not a second read
-  if (!drafts) return drafts.error();
+  auto stored = LoadStoredDrafts(m_impl->store, patient, now);
+  if (!stored) return stored.error();
+  const OfflinePicture& picture = stored->picture;
+  const domain::Overview& overview = stored->overview;
+  const auto& drafts = stored->drafts;
   // The blocks as release would compile them now; identifiers are minted only at release.
   DraftCheck out;
-  for (const auto& e : drafts.value()) {
+  for (const auto& e : drafts) {
     if (e.freshness.Blocks()) out.stale.push_back(e.id);
     if (e.proposal) out.proposals.push_back(e.id);
   }
-  CompiledDrafts compiled = CompileAll(drafts.value(), overview, PrescriberOf(*user), DutchMoment(now), CheckMint());
+  CompiledDrafts compiled = CompileAll(drafts, overview, PrescriberOf(*user), DutchMoment(now), CheckMint());
   out.problems = std::move(compiled.problems);
   std::vector<domain::MedicationAgreement> released = std::move(compiled.agreements);
   const domain::OpenSubstanceGroups knowledge;

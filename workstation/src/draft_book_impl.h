@@ -3,6 +3,7 @@
 // What a DraftBook needs from the workstation: the store, the logged-in user and the audit trail.
 #include <functional>
 
+#include "offline_picture.h"
 #include "store/local_store.h"
 #include "workstation/draft_book.h"
 #include "workstation/workstation.h"
@@ -27,6 +28,17 @@ CompiledDrafts CompileAll(const std::vector<DraftEntry>& drafts, const domain::O
 domain::IdentifierMint CheckMint();
 // The prescriber a release names, from the logged-in user's DEZI verklaring (never typed in).
 domain::Prescriber PrescriberOf(const User& user);
+// A patient's last stored retrieval, rebuilt and consolidated at `now`, with the drafts checked
+// against that one overview: what the checks and the release both start from.
+struct StoredDrafts {
+  store::CachedRetrieval retrieval;
+  OfflinePicture picture;
+  domain::Overview overview;
+  std::vector<DraftEntry> drafts;
+};
+// Problem "no_retrieval" when none is stored.
+domain::Result<StoredDrafts> LoadStoredDrafts(store::LocalStore& store, const domain::RegisteredPatient& patient,
+                                              domain::Instant now);
 // The drafts as stored, each with its freshness against `overview` (null: no retrieval stored).
 domain::Result<std::vector<DraftEntry>> Entries(store::LocalStore& store, const domain::RegisteredPatient& patient,
                                                 const domain::Overview* overview);

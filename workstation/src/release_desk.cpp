@@ -93,19 +93,16 @@ domain::Result<ReleaseResult> ReleaseDesk::Release(const domain::RegisteredPatie
     return domain::Error{ErrorCode::kMissing,
                          "the organisation's identifier root (an OID) is not configured; new blocks need it",
                          "identifier_root_missing"};
-  auto latest = m_impl->store.retrievals().Latest(patient.id);
-  if (!latest) return latest.error();
-  if (!latest.value())
-    return domain::Error{ErrorCode::kMissing, "no retrieval of this patient is stored; look the patient up first",
-                         "no_retrieval"};
-  const OfflinePicture picture = RebuildPicture(patient.bsn.digits(), *latest.value());
-  const domain::Overview overview = picture.picture->Consolidate(now);
-  auto drafts = Entries(m_impl->store, patient, &overview);
-  if (!drafts) return drafts.error();
+  auto stored = LoadStoredDrafts(m_impl->store, patient, now);
+  if (!stored) return stored.error();
+  const OfflinePicture& picture = stored->picture;
+  const domain::Overview& overview = stored->overview;
+  const auto* latest = &stored->retrieval;
+  const auto* drafts = &stored->drafts;
   if (drafts->empty()) return domain::Error{ErrorCode::kMissing, "the patient has no drafts", "nothing_to_release"};
   std::vector<std::string> problems;
   std::vector<std::int64_t> ids;
-  for (const auto& e : drafts.value()) {
+  for (const auto& e : *drafts) {
     ids.push_back(e.id);
     if (e.freshness.Blocks())
       problems.push_back("draft " + std::to_string(e.id) + ": the source changed this line since; confirm it again");
@@ -115,7 +112,7 @@ domain::Result<ReleaseResult> ReleaseDesk::Release(const domain::RegisteredPatie
   const std::string oid = root.rfind("urn:oid:", 0) == 0 ? root : "urn:oid:" + root;
   const domain::IdentifierMint mint{oid + ".1", oid + ".2", oid + ".3", [] { return net::jose::RandomUuid(); }};
   const domain::Prescriber prescriber = PrescriberOf(*user);
-  CompiledDrafts compiled = CompileAll(drafts.value(), overview, prescriber, DutchMoment(now), mint);
+  CompiledDrafts compiled = CompileAll(*drafts, overview, prescriber, DutchMoment(now), mint);
   problems.insert(problems.end(), compiled.problems.begin(), compiled.problems.end());
   if (!problems.empty()) return MakeError(ErrorCode::kRefused, "nothing was released: " + problems.front());
   if (compiled.agreements.empty())
@@ -125,12 +122,12 @@ domain::Result<ReleaseResult> ReleaseDesk::Release(const domain::RegisteredPatie
   const auto check = domain::CheckRelease(compiled.agreements, overview, picture.picture->Ica(now), knowledge);
   auto agreements =
       domain::ApplyDecisions(std::move(compiled.agreements), check,
-                             ReleaseKeys(request.decisions, drafts.value(), overview, prescriber, now, compiled));
+                             ReleaseKeys(request.decisions, *drafts, overview, prescriber, now, compiled));
   if (!agreements) return agreements.error();
 
   // The receivers: the patient's own pharmacy as the last retrieval names it, the home's own record.
   std::string pharmacyUra = request.pharmacyUra, pharmacyName;
-  for (const auto& s : latest.value()->sources) {
+  for (const auto& s : latest->sources) {
     const bool pharmacy = s.outcome.source.kind == domain::SourceKind::kPharmacy;
     if (pharmacy && (pharmacyUra.empty() || pharmacyUra == s.outcome.ura)) {
       pharmacyUra = s.outcome.ura;
