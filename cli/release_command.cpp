@@ -20,6 +20,10 @@ void Print(const workstation::OutboxEntry& e) {
             << (e.receiverUra.empty() ? "-" : e.receiverUra) << "): " << workstation::ToString(e.state)
             << (e.attempts > 0 ? ", attempt " + std::to_string(e.attempts) : std::string())
             << (e.answer.empty() ? std::string() : " — " + e.answer) << "\n";
+  if (e.processedAt) {
+    std::cout << "    processed by the pharmacy " << d::FormatDateTime(*e.processedAt) << ":\n";
+    for (const auto& b : e.processing) std::cout << "      " << present::DescribeProcessedBlock(b) << "\n";
+  }
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 // the first byte (200, 401, 403, 404, 451, 500, 503), the rest as the body (and as a Retry-After
 // value). It must always end in one status with a detail, never crash or hang. The same bytes are
 // read as a receiver's answer to a release (delivered only on 200/201 with a transaction-response,
-// never both delivered and refused), as a lookup's searchset, and as a Bundle to check before sending.
+// never both delivered and refused), as a lookup's searchset, as a Bundle to check before sending,
+// and as the gateway's searchset of a pharmacy's processing answers.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "answer.h"
+#include "net/fhir/processing_answer.h"
 #include "net/fhir/release_bundle_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,6 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (release.delivered && releaseStatus != 200 && releaseStatus != 201) __builtin_trap();
   (void)zb::net::fhir::SearchMatches(response.body);
   (void)zb::net::fhir::FirstAgreementIdentifier(response.body);
+  // A processing answer is only taken with what it answers; identifiers always "system|value".
+  for (const auto& b : zb::net::fhir::ReadProcessingSearch(response.body).blocks)
+    if (b.authorising.find('|') == std::string::npos) __builtin_trap();
+  for (const auto& id : zb::net::fhir::RequestIdentifiers(response.body))
+    if (id.find('|') == std::string::npos) __builtin_trap();
   (void)zb::net::fhir::CheckReleaseBundle(
       response.body, data[0] % 3 ? zb::net::fhir::ReleaseTarget::kPharmacy : zb::net::fhir::ReleaseTarget::kCareRecord);
   return 0;

@@ -3,7 +3,8 @@
 // outgoing call (issue 14): the login request body, the request target as the server decodes it
 // (percent-encoding, UTF-8, query parameters), the relay's path and patient checks, and next-page
 // links with their RFC 3986 normalisation, and the session proof (DPoP) a desktop sends with each
-// request. The first byte picks the parser; the rest is the input.
+// request, and a pharmacy's processing Bundle posted to /inbound. The first byte picks the parser;
+// the rest is the input.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,6 +12,7 @@
 #include "net/contract/gateway_api_json.h"
 #include "net/http/async_server.h"
 #include "next_link.h"
+#include "processing_inbound.h"
 #include "relay.h"
 #include "session_proof.h"
 
@@ -29,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
   namespace http = zb::net::http;
   namespace client = zb::net::client;
-  switch (data[0] % 6) {
+  switch (data[0] % 7) {
     case 0:
       (void)zb::net::contract::ReadLoginRequest(input);
       break;
@@ -70,6 +72,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                             "/api/v1/relay/medicatieoverdracht-gf/90000402/MedicationRequest", "tok"};
       const auto checked = zb::gateway::CheckSessionProof(input, target, 1800000000);
       if (checked) Check(checked->jkt.size() == 43 && !checked->jti.empty());
+      break;
+    }
+    case 6: {
+      // A pharmacy's processing Bundle at /inbound: accepted only whole — a patient, and per TA/MVE
+      // its own and its authorising identifier — and then nothing is missing from what is kept.
+      const auto read = zb::gateway::ReadProcessingBundle(input);
+      if (read.problems.empty()) {
+        Check(!read.bsn.empty() && !read.resources.empty());
+        Check(read.identifiers.size() == read.resources.size() && read.authorising.size() == read.resources.size());
+      }
       break;
     }
     default: {

@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 18> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 19> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<AuditAction, const char*>, 18> kNames{{
     {AuditAction::kDraftDeleted, "draft-deleted"},
     {AuditAction::kReleaseQueued, "release-queued"},
     {AuditAction::kReleaseSent, "release-sent"},
+    {AuditAction::kReleaseProcessed, "release-processed"},
 }};
 }  // namespace
 

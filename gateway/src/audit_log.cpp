@@ -25,17 +25,6 @@ using nlohmann::json;
 
 constexpr const char* kGenesis = "genesis";
 
-std::string Hex(const std::string& bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
 std::string UtcNow() {
   const auto now = std::chrono::system_clock::now();
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
@@ -72,11 +61,11 @@ std::string ChainKey(const std::string& key) { return net::jose::HmacSha256(key,
 // keys), so verification is independent of the writer.
 std::string RecordMac(const std::string& chainKey, json record) {
   record.erase("mac");
-  return Hex(net::jose::HmacSha256(chainKey, record.dump()));
+  return net::jose::Hex(net::jose::HmacSha256(chainKey, record.dump()));
 }
 
 std::string HeadSeal(const std::string& chainKey, std::int64_t count, const std::string& mac) {
-  return Hex(net::jose::HmacSha256(chainKey, "head:" + std::to_string(count) + ":" + mac));
+  return net::jose::Hex(net::jose::HmacSha256(chainKey, "head:" + std::to_string(count) + ":" + mac));
 }
 
 struct Chain {
@@ -200,7 +189,7 @@ domain::Result<bool> AuditLog::WriteHead() {
 }
 
 std::string AuditLog::PatientRef(const std::string& bsn) const {
-  return "bsn-hmac:" + Hex(net::jose::HmacSha256(m_key, bsn)).substr(0, 32);
+  return "bsn-hmac:" + net::jose::Hex(net::jose::HmacSha256(m_key, bsn)).substr(0, 32);
 }
 
 domain::Result<std::int64_t> VerifyAuditTrail(const AuditFiles& files) {

@@ -215,6 +215,13 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   if (r.Find("address_directory")) c.addressDirectory = r.Url("address_directory.fhir_base");
   c.sessionMinutes = r.Integer("session.lifetime_minutes", 480, 5, 24 * 60);
   c.sessionIdleSeconds = r.Integer("session.idle_seconds", 1800, 2, 24 * 3600);
+  if (r.Find("inbound")) {
+    c.inboundDirectory = r.String("inbound.directory");
+    if (!c.inboundDirectory.empty() && fs::path(c.inboundDirectory).is_relative())
+      c.inboundDirectory = (fs::path(c.configDir) / c.inboundDirectory).string();
+    c.inboundKeyFile = r.SecretFile("inbound.key");
+    if (r.Find("inbound.public_url")) c.publicUrl = r.Url("inbound.public_url");
+  }
   c.auditFile = r.String("audit.file");
   if (!c.auditFile.empty() && fs::path(c.auditFile).is_relative())
     c.auditFile = (fs::path(c.configDir) / c.auditFile).string();

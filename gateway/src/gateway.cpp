@@ -15,9 +15,11 @@
 #include "dezi_login.h"
 #include "gateway/audit_log.h"
 #include "net/contract/gateway_api_json.h"
+#include "net/contract/release_services.h"
 #include "net/http/async_server.h"
 #include "net/json_member.h"
 #include "nuts_client.h"
+#include "processing_inbound.h"
 #include "rate_limiter.h"
 #include "relay.h"
 #include "session_proof.h"
@@ -83,7 +85,7 @@ net::http::ClientOptions Outgoing(const GatewayConfig& config, bool loopbackHttp
 class GatewayImpl final : public Gateway {
  public:
   GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key,
-              std::unique_ptr<AuditLog> audit)
+              std::unique_ptr<AuditLog> audit, std::unique_ptr<ProcessingInbox> inbox)
       : m_config(config),
         // DEZI, the holders and the address directory: https only.
         m_http(Outgoing(config, false)),
@@ -91,7 +93,10 @@ class GatewayImpl final : public Gateway {
         m_audit(std::move(audit)),
         m_dezi(m_config, m_http, std::move(userinfoKey)),
         m_nuts(m_config, m_nodeHttp, std::move(tokenV2Key)),
-        m_relay(m_config, m_http, m_nuts, *m_audit) {}
+        m_relay(m_config, m_http, m_nuts, *m_audit),
+        m_inbox(std::move(inbox)) {
+    if (m_inbox) m_inbound = std::make_unique<InboundProcessing>(m_nuts, *m_audit, *m_inbox);
+  }
   ~GatewayImpl() override { Stop(); }
 
   domain::Result<bool> Listen() {
@@ -116,7 +121,18 @@ class GatewayImpl final : public Gateway {
     auto port = m_server->Start(m_config.listenHost, m_config.listenPort);
     if (!port) return MakeError(port.error().code, "listen: " + port.error().detail);
     m_url = "https://" + m_config.listenHost + ":" + std::to_string(port.value());
+    if (m_inbound) {
+      // Pharmacies find where to send their processing answers on Discovery. A node that is down
+      // now does not stop the gateway: logins and lookups work, the registration is logged missing.
+      auto activated = m_nuts.Activate(std::string(contract::kProcessingService), InboundUrl());
+      if (!activated)
+        std::clog << "inbound: not registered on " << contract::kProcessingService << ": " << activated.error().detail
+                  << "\n";
+    }
     return true;
+  }
+  std::string InboundUrl() const {
+    return (m_config.publicUrl.empty() ? m_url : m_config.publicUrl) + std::string(contract::kInboundBase);
   }
   std::string Url() const override { return m_url; }
   void Stop() override {
@@ -322,6 +338,48 @@ class GatewayImpl final : public Gateway {
           res.body = std::move(out.body);
         },
         kMaxReleaseBody);
+    if (m_inbound) InboundRoutes(server);
+  }
+
+  void InboundRoutes(net::http::AsyncServer& server) {
+    // A pharmacy's processing answer (processing_inbound.h): no session, a Nuts token instead.
+    server.Route(
+        "POST", std::string(contract::kInboundBase),
+        [this](const ServerRequest& req, ServerResponse& res) {
+          auto answer = m_inbound->Receive(
+              {req.Header("Authorization"), req.Header("DPoP"), InboundUrl(), req.body, req.clientAddress});
+          res.status = answer.status;
+          res.contentType = "application/fhir+json";
+          res.body = std::move(answer.body);
+          if (!answer.wwwAuthenticate.empty()) res.Set("WWW-Authenticate", answer.wwwAuthenticate);
+        },
+        kMaxReleaseBody);
+    // The desktop asks for the answers to what it released: {"pharmacy_ura", "identifiers": [...]}.
+    server.Route(
+        "POST", "/api/v1/processing",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          auto session = Authorised(req, res);
+          if (!session) return;
+          if (!m_config.RoleAllowed("relay", session->user.roleCode))
+            return SendProblem(res, Failure(403, "role_not_allowed", "this role may not read pharmacy answers"));
+          const json body = json::parse(req.body, nullptr, false);
+          const std::string bsn = req.Header(contract::kPatientHeader);
+          std::set<std::string> identifiers;
+          if (body.is_object() && body.value("identifiers", json()).is_array()) {
+            for (const auto& i : body["identifiers"])
+              if (i.is_string()) identifiers.insert(i.get<std::string>());
+          }
+          const std::string pharmacy = body.is_object() ? StringMember(body, "pharmacy_ura") : std::string();
+          if (bsn.empty() || pharmacy.empty() || identifiers.empty())
+            return SendProblem(res, Failure(400, "processing_query_invalid",
+                                            "name the patient (header), pharmacy_ura and identifiers"));
+          auto found = m_inbound->Read(session->user, pharmacy, bsn, identifiers, req.clientAddress);
+          if (!found) return SendProblem(res, found.error());
+          res.status = 200;
+          res.contentType = "application/fhir+json";
+          res.body = std::move(found).value();
+        },
+        kMaxSearchBody);
   }
 
   GatewayConfig m_config;
@@ -331,6 +389,8 @@ class GatewayImpl final : public Gateway {
   DeziLogin m_dezi;
   NutsClient m_nuts;
   Relay m_relay;
+  std::unique_ptr<ProcessingInbox> m_inbox;
+  std::unique_ptr<InboundProcessing> m_inbound;
   SessionStore m_sessions{m_config.sessionIdleSeconds};
   ProofReplays m_proofReplays;
   RateLimiter m_loginLimiter{m_config.loginAttemptsPerMinute};
@@ -354,8 +414,14 @@ domain::Result<std::unique_ptr<Gateway>> Gateway::Start(const GatewayConfig& con
   }
   auto audit = AuditLog::Open({config.auditFile, config.auditHeadFile, config.auditKeyFile});
   if (!audit) return MakeError(audit.error().code, "setting 'audit': " + audit.error().detail);
-  auto gateway =
-      std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value());
+  std::unique_ptr<ProcessingInbox> inbox;
+  if (!config.inboundDirectory.empty()) {
+    auto opened = ProcessingInbox::Open(config.inboundDirectory, config.inboundKeyFile);
+    if (!opened) return MakeError(opened.error().code, "setting 'inbound': " + opened.error().detail);
+    inbox = std::move(opened).value();
+  }
+  auto gateway = std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(),
+                                               std::move(audit).value(), std::move(inbox));
   auto ok = gateway->Listen();
   if (!ok) return ok.error();
   return std::unique_ptr<Gateway>(std::move(gateway));

@@ -31,6 +31,17 @@ struct Holder {
   std::string phone{};  // from the address directory, not from Discovery
 };
 
+// What the node's introspection says of a token another organisation presents to us (nuts-node
+// auth v2 TokenIntrospectionResponse; organization_ura/name come from the credentials presented).
+struct IntrospectedToken {
+  bool active = false;
+  std::string scope;
+  std::string clientId;
+  std::string organisationUra;
+  std::string organisationName;
+  std::string jkt;  // cnf.jkt: the token is DPoP-bound to this key
+};
+
 struct AccessToken {
   std::string token;
   std::string type;  // DPoP or Bearer
@@ -49,6 +60,13 @@ class NutsClient {
   domain::Result<AccessToken> RequestToken(const Holder& holder, const std::string& scope, const Identity& user,
                                            bool bypassCache, const std::string& enrolledBsn = {});
   domain::Result<std::string> DpopProof(const AccessToken& token, const std::string& method, const std::string& url);
+  // Registers the organisation on a Discovery Service with its endpoint (activateServiceForSubject).
+  domain::Result<bool> Activate(const std::string& service, const std::string& fhirBaseUrl);
+  // Inbound requests (nuts_inbound.cpp): a token presented to us, checked at our own node.
+  domain::Result<IntrospectedToken> Introspect(const std::string& token);
+  // "" when the proof is valid for this token, method and URL; otherwise the node's reason.
+  domain::Result<std::string> DpopProblem(const std::string& proof, const std::string& method, const std::string& url,
+                                          const std::string& jkt, const std::string& token);
   // The JWT the node's token_v2 authentication expects (nuts.md §1); public for tests.
   std::string InternalApiToken() const;
 

@@ -63,6 +63,8 @@ enum MenuId {
   kShortcuts,
   kOpenChosen,
   kSortColumn,
+  kIdleTimerId,
+  kOutboxTimerId,
 };
 
 domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
@@ -74,7 +76,8 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
       m_workstation(workstation),
       m_user(user),
       m_options(std::move(options)),
-      m_idleTimer(this),
+      m_idleTimer(this, kIdleTimerId),
+      m_outboxTimer(this, kOutboxTimerId),
       m_session(workstation, UiPoster(m_guard.token()), [this](const workstation::SessionChange& change) {
         Render();
         // A finished lookup may show that a source changed a drafted line since.
@@ -138,18 +141,31 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
   // Inactivity: every key or mouse event in the application counts as activity.
   m_lastActivity = std::chrono::steady_clock::now();
   wxEvtHandler::AddFilter(this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-    if (!m_locked && std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes)) {
-      LockNow();
-    }
-  });
+  Bind(
+      wxEVT_TIMER,
+      [this](wxTimerEvent&) {
+        if (!m_locked &&
+            std::chrono::steady_clock::now() - m_lastActivity > std::chrono::minutes(m_options.lockMinutes)) {
+          LockNow();
+        }
+      },
+      kIdleTimerId);
   m_idleTimer.Start(5000);
+  // The outbox is worked through while the window is open: a retry falls due, a pharmacy answers.
+  Bind(
+      wxEVT_TIMER,
+      [this](wxTimerEvent&) {
+        if (!m_locked) SendOutbox(true);
+      },
+      kOutboxTimerId);
+  if (m_user.mayRelease) m_outboxTimer.Start(30000);
   m_patients->ShowTab(1);
 }
 
 MainFrame::~MainFrame() {
   wxEvtHandler::RemoveFilter(this);
   m_idleTimer.Stop();
+  m_outboxTimer.Stop();
 }
 
 std::vector<Command> MainFrame::Commands() {

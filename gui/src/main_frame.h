@@ -66,6 +66,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   std::string ReleaseDrafts(const std::vector<domain::SignalDecision>& decisions);
   // Whether a background send is still running (tests wait for it).
   bool sending() const { return m_sending; }
+  // One outbox round now, as the outbox timer does every 30 s: what is due is sent, the pharmacy's
+  // processing answers are collected; the drafts tab is refreshed when anything changed.
+  void SendOutboxQuietly() { SendOutbox(true); }
   // Writes the shown overview as PDF; the error text or empty.
   std::string ExportPdf(const std::string& path);
   // Where Ctrl+Shift+P proposes to save: the documents folder, patient and date in the name.
@@ -89,7 +92,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void RemoveSelectedDraft();
   // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.
   void AskRelease();
-  void SendOutbox();
+  // `quiet`: the timer's round; says nothing unless something was sent or answered.
+  void SendOutbox(bool quiet = false);
   void Unlocked(const domain::Result<workstation::User>& result);
   // `prefill`: a new patient's known fields (the search's BSN and birth date).
   void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);
@@ -115,6 +119,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   bool m_sending = false;
   workstation::PatientScreen m_screen;  // what is painted now
   wxTimer m_idleTimer;
+  wxTimer m_outboxTimer;  // retries and processing answers arrive without anyone releasing again
   std::chrono::steady_clock::time_point m_lastActivity;
   UiGuard m_guard;
   workstation::PatientSession m_session;  // last: its posted answers check m_guard, and it goes first

@@ -32,7 +32,7 @@ void MainFrame::RefreshDrafts() {
   if (auto outbox = m_workstation.releases().Outbox(*patient)) {
     for (const auto& e : outbox.value())
       sent.push_back(present::DescribeOutbox(e.target, e.receiverName, e.receiverUra, workstation::ToString(e.state),
-                                             e.attempts, e.answer));
+                                             e.attempts, e.answer, e.processing, e.processedAt));
   }
   m_overview->ShowOutbox(sent);
 }
@@ -50,16 +50,20 @@ std::string MainFrame::ReleaseDrafts(const std::vector<domain::SignalDecision>& 
   return {};
 }
 
-void MainFrame::SendOutbox() {
+void MainFrame::SendOutbox(bool quiet) {
   if (m_sending) return;
   m_sending = true;
-  SetStatusText(T("Vrijgegeven; de berichten worden verzonden…"), 0);
-  RunInBackground([this, alive = m_guard.token()] {
+  if (!quiet) SetStatusText(T("Vrijgegeven; de berichten worden verzonden…"), 0);
+  RunInBackground([this, quiet, alive = m_guard.token()] {
     auto sent = m_workstation.releases().Send(boost::posix_time::second_clock::universal_time());
     const std::string problem = sent ? std::string() : sent.error().detail;
-    PostTo<MainFrame>(alive, this, [problem](MainFrame& f) {
+    const std::size_t handled = sent ? sent->size() : 0;
+    PostTo<MainFrame>(alive, this, [problem, quiet, handled](MainFrame& f) {
       f.m_sending = false;
+      // The timer's round stays silent unless something was sent or a pharmacy answered.
+      if (quiet && handled == 0) return;
       f.RefreshDrafts();
+      if (quiet && !problem.empty()) return;
       f.SetStatusText(problem.empty() ? T("Verzenden klaar: zie Concepten voor de status per ontvanger.")
                                       : TF("Verzenden niet gelukt: {0}", {problem}),
                       0);

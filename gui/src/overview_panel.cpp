@@ -163,11 +163,12 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   auto* sent = new wxStaticText(draftPage, wxID_ANY, T("Vrijgegeven (uitgaande berichten):"));
   draftBox->Add(sent, 0, wxLEFT | wxTOP | wxRIGHT, 6);
   m_outbox = MakeList(draftPage, "outbox",
-                      {{N_("Ontvanger"), 260},
-                       {N_("Soort"), 170},
-                       {N_("Status"), 260},
-                       {N_("Pogingen"), 80},
-                       {N_("Antwoord van de ontvanger"), 330}});
+                      // State and answer first: what the physician reads on a small screen.
+                      {{N_("Ontvanger"), 250},
+                       {N_("Status"), 300},
+                       {N_("Antwoord van de ontvanger"), 520},
+                       {N_("Soort"), 160},
+                       {N_("Pogingen"), 70}});
   draftBox->Add(m_outbox, 1, wxEXPAND);
   draftPage->SetSizer(draftBox);
   // The note is wrapped to the page's width on every resize (a 1024-pixel screen cuts it otherwise).
@@ -370,7 +371,7 @@ int OverviewPanel::draftRows() const { return m_drafts->GetItemCount(); }
 void OverviewPanel::ShowOutbox(const std::vector<present::OutboxRow>& rows) {
   m_outbox->DeleteAllItems();
   for (const auto& r : rows) {
-    AddRow(m_outbox, {r.receiver, r.kind, r.state, r.attempts, r.answer});
+    AddRow(m_outbox, {r.receiver, r.state, r.answer, r.kind, r.attempts});
     if (r.problem) m_outbox->SetItemBackgroundColour(m_outbox->GetItemCount() - 1, ToneColour(present::Tone::kWarning));
   }
 }

@@ -48,6 +48,8 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("concepten vrijgegeven");
     case d::AuditAction::kReleaseSent:
       return Tr("vrijgave verzonden");
+    case d::AuditAction::kReleaseProcessed:
+      return Tr("verwerkt door apotheek");
   }
   return d::ToString(action);
 }

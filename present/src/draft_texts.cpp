@@ -120,8 +120,19 @@ std::string DraftsNotSentNote() {
       "dossier van de bron verandert niet.");
 }
 
+std::string DescribeProcessedBlock(const domain::ProcessedBlock& b) {
+  const bool dispense = b.kind == domain::ProcessedBlock::Kind::kDispense;
+  std::string text = dispense ? Tr("verstrekt") : b.stop ? Tr("toediening gestopt") : Tr("toedieningsafspraak");
+  text += ": " + (b.product.empty() ? Tr("(product niet genoemd)") : b.product);
+  if (!b.detail.empty()) text += " — " + b.detail;
+  if (dispense && b.moment) text += " (" + domain::FormatDateTime(*b.moment) + ")";
+  return text;
+}
+
 OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,
-                         const std::string& state, int attempts, const std::string& answer) {
+                         const std::string& state, int attempts, const std::string& answer,
+                         const std::vector<domain::ProcessedBlock>& processing,
+                         std::optional<domain::Instant> processedAt) {
   OutboxRow r;
   r.receiver = receiverUra.empty()
                    ? Tr("geen ontvanger bekend")
@@ -145,8 +156,17 @@ OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverN
     r.state = Tr("handmatig afgeleverd");
   }
   r.attempts = std::to_string(attempts);
-  // A delivery's answer is the receiver's own locations: of no use to the physician.
+  // A delivery's answer is the receiver's own locations: of no use to the physician. What the
+  // pharmacy made of it is: the TA and the dispense, once its processing answer came.
   if (state != "delivered") r.answer = answer;
+  if (state == "delivered" && target == "pharmacy") {
+    if (processedAt) {
+      r.state = Fmt("verwerkt door apotheek ({0})", {domain::FormatDateTime(*processedAt)});
+      for (const auto& b : processing) r.answer += (r.answer.empty() ? "" : "; ") + DescribeProcessedBlock(b);
+    } else {
+      r.state = Tr("afgeleverd, wacht op verwerking door apotheek");
+    }
+  }
   return r;
 }
 

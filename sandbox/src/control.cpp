@@ -4,6 +4,7 @@
 // make a holder's node forget its tokens or its authorization server refuse new ones.
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "net/jose/random.h"
 #include "world.h"
 
 namespace zb::sandbox {
@@ -33,6 +34,50 @@ void RegisterControl(httplib::Server& server, World& world) {
             {{"identifier", r.identifier}, {"response", r.response}, {"bundle", r.bundle}, {"sender", r.sender}});
     }
     res.set_content(out.dump(), "application/json");
+  });
+  // The pharmacies' processing answers: what was sent back ({holder, url, status, error}), how many
+  // wait; POST {"delay_ms": n} sets the delay before a pharmacy answers (< 0: hold them all).
+  server.Get("/__test/processing", [&world](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    json out{{"sent", world.processingLog},
+             {"waiting", world.processingJobs.size()},
+             {"delay_ms", world.processingDelayMs},
+             {"registration", world.activations}};
+    res.set_content(out.dump(), "application/json");
+  });
+  server.Post("/__test/processing", [&world](const httplib::Request& req, httplib::Response& res) {
+    const json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.value("delay_ms", json()).is_number_integer())
+      return Problem(res, 400, "bad setting", "give delay_ms (milliseconds; < 0 holds the answers)");
+    std::lock_guard lock(world.mutex);
+    world.processingDelayMs = body["delay_ms"].get<int>();
+    res.status = 204;
+  });
+  // A token our organisation's authorization server issued to a holder for `scope`, bound to the
+  // caller's key `jkt`: a test plays another pharmacy system posting to the gateway's /inbound.
+  server.Post("/__test/inbound-token", [&world](const httplib::Request& req, httplib::Response& res) {
+    const json body = json::parse(req.body, nullptr, false);
+    for (const char* m : {"holder", "scope", "jkt"}) {
+      if (!body.is_object() || !body.value(m, json()).is_string())
+        return Problem(res, 400, "bad token request", "give holder, scope and jkt");
+    }
+    std::lock_guard lock(world.mutex);
+    for (const auto& h : world.holders) {
+      if (h.id != body["holder"]) continue;
+      const std::string token = net::jose::RandomToken(24);
+      world.tokens[token] = IssuedToken{"DPoP",
+                                        OwnAuthServer(world),
+                                        body["scope"],
+                                        body["jkt"],
+                                        h.did,
+                                        json(),
+                                        Now() + 900,
+                                        false,
+                                        {{"organization_ura", h.ura}, {"organization_name", h.name}}};
+      res.set_content(json{{"token", token}}.dump(), "application/json");
+      return;
+    }
+    Problem(res, 404, "unknown holder", "no holder " + body["holder"].get<std::string>());
   });
   // A source changes a line after the start: {"bsn", "treatment"} (the MBH value) gives the holder a
   // new registration of that treatment's agreement (a new identifier, registered now), as a

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 
+#include "dpop_check.h"
 #include "fhir_receiver.h"
 #include "net/contract/query_kinds.h"
 #include "net/http/client.h"
@@ -64,28 +65,15 @@ const IssuedToken* CheckAccess(World& world, const HolderInfo& holder, const htt
       Unauthorized(res, "DPoP", "invalid_dpop_proof", why);
       return nullptr;
     };
-    auto jws = jose::ParseJws(proof);
-    if (!jws) return bad("DPoP proof missing or malformed");
-    if (jws->header.value("typ", "") != "dpop+jwt" || jws->header.value("alg", "") != "ES256")
-      return bad("DPoP typ/alg");
-    auto key = jose::Key::FromJwk(jws->header.value("jwk", json()));
-    if (!key || !jose::VerifyJws(*jws, *key)) return bad("DPoP signature");
-    if (key->Thumbprint() != t.jkt) return bad("DPoP key is not the key the token is bound to");
-    auto claims = jose::ClaimsOf(*jws);
-    if (!claims) return bad("DPoP claims");
-    auto htu = net::http::ParseUrl(claims->value("htu", ""));
     const auto base = net::http::ParseUrl(holder.fhirBase);
-    if (claims->value("htm", "") != req.method) return bad("DPoP htm does not match the method");
-    if (!htu || htu->scheme != "https" || htu->host != base->host || htu->port != base->port || htu->path != req.path) {
-      return bad("DPoP htu does not match the request URL");
-    }
-    if (claims->value("ath", "") != jose::Base64UrlEncode(jose::Sha256(token)))
-      return bad("DPoP ath does not match the token");
-    const std::int64_t iat = claims->value("iat", std::int64_t{0});
-    if (iat < Now() - 300 || iat > Now() + 60) return bad("DPoP proof is not fresh");
-    const std::string jti = claims->value("jti", "");
-    if (jti.empty() || !world.seenDpopJti[holder.id].insert(jti).second)
-      return bad("DPoP proof replayed (jti seen before)");
+    const std::string problem = DpopProofProblem(
+        proof, token, t.jkt, req.method,
+        [&](const net::http::UrlParts& htu) {
+          return base && htu.host == base->host && htu.port == base->port && htu.path == req.path;
+        },
+        world.seenDpopJti[holder.id]);
+    if (!problem.empty()) return bad(problem);
+    auto claims = jose::ClaimsOf(*jose::ParseJws(proof));
     world.capturedDpop.push_back(
         {{"proof", proof}, {"method", req.method}, {"url", claims->value("htu", "")}, {"token", token}});
     if (world.capturedDpop.size() > 20) world.capturedDpop.erase(world.capturedDpop.begin());

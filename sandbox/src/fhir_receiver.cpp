@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fhir_receiver.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "holder_data.h"
 #include "net/contract/release_services.h"
 #include "net/fhir/release_bundle_check.h"
@@ -70,6 +73,12 @@ void Receive(World& world, const HolderInfo& holder, const IssuedToken& token, c
     return;
   }
   world.Count("holder." + holder.id + ".releases-accepted");
+  if (*kind == ReceiverKind::kPrescription) {
+    // The pharmacy processes it a while later and answers the prescriber (processing_sender.h).
+    const auto due = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(0, world.processingDelayMs));
+    world.processingJobs.push_back(
+        {holder.id, bundle, std::chrono::duration_cast<std::chrono::milliseconds>(due.time_since_epoch()).count()});
+  }
   ReceivedBundle r{identifier, TransactionResponse(bundle), bundle, token.employee};
   res.status = 201;
   res.set_content(r.response.dump(), kFhirJson);

@@ -349,6 +349,12 @@ void ServeDpopProof(World& world, const httplib::Request& req, httplib::Response
 
 }  // namespace
 
+bool AuthenticateInternalCaller(World& world, const httplib::Request& req, httplib::Response& res) {
+  return Authenticate(world, req, res);
+}
+
+std::string OwnAuthServer(const World& world) { return world.nodeUrl + "/oauth2/" + world.subject; }
+
 void RegisterNode(httplib::Server& server, World& world) {
   server.Get("/internal/discovery/v1", [&world](const httplib::Request& req, httplib::Response& res) {
     ServeDiscoveryServices(world, req, res);

@@ -13,6 +13,7 @@
 #include "net/contract/release_services.h"
 #include "net/http/tls_server.h"
 #include "net/jose/random.h"
+#include "processing_sender.h"
 #include "sandbox/pki.h"
 #include "world.h"
 
@@ -58,6 +59,7 @@ class SandboxImpl final : public Sandbox {
       std::lock_guard lock(m_world.mutex);
       m_world.stopping = true;
     }
+    m_processing.reset();
     for (auto& s : m_servers) {
       if (s) s->Stop();
     }
@@ -87,6 +89,7 @@ class SandboxImpl final : public Sandbox {
   std::vector<std::unique_ptr<net::http::TlsServer>> m_holderServers;  // per holder; null while "refused"
   std::vector<int> m_holderPorts;
   std::vector<HolderData> m_data;
+  std::unique_ptr<ProcessingSender> m_processing;
   json m_description;
 };
 
@@ -190,6 +193,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   auto& dezi = NewServer(ca, "dezi.sandbox");
   RegisterDezi(dezi.routes(), w);
   auto& node = NewServer(ca, "nuts-node.sandbox");
+  RegisterNodeInbound(node.routes(), w);
   RegisterNode(node.routes(), w);
   RegisterControl(node.routes(), w);
   RegisterAddressDirectory(node.routes(), w);
@@ -230,7 +234,9 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
             WriteFile(dir / "token-v2-key.pem", tokenV2Key.PrivatePem(), true) &&
             WriteFile(dir / "authorized_keys", tokenV2Key.OpenSshLine("zorgbrug-gateway") + "\n", false) &&
             // A state folder used again keeps its audit key: the trail there is chained with it.
-            (fs::exists(dir / "audit-key.bin") || WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true));
+            (fs::exists(dir / "audit-key.bin") || WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true)) &&
+            // Likewise the key of the pharmacies' answers kept there.
+            (fs::exists(dir / "inbound-key.bin") || WriteFile(dir / "inbound-key.bin", jose::RandomToken(32), true));
   json gateway{
       {"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
       {"tls", {{"certificate", "gateway-tls.pem"}, {"key", "gateway-tls-key.pem"}}},
@@ -263,6 +269,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
         {{"service", net::contract::kMedicationDataService}, {"scope", net::contract::kMedicationDataService}}}},
       {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
       {"session", {{"lifetime_minutes", 480}}},
+      {"inbound", {{"directory", "inbound"}, {"key", "inbound-key.bin"}}},
       {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
   if (w.knooppuntPresentation) {
     // The holders' policy is the knooppunt's: the gateway presents the patient's enrolment (the
@@ -274,6 +281,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   }
   ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false);
   if (!ok) return MakeError(ErrorCode::kIo, "cannot write into the state directory " + dir.string());
+  m_processing = std::make_unique<ProcessingSender>(w, fs::absolute(caFile).string());
 
   json holdersOut = json::object();
   for (const auto& h : w.holders) holdersOut[h.id] = {{"name", h.name}, {"ura", h.ura}, {"fhir_base", h.fhirBase}};

@@ -82,6 +82,13 @@ struct ReceivedBundle {
   nlohmann::json sender;  // the user the token names
 };
 
+// A pharmacy's processing answer still to send back (processing_sender.h).
+struct ProcessingJob {
+  std::string holderId;
+  nlohmann::json prescription;  // the Bundle it accepted
+  std::int64_t dueMs = 0;       // steady-clock milliseconds
+};
+
 struct PendingAuthorization {
   std::string clientId, redirectUri, state, nonce, challenge;
   std::int64_t created = 0;
@@ -142,6 +149,12 @@ struct World {
   // Entries a holder gained after start (control plane: a source changes a line): "holder|bsn" -> entries.
   std::map<std::string, std::vector<nlohmann::json>> amendments;
   std::map<std::string, const HolderData*> holderData;  // holder id -> its demo data (read-only)
+  // Our organisation's Discovery registrations (activateServiceForSubject): service -> parameters.
+  std::map<std::string, nlohmann::json> activations;
+  // The pharmacy answers each accepted prescription after this delay; < 0 holds them (control plane).
+  int processingDelayMs = 300;
+  std::vector<ProcessingJob> processingJobs;
+  std::vector<nlohmann::json> processingLog;  // per answer sent: {holder, status, error, url}
 
   void Count(const std::string& name) { ++counters[name]; }
 };
@@ -151,6 +164,13 @@ void Problem(httplib::Response& res, int status, const std::string& title, const
 
 void RegisterDezi(httplib::Server& server, World& world);
 void RegisterNode(httplib::Server& server, World& world);
+// What other organisations' calls to us need from our node: Discovery activation, introspection,
+// DPoP validation (node_inbound.cpp). Register before RegisterNode (its dpop/{kid} would match).
+void RegisterNodeInbound(httplib::Server& server, World& world);
+// token_v2 authentication of the caller of the internal API; fills `res` and returns false when it fails.
+bool AuthenticateInternalCaller(World& world, const httplib::Request& req, httplib::Response& res);
+// The authorization server of our own organisation (the sandbox's subject) on the node.
+std::string OwnAuthServer(const World& world);
 void RegisterControl(httplib::Server& server, World& world);
 void RegisterAddressDirectory(httplib::Server& server, World& world);
 

@@ -17,7 +17,7 @@ std::string RecordContext(std::int64_t id) { return "outbox/record/" + std::to_s
 
 constexpr const char* kColumns =
     "id, patient_id, release_id, bundle_identifier, target, receiver_ura, receiver_name, state, attempts,"
-    " next_attempt, author_id, author_name, author_role, author_ura, created_at, updated_at, record";
+    " next_attempt, author_id, author_name, author_role, author_ura, created_at, updated_at, record, processed_at";
 
 constexpr std::array<std::pair<OutboxState, const char*>, 7> kStates{{{OutboxState::kQueued, "queued"},
                                                                       {OutboxState::kSending, "sending"},
@@ -78,11 +78,11 @@ domain::Result<std::vector<std::int64_t>> OutboxStore::Enqueue(const std::vector
     if (auto r = ins.value().Run(); !r) return r.error();
     const std::int64_t id = m_db->LastInsertId();
     // The id is part of the sealing context: insert first, then seal.
-    detail::FieldWriter record;
-    record.Add("bundle", item.bundle).Add("answer", item.answer).Add("lines", item.lines);
+    OutboxItem sealed = item;
+    sealed.id = id;
     auto up = m_db->Prepare("UPDATE outbox SET record = ? WHERE id = ?");
     if (!up) return up.error();
-    up.value().Bind(1, m_cipher.Seal(record.str(), RecordContext(id))).Bind(2, id);
+    up.value().Bind(1, SealRecord(sealed)).Bind(2, id);
     if (auto r = up.value().Run(); !r) return r.error();
     ids.push_back(id);
   }
@@ -126,6 +126,8 @@ domain::Result<OutboxItem> OutboxStore::Load(Statement& row) {
   o.bundle = (*fields)["bundle"];
   o.answer = (*fields)["answer"];
   o.lines = (*fields)["lines"];
+  o.processing = (*fields)["processing"];
+  if (!row.Text(17).empty()) o.processedAt = detail::InstantFromText(row.Text(17));
   return o;
 }
 
@@ -177,15 +179,29 @@ domain::Result<std::optional<OutboxItem>> OutboxStore::Get(std::int64_t id) {
   return std::optional<OutboxItem>(std::move(o.value()));
 }
 
-domain::Result<bool> OutboxStore::Mark(std::int64_t id, OutboxState state, int attempts,
-                                       std::optional<domain::Instant> nextAttempt, const std::string& answer,
-                                       domain::Instant now) {
+domain::Result<OutboxItem> OutboxStore::Existing(std::int64_t id) {
   auto current = Get(id);
   if (!current) return current.error();
   if (!current.value()) return MakeError(ErrorCode::kMissing, "outbox item " + std::to_string(id) + " does not exist");
-  auto lock = m_db->Lock();
+  return std::move(*current.value());
+}
+
+std::vector<unsigned char> OutboxStore::SealRecord(const OutboxItem& item) const {
   detail::FieldWriter record;
-  record.Add("bundle", current.value()->bundle).Add("answer", answer).Add("lines", current.value()->lines);
+  record.Add("bundle", item.bundle)
+      .Add("answer", item.answer)
+      .Add("lines", item.lines)
+      .Add("processing", item.processing);
+  return m_cipher.Seal(record.str(), RecordContext(item.id));
+}
+
+domain::Result<bool> OutboxStore::Mark(std::int64_t id, OutboxState state, int attempts,
+                                       std::optional<domain::Instant> nextAttempt, const std::string& answer,
+                                       domain::Instant now) {
+  auto item = Existing(id);
+  if (!item) return item.error();
+  item.value().answer = answer;
+  auto lock = m_db->Lock();
   auto up = m_db->Prepare(
       "UPDATE outbox SET state = ?, attempts = ?, next_attempt = ?, updated_at = ?, record = ? WHERE id = ?");
   if (!up) return up.error();
@@ -196,8 +212,29 @@ domain::Result<bool> OutboxStore::Mark(std::int64_t id, OutboxState state, int a
   } else {
     u.BindNull(3);
   }
-  u.Bind(4, detail::InstantText(now)).Bind(5, m_cipher.Seal(record.str(), RecordContext(id))).Bind(6, id);
+  u.Bind(4, detail::InstantText(now)).Bind(5, SealRecord(item.value())).Bind(6, id);
   if (auto r = u.Run(); !r) return r.error();
+  return true;
+}
+
+domain::Result<std::vector<OutboxItem>> OutboxStore::AwaitingProcessing() {
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(std::string("SELECT ") + kColumns +
+                         " FROM outbox WHERE state = 'delivered' AND target = 'pharmacy' AND processed_at IS NULL"
+                         " ORDER BY id");
+  if (!s) return s.error();
+  return Collect(s.value(), [this](Statement& row) { return Load(row); });
+}
+
+domain::Result<bool> OutboxStore::MarkProcessed(std::int64_t id, const std::string& processing, domain::Instant at) {
+  auto item = Existing(id);
+  if (!item) return item.error();
+  item.value().processing = processing;
+  auto lock = m_db->Lock();
+  auto up = m_db->Prepare("UPDATE outbox SET processed_at = ?, record = ? WHERE id = ?");
+  if (!up) return up.error();
+  up.value().Bind(1, detail::InstantText(at)).Bind(2, SealRecord(item.value())).Bind(3, id);
+  if (auto r = up.value().Run(); !r) return r.error();
   return true;
 }
 

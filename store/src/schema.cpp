@@ -126,6 +126,11 @@ CREATE TABLE outbox(
 CREATE INDEX outbox_patient ON outbox(patient_id, id);
 CREATE INDEX outbox_state ON outbox(state);
 )sql",
+    // 5 -> 6: when the pharmacy's processing answer (TA + MVE) for a delivered release arrived;
+    // the answer itself is sealed in the record. NULL: still waiting for it.
+    R"sql(
+ALTER TABLE outbox ADD COLUMN processed_at TEXT;
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

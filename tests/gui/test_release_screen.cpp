@@ -69,10 +69,20 @@ TEST_CASE("drafts released from the window reach the pharmacy and the home's rec
   auto* outbox = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("outbox", frame));
   REQUIRE(outbox);
   CHECK(outbox->GetItemText(0, 0).utf8_string() == "Apotheek Centrum (URA 90000402)");
-  CHECK(outbox->GetItemText(0, 1).utf8_string() == "recept (apotheek)");
-  CHECK(outbox->GetItemText(0, 2).utf8_string() == "afgeleverd");
-  CHECK(outbox->GetItemText(1, 1).utf8_string() == "informatie (eigen ECD)");
-  CHECK(outbox->GetItemText(1, 2).utf8_string() == "afgeleverd");
+  CHECK(outbox->GetItemText(0, 3).utf8_string() == "recept (apotheek)");
+  CHECK(outbox->GetItemText(0, 1).utf8_string() == "afgeleverd, wacht op verwerking door apotheek");
+  CHECK(outbox->GetItemText(1, 3).utf8_string() == "informatie (eigen ECD)");
+  CHECK(outbox->GetItemText(1, 1).utf8_string() == "afgeleverd");
+  // The pharmacy answers through the gateway; the outbox round (the window's 30 s timer, here at
+  // once) collects it and the line says what the pharmacy made of the stop.
+  REQUIRE(WaitFor(
+      [&] {
+        if (!frame->sending()) frame->SendOutboxQuietly();
+        return outbox->GetItemText(0, 1).utf8_string().rfind("verwerkt door apotheek (", 0) == 0;
+      },
+      20s));
+  CHECK(outbox->GetItemText(0, 2).utf8_string().rfind("toediening gestopt: ", 0) == 0);
+  CHECK(outbox->GetItemText(1, 1).utf8_string() == "afgeleverd");
   auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
   REQUIRE(tabs);
   tabs->SetSelection(3);

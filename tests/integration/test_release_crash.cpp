@@ -17,6 +17,7 @@
 
 #include "exchange_world.h"
 #include "resident.h"
+#include "stored_lookup.h"
 #include "workstation/workstation.h"
 
 using namespace zb;
@@ -27,34 +28,6 @@ namespace {
 int EnvInt(const char* name, int fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::atoi(v) : fallback;
-}
-
-void LookUpAndStore(workstation::Workstation& w, const domain::RegisteredPatient& patient) {
-  std::mutex m;
-  std::condition_variable cv;
-  bool done = false;
-  auto id = w.LookUp(
-      patient, [](workstation::Workstation::LookupId, domain::SourceDelivery) {},
-      [&](workstation::Workstation::LookupId, workstation::LookupEnd) {
-        std::lock_guard lock(m);
-        done = true;
-        cv.notify_all();
-      });
-  REQUIRE(id.ok());
-  std::unique_lock lock(m);
-  REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return done; }));
-}
-
-domain::BlockId OneAgreementLine(workstation::Workstation& w, const domain::RegisteredPatient& p) {
-  auto offline = w.OpenOffline(p).value();
-  REQUIRE(offline);
-  const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
-  for (const auto& line : overview.lines) {
-    if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy)
-      return line.treatment;
-  }
-  FAIL("no active line with one agreement in the sandbox's data");
-  return {};
 }
 
 // Every Bundle identifier the receivers took, with how often.
@@ -87,10 +60,10 @@ TEST_CASE("a release killed at random points never arrives twice, loses no draft
   auto jansen =
       w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
           .value();
-  LookUpAndStore(*w, jansen);
+  test::LookUpAndStore(*w, jansen);
   domain::MedicationDraft stop;
   stop.action = domain::DraftAction::kStop;
-  stop.treatment = OneAgreementLine(*w, jansen);
+  stop.treatment = test::OneAgreementLine(*w, jansen);
   stop.reason = *domain::ChangeOrStopReason("182856006");
   stop.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
 

@@ -10,6 +10,7 @@
 #include "domain/dose_form.h"
 #include "exchange_world.h"
 #include "resident.h"
+#include "stored_lookup.h"
 #include "workstation/workstation.h"
 
 using namespace zb;
@@ -19,37 +20,6 @@ namespace {
 test::ExchangeWorld& World() {
   static test::ExchangeWorld world;
   return world;
-}
-
-// Looks the patient up (the result is stored sealed) and waits for the end.
-void LookUpAndStore(workstation::Workstation& w, const domain::RegisteredPatient& patient) {
-  std::mutex m;
-  std::condition_variable cv;
-  std::optional<workstation::LookupEnd> end;
-  auto id = w.LookUp(
-      patient, [](workstation::Workstation::LookupId, domain::SourceDelivery) {},
-      [&](workstation::Workstation::LookupId, workstation::LookupEnd e) {
-        std::lock_guard lock(m);
-        end = e;
-        cv.notify_all();
-      });
-  REQUIRE(id.ok());
-  std::unique_lock lock(m);
-  REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return end.has_value(); }));
-  REQUIRE(end->saved);
-}
-
-// A current line of the stored overview governed by exactly one agreement.
-domain::BlockId OneAgreementLine(workstation::Workstation& w, const domain::RegisteredPatient& p) {
-  auto offline = w.OpenOffline(p).value();
-  REQUIRE(offline);
-  const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
-  for (const auto& line : overview.lines) {
-    if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy)
-      return line.treatment;
-  }
-  FAIL("no active line with one agreement in the sandbox's data for this patient");
-  return {};
 }
 
 domain::MedicationDraft StopDraft(const domain::BlockId& treatment) {
@@ -86,8 +56,8 @@ TEST_CASE("a stop draft is made against the stored retrieval, survives a restart
     REQUIRE_FALSE(early.ok());
     CHECK(early.error().problem == "no_retrieval");
 
-    LookUpAndStore(*w, jansen);
-    treatment = OneAgreementLine(*w, jansen);
+    test::LookUpAndStore(*w, jansen);
+    treatment = test::OneAgreementLine(*w, jansen);
     auto noReason = StopDraft(treatment);
     noReason.reason = {};
     auto refused = w->drafts().Save(jansen, noReason, 0, now);
@@ -238,7 +208,7 @@ TEST_CASE("zorgbrug-cli draft add, list and remove, and formulary import, on a r
     auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
     auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value();
     REQUIRE(jansen);
-    treatment = OneAgreementLine(*w, *jansen);
+    treatment = test::OneAgreementLine(*w, *jansen);
   }
   {
     const auto [rc, out, err] = run("draft add" + patient + " --persona so --action stop --treatment " +
@@ -304,7 +274,7 @@ TEST_CASE("Jansen's drafted amoxicillin is checked against her penicillin allerg
   jansen = w->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
   const auto now = boost::posix_time::second_clock::universal_time();
   CHECK(w->drafts().Check(jansen, now).error().problem == "no_retrieval");
-  LookUpAndStore(*w, jansen);
+  test::LookUpAndStore(*w, jansen);
 
   domain::DoseForm dose;
   dose.amount = "1";

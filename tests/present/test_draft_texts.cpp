@@ -38,3 +38,29 @@ TEST_CASE("a draft in words names the line's product and, when stale, who change
   CHECK(present::DraftStateText(replaced, false).find("bron gewijzigd: ziekenhuis ") == 0);  // no name known
   CHECK(present::DraftStateText(current, true) == "voorstel: een voorschrijver moet het overnemen");
 }
+
+TEST_CASE("a pharmacy release reads as waiting, then as processed with what the pharmacy made of it") {
+  const auto waiting = present::DescribeOutbox("pharmacy", "Apotheek Centrum", "90000402", "delivered", 1,
+                                               "MedicationRequest/1/_history/1");
+  CHECK(waiting.state == "afgeleverd, wacht op verwerking door apotheek");
+  CHECK(waiting.answer.empty());  // the receiver's locations mean nothing to the physician
+
+  domain::ProcessedBlock ta;
+  ta.product = "PARACETAMOL 500MG TABLET";
+  ta.detail = "3 maal per dag 1 stuk";
+  ta.stop = true;
+  domain::ProcessedBlock mve;
+  mve.kind = domain::ProcessedBlock::Kind::kDispense;
+  mve.product = "PARACETAMOL 500MG TABLET";
+  mve.detail = "21 stuk";
+  mve.moment = domain::Instant(domain::Date(2026, 12, 2), boost::posix_time::hours(9));
+  const auto done = present::DescribeOutbox("pharmacy", "Apotheek Centrum", "90000402", "delivered", 1, "", {ta, mve},
+                                            domain::Instant(domain::Date(2026, 12, 2), boost::posix_time::hours(10)));
+  CHECK(done.state == "verwerkt door apotheek (02-12-2026 11:00)");
+  CHECK(done.answer ==
+        "toediening gestopt: PARACETAMOL 500MG TABLET — 3 maal per dag 1 stuk; verstrekt: PARACETAMOL 500MG TABLET — "
+        "21 stuk (02-12-2026 10:00)");
+  CHECK_FALSE(done.problem);
+  // The home's record sends no processing answer: delivered is all it says.
+  CHECK(present::DescribeOutbox("care-record", "ECD", "90000380", "delivered", 1, "").state == "afgeleverd");
+}

@@ -86,3 +86,39 @@ TEST_CASE("a release is queued sealed in the transaction that ends its drafts, a
   CHECK(s->outbox().Pending(At(10, 2)).value().size() == 1);
   CHECK_FALSE(s->outbox().Mark(999, store::OutboxState::kDelivered, 1, std::nullopt, "", At(10, 3)).ok());
 }
+
+TEST_CASE("a pharmacy release waits for its processing answer, which is kept sealed with it") {
+  test::StoreFile f;
+  std::int64_t jansen = 0;
+  std::vector<std::int64_t> ids;
+  {
+    auto s = f.Open();
+    jansen = s->patients().Save(test::SyntheticPatient("999991000", "J. Jansen")).value();
+    ids = s->outbox()
+              .Enqueue(
+                  {Item(jansen, "urn:oid:2.999.4|p-1", "pharmacy"), Item(jansen, "urn:oid:2.999.4|p-2", "care-record")},
+                  {})
+              .value();
+    // Not delivered yet: nothing to wait for.
+    CHECK(s->outbox().AwaitingProcessing().value().empty());
+    for (const auto id : ids)
+      REQUIRE(s->outbox().Mark(id, store::OutboxState::kDelivered, 1, {}, "ok", At(10, 1)).ok());
+    // Only the pharmacy's Bundle gets a processing answer; the home's record sends none.
+    auto waiting = s->outbox().AwaitingProcessing().value();
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].id == ids[0]);
+    REQUIRE(s->outbox().MarkProcessed(ids[0], "TA\tx|y\tparacetamol-answer\t\t\t\n", At(10, 30)).ok());
+    CHECK(s->outbox().AwaitingProcessing().value().empty());
+    CHECK_FALSE(s->outbox().MarkProcessed(ids[0] + 10, "TA", At(10, 30)).ok());
+  }
+  CHECK(test::RawFiles(f.path).find("paracetamol-answer") == std::string::npos);
+  auto s = f.Open();
+  const auto item = s->outbox().Get(ids[0]).value();
+  REQUIRE(item);
+  CHECK(item->processedAt == At(10, 30));
+  CHECK(item->processing == "TA\tx|y\tparacetamol-answer\t\t\t\n");
+  // A later mark (the state) keeps the answer.
+  REQUIRE(s->outbox().Mark(ids[0], store::OutboxState::kDelivered, 1, {}, "ok", At(11, 0)).ok());
+  CHECK(s->outbox().Get(ids[0]).value()->processing == "TA\tx|y\tparacetamol-answer\t\t\t\n");
+  CHECK_FALSE(s->outbox().Get(ids[1]).value()->processedAt);
+}

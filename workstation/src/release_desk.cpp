@@ -11,6 +11,7 @@
 #include "net/http/client.h"
 #include "net/jose/random.h"
 #include "offline_picture.h"
+#include "processing_text.h"
 #include "release_desk_impl.h"
 
 namespace zb::workstation {
@@ -26,24 +27,6 @@ constexpr const char* kCareRecord = "care-record";
 
 domain::Error Refused(const std::string& detail, const std::string& problem) {
   return domain::Error{ErrorCode::kRefused, detail, problem};
-}
-
-DeliveryState StateOf(OutboxState s) { return static_cast<DeliveryState>(static_cast<int>(s)); }
-
-OutboxEntry EntryOf(const store::OutboxItem& o) {
-  OutboxEntry e;
-  e.id = o.id;
-  e.release = o.release;
-  e.bundleIdentifier = o.bundleIdentifier;
-  e.target = o.target;
-  e.receiverUra = o.receiverUra;
-  e.receiverName = o.receiverName;
-  e.state = StateOf(o.state);
-  e.attempts = o.attempts;
-  e.answer = o.answer;
-  e.summary = o.lines;
-  e.updatedAt = o.updatedAt;
-  return e;
 }
 
 // Waits between attempts: 30 s, doubling, at most an hour — a receiver down for the night is not
@@ -76,6 +59,24 @@ std::vector<domain::SignalDecision> ReleaseKeys(std::vector<domain::SignalDecisi
 }  // namespace
 
 const char* ToString(DeliveryState state) { return store::ToString(static_cast<OutboxState>(static_cast<int>(state))); }
+
+OutboxEntry detail::EntryOf(const store::OutboxItem& o) {
+  OutboxEntry e;
+  e.id = o.id;
+  e.release = o.release;
+  e.bundleIdentifier = o.bundleIdentifier;
+  e.target = o.target;
+  e.receiverUra = o.receiverUra;
+  e.receiverName = o.receiverName;
+  e.state = static_cast<DeliveryState>(static_cast<int>(o.state));
+  e.attempts = o.attempts;
+  e.answer = o.answer;
+  e.summary = o.lines;
+  e.updatedAt = o.updatedAt;
+  e.processedAt = o.processedAt;
+  e.processing = DecodeProcessing(o.processing);
+  return e;
+}
 
 ReleaseDesk::ReleaseDesk(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 ReleaseDesk::~ReleaseDesk() = default;
@@ -191,7 +192,7 @@ domain::Result<ReleaseResult> ReleaseDesk::Release(const domain::RegisteredPatie
   ReleaseResult out{release, {}};
   for (std::size_t i = 0; i < items.size(); ++i) {
     items[i].id = queued.value()[i];
-    out.queued.push_back(EntryOf(items[i]));
+    out.queued.push_back(detail::EntryOf(items[i]));
   }
   return out;
 }
@@ -266,8 +267,9 @@ domain::Result<std::vector<OutboxEntry>> ReleaseDesk::Send(domain::Instant now) 
     item.state = state;
     item.answer = answer;
     item.updatedAt = now;
-    out.push_back(EntryOf(item));
+    out.push_back(detail::EntryOf(item));
   }
+  if (auto r = CollectProcessing(session, now, out); !r) return r.error();
   return out;
 }
 
@@ -275,7 +277,7 @@ domain::Result<std::vector<OutboxEntry>> ReleaseDesk::Outbox(const domain::Regis
   auto items = m_impl->store.outbox().List(patient.id);
   if (!items) return items.error();
   std::vector<OutboxEntry> out;
-  for (const auto& o : items.value()) out.push_back(EntryOf(o));
+  for (const auto& o : items.value()) out.push_back(detail::EntryOf(o));
   return out;
 }
 

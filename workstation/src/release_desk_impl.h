@@ -23,4 +23,9 @@ struct ReleaseDesk::Impl {
   std::string identifierRoot;  // the organisation's OID root for new block identifiers
 };
 
+namespace detail {
+// An outbox item as the screens see it (its processing answer decoded).
+OutboxEntry EntryOf(const store::OutboxItem& o);
+}  // namespace detail
+
 }  // namespace zb::workstation

@@ -28,8 +28,9 @@ enum class AuditAction {
   kDraftCreated,  // a medication draft before admission (prescribing.md): local, never sent
   kDraftEdited,
   kDraftDeleted,
-  kReleaseQueued,  // drafts released: their Bundles written to the outbox
-  kReleaseSent,    // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
+  kReleaseQueued,     // drafts released: their Bundles written to the outbox
+  kReleaseSent,       // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
+  kReleaseProcessed,  // the pharmacy's processing answer (TA/MVE) to a delivered release read
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

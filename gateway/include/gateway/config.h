@@ -72,6 +72,13 @@ struct GatewayConfig {
   std::string addressDirectory;  // FHIR base of the mCSD Query Directory; empty: no phone numbers
   int sessionMinutes = 480;
   int sessionIdleSeconds = 1800;  // a session unused this long ends (a workstation left logged in)
+  // The receiving endpoint for pharmacies' processing answers (prescribing.md §1, MP-VAO): where
+  // the sealed answers are kept and their key; empty directory = no endpoint. `publicUrl` is the
+  // gateway's address as other organisations reach it (registered on Discovery); empty = its own
+  // listening address (the sandbox, tests).
+  std::string inboundDirectory;
+  std::string inboundKeyFile;
+  std::string publicUrl;
   std::string auditFile;
   std::string auditKeyFile;
   std::string auditHeadFile;  // the sealed head (count + last MAC); default: the trail's name + ".head"

@@ -153,4 +153,16 @@ domain::Result<http::Response> GatewayClient::Release(const std::string& session
   return RelayResult(m_http.Send(request));
 }
 
+domain::Result<http::Response> GatewayClient::Processing(const std::string& session, const std::string& pharmacyUra,
+                                                         const std::vector<std::string>& identifiers,
+                                                         const std::string& patient) const {
+  const std::string url = m_baseUrl + "/api/v1/processing";
+  const nlohmann::json body{{"pharmacy_ura", pharmacyUra}, {"identifiers", identifiers}};
+  http::Request request{"POST", url, SessionHeaders(session, "POST", url), body.dump()};
+  request.headers.push_back({"Content-Type", "application/json"});
+  request.headers.push_back({"Accept", "application/fhir+json"});
+  request.headers.push_back({std::string(contract::kPatientHeader), patient});
+  return RelayResult(m_http.Send(request));
+}
+
 }  // namespace zb::net::client

@@ -16,6 +16,8 @@ constexpr std::array kCodes{
     ProblemCode{"redirect_uri_not_registered", 400, ErrorCode::kRefused, "redirect URI not registered at DEZI"},
     ProblemCode{"relay_request_invalid", 400, ErrorCode::kInvalidFormat, "the relayed request is not allowed"},
     ProblemCode{"release_invalid", 400, ErrorCode::kInvalidFormat, "the release is not a sendable transaction"},
+    ProblemCode{"processing_query_invalid", 400, ErrorCode::kInvalidFormat,
+                "a question for pharmacy answers must name the patient, the pharmacy and identifiers"},
     ProblemCode{"patient_required", 400, ErrorCode::kInvalidFormat, "the request names no patient (BSN)"},
     ProblemCode{"request_malformed", 400, ErrorCode::kInvalidFormat, "the request is not well-formed HTTP"},
     ProblemCode{"request_target_invalid", 400, ErrorCode::kInvalidFormat,

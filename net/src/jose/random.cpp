@@ -45,6 +45,18 @@ std::string Sha256(std::string_view data) {
   return out;
 }
 
+std::string Hex(std::string_view bytes) {
+  static constexpr const char* kDigits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
 std::string HmacSha256(std::string_view key, std::string_view data) {
   std::string out(32, '\0');
   unsigned int len = 0;

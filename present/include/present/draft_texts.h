@@ -5,12 +5,15 @@
 // changed since (then release is blocked until the physician confirms it again).
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/audit.h"
 #include "domain/draft_binding.h"
 #include "domain/overview.h"
 #include "domain/prescription_draft.h"
+#include "domain/processing.h"
 #include "domain/release_checks.h"
 
 namespace zb::present {
@@ -32,12 +35,17 @@ struct OutboxRow {
   std::string kind;      // "recept (apotheek)" or "informatie (eigen ECD)"
   std::string state;     // "afgeleverd", "geweigerd", ...
   std::string attempts;
-  std::string answer;    // the receiver's issue text; empty when delivered
+  std::string answer;    // the receiver's issue text; once processed, what the pharmacy made of it
   bool problem = false;  // refused, or not delivered electronically: someone must act
 };
 // `target` "pharmacy" or "care-record"; `state` as the outbox names it ("queued", "delivered", ...).
+// `processing`/`processedAt`: the pharmacy's processing answer, once it came.
 OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,
-                         const std::string& state, int attempts, const std::string& answer);
+                         const std::string& state, int attempts, const std::string& answer,
+                         const std::vector<domain::ProcessedBlock>& processing = {},
+                         std::optional<domain::Instant> processedAt = std::nullopt);
+// "toedieningsafspraak: Amoxicilline 500 mg — 3 maal per dag 1 stuk" / "verstrekt: … — 21 stuk (02-12-2026 23:50)".
+std::string DescribeProcessedBlock(const domain::ProcessedBlock& block);
 
 std::string DraftActionLabel(domain::DraftAction action);
 // The line's state for the physician; `names` turns the changing source's id into its

@@ -49,6 +49,9 @@ struct OutboxItem {
   std::string bundle;  // the Bundle as sent (sealed)
   std::string answer;  // the receiver's issue text, or the created locations (sealed)
   std::string lines;   // what the release did per line, for the screens (sealed)
+  // The pharmacy's processing answer (prescribing.md §1, TA + MVE), once it came (sealed).
+  std::optional<domain::Instant> processedAt;
+  std::string processing;
 };
 
 class OutboxStore {
@@ -65,9 +68,16 @@ class OutboxStore {
   // Records a state, attempts, next attempt and answer of item `id` (committed before returning).
   domain::Result<bool> Mark(std::int64_t id, OutboxState state, int attempts,
                             std::optional<domain::Instant> nextAttempt, const std::string& answer, domain::Instant now);
+  // Releases delivered to a pharmacy whose processing answer has not come yet.
+  domain::Result<std::vector<OutboxItem>> AwaitingProcessing();
+  // Records the pharmacy's processing answer of item `id`, received at `at`.
+  domain::Result<bool> MarkProcessed(std::int64_t id, const std::string& processing, domain::Instant at);
 
  private:
   domain::Result<OutboxItem> Load(Statement& row);
+  domain::Result<OutboxItem> Existing(std::int64_t id);  // kMissing when there is no item `id`
+  // The sealed fields of an item (Bundle, answer, lines, processing answer), bound to its row.
+  std::vector<unsigned char> SealRecord(const OutboxItem& item) const;
   std::shared_ptr<Database> m_db;
   const Cipher& m_cipher;
 };

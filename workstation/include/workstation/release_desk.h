@@ -15,6 +15,7 @@
 
 #include "domain/date_time.h"
 #include "domain/patient_register.h"
+#include "domain/processing.h"
 #include "domain/release_checks.h"
 #include "domain/result.h"
 
@@ -35,6 +36,9 @@ struct OutboxEntry {
   std::string answer;   // the receiver's issue text, or what it created
   std::string summary;  // what the Bundle holds, and each signal decision with its reason
   domain::Instant updatedAt;
+  // The pharmacy's processing answer ("verwerkt door apotheek"), once it came.
+  std::optional<domain::Instant> processedAt;
+  std::vector<domain::ProcessedBlock> processing;
 };
 
 struct ReleaseRequest {
@@ -63,13 +67,17 @@ class ReleaseDesk {
   // not compile; a signal lacks a decision with a reason; a Bundle fails the TestScript rules.
   domain::Result<ReleaseResult> Release(const domain::RegisteredPatient& patient, const ReleaseRequest& request,
                                         domain::Instant now);
-  // Sends what is due (queued, retries due at `now`, and "sending" ones — looked up first). Needs
-  // a login. Returns the entries it handled with their new state.
+  // Sends what is due (queued, retries due at `now`, and "sending" ones — looked up first), then
+  // asks the gateway for the processing answers of releases delivered to a pharmacy. Needs a
+  // login. Returns the entries it handled with their new state (sent, or newly processed).
   domain::Result<std::vector<OutboxEntry>> Send(domain::Instant now);
   // The patient's outbox, oldest first.
   domain::Result<std::vector<OutboxEntry>> Outbox(const domain::RegisteredPatient& patient);
 
  private:
+  // release_processing.cpp: the answers the pharmacy sent to the gateway's receiving endpoint.
+  domain::Result<bool> CollectProcessing(const std::string& session, domain::Instant now,
+                                         std::vector<OutboxEntry>& out);
   std::unique_ptr<Impl> m_impl;
 };
 

@@ -38,6 +38,12 @@ class GatewayClient {
   domain::Result<http::Response> Release(const std::string& session, const std::string& service, const std::string& ura,
                                          const std::string& bundle, const std::string& patient) const;
 
+  // The processing answers (TA, MVE) the pharmacy `pharmacyUra` sent back about `patient` (BSN)
+  // for the released MAs/VVs `identifiers` ("system|value"): a searchset Bundle, empty while none came.
+  domain::Result<http::Response> Processing(const std::string& session, const std::string& pharmacyUra,
+                                            const std::vector<std::string>& identifiers,
+                                            const std::string& patient) const;
+
   // The same calls in two halves, for callers that send many at once (MultiClient).
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,
                                  const std::string& name = {}) const;

@@ -18,4 +18,13 @@ inline constexpr std::string_view kMedicationDataService = "zorgbrug-medicatiege
 inline constexpr std::string_view kPrescriptionBundleProfile =
     "http://nictiz.nl/fhir/StructureDefinition/mp-MedicationPrescription-Bundle";
 
+// MP-VAO, the way back: a pharmacy's "voorschriftverwerking" (TA + MVE) for a prescription it
+// received. The organisation's gateway registers its receiving endpoint on this Discovery Service
+// (fhirBaseURL = <gateway>/inbound); the pharmacy posts with a token from the organisation's node
+// for this scope, which the gateway introspects there.
+inline constexpr std::string_view kProcessingService = "zorgbrug-voorschriftverwerking";
+inline constexpr std::string_view kProcessingBundleProfile =
+    "http://nictiz.nl/fhir/StructureDefinition/mp-MedicationPrescriptionProcessing-Bundle";
+inline constexpr std::string_view kInboundBase = "/inbound";  // + "/" (a FHIR base: POST [base])
+
 }  // namespace zb::net::contract

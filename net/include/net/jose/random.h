@@ -14,6 +14,8 @@ std::string RandomUuid();
 // SHA-256 / SHA-512 / HMAC-SHA-256 as raw bytes.
 std::string Sha256(std::string_view data);
 std::string HmacSha256(std::string_view key, std::string_view data);
+// Lower-case hex of raw bytes (a digest as a file name or an audit value).
+std::string Hex(std::string_view bytes);
 // Constant-time comparison for secrets (state, tokens): no early exit on the first difference.
 bool SecretEquals(std::string_view a, std::string_view b);
 
