@@ -209,6 +209,28 @@ TEST_CASE(
   CHECK(closed == 200);
 }
 
+TEST_CASE("a release and a pharmacy's processing answer pass nginx up to the gateway's 2 MB, not more", "[nginx]") {
+  Front f;
+  // A processing answer of 600 kB, without a token: it reaches the gateway (401 from /inbound),
+  // so nginx's 64 kB guard for other endpoints does not cut it off.
+  const std::string large = "{\"resourceType\":\"Bundle\",\"padding\":\"" + std::string(600 * 1024, 'x') + "\"}";
+  const net::http::Client http(f.world.Trust());
+  auto inbound = http.Send({"POST", f.nginx->url() + "/inbound", {{"Content-Type", "application/fhir+json"}}, large});
+  REQUIRE(inbound.ok());
+  CHECK(inbound->status == 401);
+  // A release of that size reaches the gateway's own checks (not a Bundle it can send: 400).
+  const auto release = f.Client().Release(f.Session(), "zorgbrug-voorschrift", "90000402", large, kJansen);
+  REQUIRE_FALSE(release.ok());
+  CHECK(release.error().problem == "release_invalid");
+  // Beyond 2 MB nginx refuses it itself (over HTTP/2 in its own HTML: see the template).
+  auto huge = http.Send({"POST",
+                         f.nginx->url() + "/inbound",
+                         {{"Content-Type", "application/fhir+json"}},
+                         std::string(3 * 1024 * 1024, 'x')});
+  REQUIRE(huge.ok());
+  CHECK(huge->status == 413);
+}
+
 TEST_CASE("with the gateway stopped, nginx answers that the gateway is unreachable and the desktop says so",
           "[nginx]") {
   Front f;
