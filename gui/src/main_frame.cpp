@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "login_panel.h"
 #include "patient_dialog.h"
+#include "present/admission_report.h"
 #include "present/login_texts.h"
 #include "present/tr.h"
 #include "printing.h"
@@ -356,7 +357,14 @@ void MainFrame::ShowAudit() {
 }
 
 present::Report MainFrame::CurrentReport() const {
-  return present::BuildOverviewReport(m_screen.header, m_screen.view, domain::FormatDateTime(Now()), m_user.audit.name);
+  auto report =
+      present::BuildOverviewReport(m_screen.header, m_screen.view, domain::FormatDateTime(Now()), m_user.audit.name);
+  // "Medicatie bij opname": what was prepared for the admission goes on paper with its state.
+  std::vector<present::DraftRow> drafts;
+  std::vector<present::OutboxRow> released;
+  if (AdmissionRows(drafts, released).empty() && (!drafts.empty() || !released.empty()))
+    present::AppendAdmissionMedication(report, drafts, released);
+  return report;
 }
 
 std::string MainFrame::ExportPdf(const std::string& path) {

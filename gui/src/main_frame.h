@@ -19,6 +19,7 @@ class wxDialog;
 #include "commands.h"
 #include "overview_panel.h"
 #include "patients_panel.h"
+#include "present/draft_texts.h"
 #include "present/overview_report.h"
 #include "ui_thread.h"
 #include "workstation/patient_session.h"
@@ -88,6 +89,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // Drafts (main_frame_drafts.cpp): the tab refilled from the store; a stop or pause of the line in
   // focus after asking the reason; the draft in focus deleted.
   void RefreshDrafts();
+  // The patient's drafts and released Bundles in words (the drafts tab, the printed "medicatie bij
+  // opname"); an error text when the drafts cannot be read.
+  std::string AdmissionRows(std::vector<present::DraftRow>& drafts, std::vector<present::OutboxRow>& released) const;
   void AskDraft(domain::DraftAction action);
   void RemoveSelectedDraft();
   // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.

@@ -14,26 +14,34 @@
 
 namespace zb::gui {
 
-void MainFrame::RefreshDrafts() {
+std::string MainFrame::AdmissionRows(std::vector<present::DraftRow>& drafts,
+                                     std::vector<present::OutboxRow>& released) const {
   const auto& patient = m_session.patient();
-  if (!patient) return;
-  auto drafts = m_workstation.drafts().List(*patient);
-  if (!drafts) {
-    SetStatusText(TF("Concepten niet te lezen: {0}", {drafts.error().detail}), 0);
-    return;
+  if (!patient) return {};
+  auto listed = m_workstation.drafts().List(*patient);
+  if (!listed) return TF("Concepten niet te lezen: {0}", {listed.error().detail}).utf8_string();
+  for (const auto& e : listed.value()) {
+    drafts.push_back(present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness,
+                                            m_screen.overview.get(), m_screen.sourceNames));
   }
-  std::vector<present::DraftRow> rows;
-  for (const auto& e : drafts.value()) {
-    rows.push_back(present::DescribeDraft(e.id, e.draft, e.author, e.proposal, e.updatedAt, e.freshness,
-                                          m_screen.overview.get(), m_screen.sourceNames));
-  }
-  m_overview->ShowDrafts(std::move(rows));
-  std::vector<present::OutboxRow> sent;
   if (auto outbox = m_workstation.releases().Outbox(*patient)) {
     for (const auto& e : outbox.value())
-      sent.push_back(present::DescribeOutbox(e.target, e.receiverName, e.receiverUra, workstation::ToString(e.state),
-                                             e.attempts, e.answer, e.processing, e.processedAt));
+      released.push_back(present::DescribeOutbox(e.target, e.receiverName, e.receiverUra,
+                                                 workstation::ToString(e.state), e.attempts, e.answer, e.processing,
+                                                 e.processedAt));
   }
+  return {};
+}
+
+void MainFrame::RefreshDrafts() {
+  if (!m_session.patient()) return;
+  std::vector<present::DraftRow> rows;
+  std::vector<present::OutboxRow> sent;
+  if (const std::string problem = AdmissionRows(rows, sent); !problem.empty()) {
+    SetStatusText(U(problem), 0);
+    return;
+  }
+  m_overview->ShowDrafts(std::move(rows));
   m_overview->ShowOutbox(sent);
 }
 

@@ -62,7 +62,12 @@ class Layouter {
     const double padY = block.style == ReportStyle::kBanner ? 5 : 1.5;
     const double height = before + static_cast<double>(rowLines) * lineHeight + 2 * padY;
     if (block.style == ReportStyle::kTableHeader) m_header = block;
-    if (m_y + height > kPageHeight - kMargin - 20) {
+    // A heading, banner or table header never ends a page: it keeps room for what it introduces
+    // (a heading: a banner, a table header and a row).
+    const double keep = block.style == ReportStyle::kHeading                                              ? 80
+                        : block.style == ReportStyle::kBanner || block.style == ReportStyle::kTableHeader ? 30
+                                                                                                          : 0;
+    if (m_y + height + keep > kPageHeight - kMargin - 20) {
       NewPage();
       // A table continued on a new page repeats its header.
       if (block.style == ReportStyle::kTableRow && m_header) Add(*m_header);

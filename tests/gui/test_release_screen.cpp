@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "child_process.h"
 #include "gui_support.h"
 #include "main_frame.h"
 #include "medication_grid.h"
@@ -17,6 +18,20 @@ using namespace zb;
 using test::Screenshot;
 using test::WaitFor;
 using namespace std::chrono_literals;
+
+namespace {
+
+// The text of a PDF (poppler's pdftotext, installed by scripts/install-deps.sh); with `frame`, the
+// window's PDF export is written to `pdf` first. Without pdftotext the text checks cannot run.
+std::string PdfText(const std::string& dir, const std::string& pdf, gui::MainFrame* frame = nullptr) {
+  if (frame) REQUIRE(frame->ExportPdf(pdf).empty());
+  test::ChildProcess tool({"pdftotext", "-layout", pdf, dir + "/pdf.txt"}, dir + "/pdftotext.log");
+  if (tool.Wait(std::chrono::seconds(30)) != 0)
+    FAIL("pdftotext failed: " << test::ReadTextFile(dir + "/pdftotext.log"));
+  return test::ReadTextFile(dir + "/pdf.txt");
+}
+
+}  // namespace
 
 TEST_CASE("drafts released from the window reach the pharmacy and the home's record, and the outbox says so") {
   const std::string dir = test::MakeTempDir("zb-gui-release");
@@ -62,6 +77,13 @@ TEST_CASE("drafts released from the window reach the pharmacy and the home's rec
     dialog->Destroy();
   }
 
+  // The printed "medicatie bij opname" holds the draft, marked as not sent (kept in the screenshot
+  // folder for update-screenshots.sh, which pictures its last page).
+  const char* shots = std::getenv("ZB_SCREENSHOT_DIR");
+  const std::string draftsPdf = shots ? std::string(shots) + "/admission-jansen.pdf" : dir + "/admission.pdf";
+  CHECK(frame->ExportPdf(draftsPdf).empty());
+  CHECK(PdfText(dir, draftsPdf).find("Concepten zijn NIET verzonden") != std::string::npos);
+
   CHECK(frame->ReleaseDrafts({}).empty());
   REQUIRE(WaitFor([&] { return !frame->sending(); }, 20s));
   CHECK(frame->overview().draftRows() == 0);
@@ -83,6 +105,10 @@ TEST_CASE("drafts released from the window reach the pharmacy and the home's rec
       20s));
   CHECK(outbox->GetItemText(0, 2).utf8_string().rfind("toediening gestopt: ", 0) == 0);
   CHECK(outbox->GetItemText(1, 1).utf8_string() == "afgeleverd");
+  // On paper too: what went to whom, and what the pharmacy made of it.
+  const std::string releasedText = PdfText(dir, dir + "/released.pdf", frame);
+  CHECK(releasedText.find("verwerkt door apotheek") != std::string::npos);
+  CHECK(releasedText.find("Concepten zijn NIET verzonden") == std::string::npos);  // no draft is left
   auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
   REQUIRE(tabs);
   tabs->SetSelection(3);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drafts in words: the action, the product (the draft's, else the line's), and the state — a
 // source that changed the line since is named by its organisation.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "builders.h"
+#include "present/admission_report.h"
 #include "present/draft_texts.h"
 
 using namespace zb;
@@ -63,4 +65,36 @@ TEST_CASE("a pharmacy release reads as waiting, then as processed with what the 
   CHECK_FALSE(done.problem);
   // The home's record sends no processing answer: delivered is all it says.
   CHECK(present::DescribeOutbox("care-record", "ECD", "90000380", "delivered", 1, "").state == "afgeleverd");
+}
+
+TEST_CASE("the printed medication at admission marks drafts as not sent and lists what was released") {
+  present::Report report;
+  present::AppendAdmissionMedication(report, {}, {});
+  REQUIRE(report.blocks.size() == 2);
+  CHECK(report.blocks[1].cells[0] == "Geen concepten en geen vrijgaven voor deze patiënt.");
+
+  present::DraftRow stale;
+  stale.action = "stoppen";
+  stale.product = "FUROSEMIDE TABLET 40MG";
+  stale.reason = "geneesmiddel niet voorradig";
+  stale.state = "bron gewijzigd: eerst opnieuw bevestigen";
+  stale.author = "A. de Vries, 02-12-2026 10:15";
+  stale.blocked = true;
+  const auto sent =
+      present::DescribeOutbox("pharmacy", "Apotheek Centrum", "90000402", "refused", 1, "product onbekend");
+  present::Report both;
+  present::AppendAdmissionMedication(both, {stale}, {sent});
+  std::vector<std::string> texts;
+  for (const auto& b : both.blocks) texts.push_back(b.cells.empty() ? "" : b.cells[0]);
+  CHECK(both.blocks[1].style == present::ReportStyle::kBanner);  // before any draft line
+  const auto row = std::find(texts.begin(), texts.end(), "stoppen");
+  REQUIRE(row != texts.end());
+  CHECK(both.blocks[static_cast<std::size_t>(row - texts.begin())].warning);  // blocked: marked on paper
+  CHECK(std::find(texts.begin(), texts.end(), "Concept van A. de Vries, 02-12-2026 10:15") != texts.end());
+  const auto released = std::find(texts.begin(), texts.end(), "Apotheek Centrum (URA 90000402)");
+  REQUIRE(released != texts.end());
+  const auto& r = both.blocks[static_cast<std::size_t>(released - texts.begin())];
+  CHECK(r.cells[2] == "geweigerd");
+  CHECK(r.cells[3] == "product onbekend");
+  CHECK(r.warning);
 }

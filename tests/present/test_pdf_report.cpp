@@ -12,6 +12,7 @@
 
 #include "child_process.h"
 #include "fixtures.h"
+#include "present/admission_report.h"
 #include "report/page_layout.h"
 #include "report/pdf_writer.h"
 
@@ -155,4 +156,33 @@ TEST_CASE("the PDF is written 0600 under an unpredictable temporary name: a plan
   for (const auto& e : fs::directory_iterator(dir))
     leftovers += e.path().filename().string().rfind(".overzicht", 0) == 0;
   CHECK(leftovers == 0);
+}
+
+TEST_CASE("a heading, banner or table header never ends a page: it goes over with what it introduces") {
+  // Overviews of every length from 10 to 60 rows put the ICA heading at every height of a page.
+  for (std::size_t rows = 10; rows <= 60; ++rows) {
+    present::Report printed = Sample(rows);
+    present::DraftRow d;
+    d.action = "stoppen";
+    d.product = "FUROSEMIDE TABLET 40MG";
+    d.reason = "geneesmiddel niet voorradig";
+    d.state = "concept, niet verzonden";
+    present::AppendAdmissionMedication(printed, {d}, {});
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 8);
+    cairo_t* cr = cairo_create(surface);
+    const auto pages = report::LayOut(printed, cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    for (std::size_t p = 0; p + 1 < pages.size(); ++p) {
+      // The last text of a page (before the footer, added at the end) is no heading or header.
+      const auto& runs = pages[p].runs;
+      REQUIRE(runs.size() >= 2);
+      const auto& last = runs[runs.size() - 2];
+      INFO(rows << " rows, page " << p + 1 << " ends with: " << last.text);
+      CHECK(last.text != "Medicatie bij opname: concepten en vrijgaven");
+      CHECK(last.text.rfind("Concepten zijn NIET", 0) != 0);
+      CHECK(last.text != "Status");  // the last column of the drafts' table header
+      CHECK(last.text.rfind("Intoleranties, contra-indicaties", 0) != 0);
+    }
+  }
 }
