@@ -246,6 +246,8 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
     cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
     cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
   }
+  c.outbox->add_option("--confirm-hand-delivery", a.confirmHandDelivery,
+                       "Confirm that outbox item ID (no receiver, or refused) was delivered another way");
   c.add->add_flag("--lookup", a.lookUp, "Look the patient up at his sources first and store the result");
   c.add->add_option("--action", a.action, "What the draft does")
       ->required()

@@ -38,7 +38,8 @@ struct DraftArgs {
   // Release.
   std::vector<std::string> decisions;  // "signal key=reason"
   std::string pharmacyUra;
-  std::string identifierRoot;  // default $ZORGBRUG_IDENTIFIER_ROOT
+  std::int64_t confirmHandDelivery = 0;  // outbox: the item delivered by hand
+  std::string identifierRoot;            // default $ZORGBRUG_IDENTIFIER_ROOT
 };
 
 struct DraftCommands {

@@ -16,8 +16,8 @@ constexpr int kExitToHandle = 3;
 constexpr int kExitNotDelivered = 6;
 
 void Print(const workstation::OutboxEntry& e) {
-  std::cout << "  " << e.target << " " << (e.receiverName.empty() ? e.receiverUra : e.receiverName) << " (URA "
-            << (e.receiverUra.empty() ? "-" : e.receiverUra) << "): " << workstation::ToString(e.state)
+  std::cout << "  #" << e.id << " " << e.target << " " << (e.receiverName.empty() ? e.receiverUra : e.receiverName)
+            << " (URA " << (e.receiverUra.empty() ? "-" : e.receiverUra) << "): " << workstation::ToString(e.state)
             << (e.attempts > 0 ? ", attempt " + std::to_string(e.attempts) : std::string())
             << (e.answer.empty() ? std::string() : " — " + e.answer) << "\n";
   if (e.processedAt) {
@@ -30,6 +30,14 @@ void Print(const workstation::OutboxEntry& e) {
 
 int RunRelease(workstation::Workstation& w, const d::RegisteredPatient& patient, const DraftArgs& a, bool release,
                boost::posix_time::ptime now) {
+  if (!release && a.confirmHandDelivery > 0) {
+    auto confirmed = w.releases().ConfirmHandDelivery(patient, a.confirmHandDelivery, now);
+    if (!confirmed) {
+      std::cerr << "zorgbrug-cli: " << confirmed.error().detail << "\n";
+      return kExitRefused;
+    }
+    std::cout << "outbox item #" << a.confirmHandDelivery << " confirmed delivered by hand\n";
+  }
   if (release) {
     workstation::ReleaseRequest request;
     request.pharmacyUra = a.pharmacyUra;

@@ -13,6 +13,7 @@
 #include "domain/dose_form.h"
 #include "exchange_world.h"
 #include "fixtures.h"
+#include "present/draft_texts.h"
 #include "resident.h"
 #include "stored_lookup.h"
 #include "workstation/workstation.h"
@@ -212,6 +213,41 @@ TEST_CASE("a pharmacy that is down gets the release later, not before its back-o
   REQUIRE(later.size() == 1);
   CHECK(later[0].state == workstation::DeliveryState::kDelivered);
   CHECK(later[0].attempts == 2);
+}
+
+TEST_CASE("a release nobody could take electronically stays a problem until a user confirms delivery by hand") {
+  const std::string dir = test::MakeTempDir("zb-release-by-hand");
+  auto [w, jansen] = JansenLookedUp(dir);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  REQUIRE(w->drafts().Save(jansen, StopDraft(test::OneAgreementLine(*w, jansen)), 0, now).ok());
+  // Aimed at an organisation that is no pharmacy on the prescription service: refused (4xx).
+  workstation::ReleaseRequest request;
+  request.pharmacyUra = "90000403";
+  REQUIRE(w->releases().Release(jansen, request, now).ok());
+  auto sent = w->releases().Send(now).value();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].state == workstation::DeliveryState::kRefused);
+  CHECK(sent[1].state == workstation::DeliveryState::kDelivered);
+  CHECK(present::DescribeOutbox(sent[0].target, sent[0].receiverName, sent[0].receiverUra,
+                                workstation::ToString(sent[0].state), sent[0].attempts, sent[0].answer)
+            .problem);
+  // Only a refused (or receiver-less) item can be confirmed, and only the patient's own.
+  CHECK(w->releases().ConfirmHandDelivery(jansen, sent[1].id, now).error().problem == "not_confirmable");
+  auto other =
+      w->SavePatient(test::Resident("999990019", "C. Visser", domain::Date(1941, 11, 5)), domain::Date(2026, 12, 1))
+          .value();
+  CHECK(w->releases().ConfirmHandDelivery(other, sent[0].id, now).error().problem == "not_found");
+  // Phoned through to the pharmacy: confirmed, audited with who.
+  auto confirmed = w->releases().ConfirmHandDelivery(jansen, sent[0].id, now);
+  REQUIRE(confirmed.ok());
+  CHECK(confirmed->state == workstation::DeliveryState::kHandDelivered);
+  CHECK(confirmed->answer.find("confirmed delivered by hand by") != std::string::npos);
+  CHECK(w->releases().Outbox(jansen).value()[0].state == workstation::DeliveryState::kHandDelivered);
+  CHECK(w->releases().Send(now).value().empty());  // not sent, not asked for a processing answer
+  bool audited = false;
+  for (const auto& e : w->AuditTrail(std::nullopt).entries.value())
+    audited = audited || (e.event.action == domain::AuditAction::kReleaseSent && e.event.outcome == "hand-delivered");
+  CHECK(audited);
 }
 
 TEST_CASE("Jansen's amoxicillin is released only with a decision on her penicillin allergy, carrying code 10") {

@@ -273,6 +273,32 @@ domain::Result<std::vector<OutboxEntry>> ReleaseDesk::Send(domain::Instant now) 
   return out;
 }
 
+domain::Result<OutboxEntry> ReleaseDesk::ConfirmHandDelivery(const domain::RegisteredPatient& patient,
+                                                             std::int64_t entryId, domain::Instant now) {
+  const auto user = m_impl->user();
+  if (!user) return Refused("no session", "not_logged_in");
+  auto item = m_impl->store.outbox().Get(entryId);
+  if (!item) return item.error();
+  if (!item.value() || item.value()->patientId != patient.id)
+    return Refused("no outbox item " + std::to_string(entryId) + " for this patient", "not_found");
+  auto& o = *item.value();
+  if (o.state != OutboxState::kNoReceiver && o.state != OutboxState::kRefused)
+    return Refused(std::string("outbox item is ") + store::ToString(o.state) +
+                       ": only an item without a receiver, or refused, is confirmed by hand",
+                   "not_confirmable");
+  const std::string answer = "confirmed delivered by hand by " + user->audit.name + " (" + user->audit.userId + ")" +
+                             (o.answer.empty() ? std::string() : "; before: " + o.answer);
+  if (auto r = m_impl->store.outbox().Mark(o.id, OutboxState::kHandDelivered, o.attempts, std::nullopt, answer, now);
+      !r)
+    return r.error();
+  m_impl->audit(domain::AuditAction::kReleaseSent, patient.bsn.digits(),
+                "release " + o.release + ": " + o.target + " confirmed delivered by hand", "hand-delivered");
+  o.state = OutboxState::kHandDelivered;
+  o.answer = answer;
+  o.updatedAt = now;
+  return detail::EntryOf(o);
+}
+
 domain::Result<std::vector<OutboxEntry>> ReleaseDesk::Outbox(const domain::RegisteredPatient& patient) {
   auto items = m_impl->store.outbox().List(patient.id);
   if (!items) return items.error();

@@ -71,6 +71,12 @@ class ReleaseDesk {
   // asks the gateway for the processing answers of releases delivered to a pharmacy. Needs a
   // login. Returns the entries it handled with their new state (sent, or newly processed).
   domain::Result<std::vector<OutboxEntry>> Send(domain::Instant now);
+  // A user confirms that a Bundle nobody could take electronically (no receiver, or refused) was
+  // delivered another way (phoned, faxed, handed over): the line then reads "handmatig
+  // afgeleverd". Audited with who. Refused ("not_logged_in", "not_found", "not_confirmable") for
+  // another patient's item or one that is queued, sending or delivered.
+  domain::Result<OutboxEntry> ConfirmHandDelivery(const domain::RegisteredPatient& patient, std::int64_t entryId,
+                                                  domain::Instant now);
   // The patient's outbox, oldest first.
   domain::Result<std::vector<OutboxEntry>> Outbox(const domain::RegisteredPatient& patient);
 
