@@ -217,13 +217,23 @@ domain::Result<bool> OutboxStore::Mark(std::int64_t id, OutboxState state, int a
   return true;
 }
 
-domain::Result<std::vector<OutboxItem>> OutboxStore::AwaitingProcessing() {
+domain::Result<std::vector<OutboxItem>> OutboxStore::AwaitingProcessing(domain::Instant now) {
   auto lock = m_db->Lock();
   auto s = m_db->Prepare(std::string("SELECT ") + kColumns +
                          " FROM outbox WHERE state = 'delivered' AND target = 'pharmacy' AND processed_at IS NULL"
-                         " ORDER BY id");
+                         " AND (next_attempt IS NULL OR next_attempt <= ?) ORDER BY id");
   if (!s) return s.error();
+  s.value().Bind(1, detail::InstantText(now));
   return Collect(s.value(), [this](Statement& row) { return Load(row); });
+}
+
+domain::Result<bool> OutboxStore::AskProcessingAgainAt(std::int64_t id, domain::Instant at) {
+  auto lock = m_db->Lock();
+  auto up = m_db->Prepare("UPDATE outbox SET next_attempt = ? WHERE id = ? AND state = 'delivered'");
+  if (!up) return up.error();
+  up.value().Bind(1, detail::InstantText(at)).Bind(2, id);
+  if (auto r = up.value().Run(); !r) return r.error();
+  return true;
 }
 
 domain::Result<bool> OutboxStore::MarkProcessed(std::int64_t id, const std::string& processing, domain::Instant at) {

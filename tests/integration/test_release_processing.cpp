@@ -104,16 +104,14 @@ json OwnProcessingBundle(const std::string& bsn, const std::string& system, cons
              {"request", {{"method", "POST"}, {"url", "MedicationDispense"}}}}}}};
 }
 
-}  // namespace
-
-TEST_CASE("the pharmacy's processing answer comes back through the gateway and shows on the released line") {
-  const std::string dir = test::MakeTempDir("zb-processing");
-  const json registration = Processing()["registration"];
-  // The gateway registered its receiving endpoint on Discovery when it started.
-  REQUIRE(registration.contains(std::string(net::contract::kProcessingService)));
-  CHECK(registration[std::string(net::contract::kProcessingService)]["fhirBaseURL"] ==
-        World().gatewayUrl() + std::string(net::contract::kInboundBase));
-
+// A prescriber's workstation in `dir`, Jansen looked up, one of her lines stopped (at the next roll
+// change) and released into the outbox at `now`; nothing sent yet.
+struct Released {
+  std::unique_ptr<workstation::Workstation> w;
+  domain::RegisteredPatient jansen;
+  domain::Instant now;
+};
+Released StopReleased(const std::string& dir) {
   workstation::Config config = test::StoreConfig(World(), dir, World().gatewayUrl());
   config.identifierRoot = "2.999.380";
   auto w = std::move(workstation::Workstation::Open(config).value());
@@ -129,8 +127,21 @@ TEST_CASE("the pharmacy's processing answer comes back through the gateway and s
   stop.reason = *domain::ChangeOrStopReason("182856006");
   stop.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
   REQUIRE(w->drafts().Save(jansen, stop, 0, now).ok());
-  auto released = w->releases().Release(jansen, {}, now);
-  REQUIRE(released.ok());
+  REQUIRE(w->releases().Release(jansen, {}, now).ok());
+  return {std::move(w), jansen, now};
+}
+
+}  // namespace
+
+TEST_CASE("the pharmacy's processing answer comes back through the gateway and shows on the released line") {
+  const std::string dir = test::MakeTempDir("zb-processing");
+  const json registration = Processing()["registration"];
+  // The gateway registered its receiving endpoint on Discovery when it started.
+  REQUIRE(registration.contains(std::string(net::contract::kProcessingService)));
+  CHECK(registration[std::string(net::contract::kProcessingService)]["fhirBaseURL"] ==
+        World().gatewayUrl() + std::string(net::contract::kInboundBase));
+
+  auto [w, jansen, now] = StopReleased(dir);
   auto sent = w->releases().Send(now);
   REQUIRE(sent.ok());
   REQUIRE(sent->size() == 2);
@@ -138,7 +149,8 @@ TEST_CASE("the pharmacy's processing answer comes back through the gateway and s
   const json answers = WaitForAnswers(1);
   INFO(answers.dump());
   CHECK(answers["sent"][0]["status"] == 201);
-  auto collected = w->releases().Send(now);
+  // Asked right after the delivery (no answer yet), then again 5 s later.
+  auto collected = w->releases().Send(now + boost::posix_time::seconds(6));
   REQUIRE(collected.ok());
   REQUIRE(collected->size() == 1);  // only the pharmacy's release has a processing answer
   const auto& processed = collected->front();
@@ -160,8 +172,8 @@ TEST_CASE("the pharmacy's processing answer comes back through the gateway and s
   CHECK(row.state.find("verwerkt door apotheek") != std::string::npos);
   CHECK(row.answer.find("toediening gestopt") != std::string::npos);
 
-  // Asked once: the next round does not ask again, and nothing is sent again.
-  CHECK(w->releases().Send(now).value().empty());
+  // Answered: no round asks again, and nothing is sent again.
+  CHECK(w->releases().Send(now + boost::posix_time::hours(1)).value().empty());
   const auto trail = w->AuditTrail(std::nullopt).entries.value();
   CHECK(std::count_if(trail.begin(), trail.end(),
                       [](const auto& e) { return e.event.action == domain::AuditAction::kReleaseProcessed; }) == 1);
@@ -171,6 +183,41 @@ TEST_CASE("the pharmacy's processing answer comes back through the gateway and s
   // Kept sealed at the gateway: the BSN is in no file of its inbound folder.
   for (const auto& f : fs::directory_iterator(World().stateDir() + "/inbound"))
     CHECK(test::ReadTextFile(f.path().string()).find("999991000") == std::string::npos);
+}
+
+TEST_CASE("a pharmacy that does not answer is asked less and less often, not at every round") {
+  const std::string dir = test::MakeTempDir("zb-processing-quiet");
+  const auto hold = [](int ms) {
+    return World()
+        .Send({"POST", Control("/processing"), {{"Content-Type", "application/json"}}, json{{"delay_ms", ms}}.dump()})
+        .status;
+  };
+  REQUIRE(hold(-1) == 204);
+  auto [w, jansen, now] = StopReleased(dir);
+  // Each question is an audit record at the gateway: count them.
+  const auto reads = [] {
+    const std::string trail = test::ReadTextFile(World().auditFile());
+    std::size_t n = 0;
+    for (auto at = trail.find("\"fhir-processing-read\""); at != std::string::npos;
+         at = trail.find("\"fhir-processing-read\"", at + 1))
+      ++n;
+    return n;
+  };
+  const std::size_t before = reads();
+  using boost::posix_time::hours;
+  using boost::posix_time::seconds;
+  REQUIRE(w->releases().Send(now).value().size() == 2);  // delivered, and asked once
+  CHECK(reads() == before + 1);
+  CHECK(w->releases().Send(now + seconds(2)).value().empty());  // not due yet: not asked
+  CHECK(reads() == before + 1);
+  CHECK(w->releases().Send(now + seconds(6)).value().empty());  // due: asked, no answer
+  CHECK(reads() == before + 2);
+  // A day on: once a day.
+  CHECK(w->releases().Send(now + hours(25)).value().empty());
+  CHECK(reads() == before + 3);
+  CHECK(w->releases().Send(now + hours(30)).value().empty());
+  CHECK(reads() == before + 3);
+  CHECK(hold(300) == 204);
 }
 
 TEST_CASE(

@@ -100,15 +100,19 @@ TEST_CASE("a pharmacy release waits for its processing answer, which is kept sea
                   {})
               .value();
     // Not delivered yet: nothing to wait for.
-    CHECK(s->outbox().AwaitingProcessing().value().empty());
+    CHECK(s->outbox().AwaitingProcessing(At(10, 1)).value().empty());
     for (const auto id : ids)
       REQUIRE(s->outbox().Mark(id, store::OutboxState::kDelivered, 1, {}, "ok", At(10, 1)).ok());
     // Only the pharmacy's Bundle gets a processing answer; the home's record sends none.
-    auto waiting = s->outbox().AwaitingProcessing().value();
+    auto waiting = s->outbox().AwaitingProcessing(At(10, 1)).value();
     REQUIRE(waiting.size() == 1);
     CHECK(waiting[0].id == ids[0]);
+    // Asked without an answer: not due again before the time set.
+    REQUIRE(s->outbox().AskProcessingAgainAt(ids[0], At(10, 5)).ok());
+    CHECK(s->outbox().AwaitingProcessing(At(10, 4)).value().empty());
+    CHECK(s->outbox().AwaitingProcessing(At(10, 5)).value().size() == 1);
     REQUIRE(s->outbox().MarkProcessed(ids[0], "TA\tx|y\tparacetamol-answer\t\t\t\n", At(10, 30)).ok());
-    CHECK(s->outbox().AwaitingProcessing().value().empty());
+    CHECK(s->outbox().AwaitingProcessing(At(12, 0)).value().empty());
     CHECK_FALSE(s->outbox().MarkProcessed(ids[0] + 10, "TA", At(10, 30)).ok());
   }
   CHECK(test::RawFiles(f.path).find("paracetamol-answer") == std::string::npos);

@@ -68,8 +68,11 @@ class OutboxStore {
   // Records a state, attempts, next attempt and answer of item `id` (committed before returning).
   domain::Result<bool> Mark(std::int64_t id, OutboxState state, int attempts,
                             std::optional<domain::Instant> nextAttempt, const std::string& answer, domain::Instant now);
-  // Releases delivered to a pharmacy whose processing answer has not come yet.
-  domain::Result<std::vector<OutboxItem>> AwaitingProcessing();
+  // Releases delivered to a pharmacy whose processing answer has not come yet and is due to be
+  // asked for at `now` (a delivered item's next_attempt is when to ask again; NULL: at once).
+  domain::Result<std::vector<OutboxItem>> AwaitingProcessing(domain::Instant now);
+  // When to ask item `id` for its processing answer again (nothing else changes).
+  domain::Result<bool> AskProcessingAgainAt(std::int64_t id, domain::Instant at);
   // Records the pharmacy's processing answer of item `id`, received at `at`.
   domain::Result<bool> MarkProcessed(std::int64_t id, const std::string& processing, domain::Instant at);
 

@@ -69,7 +69,8 @@ class ReleaseDesk {
                                         domain::Instant now);
   // Sends what is due (queued, retries due at `now`, and "sending" ones — looked up first), then
   // asks the gateway for the processing answers of releases delivered to a pharmacy. Needs a
-  // login. Returns the entries it handled with their new state (sent, or newly processed).
+  // login. Returns the entries it handled with their new state (sent, or newly processed), one per
+  // outbox item.
   domain::Result<std::vector<OutboxEntry>> Send(domain::Instant now);
   // A user confirms that a Bundle nobody could take electronically (no receiver, or refused) was
   // delivered another way (phoned, faxed, handed over): the line then reads "handmatig
