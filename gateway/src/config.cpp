@@ -147,6 +147,7 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.admissionQueueWaitMs = r.Integer("listen.admission_queue_wait_ms", 2000, 10, 60000);
   c.maxConnectionsPerClient = r.Integer("listen.max_connections_per_client", 1000, 1, 100000);
   c.loginAttemptsPerMinute = r.Integer("listen.login_attempts_per_minute", 30, 1, 100000);
+  c.inboundCallsPerMinute = r.Integer("listen.inbound_calls_per_minute", 120, 1, 100000);
   if (r.Find("listen.trusted_proxies")) c.trustedProxies = r.Strings("listen.trusted_proxies");
   c.tlsCertificate = r.File("tls.certificate");
   c.tlsKey = r.SecretFile("tls.key");

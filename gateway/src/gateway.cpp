@@ -346,6 +346,15 @@ class GatewayImpl final : public Gateway {
     server.Route(
         "POST", std::string(contract::kInboundBase),
         [this](const ServerRequest& req, ServerResponse& res) {
+          // Each call costs an introspection at the node and an audit record: bounded per address.
+          if (const int wait = m_inboundLimiter.Take(req.clientAddress); wait > 0) {
+            res.status = 429;
+            res.contentType = "application/fhir+json";
+            res.body = R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"throttled",)"
+                       R"("diagnostics":"too many calls from this address; retry after the given seconds"}]})";
+            res.Set("Retry-After", std::to_string(wait));
+            return;
+          }
           auto answer = m_inbound->Receive(
               {req.Header("Authorization"), req.Header("DPoP"), InboundUrl(), req.body, req.clientAddress});
           res.status = answer.status;
@@ -394,6 +403,7 @@ class GatewayImpl final : public Gateway {
   SessionStore m_sessions{m_config.sessionIdleSeconds};
   ProofReplays m_proofReplays;
   RateLimiter m_loginLimiter{m_config.loginAttemptsPerMinute};
+  RateLimiter m_inboundLimiter{m_config.inboundCallsPerMinute};
   std::atomic<bool> m_diskWarned{false};
   std::unique_ptr<net::http::AsyncServer> m_server;
   std::string m_url;

@@ -304,3 +304,26 @@ TEST_CASE("the official Nictiz processing Bundles (av-mp-va-tst-*) are accepted 
   }
   CHECK(posted >= 20);
 }
+
+TEST_CASE("calls to the receiving endpoint are bounded per address: beyond the limit 429 with Retry-After, unaudited") {
+  World().StartGateway({{"listen", {{"inbound_calls_per_minute", 3}}}});
+  const std::string url = World().gatewayUrl() + std::string(net::contract::kInboundBase);
+  const auto received = [] {
+    const std::string trail = test::ReadTextFile(World().auditFile());
+    std::size_t n = 0;
+    for (auto at = trail.find("\"fhir-processing-received\""); at != std::string::npos;
+         at = trail.find("\"fhir-processing-received\"", at + 1))
+      ++n;
+    return n;
+  };
+  const std::size_t before = received();
+  for (int i = 0; i < 3; ++i)
+    CHECK(World().Send({"POST", url, {{"Content-Type", "application/fhir+json"}}, "{}"}).status == 401);
+  const auto throttled = World().Send({"POST", url, {{"Content-Type", "application/fhir+json"}}, "{}"});
+  CHECK(throttled.status == 429);
+  CHECK_FALSE(throttled.header("Retry-After").empty());
+  CHECK(throttled.body.find("OperationOutcome") != std::string::npos);
+  // The three refusals are on the trail; the throttled call costs neither a record nor the node.
+  CHECK(received() == before + 3);
+  World().StartGateway();
+}

@@ -42,6 +42,7 @@ struct GatewayConfig {
   // The reverse proxy (nginx) whose X-Real-IP names the real client in the audit trail.
   std::vector<std::string> trustedProxies;
   int loginAttemptsPerMinute = 30;  // per client address; each attempt is an audit record
+  int inboundCallsPerMinute = 120;  // per address at /inbound: each call is an introspection and an audit record
   std::string tlsCertificate;
   std::string tlsKey;
   std::string caFile;  // trust for outgoing calls; empty = system store
