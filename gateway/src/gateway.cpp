@@ -350,8 +350,8 @@ class GatewayImpl final : public Gateway {
           if (const int wait = m_inboundLimiter.Take(req.clientAddress); wait > 0) {
             res.status = 429;
             res.contentType = "application/fhir+json";
-            res.body = R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"throttled",)"
-                       R"("diagnostics":"too many calls from this address; retry after the given seconds"}]})";
+            res.body =
+                OperationOutcomeText("throttled", "too many calls from this address; retry after the given seconds");
             res.Set("Retry-After", std::to_string(wait));
             return;
           }

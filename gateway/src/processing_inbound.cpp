@@ -21,12 +21,6 @@ constexpr const char* kBsnSystem = "http://fhir.nl/fhir/NamingSystem/bsn";
 constexpr const char* kTaProfile = "http://nictiz.nl/fhir/StructureDefinition/mp-AdministrationAgreement";
 constexpr const char* kMveProfile = "http://nictiz.nl/fhir/StructureDefinition/mp-MedicationDispense";
 
-std::string Outcome(const std::string& code, const std::string& text) {
-  return json{{"resourceType", "OperationOutcome"},
-              {"issue", json::array({{{"severity", "error"}, {"code", code}, {"diagnostics", text}}})}}
-      .dump();
-}
-
 bool HasProfile(const json& resource, std::string_view profile) {
   if (!resource.contains("meta") || !resource["meta"].is_object()) return false;
   const json& p = resource["meta"].value("profile", json());
@@ -39,6 +33,12 @@ std::string IdentifierText(const json& identifier) {
 }
 
 }  // namespace
+
+std::string OperationOutcomeText(const std::string& code, const std::string& text) {
+  return json{{"resourceType", "OperationOutcome"},
+              {"issue", json::array({{{"severity", "error"}, {"code", code}, {"diagnostics", text}}})}}
+      .dump();
+}
 
 ProcessingBundle ReadProcessingBundle(const std::string& body) {
   ProcessingBundle out;
@@ -121,9 +121,10 @@ ProcessingBundle ReadProcessingBundle(const std::string& body) {
 InboundAnswer InboundProcessing::Receive(const InboundCall& call) {
   auto refuse = [&](int status, const std::string& code, const std::string& text, const IntrospectedToken* sender,
                     const std::string& bsn = {}) {
-    InboundAnswer a{status, Outcome(code, text), {}};
+    InboundAnswer a{status, OperationOutcomeText(code, text), {}};
     if (status == 401) a.wwwAuthenticate = "DPoP error=\"invalid_token\"";
-    if (!AuditReceipt(call, sender, bsn, 0, status, text)) a = {500, Outcome("exception", "audit unavailable"), {}};
+    if (!AuditReceipt(call, sender, bsn, 0, status, text))
+      a = {500, OperationOutcomeText("exception", "audit unavailable"), {}};
     return a;
   };
   const auto space = call.authorization.find(' ');
@@ -177,7 +178,7 @@ InboundAnswer InboundProcessing::Receive(const InboundCall& call) {
   }
   const int status = kept.value() ? 201 : 200;
   if (!AuditReceipt(call, &t, read.bsn, read.resources.size(), status, ""))
-    return {500, Outcome("exception", "audit unavailable"), {}};
+    return {500, OperationOutcomeText("exception", "audit unavailable"), {}};
   return {status, response.dump(), {}};
 }
 

@@ -43,6 +43,9 @@ struct ProcessingBundle {
 };
 ProcessingBundle ReadProcessingBundle(const std::string& body);
 
+// The endpoint's error answer: a FHIR OperationOutcome with one issue (`code` from FHIR's IssueType).
+std::string OperationOutcomeText(const std::string& code, const std::string& text);
+
 class InboundProcessing {
  public:
   InboundProcessing(NutsClient& nuts, AuditLog& audit, ProcessingInbox& inbox)

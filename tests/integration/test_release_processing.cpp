@@ -36,6 +36,15 @@ test::ExchangeWorld& World() {
 
 std::string Control(const std::string& path) { return World().sandbox()["control"].get<std::string>() + path; }
 
+// How many records of `event` the gateway's audit trail holds.
+std::size_t GatewayAuditCount(const std::string& event) {
+  const std::string trail = test::ReadTextFile(World().auditFile());
+  const std::string quoted = "\"" + event + "\"";
+  std::size_t n = 0;
+  for (auto at = trail.find(quoted); at != std::string::npos; at = trail.find(quoted, at + 1)) ++n;
+  return n;
+}
+
 json Processing() { return json::parse(World().Send({"GET", Control("/processing"), {}, ""}).body); }
 
 // Waits until the sandbox pharmacy has sent `count` answers back (at most 15 s).
@@ -195,14 +204,7 @@ TEST_CASE("a pharmacy that does not answer is asked less and less often, not at 
   REQUIRE(hold(-1) == 204);
   auto [w, jansen, now] = StopReleased(dir);
   // Each question is an audit record at the gateway: count them.
-  const auto reads = [] {
-    const std::string trail = test::ReadTextFile(World().auditFile());
-    std::size_t n = 0;
-    for (auto at = trail.find("\"fhir-processing-read\""); at != std::string::npos;
-         at = trail.find("\"fhir-processing-read\"", at + 1))
-      ++n;
-    return n;
-  };
+  const auto reads = [] { return GatewayAuditCount("fhir-processing-read"); };
   const std::size_t before = reads();
   using boost::posix_time::hours;
   using boost::posix_time::seconds;
@@ -308,14 +310,7 @@ TEST_CASE("the official Nictiz processing Bundles (av-mp-va-tst-*) are accepted 
 TEST_CASE("calls to the receiving endpoint are bounded per address: beyond the limit 429 with Retry-After, unaudited") {
   World().StartGateway({{"listen", {{"inbound_calls_per_minute", 3}}}});
   const std::string url = World().gatewayUrl() + std::string(net::contract::kInboundBase);
-  const auto received = [] {
-    const std::string trail = test::ReadTextFile(World().auditFile());
-    std::size_t n = 0;
-    for (auto at = trail.find("\"fhir-processing-received\""); at != std::string::npos;
-         at = trail.find("\"fhir-processing-received\"", at + 1))
-      ++n;
-    return n;
-  };
+  const auto received = [] { return GatewayAuditCount("fhir-processing-received"); };
   const std::size_t before = received();
   for (int i = 0; i < 3; ++i)
     CHECK(World().Send({"POST", url, {{"Content-Type", "application/fhir+json"}}, "{}"}).status == 401);
