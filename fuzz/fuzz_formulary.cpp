@@ -1,15 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Fuzz harness for what drafting reads: the home's formulary CSV (outside data, from a pharmacy or
-// a spreadsheet) and a stored draft document (input starting with '{'). Either is read into items
-// or a draft, or refused with a reason; never a crash, a hang or a half-read value. What is
-// accepted must hold up: every formulary item has a name and a code, and a draft that reads back
-// writes the same text again.
+// Fuzz harness for what drafting reads: the home's formulary (outside data, from a pharmacy or a
+// spreadsheet: CSV, or FHIR Medication resources), the organisation's pharmacy roster (CSV, or FHIR
+// HealthcareService), and a stored draft document. Input starting with '{' goes to the JSON
+// readers, anything else to the CSV readers. Each is read or refused with a reason; never a crash,
+// a hang or a half-read value. What is accepted must hold up: every formulary item has a name and
+// a code; every roster pharmacy a name and at least one window of real days and minutes; a draft
+// that reads back writes the same text again.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "net/fhir/draft_codec.h"
-#include "net/formulary/formulary_csv.h"
+#include "net/formulary/formulary_fhir.h"
+#include "net/roster/roster.h"
+
+namespace {
+
+void CheckItems(const zb::domain::Result<std::vector<zb::domain::FormularyItem>>& items) {
+  if (!items) {
+    if (items.error().detail.empty()) __builtin_trap();
+    return;
+  }
+  for (const auto& item : items.value()) {
+    if (item.name.empty() || (item.prk.empty() && item.gpk.empty() && item.hpk.empty())) __builtin_trap();
+  }
+}
+
+void CheckRoster(const zb::domain::Result<std::vector<zb::domain::RosterPharmacy>>& roster) {
+  if (!roster) {
+    if (roster.error().detail.empty()) __builtin_trap();
+    return;
+  }
+  for (const auto& p : roster.value()) {
+    if (p.name.empty() || p.windows.empty()) __builtin_trap();
+    for (const auto& w : p.windows) {
+      if (w.days.empty() || w.from < 0 || w.from >= 24 * 60 || w.to < 0 || w.to > 24 * 60) __builtin_trap();
+      for (int d : w.days) {
+        if (d < 1 || d > 7) __builtin_trap();
+      }
+    }
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -22,15 +55,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else if (draft.error().detail.empty()) {
       __builtin_trap();
     }
+    CheckItems(zb::net::formulary::ReadFormularyFhir(text, "formulary.json"));
+    CheckRoster(zb::net::roster::ReadRosterFhir(text, "roster.json"));
     return 0;
   }
-  auto items = zb::net::formulary::ReadFormularyCsv(text, "formulary.csv");
-  if (!items) {
-    if (items.error().detail.empty()) __builtin_trap();
-    return 0;
-  }
-  for (const auto& item : items.value()) {
-    if (item.name.empty() || (item.prk.empty() && item.gpk.empty() && item.hpk.empty())) __builtin_trap();
-  }
+  CheckItems(zb::net::formulary::ReadFormularyCsv(text, "formulary.csv"));
+  CheckRoster(zb::net::roster::ReadRosterCsv(text, "roster.csv"));
   return 0;
 }

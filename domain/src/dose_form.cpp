@@ -56,6 +56,13 @@ Error Refuse(const std::string& field, const std::string& what) {
 
 }  // namespace
 
+Result<Quantity> DoseQuantity(const std::string& amount, std::string_view unit, const std::string& field) {
+  if (!IsDecimal(amount)) return Refuse(field, "'" + amount + "' is not a positive number (write 0.5, not 0,5)");
+  const DoseUnit* known = FindDoseUnit(unit);
+  if (!known) return Refuse(field, "'" + std::string(unit) + "' is not a unit the editor knows");
+  return Amount(amount, *known);
+}
+
 const std::vector<DoseUnit>& DoseUnits() {
   static const std::vector<DoseUnit> units{{"245", "stuk", "stuks", "1"},
                                            {"215", "gram", "gram", "g"},

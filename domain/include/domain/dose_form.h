@@ -46,6 +46,11 @@ struct DoseForm {
   Concept route;                        // G-Standaard route, e.g. 9 "Oraal"
 };
 
+// An amount in one of the editor's units, as the fixtures write quantities (UCUM with the
+// G-Standaard unit as translation); refused when the amount is not a positive decimal or the unit
+// unknown. `field` names the field in the refusal.
+Result<Quantity> DoseQuantity(const std::string& amount, std::string_view unit, const std::string& field);
+
 // One Dosage line. Refuses, naming the field: an amount that is not a positive decimal, an unknown
 // unit, no frequency and no times (unless as needed), frequency and times together, a time that is
 // not hh:mm, a maximum without "as needed", a duration below one day, no route.

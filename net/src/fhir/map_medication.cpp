@@ -125,6 +125,8 @@ void MapRequest(DocumentState& st, Object resource) {
   vv.basedOnAgreement = FirstLogical(c, resource, "basedOn");
   vv.cancelled = vv.h.fhirStatus == "entered-in-error";
   if (auto a = ResolvedActorField(st, resource, "requester")) vv.h.author = std::move(*a);
+  // The pharmacy asked to dispense: with the dispenses, where the patient's own pharmacy is read.
+  if (auto a = ResolvedActorField(st, resource, "performer")) vv.performer = std::move(*a);
   RegisteredFallback(vv.h, c.DateTime(resource, "authoredOn"));
   if (auto dr = c.Obj(resource, "dispenseRequest")) {
     Context::Scope s(c, "dispenseRequest");
