@@ -102,7 +102,7 @@ d::Result<bool> LookUpOnce(workstation::PatientSession& session, workstation::Ca
     return d::MakeError(d::ErrorCode::kMissing, present::DescribeLookup(session.progress()));
   }
   const d::PatientPicture& picture = *session.picture();
-  const auto screen = session.Screen(at, {options.history});
+  const auto screen = session.Screen(at, {options.history, nullptr, nullptr});
   LoadedData data;
   for (const auto& s : picture.sources()) {
     if (d::Answered(s.status)) data.sources.push_back(s.source);

@@ -23,7 +23,7 @@ void AppendAdmissionMedication(Report& report, const std::vector<DraftRow>& draf
     Add(ReportStyle::kTableHeader, {Tr("Actie"), Tr("Medicatie"), Tr("Reden"), Tr("Nieuwe dosering"), Tr("Status")},
         widths);
     for (const auto& d : drafts) {
-      Add(ReportStyle::kTableRow, {d.action, d.product, d.reason, d.dose, d.state}, widths, d.blocked);
+      Add(ReportStyle::kTableRow, {d.action, d.product, d.reason, DoseAndDispense(d), d.state}, widths, d.blocked);
       if (!d.author.empty()) Add(ReportStyle::kSmall, {Fmt("Concept van {0}", {d.author})});
     }
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "present/draft_texts.h"
 
+#include <cctype>
+
 #include "present/tr.h"
 
 namespace zb::present {
@@ -47,6 +49,26 @@ std::string DraftStateText(const d::DraftStaleness& f, bool proposal, const std:
   return {};
 }
 
+std::string DispenseText(const d::DispenseDraft& vv) {
+  std::string text = Fmt("verstrekkingsverzoek: {0}", {vv.quantity.decimal + " " + vv.quantity.unit});
+  if (!vv.pharmacy.display.empty()) text += ", " + vv.pharmacy.display;
+  if (!vv.dispenseLocation.display.empty()) text += ", " + Fmt("afleveren op {0}", {vv.dispenseLocation.display});
+  for (const auto& w : vv.wishes) {
+    std::string wish = w.display;  // the value set's display ("Spoed"), inside a sentence
+    if (!wish.empty()) wish[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(wish[0])));
+    text += ", " + wish;
+  }
+  return text;
+}
+
+std::string DoseAndDispense(const DraftRow& row) {
+  std::string text = row.dose;
+  for (const std::string* part : {&row.timing, &row.dispense}) {
+    if (!part->empty()) text += (text.empty() ? "" : "; ") + *part;
+  }
+  return text;
+}
+
 DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d::AuditUser& author, bool proposal,
                        d::Instant updated, const d::DraftStaleness& freshness, const d::Overview* overview,
                        const std::map<std::string, std::string>& names) {
@@ -63,6 +85,11 @@ DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d
   if (row.product.empty()) row.product = draft.treatment.value;
   row.reason = draft.reason.Label();  // the ValueSet's Dutch display: data, as sent
   row.dose = draft.renderedDosage;
+  if (draft.dispense) row.dispense = DispenseText(*draft.dispense);
+  for (const auto& c : draft.additionalInformation) {
+    if (c.system == d::systems::kMaAdditionalInfo && (c.code == "6" || c.code == "7" || c.code == "11"))
+      row.timing = c.display;  // GdsTimingCode's display: sent as data
+  }
   row.author = author.name + ", " + d::FormatDateTime(updated);
   row.state = DraftStateText(freshness, proposal, names);
   row.blocked = freshness.Blocks();

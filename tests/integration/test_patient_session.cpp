@@ -87,7 +87,7 @@ TEST_CASE("a session opens a patient: every source answers, the screen is comple
   CHECK(screen.progress.saved);
   CHECK(present::DescribeLookup(screen.progress) == "Alle bronnen hebben geantwoord.");
   // History shows more rows than the current view, never fewer.
-  CHECK(desk.session->Screen(Now(), {true}).view.medication.size() >= screen.view.medication.size());
+  CHECK(desk.session->Screen(Now(), {true, nullptr, nullptr}).view.medication.size() >= screen.view.medication.size());
 }
 
 TEST_CASE("stopping keeps what arrived and closes the slow source as cancelled, and refresh asks again") {
@@ -267,4 +267,57 @@ TEST_CASE("after a refresh the lines new, changed or stopped since the previous 
   const auto third = desk.session->Screen(Now(), {});
   CHECK(third.view.changesSince.rfind("Niets gewijzigd sinds de ophaling van ", 0) == 0);
   for (const auto& row : third.view.medication) CHECK_FALSE(row.changed);
+}
+
+TEST_CASE("with the home's lists imported the screen marks lines off the formulary and says who dispenses tonight") {
+  Desk desk;
+  desk.LogIn();
+  const std::string lists = std::string(ZB_DEMO_DIR) + "/../formulary/";
+  REQUIRE(desk.ws->drafts().ImportFormulary(lists + "demo-formularium.csv", domain::Date(2026, 12, 1)).ok());
+  REQUIRE(desk.ws->drafts().ImportRoster(lists + "demo-apotheekrooster.csv", domain::Date(2026, 12, 1)).ok());
+  desk.session->Open(desk.jansen);
+  REQUIRE(desk.WaitEnded());
+  workstation::ScreenOptions options;
+  options.formulary = std::make_shared<const domain::Formulary>(desk.ws->drafts().Formulary().value());
+  options.roster = std::make_shared<const domain::PharmacyRoster>(desk.ws->drafts().Roster().value());
+  // Thursday 03-12-2026 03:00 Dutch time: the own pharmacy (from the pharmacy's dispenses) is closed.
+  const auto night = desk.session->Screen(domain::DateTime::Parse("2026-12-03T02:00:00Z").value().Earliest(), options);
+  INFO(night.header.pharmacy);
+  CHECK_THAT(night.header.pharmacy,
+             Catch::StartsWith("Eigen apotheek: Apotheek De Vaart (verstrekking 23-11-2026, Apotheek Centrum)") &&
+                 Catch::Contains("nu gesloten") && Catch::Contains("Nu open: Dienstapotheek Utrecht Stad") &&
+                 Catch::Contains("030-0000490"));
+  CHECK(night.header.pharmacyClosed);
+  REQUIRE(night.pharmacy.Choices().size() >= 2);
+  CHECK(night.pharmacy.Choices()[1].display == "Dienstapotheek Utrecht Stad");
+  // Omeprazol is not kept by the home: marked, with the pantoprazol the formulary has instead;
+  // calcium/colecalciferol is on it, and a stopped line (furosemide) is given no more: both unmarked.
+  bool omeprazol = false, calcium = false, furosemide = false;
+  for (const auto& row : night.view.medication) {
+    if (row.product.find("OMEPRAZOL") != std::string::npos && row.status == domain::TreatmentStatus::kCurrent) {
+      omeprazol = true;
+      CHECK_THAT(row.formulary, Catch::StartsWith("niet op formularium; op het formularium: Pantoprazol"));
+      CHECK_THAT(row.marks, Catch::Contains("niet op formularium"));
+    }
+    INFO(row.product << " / " << row.formulary);
+    if (row.product.find("CALCIUMCARBONAAT") != std::string::npos && row.status == domain::TreatmentStatus::kCurrent) {
+      calcium = true;
+      CHECK(row.formulary.empty());
+    }
+    if (row.product.find("FUROSEMIDE") != std::string::npos &&
+        row.status == domain::TreatmentStatus::kRecentlyStopped) {
+      furosemide = true;
+      CHECK(row.formulary.empty());
+    }
+  }
+  CHECK(omeprazol);
+  CHECK(calcium);
+  CHECK(furosemide);
+  // In the day the own pharmacy is open and nothing is flagged; without lists, nothing is marked.
+  const auto day = desk.session->Screen(domain::DateTime::Parse("2026-12-03T10:00:00Z").value().Earliest(), options);
+  CHECK_THAT(day.header.pharmacy, Catch::Contains("nu open"));
+  CHECK_FALSE(day.header.pharmacyClosed);
+  const auto plain = desk.session->Screen(Now(), {});
+  for (const auto& row : plain.view.medication) CHECK(row.formulary.empty());
+  CHECK_THAT(plain.header.pharmacy, Catch::StartsWith("Eigen apotheek: Apotheek De Vaart"));
 }

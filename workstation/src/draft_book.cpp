@@ -9,7 +9,8 @@
 #include "domain/open_substance_groups.h"
 #include "draft_book_impl.h"
 #include "net/fhir/draft_codec.h"
-#include "net/formulary/formulary_csv.h"
+#include "net/formulary/formulary_fhir.h"
+#include "net/roster/roster.h"
 #include "offline_picture.h"
 
 namespace zb::workstation {
@@ -83,6 +84,8 @@ std::string AuditContext(const store::DraftStore& drafts, std::int64_t id, const
 // one whole): its file name, the import date and the CSV text, one per line before the text. Not
 // patient data; read again with the same reader, so what is used is exactly what was checked.
 constexpr const char* kFormularyKey = "formulary";
+// The pharmacy roster, kept the same way (CSV or FHIR text as imported).
+constexpr const char* kRosterKey = "pharmacy-roster";
 
 domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
 
@@ -218,34 +221,74 @@ domain::Result<DraftCheck> DraftBook::Check(const domain::RegisteredPatient& pat
   return out;
 }
 
-domain::Result<std::size_t> DraftBook::ImportFormulary(const std::string& path, domain::Date today) {
+namespace {
+
+// A list as imported: the file's text, checked by `read` before it replaces the stored one.
+template <class Read>
+domain::Result<std::size_t> ImportList(store::LocalStore& store, const char* key, const std::string& path,
+                                       domain::Date today, Read read) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIo, path + ": cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
   const std::string name = std::filesystem::path(path).filename().string();
-  auto items = net::formulary::ReadFormularyCsv(text.str(), name);
+  auto items = read(text.str(), name);
   if (!items) return items.error();
-  auto saved = m_impl->store.settings().Set(kFormularyKey, name + "\n" + domain::FormatDate(today) + "\n" + text.str());
+  auto saved = store.settings().Set(key, name + "\n" + domain::FormatDate(today) + "\n" + text.str());
   if (!saved) return saved.error();
   return items->size();
 }
 
-domain::Result<domain::Formulary> DraftBook::Formulary() {
-  auto stored = m_impl->store.settings().Get(kFormularyKey);
+struct StoredList {
+  std::string origin;
+  std::optional<domain::Date> updated;
+  std::string text;
+};
+
+// nullopt: nothing imported yet.
+domain::Result<std::optional<StoredList>> ReadStored(store::LocalStore& store, const char* key, const char* what) {
+  auto stored = store.settings().Get(key);
   if (!stored) return stored.error();
-  if (!stored.value()) return domain::Formulary{};
+  if (!stored.value()) return std::optional<StoredList>{};
   const std::string& value = *stored.value();
   const auto first = value.find('\n');
   const auto second = first == std::string::npos ? first : value.find('\n', first + 1);
   if (second == std::string::npos)
-    return MakeError(ErrorCode::kInvalidFormat, "the stored formulary is damaged; import it again");
-  const std::string origin = value.substr(0, first);
-  auto items = net::formulary::ReadFormularyCsv(std::string_view(value).substr(second + 1), origin);
+    return MakeError(ErrorCode::kInvalidFormat, std::string("the stored ") + what + " is damaged; import it again");
+  StoredList out{value.substr(0, first), std::nullopt, value.substr(second + 1)};
+  if (auto parsed = domain::ParseUserDate(value.substr(first + 1, second - first - 1))) out.updated = parsed.value();
+  return std::optional<StoredList>(std::move(out));
+}
+
+}  // namespace
+
+domain::Result<std::size_t> DraftBook::ImportFormulary(const std::string& path, domain::Date today) {
+  return ImportList(m_impl->store, kFormularyKey, path, today, [](std::string_view text, const std::string& name) {
+    return net::formulary::ReadFormulary(text, name);
+  });
+}
+
+domain::Result<domain::Formulary> DraftBook::Formulary() {
+  auto stored = ReadStored(m_impl->store, kFormularyKey, "formulary");
+  if (!stored) return stored.error();
+  if (!stored.value()) return domain::Formulary{};
+  auto items = net::formulary::ReadFormulary(stored.value()->text, stored.value()->origin);
   if (!items) return items.error();
-  std::optional<domain::Date> updated;
-  if (auto parsed = domain::ParseUserDate(value.substr(first + 1, second - first - 1))) updated = parsed.value();
-  return domain::Formulary(std::move(items.value()), origin, updated);
+  return domain::Formulary(std::move(items.value()), stored.value()->origin, stored.value()->updated);
+}
+
+domain::Result<std::size_t> DraftBook::ImportRoster(const std::string& path, domain::Date today) {
+  return ImportList(m_impl->store, kRosterKey, path, today,
+                    [](std::string_view text, const std::string& name) { return net::roster::ReadRoster(text, name); });
+}
+
+domain::Result<domain::PharmacyRoster> DraftBook::Roster() {
+  auto stored = ReadStored(m_impl->store, kRosterKey, "pharmacy roster");
+  if (!stored) return stored.error();
+  if (!stored.value()) return domain::PharmacyRoster{};
+  auto pharmacies = net::roster::ReadRoster(stored.value()->text, stored.value()->origin);
+  if (!pharmacies) return pharmacies.error();
+  return domain::PharmacyRoster(std::move(pharmacies.value()), stored.value()->updated);
 }
 
 }  // namespace zb::workstation

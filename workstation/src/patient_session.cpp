@@ -4,6 +4,8 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "domain/open_substance_groups.h"
+#include "present/formulary_marks.h"
+#include "present/pharmacy_texts.h"
 
 namespace zb::workstation {
 
@@ -191,6 +193,7 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
     }
     screen.view = present::BuildOverviewView(*s.picture, *screen.overview, screen.ica, options.showHistory,
                                              &screen.icaCheck, changes ? &*changes : nullptr);
+    if (options.formulary) present::MarkOffFormulary(screen.view, *screen.overview, *options.formulary, *s.knowledge);
     screen.sourceNames = present::SourceNames(*s.picture);
   }
   const present::Freshness freshness{s.retrievedAt, s.stored, s.lookup.has_value()};
@@ -199,6 +202,14 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
                                   freshness, now, s.picture ? &screen.ica : nullptr);
   // Nothing to show because nothing could be asked (a role that may not retrieve, no login): the
   // header says why, where the reader looks, not only the status bar.
+  if (screen.overview && screen.overview->data) {
+    static const domain::PharmacyRoster kNone;
+    const auto& roster = options.roster ? *options.roster : kNone;
+    screen.pharmacy = domain::ReachAt(*screen.overview->data, roster, now);
+    screen.header.pharmacy = present::OwnPharmacyText(screen.pharmacy, screen.sourceNames);
+    if (options.roster) screen.header.pharmacy += "\n" + present::OpenNowText(screen.pharmacy, roster);
+    screen.header.pharmacyClosed = screen.pharmacy.Warn();
+  }
   if (!s.picture && s.progress.phase == Phase::kNotStarted)
     screen.header.freshness = present::DescribeLookup(s.progress);
   return screen;

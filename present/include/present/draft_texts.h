@@ -24,10 +24,19 @@ struct DraftRow {
   std::string product;  // the new product, else the line's
   std::string reason;
   std::string dose;      // the new dose in MP9's words; empty when the dose stays
+  std::string dispense;  // "verstrekkingsverzoek: 30 stuks, Apotheek X, afdeling Y, spoed"; empty without VV
+  std::string timing;    // the roll moment: "per volgende rolwissel"; empty when none
   std::string author;    // "A. de Vries, 02-12-2026 10:15"
   std::string state;     // "concept", "voorstel (voorschrijver moet overnemen)", "bron gewijzigd: …"
   bool blocked = false;  // the source changed since: confirm before release
 };
+
+// A draft's dispense request in words: quantity, pharmacy, ward, wishes.
+std::string DispenseText(const domain::DispenseDraft& vv);
+
+// The dose cell of the drafts tab and the printed list: the new dose, the roll moment and the
+// dispense request, one after the other ("" when the draft has none of them).
+std::string DoseAndDispense(const DraftRow& row);
 
 // One Bundle of the outbox as the drafts tab lists it.
 struct OutboxRow {

@@ -30,6 +30,8 @@ struct PatientHeader {
   std::vector<IcaStripItem> ica;  // the ICA strip: shown on every tab, printed on page 1
   std::string freshness;          // "opgehaald 23-11-2026 14:05 (3 uur geleden) — niet actueel"
   bool stale = false;             // shown data is a stored retrieval or older than the stale limit
+  std::string pharmacy;           // own pharmacy and who is open now (pharmacy_texts.h); empty without data
+  bool pharmacyClosed = false;    // the own pharmacy is closed now by the roster
 };
 
 struct Freshness {

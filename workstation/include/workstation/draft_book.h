@@ -15,6 +15,7 @@
 #include "domain/draft_binding.h"
 #include "domain/formulary.h"
 #include "domain/patient_register.h"
+#include "domain/pharmacy_roster.h"
 #include "domain/prescription_draft.h"
 #include "domain/release_checks.h"
 #include "domain/result.h"
@@ -69,12 +70,18 @@ class DraftBook {
   // prescriber the blocks would carry; no stored retrieval: problem "no_retrieval").
   domain::Result<DraftCheck> Check(const domain::RegisteredPatient& patient, domain::Instant now);
 
-  // Replaces the home's formulary with the CSV file at `path` (see net/formulary/formulary_csv.h);
+  // Replaces the home's formulary with the CSV or FHIR file at `path` (net/formulary/formulary_csv.h,
+  // formulary_fhir.h);
   // a file with any bad row changes nothing and the error lists the rows. Returns the number of
   // products. Once a formulary is imported, Save refuses a new product outside it without a reason.
   domain::Result<std::size_t> ImportFormulary(const std::string& path, domain::Date today);
   // The formulary last imported (empty when none is).
   domain::Result<domain::Formulary> Formulary();
+  // Replaces the organisation's pharmacy roster with the CSV or FHIR file at `path`
+  // (net/roster/roster.h); a file with any bad entry changes nothing. Returns the number of pharmacies.
+  domain::Result<std::size_t> ImportRoster(const std::string& path, domain::Date today);
+  // The roster last imported (empty when none is), with its import date.
+  domain::Result<domain::PharmacyRoster> Roster();
 
  private:
   std::unique_ptr<Impl> m_impl;

@@ -17,9 +17,11 @@
 #include <optional>
 #include <string>
 
+#include "domain/formulary.h"
 #include "domain/ica_check.h"
 #include "domain/medication_knowledge.h"
 #include "domain/patient_register.h"
+#include "domain/pharmacy_roster.h"
 #include "domain/retrieval.h"
 #include "present/overview_view.h"
 #include "present/patient_header.h"
@@ -39,6 +41,11 @@ struct SessionChange {
 
 struct ScreenOptions {
   bool showHistory = false;  // older treatment lines in the list too
+  // The home's formulary: lines still given whose product is not on it are marked (none: no marks).
+  std::shared_ptr<const domain::Formulary> formulary;
+  // The organisation's pharmacy roster: the header says whether the own pharmacy is open now and
+  // who is (none: only the own pharmacy is named).
+  std::shared_ptr<const domain::PharmacyRoster> roster;
 };
 
 // What a window shows of the session at one moment. `view`'s rows point into `overview`.
@@ -50,6 +57,7 @@ struct PatientScreen {
   domain::IcaCheck icaCheck;                       // the overview's lines against the ICA
   std::map<std::string, std::string> sourceNames;  // source id → organisation name
   present::LookupProgress progress;
+  domain::PharmacyReach pharmacy;  // points into the ScreenOptions' roster
 };
 
 class PatientSession {
