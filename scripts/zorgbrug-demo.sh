@@ -49,7 +49,9 @@ if [ -n "${DISPLAY:-}" ] && [ "${ZB_DEMO_CLI:-0}" != "1" ]; then
   # The demo keeps its own local store (and key file) for this run only: no keychain entry is left.
   echo "Zorgbrug opent; de sandbox en de gateway draaien tot het venster sluit."
   ZORGBRUG_DATA_DIR="$work/data" "$bin/gui/zorgbrug" --gateway "$(field gateway url)" --ca "$(field sandbox ca)" \
-    --no-keychain --demo --persona so --import-register resources/demo/register.json --identifier-root 2.999.380 || rc=$?
+    --no-keychain --demo --persona so --import-register resources/demo/register.json \
+    --import-formulary resources/formulary/demo-formularium.csv --import-roster resources/formulary/demo-apotheekrooster.csv \
+    --identifier-root 2.999.380 || rc=$?
   exit "${rc:-0}"
 fi
 

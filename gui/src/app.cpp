@@ -4,6 +4,7 @@
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 
+#include <boost/date_time/posix_time/posix_time.hpp>
 #include <cstdlib>
 #include <exception>
 
@@ -26,6 +27,8 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
   parser.AddSwitch("", "demo", "sandbox: offer test personas next to the system browser");
   parser.AddOption("", "persona", "sandbox: the persona preselected in the login window");
   parser.AddOption("", "import-register", "add the patients of this register file that the store does not have yet");
+  parser.AddOption("", "import-formulary", "replace the home's formulary with this CSV or FHIR file");
+  parser.AddOption("", "import-roster", "replace the pharmacy roster with this CSV or FHIR file");
   parser.AddOption("", "identifier-root", "organisation OID root for released blocks ($ZORGBRUG_IDENTIFIER_ROOT)");
   parser.AddOption("", "lang", "nl or en (default: the settings, else nl)");
   parser.AddOption("", "benchmark-input", "zorgbrug-bench gui: folder with synthetic sources", wxCMD_LINE_VAL_STRING,
@@ -52,6 +55,8 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
   m_options.demo = parser.Found("demo");
   if (parser.Found("persona", &value)) m_options.persona = value.utf8_string();
   if (parser.Found("import-register", &value)) m_options.importRegister = value.utf8_string();
+  if (parser.Found("import-formulary", &value)) m_options.importFormulary = value.utf8_string();
+  if (parser.Found("import-roster", &value)) m_options.importRoster = value.utf8_string();
   if (parser.Found("lang", &value)) m_options.language = value.utf8_string();
   if (parser.Found("benchmark-input", &value)) m_options.benchmarkInput = value.utf8_string();
   if (parser.Found("benchmark-report", &value)) m_options.benchmarkReport = value.utf8_string();
@@ -99,6 +104,16 @@ bool App::OnInit() {
     auto added = m_workstation->ImportRegister(m_options.importRegister);
     if (!added)
       wxMessageBox(TF("Patiëntenlijst niet ingelezen: {0}", {added.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
+  }
+  const auto today = domain::NetherlandsDate(boost::posix_time::second_clock::universal_time());
+  if (!m_options.importFormulary.empty()) {
+    auto n = m_workstation->drafts().ImportFormulary(m_options.importFormulary, today);
+    if (!n) wxMessageBox(TF("Formularium niet ingelezen: {0}", {n.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
+  }
+  if (!m_options.importRoster.empty()) {
+    auto n = m_workstation->drafts().ImportRoster(m_options.importRoster, today);
+    if (!n)
+      wxMessageBox(TF("Apotheekrooster niet ingelezen: {0}", {n.error().detail}), "Zorgbrug", wxOK | wxICON_WARNING);
   }
   auto* login = new LoginFrame(m_options, *m_workstation, [this](const workstation::User& u) { ShowMain(u); });
   login->Show();

@@ -14,10 +14,12 @@ namespace zb::gui {
 
 struct StartOptions {
   workstation::Config config;
-  std::string persona;         // sandbox persona offered in the login window (demo mode)
-  bool demo = false;           // sandbox: offer the persona picker next to the system browser
-  std::string importRegister;  // patients to add to the store at start (demo register)
-  std::string language;        // command line wins over the stored setting
+  std::string persona;          // sandbox persona offered in the login window (demo mode)
+  bool demo = false;            // sandbox: offer the persona picker next to the system browser
+  std::string importRegister;   // patients to add to the store at start (demo register)
+  std::string importFormulary;  // the home's formulary to import at start (demo), CSV or FHIR
+  std::string importRoster;     // the pharmacy roster to import at start (demo), CSV or FHIR
+  std::string language;         // command line wins over the stored setting
   // zorgbrug-bench gui: measure start-up, painting of a large overview and memory, then exit.
   std::string benchmarkInput;      // folder with the synthetic sources (one searchset per file)
   std::string benchmarkReport;     // where the figures go

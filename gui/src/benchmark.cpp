@@ -71,7 +71,7 @@ void RunGuiBenchmark(const StartOptions& options, wxFrame* login) {
   // One render as the main window does it: the session's screen (consolidation, rows, header),
   // the widgets filled, and a synchronous paint — the time the physician waits to see it.
   auto render = [&](bool history) {
-    const auto screen = session.Screen(boost::posix_time::second_clock::universal_time(), {history});
+    const auto screen = session.Screen(boost::posix_time::second_clock::universal_time(), {history, nullptr, nullptr});
     panel->Show(screen.view, screen.overview, screen.sourceNames);
     panel->ShowHeader(screen.header);
     frame->Update();

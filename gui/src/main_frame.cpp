@@ -57,6 +57,10 @@ enum MenuId {
   kTabDrafts,
   kDraftStop,
   kDraftPause,
+  kDraftChange,
+  kDraftStart,
+  kImportFormulary,
+  kImportRoster,
   kDraftRemove,
   kDraftRelease,
   kFilter,
@@ -86,6 +90,7 @@ MainFrame::MainFrame(workstation::Workstation& workstation, const workstation::U
       }) {
   SetName("main");
   m_commands = Commands();
+  LoadLists();
   InstallMenus(*this, m_commands);
   CreateStatusBar(2);
   const int widths[] = {-3, -2};
@@ -177,6 +182,8 @@ std::vector<Command> MainFrame::Commands() {
       {wxID_PRINT, M::kFile, N_("&Afdrukken…"), "Ctrl+P", [this](bool) { Print(); }},
       {kPreview, M::kFile, N_("Afdruk&voorbeeld…"), "Ctrl+Alt+P", [this](bool) { ShowPrintPreview(); }, false, true},
       {kExportPdf, M::kFile, N_("Exporteren als &PDF…"), "Ctrl+Shift+P", [this](bool) { AskExportPdf(); }, false, true},
+      {kImportFormulary, M::kFile, N_("&Formularium inlezen…"), "Ctrl+Alt+F", [this](bool) { AskImport(false); }},
+      {kImportRoster, M::kFile, N_("Apotheek&rooster inlezen…"), "Ctrl+Alt+R", [this](bool) { AskImport(true); }},
       {wxID_PREFERENCES, M::kFile, N_("&Instellingen…"), "Ctrl+,", [this](bool) { ShowSettings(); }},
       {kLock, M::kFile, N_("&Vergrendelen"), "Ctrl+Shift+L", [this](bool) { LockNow(); }, false, true},
       {wxID_EXIT, M::kFile, N_("&Afsluiten"), "Ctrl+Q", [this](bool) { Close(); }},
@@ -195,6 +202,10 @@ std::vector<Command> MainFrame::Commands() {
        [this](bool) { AskDraft(domain::DraftAction::kStop); }},
       {kDraftPause, M::kPatient, N_("Concept: gekozen regel &onderbreken…"), "Ctrl+Shift+O",
        [this](bool) { AskDraft(domain::DraftAction::kPause); }},
+      {kDraftChange, M::kPatient, N_("Concept: gekozen regel &wijzigen…"), "Ctrl+Shift+W",
+       [this](bool) { AskEditDraft(domain::DraftAction::kChange); }},
+      {kDraftStart, M::kPatient, N_("Concept: nieuw &middel starten…"), "Ctrl+Shift+N",
+       [this](bool) { AskEditDraft(domain::DraftAction::kStart); }},
       {kDraftRemove, M::kPatient, N_("Concept &verwijderen"), "Ctrl+Shift+X", [this](bool) { RemoveSelectedDraft(); }},
       {kDraftRelease, M::kPatient, N_("Concepten v&rijgeven…"), "Ctrl+Shift+V", [this](bool) { AskRelease(); }},
       {kTabMedication, M::kView, N_("&Medicatie"), "Ctrl+1", overviewTab(0)},
@@ -253,7 +264,7 @@ void MainFrame::CancelLookup() { m_session.Stop(); }
 
 void MainFrame::Render() {
   if (!m_session.patient()) return;
-  m_screen = m_session.Screen(Now(), {m_showHistory});
+  m_screen = m_session.Screen(Now(), {m_showHistory, m_formulary, m_roster});
   if (m_screen.overview) m_overview->Show(m_screen.view, m_screen.overview, m_screen.sourceNames, m_screen.icaCheck);
   m_overview->ShowHeader(m_screen.header);
   SetStatusText(U(present::DescribeLookup(m_screen.progress)), 0);

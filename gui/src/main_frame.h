@@ -30,6 +30,7 @@ class wxSplitterWindow;
 namespace zb::gui {
 
 class LoginPanel;
+class DraftEditor;
 
 struct SessionOptions {
   bool demo = false;    // sandbox: the lock screen offers the persona login too
@@ -62,9 +63,16 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // `gds`: when the change takes effect in the roll (asked only for a patient with roll medication).
   std::string DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode,
                                 std::optional<domain::GdsTiming> gds = std::nullopt);
+  // Writes `draft` (replacing the line's earlier draft) and refreshes the drafts tab; the error or empty.
+  std::string SaveDraft(domain::MedicationDraft draft);
   // Releases the patient's drafts with these decisions (the release dialog's, or a test's) and
   // sends them in the background; the error text or empty. Only offered to a prescriber.
   std::string ReleaseDrafts(const std::vector<domain::SignalDecision>& decisions);
+  // The draft editor for `action` (change of the line in focus, or start), filled for the shown
+  // patient; null when it cannot open (no patient, no line). Not shown: the caller shows it.
+  std::unique_ptr<DraftEditor> MakeDraftEditor(domain::DraftAction action);
+  // Imports a formulary or pharmacy roster file; the error text or empty.
+  std::string ImportList(bool roster, const std::string& path);
   // Whether a background send is still running (tests wait for it).
   bool sending() const { return m_sending; }
   // One outbox round now, as the outbox timer does every 30 s: what is due is sent, the pharmacy's
@@ -93,6 +101,12 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // opname"); an error text when the drafts cannot be read.
   std::string AdmissionRows(std::vector<present::DraftRow>& drafts, std::vector<present::OutboxRow>& released) const;
   void AskDraft(domain::DraftAction action);
+  // The draft editor for a change of the line in focus or a new start (draft_editor.h).
+  void AskEditDraft(domain::DraftAction action);
+  // The formulary and the pharmacy roster from the store (after an import too); problems to the status bar.
+  void LoadLists();
+  // Bestand > Formularium / Apotheekrooster inlezen: a CSV or FHIR file.
+  void AskImport(bool roster);
   void RemoveSelectedDraft();
   // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.
   void AskRelease();
@@ -121,7 +135,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   bool m_showHistory = false;
   bool m_locked = false;
   bool m_sending = false;
-  workstation::PatientScreen m_screen;  // what is painted now
+  workstation::PatientScreen m_screen;                     // what is painted now
+  std::shared_ptr<const domain::Formulary> m_formulary;    // the home's, as imported
+  std::shared_ptr<const domain::PharmacyRoster> m_roster;  // m_screen.pharmacy points into it
   wxTimer m_idleTimer;
   wxTimer m_outboxTimer;  // retries and processing answers arrive without anyone releasing again
   std::chrono::steady_clock::time_point m_lastActivity;

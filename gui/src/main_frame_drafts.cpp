@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window's draft actions: a stop or pause of the line in focus, written as a local draft
-// (nothing is sent), the drafts tab refilled from the store, a draft deleted.
+// The main window's draft actions: a stop or pause of the line in focus, a change or a new start
+// in the draft editor, written as a local draft (nothing is sent), the drafts tab refilled from
+// the store, a draft deleted.
 #include <wx/choicdlg.h>
 #include <wx/msgdlg.h>
 
 #include "background.h"
+#include "domain/open_substance_groups.h"
+#include "draft_editor.h"
 #include "i18n.h"
 #include "main_frame.h"
 #include "present/draft_texts.h"
+#include "present/pharmacy_texts.h"
 #include "present/tr.h"
 #include "release_dialog.h"
 #include "ui_thread.h"
@@ -110,7 +114,7 @@ void MainFrame::AskRelease() {
     wxMessageBox(U(text), T("Vrijgeven"), wxOK | wxICON_WARNING, this);
     return;
   }
-  ReleaseDialog dialog(this, patient->name, rows, c.check);
+  ReleaseDialog dialog(this, patient->name, rows, c.check, present::ClosedWarning(m_screen.pharmacy));
   if (dialog.ShowModal() != wxID_OK) return;
   const std::string problem = ReleaseDrafts(dialog.Decisions());
   if (!problem.empty()) wxMessageBox(U(problem), T("Vrijgeven"), wxOK | wxICON_WARNING, this);
@@ -127,18 +131,69 @@ std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::
   draft.treatment = treatment;
   if (auto reason = domain::ChangeOrStopReason(reasonCode)) draft.reason = *reason;
   if (gds) draft.additionalInformation.push_back(domain::GdsTimingCode(*gds));
+  return SaveDraft(std::move(draft));
+}
+
+std::string MainFrame::SaveDraft(domain::MedicationDraft draft) {
+  const auto& patient = m_session.patient();
+  if (!patient) return present::Tr("Kies eerst een patiënt.");
   // A line has one draft: a second action on it replaces the first.
   std::int64_t id = 0;
-  if (auto existing = m_workstation.drafts().List(*patient)) {
+  if (auto existing = m_workstation.drafts().List(*patient); existing && !draft.treatment.empty()) {
     for (const auto& e : existing.value()) {
-      if (e.draft.treatment == treatment) id = e.id;
+      if (e.draft.treatment == draft.treatment) id = e.id;
     }
   }
-  auto saved = m_workstation.drafts().Save(*patient, draft, id, boost::posix_time::second_clock::universal_time());
+  const auto action = draft.action;
+  auto saved =
+      m_workstation.drafts().Save(*patient, std::move(draft), id, boost::posix_time::second_clock::universal_time());
   if (!saved) return present::Fmt("Het concept is niet opgeslagen: {0}", {saved.error().detail});
   RefreshDrafts();
   SetStatusText(TF("Concept opgeslagen: {0} (niet verzonden)", {present::DraftActionLabel(action)}), 0);
   return {};
+}
+
+std::unique_ptr<DraftEditor> MainFrame::MakeDraftEditor(domain::DraftAction action) {
+  if (!m_session.patient() || !m_screen.overview) return nullptr;
+  DraftEditorInput in;
+  in.action = action;
+  in.formulary = m_formulary.get();
+  in.inRoll = m_screen.overview->AnyInRoll();
+  in.pharmacies = m_screen.pharmacy.Choices();
+  in.pharmacyNote = present::ClosedWarning(m_screen.pharmacy);
+  if (action == domain::DraftAction::kChange) {
+    in.treatment = m_overview->SelectedTreatment();
+    if (in.treatment.empty()) return nullptr;
+    for (const auto& row : m_screen.view.medication) {
+      if (row.line >= m_screen.overview->lines.size() ||
+          !(m_screen.overview->lines[row.line].treatment == in.treatment))
+        continue;
+      in.line = row.product + (row.dose.empty() ? "" : " — " + row.dose);
+      in.formularyNote = row.formulary;
+      if (m_formulary && !row.formulary.empty()) {
+        static const domain::OpenSubstanceGroups kKnowledge;
+        in.suggested = m_formulary->Check(*m_screen.overview->lines[row.line].product, &kKnowledge).alternatives;
+      }
+      break;
+    }
+  }
+  return std::make_unique<DraftEditor>(this, std::move(in));
+}
+
+void MainFrame::AskEditDraft(domain::DraftAction action) {
+  auto editor = MakeDraftEditor(action);
+  if (!editor) {
+    wxMessageBox(action == domain::DraftAction::kChange ? T("Kies eerst een regel in de medicatielijst.")
+                                                        : T("Kies eerst een patiënt met opgehaalde gegevens."),
+                 T("Concept"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  while (editor->ShowModal() == wxID_OK) {
+    const std::string problem = SaveDraft(editor->Draft().value());
+    if (problem.empty()) return;
+    // E.g. a product outside the formulary without a reason: the editor stays open with what was typed.
+    wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_WARNING, editor.get());
+  }
 }
 
 void MainFrame::AskDraft(domain::DraftAction action) {

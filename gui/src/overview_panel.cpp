@@ -76,6 +76,9 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   m_freshness = new wxStaticText(this, wxID_ANY, "");
   m_freshness->SetName("overview-retrieved");
   box->Add(m_freshness, 0, wxLEFT | wxRIGHT, 8);
+  m_pharmacy = new wxStaticText(this, wxID_ANY, "");
+  m_pharmacy->SetName("overview-pharmacy");
+  box->Add(m_pharmacy, 0, wxLEFT | wxRIGHT | wxTOP, 8);
   m_banner = new wxStaticText(this, wxID_ANY, "");
   m_banner->SetName("overview-banner");
   m_banner->SetBackgroundColour(wxColour(0xB3, 0x26, 0x1E));
@@ -192,6 +195,10 @@ OverviewPanel::OverviewPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
       m_banner->SetLabel(U(m_view.banner));
       m_banner->Wrap(e.GetSize().GetWidth() - 24);
     }
+    if (!m_pharmacyText.empty()) {  // the pharmacy line likewise: two or three lines rather than cut
+      m_pharmacy->SetLabel(U(m_pharmacyText));
+      m_pharmacy->Wrap(std::max(300, e.GetSize().GetWidth() - 20));
+    }
   });
   m_medication->onColumnClick = [this](int column) { SortBy(column); };
 }
@@ -222,6 +229,11 @@ void OverviewPanel::ShowHeader(const present::PatientHeader& h) {
   m_freshness->SetLabel(U(h.freshness));
   m_freshness->SetForegroundColour(h.stale ? wxColour(0xB0, 0x60, 0x00) : GetForegroundColour());
   m_freshness->SetFont(h.stale ? GetFont().Bold() : GetFont());
+  m_pharmacyText = h.pharmacy;
+  m_pharmacy->SetLabel(U(h.pharmacy));
+  m_pharmacy->Wrap(std::max(300, GetClientSize().GetWidth() - 20));
+  m_pharmacy->SetForegroundColour(h.pharmacyClosed ? wxColour(0xB0, 0x60, 0x00) : GetForegroundColour());
+  m_pharmacy->Show(!h.pharmacy.empty());
   Layout();
   Thaw();
 }
@@ -349,7 +361,7 @@ void OverviewPanel::ShowDrafts(std::vector<present::DraftRow> rows) {
   m_draftRows = std::move(rows);
   m_drafts->DeleteAllItems();
   for (const auto& r : m_draftRows) {
-    AddRow(m_drafts, {r.action, r.product, r.state, r.reason, r.dose, r.author});
+    AddRow(m_drafts, {r.action, r.product, r.state, r.reason, present::DoseAndDispense(r), r.author});
     if (r.blocked) m_drafts->SetItemBackgroundColour(m_drafts->GetItemCount() - 1, ToneColour(present::Tone::kWarning));
   }
   // The tab says how many drafts wait, so they are seen from the medication tab too. (wxGTK shows
@@ -377,5 +389,7 @@ void OverviewPanel::ShowOutbox(const std::vector<present::OutboxRow>& rows) {
 }
 
 int OverviewPanel::outboxRows() const { return m_outbox->GetItemCount(); }
+
+wxString OverviewPanel::pharmacyText() const { return U(m_pharmacyText); }
 
 }  // namespace zb::gui

@@ -57,6 +57,8 @@ class OverviewPanel : public wxPanel {
   // Below the drafts: what was released, per Bundle and receiver, with its state.
   void ShowOutbox(const std::vector<present::OutboxRow>& rows);
   int outboxRows() const;
+  // The header's pharmacy line as shown (tests).
+  wxString pharmacyText() const;
 
  private:
   void FillMedication();
@@ -71,6 +73,8 @@ class OverviewPanel : public wxPanel {
   wxWrapSizer* m_chips = nullptr;
   wxPanel* m_chipPanel = nullptr;
   wxStaticText* m_freshness = nullptr;
+  wxStaticText* m_pharmacy = nullptr;  // own pharmacy, open now or not; who is open
+  std::string m_pharmacyText;          // unwrapped, wrapped again on every resize
   wxStaticText* m_banner = nullptr;
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;

@@ -15,7 +15,7 @@
 namespace zb::gui {
 
 ReleaseDialog::ReleaseDialog(wxWindow* parent, const std::string& patient, const std::vector<present::DraftRow>& drafts,
-                             const domain::ReleaseCheck& check)
+                             const domain::ReleaseCheck& check, const std::string& pharmacyWarning)
     : wxDialog(parent, wxID_ANY, T("Concepten vrijgeven"), wxDefaultPosition, wxSize(760, 560),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
   SetName("release");
@@ -33,7 +33,18 @@ ReleaseDialog::ReleaseDialog(wxWindow* parent, const std::string& patient, const
     std::string line = "• " + d.action + ": " + d.product;
     if (!d.dose.empty()) line += " — " + d.dose;
     if (!d.reason.empty()) line += " (" + d.reason + ")";
+    // Per line what the pharmacy is asked (A-R10) and when it reaches the roll, so nothing goes unseen.
+    if (!d.dispense.empty()) line += "\n    " + d.dispense;
+    if (!d.timing.empty()) line += "\n    " + present::Fmt("baxterrol: {0}", {d.timing});
+    if (d.dispense.empty() && d.action != present::DraftActionLabel(domain::DraftAction::kStop))
+      line += "\n    " + present::Tr("geen verstrekkingsverzoek");
     box->Add(wrapped(this, line), 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
+  }
+  if (!pharmacyWarning.empty()) {
+    auto* warn = wrapped(this, pharmacyWarning);
+    warn->SetName("release-pharmacy-warning");
+    warn->SetBackgroundColour(ToneColour(present::Tone::kWarning));
+    box->Add(warn, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
   }
   box->Add(wrapped(this, present::Tr("Naar de eigen apotheek van de patiënt als recept, en naar het eigen ECD als "
                                      "informatie. Het ziekenhuis ontvangt niets; zijn dossier verandert niet.")),

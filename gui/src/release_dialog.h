@@ -20,9 +20,10 @@ namespace zb::gui {
 
 class ReleaseDialog : public wxDialog {
  public:
-  // `drafts`: what is released, as the drafts tab lists it.
+  // `drafts`: what is released, as the drafts tab lists it (with each line's dispense request and
+  // roll moment). `pharmacyWarning`: the own pharmacy is closed now (pharmacy_texts.h), or empty.
   ReleaseDialog(wxWindow* parent, const std::string& patient, const std::vector<present::DraftRow>& drafts,
-                const domain::ReleaseCheck& check);
+                const domain::ReleaseCheck& check, const std::string& pharmacyWarning = {});
   std::vector<domain::SignalDecision> Decisions() const;
   // Tests: types a reason into the n-th field.
   void SetReason(std::size_t index, const std::string& reason);

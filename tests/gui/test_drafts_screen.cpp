@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drafts in the main window: a stop and a pause of lines in focus, written through the menu's
 // action, listed on the drafts tab with their reason and state, stored (not sent), audited.
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <catch2/catch.hpp>
 
+#include "draft_editor.h"
 #include "gui_support.h"
 #include "main_frame.h"
 #include "medication_grid.h"
@@ -78,5 +83,100 @@ TEST_CASE("a stop and a pause drafted from the medication list show on the draft
   }
   CHECK(created == 2);
   CHECK(edited == 1);
+  test::Close(frame);
+}
+
+TEST_CASE(
+    "a change in the draft editor: the formulary's alternatives first, the dose in MP9 words, a dispense request") {
+  const std::string dir = test::MakeTempDir("zb-gui-editor");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  const std::string lists = std::string(ZB_DEMO_DIR) + "/../formulary/";
+  CHECK_THAT(frame->ImportList(false, dir + "/missing.csv"),
+             Catch::StartsWith("Niet ingelezen; er is niets veranderd."));
+  REQUIRE(frame->ImportList(false, lists + "demo-formularium.csv").empty());
+  REQUIRE(frame->ImportList(true, lists + "demo-apotheekrooster.csv").empty());
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  // The header names the own pharmacy, read from the pharmacy's dispenses.
+  CHECK_THAT(frame->overview().pharmacyText().utf8_string(), Catch::StartsWith("Eigen apotheek: Apotheek De Vaart"));
+
+  // The omeprazol line is marked "niet op formularium" in the list.
+  const present::MedicationRow* omeprazol = nullptr;
+  for (const auto& row : frame->shownView().medication) {
+    if (row.product.find("OMEPRAZOL") != std::string::npos && row.status == domain::TreatmentStatus::kCurrent)
+      omeprazol = &row;
+  }
+  REQUIRE(omeprazol);
+  CHECK_THAT(omeprazol->marks, Catch::Contains("niet op formularium; op het formularium: Pantoprazol"));
+  auto* medication = dynamic_cast<gui::MedicationGrid*>(wxWindow::FindWindowByName("medication", frame));
+  REQUIRE(medication);
+  long chosen = -1;
+  for (long row = 0; row < medication->GetItemCount(); ++row) {
+    if (medication->GetItemText(row, 1).utf8_string() == omeprazol->product &&
+        medication->GetItemText(row, 0).utf8_string() == "ACTUEEL")
+      chosen = row;
+  }
+  REQUIRE(chosen >= 0);
+  medication->Select(chosen);
+  Screenshot(frame, "overview-formulary");
+
+  auto editor = frame->MakeDraftEditor(domain::DraftAction::kChange);
+  REQUIRE(editor);
+  editor->Show();
+  // The formulary's products of the same ATC class come first, after "keep the product".
+  const auto listed = editor->listedProducts();
+  REQUIRE(listed.size() == 14);
+  CHECK(listed[0].empty());
+  CHECK(listed[1] == "Pantoprazol tablet msr 20mg");
+  CHECK(listed[2] == "Pantoprazol tablet msr 40mg");
+  // Nothing chosen as reason yet: the editor says what is missing and Opslaan would not close it.
+  CHECK_THAT(editor->preview().utf8_string(), Catch::Contains("reason"));
+  auto* products = dynamic_cast<wxListBox*>(wxWindow::FindWindowByName("draft-products", editor.get()));
+  auto* reason = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("draft-reason-choice", editor.get()));
+  auto* amount = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("draft-amount", editor.get()));
+  auto* dispense = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("draft-dispense", editor.get()));
+  auto* quantity = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("draft-quantity", editor.get()));
+  auto* urgent = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("draft-urgent", editor.get()));
+  auto* pharmacy = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("draft-pharmacy", editor.get()));
+  REQUIRE((products && reason && amount && dispense && quantity && urgent && pharmacy));
+  products->SetSelection(1);
+  reason->SetSelection(1);
+  amount->ChangeValue("0,5");  // a Dutch keyboard's decimal comma is read as 0.5
+  dispense->SetValue(true);
+  quantity->ChangeValue("30");
+  urgent->SetValue(true);
+  // The own pharmacy first, then who is open now by the roster (at least the own or the duty one).
+  CHECK(pharmacy->GetString(0).utf8_string() == "Apotheek De Vaart");
+  pharmacy->SetSelection(0);
+  editor->Update();
+  CHECK_THAT(editor->preview().utf8_string(),
+             Catch::Equals("Wordt: Pantoprazol tablet msr 20mg — 1 maal per dag 0.5 stuk, Oraal"));
+  Screenshot(editor.get(), "draft-editor");
+  auto draft = editor->Draft();
+  REQUIRE(draft);
+  editor->Hide();
+  REQUIRE(frame->SaveDraft(draft.value()).empty());
+  auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("drafts", frame));
+  REQUIRE(list);
+  REQUIRE(list->GetItemCount() == 1);
+  CHECK(list->GetItemText(0, 0).utf8_string() == "wijzigen");
+  CHECK(list->GetItemText(0, 1).utf8_string() == "Pantoprazol tablet msr 20mg");
+  CHECK_THAT(list->GetItemText(0, 4).utf8_string(),
+             Catch::StartsWith("1 maal per dag 0.5 stuk, Oraal") &&
+                 Catch::Contains("verstrekkingsverzoek: 30 stuks, Apotheek De Vaart, spoed"));
+
+  // A new start: the whole formulary, searched by substance.
+  auto start = frame->MakeDraftEditor(domain::DraftAction::kStart);
+  REQUIRE(start);
+  auto* search = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("draft-search", start.get()));
+  REQUIRE(search);
+  CHECK(start->listedProducts().size() == 13);
+  search->SetValue("naproxen");
+  CHECK(start->listedProducts() == std::vector<std::string>{"Naproxen tablet 250mg"});
+  start.reset();  // the editors go before their parent window does
+  editor.reset();
   test::Close(frame);
 }
