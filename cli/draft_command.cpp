@@ -246,6 +246,8 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
     cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
     cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
   }
+  c.outbox->add_option("--paper", a.paper, "Write the paper prescription of pharmacy order ID (no receiver, refused)")
+      ->needs(c.outbox->add_option("--pdf", a.paperPdf, "The PDF file for --paper"));
   c.outbox->add_option("--confirm-hand-delivery", a.confirmHandDelivery,
                        "Confirm that outbox item ID (no receiver, or refused) was delivered another way");
   c.add->add_flag("--lookup", a.lookUp, "Look the patient up at his sources first and store the result");

@@ -39,6 +39,8 @@ struct DraftArgs {
   std::vector<std::string> decisions;  // "signal key=reason"
   std::string pharmacyUra;
   std::int64_t confirmHandDelivery = 0;  // outbox: the item delivered by hand
+  std::int64_t paper = 0;                // outbox: the order to print as a paper prescription
+  std::string paperPdf;                  // … into this PDF file
   std::string identifierRoot;            // default $ZORGBRUG_IDENTIFIER_ROOT
 };
 

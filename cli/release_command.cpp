@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "present/draft_texts.h"
+#include "present/prescription_report.h"
+#include "report/pdf_writer.h"
 
 namespace zb::cli {
 
@@ -30,6 +32,20 @@ void Print(const workstation::OutboxEntry& e) {
 
 int RunRelease(workstation::Workstation& w, const d::RegisteredPatient& patient, const DraftArgs& a, bool release,
                boost::posix_time::ptime now) {
+  if (!release && a.paper > 0) {
+    auto paper = w.releases().Prescription(patient, a.paper);
+    if (!paper) {
+      std::cerr << "zorgbrug-cli: no paper prescription: " << paper.error().detail << "\n";
+      return kExitRefused;
+    }
+    auto pages = report::WritePdf(present::BuildPrescriptionReport(paper.value(), d::FormatDateTime(now)), a.paperPdf);
+    if (!pages) {
+      std::cerr << "zorgbrug-cli: " << a.paperPdf << ": " << pages.error().detail << "\n";
+      return kExitRefused;
+    }
+    std::cout << "paper prescription of outbox item #" << a.paper << " written to " << a.paperPdf << " ("
+              << pages.value() << " page" << (pages.value() == 1 ? "" : "s") << ")\n";
+  }
   if (!release && a.confirmHandDelivery > 0) {
     auto confirmed = w.releases().ConfirmHandDelivery(patient, a.confirmHandDelivery, now);
     if (!confirmed) {

@@ -2,8 +2,8 @@
 # Refreshes docs/screenshots/ from the GUI tests (they take the screenshots while they run against
 # the real sandbox + gateway on a virtual display). Run after a change to a screen, then look at
 # every picture. Two sets: the windows at their own size on a 1440×900 screen, and the main windows
-# at 1024×700 (file names ending in -1024x700); plus page 1 of the PDF export and the last page of the
-# printed "medicatie bij opname" as PNG.
+# at 1024×700 (file names ending in -1024x700); plus page 1 of the PDF export, the last page of the
+# printed "medicatie bij opname" and the paper prescription as PNG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$PWD/docs/screenshots"
@@ -21,6 +21,8 @@ if command -v pdftoppm > /dev/null; then
   # The printed "medicatie bij opname" is the last page of the export made with a draft open.
   last=$(pdfinfo "$out/admission-jansen.pdf" | awk '/^Pages:/ {print $2}')
   pdftoppm -png -r 80 -f "$last" -l "$last" -singlefile "$out/admission-jansen.pdf" "$out/pdf-admission-jansen-last"
+  # The paper prescription of an order no pharmacy took.
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$out/prescription-jansen.pdf" "$out/pdf-prescription-jansen"
 else
   echo "pdftoppm (poppler-utils) is missing: run scripts/install-deps.sh for the PDF page picture" >&2
 fi

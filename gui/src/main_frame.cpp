@@ -63,6 +63,7 @@ enum MenuId {
   kImportRoster,
   kDraftRemove,
   kDraftRelease,
+  kPaperPrescription,
   kFilter,
   kOnlyChanged,
   kShortcuts,
@@ -208,6 +209,8 @@ std::vector<Command> MainFrame::Commands() {
        [this](bool) { AskEditDraft(domain::DraftAction::kStart); }},
       {kDraftRemove, M::kPatient, N_("Concept &verwijderen"), "Ctrl+Shift+X", [this](bool) { RemoveSelectedDraft(); }},
       {kDraftRelease, M::kPatient, N_("Concepten v&rijgeven…"), "Ctrl+Shift+V", [this](bool) { AskRelease(); }},
+      {kPaperPrescription, M::kPatient, N_("Papieren &recept van gekozen vrijgave…"), "Ctrl+Shift+R",
+       [this](bool) { AskPaperPrescription(); }},
       {kTabMedication, M::kView, N_("&Medicatie"), "Ctrl+1", overviewTab(0)},
       {kTabIca, M::kView, N_("&ICA"), "Ctrl+2", overviewTab(1)},
       {kTabSources, M::kView, N_("&Bronnen"), "Ctrl+3", overviewTab(2)},
@@ -228,7 +231,7 @@ std::vector<Command> MainFrame::Commands() {
   };
   // A secretariat prepares proposals; only a role the gateway lets release gets the action at all.
   if (!m_user.mayRelease) {
-    std::erase_if(commands, [](const Command& c) { return c.id == kDraftRelease; });
+    std::erase_if(commands, [](const Command& c) { return c.id == kDraftRelease || c.id == kPaperPrescription; });
   }
   return commands;
 }

@@ -73,6 +73,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   std::unique_ptr<DraftEditor> MakeDraftEditor(domain::DraftAction action);
   // Imports a formulary or pharmacy roster file; the error text or empty.
   std::string ImportList(bool roster, const std::string& path);
+  // Writes the paper prescription of outbox item `entryId` (an order no pharmacy took) as PDF;
+  // the error text or empty.
+  std::string WritePaperPrescription(std::int64_t entryId, const std::string& path);
   // Whether a background send is still running (tests wait for it).
   bool sending() const { return m_sending; }
   // One outbox round now, as the outbox timer does every 30 s: what is due is sent, the pharmacy's
@@ -108,6 +111,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // Bestand > Formularium / Apotheekrooster inlezen: a CSV or FHIR file.
   void AskImport(bool roster);
   void RemoveSelectedDraft();
+  // Ctrl+Shift+R: the paper prescription of the outbox item in focus, saved where the user says.
+  void AskPaperPrescription();
   // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.
   void AskRelease();
   // `quiet`: the timer's round; says nothing unless something was sent or answered.

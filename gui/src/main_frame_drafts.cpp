@@ -3,7 +3,9 @@
 // in the draft editor, written as a local draft (nothing is sent), the drafts tab refilled from
 // the store, a draft deleted.
 #include <wx/choicdlg.h>
+#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
 
 #include "background.h"
 #include "domain/open_substance_groups.h"
@@ -12,8 +14,10 @@
 #include "main_frame.h"
 #include "present/draft_texts.h"
 #include "present/pharmacy_texts.h"
+#include "present/prescription_report.h"
 #include "present/tr.h"
 #include "release_dialog.h"
+#include "report/pdf_writer.h"
 #include "ui_thread.h"
 
 namespace zb::gui {
@@ -29,10 +33,12 @@ std::string MainFrame::AdmissionRows(std::vector<present::DraftRow>& drafts,
                                             m_screen.overview.get(), m_screen.sourceNames));
   }
   if (auto outbox = m_workstation.releases().Outbox(*patient)) {
-    for (const auto& e : outbox.value())
+    for (const auto& e : outbox.value()) {
       released.push_back(present::DescribeOutbox(e.target, e.receiverName, e.receiverUra,
                                                  workstation::ToString(e.state), e.attempts, e.answer, e.processing,
                                                  e.processedAt));
+      released.back().id = e.id;
+    }
   }
   return {};
 }
@@ -224,6 +230,36 @@ void MainFrame::AskDraft(domain::DraftAction action) {
   }
   const std::string problem = DraftSelectedLine(action, codes[static_cast<std::size_t>(ask.GetSelection())], gds);
   if (!problem.empty()) wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_WARNING, this);
+}
+
+std::string MainFrame::WritePaperPrescription(std::int64_t entryId, const std::string& path) {
+  const auto& patient = m_session.patient();
+  if (!patient) return present::Tr("Kies eerst een patiënt.");
+  auto paper = m_workstation.releases().Prescription(*patient, entryId);
+  if (!paper) return present::Fmt("Geen papieren recept: {0}", {paper.error().detail});
+  const auto now = boost::posix_time::second_clock::universal_time();
+  auto written = report::WritePdf(present::BuildPrescriptionReport(paper.value(), domain::FormatDateTime(now)), path);
+  if (!written) return written.error().detail;
+  SetStatusText(TF("Papieren recept opgeslagen: {0}. Bevestig de aflevering als de apotheek het heeft.", {path}), 0);
+  return {};
+}
+
+void MainFrame::AskPaperPrescription() {
+  const auto& patient = m_session.patient();
+  const std::int64_t id = m_overview->SelectedOutbox();
+  if (!patient || id == 0) {
+    wxMessageBox(
+        T("Kies eerst een recept zonder ontvanger (of geweigerd) in de lijst vrijgaven op het tabblad Concepten."),
+        T("Papieren recept"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  const auto day = domain::NetherlandsDate(boost::posix_time::second_clock::universal_time());
+  wxFileDialog ask(this, T("Papieren recept opslaan"), wxStandardPaths::Get().GetDocumentsDir(),
+                   U(present::Fmt("Recept {0} {1}.pdf", {patient->name, domain::FormatDate(day)})), "PDF (*.pdf)|*.pdf",
+                   wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  if (ask.ShowModal() != wxID_OK) return;
+  const std::string problem = WritePaperPrescription(id, ask.GetPath().utf8_string());
+  if (!problem.empty()) wxMessageBox(U(problem), T("Papieren recept"), wxOK | wxICON_WARNING, this);
 }
 
 void MainFrame::RemoveSelectedDraft() {

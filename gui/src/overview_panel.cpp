@@ -381,6 +381,8 @@ std::int64_t OverviewPanel::SelectedDraft() const {
 int OverviewPanel::draftRows() const { return m_drafts->GetItemCount(); }
 
 void OverviewPanel::ShowOutbox(const std::vector<present::OutboxRow>& rows) {
+  m_outboxIds.clear();
+  for (const auto& r : rows) m_outboxIds.push_back(r.id);
   m_outbox->DeleteAllItems();
   for (const auto& r : rows) {
     AddRow(m_outbox, {r.receiver, r.state, r.answer, r.kind, r.attempts});
@@ -389,6 +391,19 @@ void OverviewPanel::ShowOutbox(const std::vector<present::OutboxRow>& rows) {
 }
 
 int OverviewPanel::outboxRows() const { return m_outbox->GetItemCount(); }
+
+std::int64_t OverviewPanel::SelectedOutbox() const {
+  const long row = m_outbox->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  return row < 0 || static_cast<std::size_t>(row) >= m_outboxIds.size() ? 0
+                                                                        : m_outboxIds[static_cast<std::size_t>(row)];
+}
+
+void OverviewPanel::SelectOutbox(std::int64_t id) {
+  for (std::size_t i = 0; i < m_outboxIds.size(); ++i) {
+    if (m_outboxIds[i] == id)
+      m_outbox->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  }
+}
 
 wxString OverviewPanel::pharmacyText() const { return U(m_pharmacyText); }
 

@@ -57,6 +57,9 @@ class OverviewPanel : public wxPanel {
   // Below the drafts: what was released, per Bundle and receiver, with its state.
   void ShowOutbox(const std::vector<present::OutboxRow>& rows);
   int outboxRows() const;
+  // The outbox item in focus; 0 when none is. SelectOutbox: tests.
+  std::int64_t SelectedOutbox() const;
+  void SelectOutbox(std::int64_t id);
   // The header's pharmacy line as shown (tests).
   wxString pharmacyText() const;
 
@@ -74,7 +77,9 @@ class OverviewPanel : public wxPanel {
   wxPanel* m_chipPanel = nullptr;
   wxStaticText* m_freshness = nullptr;
   wxStaticText* m_pharmacy = nullptr;  // own pharmacy, open now or not; who is open
-  std::string m_pharmacyText;          // unwrapped, wrapped again on every resize
+  std::string m_pharmacyText;
+  std::vector<std::int64_t>
+      m_outboxIds;  // behind the outbox list's rows          // unwrapped, wrapped again on every resize
   wxStaticText* m_banner = nullptr;
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;

@@ -177,3 +177,49 @@ TEST_CASE("a secretariat's window has no release action") {
   CHECK_FALSE(frame->ShortcutText().Lower().Contains("vrijgeven"));
   test::Close(frame);
 }
+
+TEST_CASE("an order no pharmacy took prints as a paper prescription with the prescriber as DEZI identified them") {
+  const std::string dir = test::MakeTempDir("zb-gui-paper");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  auto* medication = dynamic_cast<gui::MedicationGrid*>(wxWindow::FindWindowByName("medication", frame));
+  REQUIRE(medication);
+  bool drafted = false;
+  for (long row = 0; row < medication->GetItemCount() && !drafted; ++row) {
+    if (medication->GetItemText(row, 0).utf8_string() != "ACTUEEL") continue;
+    medication->Select(row);
+    drafted =
+        frame->DraftSelectedLine(domain::DraftAction::kStop, "182856006", domain::GdsTiming::kNextRollChange).empty();
+  }
+  REQUIRE(drafted);
+  // Sent to an organisation that takes no prescriptions (the hospital's URA): refused.
+  const auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value().value();
+  const auto now = boost::posix_time::second_clock::universal_time();
+  workstation::ReleaseRequest request;
+  request.pharmacyUra = "90000403";
+  REQUIRE(w->releases().Release(jansen, request, now).ok());
+  const auto sent = w->releases().Send(now).value();
+  REQUIRE(sent.size() == 2);
+  REQUIRE(sent[0].state == workstation::DeliveryState::kRefused);
+  REQUIRE(frame->OpenPatient("999991000"));  // the drafts tab is read again
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  REQUIRE(frame->overview().outboxRows() == 2);
+  frame->overview().SelectOutbox(sent[0].id);
+  CHECK(frame->overview().SelectedOutbox() == sent[0].id);
+  CHECK_THAT(frame->WritePaperPrescription(sent[1].id, dir + "/record.pdf"), Catch::Contains("Geen papieren recept"));
+
+  const char* shots = std::getenv("ZB_SCREENSHOT_DIR");
+  const std::string pdf = shots ? std::string(shots) + "/prescription-jansen.pdf" : dir + "/recept.pdf";
+  REQUIRE(frame->WritePaperPrescription(sent[0].id, pdf).empty());
+  const std::string text = PdfText(dir, pdf);
+  CHECK(text.find("Recept") != std::string::npos);
+  CHECK(text.find("geweigerd door de apotheek") != std::string::npos);
+  CHECK(text.find("DEZI-nummer " + user.audit.userId) != std::string::npos);
+  CHECK(text.find("stoppen") != std::string::npos);
+  CHECK(text.find("Niet elektronisch ondertekend") != std::string::npos);
+  test::Close(frame);
+}

@@ -231,6 +231,22 @@ TEST_CASE("a release nobody could take electronically stays a problem until a us
   CHECK(present::DescribeOutbox(sent[0].target, sent[0].receiverName, sent[0].receiverUra,
                                 workstation::ToString(sent[0].state), sent[0].attempts, sent[0].answer)
             .problem);
+  // The refused order becomes a paper prescription, read back from the Bundle as queued, with the
+  // prescriber as the DEZI login identified them; the home's record and a delivered order do not.
+  auto paper = w->releases().Prescription(jansen, sent[0].id);
+  REQUIRE(paper.ok());
+  REQUIRE(paper->agreements.size() == 1);
+  CHECK(paper->agreements[0].h.stop.type == domain::StopType::kStopped);
+  CHECK(paper->agreements[0].h.reason.codings.front().code == "182856006");
+  CHECK(paper->deziNumber == w->user()->audit.userId);
+  CHECK(paper->roleCode == "01.047");
+  CHECK(paper->roleName == w->user()->roleName);
+  CHECK(paper->organisationName == w->user()->organisation);
+  CHECK(paper->bsn == "999991000");
+  CHECK(paper->state == "geweigerd door de apotheek");
+  CHECK(paper->sha256.size() == 64);
+  CHECK(paper->bundleIdentifier == sent[0].bundleIdentifier);
+  CHECK(w->releases().Prescription(jansen, sent[1].id).error().problem == "no_paper");
   // Only a refused (or receiver-less) item can be confirmed, and only the patient's own.
   CHECK(w->releases().ConfirmHandDelivery(jansen, sent[1].id, now).error().problem == "not_confirmable");
   auto other =

@@ -6,13 +6,17 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "child_process.h"
+#include "domain/dose_form.h"
+#include "domain/draft_form.h"
 #include "fixtures.h"
 #include "present/admission_report.h"
+#include "present/prescription_report.h"
 #include "report/page_layout.h"
 #include "report/pdf_writer.h"
 
@@ -185,4 +189,64 @@ TEST_CASE("a heading, banner or table header never ends a page: it goes over wit
       CHECK(last.text.rfind("Intoleranties, contra-indicaties", 0) != 0);
     }
   }
+}
+
+TEST_CASE("a paper prescription names patient, each agreement and dispense request, and the prescriber from DEZI") {
+  const std::string dir = test::MakeTempDir("zb-paper");
+  present::PrescriptionPaper p;
+  p.patientName = "A. Jansen";
+  p.bsn = "999991000";
+  p.birthDate = domain::Date(1938, 3, 12);
+  p.prescriberName = "A. de Vries";
+  p.deziNumber = "900000047";
+  p.roleCode = "01.047";
+  p.roleName = "Specialist ouderengeneeskunde";
+  p.organisationUra = "90000380";
+  p.organisationName = "Zorginstelling De Linde";
+  domain::MedicationAgreement stop;
+  stop.h.product = domain::Product{{}, "OMEPRAZOL CAPSULE MSR 20MG", {}, {}, ""};
+  stop.h.renderedDosage = "1 maal per dag 1 stuk, Oraal";
+  stop.h.stop.type = domain::StopType::kStopped;
+  stop.h.reason = *domain::ChangeOrStopReason("182856006");
+  domain::MedicationAgreement start;
+  start.h.product = domain::Product{{}, "Pantoprazol tablet msr 20mg", {}, {}, ""};
+  start.h.renderedDosage = "1 maal per dag 1 stuk, Oraal";
+  start.priorPrescription = domain::BlockId{"urn:oid:2.999", "ma-1"};
+  start.h.period =
+      domain::PeriodOfUse{domain::DateTime::Parse("2026-12-03T10:00:00+01:00").value(), std::nullopt, std::nullopt, ""};
+  p.agreements = {stop, start};
+  domain::DispenseRequest vv;
+  vv.h.product = start.h.product;
+  vv.quantity = domain::DoseQuantity("30", "stuk", "quantity").value();
+  vv.performer = domain::Actor{"Dienstapotheek Utrecht Stad", std::nullopt};
+  vv.additionalWishes = domain::DispenseWishes({true, "30", "stuk", {}, "", true, false, true});
+  p.dispenseRequests = {vv};
+  p.releasedAt = domain::DateTime::Parse("2026-12-03T02:10:00Z").value().Earliest();
+  p.bundleIdentifier = "urn:oid:2.999.380.4|5b0d";
+  p.sha256 = std::string(64, 'a');
+  p.state = "niet elektronisch afgeleverd";
+  const std::string pdf = dir + "/recept.pdf";
+  REQUIRE(report::WritePdf(present::BuildPrescriptionReport(p, "03-12-2026 03:15"), pdf).ok());
+  test::ChildProcess tool({"pdftotext", "-layout", pdf, dir + "/recept.txt"}, dir + "/pdftotext.log");
+  if (tool.Wait(std::chrono::seconds(30)) != 0)
+    FAIL("pdftotext failed: " << test::ReadTextFile(dir + "/pdftotext.log"));
+  std::string text = test::ReadTextFile(dir + "/recept.txt");
+  // Columns wrap words onto several lines: compare with the white space folded.
+  std::string folded;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    } else {
+      folded += c;
+    }
+  }
+  INFO(text);
+  CHECK_THAT(folded, Catch::Contains("niet elektronisch afgeleverd") && Catch::Contains("A. Jansen, BSN 999991000") &&
+                         Catch::Contains("12-03-1938") && Catch::Contains("stoppen") && Catch::Contains("OMEPRAZOL") &&
+                         Catch::Contains("wijzigen") && Catch::Contains("Pantoprazol") &&
+                         Catch::Contains("vanaf 03-12-2026") && Catch::Contains("Dienstapotheek Utrecht Stad") &&
+                         Catch::Contains("spoed") && Catch::Contains("bezorgen") &&
+                         Catch::Contains("DEZI-nummer 900000047") && Catch::Contains("01.047") &&
+                         Catch::Contains("URA 90000380") && Catch::Contains("Niet elektronisch ondertekend"));
+  CHECK(folded.find("starten") == std::string::npos);  // the new agreement of a change is no new start
 }

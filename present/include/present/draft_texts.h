@@ -40,6 +40,7 @@ std::string DoseAndDispense(const DraftRow& row);
 
 // One Bundle of the outbox as the drafts tab lists it.
 struct OutboxRow {
+  std::int64_t id = 0;   // the outbox item (set by the caller: the paper prescription, hand delivery)
   std::string receiver;  // "Apotheek Centrum (URA 90000402)"
   std::string kind;      // "recept (apotheek)" or "informatie (eigen ECD)"
   std::string state;     // "afgeleverd", "geweigerd", ...

@@ -18,6 +18,7 @@
 #include "domain/processing.h"
 #include "domain/release_checks.h"
 #include "domain/result.h"
+#include "present/prescription_report.h"
 
 namespace zb::workstation {
 
@@ -78,6 +79,12 @@ class ReleaseDesk {
   // another patient's item or one that is queued, sending or delivered.
   domain::Result<OutboxEntry> ConfirmHandDelivery(const domain::RegisteredPatient& patient, std::int64_t entryId,
                                                   domain::Instant now);
+  // The paper prescription of pharmacy order `entryId` that no pharmacy took electronically (no
+  // receiver, refused, or confirmed by hand): read back from the Bundle as queued, with the
+  // prescriber who released it. Audited as a print. Refused ("not_logged_in", "not_found",
+  // "no_paper" for a delivered or queued order, or the home's own record).
+  domain::Result<present::PrescriptionPaper> Prescription(const domain::RegisteredPatient& patient,
+                                                          std::int64_t entryId);
   // The patient's outbox, oldest first.
   domain::Result<std::vector<OutboxEntry>> Outbox(const domain::RegisteredPatient& patient);
 
