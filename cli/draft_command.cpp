@@ -213,7 +213,7 @@ void Print(const workstation::DraftEntry& e) {
 
 bool DraftCommands::Parsed() const {
   return add->parsed() || list->parsed() || remove->parsed() || check->parsed() || importFormulary->parsed() ||
-         release->parsed() || outbox->parsed();
+         importRoster->parsed() || release->parsed() || outbox->parsed();
 }
 
 DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
@@ -228,11 +228,15 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
   c.remove = draft->add_subcommand("remove", "Delete a draft");
   c.check = draft->add_subcommand(
       "check", "The checks before release over the patient's drafts (exit 3 when something must be handled first)");
-  c.importFormulary = formulary->add_subcommand("import", "Replace the formulary with a CSV file");
+  c.importFormulary = formulary->add_subcommand("import", "Replace the formulary with a CSV or FHIR Medication file");
+  auto* roster = app.add_subcommand("roster", "The organisation's pharmacy roster (who is open when)");
+  roster->require_subcommand(1);
+  c.importRoster =
+      roster->add_subcommand("import", "Replace the pharmacy roster with a CSV or FHIR HealthcareService file");
   c.release = app.add_subcommand("release",
                                  "Release the patient's drafts (a prescriber): queue them in the outbox and send them");
   c.outbox = app.add_subcommand("outbox", "The patient's outbox; sends what is due first");
-  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary, c.release, c.outbox}) {
+  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary, c.importRoster, c.release, c.outbox}) {
     cmd->add_option("--store", a.store, "Local store file (default: the workstation's)");
     cmd->add_option("--key-file", a.keyFile, "Key file where no keychain runs (default: store.key beside the store)");
     cmd->add_flag("--no-keychain", a.noKeychain, "Do not ask the OS keychain for the key");
@@ -280,7 +284,15 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
   c.release->add_option("--pharmacy", a.pharmacyUra, "The pharmacy's URA (default: the patient's own pharmacy)");
   c.release->add_option("--identifier-root", a.identifierRoot,
                         "The organisation's OID root for new identifiers (default: $ZORGBRUG_IDENTIFIER_ROOT)");
-  c.importFormulary->add_option("file", a.formularyFile, "CSV: naam;sterkte;vorm;prk;gpk;hpk;atc;stof;gds")->required();
+  c.importFormulary
+      ->add_option("file", a.formularyFile,
+                   "CSV (naam;sterkte;vorm;prk;gpk;hpk;atc;stof;gds) or a FHIR Bundle of Medication")
+      ->required();
+  c.importRoster
+      ->add_option("file", a.rosterFile,
+                   "CSV (naam;ura;agb;regio;telefoon;adres;bezorgen;dienst;dagen;van;tot) or a FHIR Bundle of "
+                   "HealthcareService")
+      ->required();
   return c;
 }
 
@@ -293,6 +305,16 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
     auto n = w.drafts().ImportFormulary(a.formularyFile, d::NetherlandsDate(now));
     if (!n) return Fail(kExitRefused, n.error().detail);
     std::cout << "formulary imported: " << n.value() << " products\n";
+    return 0;
+  }
+  if (commands.importRoster->parsed()) {
+    auto n = w.drafts().ImportRoster(a.rosterFile, d::NetherlandsDate(now));
+    if (!n) return Fail(kExitRefused, n.error().detail);
+    std::cout << "pharmacy roster imported: " << n.value() << " pharmacies\n";
+    const auto roster = w.drafts().Roster();  // kept: OpenAt points into it
+    if (roster) {
+      for (const auto* p : roster->OpenAt(now)) std::cout << "  open now: " << p->name << "\n";
+    }
     return 0;
   }
   auto bsn = d::Bsn::Parse(a.bsn);

@@ -35,6 +35,7 @@ struct DraftArgs {
   bool asNeeded = false;
   std::int64_t id = 0;
   std::string formularyFile;
+  std::string rosterFile;
   // Release.
   std::vector<std::string> decisions;  // "signal key=reason"
   std::string pharmacyUra;
@@ -50,6 +51,7 @@ struct DraftCommands {
   CLI::App* remove = nullptr;
   CLI::App* check = nullptr;
   CLI::App* importFormulary = nullptr;
+  CLI::App* importRoster = nullptr;
   CLI::App* release = nullptr;  // release the patient's drafts and send them
   CLI::App* outbox = nullptr;   // the patient's outbox; sends what is due
   bool Parsed() const;

@@ -231,6 +231,20 @@ TEST_CASE("zorgbrug-cli draft add, list and remove, and formulary import, on a r
     CHECK(out == "formulary imported: 13 products\n");
   }
   {
+    // The roster too, in either form; a bad file is refused with the place named (exit 2).
+    auto [rc, out, err] = run("roster import '" + std::string(ZB_DEMO_DIR) + "/../formulary/demo-apotheekrooster.csv'");
+    CHECK(rc == 0);
+    CHECK_THAT(out, Catch::StartsWith("pharmacy roster imported: 4 pharmacies\n"));
+    std::tie(rc, out, err) =
+        run("roster import '" + std::string(ZB_TEST_DATA_DIR) + "/lists/roster-healthcareservice-bundle.json'");
+    CHECK(rc == 0);
+    CHECK_THAT(out, Catch::StartsWith("pharmacy roster imported: 2 pharmacies\n"));
+    std::tie(rc, out, err) =
+        run("roster import '" + std::string(ZB_TEST_DATA_DIR) + "/lists/formulary-medication-bundle.json'");
+    CHECK(rc == 2);
+    CHECK_THAT(err, Catch::Contains("the Bundle holds no HealthcareService"));
+  }
+  {
     const auto [rc, out, err] =
         run("draft add" + patient + " --persona so --action start --product 'pantoprazol 20' --amount 1 --per-day 1");
     INFO(err);
