@@ -73,6 +73,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   std::unique_ptr<DraftEditor> MakeDraftEditor(domain::DraftAction action);
   // Imports a formulary or pharmacy roster file; the error text or empty.
   std::string ImportList(bool roster, const std::string& path);
+  // Binds draft `id`, whose source line changed, to the line's agreement of now; the error or empty.
+  std::string ConfirmDraftAgain(std::int64_t id);
   // Writes the paper prescription of outbox item `entryId` (an order no pharmacy took) as PDF;
   // the error text or empty.
   std::string WritePaperPrescription(std::int64_t entryId, const std::string& path);
@@ -111,6 +113,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // Bestand > Formularium / Apotheekrooster inlezen: a CSV or FHIR file.
   void AskImport(bool roster);
   void RemoveSelectedDraft();
+  // Ctrl+Shift+B: the draft in focus confirmed again after its source changed, after asking.
+  void AskConfirmDraftAgain();
   // Ctrl+Shift+R: the paper prescription of the outbox item in focus, saved where the user says.
   void AskPaperPrescription();
   // The checks, then the release dialog (Ctrl+Shift+V); and sending what is due in the background.

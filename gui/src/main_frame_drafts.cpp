@@ -262,6 +262,41 @@ void MainFrame::AskPaperPrescription() {
   if (!problem.empty()) wxMessageBox(U(problem), T("Papieren recept"), wxOK | wxICON_WARNING, this);
 }
 
+std::string MainFrame::ConfirmDraftAgain(std::int64_t id) {
+  const auto& patient = m_session.patient();
+  if (!patient) return present::Tr("Kies eerst een patiënt.");
+  auto confirmed = m_workstation.drafts().Confirm(*patient, id, boost::posix_time::second_clock::universal_time());
+  if (!confirmed)
+    return present::Fmt("Niet opnieuw bevestigd: {0}. Verwijder het concept als de regel niet meer bestaat.",
+                        {confirmed.error().detail});
+  RefreshDrafts();
+  SetStatusText(T("Concept opnieuw bevestigd tegen de huidige afspraak (niet verzonden)."), 0);
+  return {};
+}
+
+void MainFrame::AskConfirmDraftAgain() {
+  const auto& patient = m_session.patient();
+  const std::int64_t id = m_overview->SelectedDraft();
+  if (!patient || id == 0) {
+    wxMessageBox(T("Kies eerst een concept op het tabblad Concepten."), T("Concept"), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  // What changed at the source, in the list's words, before the physician binds the draft to it.
+  std::string state;
+  if (auto listed = m_workstation.drafts().List(*patient)) {
+    for (const auto& e : listed.value()) {
+      if (e.id == id) state = present::DraftStateText(e.freshness, e.proposal, m_screen.sourceNames);
+    }
+  }
+  if (wxMessageBox(TF("{0}\n\nHet concept geldt dan voor de afspraak die de regel nu heeft. Bekijk eerst de regel in "
+                      "de medicatielijst. Opnieuw bevestigen?",
+                      {state}),
+                   T("Concept opnieuw bevestigen"), wxYES_NO | wxNO_DEFAULT, this) != wxYES)
+    return;
+  const std::string problem = ConfirmDraftAgain(id);
+  if (!problem.empty()) wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_WARNING, this);
+}
+
 void MainFrame::RemoveSelectedDraft() {
   const auto& patient = m_session.patient();
   const std::int64_t id = m_overview->SelectedDraft();

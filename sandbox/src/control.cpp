@@ -113,6 +113,13 @@ void RegisterControl(httplib::Server& server, World& world) {
     }
     Problem(res, 404, "unknown treatment", "no agreement of this treatment at " + holder);
   });
+  // Takes a holder's amendments back (tests that share one world leave it as they found it).
+  server.Delete(R"(/__test/holder/([a-z]+)/amendments)", [&world](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(world.mutex);
+    const std::string prefix = req.matches[1].str() + "|";
+    std::erase_if(world.amendments, [&prefix](const auto& a) { return a.first.rfind(prefix, 0) == 0; });
+    res.status = 204;
+  });
   // A cold start for benchmarks: the node forgets the service access tokens it cached.
   server.Post("/__test/clear-token-cache", [&world](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(world.mutex);

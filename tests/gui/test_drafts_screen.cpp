@@ -180,3 +180,56 @@ TEST_CASE(
   editor.reset();
   test::Close(frame);
 }
+
+TEST_CASE("a draft whose hospital line changed is marked and confirmed again against the new agreement") {
+  const std::string dir = test::MakeTempDir("zb-gui-confirm");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user);
+  auto* frame = new gui::MainFrame(*w, user);
+  frame->Show();
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  const auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value().value();
+  domain::BlockId treatment;
+  {
+    const auto offline = w->OpenOffline(jansen).value();
+    REQUIRE(offline);
+    for (const auto& line : offline->picture->Consolidate(boost::posix_time::second_clock::universal_time()).lines) {
+      if (line.status == domain::TreatmentStatus::kCurrent && line.agreements.size() == 1 && !line.endedBy &&
+          line.agreements.front()->h.source == "ura-90000403")  // the hospital, as the register names it
+        treatment = line.treatment;
+    }
+  }
+  REQUIRE_FALSE(treatment.empty());
+  REQUIRE(frame->overview().SelectTreatment(treatment));
+  REQUIRE(
+      frame->DraftSelectedLine(domain::DraftAction::kStop, "182856006", domain::GdsTiming::kNextRollChange).empty());
+
+  // The hospital registers a new agreement; the next lookup marks the draft.
+  const std::string control = test::World().sandbox()["control"].get<std::string>();
+  const auto amended =
+      test::World().Send({"POST",
+                          control + "/holder/ziekenhuis/amend-agreement",
+                          {{"Content-Type", "application/json"}},
+                          nlohmann::json{{"bsn", "999991000"}, {"treatment", treatment.value}}.dump()});
+  REQUIRE(amended.status == 200);
+  REQUIRE(frame->OpenPatient("999991000"));
+  REQUIRE(WaitFor([&] { return !frame->lookupRunning(); }, 20s));
+  auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("drafts", frame));
+  REQUIRE(list);
+  REQUIRE(list->GetItemCount() == 1);
+  CHECK_THAT(list->GetItemText(0, 2).utf8_string(),
+             Catch::StartsWith("bron gewijzigd:") && Catch::Contains("opnieuw bevestigen"));
+  auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
+  REQUIRE(tabs);
+  tabs->SetSelection(3);
+  wxYield();
+  Screenshot(frame, "drafts-source-changed");
+  const auto id = w->drafts().List(jansen).value().front().id;
+  CHECK(frame->ConfirmDraftAgain(id).empty());
+  CHECK(list->GetItemText(0, 2).utf8_string() == "concept, niet verzonden");
+  CHECK(w->drafts().List(jansen).value().front().draft.against.value.ends_with("-gewijzigd"));
+  // The shared sandbox as the other window tests expect it.
+  CHECK(test::World().Send({"DELETE", control + "/holder/ziekenhuis/amendments", {}, ""}).status == 204);
+  test::Close(frame);
+}

@@ -385,11 +385,11 @@ TEST_CASE("a hospital change between draft and release blocks that line until th
 
   // Confirmed again, against the hospital's new agreement that the list now names: released.
   CHECK(listed[0].freshness.nowAgreement.value.ends_with("-gewijzigd"));
-  auto again = StopDraft(treatment);
-  again.against = listed[0].freshness.nowAgreement;
-  auto confirmed = w->drafts().Save(jansen, again, listed[0].id, now);
+  CHECK(w->drafts().Confirm(jansen, listed[0].id + 100, now).error().problem == "not_found");
+  auto confirmed = w->drafts().Confirm(jansen, listed[0].id, now);
   INFO((confirmed ? std::string() : confirmed.error().detail));
   REQUIRE(confirmed.ok());
+  CHECK(confirmed->draft.against == listed[0].freshness.nowAgreement);
   CHECK_FALSE(w->drafts().List(jansen).value()[0].freshness.Blocks());
   auto released = w->releases().Release(jansen, {}, now);
   INFO((released ? std::string() : released.error().detail));

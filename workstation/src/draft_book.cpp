@@ -183,6 +183,21 @@ domain::Result<DraftEntry> DraftBook::Save(const domain::RegisteredPatient& pati
   return entry;
 }
 
+domain::Result<DraftEntry> DraftBook::Confirm(const domain::RegisteredPatient& patient, std::int64_t id,
+                                              domain::Instant now) {
+  auto listed = List(patient);
+  if (!listed) return listed.error();
+  for (auto& e : listed.value()) {
+    if (e.id != id) continue;
+    if (!e.freshness.Blocks()) return e;
+    // The agreement the list found governing the line now; none (line ended or gone): Save says why.
+    e.draft.against = e.freshness.nowAgreement;
+    e.draft.againstRegistered.reset();
+    return Save(patient, std::move(e.draft), id, now);
+  }
+  return domain::Error{ErrorCode::kMissing, "no draft " + std::to_string(id) + " for this patient", "not_found"};
+}
+
 domain::Result<bool> DraftBook::Remove(const domain::RegisteredPatient& patient, std::int64_t id) {
   if (!m_impl->user()) return NotLoggedIn();
   auto found = m_impl->store.drafts().Get(id);

@@ -207,7 +207,9 @@ PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& o
     const auto& roster = options.roster ? *options.roster : kNone;
     screen.pharmacy = domain::ReachAt(*screen.overview->data, roster, now);
     screen.header.pharmacy = present::OwnPharmacyText(screen.pharmacy, screen.sourceNames);
-    if (options.roster) screen.header.pharmacy += "\n" + present::OpenNowText(screen.pharmacy, roster);
+    // One wrapped line beside the rest of the header: the medication list keeps its room on a small
+    // screen. Without a roster nothing is claimed about opening hours.
+    if (!roster.empty()) screen.header.pharmacy += " · " + present::OpenNowText(screen.pharmacy, roster);
     screen.header.pharmacyClosed = screen.pharmacy.Warn();
   }
   if (!s.picture && s.progress.phase == Phase::kNotStarted)

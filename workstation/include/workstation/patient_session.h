@@ -44,7 +44,7 @@ struct ScreenOptions {
   // The home's formulary: lines still given whose product is not on it are marked (none: no marks).
   std::shared_ptr<const domain::Formulary> formulary;
   // The organisation's pharmacy roster: the header says whether the own pharmacy is open now and
-  // who is (none: only the own pharmacy is named).
+  // who is (none, or an empty one: only the own pharmacy is named).
   std::shared_ptr<const domain::PharmacyRoster> roster;
 };
 
