@@ -58,6 +58,8 @@ enum MenuId {
   kDraftStop,
   kDraftPause,
   kDraftChange,
+  kDraftCancel,
+  kDraftContinue,
   kDraftStart,
   kImportFormulary,
   kImportRoster,
@@ -206,10 +208,17 @@ std::vector<Command> MainFrame::Commands() {
        [this](bool) { AskDraft(domain::DraftAction::kPause); }},
       {kDraftChange, M::kPatient, N_("Concept: gekozen regel &wijzigen…"), "Ctrl+Shift+W",
        [this](bool) { AskEditDraft(domain::DraftAction::kChange); }},
+      {kDraftCancel, M::kPatient, N_("Concept: geplande start &annuleren…"), "Ctrl+Shift+C",
+       [this](bool) { AskDraft(domain::DraftAction::kCancel); }},
+      {kDraftContinue, M::kPatient, N_("Concept: gekozen regel ongewijzigd &voortzetten"), "Ctrl+Shift+U",
+       [this](bool) {
+         const std::string problem = DraftSelectedLine(domain::DraftAction::kContinue, "");
+         if (!problem.empty()) wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_INFORMATION, this);
+       }},
       {kDraftStart, M::kPatient, N_("Concept: nieuw &middel starten…"), "Ctrl+Shift+N",
        [this](bool) { AskEditDraft(domain::DraftAction::kStart); }},
       {kDraftRemove, M::kPatient, N_("Concept &verwijderen"), "Ctrl+Shift+X", [this](bool) { RemoveSelectedDraft(); }},
-      {kDraftConfirm, M::kPatient, N_("Concept opnieuw &bevestigen…"), "Ctrl+Shift+B",
+      {kDraftConfirm, M::kPatient, N_("Concept opnieuw &bevestigen of voorstel overnemen…"), "Ctrl+Shift+B",
        [this](bool) { AskConfirmDraftAgain(); }},
       {kDraftRelease, M::kPatient, N_("Concepten v&rijgeven…"), "Ctrl+Shift+V", [this](bool) { AskRelease(); }},
       {kPaperPrescription, M::kPatient, N_("Papieren &recept van gekozen vrijgave…"), "Ctrl+Shift+R",

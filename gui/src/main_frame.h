@@ -61,8 +61,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
   // Writes a draft for the medication line in focus (a reason code of RedenWijzigenStaken); the
   // error text or empty. The menu's stop and pause ask the reason first, then call this.
   // `gds`: when the change takes effect in the roll (asked only for a patient with roll medication).
+  // `pauseUntil`: a pause's resume date (none: "tot nader order").
   std::string DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode,
-                                std::optional<domain::GdsTiming> gds = std::nullopt);
+                                std::optional<domain::GdsTiming> gds = std::nullopt,
+                                std::optional<domain::Date> pauseUntil = std::nullopt);
   // Writes `draft` (replacing the line's earlier draft) and refreshes the drafts tab; the error or empty.
   std::string SaveDraft(domain::MedicationDraft draft);
   // Releases the patient's drafts with these decisions (the release dialog's, or a test's) and

@@ -6,6 +6,9 @@
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
+#include <wx/textdlg.h>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "background.h"
 #include "domain/open_substance_groups.h"
@@ -127,7 +130,7 @@ void MainFrame::AskRelease() {
 }
 
 std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::string& reasonCode,
-                                         std::optional<domain::GdsTiming> gds) {
+                                         std::optional<domain::GdsTiming> gds, std::optional<domain::Date> pauseUntil) {
   const auto& patient = m_session.patient();
   if (!patient) return present::Tr("Kies eerst een patiënt.");
   const domain::BlockId treatment = m_overview->SelectedTreatment();
@@ -137,6 +140,8 @@ std::string MainFrame::DraftSelectedLine(domain::DraftAction action, const std::
   draft.treatment = treatment;
   if (auto reason = domain::ChangeOrStopReason(reasonCode)) draft.reason = *reason;
   if (gds) draft.additionalInformation.push_back(domain::GdsTimingCode(*gds));
+  if (pauseUntil && action == domain::DraftAction::kPause)
+    draft.pauseUntil = domain::DateTime::Parse(boost::gregorian::to_iso_extended_string(*pauseUntil)).value();
   return SaveDraft(std::move(draft));
 }
 
@@ -228,7 +233,24 @@ void MainFrame::AskDraft(domain::DraftAction action) {
     if (moment.ShowModal() != wxID_OK) return;
     gds = timings[static_cast<std::size_t>(moment.GetSelection())];
   }
-  const std::string problem = DraftSelectedLine(action, codes[static_cast<std::size_t>(ask.GetSelection())], gds);
+  // A pause until a date resumes by itself (a new agreement from that date); empty: "tot nader order".
+  std::optional<domain::Date> until;
+  while (action == domain::DraftAction::kPause) {
+    wxTextEntryDialog when(this, T("Hervatten op (dd-mm-jjjj). Leeg laten: tot nader order."), T("Onderbreken tot"));
+    when.SetName("draft-pause-until");
+    if (when.ShowModal() != wxID_OK) return;
+    const std::string text = when.GetValue().Strip(wxString::both).utf8_string();
+    if (text.empty()) break;
+    auto date = domain::ParseUserDate(text);
+    if (date) {
+      until = date.value();
+      break;
+    }
+    wxMessageBox(TF("{0} is geen datum; schrijf bijvoorbeeld 15-12-2026.", {text}), T("Onderbreken tot"),
+                 wxOK | wxICON_WARNING, this);
+  }
+  const std::string problem =
+      DraftSelectedLine(action, codes[static_cast<std::size_t>(ask.GetSelection())], gds, until);
   if (!problem.empty()) wxMessageBox(U(problem), T("Concept"), wxOK | wxICON_WARNING, this);
 }
 

@@ -85,6 +85,9 @@ DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d
   if (row.product.empty()) row.product = draft.treatment.value;
   row.reason = draft.reason.Label();  // the ValueSet's Dutch display: data, as sent
   row.dose = draft.renderedDosage;
+  if (draft.action == d::DraftAction::kPause)
+    row.dose = draft.pauseUntil ? Fmt("hervatten op {0}", {d::FormatDate(draft.pauseUntil->LocalDate())})
+                                : Tr("tot nader order");
   if (draft.dispense) row.dispense = DispenseText(*draft.dispense);
   for (const auto& c : draft.additionalInformation) {
     if (c.system == d::systems::kMaAdditionalInfo && (c.code == "6" || c.code == "7" || c.code == "11"))

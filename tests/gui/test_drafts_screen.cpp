@@ -72,6 +72,25 @@ TEST_CASE("a stop and a pause drafted from the medication list show on the draft
   CHECK(list->GetItemText(0, 0).utf8_string() == "stoppen");
   CHECK(list->GetItemText(0, 3).utf8_string() == "ongewenste reactie op medicatie en/of drugs");
 
+  CHECK(list->GetItemText(1, 4).utf8_string() == "tot nader order");
+
+  // A pause until a date, and "continue unchanged" on the next current line.
+  CHECK(frame->overview().SelectTreatment(
+      w->drafts().List(*w->FindPatient(domain::Bsn::Parse("999991000").value()).value())->back().draft.treatment));
+  CHECK(frame->DraftSelectedLine(domain::DraftAction::kPause, "305335007", std::nullopt, domain::Date(2026, 12, 15))
+            .empty());
+  CHECK(list->GetItemText(1, 4).utf8_string() == "hervatten op 15-12-2026");
+  bool continued = false;
+  for (long row = 0; row < medication->GetItemCount() && !continued; ++row) {
+    if (medication->GetItemText(row, 0).utf8_string() != "ACTUEEL") continue;
+    const std::string product = medication->GetItemText(row, 1).utf8_string();
+    if (std::find(drafted.begin(), drafted.end(), product) != drafted.end()) continue;
+    medication->Select(row);
+    continued = frame->DraftSelectedLine(domain::DraftAction::kContinue, "").empty();
+  }
+  CHECK(continued);
+  CHECK(frame->overview().draftRows() == 3);
+
   tabs->SetSelection(3);
   wxYield();
   Screenshot(frame, "drafts");
@@ -81,8 +100,8 @@ TEST_CASE("a stop and a pause drafted from the medication list show on the draft
     created += e.event.action == domain::AuditAction::kDraftCreated;
     edited += e.event.action == domain::AuditAction::kDraftEdited;
   }
-  CHECK(created == 2);
-  CHECK(edited == 1);
+  CHECK(created == 3);
+  CHECK(edited == 2);
   test::Close(frame);
 }
 

@@ -335,3 +335,29 @@ TEST_CASE("Jansen's drafted amoxicillin is checked against her penicillin allerg
   }));
   CHECK_FALSE(again.Releasable());
 }
+
+TEST_CASE("a secretariat's proposal stays one until a prescriber confirms it, which adopts it") {
+  const std::string dir = test::MakeTempDir("zb-drafts-adopt");
+  auto w = std::move(workstation::Workstation::Open(test::StoreConfig(World(), dir, World().gatewayUrl())).value());
+  auto jansen = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  jansen = w->SavePatient(jansen, domain::Date(2026, 12, 1)).value();
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  test::LookUpAndStore(*w, jansen);
+  const auto treatment = test::OneAgreementLine(*w, jansen);
+  const auto now = boost::posix_time::second_clock::universal_time();
+  REQUIRE(w->LogIn({"secretariaat", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto proposed = w->drafts().Save(jansen, StopDraft(treatment), 0, now);
+  REQUIRE(proposed.ok());
+  CHECK(proposed->proposal);
+  // The secretariat confirming its own proposal does not make it an order.
+  auto still = w->drafts().Confirm(jansen, proposed->id, now);
+  REQUIRE(still.ok());
+  CHECK(still->proposal);
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  CHECK(w->drafts().Check(jansen, now)->proposals == std::vector<std::int64_t>{proposed->id});
+  auto adopted = w->drafts().Confirm(jansen, proposed->id, now);
+  REQUIRE(adopted.ok());
+  CHECK_FALSE(adopted->proposal);
+  CHECK(adopted->author.roleCode == "01.047");
+  CHECK(w->drafts().Check(jansen, now)->proposals.empty());
+}

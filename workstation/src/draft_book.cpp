@@ -189,10 +189,13 @@ domain::Result<DraftEntry> DraftBook::Confirm(const domain::RegisteredPatient& p
   if (!listed) return listed.error();
   for (auto& e : listed.value()) {
     if (e.id != id) continue;
-    if (!e.freshness.Blocks()) return e;
-    // The agreement the list found governing the line now; none (line ended or gone): Save says why.
-    e.draft.against = e.freshness.nowAgreement;
-    e.draft.againstRegistered.reset();
+    if (!e.freshness.Blocks() && !e.proposal) return e;
+    if (e.freshness.Blocks()) {
+      // The agreement the list found governing the line now; none (line ended or gone): Save says why.
+      e.draft.against = e.freshness.nowAgreement;
+      e.draft.againstRegistered.reset();
+    }
+    // Saved by a prescriber, a proposal becomes theirs (adopted); by anyone else it stays one.
     return Save(patient, std::move(e.draft), id, now);
   }
   return domain::Error{ErrorCode::kMissing, "no draft " + std::to_string(id) + " for this patient", "not_found"};

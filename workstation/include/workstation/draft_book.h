@@ -66,7 +66,8 @@ class DraftBook {
   // Confirms draft `id` again after its source line changed (prescribing.md "stale-draft guard"):
   // bound anew to the agreement that governs the line now, saved and audited as an edit. A draft
   // that is current is returned unchanged; one whose line was ended or is gone is refused by Save
-  // with the reason (delete it instead). Problem "not_found" for another patient's or no draft.
+  // with the reason (delete it instead). A prescriber confirming a proposal adopts it. Problem
+  // "not_found" for another patient's or no draft.
   domain::Result<DraftEntry> Confirm(const domain::RegisteredPatient& patient, std::int64_t id, domain::Instant now);
   // Deletes draft `id` of the patient (audited); false when there was none.
   domain::Result<bool> Remove(const domain::RegisteredPatient& patient, std::int64_t id);
