@@ -269,6 +269,7 @@ void OverviewPanel::Show(const present::OverviewView& view, std::shared_ptr<cons
   if (!view.banner.empty()) m_banner->Wrap(GetClientSize().GetWidth() - 24);
   m_hidden->SetLabel(view.hiddenHistoric ? U(present::HiddenHistoryText(view.hiddenHistoric)) : wxString());
   m_changes->SetLabel(U(view.changesSince));
+  MarkDraftedLines();
   FillMedication();
   m_ica->DeleteAllItems();
   for (const auto& r : m_view.ica) AddRow(m_ica, {r.kind, r.text, r.detail, r.sources});
@@ -357,7 +358,27 @@ bool OverviewPanel::SelectTreatment(const domain::BlockId& treatment) {
   return false;
 }
 
+void OverviewPanel::MarkDraftedLines() {
+  for (auto& row : m_view.medication) {
+    if (!row.draft.empty()) {  // the marker of an earlier call: taken off first
+      row.marks = row.marks.size() > row.draft.size() ? row.marks.substr(row.draft.size() + 2) : std::string();
+      row.draft.clear();
+    }
+    if (!m_lines || row.line >= m_lines->lines.size()) continue;
+    const auto found = m_draftMarks.find(m_lines->lines[row.line].treatment.Key());
+    if (found == m_draftMarks.end()) continue;
+    row.draft = found->second;
+    row.marks = row.marks.empty() ? row.draft : row.draft + "; " + row.marks;
+  }
+}
+
 void OverviewPanel::ShowDrafts(std::vector<present::DraftRow> rows) {
+  m_draftMarks.clear();
+  for (const auto& r : rows) {
+    if (!r.treatment.empty()) m_draftMarks[r.treatment.Key()] = present::DraftLineMark(r);
+  }
+  MarkDraftedLines();
+  m_medication->Refresh();  // the same rows, new remarks: the selection stays
   m_draftRows = std::move(rows);
   m_drafts->DeleteAllItems();
   for (const auto& r : m_draftRows) {

@@ -65,6 +65,8 @@ class OverviewPanel : public wxPanel {
 
  private:
   void FillMedication();
+  // Puts each drafted line's marker at the front of its remarks (and takes a stale one off).
+  void MarkDraftedLines();
   void ShowDetail(long row);
   void SortBy(int column);
 
@@ -76,10 +78,10 @@ class OverviewPanel : public wxPanel {
   wxWrapSizer* m_chips = nullptr;
   wxPanel* m_chipPanel = nullptr;
   wxStaticText* m_freshness = nullptr;
-  wxStaticText* m_pharmacy = nullptr;  // own pharmacy, open now or not; who is open
-  std::string m_pharmacyText;
-  std::vector<std::int64_t>
-      m_outboxIds;  // behind the outbox list's rows          // unwrapped, wrapped again on every resize
+  wxStaticText* m_pharmacy = nullptr;               // own pharmacy, open now or not; who is open
+  std::string m_pharmacyText;                       // unwrapped, wrapped again on every resize
+  std::vector<std::int64_t> m_outboxIds;            // behind the outbox list's rows
+  std::map<std::string, std::string> m_draftMarks;  // treatment (system|value) → marker on its line
   wxStaticText* m_banner = nullptr;
   wxNotebook* m_tabs = nullptr;
   wxTextCtrl* m_filter = nullptr;

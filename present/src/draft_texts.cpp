@@ -61,6 +61,11 @@ std::string DispenseText(const d::DispenseDraft& vv) {
   return text;
 }
 
+std::string DraftLineMark(const DraftRow& row) {
+  return row.blocked ? Fmt("CONCEPT: {0} (bron gewijzigd: opnieuw bevestigen)", {row.action})
+                     : Fmt("CONCEPT: {0} (niet verzonden)", {row.action});
+}
+
 std::string DoseAndDispense(const DraftRow& row) {
   std::string text = row.dose;
   for (const std::string* part : {&row.timing, &row.dispense}) {
@@ -74,6 +79,7 @@ DraftRow DescribeDraft(std::int64_t id, const d::MedicationDraft& draft, const d
                        const std::map<std::string, std::string>& names) {
   DraftRow row;
   row.id = id;
+  row.treatment = draft.treatment;
   row.action = DraftActionLabel(draft.action);
   if (!draft.product->empty()) {
     row.product = draft.product->DisplayName();

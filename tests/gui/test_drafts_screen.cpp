@@ -49,6 +49,14 @@ TEST_CASE("a stop and a pause drafted from the medication list show on the draft
   REQUIRE(drafted.size() == 2);
 
   CHECK(frame->overview().draftRows() == 2);
+  // The medication list marks both lines, first in their remarks, without losing the selection.
+  std::size_t marked = 0;
+  for (const auto& row : frame->shownView().medication) marked += row.draft.rfind("CONCEPT: ", 0) == 0;
+  CHECK(marked == 0);  // the view the window was given has none: the panel marks its own copy
+  std::size_t shown = 0;
+  for (long row = 0; row < medication->GetItemCount(); ++row)
+    shown += medication->GetItemText(row, 6).utf8_string().rfind("CONCEPT: ", 0) == 0;
+  CHECK(shown == 2);
   auto* tabs = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("overview-tabs", frame));
   REQUIRE(tabs);
   CHECK(tabs->GetPageText(3) == "Concepten (2)");

@@ -20,8 +20,9 @@ namespace zb::present {
 
 struct DraftRow {
   std::int64_t id = 0;
-  std::string action;   // "stoppen", "onderbreken", ...
-  std::string product;  // the new product, else the line's
+  domain::BlockId treatment;  // the line it is a draft for (empty for a new start)
+  std::string action;         // "stoppen", "onderbreken", ...
+  std::string product;        // the new product, else the line's
   std::string reason;
   std::string dose;      // the new dose in MP9's words; empty when the dose stays
   std::string dispense;  // "verstrekkingsverzoek: 30 stuks, Apotheek X, afdeling Y, spoed"; empty without VV
@@ -30,6 +31,9 @@ struct DraftRow {
   std::string state;     // "concept", "voorstel (voorschrijver moet overnemen)", "bron gewijzigd: …"
   bool blocked = false;  // the source changed since: confirm before release
 };
+
+// The medication list's marker on a line with a draft: "CONCEPT: stoppen (niet verzonden)".
+std::string DraftLineMark(const DraftRow& row);
 
 // A draft's dispense request in words: quantity, pharmacy, ward, wishes.
 std::string DispenseText(const domain::DispenseDraft& vv);

@@ -41,6 +41,7 @@ struct MedicationRow {
   std::string ica;          // "ICA: overgevoelig voor PENICILLINES", empty when the ICA check found nothing
   bool icaWarning = false;  // the ICA cross-check warns: the row is marked red
   std::string icaText;      // every hit as a sentence, for tooltip and print
+  std::string draft;        // "CONCEPT: stoppen (niet verzonden)" while the line has a draft (at the front of marks)
   std::string formulary;    // "niet op formularium; op het formularium: …", empty when on it or none imported
   std::string change;       // "nieuw", "gewijzigd: dosering", "gestopt" since the previous retrieval
   bool changed = false;
