@@ -165,6 +165,16 @@ std::string DescribeProcessedBlock(const domain::ProcessedBlock& b) {
   return text;
 }
 
+std::string OutboxStateText(const std::string& state) {
+  if (state == "queued") return Tr("in de wachtrij");
+  if (state == "sending") return Tr("verzonden, antwoord onbekend: wordt nagevraagd");
+  if (state == "retry") return Tr("niet bereikt: wordt opnieuw geprobeerd");
+  if (state == "delivered") return Tr("afgeleverd");
+  if (state == "refused") return Tr("geweigerd");
+  if (state == "no-receiver") return Tr("niet elektronisch afgeleverd");
+  return Tr("handmatig afgeleverd");
+}
+
 OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,
                          const std::string& state, int attempts, const std::string& answer,
                          const std::vector<domain::ProcessedBlock>& processing,
@@ -174,23 +184,8 @@ OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverN
                    ? Tr("geen ontvanger bekend")
                    : Fmt("{0} (URA {1})", {receiverName.empty() ? receiverUra : receiverName, receiverUra});
   r.kind = target == "pharmacy" ? Tr("recept (apotheek)") : Tr("informatie (eigen ECD)");
-  if (state == "queued") {
-    r.state = Tr("in de wachtrij");
-  } else if (state == "sending") {
-    r.state = Tr("verzonden, antwoord onbekend: wordt nagevraagd");
-  } else if (state == "retry") {
-    r.state = Tr("niet bereikt: wordt opnieuw geprobeerd");
-  } else if (state == "delivered") {
-    r.state = Tr("afgeleverd");
-  } else if (state == "refused") {
-    r.state = Tr("geweigerd");
-    r.problem = true;
-  } else if (state == "no-receiver") {
-    r.state = Tr("niet elektronisch afgeleverd");
-    r.problem = true;
-  } else {
-    r.state = Tr("handmatig afgeleverd");
-  }
+  r.state = OutboxStateText(state);
+  r.problem = state == "refused" || state == "no-receiver";
   r.attempts = std::to_string(attempts);
   // A delivery's answer is the receiver's own locations: of no use to the physician. What the
   // pharmacy made of it is: the TA and the dispense, once its processing answer came.

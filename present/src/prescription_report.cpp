@@ -46,7 +46,7 @@ Report BuildPrescriptionReport(const PrescriptionPaper& paper, const std::string
   Add(ReportStyle::kTitle, {Tr("Recept")});
   Add(ReportStyle::kBanner, {Fmt("{0}: deze vrijgave is niet elektronisch bij een apotheek afgeleverd. Dit papier is "
                                  "het voorschrift; bevestig de aflevering daarna in Zorgbrug.",
-                                 {paper.state})});
+                                 {OutboxStateText(paper.state)})});
   Add(ReportStyle::kHeading, {Tr("Patiënt")});
   Add(ReportStyle::kText,
       {Fmt("{0}, BSN {1}, geboren {2}",

@@ -243,7 +243,7 @@ TEST_CASE("a release nobody could take electronically stays a problem until a us
   CHECK(paper->roleName == w->user()->roleName);
   CHECK(paper->organisationName == w->user()->organisation);
   CHECK(paper->bsn == "999991000");
-  CHECK(paper->state == "geweigerd door de apotheek");
+  CHECK(paper->state == "refused");
   CHECK(paper->sha256.size() == 64);
   CHECK(paper->bundleIdentifier == sent[0].bundleIdentifier);
   CHECK(w->releases().Prescription(jansen, sent[1].id).error().problem == "no_paper");

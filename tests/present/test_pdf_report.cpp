@@ -224,7 +224,7 @@ TEST_CASE("a paper prescription names patient, each agreement and dispense reque
   p.releasedAt = domain::DateTime::Parse("2026-12-03T02:10:00Z").value().Earliest();
   p.bundleIdentifier = "urn:oid:2.999.380.4|5b0d";
   p.sha256 = std::string(64, 'a');
-  p.state = "niet elektronisch afgeleverd";
+  p.state = "no-receiver";
   const std::string pdf = dir + "/recept.pdf";
   REQUIRE(report::WritePdf(present::BuildPrescriptionReport(p, "03-12-2026 03:15"), pdf).ok());
   test::ChildProcess tool({"pdftotext", "-layout", pdf, dir + "/recept.txt"}, dir + "/pdftotext.log");

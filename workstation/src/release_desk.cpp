@@ -25,9 +25,7 @@ namespace {
 constexpr const char* kPharmacy = "pharmacy";
 constexpr const char* kCareRecord = "care-record";
 
-domain::Error Refused(const std::string& detail, const std::string& problem) {
-  return domain::Error{ErrorCode::kRefused, detail, problem};
-}
+using detail::Refused;
 
 // Waits between attempts: 30 s, doubling, at most an hour — a receiver down for the night is not
 // hammered, one back after a restart is reached within minutes.
@@ -59,6 +57,19 @@ std::vector<domain::SignalDecision> ReleaseKeys(std::vector<domain::SignalDecisi
 }  // namespace
 
 const char* ToString(DeliveryState state) { return store::ToString(static_cast<OutboxState>(static_cast<int>(state))); }
+
+domain::Error detail::Refused(const std::string& detail, const std::string& problem) {
+  return domain::Error{ErrorCode::kRefused, detail, problem};
+}
+
+domain::Result<store::OutboxItem> detail::PatientItem(store::LocalStore& store,
+                                                      const domain::RegisteredPatient& patient, std::int64_t id) {
+  auto item = store.outbox().Get(id);
+  if (!item) return item.error();
+  if (!item.value() || item.value()->patientId != patient.id)
+    return Refused("no outbox item " + std::to_string(id) + " for this patient", "not_found");
+  return std::move(*item.value());
+}
 
 OutboxEntry detail::EntryOf(const store::OutboxItem& o) {
   OutboxEntry e;
@@ -277,11 +288,9 @@ domain::Result<OutboxEntry> ReleaseDesk::ConfirmHandDelivery(const domain::Regis
                                                              std::int64_t entryId, domain::Instant now) {
   const auto user = m_impl->user();
   if (!user) return Refused("no session", "not_logged_in");
-  auto item = m_impl->store.outbox().Get(entryId);
+  auto item = detail::PatientItem(m_impl->store, patient, entryId);
   if (!item) return item.error();
-  if (!item.value() || item.value()->patientId != patient.id)
-    return Refused("no outbox item " + std::to_string(entryId) + " for this patient", "not_found");
-  auto& o = *item.value();
+  auto& o = item.value();
   if (o.state != OutboxState::kNoReceiver && o.state != OutboxState::kRefused)
     return Refused(std::string("outbox item is ") + store::ToString(o.state) +
                        ": only an item without a receiver, or refused, is confirmed by hand",

@@ -26,6 +26,11 @@ struct ReleaseDesk::Impl {
 namespace detail {
 // An outbox item as the screens see it (its processing answer decoded).
 OutboxEntry EntryOf(const store::OutboxItem& o);
+// A refusal the screens tell apart by `problem` ("not_logged_in", "not_found", …).
+domain::Error Refused(const std::string& detail, const std::string& problem);
+// Outbox item `id` if it is `patient`'s; problem "not_found" otherwise (another patient's looks absent).
+domain::Result<store::OutboxItem> PatientItem(store::LocalStore& store, const domain::RegisteredPatient& patient,
+                                              std::int64_t id);
 }  // namespace detail
 
 }  // namespace zb::workstation

@@ -8,53 +8,22 @@
 
 namespace zb::workstation {
 
-namespace {
-
-domain::Error Refused(const std::string& detail, const char* problem) {
-  return domain::Error{domain::ErrorCode::kRefused, detail, problem};
-}
-
-std::string Hex(const std::string& bytes) {
-  static const char* const kDigits = "0123456789abcdef";
-  std::string out;
-  for (char byte : bytes) {
-    const auto c = static_cast<unsigned char>(byte);
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xF];
-  }
-  return out;
-}
-
-std::string StateText(store::OutboxState state) {
-  switch (state) {
-    case store::OutboxState::kHandDelivered:
-      return "handmatig afgeleverd";
-    case store::OutboxState::kRefused:
-      return "geweigerd door de apotheek";
-    default:
-      return "niet elektronisch afgeleverd";
-  }
-}
-
-}  // namespace
-
 domain::Result<present::PrescriptionPaper> ReleaseDesk::Prescription(const domain::RegisteredPatient& patient,
                                                                      std::int64_t entryId) {
   const auto user = m_impl->user();
-  if (!user) return Refused("no session", "not_logged_in");
-  auto item = m_impl->store.outbox().Get(entryId);
+  if (!user) return detail::Refused("no session", "not_logged_in");
+  auto item = detail::PatientItem(m_impl->store, patient, entryId);
   if (!item) return item.error();
-  if (!item.value() || item.value()->patientId != patient.id)
-    return Refused("no outbox item " + std::to_string(entryId) + " for this patient", "not_found");
-  const auto& o = *item.value();
+  const auto& o = item.value();
   // Paper only where nothing reached a pharmacy electronically: a second, paper copy of a delivered
   // order could be dispensed twice.
   const bool paper = o.state == store::OutboxState::kNoReceiver || o.state == store::OutboxState::kRefused ||
                      o.state == store::OutboxState::kHandDelivered;
   if (o.target != "pharmacy" || !paper)
-    return Refused(std::string("outbox item ") + std::to_string(entryId) + " is " + store::ToString(o.state) +
-                       " to the " + o.target + ": a paper prescription is made only for an order no pharmacy took",
-                   "no_paper");
+    return detail::Refused(std::string("outbox item ") + std::to_string(entryId) + " is " + store::ToString(o.state) +
+                               " to the " + o.target +
+                               ": a paper prescription is made only for an order no pharmacy took",
+                           "no_paper");
   net::fhir::Reader reader;
   auto doc = reader.Read(o.bundle, {"outbox item " + std::to_string(entryId), "release"});
   if (!doc) return doc.error();
@@ -82,8 +51,8 @@ domain::Result<present::PrescriptionPaper> ReleaseDesk::Prescription(const domai
   p.dispenseRequests = std::move(doc->medication.dispenseRequests);
   p.releasedAt = o.createdAt;
   p.bundleIdentifier = o.bundleIdentifier;
-  p.sha256 = Hex(net::jose::Sha256(o.bundle));
-  p.state = StateText(o.state);
+  p.sha256 = net::jose::Hex(net::jose::Sha256(o.bundle));
+  p.state = store::ToString(o.state);  // in words by the presenter
   m_impl->audit(domain::AuditAction::kPrint, patient.bsn.digits(), "release " + o.release + ": paper prescription",
                 "ok");
   return p;

@@ -24,4 +24,12 @@ inline std::string StringMemberOr(const nlohmann::json& j, std::string_view name
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::move(fallback);
 }
 
+// The member `name` of an object, or a null value (never throws, never inserts).
+inline const nlohmann::json& MemberRef(const nlohmann::json& j, std::string_view name) {
+  static const nlohmann::json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(name);
+  return it == j.end() ? kNull : *it;
+}
+
 }  // namespace zb::net

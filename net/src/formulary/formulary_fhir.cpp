@@ -17,13 +17,6 @@ namespace {
 
 constexpr std::string_view kAtc = "http://www.whocc.no/atc";
 
-const json& Member(const json& j, std::string_view name) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(name);
-  return it == j.end() ? kNull : *it;
-}
-
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
@@ -32,7 +25,7 @@ std::string Lower(std::string s) {
 std::string TextOf(const json& cc) {
   std::string text = StringMember(cc, "text");
   if (!text.empty()) return text;
-  for (const auto& c : Member(cc, "coding")) {
+  for (const auto& c : MemberRef(cc, "coding")) {
     text = StringMember(c, "display");
     if (!text.empty()) return text;
   }
@@ -40,7 +33,7 @@ std::string TextOf(const json& cc) {
 }
 
 std::string CodeIn(const json& cc, std::string_view system) {
-  for (const auto& c : Member(cc, "coding")) {
+  for (const auto& c : MemberRef(cc, "coding")) {
     if (StringMember(c, "system") == system) return StringMember(c, "code");
   }
   return {};
@@ -58,27 +51,27 @@ std::string NumberText(const json& v) {
 // The Medication's item, or problems (each prefixed with `where`).
 d::FormularyItem Item(const json& m, const std::string& where, std::vector<std::string>& problems) {
   d::FormularyItem item;
-  const json& code = Member(m, "code");
+  const json& code = MemberRef(m, "code");
   item.name = TextOf(code);
   item.prk = CodeIn(code, d::systems::kPrk);
   item.gpk = CodeIn(code, d::systems::kGpk);
   item.hpk = CodeIn(code, d::systems::kHpk);
   item.atc = CodeIn(code, kAtc);
-  item.form = Lower(TextOf(Member(m, "form")));
-  const json& ingredients = Member(m, "ingredient");
+  item.form = Lower(TextOf(MemberRef(m, "form")));
+  const json& ingredients = MemberRef(m, "ingredient");
   if (ingredients.is_array() && !ingredients.empty()) {
     const json& first = ingredients.front();
-    const json& substance = Member(first, "itemCodeableConcept");
+    const json& substance = MemberRef(first, "itemCodeableConcept");
     item.substance = Lower(TextOf(substance));
     if (item.atc.empty()) item.atc = CodeIn(substance, kAtc);
-    const json& numerator = Member(Member(first, "strength"), "numerator");
-    const std::string value = NumberText(Member(numerator, "value"));
+    const json& numerator = MemberRef(MemberRef(first, "strength"), "numerator");
+    const std::string value = NumberText(MemberRef(numerator, "value"));
     if (!value.empty())
       item.strength = value + " " + StringMemberOr(numerator, "unit", StringMember(numerator, "code"));
   }
-  for (const auto& e : Member(m, "extension")) {
+  for (const auto& e : MemberRef(m, "extension")) {
     if (StringMember(e, "url") != kInGdsExtension) continue;
-    const json& v = Member(e, "valueBoolean");
+    const json& v = MemberRef(e, "valueBoolean");
     if (!v.is_boolean())
       problems.push_back(where + ", extension formulary-in-gds: valueBoolean (true or false) expected");
     else
@@ -111,9 +104,9 @@ d::Result<std::vector<d::FormularyItem>> ReadFormularyFhir(std::string_view text
   if (type == "Medication") {
     medications.emplace_back("Medication", &doc);
   } else if (type == "Bundle") {
-    const json& entries = Member(doc, "entry");
+    const json& entries = MemberRef(doc, "entry");
     for (std::size_t i = 0; entries.is_array() && i < entries.size(); ++i) {
-      const json& r = Member(entries[i], "resource");
+      const json& r = MemberRef(entries[i], "resource");
       if (StringMember(r, "resourceType") != "Medication") continue;  // e.g. an OperationOutcome beside them
       const std::string id = StringMember(r, "id");
       medications.emplace_back("entry " + std::to_string(i + 1) + (id.empty() ? "" : " (Medication/" + id + ")"), &r);

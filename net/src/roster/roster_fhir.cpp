@@ -15,17 +15,10 @@ using nlohmann::json;
 
 namespace {
 
-const json& Member(const json& j, std::string_view name) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(name);
-  return it == j.end() ? kNull : *it;
-}
-
 std::string AddressText(const json& address) {
   std::string text = StringMember(address, "text");
   if (!text.empty()) return text;
-  for (const auto& l : Member(address, "line")) {
+  for (const auto& l : MemberRef(address, "line")) {
     if (l.is_string()) text += (text.empty() ? "" : ", ") + l.get<std::string>();
   }
   const std::string place = StringMember(address, "postalCode") + " " + StringMember(address, "city");
@@ -37,7 +30,7 @@ std::string AddressText(const json& address) {
 bool Says(const json& concepts, const std::string& word) {
   for (const auto& c : concepts) {
     if (csv::Lower(StringMember(c, "text")) == word) return true;
-    for (const auto& coding : Member(c, "coding")) {
+    for (const auto& coding : MemberRef(c, "coding")) {
       if (csv::Lower(StringMember(coding, "code")) == word || csv::Lower(StringMember(coding, "display")) == word)
         return true;
     }
@@ -50,30 +43,30 @@ d::RosterPharmacy Pharmacy(const json& s, const std::map<std::string, const json
   d::RosterPharmacy p;
   p.name = StringMember(s, "name");
   if (p.name.empty()) problems.Add(where + ", name", "missing");
-  for (const auto& id : Member(s, "identifier")) {
+  for (const auto& id : MemberRef(s, "identifier")) {
     const std::string system = StringMember(id, "system");
     if (system == d::systems::kUra || (system == d::systems::kAgb && !p.identifier))
       p.identifier = d::Coding{system, StringMember(id, "value"), ""};
   }
-  for (const auto& t : Member(s, "telecom")) {
+  for (const auto& t : MemberRef(s, "telecom")) {
     if (StringMember(t, "system") == "phone" && p.phone.empty()) p.phone = StringMember(t, "value");
   }
-  for (const auto& area : Member(s, "coverageArea")) {
+  for (const auto& area : MemberRef(s, "coverageArea")) {
     if (p.region.empty()) p.region = StringMember(area, "display");
   }
-  for (const auto& ref : Member(s, "location")) {
+  for (const auto& ref : MemberRef(s, "location")) {
     const auto it = locations.find(StringMember(ref, "reference"));
-    if (it != locations.end() && p.address.empty()) p.address = AddressText(Member(*it->second, "address"));
+    if (it != locations.end() && p.address.empty()) p.address = AddressText(MemberRef(*it->second, "address"));
   }
-  p.courier = Says(Member(s, "characteristic"), "bezorgen");
-  p.onDuty = Says(Member(s, "type"), "dienstapotheek") || Says(Member(s, "characteristic"), "dienstapotheek");
+  p.courier = Says(MemberRef(s, "characteristic"), "bezorgen");
+  p.onDuty = Says(MemberRef(s, "type"), "dienstapotheek") || Says(MemberRef(s, "characteristic"), "dienstapotheek");
   static const std::map<std::string, int> kDays{{"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4},
                                                 {"fri", 5}, {"sat", 6}, {"sun", 7}};
-  const json& times = Member(s, "availableTime");
+  const json& times = MemberRef(s, "availableTime");
   for (std::size_t i = 0; times.is_array() && i < times.size(); ++i) {
     const std::string at = where + ", availableTime[" + std::to_string(i) + "]";
     d::ServiceWindow w;
-    for (const auto& day : Member(times[i], "daysOfWeek")) {
+    for (const auto& day : MemberRef(times[i], "daysOfWeek")) {
       const auto it = day.is_string() ? kDays.find(day.get<std::string>()) : kDays.end();
       if (it == kDays.end()) {
         problems.Add(at + ".daysOfWeek",
@@ -86,7 +79,7 @@ d::RosterPharmacy Pharmacy(const json& s, const std::map<std::string, const json
       problems.Add(at + ".daysOfWeek", "no day");
       continue;
     }
-    if (Member(times[i], "allDay") == json(true)) {
+    if (MemberRef(times[i], "allDay") == json(true)) {
       p.windows.push_back(w);
       continue;
     }
@@ -121,9 +114,9 @@ d::Result<std::vector<d::RosterPharmacy>> ReadRosterFhir(std::string_view text, 
   if (type == "HealthcareService") {
     services.emplace_back("HealthcareService", &doc);
   } else if (type == "Bundle") {
-    const json& entries = Member(doc, "entry");
+    const json& entries = MemberRef(doc, "entry");
     for (std::size_t i = 0; entries.is_array() && i < entries.size(); ++i) {
-      const json& r = Member(entries[i], "resource");
+      const json& r = MemberRef(entries[i], "resource");
       const std::string kind = StringMember(r, "resourceType"), id = StringMember(r, "id");
       if (kind == "HealthcareService")
         services.emplace_back("entry " + std::to_string(i + 1) + (id.empty() ? "" : " (HealthcareService/" + id + ")"),

@@ -52,6 +52,8 @@ struct OutboxRow {
   std::string answer;    // the receiver's issue text; once processed, what the pharmacy made of it
   bool problem = false;  // refused, or not delivered electronically: someone must act
 };
+// An outbox state as the outbox names it ("queued", "refused", "no-receiver", …) in words.
+std::string OutboxStateText(const std::string& state);
 // `target` "pharmacy" or "care-record"; `state` as the outbox names it ("queued", "delivered", ...).
 // `processing`/`processedAt`: the pharmacy's processing answer, once it came.
 OutboxRow DescribeOutbox(const std::string& target, const std::string& receiverName, const std::string& receiverUra,

@@ -33,7 +33,7 @@ struct PrescriptionPaper {
   domain::Instant releasedAt;
   std::string bundleIdentifier;
   std::string sha256;  // hex, of the Bundle as queued
-  std::string state;   // "niet elektronisch afgeleverd", "handmatig afgeleverd", …
+  std::string state;   // the outbox state: "no-receiver", "refused" or "hand-delivered"
 };
 
 // "stoppen", "onderbreken", "annuleren" for a stop-type agreement; "starten / wijzigen" otherwise.
