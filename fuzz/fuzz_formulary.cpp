@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz harness for what drafting reads: the home's formulary (outside data, from a pharmacy or a
 // spreadsheet: CSV, or FHIR Medication resources), the organisation's pharmacy roster (CSV, or FHIR
-// HealthcareService), and a stored draft document. Input starting with '{' goes to the JSON
+// HealthcareService), a stored draft document, and an on-call report pulled from another
+// organisation (a FHIR document). Input starting with '{' goes to the JSON
 // readers, anything else to the CSV readers. Each is read or refused with a reason; never a crash,
 // a hang or a half-read value. What is accepted must hold up: every formulary item has a name and
 // a code; every roster pharmacy a name and at least one window of real days and minutes; a draft
-// that reads back writes the same text again.
+// that reads back writes the same text again; an on-call report that reads is signed, and writing
+// it and reading that back gives the same document again.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "net/fhir/draft_codec.h"
+#include "net/fhir/locum_report_fhir.h"
 #include "net/formulary/formulary_fhir.h"
 #include "net/roster/roster.h"
 
@@ -42,6 +45,21 @@ void CheckRoster(const zb::domain::Result<std::vector<zb::domain::RosterPharmacy
   }
 }
 
+void CheckLocumReport(std::string_view text) {
+  auto report = zb::net::fhir::ReadLocumReport(text, "verslag.json");
+  if (!report) {
+    if (report.error().detail.empty()) __builtin_trap();
+    return;
+  }
+  if (report->status == zb::domain::ReportStatus::kDraft || !report->signedAt) __builtin_trap();
+  auto once = zb::net::fhir::WriteLocumReport(report.value());
+  if (!once) __builtin_trap();
+  auto again = zb::net::fhir::ReadLocumReport(once.value(), "verslag.json");
+  if (!again) __builtin_trap();
+  auto twice = zb::net::fhir::WriteLocumReport(again.value());
+  if (!twice || twice.value() != once.value()) __builtin_trap();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -57,6 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     CheckItems(zb::net::formulary::ReadFormularyFhir(text, "formulary.json"));
     CheckRoster(zb::net::roster::ReadRosterFhir(text, "roster.json"));
+    CheckLocumReport(text);
     return 0;
   }
   CheckItems(zb::net::formulary::ReadFormularyCsv(text, "formulary.csv"));

@@ -5,7 +5,7 @@
 # ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
 # + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s), the holder-answer
 # reader (20 s), the gateway's input checks (20 s) and the formulary CSV /
-# draft documents (20 s).
+# draft documents / on-call reports (20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -66,10 +66,10 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$gateway_corpus" && mkdir -p "$gateway_corpus" && cp fuzz/seeds/gateway/* "$gateway_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_gateway_input -max_total_time=20 -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 corpus-gateway)
-  section "fuzz: the formulary CSV and stored draft documents, 20 seconds"
+  section "fuzz: the formulary CSV, stored draft documents and on-call reports, 20 seconds"
   formulary_corpus=build/fuzz/corpus-formulary
   rm -rf "$formulary_corpus" && mkdir -p "$formulary_corpus" && cp fuzz/seeds/formulary/* "$formulary_corpus"/
-  (cd build/fuzz && ./fuzz/fuzz_formulary -max_total_time=20 -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
+  (cd build/fuzz && ./fuzz/fuzz_formulary -max_total_time=20 -max_len=32768 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 corpus-formulary)
 fi
 section "done"
