@@ -51,6 +51,36 @@ bool Plausible(const VitalSign& v) {
   return false;
 }
 
+namespace {
+
+std::string Decimal(double v) {
+  std::string s = std::to_string(std::round(v * 10) / 10);  // one decimal at most
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  for (auto& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+
+}  // namespace
+
+std::string VitalValueText(const VitalSign& v) {
+  switch (v.kind) {
+    case VitalKind::kBloodPressure:
+      return Decimal(v.value) + "/" + Decimal(v.diastolic) + " mmHg";
+    case VitalKind::kTemperature:
+      return Decimal(v.value) + " °C";
+    case VitalKind::kSpO2:
+      return Decimal(v.value) + " %";
+    case VitalKind::kPulse:
+    case VitalKind::kRespiratoryRate:
+      return Decimal(v.value) + " /min";
+    case VitalKind::kGlucose:
+      return Decimal(v.value) + " mmol/l";
+  }
+  return Decimal(v.value);
+}
+
 const char* ToString(ReportStatus status) {
   switch (status) {
     case ReportStatus::kDraft:

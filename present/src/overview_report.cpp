@@ -64,7 +64,10 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
 }
 
 std::string ReportFileName(const std::string& patientName, domain::Date day) {
-  std::string name = Fmt("Medicatieoverzicht {0} {1}.pdf", {patientName, domain::FormatDate(day)});
+  return SafeFileName(Fmt("Medicatieoverzicht {0} {1}.pdf", {patientName, domain::FormatDate(day)}));
+}
+
+std::string SafeFileName(std::string name) {
   for (auto& c : name) {
     if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
       c = '-';

@@ -48,6 +48,9 @@ struct VitalSign {
 const char* UcumUnit(VitalKind kind);
 // The plausible range a value must lie in to be signed (a typing error, not a clinical judgement).
 bool Plausible(const VitalSign& v);
+// The value with its unit as printed and in the document's narrative: "132/78 mmHg", "37,2 °C",
+// "96 %" (decimal comma, as every number a Dutch clinician reads).
+std::string VitalValueText(const VitalSign& v);
 
 enum class RequestPriority { kRoutine, kUrgent };
 

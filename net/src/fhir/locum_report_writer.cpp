@@ -53,34 +53,13 @@ json Narrative(const std::vector<std::string>& paragraphs) {
   return {{"status", "generated"}, {"div", div}};
 }
 
-// 38.4 -> "38,4"; 72 -> "72": the Dutch decimal comma of every user-facing text.
-std::string Number(double v) {
-  char buf[32];
-  if (v == static_cast<double>(static_cast<long long>(v)))
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  else
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  for (auto& c : s)
-    if (c == '.') c = ',';
-  return s;
-}
-
 const VitalCode& VitalOf(d::VitalKind kind) {
   for (const auto& v : kVitalCodes)
     if (v.kind == kind) return v;
   return kVitalCodes[0];
 }
 
-std::string VitalText(const d::VitalSign& v) {
-  const auto& code = VitalOf(v.kind);
-  const std::string unit = v.kind == d::VitalKind::kTemperature     ? "°C"
-                           : v.kind == d::VitalKind::kBloodPressure ? "mmHg"
-                                                                    : d::UcumUnit(v.kind);
-  if (v.kind == d::VitalKind::kBloodPressure)
-    return std::string(code.dutch) + " " + Number(v.value) + "/" + Number(v.diastolic) + " " + unit;
-  return std::string(code.dutch) + " " + Number(v.value) + " " + unit;
-}
+std::string VitalText(const d::VitalSign& v) { return std::string(VitalOf(v.kind).dutch) + " " + d::VitalValueText(v); }
 
 json Ref(const std::string& url, std::string_view type, const std::string& display) {
   return {{"reference", url}, {"type", std::string(type)}, {"display", display}};

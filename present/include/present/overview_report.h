@@ -34,5 +34,7 @@ Report BuildOverviewReport(const PatientHeader& header, const OverviewView& view
 // file is found again and never overwrites another patient's; characters a file system refuses
 // are replaced.
 std::string ReportFileName(const std::string& patientName, domain::Date day);
+// `name` with the characters a file system refuses (/ \ : * ? " < > |) replaced by '-'.
+std::string SafeFileName(std::string name);
 
 }  // namespace zb::present
