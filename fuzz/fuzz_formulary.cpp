@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "net/fhir/draft_codec.h"
+#include "net/fhir/locum_codec.h"
 #include "net/fhir/locum_report_fhir.h"
 #include "net/formulary/formulary_fhir.h"
 #include "net/roster/roster.h"
@@ -43,6 +44,17 @@ void CheckRoster(const zb::domain::Result<std::vector<zb::domain::RosterPharmacy
       }
     }
   }
+}
+
+void CheckStoredLocumReport(std::string_view text) {
+  auto report = zb::net::fhir::DecodeLocumReport(text, "report");
+  if (!report) {
+    if (report.error().detail.empty()) __builtin_trap();
+    return;
+  }
+  const auto once = zb::net::fhir::EncodeLocumReport(report.value());
+  auto again = zb::net::fhir::DecodeLocumReport(once, "report");
+  if (!again || zb::net::fhir::EncodeLocumReport(again.value()) != once) __builtin_trap();
 }
 
 void CheckLocumReport(std::string_view text) {
@@ -76,6 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     CheckItems(zb::net::formulary::ReadFormularyFhir(text, "formulary.json"));
     CheckRoster(zb::net::roster::ReadRosterFhir(text, "roster.json"));
     CheckLocumReport(text);
+    CheckStoredLocumReport(text);
     return 0;
   }
   CheckItems(zb::net::formulary::ReadFormularyCsv(text, "formulary.csv"));

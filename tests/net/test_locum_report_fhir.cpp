@@ -11,6 +11,7 @@
 
 #include "fixtures.h"
 #include "locum_example.h"
+#include "net/fhir/locum_codec.h"
 #include "net/fhir/locum_report_fhir.h"
 
 using namespace zb;
@@ -204,4 +205,39 @@ TEST_CASE("a broken or hostile on-call report is refused, naming the element") {
   j = good;
   j["entry"][0]["resource"]["section"] = "x";
   CHECK(ErrorOf(j).find("does not name the contact") != std::string::npos);
+}
+
+TEST_CASE("a stored on-call report, draft or signed, reads back exactly; a damaged one is refused naming the element") {
+  auto draft = test::ExampleLocumDraft();
+  draft.requests.push_back(
+      {"nog in te vullen", d::Date(), d::RequestPriority::kRoutine});  // a draft may lack a due date
+  draft.contact.end.reset();
+  for (const auto& r : {draft, test::ExampleLocumReport()}) {
+    const std::string text = net::fhir::EncodeLocumReport(r);
+    auto back = net::fhir::DecodeLocumReport(text, "report 3");
+    REQUIRE(back);
+    CHECK(net::fhir::EncodeLocumReport(back.value()) == text);
+    CHECK(back->status == r.status);
+    CHECK(back->signedAt == r.signedAt);
+    CHECK(back->contact.end == r.contact.end);
+    CHECK(back->requests == r.requests);
+    CHECK(back->vitals == r.vitals);
+    CHECK(back->patient.bsn == r.patient.bsn);
+  }
+  json j = json::parse(net::fhir::EncodeLocumReport(draft));
+  j["vitals"][0]["kind"] = "heart-sound";
+  auto bad = net::fhir::DecodeLocumReport(j.dump(), "report 3");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().detail == "report 3: kind 'heart-sound' is unknown");
+  j = json::parse(net::fhir::EncodeLocumReport(draft));
+  j["patient"]["bsn"] = "123456789";
+  CHECK(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail ==
+        "report 3: patient.bsn does not pass the 11-test");
+  j = json::parse(net::fhir::EncodeLocumReport(draft));
+  j["plan"] = 7;
+  CHECK_THAT(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail,
+             Catch::StartsWith("report 3: an element is missing or of the wrong type"));
+  j = json::parse(net::fhir::EncodeLocumReport(draft));
+  j["format"] = 2;
+  CHECK(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail == "report 3: format is not 1");
 }
