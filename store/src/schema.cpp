@@ -131,6 +131,27 @@ CREATE INDEX outbox_state ON outbox(state);
     R"sql(
 ALTER TABLE outbox ADD COLUMN processed_at TEXT;
 )sql",
+    // 6 -> 7: on-call reports (waarneem.md), one row per version. The report and, once signed, its
+    // frozen FHIR document are sealed; status and who wrote it stay readable for the shift view.
+    // A signed row is never updated: ReportStore refuses it, and the trigger makes sure.
+    R"sql(
+CREATE TABLE reports(
+  id INTEGER PRIMARY KEY,
+  report_id TEXT NOT NULL UNIQUE,
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_role TEXT NOT NULL,
+  author_ura TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  signed_at TEXT,
+  record BLOB NOT NULL);
+CREATE INDEX reports_patient ON reports(patient_id, id);
+CREATE TRIGGER reports_signed_frozen BEFORE UPDATE ON reports WHEN OLD.status <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'a signed report version cannot change'); END;
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The workstation's one SQLite file: patients, the last retrieval per patient, medication drafts,
-// the outbox of releases, settings and the audit trail, with patient data sealed under keys derived from the master
-// key.
+// the outbox of releases, on-call reports, settings and the audit trail, with patient data sealed under keys derived
+// from the master key.
 #include <memory>
 #include <string>
 
@@ -13,6 +13,7 @@
 #include "store/draft_store.h"
 #include "store/outbox_store.h"
 #include "store/patient_store.h"
+#include "store/report_store.h"
 #include "store/retrieval_cache.h"
 #include "store/settings.h"
 
@@ -30,6 +31,7 @@ class LocalStore {
   RetrievalCache& retrievals() { return m_retrievals; }
   DraftStore& drafts() { return m_drafts; }
   OutboxStore& outbox() { return m_outbox; }
+  ReportStore& reports() { return m_reports; }
   AuditTrail& audit() { return m_audit; }
   Settings& settings() { return m_settings; }
   Database& database() { return *m_db; }
@@ -42,6 +44,7 @@ class LocalStore {
   RetrievalCache m_retrievals;
   DraftStore m_drafts;
   OutboxStore m_outbox;
+  ReportStore m_reports;
   AuditTrail m_audit;
   Settings m_settings;
 };
