@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 19> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 21> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<AuditAction, const char*>, 19> kNames{{
     {AuditAction::kReleaseQueued, "release-queued"},
     {AuditAction::kReleaseSent, "release-sent"},
     {AuditAction::kReleaseProcessed, "release-processed"},
+    {AuditAction::kReportSaved, "report-saved"},
+    {AuditAction::kReportSigned, "report-signed"},
 }};
 }  // namespace
 

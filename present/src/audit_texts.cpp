@@ -50,6 +50,10 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("vrijgave verzonden");
     case d::AuditAction::kReleaseProcessed:
       return Tr("verwerkt door apotheek");
+    case d::AuditAction::kReportSaved:
+      return Tr("waarneemverslag opgeslagen");
+    case d::AuditAction::kReportSigned:
+      return Tr("waarneemverslag ondertekend");
   }
   return d::ToString(action);
 }

@@ -207,7 +207,8 @@ TEST_CASE("a broken or hostile on-call report is refused, naming the element") {
   CHECK(ErrorOf(j).find("does not name the contact") != std::string::npos);
 }
 
-TEST_CASE("a stored on-call report, draft or signed, reads back exactly; a damaged one is refused naming the element") {
+TEST_CASE(
+    "a stored on-call report, draft or signed, reads back exactly and a damaged one is refused naming the element") {
   auto draft = test::ExampleLocumDraft();
   draft.requests.push_back(
       {"nog in te vullen", d::Date(), d::RequestPriority::kRoutine});  // a draft may lack a due date

@@ -26,7 +26,7 @@ store::StoredReport Report(std::int64_t patient, const std::string& id, const st
 
 }  // namespace
 
-TEST_CASE("on-call reports are stored sealed; a draft is rewritten, a signed version is frozen") {
+TEST_CASE("on-call reports are stored sealed, a draft is rewritten and a signed version is frozen") {
   test::StoreFile f;
   std::int64_t jansen = 0, visser = 0;
   {

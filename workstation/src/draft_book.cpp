@@ -87,9 +87,9 @@ constexpr const char* kFormularyKey = "formulary";
 // The pharmacy roster, kept the same way (CSV or FHIR text as imported).
 constexpr const char* kRosterKey = "pharmacy-roster";
 
-domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
-
 }  // namespace
+
+domain::Error NotLoggedIn() { return domain::Error{ErrorCode::kRefused, "no session", "not_logged_in"}; }
 
 bool DraftCheck::Releasable() const {
   if (!stale.empty() || !proposals.empty() || !problems.empty()) return false;

@@ -26,6 +26,8 @@ CompiledDrafts CompileAll(const std::vector<DraftEntry>& drafts, const domain::O
 // The placeholder identifiers of the checks before release (real ones are minted only at
 // release): the same sequence on every call, so a signal's key is the same each time it is shown.
 domain::IdentifierMint CheckMint();
+// Problem "not_logged_in": what every book answers without a session.
+domain::Error NotLoggedIn();
 // The prescriber a release names, from the logged-in user's DEZI verklaring (never typed in).
 domain::Prescriber PrescriberOf(const User& user);
 // A patient's last stored retrieval, rebuilt and consolidated at `now`, with the drafts checked

@@ -73,6 +73,7 @@ struct Workstation::Impl {
   std::string session;
   std::map<LookupId, std::shared_ptr<Pending>> lookups;
   std::unique_ptr<DraftBook> drafts;
+  std::unique_ptr<ReportBook> reports;
   std::unique_ptr<ReleaseDesk> releases;
 
   Impl(Config c, std::string warning, std::unique_ptr<store::LocalStore> s, net::http::ClientOptions options)
@@ -125,6 +126,14 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
                       [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
                              const std::string& outcome) { self->Record(action, bsn, context, outcome); },
                       config.prescriberRoles}));
+  impl->reports = std::make_unique<ReportBook>(std::make_unique<ReportBook::Impl>(
+      ReportBook::Impl{*self->store,
+                       [self] {
+                         std::lock_guard lock(self->mutex);
+                         return self->user;
+                       },
+                       [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
+                              const std::string& outcome) { self->Record(action, bsn, context, outcome); }}));
   impl->releases = std::make_unique<ReleaseDesk>(std::make_unique<ReleaseDesk::Impl>(
       ReleaseDesk::Impl{*self->store,
                         [self] {
@@ -247,6 +256,7 @@ domain::Result<std::size_t> Workstation::ImportRegister(const std::string& path)
 }
 
 DraftBook& Workstation::drafts() { return *m_impl->drafts; }
+ReportBook& Workstation::reports() { return *m_impl->reports; }
 ReleaseDesk& Workstation::releases() { return *m_impl->releases; }
 
 domain::Result<Preferences> Workstation::LoadPreferences() {

@@ -31,6 +31,8 @@ enum class AuditAction {
   kReleaseQueued,     // drafts released: their Bundles written to the outbox
   kReleaseSent,       // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
   kReleaseProcessed,  // the pharmacy's processing answer (TA/MVE) to a delivered release read
+  kReportSaved,       // an on-call report (waarneem.md) written or edited as a draft: local
+  kReportSigned,      // an on-call report version signed and frozen
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

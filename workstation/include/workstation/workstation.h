@@ -23,6 +23,7 @@
 #include "workstation/patient_lookups.h"
 #include "workstation/preferences.h"
 #include "workstation/release_desk.h"
+#include "workstation/report_book.h"
 
 namespace zb::workstation {
 
@@ -116,6 +117,8 @@ class Workstation final : public PatientLookups {
 
   // The medication drafts before admission (kept in this workstation's store; never sent until release).
   DraftBook& drafts();
+  // On-call reports: written during a shift, signed, corrected (report_book.h).
+  ReportBook& reports();
   // Release of the drafts and the outbox (sending goes through the gateway session).
   ReleaseDesk& releases();
 
