@@ -36,6 +36,8 @@ std::string Env(const char* name) {
   return v ? v : "";
 }
 
+}  // namespace
+
 workstation::Config ConfigFrom(const DraftArgs& a) {
   workstation::Config c;
   c.gateway = a.gateway.empty() ? Env("ZORGBRUG_GATEWAY") : a.gateway;
@@ -46,6 +48,45 @@ workstation::Config ConfigFrom(const DraftArgs& a) {
   c.identifierRoot = a.identifierRoot.empty() ? Env("ZORGBRUG_IDENTIFIER_ROOT") : a.identifierRoot;
   return c;
 }
+
+domain::Result<domain::RegisteredPatient> PatientFor(workstation::Workstation& w, const DraftArgs& a) {
+  auto bsn = d::Bsn::Parse(a.bsn);
+  if (!bsn) return d::MakeError(d::ErrorCode::kInvalidFormat, "--bsn: " + bsn.error().detail);
+  auto patient = w.FindPatient(bsn.value());
+  if (patient && !patient.value() && !a.registerFile.empty()) {
+    if (auto added = w.ImportRegister(a.registerFile); !added) return added.error();
+    patient = w.FindPatient(bsn.value());
+  }
+  if (!patient) return patient.error();
+  if (!patient.value())
+    return d::MakeError(d::ErrorCode::kMissing,
+                        "patient " + bsn->Masked() + " is not registered in this store (give --register FILE)");
+  return *patient.value();
+}
+
+domain::Result<workstation::User> LogInFor(workstation::Workstation& w, const DraftArgs& a) {
+  workstation::LoginMethod method{
+      a.persona, a.caFile.empty() ? Env("ZORGBRUG_CA_FILE") : a.caFile,
+      [](const std::string& url) { std::cerr << "Open this address to log in: " << url << "\n"; }};
+  return w.LogIn(method, std::chrono::seconds(120));
+}
+
+void AddSessionOptions(CLI::App* cmd, DraftArgs& a, bool patient, bool login) {
+  cmd->add_option("--store", a.store, "Local store file (default: the workstation's)");
+  cmd->add_option("--key-file", a.keyFile, "Key file where no keychain runs (default: store.key beside the store)");
+  cmd->add_flag("--no-keychain", a.noKeychain, "Do not ask the OS keychain for the key");
+  if (patient) {
+    cmd->add_option("--bsn", a.bsn, "The patient (registered in the store)")->required();
+    cmd->add_option("--register", a.registerFile, "Register the patients of this file first when the BSN is unknown");
+  }
+  if (login) {
+    cmd->add_option("--gateway", a.gateway, "Gateway URL for the login (default: $ZORGBRUG_GATEWAY)");
+    cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
+    cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
+  }
+}
+
+namespace {
 
 // Waits for one lookup; the workstation stores it sealed when it ends.
 bool LookUp(workstation::Workstation& w, const d::RegisteredPatient& patient, std::string& problem) {
@@ -236,20 +277,9 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& a) {
   c.release = app.add_subcommand("release",
                                  "Release the patient's drafts (a prescriber): queue them in the outbox and send them");
   c.outbox = app.add_subcommand("outbox", "The patient's outbox; sends what is due first");
-  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.importFormulary, c.importRoster, c.release, c.outbox}) {
-    cmd->add_option("--store", a.store, "Local store file (default: the workstation's)");
-    cmd->add_option("--key-file", a.keyFile, "Key file where no keychain runs (default: store.key beside the store)");
-    cmd->add_flag("--no-keychain", a.noKeychain, "Do not ask the OS keychain for the key");
-  }
-  for (auto* cmd : {c.add, c.list, c.remove, c.check, c.release, c.outbox}) {
-    cmd->add_option("--bsn", a.bsn, "The patient (registered in the store)")->required();
-    cmd->add_option("--register", a.registerFile, "Register the patients of this file first when the BSN is unknown");
-  }
-  for (auto* cmd : {c.add, c.remove, c.check, c.release, c.outbox}) {
-    cmd->add_option("--gateway", a.gateway, "Gateway URL for the login (default: $ZORGBRUG_GATEWAY)");
-    cmd->add_option("--ca", a.caFile, "CA file for the gateway (default: $ZORGBRUG_CA_FILE, else the system store)");
-    cmd->add_option("--persona", a.persona, "Sandbox only: log in as this persona without a browser");
-  }
+  for (auto* cmd : {c.importFormulary, c.importRoster}) AddSessionOptions(cmd, a, false, false);
+  AddSessionOptions(c.list, a, true, false);
+  for (auto* cmd : {c.add, c.remove, c.check, c.release, c.outbox}) AddSessionOptions(cmd, a, true, true);
   c.outbox->add_option("--paper", a.paper, "Write the paper prescription of pharmacy order ID (no receiver, refused)")
       ->needs(c.outbox->add_option("--pdf", a.paperPdf, "The PDF file for --paper"));
   c.outbox->add_option("--confirm-hand-delivery", a.confirmHandDelivery,
@@ -317,32 +347,23 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
     }
     return 0;
   }
-  auto bsn = d::Bsn::Parse(a.bsn);
-  if (!bsn) return Fail(kExitUsage, "--bsn: " + bsn.error().detail);
-  auto patient = w.FindPatient(bsn.value());
-  if (patient && !patient.value() && !a.registerFile.empty()) {
-    if (auto added = w.ImportRegister(a.registerFile); !added) return Fail(kExitRefused, added.error().detail);
-    patient = w.FindPatient(bsn.value());
-  }
-  if (!patient) return Fail(kExitRefused, patient.error().detail);
-  if (!patient.value())
-    return Fail(kExitRefused, "patient " + bsn->Masked() + " is not registered in this store (give --register FILE)");
+  auto found = PatientFor(w, a);
+  if (!found)
+    return Fail(found.error().code == d::ErrorCode::kInvalidFormat ? kExitUsage : kExitRefused, found.error().detail);
+  const std::optional<d::RegisteredPatient> patient = found.value();
   if (commands.list->parsed()) {
-    auto drafts = w.drafts().List(*patient.value());
+    auto drafts = w.drafts().List(*patient);
     if (!drafts) return Fail(kExitRefused, drafts.error().detail);
     if (drafts->empty()) std::cout << "no drafts\n";
     for (const auto& e : drafts.value()) Print(e);
     return 0;
   }
-  workstation::LoginMethod method{
-      a.persona, a.caFile.empty() ? Env("ZORGBRUG_CA_FILE") : a.caFile,
-      [](const std::string& url) { std::cerr << "Open this address to log in: " << url << "\n"; }};
-  auto user = w.LogIn(method, std::chrono::seconds(120));
+  auto user = LogInFor(w, a);
   if (!user) return Fail(kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
   if (commands.release->parsed() || commands.outbox->parsed())
-    return RunRelease(w, *patient.value(), a, commands.release->parsed(), now);
+    return RunRelease(w, *patient, a, commands.release->parsed(), now);
   if (commands.check->parsed()) {
-    auto checked = w.drafts().Check(*patient.value(), now);
+    auto checked = w.drafts().Check(*patient, now);
     if (!checked) return Fail(kExitRefused, checked.error().detail);
     const auto& c = checked.value();
     std::cout << present::ChecksRunText(c.check) << "\n";
@@ -354,7 +375,7 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
     return c.Releasable() ? 0 : kExitToHandle;
   }
   if (commands.remove->parsed()) {
-    auto removed = w.drafts().Remove(*patient.value(), a.id);
+    auto removed = w.drafts().Remove(*patient, a.id);
     if (!removed) return Fail(kExitRefused, removed.error().detail);
     if (!removed.value())
       return Fail(kExitRefused, "draft " + std::to_string(a.id) + " does not exist for this patient");
@@ -363,11 +384,11 @@ int RunDraft(const DraftCommands& commands, const DraftArgs& a) {
   }
   if (a.lookUp) {
     std::string problem;
-    if (!LookUp(w, *patient.value(), problem)) return Fail(kExitLookup, "lookup: " + problem);
+    if (!LookUp(w, *patient, problem)) return Fail(kExitLookup, "lookup: " + problem);
   }
-  auto draft = BuildDraft(w, *patient.value(), a);
+  auto draft = BuildDraft(w, *patient, a);
   if (!draft) return Fail(kExitRefused, draft.error().detail);
-  auto saved = w.drafts().Save(*patient.value(), draft.value(), a.id, now);
+  auto saved = w.drafts().Save(*patient, draft.value(), a.id, now);
   if (!saved) return Fail(kExitRefused, saved.error().detail);
   Print(saved.value());
   return 0;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "workstation/workstation.h"
+
 namespace zb::cli {
 
 struct DraftArgs {
@@ -62,5 +64,13 @@ DraftCommands AddDraftCommands(CLI::App& app, DraftArgs& args);
 // handled first (listed); 1 usage; 2 the store cannot be opened or the input is refused (the reason on
 // stderr); 4 login refused; 5 the lookup failed; 6 release/outbox: something is not delivered yet.
 int RunDraft(const DraftCommands& commands, const DraftArgs& args);
+
+// Shared with the other commands that work on the store (report_command.h): the store and login
+// options, the workstation's configuration from them, the patient of --bsn (registered from
+// --register when the store does not know it) and the login (persona or system browser).
+void AddSessionOptions(CLI::App* cmd, DraftArgs& args, bool patient, bool login);
+workstation::Config ConfigFrom(const DraftArgs& args);
+domain::Result<domain::RegisteredPatient> PatientFor(workstation::Workstation& w, const DraftArgs& args);
+domain::Result<workstation::User> LogInFor(workstation::Workstation& w, const DraftArgs& args);
 
 }  // namespace zb::cli

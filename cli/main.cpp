@@ -11,6 +11,7 @@
 #include "draft_command.h"
 #include "exchange_commands.h"
 #include "overview_report.h"
+#include "report_command.h"
 #include "retrieve_command.h"
 #include "source_files.h"
 
@@ -222,6 +223,8 @@ int main(int argc, char** argv) {
   const auto audit = zb::cli::AddAuditCommands(app, auditArgs);
   zb::cli::DraftArgs draftArgs;
   const auto drafts = zb::cli::AddDraftCommands(app, draftArgs);
+  zb::cli::ReportArgs reportArgs;
+  const auto reports = zb::cli::AddReportCommands(app, reportArgs);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -230,6 +233,7 @@ int main(int argc, char** argv) {
   }
   if (audit.verify->parsed() || audit.exportTsv->parsed()) return zb::cli::RunAudit(audit, auditArgs);
   if (drafts.Parsed()) return zb::cli::RunDraft(drafts, draftArgs);
+  if (reports.Parsed()) return zb::cli::RunReport(reports, reportArgs);
   if (*local.overview) return RunOverviewCommand(local);
   if (*local.demo) return RunDemo(local);
   if (*local.check) return RunCheck(local);

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// zorgbrug-cli report new|sign|correct|list|export: the on-call reports of the workstation's store
+// for scripts (waarneem.md, docs/waarneem-ig.md). A report is written as a draft, signed by the
+// logged-in physician, exported as its frozen FHIR document or as PDF. Sending is not built yet.
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "draft_command.h"
+
+namespace zb::cli {
+
+struct ReportArgs {
+  DraftArgs session;         // store, login, --bsn, --register
+  std::string id;            // sign / correct / export: the report version; new: replace this draft
+  std::string contactStart;  // ISO 8601 with offset; default: now
+  int contactMinutes = 0;
+  std::string kind = "visit", caller = "nurse", callerDetail, location, phone;
+  int urgency = 0;
+  std::string reason, subjective, objective, evaluation, plan, agreements;
+  std::vector<std::string> vitals;  // bp=132/78, pulse=88, temp=37.2, spo2=96, resp=16, glucose=6.4
+  std::vector<std::string> icpc;    // CODE=display
+  std::vector<std::string> snomed;  // CODE=display
+  bool episode = false;
+  std::vector<std::string> medication;  // system|value=text of an agreement released in the shift
+  std::vector<std::string> requests;    // text;dd-mm-jjjj[;spoed]
+  std::string fhirFile, pdfFile;
+};
+
+struct ReportCommands {
+  CLI::App* create = nullptr;
+  CLI::App* sign = nullptr;
+  CLI::App* correct = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* exportFiles = nullptr;
+  bool Parsed() const;
+};
+
+ReportCommands AddReportCommands(CLI::App& app, ReportArgs& args);
+// Exit codes: 0 done; 1 usage (a value that does not parse, named); 2 refused (the reason on
+// stderr: not signable, not found, store); 4 login refused.
+int RunReport(const ReportCommands& commands, const ReportArgs& args);
+
+}  // namespace zb::cli
