@@ -2,12 +2,18 @@
 // On-call reports through zorgbrug-cli on a real store with real DEZI logins through the gateway:
 // written as a draft, refused for a signer without a physician role (B-R1), signed by the SO (who
 // becomes the author), exported as the frozen FHIR document and as PDF, frozen against edits, and
-// corrected as a second version.
+// corrected as a second version. A stop released during the shift reaches the pharmacy and is in
+// the report's medication section by the same identifier (B-R6).
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "exchange_world.h"
 #include "net/fhir/locum_report_fhir.h"
+#include "resident.h"
+#include "stored_lookup.h"
+#include "workstation/workstation.h"
 
 using namespace zb;
 
@@ -122,4 +128,65 @@ TEST_CASE("zorgbrug-cli report new, sign, export, correct and list, on a real st
     CHECK(read->replaces == id);
     CHECK(read->plan == "Paracetamol, 3 dd");
   }
+}
+
+TEST_CASE("a stop released during the shift is in the pharmacy's prescriptions and in the report by identifier") {
+  const std::string dir = test::MakeTempDir("zb-report-release");
+  auto config = test::StoreConfig(World(), dir, World().gatewayUrl());
+  config.identifierRoot = "2.999.380";
+  auto w = std::move(workstation::Workstation::Open(config).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto jansen =
+      w->SavePatient(test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12)), domain::Date(2026, 12, 1))
+          .value();
+  test::LookUpAndStore(*w, jansen);
+  domain::MedicationDraft stop;
+  stop.action = domain::DraftAction::kStop;
+  stop.treatment = test::OneAgreementLine(*w, jansen);
+  stop.reason = *domain::ChangeOrStopReason("182856006");
+  stop.additionalInformation.push_back(
+      domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));  // she is in the roll
+  const auto now = boost::posix_time::second_clock::universal_time();
+  REQUIRE(w->drafts().Save(jansen, stop, 0, now).ok());
+  // Released as the CLI does it, on the same store.
+  test::ChildProcess cli({ZB_CLI_PATH, "release", "--bsn", "999991000", "--persona", "so", "--store", config.storePath,
+                          "--no-keychain", "--identifier-root", "2.999.380"},
+                         dir + "/cli.log",
+                         {"ZORGBRUG_GATEWAY=" + World().gatewayUrl(), "ZORGBRUG_CA_FILE=" + World().caFile()}, true);
+  REQUIRE(cli.Wait(std::chrono::seconds(60)) == 0);
+
+  // What the pharmacy took: the MedicationRequest identifiers of the Bundles it received.
+  std::set<std::string> atPharmacy;
+  const auto received = nlohmann::json::parse(
+      World().Send({"GET", World().sandbox()["control"].get<std::string>() + "/received", {}, ""}).body);
+  for (const auto& r : received["apotheek"]) {
+    for (const auto& e : r["bundle"]["entry"]) {
+      if (e["resource"]["resourceType"] != "MedicationRequest") continue;
+      for (const auto& id : e["resource"]["identifier"])
+        atPharmacy.insert(id["system"].get<std::string>() + "|" + id["value"].get<std::string>());
+    }
+  }
+  REQUIRE_FALSE(atPharmacy.empty());
+
+  auto report = w->reports().New(jansen, now);
+  REQUIRE(report);
+  REQUIRE(report->medication.size() == 1);
+  const auto& change = report->medication.front();
+  CHECK(atPharmacy.count(change.agreement.Key()) == 1);
+  CHECK_THAT(change.text, Catch::StartsWith("stoppen: ") && Catch::Contains("niet voorradig"));
+  // An earlier shift's releases are not this report's.
+  CHECK(w->reports().ReleasedSince(jansen, now + boost::posix_time::hours(1))->empty());
+
+  auto draft = report.value();
+  draft.reason = "Onrustig, medicatie niet voorradig";
+  draft.plan = "Gestopt; eigen arts beoordeelt alternatief";
+  REQUIRE(w->reports().Save(jansen, draft, now));
+  REQUIRE(w->reports().Sign(jansen, draft.id, now + boost::posix_time::minutes(1)));
+  const auto document = nlohmann::json::parse(w->reports().Document(jansen, draft.id).value());
+  const auto& medication = document["entry"][0]["resource"]["section"][5];
+  REQUIRE(medication["entry"].size() == 1);
+  const auto& ref = medication["entry"][0];
+  CHECK(ref["type"] == "MedicationRequest");
+  CHECK(atPharmacy.count(ref["identifier"]["system"].get<std::string>() + "|" +
+                         ref["identifier"]["value"].get<std::string>()) == 1);
 }

@@ -4,7 +4,9 @@
 #include "draft_book_impl.h"
 #include "net/fhir/locum_codec.h"
 #include "net/fhir/locum_report_fhir.h"
+#include "net/fhir/reader.h"
 #include "net/jose/random.h"
+#include "present/prescription_report.h"
 #include "store/local_store.h"
 
 namespace zb::workstation {
@@ -40,7 +42,30 @@ domain::Result<domain::LocumReport> ReportBook::New(const domain::RegisteredPati
   r.author = PrescriberOf(*user);
   r.contact.start = now;
   r.contact.location = patient.location;
+  auto released = ReleasedSince(patient, now - boost::posix_time::hours(kShiftHours));
+  if (!released) return released.error();
+  r.medication = std::move(released).value();
   return r;
+}
+
+domain::Result<std::vector<domain::ShiftMedication>> ReportBook::ReleasedSince(const domain::RegisteredPatient& patient,
+                                                                               domain::Instant since) {
+  auto items = m_impl->store.outbox().List(patient.id);
+  if (!items) return items.error();
+  std::vector<domain::ShiftMedication> out;
+  for (const auto& item : items.value()) {
+    if (item.target != "pharmacy" || item.createdAt < since) continue;
+    net::fhir::Reader reader;
+    auto doc = reader.Read(item.bundle, {"outbox item " + std::to_string(item.id), "release"});
+    if (!doc) return doc.error();
+    for (const auto& ma : doc->medication.agreements) {
+      std::string text = present::AgreementActionText(ma) + ": " + ma.h.product->DisplayName();
+      if (!ma.h.renderedDosage.empty()) text += " — " + ma.h.renderedDosage;
+      if (!ma.h.reason.empty()) text += " — " + ma.h.reason.Label();
+      out.push_back({ma.h.id, std::move(text)});
+    }
+  }
+  return out;
 }
 
 domain::Result<ReportEntry> ReportBook::Save(const domain::RegisteredPatient& patient, domain::LocumReport report,

@@ -47,8 +47,16 @@ class ReportBook {
   ReportBook& operator=(const ReportBook&) = delete;
 
   // A new draft (not stored yet): a fresh id, the patient from the register, the logged-in user as
-  // author, the contact starting at `now`. Problem "not_logged_in" without a session.
+  // author, the contact starting at `now`, and the medication section filled with what was released
+  // to a pharmacy for this patient in the last kShiftHours (B-R6). Problem "not_logged_in" without a
+  // session.
   domain::Result<domain::LocumReport> New(const domain::RegisteredPatient& patient, domain::Instant now);
+  // The agreements released to a pharmacy for the patient since `since`, by identifier, each in the
+  // words of the release (AgreementActionText: stoppen, onderbreken, wijzigen, starten). A stored
+  // release that does not read back is an error naming the outbox item.
+  domain::Result<std::vector<domain::ShiftMedication>> ReleasedSince(const domain::RegisteredPatient& patient,
+                                                                     domain::Instant since);
+  static constexpr int kShiftHours = 16;  // the longest ANW shift: a weekend night 17:00-08:00 and some
   // Stores a draft version (new or edited), sealed and audited; the patient and author are set from
   // the register and the login. A signed version is refused: correct it instead.
   domain::Result<ReportEntry> Save(const domain::RegisteredPatient& patient, domain::LocumReport report,
