@@ -203,6 +203,13 @@ TEST_CASE("a broken or hostile on-call report is refused, naming the element") {
   j["entry"][0]["resource"]["section"][0]["entry"] = 7;  // wrong type: the contact is then missing
   CHECK(ErrorOf(j).find("does not name the contact") != std::string::npos);
   j = good;
+  j["entry"][0]["resource"]["extension"][0]["valueInteger"] = 1e300;  // a float: never cast to int
+  CHECK(ErrorOf(j).find("report version") != std::string::npos);
+  j = good;
+  j["entry"][0]["resource"]["section"][7]["text"]["div"] =
+      "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\nDochter &amp; zoon</p></div>";
+  CHECK(Read(j)->agreements == "Dochter & zoon");  // blank lines at the ends carry nothing
+  j = good;
   j["entry"][0]["resource"]["section"] = "x";
   CHECK(ErrorOf(j).find("does not name the contact") != std::string::npos);
 }
@@ -238,6 +245,9 @@ TEST_CASE(
   j["plan"] = 7;
   CHECK_THAT(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail,
              Catch::StartsWith("report 3: an element is missing or of the wrong type"));
+  j = json::parse(net::fhir::EncodeLocumReport(draft));
+  j["contact"]["urgency"] = 1e300;
+  CHECK(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail == "report 3: urgency is not a whole number");
   j = json::parse(net::fhir::EncodeLocumReport(draft));
   j["format"] = 2;
   CHECK(net::fhir::DecodeLocumReport(j.dump(), "report 3").error().detail == "report 3: format is not 1");

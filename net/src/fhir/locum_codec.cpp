@@ -2,6 +2,7 @@
 #include "net/fhir/locum_codec.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace zb::net::fhir {
@@ -39,6 +40,17 @@ T Get(const json& j, const char* name, T fallback) {
   return j.at(name).get<T>();  // a wrong type throws json::type_error: refused as a whole
 }
 
+// An integer in [lo, hi]; a float, a string or a value out of range is refused (a cast of a huge
+// float to int would be undefined behaviour).
+int IntIn(const json& j, const char* name, int fallback, int lo, int hi) {
+  if (!j.contains(name)) return fallback;
+  const json& v = j.at(name);
+  if (!v.is_number_integer()) throw Bad{std::string(name) + " is not a whole number"};
+  const auto n = v.get<std::int64_t>();
+  if (n < lo || n > hi) throw Bad{std::string(name) + " is out of range"};
+  return static_cast<int>(n);
+}
+
 template <class E, std::size_t N>
 E EnumOf(const json& j, const char* name, const char* const (&names)[N]) {
   const std::string v = Get<std::string>(j, name, names[0]);
@@ -54,12 +66,13 @@ const char* const kVitals[] = {"blood-pressure", "pulse", "temperature", "spo2",
 const char* const kPriorities[] = {"routine", "urgent"};
 
 d::LocumReport Decode(const json& j) {
-  if (!j.is_object() || Get<int>(j, "format", 0) != kFormat) throw Bad{"format is not " + std::to_string(kFormat)};
+  if (!j.is_object() || IntIn(j, "format", 0, 0, 1000) != kFormat)
+    throw Bad{"format is not " + std::to_string(kFormat)};
   d::LocumReport r;
   r.id = Get<std::string>(j, "id", "");
   if (r.id.empty()) throw Bad{"id is missing"};
   r.replaces = Get<std::string>(j, "replaces", "");
-  r.version = Get<int>(j, "version", 1);
+  r.version = IntIn(j, "version", 1, 1, 10000);
   r.status = EnumOf<d::ReportStatus>(j, "status", kStatus);
   if (j.contains("signedAt")) r.signedAt = InstantOf(j, "signedAt");
   const json& p = j.at("patient");
@@ -76,7 +89,7 @@ d::LocumReport Decode(const json& j) {
   r.contact.kind = EnumOf<d::ContactKind>(c, "kind", kKinds);
   r.contact.caller = EnumOf<d::Caller>(c, "caller", kCallers);
   r.contact.callerDetail = Get<std::string>(c, "callerDetail", "");
-  if (c.contains("urgency")) r.contact.urgency = c.at("urgency").get<int>();
+  if (c.contains("urgency")) r.contact.urgency = IntIn(c, "urgency", 0, 1, 5);
   r.contact.location = Get<std::string>(c, "location", "");
   const json& a = j.at("author");
   r.author = {Get<std::string>(a, "name", ""), Get<std::string>(a, "dezi", ""),

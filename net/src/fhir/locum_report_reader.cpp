@@ -2,6 +2,7 @@
 // Reads an on-call report document. It comes from another organisation's gateway, so nothing is
 // trusted: every element is type-checked, references must resolve inside the Bundle, and an error
 // names the element and what the sender must fix. Elements we do not use are ignored.
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -101,7 +102,9 @@ std::string NarrativeText(const json& section) {
     for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + 1))
       out.replace(at, std::strlen(from), to);
   }
+  // Blank lines at either end carry nothing (and our writer would not give them back).
   while (!out.empty() && out.back() == '\n') out.pop_back();
+  out.erase(0, out.find_first_not_of('\n') == std::string::npos ? out.size() : out.find_first_not_of('\n'));
   return out;
 }
 
@@ -201,8 +204,11 @@ d::LocumReport ReadDocument(const json& bundle) {
   r.id = identifier.rfind("urn:uuid:", 0) == 0 ? identifier.substr(9) : Str(comp, "id");
   if (r.id.empty()) throw Refused{"Composition.identifier: the report has no identifier"};
   for (const auto& e : Arr(comp, "extension")) {
-    if (Str(e, "url") == kVersionExtension && e.contains("valueInteger") && e["valueInteger"].is_number_integer())
-      r.version = e["valueInteger"].get<int>();
+    if (Str(e, "url") != kVersionExtension) continue;
+    const auto it = e.find("valueInteger");
+    const auto n = it != e.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+    if (n < 1 || n > 10000) throw Refused{"Composition.extension (report version): not a version number 1..10000"};
+    r.version = static_cast<int>(n);
   }
   const std::string& status = Str(comp, "status");
   if (status == "final")
