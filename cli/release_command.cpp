@@ -39,6 +39,7 @@ int RunRelease(workstation::Workstation& w, const d::RegisteredPatient& patient,
       return kExitRefused;
     }
     auto pages = report::WritePdf(present::BuildPrescriptionReport(paper.value(), d::FormatDateTime(now)), a.paperPdf);
+    report::ReleaseFontCaches();  // the last PDF of this process
     if (!pages) {
       std::cerr << "zorgbrug-cli: " << a.paperPdf << ": " << pages.error().detail << "\n";
       return kExitRefused;

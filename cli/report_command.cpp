@@ -220,6 +220,7 @@ int RunReport(const ReportCommands& c, const ReportArgs& a) {
     if (!a.pdfFile.empty()) {
       const auto printedAt = d::FormatDateTime(now);
       auto pages = report::WritePdf(present::BuildLocumReportPaper(entry->report, printedAt), a.pdfFile);
+      report::ReleaseFontCaches();  // the last PDF of this process
       if (!pages) return Fail(kExitRefused, pages.error().detail);
       std::cout << "PDF written: " << a.pdfFile << " (" << pages.value() << " pages)\n";
     }

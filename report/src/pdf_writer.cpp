@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 
 #include <cstdio>
 
@@ -50,6 +51,11 @@ domain::Result<int> WritePdf(const present::Report& report, const std::string& p
     return domain::MakeError(domain::ErrorCode::kIo, "PDF niet op zijn plaats gezet: " + path);
   }
   return static_cast<int>(pages.size());
+}
+
+void ReleaseFontCaches() {
+  cairo_debug_reset_static_data();
+  FcFini();
 }
 
 }  // namespace zb::report
