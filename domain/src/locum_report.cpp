@@ -81,6 +81,11 @@ std::string VitalValueText(const VitalSign& v) {
   return Decimal(v.value);
 }
 
+std::string DiagnosisText(const Coding& c) {
+  const std::string system = c.system == systems::kIcpc1Nl ? "ICPC" : "SNOMED";
+  return (c.display.empty() ? c.code : c.display) + " (" + system + " " + c.code + ")";
+}
+
 const char* ToString(ReportStatus status) {
   switch (status) {
     case ReportStatus::kDraft:

@@ -53,11 +53,6 @@ std::string VitalName(d::VitalKind k) {
   return {};
 }
 
-std::string DiagnosisText(const d::Coding& c) {
-  const std::string system = c.system == d::systems::kIcpc1Nl ? "ICPC" : "SNOMED";
-  return (c.display.empty() ? c.code : c.display) + " (" + system + " " + c.code + ")";
-}
-
 }  // namespace
 
 Report BuildLocumReportPaper(const d::LocumReport& rep, const std::string& printedAt) {
@@ -119,9 +114,9 @@ Report BuildLocumReportPaper(const d::LocumReport& rep, const std::string& print
   add(ReportStyle::kHeading, Tr("Evaluatie"));
   if (rep.evaluation.empty() && rep.diagnoses.empty()) add(ReportStyle::kSmall, Tr("Niets vastgelegd."));
   paragraphs(rep.evaluation, "");
-  for (const auto& dx : rep.diagnoses) add(ReportStyle::kText, Fmt("Diagnose: {0}", {DiagnosisText(dx)}));
+  for (const auto& dx : rep.diagnoses) add(ReportStyle::kText, Fmt("Diagnose: {0}", {d::DiagnosisText(dx)}));
   if (rep.episodeProposal && !rep.diagnoses.empty())
-    add(ReportStyle::kText, Fmt("Voorstel episode: {0}", {DiagnosisText(rep.diagnoses.front())}));
+    add(ReportStyle::kText, Fmt("Voorstel episode: {0}", {d::DiagnosisText(rep.diagnoses.front())}));
   add(ReportStyle::kHeading, Tr("Beleid"));
   paragraphs(rep.plan, N_("Niets vastgelegd."));
 

@@ -51,6 +51,8 @@ bool Plausible(const VitalSign& v);
 // The value with its unit as printed and in the document's narrative: "132/78 mmHg", "37,2 °C",
 // "96 %" (decimal comma, as every number a Dutch clinician reads).
 std::string VitalValueText(const VitalSign& v);
+// A diagnosis as printed and in the narrative: "Ongeval/letsel (ICPC A80)" (the code when no display).
+std::string DiagnosisText(const Coding& c);
 
 enum class RequestPriority { kRoutine, kUrgent };
 

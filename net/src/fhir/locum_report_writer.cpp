@@ -75,11 +75,6 @@ json Quantity(double value, const char* unit) {
   return {{"value", value}, {"unit", unit}, {"system", std::string(kUcum)}, {"code", unit}};
 }
 
-std::string DiagnosisText(const d::Coding& c) {
-  const std::string system = c.system == d::systems::kIcpc1Nl ? "ICPC " : "SNOMED ";
-  return (c.display.empty() ? c.code : c.display) + " (" + system + c.code + ")";
-}
-
 struct Builder {
   Builder(const d::LocumReport& report, std::string seedText) : r(report), seed(std::move(seedText)) {}
   const d::LocumReport& r;
@@ -205,7 +200,7 @@ struct Builder {
     for (std::size_t i = 0; i < r.diagnoses.size(); ++i) {
       const auto& dx = r.diagnoses[i];
       const std::string text = dx.display.empty() ? dx.code : dx.display;
-      sectionText[kE].push_back("Diagnose: " + DiagnosisText(dx));
+      sectionText[kE].push_back("Diagnose: " + d::DiagnosisText(dx));
       AddToSection(kE, Url("dx", i), SoapLine(kE, text, &dx), "Observation", text);
     }
     if (r.episodeProposal && !r.diagnoses.empty()) {
@@ -219,7 +214,7 @@ struct Builder {
       cond["subject"] = Subject();
       cond["encounter"] = Ref(encounterUrl, "Encounter", "Waarneemcontact");
       cond["recorder"] = Author();
-      sectionText[kE].push_back("Voorstel episode: " + DiagnosisText(dx));
+      sectionText[kE].push_back("Voorstel episode: " + d::DiagnosisText(dx));
       AddToSection(kE, Url("episode"), std::move(cond), "Condition", "Voorstel episode");
     }
     line(kP, r.plan, "p");
