@@ -42,7 +42,7 @@ void RegisterControl(httplib::Server& server, World& world) {
     json out{{"sent", world.processingLog},
              {"waiting", world.processingJobs.size()},
              {"delay_ms", world.processingDelayMs},
-             {"registration", world.activations}};
+             {"registration", world.Own().activations}};
     res.set_content(out.dump(), "application/json");
   });
   server.Post("/__test/processing", [&world](const httplib::Request& req, httplib::Response& res) {
@@ -53,8 +53,9 @@ void RegisterControl(httplib::Server& server, World& world) {
     world.processingDelayMs = body["delay_ms"].get<int>();
     res.status = 204;
   });
-  // A token our organisation's authorization server issued to a holder for `scope`, bound to the
-  // caller's key `jkt`: a test plays another pharmacy system posting to the gateway's /inbound.
+  // A token our organisation's authorization server (or that of "subject") issued to a holder for
+  // `scope`, bound to the caller's key `jkt`: a test plays another pharmacy system posting to the
+  // gateway's /inbound, or a third organisation pulling an on-call report it is not the owner of.
   server.Post("/__test/inbound-token", [&world](const httplib::Request& req, httplib::Response& res) {
     const json body = json::parse(req.body, nullptr, false);
     for (const char* m : {"holder", "scope", "jkt"}) {
@@ -62,11 +63,13 @@ void RegisterControl(httplib::Server& server, World& world) {
         return Problem(res, 400, "bad token request", "give holder, scope and jkt");
     }
     std::lock_guard lock(world.mutex);
+    const Subject* subject = world.FindSubject(body.value("subject", world.Own().id));
+    if (!subject) return Problem(res, 404, "unknown subject", "no subject " + body.value("subject", ""));
     for (const auto& h : world.holders) {
       if (h.id != body["holder"]) continue;
       const std::string token = net::jose::RandomToken(24);
       world.tokens[token] = IssuedToken{"DPoP",
-                                        OwnAuthServer(world),
+                                        AuthServerOf(world, *subject),
                                         body["scope"],
                                         body["jkt"],
                                         h.did,

@@ -4,6 +4,8 @@
 // gateway) introspects a token our authorization server issued to another organisation and has
 // the node validate its DPoP proof. The token itself is issued by a function call from the
 // sending holder (processing_sender.cpp), as the vp_token-bearer leg between nodes is elsewhere.
+#include <algorithm>
+
 #include "dpop_check.h"
 #include "net/http/client.h"
 #include "world.h"
@@ -17,11 +19,12 @@ void ServeActivate(World& world, const httplib::Request& req, httplib::Response&
   std::lock_guard lock(world.mutex);
   if (!AuthenticateInternalCaller(world, req, res)) return;
   const std::string service = req.matches[1], subject = net::http::UrlDecode(req.matches[2].str());
-  if (subject != world.subject) return Problem(res, 404, "Not found", "unknown subject " + subject);
+  Subject* s = world.FindSubject(subject);
+  if (!s) return Problem(res, 404, "Not found", "unknown subject " + subject);
   const json body = json::parse(req.body, nullptr, false);
   const json params = body.is_object() ? body.value("registrationParameters", json::object()) : json();
   if (!params.is_object()) return Problem(res, 400, "Invalid request", "registrationParameters must be an object");
-  world.activations[service] = params;
+  s->activations[service] = params;
   world.Count("node.activations");
   res.status = 200;
 }
@@ -33,12 +36,19 @@ void ServeIntrospect(World& world, const httplib::Request& req, httplib::Respons
   const std::string token = req.get_param_value("token");
   auto it = world.tokens.find(token);
   json out{{"active", false}};
-  if (it != world.tokens.end() && it->second.authServer == OwnAuthServer(world) && it->second.expiresAt > Now()) {
+  // A token any of this node's subjects' authorization servers issued; `iss` says which, so the
+  // resource server checks it was its own organisation's (a node serves several).
+  const bool ours = it != world.tokens.end() &&
+                    std::any_of(world.subjects.begin(), world.subjects.end(),
+                                [&](const Subject& s) { return it->second.authServer == AuthServerOf(world, s); });
+  if (ours && it->second.expiresAt > Now()) {
     const IssuedToken& t = it->second;
     out = {{"active", true},   {"iss", t.authServer}, {"client_id", t.clientId},
            {"scope", t.scope}, {"exp", t.expiresAt},  {"iat", t.expiresAt - 900}};
     if (!t.jkt.empty()) out["cnf"] = {{"jkt", t.jkt}};
     for (const auto& [k, v] : t.claims.items()) out[k] = v;
+    if (t.employee.is_object())
+      for (const auto& [k, v] : t.employee.items()) out[k] = v;
   }
   res.set_content(out.dump(), "application/json");
 }

@@ -6,6 +6,7 @@
 // between nodes is a function call here; what the holder's node would introspect is IssuedToken.
 #include <regex>
 
+#include "net/contract/waarneem_services.h"
 #include "net/http/client.h"
 #include "net/jose/base64url.h"
 #include "net/jose/jws.h"
@@ -143,18 +144,17 @@ json SearchResult(const HolderInfo& holder) {
           {"registrationParameters", {{"authServerURL", holder.authServer}, {"fhirBaseURL", holder.fhirBase}}}};
 }
 
-const char* kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf", "zorgbrug-voorschrift",
-                           "zorgbrug-medicatiegegevens"};
+const std::string_view kServices[] = {"HuisartsVVTInzage", "medicatieoverdracht-gf", "zorgbrug-voorschrift",
+                                      "zorgbrug-medicatiegegevens", net::contract::kReportService};
 
 // The requesting organisation's own X509Credential (from its UZI server certificate) in the node's
-// wallet; the sandbox's organisation is URA 90000380 (gateway.json).
-json OrganisationCredential(const World& w) {
-  const std::string otherName = "2.16.528.1.1007.99.2110-1-90002580-S-90000380-00.000-00000000";
-  return {
-      {"type", {"VerifiableCredential", "X509Credential"}},
-      {"issuer", "did:x509:0:sha256:zorgbrug-sandbox-uzi-test-ca::san:otherName:" + otherName},
-      {"credentialSubject",
-       {{"id", w.subjectDid}, {"subject", {{"O", "Tést Zorginstelling 01"}}}, {"san", {{"otherName", otherName}}}}}};
+// wallet (the demo organisation is URA 90000380, gateway.json).
+json OrganisationCredential(const Subject& s) {
+  const std::string otherName =
+      "2.16.528.1.1007.99.2110-1-900025" + s.ura.substr(5) + "-S-" + s.ura + "-00.000-00000000";
+  return {{"type", {"VerifiableCredential", "X509Credential"}},
+          {"issuer", "did:x509:0:sha256:zorgbrug-sandbox-uzi-test-ca::san:otherName:" + otherName},
+          {"credentialSubject", {{"id", s.did}, {"subject", {{"O", s.name}}}, {"san", {{"otherName", otherName}}}}}};
 }
 
 // The employee identity the token carries (introspection claims of the holder's node).
@@ -196,9 +196,9 @@ void ServeDiscoveryServices(World& world, const httplib::Request& req, httplib::
   std::lock_guard lock(world.mutex);
   if (!Authenticate(world, req, res)) return;
   json list = json::array();
-  for (const char* s : kServices) {
+  for (const auto s : kServices) {
     list.push_back({{"id", s},
-                    {"endpoint", world.nodeUrl + "/discovery/" + s},
+                    {"endpoint", world.nodeUrl + "/discovery/" + std::string(s)},
                     {"presentation_definition", json::object()},
                     {"presentation_max_validity", 259200}});
   }
@@ -214,7 +214,9 @@ void ServeDiscoverySearch(World& world, const httplib::Request& req, httplib::Re
     return Problem(res, 404, "Discovery service not found", "unknown discovery service: " + service);
   }
   json results = json::array();
-  for (const auto& h : world.holders) {
+  std::vector<HolderInfo> registered = world.holders;
+  for (auto& s : SubjectRegistrations(world, service)) registered.push_back(std::move(s));
+  for (const auto& h : registered) {
     if (std::find(h.services.begin(), h.services.end(), service) == h.services.end()) continue;
     bool any = false;
     for (const auto& credential : Credentials(h)) {
@@ -234,8 +236,8 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
   std::lock_guard lock(world.mutex);
   if (!Authenticate(world, req, res)) return;
   world.Count("node.token-requests");
-  if (req.matches[1].str() != world.subject)
-    return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
+  const Subject* requester = world.FindSubject(req.matches[1].str());
+  if (!requester) return Problem(res, 400, "Invalid request", "unknown subject: " + req.matches[1].str());
   const json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body.contains("authorization_server") || !body["authorization_server"].is_string() ||
       !body.contains("scope") || !body["scope"].is_string()) {
@@ -258,6 +260,19 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
   for (const auto& h : world.holders) {
     if (h.authServer == authServer) holder = &h;
   }
+  // Another subject's authorization server (an organisation's gateway, e.g. for on-call reports):
+  // it accepts the report scopes, and the token names the requesting organisation.
+  std::optional<HolderInfo> peer;
+  json organisation;
+  for (const auto& s : world.subjects) {
+    if (AuthServerOf(world, s) != authServer || &s == requester) continue;
+    peer = HolderInfo{};
+    peer->name = s.name;
+    peer->ura = s.ura;
+    peer->services = {std::string(net::contract::kReportNotifyScope), std::string(net::contract::kReportPullScope)};
+    holder = &*peer;
+    organisation = {{"organization_ura", requester->ura}, {"organization_name", requester->name}};
+  }
   if (!holder) return Problem(res, 503, "Authorization server unreachable", "cannot fetch metadata of " + authServer);
   if (holder->refuseTokens)
     return Problem(res, 502, "Authorization server error", holder->name + " answered invalid_request");
@@ -279,10 +294,10 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
   if (world.knooppuntPresentation && scope == "medicatieoverdracht-gf") {
     // The published access policy of this scope: the wallet's X509Credential plus the request's
     // self-asserted credentials, completed as the node completes them (subject = our did:web).
-    json presented = json::array({OrganisationCredential(world)});
+    json presented = json::array({OrganisationCredential(*requester)});
     for (auto vc : credentials) {
-      vc["issuer"] = world.subjectDid;
-      vc["credentialSubject"]["id"] = world.subjectDid;
+      vc["issuer"] = requester->did;
+      vc["credentialSubject"]["id"] = requester->did;
       presented.push_back(std::move(vc));
     }
     if (auto why = world.knooppunt->Evaluate(presented, claims))
@@ -291,7 +306,7 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
     if (world.capturedClaims.size() > 20) world.capturedClaims.erase(world.capturedClaims.begin());
   }
   const std::int64_t now = Now();
-  const std::string cacheKey = jose::Base64UrlEncode(jose::Sha256(world.subject + "|" + body.dump()));
+  const std::string cacheKey = jose::Base64UrlEncode(jose::Sha256(requester->id + "|" + body.dump()));
   const bool bypass = req.get_header_value("Cache-Control").find("no-cache") != std::string::npos;
   auto cached = world.tokenCache.find(cacheKey);
   std::string token;
@@ -303,12 +318,12 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
     IssuedToken issued{tokenType,
                        authServer,
                        scope,
-                       tokenType == "DPoP" ? world.subjectKey->Thumbprint() : std::string(),
-                       world.nodeUrl + "/oauth2/" + world.subject,
+                       tokenType == "DPoP" ? requester->key->Thumbprint() : std::string(),
+                       AuthServerOf(world, *requester),
                        employee,
                        now + 900,
                        false,
-                       claims};
+                       organisation.is_null() ? claims : organisation};
     world.tokens[token] = issued;
     world.tokenCache[cacheKey] = {token, issued.expiresAt};
     world.Count("node.tokens-issued");
@@ -319,7 +334,7 @@ void ServeServiceAccessToken(World& world, const httplib::Request& req, httplib:
            {"scope", t.scope},
            {"expires_in", t.expiresAt - now},
            {"expires_at", t.expiresAt}};
-  if (t.type == "DPoP") out["dpop_kid"] = world.subjectKid;
+  if (t.type == "DPoP") out["dpop_kid"] = requester->kid;
   res.set_content(out.dump(), "application/json");
 }
 
@@ -332,18 +347,21 @@ void ServeDpopProof(World& world, const httplib::Request& req, httplib::Response
   const std::string prefix = "/internal/auth/v2/dpop/";
   const std::string raw = req.target.substr(0, req.target.find('?'));
   const std::string kid = net::http::UrlDecode(raw.substr(std::min(raw.size(), prefix.size())));
-  if (kid != world.subjectKid) return Problem(res, 404, "Key not found", "no key " + kid + " in this node");
+  const Subject* signer = nullptr;
+  for (const auto& s : world.subjects)
+    if (s.kid == kid) signer = &s;
+  if (!signer) return Problem(res, 404, "Key not found", "no key " + kid + " in this node");
   const json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body.contains("htm") || !body.contains("htu") || !body.contains("token")) {
     return Problem(res, 400, "Invalid request", "htm, htu and token are required");
   }
-  json header{{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"kid", kid}, {"jwk", world.subjectKey->PublicJwk()}};
+  json header{{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"kid", kid}, {"jwk", signer->key->PublicJwk()}};
   json claims{{"htm", body["htm"]},
               {"htu", body["htu"]},
               {"iat", Now()},
               {"jti", jose::RandomUuid()},
               {"ath", jose::Base64UrlEncode(jose::Sha256(body["token"].get<std::string>()))}};
-  res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *world.subjectKey).value()}}.dump(),
+  res.set_content(json{{"dpop", jose::SignJws(header, claims.dump(), *signer->key).value()}}.dump(),
                   "application/json");
 }
 
@@ -353,7 +371,35 @@ bool AuthenticateInternalCaller(World& world, const httplib::Request& req, httpl
   return Authenticate(world, req, res);
 }
 
-std::string OwnAuthServer(const World& world) { return world.nodeUrl + "/oauth2/" + world.subject; }
+std::string AuthServerOf(const World& world, const Subject& subject) { return world.nodeUrl + "/oauth2/" + subject.id; }
+std::string OwnAuthServer(const World& world) { return AuthServerOf(world, world.Own()); }
+
+Subject* World::FindSubject(const std::string& id) {
+  for (auto& s : subjects)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+std::vector<HolderInfo> SubjectRegistrations(const World& world, const std::string& service) {
+  std::vector<HolderInfo> out;
+  for (const auto& s : world.subjects) {
+    const auto a = s.activations.find(service);
+    if (a == s.activations.end()) continue;
+    HolderInfo h;
+    h.id = s.id;
+    h.kind = "subject";
+    h.name = s.name;
+    h.ura = s.ura;
+    h.city = "Utrecht";
+    h.fhirBase = a->second.value("fhirBaseURL", "");
+    h.authServer = AuthServerOf(world, s);
+    h.services = {service};
+    h.did = s.did;
+    h.didKey = s.key;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
 
 void RegisterNode(httplib::Server& server, World& world) {
   server.Get("/internal/discovery/v1", [&world](const httplib::Request& req, httplib::Response& res) {

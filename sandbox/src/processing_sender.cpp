@@ -176,8 +176,9 @@ void ProcessingSender::Send(const ProcessingJob& job) {
     const HolderInfo* pharmacy = nullptr;
     for (const auto& h : m_world.holders)
       if (h.id == job.holderId) pharmacy = &h;
-    auto registration = m_world.activations.find(std::string(net::contract::kProcessingService));
-    if (!pharmacy || !pharmacy->didKey || registration == m_world.activations.end()) {
+    const auto& activations = m_world.Own().activations;
+    auto registration = activations.find(std::string(net::contract::kProcessingService));
+    if (!pharmacy || !pharmacy->didKey || registration == activations.end()) {
       m_world.processingLog.push_back({{"holder", job.holderId},
                                        {"status", 0},
                                        {"error", "the prescriber's organisation has no endpoint on Discovery"}});

@@ -11,6 +11,7 @@
 
 #include "fhir_holder.h"
 #include "net/contract/release_services.h"
+#include "net/contract/waarneem_services.h"
 #include "net/http/tls_server.h"
 #include "net/jose/random.h"
 #include "processing_sender.h"
@@ -129,14 +130,21 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   w.esealKey = Must(jose::Key::GenerateRsa(2048));
   w.esealKid = jose::RandomUuid();
   w.foreignKey = Must(jose::Key::GenerateRsa(2048));
-  w.subjectKey = Must(jose::Key::GenerateEcP256());
-  // What the organisation would generate and register: the userinfo decryption key (its public
-  // half goes to DEZI) and the token_v2 key (its public half goes into the node's authorized_keys).
+  // Two organisations use this node: the demo nursing home and a second one (on-call reports go
+  // between them); the DEZI persona "andere-ura" works at the second.
+  w.subjects = {
+      {"zorgbrug-demo", "90000380", "Tést Zorginstelling 01", "", "", Must(jose::Key::GenerateEcP256()), {}},
+      {"zorgbrug-demo-b", "90000381", "Tést Zorginstelling 02", "", "", Must(jose::Key::GenerateEcP256()), {}}};
+  // What each organisation would generate and register: the userinfo decryption key (its public
+  // half goes to DEZI; the sandbox's two gateways share one DEZI client) and a token_v2 key each
+  // (the public half goes into the node's authorized_keys).
   const jose::Key userinfoKey = Must(jose::Key::GenerateRsa(2048));
   const jose::Key tokenV2Key = Must(jose::Key::GenerateEcP256());
+  const jose::Key tokenV2KeyB = Must(jose::Key::GenerateEcP256());
   w.rpEncryptionKey = userinfoKey.PublicOnly();
   w.rpEncryptionKid = jose::RandomUuid();
   w.authorizedKeys.emplace_back("zorgbrug-gateway", tokenV2Key.PublicOnly());
+  w.authorizedKeys.emplace_back("zorgbrug-gateway-b", tokenV2KeyB.PublicOnly());
   w.deziClientId = jose::RandomUuid();
   w.deziRedirectUris = {"http://127.0.0.1/callback"};
 
@@ -212,8 +220,10 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
     w.deziIssuer = "https://" + options.host + ":" + std::to_string(StartServer(dezi));
     w.nodeUrl = "https://" + options.host + ":" + std::to_string(StartServer(node));
     const std::string didHost = "did:web:" + options.host + "%3A" + std::to_string(node.port());
-    w.subjectDid = didHost + ":iam:" + jose::RandomUuid();
-    w.subjectKid = w.subjectDid + "#" + jose::RandomUuid();
+    for (auto& subject : w.subjects) {
+      subject.did = didHost + ":iam:" + jose::RandomUuid();
+      subject.kid = subject.did + "#" + jose::RandomUuid();
+    }
     for (std::size_t i = 0; i < w.holders.size(); ++i) {
       HolderInfo& h = w.holders[i];
       m_holderPorts.push_back(StartServer(*m_holderServers[i]));
@@ -232,45 +242,49 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
             WriteFile(dir / "gateway-tls-key.pem", gatewayTls.keyPem, true) &&
             WriteFile(dir / "userinfo-key.pem", userinfoKey.PrivatePem(), true) &&
             WriteFile(dir / "token-v2-key.pem", tokenV2Key.PrivatePem(), true) &&
-            WriteFile(dir / "authorized_keys", tokenV2Key.OpenSshLine("zorgbrug-gateway") + "\n", false) &&
-            // A state folder used again keeps its audit key: the trail there is chained with it.
-            (fs::exists(dir / "audit-key.bin") || WriteFile(dir / "audit-key.bin", jose::RandomToken(32), true)) &&
-            // Likewise the key of the pharmacies' answers kept there.
-            (fs::exists(dir / "inbound-key.bin") || WriteFile(dir / "inbound-key.bin", jose::RandomToken(32), true));
-  json gateway{
-      {"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
-      {"tls", {{"certificate", "gateway-tls.pem"}, {"key", "gateway-tls-key.pem"}}},
-      {"trust", {{"ca_file", "ca.pem"}}},
-      {"organisation", {{"ura", "90000380"}, {"name", "Tést Zorginstelling 01"}}},
-      {"dezi",
-       {{"issuer", w.deziIssuer},
-        {"client_id", w.deziClientId},
-        {"redirect_uris", w.deziRedirectUris},
-        {"userinfo_decryption_key", "userinfo-key.pem"},
-        {"allowed_jku", {w.deziIssuer + "/dezi/jwks.json"}},
-        {"envelope_issuers", {"auth.dezi.nl", "https://auth.dezi.nl"}},
-        {"accept_unencrypted_userinfo", false}}},
-      {"roles",
-       {{"login", {"01.047", "01.056", "01.015", "00.000"}},
-        {"relay", {"01.047", "01.056", "01.015"}},
-        {"release", {"01.047", "01.056", "01.015"}}}},
-      {"nuts",
-       {{"internal_api", w.nodeUrl},
-        {"subject", w.subject},
-        {"token_v2", {{"key", "token-v2-key.pem"}, {"issuer", "zorgbrug-gateway"}, {"audience", w.audience}}},
-        {"user_identity", options.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
-        {"token_type", "DPoP"},
-        // The sandbox's holders live on 127.0.0.1; a real organisation's do not.
-        {"allow_private_holder_addresses", true}}},
-      {"discovery",
-       {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
-        {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}},
-        {{"service", net::contract::kPrescriptionService}, {"scope", net::contract::kPrescriptionService}},
-        {{"service", net::contract::kMedicationDataService}, {"scope", net::contract::kMedicationDataService}}}},
-      {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
-      {"session", {{"lifetime_minutes", 480}}},
-      {"inbound", {{"directory", "inbound"}, {"key", "inbound-key.bin"}}},
-      {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
+            WriteFile(dir / "token-v2-key-b.pem", tokenV2KeyB.PrivatePem(), true) &&
+            WriteFile(dir / "authorized_keys",
+                      tokenV2Key.OpenSshLine("zorgbrug-gateway") + "\n" +
+                          tokenV2KeyB.OpenSshLine("zorgbrug-gateway-b") + "\n",
+                      false);
+  // A state folder used again keeps its audit keys: the trails there are chained with them.
+  // Likewise the keys of what the gateways keep (pharmacies' answers, on-call reports).
+  for (const char* name : {"audit-key.bin", "inbound-key.bin", "audit-key-b.bin", "inbound-key-b.bin"})
+    ok = ok && (fs::exists(dir / name) || WriteFile(dir / name, jose::RandomToken(32), true));
+  json gateway{{"listen", {{"host", "127.0.0.1"}, {"port", 0}}},
+               {"tls", {{"certificate", "gateway-tls.pem"}, {"key", "gateway-tls-key.pem"}}},
+               {"trust", {{"ca_file", "ca.pem"}}},
+               {"organisation", {{"ura", "90000380"}, {"name", "Tést Zorginstelling 01"}}},
+               {"dezi",
+                {{"issuer", w.deziIssuer},
+                 {"client_id", w.deziClientId},
+                 {"redirect_uris", w.deziRedirectUris},
+                 {"userinfo_decryption_key", "userinfo-key.pem"},
+                 {"allowed_jku", {w.deziIssuer + "/dezi/jwks.json"}},
+                 {"envelope_issuers", {"auth.dezi.nl", "https://auth.dezi.nl"}},
+                 {"accept_unencrypted_userinfo", false}}},
+               {"roles",
+                {{"login", {"01.047", "01.056", "01.015", "00.000"}},
+                 {"relay", {"01.047", "01.056", "01.015"}},
+                 {"release", {"01.047", "01.056", "01.015"}}}},
+               {"nuts",
+                {{"internal_api", w.nodeUrl},
+                 {"subject", w.Own().id},
+                 {"token_v2", {{"key", "token-v2-key.pem"}, {"issuer", "zorgbrug-gateway"}, {"audience", w.audience}}},
+                 {"user_identity", options.nodeVariant == "gf" ? "dezi-id-token" : "employee-credential"},
+                 {"token_type", "DPoP"},
+                 // The sandbox's holders live on 127.0.0.1; a real organisation's do not.
+                 {"allow_private_holder_addresses", true}}},
+               {"discovery",
+                {{{"service", "HuisartsVVTInzage"}, {"scope", "HuisartsVVTInzage"}},
+                 {{"service", "medicatieoverdracht-gf"}, {"scope", "medicatieoverdracht-gf"}},
+                 {{"service", net::contract::kPrescriptionService}, {"scope", net::contract::kPrescriptionService}},
+                 {{"service", net::contract::kMedicationDataService}, {"scope", net::contract::kMedicationDataService}},
+                 {{"service", net::contract::kReportService}, {"scope", net::contract::kReportPullScope}}}},
+               {"address_directory", {{"fhir_base", w.nodeUrl + "/mcsd"}}},
+               {"session", {{"lifetime_minutes", 480}}},
+               {"inbound", {{"directory", "inbound"}, {"key", "inbound-key.bin"}}},
+               {"audit", {{"file", "audit.jsonl"}, {"key", "audit-key.bin"}}}};
   if (w.knooppuntPresentation) {
     // The holders' policy is the knooppunt's: the gateway presents the patient's enrolment (the
     // organisation's register, here the demo register) and the user's delegation.
@@ -279,7 +293,17 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
       if (d["service"] == "medicatieoverdracht-gf") d["presentation"] = "knooppunt";
     }
   }
-  ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false);
+  // The second organisation's gateway: the same world, its own subject, keys, trail and store.
+  json gatewayB = gateway;
+  gatewayB["organisation"] = {{"ura", w.subjects[1].ura}, {"name", w.subjects[1].name}};
+  gatewayB["nuts"]["subject"] = w.subjects[1].id;
+  gatewayB["nuts"]["token_v2"] = {
+      {"key", "token-v2-key-b.pem"}, {"issuer", "zorgbrug-gateway-b"}, {"audience", w.audience}};
+  gatewayB["inbound"] = {{"directory", "inbound-b"}, {"key", "inbound-key-b.bin"}};
+  gatewayB["audit"] = {{"file", "audit-b.jsonl"}, {"key", "audit-key-b.bin"}};
+  gatewayB.erase("enrollment");
+  ok = ok && WriteFile(dir / "gateway.json", gateway.dump(2) + "\n", false) &&
+       WriteFile(dir / "gateway-b.json", gatewayB.dump(2) + "\n", false);
   if (!ok) return MakeError(ErrorCode::kIo, "cannot write into the state directory " + dir.string());
   m_processing = std::make_unique<ProcessingSender>(w, fs::absolute(caFile).string());
 
@@ -293,6 +317,7 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
                    {"node_variant", w.nodeVariant},
                    {"holders", holdersOut},
                    {"gateway_config", fs::absolute(dir / "gateway.json").string()},
+                   {"gateway_config_b", fs::absolute(dir / "gateway-b.json").string()},
                    {"authorized_keys", fs::absolute(dir / "authorized_keys").string()}};
   return true;
 }

@@ -103,6 +103,20 @@ struct DeziAccessToken {
   std::int64_t expiresAt = 0;
 };
 
+// An organisation whose care application uses this node (a nuts-node v6 subject). The first is the
+// demo organisation (gateway.json); the second a nursing home of its own (gateway-b.json), so two
+// gateways can send each other on-call reports (docs/waarneem-ig.md §5).
+struct Subject {
+  std::string id;  // the subject's name in the internal API's paths
+  std::string ura;
+  std::string name;
+  std::string did;
+  std::string kid;                    // of `key`, the subject's DID key; signs its DPoP proofs
+  std::optional<net::jose::Key> key;  // also signs its Discovery registrations (VP)
+  // Its Discovery registrations (activateServiceForSubject): service -> registration parameters.
+  std::map<std::string, nlohmann::json> activations;
+};
+
 struct World {
   std::mutex mutex;
   bool stopping = false;  // set before the servers stop, so waiting handlers give up
@@ -129,10 +143,7 @@ struct World {
   std::map<std::string, std::string> verklaringStatus;  // verklaring_id -> status
   // Nuts node
   std::string nodeUrl;
-  std::string subject = "zorgbrug-demo";
-  std::string subjectDid;
-  std::optional<net::jose::Key> subjectKey;  // the subject's DID key; signs DPoP proofs
-  std::string subjectKid;
+  std::vector<Subject> subjects;  // [0]: the demo organisation
   std::string audience = "zorgbrug-sandbox-node";
   std::vector<std::pair<std::string, net::jose::Key>> authorizedKeys;  // user name, key
   std::vector<HolderInfo> holders;
@@ -149,14 +160,15 @@ struct World {
   // Entries a holder gained after start (control plane: a source changes a line): "holder|bsn" -> entries.
   std::map<std::string, std::vector<nlohmann::json>> amendments;
   std::map<std::string, const HolderData*> holderData;  // holder id -> its demo data (read-only)
-  // Our organisation's Discovery registrations (activateServiceForSubject): service -> parameters.
-  std::map<std::string, nlohmann::json> activations;
   // The pharmacy answers each accepted prescription after this delay; < 0 holds them (control plane).
   int processingDelayMs = 300;
   std::vector<ProcessingJob> processingJobs;
   std::vector<nlohmann::json> processingLog;  // per answer sent: {holder, status, error, url}
 
   void Count(const std::string& name) { ++counters[name]; }
+  Subject& Own() { return subjects.front(); }
+  const Subject& Own() const { return subjects.front(); }
+  Subject* FindSubject(const std::string& id);
 };
 
 // RFC 7807 problem+json, the error shape of nuts-node's internal API.
@@ -169,8 +181,12 @@ void RegisterNode(httplib::Server& server, World& world);
 void RegisterNodeInbound(httplib::Server& server, World& world);
 // token_v2 authentication of the caller of the internal API; fills `res` and returns false when it fails.
 bool AuthenticateInternalCaller(World& world, const httplib::Request& req, httplib::Response& res);
-// The authorization server of our own organisation (the sandbox's subject) on the node.
+// The authorization server of our own organisation (the sandbox's first subject) on the node.
 std::string OwnAuthServer(const World& world);
+std::string AuthServerOf(const World& world, const Subject& subject);
+// The subjects' registrations on `service` as the holders Discovery lists (a peer gateway's FHIR
+// base and its subject's authorization server).
+std::vector<HolderInfo> SubjectRegistrations(const World& world, const std::string& service);
 void RegisterControl(httplib::Server& server, World& world);
 void RegisterAddressDirectory(httplib::Server& server, World& world);
 

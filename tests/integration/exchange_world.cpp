@@ -47,6 +47,17 @@ std::string ExchangeWorld::TryStartGateway(const json& patch) {
   return {};
 }
 
+std::string ExchangeWorld::StartSecondGateway() {
+  m_gatewayB.reset();
+  m_gatewayB = std::make_unique<ChildProcess>(
+      std::vector<std::string>{ZB_GATEWAY_PATH, "--config", m_stateDir + "/gateway-b.json"},
+      m_stateDir + "/gateway-b.log");
+  const auto line = m_gatewayB->WaitForLine("\"zorgbrug-gateway\"", std::chrono::seconds(30));
+  if (!line) return ReadTextFile(m_stateDir + "/gateway-b.log");
+  m_gatewayBUrl = json::parse(*line)["url"];
+  return {};
+}
+
 net::http::ClientOptions ExchangeWorld::Trust() const {
   net::http::ClientOptions options;
   options.caFile = m_caFile;

@@ -27,6 +27,13 @@ class ExchangeWorld {
   std::string TryStartGateway(const nlohmann::json& patch = nlohmann::json::object());
   // Stops the gateway process (SIGTERM); gatewayUrl() then names a closed port.
   void StopGateway() { m_gateway.reset(); }
+  // The second organisation's gateway (the sandbox's gateway-b.json: URA 90000381, its own subject,
+  // keys and trail), for on-call reports between two organisations. Empty string: it started.
+  std::string StartSecondGateway();
+  void StopSecondGateway() { m_gatewayB.reset(); }
+  const std::string& secondGatewayUrl() const { return m_gatewayBUrl; }
+  std::string secondAuditFile() const { return m_stateDir + "/audit-b.jsonl"; }
+  std::string secondGatewayLog() const { return ReadTextFile(m_stateDir + "/gateway-b.log"); }
   net::client::GatewayClient Client() const;
   net::http::ClientOptions Trust() const;
   domain::Result<net::contract::SessionInfo> TryLogin(const std::string& persona) const;
@@ -55,6 +62,8 @@ class ExchangeWorld {
   nlohmann::json m_sandbox;
   std::unique_ptr<ChildProcess> m_sandboxProcess;
   std::unique_ptr<ChildProcess> m_gateway;
+  std::string m_gatewayBUrl;
+  std::unique_ptr<ChildProcess> m_gatewayB;
 };
 
 }  // namespace zb::test

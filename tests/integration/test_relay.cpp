@@ -64,8 +64,11 @@ TEST_CASE("the directory lists the holders registered on the configured Discover
   auto all = World().Client().Directory(SoSession(), "", "");
   REQUIRE(all.ok());
   // The three sources on the retrieval services; the pharmacy and the home's own record also on
-  // the services that receive a release.
-  CHECK(all->size() == 5);
+  // the services that receive a release; and our own gateway on the on-call report service, where
+  // it registers its report FHIR base at start.
+  CHECK(all->size() == 6);
+  CHECK(std::count_if(all->begin(), all->end(),
+                      [](const auto& e) { return e.service == "zorgbrug-waarneem" && e.ura == "90000380"; }) == 1);
   CHECK(std::count_if(all->begin(), all->end(), [](const auto& e) {
           return e.service == "HuisartsVVTInzage" || e.service == "medicatieoverdracht-gf";
         }) == 3);
