@@ -16,12 +16,17 @@
 #include "gateway/audit_log.h"
 #include "net/contract/gateway_api_json.h"
 #include "net/contract/release_services.h"
+#include "net/contract/waarneem_services.h"
 #include "net/http/async_server.h"
+#include "net/jose/base64url.h"
 #include "net/json_member.h"
 #include "nuts_client.h"
+#include "peer_call.h"
 #include "processing_inbound.h"
 #include "rate_limiter.h"
 #include "relay.h"
+#include "report_receiver.h"
+#include "report_sender.h"
 #include "session_proof.h"
 #include "sessions.h"
 
@@ -49,6 +54,10 @@ constexpr std::size_t kMaxLoginBody = 16 * 1024;
 constexpr std::size_t kMaxSearchBody = 16 * 1024;
 // A release is one patient's transaction Bundle: a few dozen resources, far below this.
 constexpr std::size_t kMaxReleaseBody = 2 * 1024 * 1024;
+// An on-call report: its document (a few dozen kB) and its PDF, base64url in JSON.
+constexpr std::size_t kMaxReportBody = 8 * 1024 * 1024;
+// A notification Task or an acknowledgement: a small resource.
+constexpr std::size_t kMaxTaskBody = 64 * 1024;
 
 void SendProblem(ServerResponse& res, const domain::Error& e) {
   res.status = e.status;
@@ -85,7 +94,8 @@ net::http::ClientOptions Outgoing(const GatewayConfig& config, bool loopbackHttp
 class GatewayImpl final : public Gateway {
  public:
   GatewayImpl(const GatewayConfig& config, net::jose::Key userinfoKey, net::jose::Key tokenV2Key,
-              std::unique_ptr<AuditLog> audit, std::unique_ptr<ProcessingInbox> inbox)
+              std::unique_ptr<AuditLog> audit, std::unique_ptr<ProcessingInbox> inbox,
+              std::unique_ptr<SealedShelf> reportsOut, std::unique_ptr<SealedShelf> reportsIn)
       : m_config(config),
         // DEZI, the holders and the address directory: https only.
         m_http(Outgoing(config, false)),
@@ -94,8 +104,11 @@ class GatewayImpl final : public Gateway {
         m_dezi(m_config, m_http, std::move(userinfoKey)),
         m_nuts(m_config, m_nodeHttp, std::move(tokenV2Key)),
         m_relay(m_config, m_http, m_nuts, *m_audit),
-        m_inbox(std::move(inbox)) {
-    if (m_inbox) m_inbound = std::make_unique<InboundProcessing>(m_nuts, *m_audit, *m_inbox);
+        m_inbox(std::move(inbox)),
+        m_peers(m_relay, m_nuts, m_http),
+        m_reportsOut(std::move(reportsOut)),
+        m_reportsIn(std::move(reportsIn)) {
+    if (m_inbox) m_inbound = std::make_unique<InboundProcessing>(m_nuts, *m_audit, *m_inbox, m_config.subject);
   }
   ~GatewayImpl() override { Stop(); }
 
@@ -121,6 +134,17 @@ class GatewayImpl final : public Gateway {
     auto port = m_server->Start(m_config.listenHost, m_config.listenPort);
     if (!port) return MakeError(port.error().code, "listen: " + port.error().detail);
     m_url = "https://" + m_config.listenHost + ":" + std::to_string(port.value());
+    if (m_reportsOut) {
+      // Made now that the address is known; routes reach them only after this (null until then).
+      m_reportSender = std::make_unique<ReportSender>(m_config, *m_reportsOut, m_peers, m_nuts, *m_audit, ReportBase());
+      m_reportReceiver =
+          std::make_unique<ReportReceiver>(m_config, *m_reportsIn, m_peers, m_nuts, *m_audit, ReportBase());
+      m_reportsReady = true;
+      auto activated = m_nuts.Activate(std::string(contract::kReportService), ReportBase());
+      if (!activated)
+        std::clog << "reports: not registered on " << contract::kReportService << ": " << activated.error().detail
+                  << "\n";
+    }
     if (m_inbound) {
       // Pharmacies find where to send their processing answers on Discovery. A node that is down
       // now does not stop the gateway: logins and lookups work, the registration is logged missing.
@@ -134,9 +158,13 @@ class GatewayImpl final : public Gateway {
   std::string InboundUrl() const {
     return (m_config.publicUrl.empty() ? m_url : m_config.publicUrl) + std::string(contract::kInboundBase);
   }
+  std::string ReportBase() const {
+    return (m_config.publicUrl.empty() ? m_url : m_config.publicUrl) + std::string(contract::kReportBase);
+  }
   std::string Url() const override { return m_url; }
   void Stop() override {
     if (m_server) m_server->Stop();
+    m_reportSender.reset();  // stops its retry thread
   }
 
  private:
@@ -339,6 +367,100 @@ class GatewayImpl final : public Gateway {
         },
         kMaxReleaseBody);
     if (m_inbound) InboundRoutes(server);
+    if (m_reportsOut) ReportRoutes(server);
+  }
+
+  // Another organisation's call: rate-limited per address (each is an introspection and an audit record).
+  bool Throttled(const ServerRequest& req, ServerResponse& res) {
+    const int wait = m_inboundLimiter.Take(req.clientAddress);
+    if (wait <= 0) return false;
+    res.status = 429;
+    res.contentType = "application/fhir+json";
+    res.body = OperationOutcomeText("throttled", "too many calls from this address; retry after the given seconds");
+    res.Set("Retry-After", std::to_string(wait));
+    return true;
+  }
+  static void Answer(ServerResponse& res, InboundAnswer answer) {
+    res.status = answer.status;
+    res.contentType = answer.contentType;
+    res.body = std::move(answer.body);
+    if (!answer.wwwAuthenticate.empty()) res.Set("WWW-Authenticate", answer.wwwAuthenticate);
+  }
+  static InboundCall CallOf(const ServerRequest& req) {
+    return {req.Header("Authorization"), req.Header("DPoP"), "", req.body, req.clientAddress};
+  }
+
+  // On-call reports (report_sender.h, report_receiver.h): the desktops' API and the FHIR base
+  // other organisations call.
+  void ReportRoutes(net::http::AsyncServer& server) {
+    const std::string base(contract::kReportBase);
+    server.Route(
+        "POST", base + "/Task",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          if (!m_reportsReady) return Answer(res, Refusal(Issue(503, "transient", "starting")));
+          if (!Throttled(req, res)) Answer(res, m_reportReceiver->Notify(CallOf(req)));
+        },
+        kMaxTaskBody);
+    const std::string uuid = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+    auto serve = [this](const char* method, const char* kind) {
+      return [this, method, kind](const ServerRequest& req, ServerResponse& res) {
+        if (!m_reportsReady) return Answer(res, Refusal(Issue(503, "transient", "starting")));
+        if (!Throttled(req, res)) Answer(res, m_reportSender->Serve(CallOf(req), method, kind, req.matches[1]));
+      };
+    };
+    server.Route("GET", base + "/Task/" + uuid, serve("GET", "Task"));
+    server.Route("PUT", base + "/Task/" + uuid, serve("PUT", "Task"), kMaxTaskBody);
+    server.Route("GET", base + "/Binary/" + uuid, serve("GET", "Binary"));
+    server.Route("GET", base + "/Composition/" + uuid + R"(/\$document)", serve("GET", "Composition"));
+
+    // The desktop sends a signed report: {"receiver_ura", "document": {...}, "pdf": base64url}.
+    server.Route(
+        "POST", "/api/v1/reports",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          auto session = Authorised(req, res);
+          if (!session) return;
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+          const json body = json::parse(req.body, nullptr, false);
+          const auto pdf = net::jose::Base64UrlDecode(body.is_object() ? StringMember(body, "pdf") : std::string());
+          if (!body.is_object() || !body.value("document", json()).is_object() || !pdf)
+            return SendProblem(res, Failure(400, "report_invalid", "give receiver_ura, document and pdf (base64url)"));
+          auto published =
+              m_reportSender->Publish(session->user, {StringMember(body, "receiver_ura"), body["document"].dump(), *pdf,
+                                                      req.Header(contract::kPatientHeader), req.clientAddress});
+          if (!published) return SendProblem(res, published.error());
+          SendJson(res, published->first.dump(), published->second ? 201 : 200);
+        },
+        kMaxReportBody);
+    server.Route("GET", "/api/v1/reports", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      SendJson(res, m_reportSender->Outbox().dump());
+    });
+    server.Route("GET", "/api/v1/inbox", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      SendJson(res, m_reportReceiver->Inbox().dump());
+    });
+    const std::string item = "/api/v1/inbox/([0-9a-f]{40})/";
+    server.Route("POST", item + "pull", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      auto pulled = m_reportReceiver->Pull(session->user, req.matches[1], req.clientAddress);
+      if (!pulled) return SendProblem(res, pulled.error());
+      SendJson(res, pulled->dump());
+    });
+    server.Route("POST", item + "acknowledge", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      auto done = m_reportReceiver->Acknowledge(session->user, req.matches[1], req.clientAddress);
+      if (!done) return SendProblem(res, done.error());
+      SendJson(res, done->dump());
+    });
   }
 
   void InboundRoutes(net::http::AsyncServer& server) {
@@ -369,6 +491,8 @@ class GatewayImpl final : public Gateway {
         [this](const ServerRequest& req, ServerResponse& res) {
           auto session = Authorised(req, res);
           if (!session) return;
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
           if (!m_config.RoleAllowed("relay", session->user.roleCode))
             return SendProblem(res, Failure(403, "role_not_allowed", "this role may not read pharmacy answers"));
           const json body = json::parse(req.body, nullptr, false);
@@ -400,6 +524,12 @@ class GatewayImpl final : public Gateway {
   Relay m_relay;
   std::unique_ptr<ProcessingInbox> m_inbox;
   std::unique_ptr<InboundProcessing> m_inbound;
+  PeerCaller m_peers;
+  std::unique_ptr<SealedShelf> m_reportsOut;
+  std::unique_ptr<SealedShelf> m_reportsIn;
+  std::unique_ptr<ReportSender> m_reportSender;
+  std::unique_ptr<ReportReceiver> m_reportReceiver;
+  std::atomic<bool> m_reportsReady{false};
   SessionStore m_sessions{m_config.sessionIdleSeconds};
   ProofReplays m_proofReplays;
   RateLimiter m_loginLimiter{m_config.loginAttemptsPerMinute};
@@ -430,8 +560,20 @@ domain::Result<std::unique_ptr<Gateway>> Gateway::Start(const GatewayConfig& con
     if (!opened) return MakeError(opened.error().code, "setting 'inbound': " + opened.error().detail);
     inbox = std::move(opened).value();
   }
-  auto gateway = std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(),
-                                               std::move(audit).value(), std::move(inbox));
+  // On-call reports are kept beside the processing answers, under the same key (each file bound
+  // to its name): what this organisation sent, and the notifications it received.
+  std::unique_ptr<SealedShelf> reportsOut, reportsIn;
+  if (!config.inboundDirectory.empty()) {
+    auto out = SealedShelf::Open(config.inboundDirectory + "/reports-sent", config.inboundKeyFile);
+    if (!out) return MakeError(out.error().code, "setting 'inbound' (sent reports): " + out.error().detail);
+    auto in = SealedShelf::Open(config.inboundDirectory + "/reports-received", config.inboundKeyFile);
+    if (!in) return MakeError(in.error().code, "setting 'inbound' (received reports): " + in.error().detail);
+    reportsOut = std::move(out).value();
+    reportsIn = std::move(in).value();
+  }
+  auto gateway =
+      std::make_unique<GatewayImpl>(config, userinfoKey.value(), tokenV2Key.value(), std::move(audit).value(),
+                                    std::move(inbox), std::move(reportsOut), std::move(reportsIn));
   auto ok = gateway->Listen();
   if (!ok) return ok.error();
   return std::unique_ptr<Gateway>(std::move(gateway));

@@ -35,11 +35,16 @@ struct Holder {
 // auth v2 TokenIntrospectionResponse; organization_ura/name come from the credentials presented).
 struct IntrospectedToken {
   bool active = false;
+  std::string issuer;  // iss: the authorization server (of which of the node's subjects) that issued it
   std::string scope;
   std::string clientId;
   std::string organisationUra;
   std::string organisationName;
   std::string jkt;  // cnf.jkt: the token is DPoP-bound to this key
+  // The user the calling organisation's node presented (NutsEmployeeCredential claims), for the audit.
+  std::string employeeId;
+  std::string employeeName;
+  std::string employeeRole;
 };
 
 struct AccessToken {

@@ -37,7 +37,11 @@ domain::Result<IntrospectedToken> NutsClient::Introspect(const std::string& toke
   if (!answer.is_object()) return Failure(502, "node_error", "token introspection did not answer an object");
   IntrospectedToken out;
   out.active = answer.value("active", json()).is_boolean() && answer["active"].get<bool>();
+  out.issuer = net::StringMember(answer, "iss");
   out.scope = net::StringMember(answer, "scope");
+  out.employeeId = net::StringMember(answer, "employee_identifier");
+  out.employeeName = net::StringMember(answer, "employee_name");
+  out.employeeRole = net::StringMember(answer, "employee_role");
   out.clientId = net::StringMember(answer, "client_id");
   out.organisationUra = net::StringMember(answer, "organization_ura");
   out.organisationName = net::StringMember(answer, "organization_name");

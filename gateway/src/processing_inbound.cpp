@@ -34,12 +34,6 @@ std::string IdentifierText(const json& identifier) {
 
 }  // namespace
 
-std::string OperationOutcomeText(const std::string& code, const std::string& text) {
-  return json{{"resourceType", "OperationOutcome"},
-              {"issue", json::array({{{"severity", "error"}, {"code", code}, {"diagnostics", text}}})}}
-      .dump();
-}
-
 ProcessingBundle ReadProcessingBundle(const std::string& body) {
   ProcessingBundle out;
   const json bundle = json::parse(body, nullptr, false);
@@ -127,27 +121,11 @@ InboundAnswer InboundProcessing::Receive(const InboundCall& call) {
       a = {500, OperationOutcomeText("exception", "audit unavailable"), {}};
     return a;
   };
-  const auto space = call.authorization.find(' ');
-  const std::string scheme = call.authorization.substr(0, space == std::string::npos ? 0 : space);
-  const std::string token = space == std::string::npos ? std::string() : call.authorization.substr(space + 1);
-  if ((scheme != "DPoP" && scheme != "Bearer") || token.empty())
-    return refuse(401, "login", "an access token (DPoP or Bearer) is required", nullptr);
-  auto introspected = m_nuts.Introspect(token);
-  if (!introspected) return refuse(503, "transient", "the token cannot be checked now: retry later", nullptr);
-  const IntrospectedToken& t = introspected.value();
-  if (!t.active) return refuse(401, "login", "the access token is not active", nullptr);
-  const std::string scopeList = " " + t.scope + " ";
-  if (scopeList.find(" " + std::string(contract::kProcessingService) + " ") == std::string::npos)
-    return refuse(403, "forbidden", "the token's scope does not cover " + std::string(contract::kProcessingService),
-                  &t);
-  if (t.organisationUra.empty()) return refuse(403, "forbidden", "the token names no organisation (URA)", &t);
-  if (!t.jkt.empty() || scheme == "DPoP") {
-    if (scheme != "DPoP" || t.jkt.empty())
-      return refuse(401, "login", "the token and its authorization scheme do not match", &t);
-    auto problem = m_nuts.DpopProblem(call.dpop, "POST", call.url, t.jkt, token);
-    if (!problem) return refuse(503, "transient", "the DPoP proof cannot be checked now: retry later", &t);
-    if (!problem.value().empty()) return refuse(401, "login", "DPoP: " + problem.value(), &t);
-  }
+  const CheckedToken checked = CheckInboundToken(m_nuts, call, contract::kProcessingService, "POST", m_subject);
+  const IntrospectedToken* sender = checked.token ? &*checked.token : nullptr;
+  if (checked.refusal)
+    return refuse(checked.refusal->status, checked.refusal->problem, checked.refusal->detail, sender);
+  const IntrospectedToken& t = *checked.token;
   ProcessingBundle read = ReadProcessingBundle(call.body);
   if (!read.problems.empty()) {
     std::string text;

@@ -13,24 +13,11 @@
 #include "domain/result.h"
 #include "gateway/audit_log.h"
 #include "identity.h"
+#include "inbound_token.h"
 #include "nuts_client.h"
 #include "processing_inbox.h"
 
 namespace zb::gateway {
-
-struct InboundCall {
-  std::string authorization;  // "DPoP <token>" or "Bearer <token>"
-  std::string dpop;           // the DPoP header
-  std::string url;            // the URL the pharmacy called, as our endpoint is registered
-  std::string body;
-  std::string client;  // peer address, for the audit trail
-};
-
-struct InboundAnswer {
-  int status = 0;
-  std::string body;             // transaction-response or OperationOutcome
-  std::string wwwAuthenticate;  // set on 401
-};
 
 // Reads a processing Bundle: nullopt-free, the problems say what is wrong (element and why).
 struct ProcessingBundle {
@@ -43,13 +30,10 @@ struct ProcessingBundle {
 };
 ProcessingBundle ReadProcessingBundle(const std::string& body);
 
-// The endpoint's error answer: a FHIR OperationOutcome with one issue (`code` from FHIR's IssueType).
-std::string OperationOutcomeText(const std::string& code, const std::string& text);
-
 class InboundProcessing {
  public:
-  InboundProcessing(NutsClient& nuts, AuditLog& audit, ProcessingInbox& inbox)
-      : m_nuts(nuts), m_audit(audit), m_inbox(inbox) {}
+  InboundProcessing(NutsClient& nuts, AuditLog& audit, ProcessingInbox& inbox, std::string subject)
+      : m_nuts(nuts), m_audit(audit), m_inbox(inbox), m_subject(std::move(subject)) {}
   InboundAnswer Receive(const InboundCall& call);
   // The answers `pharmacyUra` sent about `bsn` for the prescriptions `identifiers` ("system|value"),
   // as a searchset Bundle of MedicationDispense (TA, MVE). Audited as a read by the user.
@@ -62,6 +46,7 @@ class InboundProcessing {
   NutsClient& m_nuts;
   AuditLog& m_audit;
   ProcessingInbox& m_inbox;
+  std::string m_subject;  // our subject on the node: tokens must come from its authorization server
 };
 
 }  // namespace zb::gateway

@@ -70,9 +70,10 @@ class Relay {
   domain::Result<RelayResponse> Deliver(const Identity& user, const DeliveryRequest& request);
   domain::Result<std::vector<Holder>> Directory(const std::string& service, const std::string& ura,
                                                 const std::string& name);
+  // The organisation `ura` registered on `service`, kept a minute.
+  domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
 
  private:
-  domain::Result<Holder> FindHolder(const std::string& service, const std::string& ura);
   // Every presentation of an enrolment and delegation credential is on the trail (NEN 7513).
   [[nodiscard]] bool AuditDelivery(const Identity& user, const DeliveryRequest& request, const Holder* holder,
                                    const std::string& bundleId, long status, const std::string& error);

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report_tasks.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "net/contract/waarneem_services.h"
+#include "net/json_member.h"
+
+namespace zb::gateway {
+namespace {
+
+using net::StringMember;
+using nlohmann::json;
+namespace contract = net::contract;
+
+constexpr const char* kUraSystem = "http://fhir.nl/fhir/NamingSystem/ura";
+constexpr const char* kBsnSystem = "http://fhir.nl/fhir/NamingSystem/bsn";
+constexpr const char* kUrnSystem = "urn:ietf:rfc:3986";
+
+json Organisation(const Party& p) {
+  json r{{"type", "Organization"}, {"identifier", {{"system", kUraSystem}, {"value", p.ura}}}};
+  if (!p.name.empty()) r["display"] = p.name;
+  return r;
+}
+
+bool IsUuid(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (s[i] == '-') || (!dash && !std::isxdigit(static_cast<unsigned char>(s[i])))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string FhirInstant(std::int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+json WorkflowTask(const std::string& taskId, const std::string& compositionId, const std::string& bsn,
+                  const Party& sender, const Party& receiver, std::int64_t now, std::int64_t pullUntil) {
+  return {{"resourceType", "Task"},
+          {"id", taskId},
+          {"identifier", {{{"system", kUrnSystem}, {"value", "urn:uuid:" + taskId}}}},
+          {"status", "requested"},
+          {"intent", "order"},
+          {"code",
+           {{"coding",
+             {{{"system", contract::kZbTaskCodeSystem},
+               {"code", contract::kOfferReportCode},
+               {"display", "Waarneemverslag aanbieden"}}}}}},
+          {"focus", {{"reference", "Composition/" + compositionId}}},
+          {"for", {{"identifier", {{"system", kBsnSystem}, {"value", bsn}}}}},
+          {"authoredOn", FhirInstant(now)},
+          {"lastModified", FhirInstant(now)},
+          {"requester", Organisation(sender)},
+          {"owner", Organisation(receiver)},
+          {"restriction", {{"period", {{"end", FhirInstant(pullUntil)}}}}},
+          {"input",
+           {{{"type", {{"text", "document"}}}, {"valueReference", {{"reference", "Composition/" + compositionId}}}},
+            {{"type", {{"text", "pdf"}}}, {"valueReference", {{"reference", "Binary/" + taskId}}}}}}};
+}
+
+json NotificationTask(const std::string& notificationId, const std::string& taskId, const std::string& senderBase,
+                      const Party& sender, const std::string& receiverUra, std::int64_t now, std::int64_t pullUntil) {
+  return {{"resourceType", "Task"},
+          {"identifier", {{{"system", kUrnSystem}, {"value", "urn:uuid:" + notificationId}}}},
+          {"groupIdentifier", {{"system", kUrnSystem}, {"value", "urn:uuid:" + taskId}}},
+          {"basedOn", {{{"reference", senderBase + "/Task/" + taskId}}}},
+          {"status", "requested"},
+          {"intent", "proposal"},
+          {"code", {{"coding", {{{"system", contract::kTaskCodeSystem}, {"code", contract::kPullNotificationCode}}}}}},
+          {"authoredOn", FhirInstant(now)},
+          {"requester", Organisation({sender.ura, ""})},
+          {"owner", Organisation({receiverUra, ""})},
+          {"restriction", {{"period", {{"end", FhirInstant(pullUntil)}}}}},
+          {"input",
+           {{{"type",
+              {{"coding",
+                {{{"system", "http://fhir.nl/fhir/NamingSystem/TaskParameter"}, {"code", "get-workflow-task"}}}}}},
+             {"valueBoolean", true}}}}};
+}
+
+Notification ReadNotification(const std::string& body) {
+  Notification out;
+  const json task = json::parse(body, nullptr, false);
+  if (!task.is_object() || StringMember(task, "resourceType") != "Task") {
+    out.problems.push_back("the body is not a FHIR Task (JSON)");
+    return out;
+  }
+  bool coded = false;
+  const json code = task.value("code", json());
+  if (code.is_object() && code.value("coding", json()).is_array()) {
+    for (const auto& c : code["coding"])
+      coded = coded || (StringMember(c, "system") == contract::kTaskCodeSystem &&
+                        StringMember(c, "code") == contract::kPullNotificationCode);
+  }
+  if (!coded) out.problems.push_back("Task.code must be " + std::string(contract::kPullNotificationCode));
+  if (StringMember(task, "status") != "requested") out.problems.push_back("Task.status must be requested");
+  const json ids = task.value("identifier", json());
+  const std::string id = ids.is_array() && !ids.empty() ? StringMember(ids[0], "value") : std::string();
+  if (id.rfind("urn:uuid:", 0) != 0 || !IsUuid(id.substr(9)))
+    out.problems.push_back("Task.identifier[0].value must be a urn:uuid");
+  else
+    out.id = id.substr(9);
+  auto ura = [&](const char* member) {
+    const json r = task.value(member, json());
+    const json i = r.is_object() ? r.value("identifier", json()) : json();
+    if (StringMember(i, "system") != kUraSystem || StringMember(i, "value").empty()) {
+      out.problems.push_back(std::string("Task.") + member + ".identifier must be a URA");
+      return std::string();
+    }
+    return StringMember(i, "value");
+  };
+  out.requesterUra = ura("requester");
+  out.ownerUra = ura("owner");
+  const json based = task.value("basedOn", json());
+  if (!based.is_array() || based.size() != 1 || StringMember(based[0], "reference").empty())
+    out.problems.push_back("Task.basedOn must hold exactly one reference (the workflow Task)");
+  else
+    out.basedOn = StringMember(based[0], "reference");
+  const json restriction = task.value("restriction", json());
+  const json period = restriction.is_object() ? restriction.value("period", json()) : json();
+  out.periodEnd = period.is_object() ? StringMember(period, "end") : std::string();
+  return out;
+}
+
+std::string TaskIdUnder(const std::string& url, const std::string& base) {
+  const std::string prefix = base + "/Task/";
+  if (url.size() <= prefix.size() || url.compare(0, prefix.size(), prefix) != 0) return {};
+  const std::string id = url.substr(prefix.size());
+  return IsUuid(id) ? id : std::string();
+}
+
+}  // namespace zb::gateway

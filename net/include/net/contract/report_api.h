@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The gateway API for on-call reports (docs/gateway-api.yaml, docs/waarneem-ig.md §5): what a
+// desktop sees of the reports its organisation sent (the outbox) and of the notifications it
+// received (the inbox), and a report pulled from its sender. Readers name the member that is wrong.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+
+namespace zb::net::contract {
+
+struct SentReport {
+  std::string taskId;
+  std::string reportId;
+  std::string patient;  // BSN
+  std::string receiverUra;
+  std::string receiverName;
+  std::string author;          // DEZI number
+  std::int64_t publishedAt{};  // seconds since the epoch
+  // saved (kept, notification not accepted yet), notified, received (document pulled),
+  // completed (read and taken over), no_endpoint (the receiver is not on Discovery: send the PDF)
+  std::string state;
+  std::int64_t notifyAttempts{};
+  std::string lastError;
+  std::int64_t nextAttempt{};
+  std::int64_t notifiedAt{};
+  std::int64_t receivedAt{};
+  std::string readBy;  // "<name> (DEZI <number>)" of the acknowledgement
+  std::string readAt;  // FHIR dateTime
+};
+
+struct InboxItem {
+  std::string id;
+  std::string senderUra;
+  std::string senderName;
+  std::string taskId;
+  std::int64_t receivedAt{};
+  std::string state;  // new, read, acknowledged
+  std::string readBy;
+  std::string acknowledgedBy;
+  std::string acknowledgedAt;
+};
+
+struct PulledReport {
+  InboxItem item;
+  std::string task;  // the sender's workflow Task (FHIR JSON)
+  std::string taskStatus;
+  std::string document;  // the FHIR document Bundle (JSON)
+  std::string pdf;       // the PDF bytes
+};
+
+domain::Result<SentReport> ReadSentReport(std::string_view body);
+domain::Result<std::vector<SentReport>> ReadSentReports(std::string_view body);
+domain::Result<InboxItem> ReadInboxItem(std::string_view body);
+domain::Result<std::vector<InboxItem>> ReadInbox(std::string_view body);
+domain::Result<PulledReport> ReadPulledReport(std::string_view body);
+
+}  // namespace zb::net::contract
