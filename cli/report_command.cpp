@@ -142,7 +142,8 @@ bool WriteText(const std::string& path, const std::string& text) {
 }  // namespace
 
 bool ReportCommands::Parsed() const {
-  return create->parsed() || sign->parsed() || correct->parsed() || list->parsed() || exportFiles->parsed();
+  return create->parsed() || sign->parsed() || correct->parsed() || list->parsed() || exportFiles->parsed() ||
+         ExchangeParsed(*this);
 }
 
 ReportCommands AddReportCommands(CLI::App& app, ReportArgs& a) {
@@ -184,10 +185,12 @@ ReportCommands AddReportCommands(CLI::App& app, ReportArgs& a) {
   n->add_option("--request", a.requests, "A request to the own physician: text;dd-mm-jjjj[;spoed]");
   c.exportFiles->add_option("--fhir", a.fhirFile, "Write the signed version's FHIR document here");
   c.exportFiles->add_option("--pdf", a.pdfFile, "Write the PDF here");
+  AddReportExchangeCommands(report, c, a);
   return c;
 }
 
 int RunReport(const ReportCommands& c, const ReportArgs& a) {
+  if (ExchangeParsed(c)) return RunReportExchange(c, a);
   auto opened = workstation::Workstation::Open(ConfigFrom(a.session));
   if (!opened) return Fail(kExitRefused, opened.error().detail);
   auto& w = *opened.value();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// zorgbrug-cli report new|sign|correct|list|export: the on-call reports of the workstation's store
-// for scripts (waarneem.md, docs/waarneem-ig.md). A report is written as a draft, signed by the
-// logged-in physician, exported as its frozen FHIR document or as PDF. Sending is not built yet.
+// zorgbrug-cli report new|sign|correct|list|export|send|outbox|inbox|read|ack: the on-call
+// reports of the workstation's store for scripts (waarneem.md, docs/waarneem-ig.md). A report is
+// written as a draft, signed by the logged-in physician, exported as its frozen FHIR document or
+// as PDF, and sent to the patient's own organisation through the gateway; the receiving side lists
+// its inbox, reads a report (pulled live) and acknowledges it.
 #include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
@@ -26,6 +28,9 @@ struct ReportArgs {
   std::vector<std::string> medication;  // system|value=text of an agreement released in the shift
   std::vector<std::string> requests;    // text;dd-mm-jjjj[;spoed]
   std::string fhirFile, pdfFile;
+  std::string to;        // send: the receiving organisation's URA
+  bool pending = false;  // send: every queued report again
+  std::string item;      // read / ack: the inbox item
 };
 
 struct ReportCommands {
@@ -34,6 +39,11 @@ struct ReportCommands {
   CLI::App* correct = nullptr;
   CLI::App* list = nullptr;
   CLI::App* exportFiles = nullptr;
+  CLI::App* send = nullptr;
+  CLI::App* outbox = nullptr;
+  CLI::App* inbox = nullptr;
+  CLI::App* read = nullptr;
+  CLI::App* ack = nullptr;
   bool Parsed() const;
 };
 
@@ -41,5 +51,9 @@ ReportCommands AddReportCommands(CLI::App& app, ReportArgs& args);
 // Exit codes: 0 done; 1 usage (a value that does not parse, named); 2 refused (the reason on
 // stderr: not signable, not found, store); 4 login refused.
 int RunReport(const ReportCommands& commands, const ReportArgs& args);
+// send, outbox, inbox, read, ack (report_exchange_command.cpp); exit 3: the gateway cannot be reached.
+void AddReportExchangeCommands(CLI::App* report, ReportCommands& commands, ReportArgs& args);
+bool ExchangeParsed(const ReportCommands& commands);
+int RunReportExchange(const ReportCommands& commands, const ReportArgs& args);
 
 }  // namespace zb::cli

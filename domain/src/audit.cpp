@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 21> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 24> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -28,6 +28,9 @@ constexpr std::array<std::pair<AuditAction, const char*>, 21> kNames{{
     {AuditAction::kReleaseProcessed, "release-processed"},
     {AuditAction::kReportSaved, "report-saved"},
     {AuditAction::kReportSigned, "report-signed"},
+    {AuditAction::kReportSent, "report-sent"},
+    {AuditAction::kReportRead, "report-read"},
+    {AuditAction::kReportAcknowledged, "report-acknowledged"},
 }};
 }  // namespace
 

@@ -54,6 +54,12 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("waarneemverslag opgeslagen");
     case d::AuditAction::kReportSigned:
       return Tr("waarneemverslag ondertekend");
+    case d::AuditAction::kReportSent:
+      return Tr("waarneemverslag verzonden");
+    case d::AuditAction::kReportRead:
+      return Tr("waarneemverslag gelezen");
+    case d::AuditAction::kReportAcknowledged:
+      return Tr("waarneemverslag gelezen en overgenomen");
   }
   return d::ToString(action);
 }

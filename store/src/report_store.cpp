@@ -139,4 +139,98 @@ domain::Result<bool> ReportStore::RemoveDraft(const std::string& reportId) {
   return false;
 }
 
+namespace {
+
+constexpr const char* kSendColumns =
+    "report_id, receiver_ura, state, queued_at, updated_at, attempts, last_error, task_id";
+
+domain::Result<ReportSend> LoadSend(Statement& row) {
+  ReportSend s;
+  s.reportId = row.Text(0);
+  s.receiverUra = row.Text(1);
+  s.state = row.Text(2);
+  auto queued = detail::InstantFromText(row.Text(3));
+  auto updated = detail::InstantFromText(row.Text(4));
+  if (!queued || !updated)
+    return MakeError(ErrorCode::kInconsistent, "report_sends row " + s.reportId + " has an unreadable time");
+  s.queuedAt = *queued;
+  s.updatedAt = *updated;
+  s.attempts = row.Int(5);
+  s.lastError = row.Text(6);
+  s.taskId = row.Text(7);
+  return s;
+}
+
+}  // namespace
+
+domain::Result<bool> ReportStore::QueueSend(const std::string& reportId, const std::string& receiverUra,
+                                            domain::Instant now) {
+  auto existing = GetSend(reportId);
+  if (!existing) return existing.error();
+  if (existing.value()) {
+    if (existing.value()->receiverUra == receiverUra) return true;
+    return MakeError(ErrorCode::kInconsistent,
+                     "report " + reportId + " was sent to URA " + existing.value()->receiverUra + " before");
+  }
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(
+      "INSERT INTO report_sends(report_id, receiver_ura, state, queued_at, updated_at)"
+      " SELECT report_id, ?, 'queued', ?, ? FROM reports WHERE report_id = ? AND status <> 'draft'");
+  if (!s) return s.error();
+  const std::string when = detail::InstantText(now);
+  s.value().Bind(1, receiverUra).Bind(2, when).Bind(3, when).Bind(4, reportId);
+  if (auto r = s.value().Run(); !r) return r.error();
+  if (m_db->Changes() == 0)
+    return MakeError(ErrorCode::kInconsistent, "report " + reportId + " is not a signed version: sign it first");
+  return true;
+}
+
+domain::Result<bool> ReportStore::MarkSend(const ReportSend& send) {
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(
+      "UPDATE report_sends SET state = ?, updated_at = ?, attempts = ?, last_error = ?, task_id = ?"
+      " WHERE report_id = ?");
+  if (!s) return s.error();
+  s.value()
+      .Bind(1, send.state)
+      .Bind(2, detail::InstantText(send.updatedAt))
+      .Bind(3, send.attempts)
+      .Bind(4, send.lastError)
+      .Bind(5, send.taskId)
+      .Bind(6, send.reportId);
+  if (auto r = s.value().Run(); !r) return r.error();
+  if (m_db->Changes() == 0) return MakeError(ErrorCode::kMissing, "report " + send.reportId + " was never queued");
+  return true;
+}
+
+domain::Result<std::optional<ReportSend>> ReportStore::GetSend(const std::string& reportId) {
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(std::string("SELECT ") + kSendColumns + " FROM report_sends WHERE report_id = ?");
+  if (!s) return s.error();
+  s.value().Bind(1, reportId);
+  if (!s.value().Step()) {
+    if (s.value().error()) return *s.value().error();
+    return std::optional<ReportSend>();
+  }
+  auto r = LoadSend(s.value());
+  if (!r) return r.error();
+  return std::optional<ReportSend>(std::move(r).value());
+}
+
+domain::Result<std::vector<ReportSend>> ReportStore::Sends(const std::string& state) {
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(std::string("SELECT ") + kSendColumns +
+                         " FROM report_sends WHERE state = ? ORDER BY queued_at, report_id");
+  if (!s) return s.error();
+  s.value().Bind(1, state);
+  std::vector<ReportSend> out;
+  while (s.value().Step()) {
+    auto r = LoadSend(s.value());
+    if (!r) return r.error();
+    out.push_back(std::move(r).value());
+  }
+  if (s.value().error()) return *s.value().error();
+  return out;
+}
+
 }  // namespace zb::store

@@ -152,6 +152,22 @@ CREATE INDEX reports_patient ON reports(patient_id, id);
 CREATE TRIGGER reports_signed_frozen BEFORE UPDATE ON reports WHEN OLD.status <> 'draft'
 BEGIN SELECT RAISE(ABORT, 'a signed report version cannot change'); END;
 )sql",
+    // 7 -> 8: sending a signed report version to the patient's own organisation. The row is written
+    // before the gateway is asked, so a crash in between sends it again at the next start (the
+    // gateway keeps one per report); state: queued, sent (the gateway has it), no_endpoint (PDF by
+    // secure mail), delivered_by_hand (confirmed), refused. No patient data: the report holds it.
+    R"sql(
+CREATE TABLE report_sends(
+  report_id TEXT PRIMARY KEY REFERENCES reports(report_id) ON DELETE CASCADE,
+  receiver_ura TEXT NOT NULL,
+  state TEXT NOT NULL,
+  queued_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  task_id TEXT NOT NULL DEFAULT '');
+CREATE INDEX report_sends_state ON report_sends(state);
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

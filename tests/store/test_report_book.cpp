@@ -26,7 +26,8 @@ struct Desk {
       *store, [this] { return user; },
       [this](d::AuditAction a, const std::string&, const std::string&, const std::string& outcome) {
         audit.push_back(std::string(d::ToString(a)) + " " + outcome);
-      }})};
+      },
+      [] { return std::string(); }, nullptr})};
   d::RegisteredPatient Patient(const std::string& bsn, const std::string& name) {
     auto p = test::SyntheticPatient(bsn, name);
     p.id = store->patients().Save(p).value();

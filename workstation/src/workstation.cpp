@@ -133,7 +133,12 @@ domain::Result<std::unique_ptr<Workstation>> Workstation::Open(const Config& con
                          return self->user;
                        },
                        [self](domain::AuditAction action, const std::string& bsn, const std::string& context,
-                              const std::string& outcome) { self->Record(action, bsn, context, outcome); }}));
+                              const std::string& outcome) { self->Record(action, bsn, context, outcome); },
+                       [self] {
+                         std::lock_guard lock(self->mutex);
+                         return self->session;
+                       },
+                       &self->gateway}));
   impl->releases = std::make_unique<ReleaseDesk>(std::make_unique<ReleaseDesk::Impl>(
       ReleaseDesk::Impl{*self->store,
                         [self] {

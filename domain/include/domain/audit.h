@@ -28,11 +28,14 @@ enum class AuditAction {
   kDraftCreated,  // a medication draft before admission (prescribing.md): local, never sent
   kDraftEdited,
   kDraftDeleted,
-  kReleaseQueued,     // drafts released: their Bundles written to the outbox
-  kReleaseSent,       // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
-  kReleaseProcessed,  // the pharmacy's processing answer (TA/MVE) to a delivered release read
-  kReportSaved,       // an on-call report (waarneem.md) written or edited as a draft: local
-  kReportSigned,      // an on-call report version signed and frozen
+  kReleaseQueued,       // drafts released: their Bundles written to the outbox
+  kReleaseSent,         // one Bundle sent to a receiver (outcome: delivered, refused, retry, unknown)
+  kReleaseProcessed,    // the pharmacy's processing answer (TA/MVE) to a delivered release read
+  kReportSaved,         // an on-call report (waarneem.md) written or edited as a draft: local
+  kReportSigned,        // an on-call report version signed and frozen
+  kReportSent,          // a signed version handed to the gateway for the patient's own organisation
+  kReportRead,          // another organisation's on-call report pulled and shown
+  kReportAcknowledged,  // "gelezen en overgenomen": the sender's Task completed
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

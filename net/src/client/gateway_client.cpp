@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/client/gateway_client.h"
 
+#include <nlohmann/json.hpp>
+
 #include "net/client/session_proof.h"
 #include "net/contract/gateway_api_json.h"
+#include "net/jose/base64url.h"
 
 namespace zb::net::client {
 namespace {
@@ -163,6 +166,48 @@ domain::Result<http::Response> GatewayClient::Processing(const std::string& sess
   request.headers.push_back({"Accept", "application/fhir+json"});
   request.headers.push_back({std::string(contract::kPatientHeader), patient});
   return RelayResult(m_http.Send(request));
+}
+
+domain::Result<contract::SentReport> GatewayClient::SendReport(const std::string& session,
+                                                               const std::string& receiverUra,
+                                                               const std::string& patient, const std::string& document,
+                                                               const std::string& pdf) const {
+  const std::string url = m_baseUrl + "/api/v1/reports";
+  const nlohmann::json parsed = nlohmann::json::parse(document, nullptr, false);
+  const nlohmann::json body{{"receiver_ura", receiverUra}, {"document", parsed}, {"pdf", jose::Base64UrlEncode(pdf)}};
+  http::Request request{"POST", url, SessionHeaders(session, "POST", url), body.dump()};
+  request.headers.push_back({"Content-Type", "application/json"});
+  request.headers.push_back({std::string(contract::kPatientHeader), patient});
+  auto response = m_http.Send(request);
+  // 201: kept and notified now (or queued); 200: this report was kept before.
+  const long expected = response && response->status == 200 ? 200 : 201;
+  return Expect<contract::SentReport>(std::move(response), expected, contract::ReadSentReport);
+}
+
+domain::Result<std::vector<contract::SentReport>> GatewayClient::SentReports(const std::string& session) const {
+  const std::string url = m_baseUrl + "/api/v1/reports";
+  return Expect<std::vector<contract::SentReport>>(Call({"GET", url, SessionHeaders(session, "GET", url), ""}), 200,
+                                                   contract::ReadSentReports);
+}
+
+domain::Result<std::vector<contract::InboxItem>> GatewayClient::Inbox(const std::string& session) const {
+  const std::string url = m_baseUrl + "/api/v1/inbox";
+  return Expect<std::vector<contract::InboxItem>>(Call({"GET", url, SessionHeaders(session, "GET", url), ""}), 200,
+                                                  contract::ReadInbox);
+}
+
+domain::Result<contract::PulledReport> GatewayClient::PullReport(const std::string& session,
+                                                                 const std::string& id) const {
+  const std::string url = m_baseUrl + "/api/v1/inbox/" + http::UrlEncode(id) + "/pull";
+  return Expect<contract::PulledReport>(Call({"POST", url, SessionHeaders(session, "POST", url), ""}), 200,
+                                        contract::ReadPulledReport);
+}
+
+domain::Result<contract::InboxItem> GatewayClient::AcknowledgeReport(const std::string& session,
+                                                                     const std::string& id) const {
+  const std::string url = m_baseUrl + "/api/v1/inbox/" + http::UrlEncode(id) + "/acknowledge";
+  return Expect<contract::InboxItem>(Call({"POST", url, SessionHeaders(session, "POST", url), ""}), 200,
+                                     contract::ReadInboxItem);
 }
 
 }  // namespace zb::net::client

@@ -29,6 +29,18 @@ struct StoredReport {
   std::string document;  // signed: the FHIR document as frozen; empty for a draft
 };
 
+// A signed version on its way to the patient's own organisation (schema 8, report_sends).
+struct ReportSend {
+  std::string reportId;
+  std::string receiverUra;
+  std::string state;  // queued, sent, no_endpoint, delivered_by_hand, refused
+  domain::Instant queuedAt;
+  domain::Instant updatedAt;
+  std::int64_t attempts = 0;
+  std::string lastError;
+  std::string taskId;  // the sender gateway's workflow Task
+};
+
 class ReportStore {
  public:
   ReportStore(std::shared_ptr<Database> db, const Cipher& cipher) : m_db(std::move(db)), m_cipher(cipher) {}
@@ -40,6 +52,14 @@ class ReportStore {
   domain::Result<std::optional<StoredReport>> Get(const std::string& reportId);
   // Removes a draft version; a signed one is refused (kInconsistent). False when there was none.
   domain::Result<bool> RemoveDraft(const std::string& reportId);
+
+  // Notes that a signed version is to be sent to `receiverUra` (before the gateway is asked).
+  // Again for the same receiver: unchanged, true; for another: refused (kInconsistent).
+  domain::Result<bool> QueueSend(const std::string& reportId, const std::string& receiverUra, domain::Instant now);
+  domain::Result<bool> MarkSend(const ReportSend& send);
+  domain::Result<std::optional<ReportSend>> GetSend(const std::string& reportId);
+  // The sends in `state`, oldest first.
+  domain::Result<std::vector<ReportSend>> Sends(const std::string& state);
 
  private:
   domain::Result<StoredReport> Load(Statement& row);

@@ -4,7 +4,10 @@
 // shift as drafts kept sealed in the local store (nothing written is lost), signed by the logged-in
 // physician — who is the author, from the DEZI verklaring, never typed in — which freezes the
 // version and its FHIR document, and corrected as a new version. Every save and signature is in
-// the audit trail. Sending is not here yet (issue 16's transport step).
+// the audit trail. Sending goes through the organisation's gateway (sender-hosted notified pull,
+// docs/waarneem-ig.md §5): the send is noted in the store before the gateway is asked, so a crash
+// in between sends it again (SendPending) and the gateway keeps one per report. The inbox lists the
+// reports other organisations sent; reading pulls one live, acknowledging completes the sender's Task.
 // Threads: call from one thread at a time (the UI thread); each call is one store transaction.
 #include <functional>
 #include <memory>
@@ -20,6 +23,9 @@
 namespace zb::store {
 class LocalStore;
 }
+namespace zb::net::client {
+class GatewayClient;
+}
 
 namespace zb::workstation {
 
@@ -32,6 +38,47 @@ struct ReportEntry {
   domain::Instant updatedAt;
 };
 
+// A sent report as the sender's screens show it: the local send merged with what the gateway says.
+struct SentReportStatus {
+  std::string reportId;
+  std::string taskId;
+  std::string patientBsn;
+  std::string receiverUra;
+  std::string receiverName;
+  // queued (not at the gateway yet: sent again later), refused (the gateway said no: lastError),
+  // saved (at the gateway, notification not accepted yet), notified, received (pulled),
+  // completed (read and taken over: readBy, readAt), no_endpoint (send the PDF by secure mail),
+  // delivered_by_hand (confirmed after secure mail)
+  std::string state;
+  domain::Instant queuedAt;
+  std::int64_t attempts = 0;
+  std::string lastError;
+  std::string readBy;
+  std::string readAt;
+  bool unreadTooLong = false;  // not completed kUnreadHours after it was queued
+};
+
+struct InboxReport {
+  std::string id;
+  std::string senderUra;
+  std::string senderName;
+  std::string state;  // new, read, acknowledged
+  domain::Instant receivedAt;
+  std::string readBy;
+  std::string acknowledgedBy;
+  std::string acknowledgedAt;
+};
+
+struct PulledLocumReport {
+  InboxReport item;
+  domain::LocumReport report;
+  std::string taskStatus;  // the sender's workflow Task: requested, received, completed
+  std::string pdf;         // the sender's PDF rendering
+};
+
+// Renders a signed report as PDF bytes (the caller has the PDF writer; the workstation does not).
+using ReportPdfRenderer = std::function<domain::Result<std::string>(const domain::LocumReport&)>;
+
 class ReportBook {
  public:
   struct Impl {
@@ -40,6 +87,8 @@ class ReportBook {
     std::function<void(domain::AuditAction, const std::string& bsn, const std::string& context,
                        const std::string& outcome)>
         audit;
+    std::function<std::string()> session;
+    const net::client::GatewayClient* gateway = nullptr;
   };
   explicit ReportBook(std::unique_ptr<Impl> impl);
   ~ReportBook();
@@ -75,7 +124,26 @@ class ReportBook {
   // The FHIR document frozen when `reportId` was signed (problem "not_found" if none).
   domain::Result<std::string> Document(const domain::RegisteredPatient& patient, const std::string& reportId);
 
+  // Sends the signed version `reportId` to the organisation `receiverUra` (the patient's own
+  // physician's): noted in the store first, then handed to the gateway with its PDF. A gateway that
+  // cannot be reached leaves it queued (state "queued", lastError), not an error.
+  domain::Result<SentReportStatus> Send(const domain::RegisteredPatient& patient, const std::string& reportId,
+                                        const std::string& receiverUra, const ReportPdfRenderer& pdf,
+                                        domain::Instant now);
+  // Sends every queued report again (after a crash or while the gateway was away).
+  domain::Result<std::vector<SentReportStatus>> SendPending(const ReportPdfRenderer& pdf, domain::Instant now);
+  // The organisation's sent reports, newest first, with what the gateway knows of each.
+  domain::Result<std::vector<SentReportStatus>> Outbox(domain::Instant now);
+  static constexpr int kUnreadHours = 24;
+  domain::Result<std::vector<InboxReport>> Inbox();
+  // Pulls inbox item `id` from its sender now, as the logged-in user (audited at both ends).
+  domain::Result<PulledLocumReport> Read(const std::string& id);
+  // "Gelezen en overgenomen" by the logged-in physician.
+  domain::Result<InboxReport> Acknowledge(const std::string& id);
+
  private:
+  domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
+                                            domain::Instant now);
   std::unique_ptr<Impl> m_impl;
 };
 

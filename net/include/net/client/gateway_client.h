@@ -11,6 +11,7 @@
 
 #include "domain/result.h"
 #include "net/contract/gateway_api.h"
+#include "net/contract/report_api.h"
 #include "net/http/client.h"
 
 namespace zb::net::client {
@@ -43,6 +44,18 @@ class GatewayClient {
   domain::Result<http::Response> Processing(const std::string& session, const std::string& pharmacyUra,
                                             const std::vector<std::string>& identifiers,
                                             const std::string& patient) const;
+
+  // On-call reports (docs/waarneem-ig.md §5). Sends a signed report's FHIR document and PDF to the
+  // gateway, which keeps it and notifies `receiverUra`; the same report again answers what is kept.
+  domain::Result<contract::SentReport> SendReport(const std::string& session, const std::string& receiverUra,
+                                                  const std::string& patient, const std::string& document,
+                                                  const std::string& pdf) const;
+  domain::Result<std::vector<contract::SentReport>> SentReports(const std::string& session) const;
+  domain::Result<std::vector<contract::InboxItem>> Inbox(const std::string& session) const;
+  // Pulls the report of inbox item `id` from its sender now, as the logged-in user.
+  domain::Result<contract::PulledReport> PullReport(const std::string& session, const std::string& id) const;
+  // "Gelezen en overgenomen": completes the sender's workflow Task as this user.
+  domain::Result<contract::InboxItem> AcknowledgeReport(const std::string& session, const std::string& id) const;
 
   // The same calls in two halves, for callers that send many at once (MultiClient).
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,

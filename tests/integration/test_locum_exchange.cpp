@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// On-call reports between two organisations (docs/waarneem-ig.md §5), with real processes: the
+// sandbox node serving both nursing homes, a gateway per organisation, and zorgbrug-cli on a store
+// per organisation. The on-call SO of organisation 01 writes, signs and sends; the patient's own SO
+// at organisation 02 sees the notification, pulls the report and acknowledges it; the sender's
+// outbox then says who read it. A third organisation's token is refused; the notification names no
+// patient; both audit trails hold the pull and the acknowledgement.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "exchange_world.h"
+#include "net/contract/waarneem_services.h"
+#include "net/jose/base64url.h"
+#include "net/jose/jws.h"
+#include "net/jose/key.h"
+#include "net/jose/random.h"
+
+using namespace zb;
+using nlohmann::json;
+
+namespace {
+
+test::ExchangeWorld& World() {
+  static test::ExchangeWorld world;
+  static const std::string started = world.StartSecondGateway();
+  if (!started.empty()) FAIL("the second organisation's gateway did not start: " << started);
+  return world;
+}
+
+struct Cli {
+  std::string dir;
+  std::string store;
+  std::string gateway;
+  std::tuple<int, std::string, std::string> Run(std::initializer_list<std::string> pieces) const {
+    const std::string out = dir + "/out.txt";
+    std::string cmd = ZB_CLI_PATH;
+    for (const auto& p : pieces) (cmd += " ") += p;
+    cmd += " --store '";
+    cmd += store;
+    cmd += "' --no-keychain > '";
+    cmd += out;
+    cmd += "'";
+    test::ChildProcess cli({"/bin/sh", "-c", cmd}, dir + "/cli.log",
+                           {"ZORGBRUG_GATEWAY=" + gateway, "ZORGBRUG_CA_FILE=" + World().caFile()}, false);
+    const int rc = cli.Wait(std::chrono::seconds(60));
+    return {rc, test::ReadTextFile(out), test::ReadTextFile(dir + "/cli.log")};
+  }
+};
+
+std::vector<json> AuditRecords(const std::string& file, const std::string& event) {
+  std::vector<json> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    const json r = json::parse(line, nullptr, false);
+    if (r.is_object() && r.value("event", "") == event) out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an on-call report goes from one organisation to the patient's own and comes back as read") {
+  const Cli sender{test::MakeTempDir("zb-report-sender"), "", World().gatewayUrl()};
+  const Cli receiver{test::MakeTempDir("zb-report-receiver"), "", World().secondGatewayUrl()};
+  const_cast<Cli&>(sender).store = sender.dir + "/zorgbrug.db";
+  const_cast<Cli&>(receiver).store = receiver.dir + "/zorgbrug.db";
+  const std::string patient = " --bsn 999991000 --register '" + std::string(ZB_DEMO_DIR) + "/register.json'";
+
+  std::string id;
+  {
+    const auto [rc, out, err] = sender.Run(
+        {"report new", patient,
+         " --persona so --contact-start 2026-12-02T02:10:00+01:00 --contact-minutes 35 --caller nurse --urgency 2"
+         " --phone 030-0000399 --reason 'Gevallen op de kamer' --subjective 'Pijn linkerheup'"
+         " --objective 'Geen exorotatie' --icpc 'A80=Ongeval/letsel' --evaluation 'Val zonder fractuur'"
+         " --plan 'Paracetamol zo nodig' --request 'Heup opnieuw beoordelen;03-12-2026;spoed'"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    id = out.substr(0, out.find(' '));
+    const auto [rc2, out2, err2] = sender.Run({"report sign", patient, " --persona so --id ", id});
+    INFO(err2);
+    REQUIRE(rc2 == 0);
+  }
+  {  // A draft-free send: signed, to organisation 02 (URA 90000381), notified at once.
+    const auto [rc, out, err] = sender.Run({"report send", patient, " --persona so --id ", id, " --to 90000381"});
+    INFO(err << World().gatewayLog() << World().secondGatewayLog());
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains(id + "  notified  naar Tést Zorginstelling 02"));
+    // Sent again: the gateway has it; no second notification.
+    const auto [rc2, out2, err2] = sender.Run({"report send", patient, " --persona so --id ", id, " --to 90000381"});
+    CHECK(rc2 == 0);
+  }
+
+  // The receiving organisation's inbox: exactly one notification, and it names no patient.
+  std::string item;
+  {
+    const auto [rc, out, err] = receiver.Run({"report inbox --persona andere-ura"});
+    INFO(err << World().secondGatewayLog());
+    REQUIRE(rc == 0);
+    CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+    CHECK_THAT(out, Catch::Contains("  new  van Tést Zorginstelling 01 (URA 90000380)"));
+    item = out.substr(0, out.find(' '));
+    REQUIRE(item.size() == 40);
+
+    auto client = net::client::GatewayClient(World().secondGatewayUrl(), World().Trust());
+    net::client::HeadlessBrowser browser("andere-ura", World().Trust());
+    auto session = net::client::Login(client, browser, std::chrono::seconds(30));
+    REQUIRE(session);
+    const std::string url = World().secondGatewayUrl() + "/api/v1/inbox";
+    const auto inbox =
+        World().Send({"GET", url, net::client::GatewayClient::SessionHeaders(session->token, "GET", url), ""});
+    REQUIRE(inbox.status == 200);
+    const json notification = json::parse(inbox.body).at(0).at("as_received");
+    CHECK(notification["code"]["coding"][0]["code"] == "pull-notification");
+    CHECK(notification["owner"]["identifier"]["value"] == "90000381");
+    CHECK(notification["requester"]["identifier"]["value"] == "90000380");
+    const std::string text = notification.dump();
+    CHECK(text.find("999991000") == std::string::npos);
+    CHECK(text.find("Jansen") == std::string::npos);
+    CHECK(text.find("Gevallen") == std::string::npos);
+    CHECK_FALSE(notification.contains("for"));
+  }
+
+  {  // Read: pulled live from the sender with the receiving physician's own token.
+    const std::string pdf = receiver.dir + "/verslag.pdf";
+    const auto [rc, out, err] = receiver.Run({"report read --persona andere-ura --item ", item, " --pdf ", pdf});
+    INFO(err << World().gatewayLog());
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains("Patiënt: A. Jansen") && Catch::Contains("Reden: Gevallen op de kamer") &&
+                        Catch::Contains("Verzoek: Heup opnieuw beoordelen") &&
+                        Catch::Contains("Status bij verzender: requested"));
+    CHECK(test::ReadTextFile(pdf).rfind("%PDF-", 0) == 0);
+    // The document was pulled: the sender's outbox says received (not yet read and taken over).
+    const auto [rc2, out2, err2] = sender.Run({"report outbox --persona so"});
+    REQUIRE(rc2 == 0);
+    CHECK_THAT(out2, Catch::Contains(id + "  received"));
+  }
+
+  {  // A third organisation (the GP practice) with a valid token of its own: 403 on the document.
+    const net::jose::Key key = net::jose::Key::GenerateEcP256().value();
+    const auto r = World().Send(
+        {"POST",
+         World().sandbox()["control"].get<std::string>() + "/inbound-token",
+         {{"Content-Type", "application/json"}},
+         json{{"holder", "huisarts"}, {"scope", net::contract::kReportPullScope}, {"jkt", key.Thumbprint()}}.dump()});
+    REQUIRE(r.status == 200);
+    const std::string token = json::parse(r.body)["token"];
+    const std::string url =
+        World().gatewayUrl() + std::string(net::contract::kReportBase) + "/Composition/" + id + "/$document";
+    const json claims{{"htm", "GET"},
+                      {"htu", url},
+                      {"iat", std::time(nullptr)},
+                      {"jti", net::jose::RandomUuid()},
+                      {"ath", net::jose::Base64UrlEncode(net::jose::Sha256(token))}};
+    const std::string proof =
+        net::jose::SignJws({{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"jwk", key.PublicJwk()}}, claims.dump(), key)
+            .value();
+    const auto pulled = World().Send({"GET", url, {{"Authorization", "DPoP " + token}, {"DPoP", proof}}, ""});
+    CHECK(pulled.status == 403);
+    CHECK(pulled.body.find("Gevallen") == std::string::npos);
+  }
+
+  {  // Gelezen en overgenomen.
+    const auto [rc, out, err] = receiver.Run({"report ack --persona andere-ura --item ", item});
+    INFO(err << World().gatewayLog());
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains("acknowledged") && Catch::Contains("overgenomen door K. Visser (DEZI 900000048)"));
+  }
+  {
+    const auto [rc, out, err] = sender.Run({"report outbox --persona so"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains(id + "  completed") && Catch::Contains("gelezen door K. Visser (DEZI 900000048)"));
+    CHECK(out.find("NIET GELEZEN") == std::string::npos);
+  }
+
+  // The sender's trail: each read by organisation 02 with the reader's DEZI number, the refused
+  // third party, and the acknowledgement.
+  const auto reads = AuditRecords(World().auditFile(), "waarneem-read");
+  bool documentRead = false, refused = false;
+  for (const auto& r : reads) {
+    if (r["actor"]["ura"] == "90000381" && r["actor"]["dezi_number"] == "900000048" && r["outcome"]["status"] == 200)
+      documentRead = true;
+    if (r["actor"]["ura"] == "90000401" && r["outcome"]["status"] == 403) refused = true;
+  }
+  CHECK(documentRead);
+  CHECK(refused);
+  const auto acks = AuditRecords(World().auditFile(), "waarneem-acknowledged");
+  REQUIRE(acks.size() == 1);
+  CHECK(acks[0]["actor"]["dezi_number"] == "900000048");
+  CHECK(AuditRecords(World().auditFile(), "waarneem-notified").size() == 1);
+  // The receiver's trail: the notification (once), the pull with the patient, the acknowledgement.
+  const auto notifications = AuditRecords(World().secondAuditFile(), "waarneem-notification");
+  REQUIRE(notifications.size() == 1);
+  CHECK(notifications[0]["outcome"]["status"] == 201);
+  const auto pulls = AuditRecords(World().secondAuditFile(), "waarneem-pulled");
+  REQUIRE(pulls.size() == 1);
+  CHECK(pulls[0]["actor"]["dezi_number"] == "900000048");
+  CHECK(pulls[0]["patient"].is_string());
+  CHECK(AuditRecords(World().secondAuditFile(), "waarneem-acknowledge").size() == 1);
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sending, receiving and acknowledging on-call reports through the organisation's gateway
+// (report_book.h; docs/waarneem-ig.md §5).
+#include <algorithm>
+#include <boost/date_time/posix_time/conversion.hpp>
+#include <map>
+
+#include "draft_book_impl.h"
+#include "net/client/gateway_client.h"
+#include "net/fhir/locum_codec.h"
+#include "net/fhir/locum_report_fhir.h"
+#include "store/local_store.h"
+#include "workstation/report_book.h"
+
+namespace zb::workstation {
+
+using domain::ErrorCode;
+
+namespace {
+
+domain::Instant FromEpoch(std::int64_t seconds) {
+  return boost::posix_time::from_time_t(static_cast<std::time_t>(seconds));
+}
+
+InboxReport InboxOf(const net::contract::InboxItem& i) {
+  return {i.id,     i.senderUra,      i.senderName,    i.state, FromEpoch(i.receivedAt),
+          i.readBy, i.acknowledgedBy, i.acknowledgedAt};
+}
+
+SentReportStatus StatusOf(const store::ReportSend& s) {
+  SentReportStatus out;
+  out.reportId = s.reportId;
+  out.taskId = s.taskId;
+  out.receiverUra = s.receiverUra;
+  out.state = s.state;
+  out.queuedAt = s.queuedAt;
+  out.attempts = s.attempts;
+  out.lastError = s.lastError;
+  return out;
+}
+
+// What the gateway says overrides the local "sent": it knows whether the receiver has it.
+void Merge(SentReportStatus& s, const net::contract::SentReport& g) {
+  s.taskId = g.taskId;
+  s.patientBsn = g.patient;
+  s.receiverName = g.receiverName;
+  if (s.state != "delivered_by_hand") s.state = g.state;
+  if (!g.lastError.empty() && g.state != "completed") s.lastError = g.lastError;
+  s.readBy = g.readBy;
+  s.readAt = g.readAt;
+}
+
+// Refusals that sending again will not change (a 4xx from the gateway: wrong report, wrong role).
+bool Final(const domain::Error& e) { return e.status >= 400 && e.status < 500 && e.status != 429; }
+
+}  // namespace
+
+domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatient& patient, const std::string& reportId,
+                                                  const std::string& receiverUra, const ReportPdfRenderer& pdf,
+                                                  domain::Instant now) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto stored = m_impl->store.reports().Get(reportId);
+  if (!stored) return stored.error();
+  if (!stored.value() || stored.value()->patientId != patient.id)
+    return domain::Error{ErrorCode::kMissing, "report " + reportId + " does not exist for this patient", "not_found"};
+  if (stored.value()->status == "draft")
+    return domain::Error{ErrorCode::kRefused, "report " + reportId + " is a draft: sign it before sending it",
+                         "not_signed"};
+  if (receiverUra.size() != 8 || receiverUra.find_first_not_of("0123456789") != std::string::npos)
+    return domain::Error{ErrorCode::kInvalidFormat, "the receiver is an organisation's URA (8 digits)",
+                         "receiver_invalid"};
+  // Noted before the gateway is asked: a crash from here on is sent again by SendPending.
+  auto queued = m_impl->store.reports().QueueSend(reportId, receiverUra, now);
+  if (!queued) return queued.error();
+  return Transmit(reportId, pdf, now);
+}
+
+domain::Result<SentReportStatus> ReportBook::Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
+                                                      domain::Instant now) {
+  auto& reports = m_impl->store.reports();
+  auto send = reports.GetSend(reportId);
+  if (!send) return send.error();
+  if (!send.value()) return domain::Error{ErrorCode::kMissing, "report " + reportId + " was never queued"};
+  store::ReportSend s = *send.value();
+  if (s.state != "queued") return StatusOf(s);
+  auto stored = reports.Get(reportId);
+  if (!stored) return stored.error();
+  if (!stored.value()) return domain::Error{ErrorCode::kMissing, "report " + reportId + " is not in the store"};
+  auto report = net::fhir::DecodeLocumReport(stored.value()->payload, "report " + reportId);
+  if (!report) return report.error();
+  const std::string bsn = report->patient.bsn ? report->patient.bsn->digits() : std::string();
+  auto rendered = pdf(report.value());
+  if (!rendered) return rendered.error();
+  auto answer =
+      m_impl->gateway->SendReport(m_impl->session(), s.receiverUra, bsn, stored.value()->document, rendered.value());
+  s.attempts += 1;
+  s.updatedAt = now;
+  std::string outcome;
+  if (answer) {
+    s.state = "sent";
+    s.taskId = answer->taskId;
+    s.lastError.clear();
+    outcome = "ok: " + answer->state;
+  } else {
+    s.state = Final(answer.error()) ? "refused" : "queued";
+    s.lastError = answer.error().detail;
+    outcome = s.state + ": " + answer.error().problem;
+  }
+  if (auto marked = reports.MarkSend(s); !marked) return marked.error();
+  m_impl->audit(domain::AuditAction::kReportSent, bsn, "report " + reportId + " to URA " + s.receiverUra, outcome);
+  SentReportStatus out = StatusOf(s);
+  out.patientBsn = bsn;
+  if (answer) Merge(out, answer.value());
+  return out;
+}
+
+domain::Result<std::vector<SentReportStatus>> ReportBook::SendPending(const ReportPdfRenderer& pdf,
+                                                                      domain::Instant now) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto queued = m_impl->store.reports().Sends("queued");
+  if (!queued) return queued.error();
+  std::vector<SentReportStatus> out;
+  for (const auto& s : queued.value()) {
+    auto sent = Transmit(s.reportId, pdf, now);
+    if (!sent) return sent.error();
+    out.push_back(std::move(sent).value());
+  }
+  return out;
+}
+
+domain::Result<std::vector<SentReportStatus>> ReportBook::Outbox(domain::Instant now) {
+  if (!m_impl->user()) return NotLoggedIn();
+  std::map<std::string, SentReportStatus> byReport;
+  for (const char* state : {"queued", "sent", "refused", "delivered_by_hand"}) {
+    auto local = m_impl->store.reports().Sends(state);
+    if (!local) return local.error();
+    for (const auto& s : local.value()) byReport[s.reportId] = StatusOf(s);
+  }
+  // The gateway knows the team's reports, also those sent from another desktop.
+  auto remote = m_impl->gateway->SentReports(m_impl->session());
+  if (!remote) return remote.error();
+  for (const auto& g : remote.value()) {
+    auto it = byReport.find(g.reportId);
+    if (it == byReport.end()) {
+      SentReportStatus s;
+      s.reportId = g.reportId;
+      s.receiverUra = g.receiverUra;
+      s.queuedAt = FromEpoch(g.publishedAt);
+      s.attempts = g.notifyAttempts;
+      it = byReport.emplace(g.reportId, s).first;
+    }
+    Merge(it->second, g);
+  }
+  std::vector<SentReportStatus> out;
+  for (auto& [id, s] : byReport) {
+    s.unreadTooLong = s.state != "completed" && s.state != "delivered_by_hand" &&
+                      now - s.queuedAt > boost::posix_time::hours(kUnreadHours);
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.queuedAt > b.queuedAt; });
+  return out;
+}
+
+domain::Result<std::vector<InboxReport>> ReportBook::Inbox() {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto items = m_impl->gateway->Inbox(m_impl->session());
+  if (!items) return items.error();
+  std::vector<InboxReport> out;
+  for (const auto& i : items.value()) out.push_back(InboxOf(i));
+  return out;
+}
+
+domain::Result<PulledLocumReport> ReportBook::Read(const std::string& id) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto pulled = m_impl->gateway->PullReport(m_impl->session(), id);
+  if (!pulled) {
+    m_impl->audit(domain::AuditAction::kReportRead, "", "inbox item " + id, "failed: " + pulled.error().problem);
+    return pulled.error();
+  }
+  const std::string origin = "the report from " + (pulled->item.senderName.empty() ? "URA " + pulled->item.senderUra
+                                                                                   : pulled->item.senderName);
+  auto report = net::fhir::ReadLocumReport(pulled->document, origin);
+  if (!report) {
+    m_impl->audit(domain::AuditAction::kReportRead, "", "inbox item " + id, "unreadable");
+    return report.error();
+  }
+  m_impl->audit(domain::AuditAction::kReportRead, report->patient.bsn ? report->patient.bsn->digits() : "",
+                "inbox item " + id + " report " + report->id, "ok");
+  return PulledLocumReport{InboxOf(pulled->item), std::move(report).value(), pulled->taskStatus,
+                           std::move(pulled->pdf)};
+}
+
+domain::Result<InboxReport> ReportBook::Acknowledge(const std::string& id) {
+  const auto user = m_impl->user();
+  if (!user) return NotLoggedIn();
+  auto done = m_impl->gateway->AcknowledgeReport(m_impl->session(), id);
+  m_impl->audit(domain::AuditAction::kReportAcknowledged, "", "inbox item " + id,
+                done ? "ok" : "failed: " + done.error().problem);
+  if (!done) return done.error();
+  return InboxOf(done.value());
+}
+
+}  // namespace zb::workstation
