@@ -3,17 +3,20 @@
 // outgoing call (issue 14): the login request body, the request target as the server decodes it
 // (percent-encoding, UTF-8, query parameters), the relay's path and patient checks, and next-page
 // links with their RFC 3986 normalisation, and the session proof (DPoP) a desktop sends with each
-// request, and a pharmacy's processing Bundle posted to /inbound. The first byte picks the parser;
-// the rest is the input.
+// request, a pharmacy's processing Bundle posted to /inbound, another organisation's on-call report
+// notification (POST /waarneem/fhir/Task), and the desktop's readers of the report outbox, inbox and
+// pulled report. The first byte picks the parser; the rest is the input.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "net/contract/gateway_api_json.h"
+#include "net/contract/report_api.h"
 #include "net/http/async_server.h"
 #include "next_link.h"
 #include "processing_inbound.h"
 #include "relay.h"
+#include "report_tasks.h"
 #include "session_proof.h"
 
 namespace {
@@ -31,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
   namespace http = zb::net::http;
   namespace client = zb::net::client;
-  switch (data[0] % 7) {
+  switch (data[0] % 9) {
     case 0:
       (void)zb::net::contract::ReadLoginRequest(input);
       break;
@@ -82,6 +85,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Check(!read.bsn.empty() && !read.resources.empty());
         Check(read.identifiers.size() == read.resources.size() && read.authorising.size() == read.resources.size());
       }
+      break;
+    }
+    case 7: {
+      // A notification accepted for checking names both organisations and one workflow Task; the
+      // Task id taken from basedOn is a UUID directly under the sender's base, nothing else.
+      const auto n = zb::gateway::ReadNotification(input);
+      if (n.problems.empty()) {
+        Check(n.id.size() == 36 && !n.requesterUra.empty() && !n.ownerUra.empty() && !n.basedOn.empty());
+        const std::string base = "https://gw.example/waarneem/fhir";
+        const std::string id = zb::gateway::TaskIdUnder(n.basedOn, base);
+        if (!id.empty()) Check(id.size() == 36 && n.basedOn == base + "/Task/" + id);
+      }
+      break;
+    }
+    case 8: {
+      namespace contract = zb::net::contract;
+      if (auto inbox = contract::ReadInbox(input))
+        for (const auto& i : inbox.value()) Check(!i.id.empty() && !i.senderUra.empty());
+      if (auto sent = contract::ReadSentReports(input))
+        for (const auto& r : sent.value()) Check(!r.taskId.empty() && !r.state.empty());
+      (void)contract::ReadPulledReport(input);
       break;
     }
     default: {
