@@ -445,14 +445,19 @@ class GatewayImpl final : public Gateway {
       SendJson(res, m_reportReceiver->Inbox().dump());
     });
     const std::string item = "/api/v1/inbox/([0-9a-f]{40})/";
-    server.Route("POST", item + "pull", [this](const ServerRequest& req, ServerResponse& res) {
-      auto session = Authorised(req, res);
-      if (!session) return;
-      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
-      auto pulled = m_reportReceiver->Pull(session->user, req.matches[1], req.clientAddress);
-      if (!pulled) return SendProblem(res, pulled.error());
-      SendJson(res, pulled->dump());
-    });
+    server.Route(
+        "POST", item + "pull",
+        [this](const ServerRequest& req, ServerResponse& res) {
+          auto session = Authorised(req, res);
+          if (!session) return;
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+          const json body = json::parse(req.body, nullptr, false);
+          const bool markRead = !body.is_object() || body.value("mark_read", json(true)) != json(false);
+          auto pulled = m_reportReceiver->Pull(session->user, req.matches[1], req.clientAddress, markRead);
+          if (!pulled) return SendProblem(res, pulled.error());
+          SendJson(res, pulled->dump());
+        },
+        kMaxTaskBody);
     server.Route("POST", item + "acknowledge", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;

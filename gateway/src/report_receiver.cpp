@@ -99,7 +99,8 @@ json ReportReceiver::Inbox() const {
   return out;
 }
 
-domain::Result<json> ReportReceiver::Pull(const Identity& user, const std::string& id, const std::string& client) {
+domain::Result<json> ReportReceiver::Pull(const Identity& user, const std::string& id, const std::string& client,
+                                          bool markRead) {
   auto fail = [&](domain::Error e, const json& record) -> domain::Result<json> {
     (void)AuditEvent("waarneem-pulled", Actor(user), record, client, e.status, e.problem);
     return e;
@@ -132,7 +133,7 @@ domain::Result<json> ReportReceiver::Pull(const Identity& user, const std::strin
   {
     std::lock_guard lock(m_mutex);
     json latest = m_shelf.Get(id).value_or(record);
-    if (latest.value("state", "") == "new") {
+    if (markRead && latest.value("state", "") == "new") {
       latest["state"] = "read";
       latest["read_by"] = user.DisplayName();
       latest["read_at"] = Now();

@@ -31,7 +31,9 @@ class ReportReceiver {
   // The notifications, newest first: {id, sender_ura, sender_name, received_at, state, ...}.
   nlohmann::json Inbox() const;
   // {"task", "document", "pdf" (base64url)} of notification `id`, pulled now as `user`.
-  domain::Result<nlohmann::json> Pull(const Identity& user, const std::string& id, const std::string& client);
+  // `markRead` false: a summary for the inbox list; the item stays "new" (audited all the same).
+  domain::Result<nlohmann::json> Pull(const Identity& user, const std::string& id, const std::string& client,
+                                      bool markRead = true);
   // Completes the sender's workflow Task as read and taken over by `user` (a physician).
   domain::Result<nlohmann::json> Acknowledge(const Identity& user, const std::string& id, const std::string& client);
 

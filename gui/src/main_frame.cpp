@@ -30,6 +30,7 @@
 #include "present/tr.h"
 #include "printing.h"
 #include "report/pdf_writer.h"
+#include "report_center.h"
 #include "settings_dialog.h"
 
 namespace zb::gui {
@@ -67,6 +68,7 @@ enum MenuId {
   kDraftConfirm,
   kDraftRelease,
   kPaperPrescription,
+  kReports,
   kFilter,
   kOnlyChanged,
   kShortcuts,
@@ -202,6 +204,7 @@ std::vector<Command> MainFrame::Commands() {
       {kRefresh, M::kPatient, N_("&Vernieuwen"), "F5", [this](bool) { m_session.Refresh(); }},
       {kCancel, M::kPatient, N_("Ophalen &stoppen"), "Ctrl+.", [this](bool) { CancelLookup(); }},
       {kAudit, M::kPatient, N_("&Audit-trail…"), "Ctrl+Shift+A", [this](bool) { ShowAudit(); }, false, true},
+      {kReports, M::kPatient, N_("&Waarneemverslagen…"), "Ctrl+Shift+G", [this](bool) { ShowReports(); }, false, true},
       {kDraftStop, M::kPatient, N_("Concept: gekozen regel &stoppen…"), "Ctrl+Shift+S",
        [this](bool) { AskDraft(domain::DraftAction::kStop); }},
       {kDraftPause, M::kPatient, N_("Concept: gekozen regel &onderbreken…"), "Ctrl+Shift+O",
@@ -369,6 +372,11 @@ void MainFrame::ShowSettings() {
   }
   m_options.lockMinutes = dialog.chosen().lockMinutes;
   SetStatusText(T("Instellingen opgeslagen."), 0);
+}
+
+void MainFrame::ShowReports() {
+  ReportCenter center(this, m_workstation, m_session.patient());
+  center.ShowModal();
 }
 
 void MainFrame::ShowAudit() {

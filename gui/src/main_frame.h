@@ -128,6 +128,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);
   void ShowSettings();
   void ShowAudit();
+  void ShowReports();
   void Print();
   void AskExportPdf();
 

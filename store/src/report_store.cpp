@@ -111,6 +111,21 @@ domain::Result<std::vector<StoredReport>> ReportStore::List(std::int64_t patient
   return out;
 }
 
+domain::Result<std::vector<StoredReport>> ReportStore::Since(domain::Instant since) {
+  auto lock = m_db->Lock();
+  auto s = m_db->Prepare(std::string("SELECT ") + kColumns + " FROM reports WHERE updated_at >= ? ORDER BY id");
+  if (!s) return s.error();
+  s.value().Bind(1, detail::InstantText(since));
+  std::vector<StoredReport> out;
+  while (s.value().Step()) {
+    auto r = Load(s.value());
+    if (!r) return r.error();
+    out.push_back(std::move(r.value()));
+  }
+  if (s.value().error()) return *s.value().error();
+  return out;
+}
+
 domain::Result<std::optional<StoredReport>> ReportStore::Get(const std::string& reportId) {
   auto lock = m_db->Lock();
   auto s = m_db->Prepare(std::string("SELECT ") + kColumns + " FROM reports WHERE report_id = ?");

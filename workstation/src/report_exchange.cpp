@@ -23,8 +23,9 @@ domain::Instant FromEpoch(std::int64_t seconds) {
 }
 
 InboxReport InboxOf(const net::contract::InboxItem& i) {
-  return {i.id,     i.senderUra,      i.senderName,    i.state, FromEpoch(i.receivedAt),
-          i.readBy, i.acknowledgedBy, i.acknowledgedAt};
+  return {
+      std::nullopt,    i.id, i.senderUra, i.senderName, i.state, FromEpoch(i.receivedAt), i.readBy, i.acknowledgedBy,
+      i.acknowledgedAt};
 }
 
 SentReportStatus StatusOf(const store::ReportSend& s) {
@@ -54,6 +55,22 @@ void Merge(SentReportStatus& s, const net::contract::SentReport& g) {
 bool Final(const domain::Error& e) { return e.status >= 400 && e.status < 500 && e.status != 429; }
 
 }  // namespace
+
+domain::Result<std::vector<ShiftReport>> ReportBook::Shift(domain::Instant now) {
+  auto stored = m_impl->store.reports().Since(now - boost::posix_time::hours(kShiftHours));
+  if (!stored) return stored.error();
+  std::vector<ShiftReport> out;
+  for (const auto& s : stored.value()) {
+    auto report = net::fhir::DecodeLocumReport(s.payload, "report " + s.reportId);
+    if (!report) return report.error();
+    ShiftReport r{{std::move(report).value(), s.author, s.createdAt, s.updatedAt}, std::nullopt};
+    auto send = m_impl->store.reports().GetSend(s.reportId);
+    if (!send) return send.error();
+    if (send.value()) r.send = StatusOf(*send.value());
+    out.push_back(std::move(r));
+  }
+  return out;
+}
 
 domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatient& patient, const std::string& reportId,
                                                   const std::string& receiverUra, const ReportPdfRenderer& pdf,
@@ -161,18 +178,49 @@ domain::Result<std::vector<SentReportStatus>> ReportBook::Outbox(domain::Instant
   return out;
 }
 
-domain::Result<std::vector<InboxReport>> ReportBook::Inbox() {
+domain::Result<std::vector<InboxReport>> ReportBook::Inbox(bool summaries) {
   if (!m_impl->user()) return NotLoggedIn();
   auto items = m_impl->gateway->Inbox(m_impl->session());
   if (!items) return items.error();
   std::vector<InboxReport> out;
-  for (const auto& i : items.value()) out.push_back(InboxOf(i));
+  for (const auto& i : items.value()) {
+    out.push_back(InboxOf(i));
+    if (!summaries) continue;
+    auto kept = m_summaries.find(i.id);
+    if (kept == m_summaries.end() && i.state != "acknowledged") {
+      auto pulled = Pull(i.id, false);
+      if (!pulled) continue;  // listed without its summary; opening it says why
+      const auto& r = pulled->report;
+      InboxSummary s{r.patient.name,
+                     r.patient.bsn ? r.patient.bsn->digits() : std::string(),
+                     r.author.name,
+                     r.contact.start,
+                     r.reason,
+                     r.contact.urgency,
+                     !r.medication.empty(),
+                     r.requests.size()};
+      kept = m_summaries.emplace(i.id, std::move(s)).first;
+    }
+    if (kept != m_summaries.end()) out.back().summary = kept->second;
+  }
+  if (summaries) {
+    // New first; among them the most urgent (U1) first, then by contact time.
+    std::stable_sort(out.begin(), out.end(), [](const InboxReport& a, const InboxReport& b) {
+      const bool an = a.state == "new", bn = b.state == "new";
+      if (an != bn) return an;
+      const int au = a.summary && a.summary->urgency ? *a.summary->urgency : 9;
+      const int bu = b.summary && b.summary->urgency ? *b.summary->urgency : 9;
+      return au < bu;
+    });
+  }
   return out;
 }
 
-domain::Result<PulledLocumReport> ReportBook::Read(const std::string& id) {
+domain::Result<PulledLocumReport> ReportBook::Read(const std::string& id) { return Pull(id, true); }
+
+domain::Result<PulledLocumReport> ReportBook::Pull(const std::string& id, bool markRead) {
   if (!m_impl->user()) return NotLoggedIn();
-  auto pulled = m_impl->gateway->PullReport(m_impl->session(), id);
+  auto pulled = m_impl->gateway->PullReport(m_impl->session(), id, markRead);
   if (!pulled) {
     m_impl->audit(domain::AuditAction::kReportRead, "", "inbox item " + id, "failed: " + pulled.error().problem);
     return pulled.error();

@@ -196,11 +196,13 @@ domain::Result<std::vector<contract::InboxItem>> GatewayClient::Inbox(const std:
                                                   contract::ReadInbox);
 }
 
-domain::Result<contract::PulledReport> GatewayClient::PullReport(const std::string& session,
-                                                                 const std::string& id) const {
+domain::Result<contract::PulledReport> GatewayClient::PullReport(const std::string& session, const std::string& id,
+                                                                 bool markRead) const {
   const std::string url = m_baseUrl + "/api/v1/inbox/" + http::UrlEncode(id) + "/pull";
-  return Expect<contract::PulledReport>(Call({"POST", url, SessionHeaders(session, "POST", url), ""}), 200,
-                                        contract::ReadPulledReport);
+  const std::string body = nlohmann::json{{"mark_read", markRead}}.dump();
+  http::Request request{"POST", url, SessionHeaders(session, "POST", url), body};
+  request.headers.push_back({"Content-Type", "application/json"});
+  return Expect<contract::PulledReport>(Call(request), 200, contract::ReadPulledReport);
 }
 
 domain::Result<contract::InboxItem> GatewayClient::AcknowledgeReport(const std::string& session,

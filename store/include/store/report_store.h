@@ -50,6 +50,8 @@ class ReportStore {
   // The patient's versions, oldest first.
   domain::Result<std::vector<StoredReport>> List(std::int64_t patientId);
   domain::Result<std::optional<StoredReport>> Get(const std::string& reportId);
+  // Every patient's versions written since `since`, oldest first (the on-call physician's shift).
+  domain::Result<std::vector<StoredReport>> Since(domain::Instant since);
   // Removes a draft version; a signed one is refused (kInconsistent). False when there was none.
   domain::Result<bool> RemoveDraft(const std::string& reportId);
 

@@ -10,6 +10,7 @@
 // reports other organisations sent; reading pulls one live, acknowledging completes the sender's Task.
 // Threads: call from one thread at a time (the UI thread); each call is one store transaction.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,7 +59,21 @@ struct SentReportStatus {
   bool unreadTooLong = false;  // not completed kUnreadHours after it was queued
 };
 
+// What the inbox shows of a report before it is opened: pulled once per session and kept in
+// memory only (never written to disk), so the morning list says whom and what each one is about.
+struct InboxSummary {
+  std::string patientName;
+  std::string patientBsn;
+  std::string author;  // the on-call physician
+  domain::Instant contactStart;
+  std::string reason;
+  std::optional<int> urgency;  // U1..U5
+  bool medicationChanged = false;
+  std::size_t requests = 0;
+};
+
 struct InboxReport {
+  std::optional<InboxSummary> summary;
   std::string id;
   std::string senderUra;
   std::string senderName;
@@ -78,6 +93,12 @@ struct PulledLocumReport {
 
 // Renders a signed report as PDF bytes (the caller has the PDF writer; the workstation does not).
 using ReportPdfRenderer = std::function<domain::Result<std::string>(const domain::LocumReport&)>;
+
+// A report version of the shift, with where its sending stands (none: not sent).
+struct ShiftReport {
+  ReportEntry entry;
+  std::optional<SentReportStatus> send;
+};
 
 class ReportBook {
  public:
@@ -121,6 +142,9 @@ class ReportBook {
   // The patient's report versions, oldest first; a stored one that does not read back is an error
   // naming it (never skipped).
   domain::Result<std::vector<ReportEntry>> List(const domain::RegisteredPatient& patient);
+  // The shift view: every patient's report versions written in the last kShiftHours, with each
+  // one's local send state (the gateway's is in Outbox).
+  domain::Result<std::vector<ShiftReport>> Shift(domain::Instant now);
   // The FHIR document frozen when `reportId` was signed (problem "not_found" if none).
   domain::Result<std::string> Document(const domain::RegisteredPatient& patient, const std::string& reportId);
 
@@ -135,16 +159,22 @@ class ReportBook {
   // The organisation's sent reports, newest first, with what the gateway knows of each.
   domain::Result<std::vector<SentReportStatus>> Outbox(domain::Instant now);
   static constexpr int kUnreadHours = 24;
-  domain::Result<std::vector<InboxReport>> Inbox();
+  // With `summaries`, each item not acknowledged yet is pulled once per session (audited as a read
+  // at both ends) for the list's patient, physician, contact, reason, urgency and badges; the most
+  // urgent new ones first. An item that cannot be pulled now is listed without its summary.
+  domain::Result<std::vector<InboxReport>> Inbox(bool summaries = false);
   // Pulls inbox item `id` from its sender now, as the logged-in user (audited at both ends).
   domain::Result<PulledLocumReport> Read(const std::string& id);
   // "Gelezen en overgenomen" by the logged-in physician.
   domain::Result<InboxReport> Acknowledge(const std::string& id);
 
  private:
+  // `markRead` false: for the inbox's summary; the item stays "new" (the pull is audited all the same).
+  domain::Result<PulledLocumReport> Pull(const std::string& id, bool markRead);
   domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
                                             domain::Instant now);
   std::unique_ptr<Impl> m_impl;
+  std::map<std::string, InboxSummary> m_summaries;  // inbox item id -> summary (this session)
 };
 
 }  // namespace zb::workstation

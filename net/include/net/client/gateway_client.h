@@ -53,7 +53,9 @@ class GatewayClient {
   domain::Result<std::vector<contract::SentReport>> SentReports(const std::string& session) const;
   domain::Result<std::vector<contract::InboxItem>> Inbox(const std::string& session) const;
   // Pulls the report of inbox item `id` from its sender now, as the logged-in user.
-  domain::Result<contract::PulledReport> PullReport(const std::string& session, const std::string& id) const;
+  // `markRead` false: for a summary in the inbox list; the item stays "new".
+  domain::Result<contract::PulledReport> PullReport(const std::string& session, const std::string& id,
+                                                    bool markRead = true) const;
   // "Gelezen en overgenomen": completes the sender's workflow Task as this user.
   domain::Result<contract::InboxItem> AcknowledgeReport(const std::string& session, const std::string& id) const;
 

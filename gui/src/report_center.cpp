@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report_center.h"
+
+#include <unistd.h>
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+#include <boost/date_time/posix_time/posix_time.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "background.h"
+#include "i18n.h"
+#include "present/locum_report_paper.h"
+#include "present/locum_report_texts.h"
+#include "present/tr.h"
+#include "report/pdf_writer.h"
+#include "report_editor.h"
+#include "report_reader.h"
+#include "tone.h"
+
+namespace zb::gui {
+
+namespace {
+
+domain::Instant Now() { return boost::posix_time::second_clock::universal_time(); }
+
+// The PDF as bytes for the gateway: written to a private temporary file, read back, removed.
+domain::Result<std::string> RenderPdf(const domain::LocumReport& r) {
+  namespace fs = std::filesystem;
+  const fs::path path = fs::temp_directory_path() / ("zorgbrug-report-" + std::to_string(::getpid()) + "-" +
+                                                     std::to_string(reinterpret_cast<std::uintptr_t>(&r)) + ".pdf");
+  auto pages = report::WritePdf(present::BuildLocumReportPaper(r, domain::FormatDateTime(Now())), path.string());
+  if (!pages) return pages.error();
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::error_code ec;
+  fs::remove(path, ec);
+  return bytes.str();
+}
+
+wxListCtrl* NewList(wxWindow* parent, const char* name, std::initializer_list<std::pair<const char*, int>> columns) {
+  auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  list->SetName(name);
+  int i = 0;
+  for (const auto& [label, width] : columns) list->InsertColumn(i++, T(label), wxLIST_FORMAT_LEFT, width);
+  return list;
+}
+
+void AddRow(wxListCtrl* list, const std::vector<std::string>& cells) {
+  const long row = list->InsertItem(list->GetItemCount(), U(cells.at(0)));
+  for (std::size_t c = 1; c < cells.size(); ++c) list->SetItem(row, static_cast<int>(c), U(cells[c]));
+}
+
+long Selected(wxListCtrl* list) { return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
+
+}  // namespace
+
+ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
+                           std::optional<domain::RegisteredPatient> patient)
+    : wxDialog(parent, wxID_ANY, T("Waarneemverslagen"), wxDefaultPosition, wxSize(1080, 560),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      m_workstation(workstation),
+      m_patient(std::move(patient)) {
+  SetName("reports");
+  auto* box = new wxBoxSizer(wxVERTICAL);
+  m_tabs = new wxNotebook(this, wxID_ANY);
+  m_tabs->SetName("report-tabs");
+  auto page = [&](const char* title, wxListCtrl*& list, const char* name,
+                  std::initializer_list<std::pair<const char*, int>> columns,
+                  std::vector<std::pair<const char*, std::function<void()>>> actions) {
+    auto* panel = new wxPanel(m_tabs);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    list = NewList(panel, name, columns);
+    sizer->Add(list, 1, wxEXPAND | wxALL, 6);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    for (auto& [label, run] : actions) {
+      auto* b = new wxButton(panel, wxID_ANY, T(label));
+      b->Bind(wxEVT_BUTTON, [run = std::move(run)](wxCommandEvent&) { run(); });
+      row->Add(b, 0, wxRIGHT, 6);
+    }
+    sizer->Add(row, 0, wxALL, 6);
+    panel->SetSizer(sizer);
+    m_tabs->AddPage(panel, T(title));
+  };
+  page(N_("Dienst"), m_shift, "report-shift",
+       {{N_("Patiënt"), 170}, {N_("Contact"), 130}, {N_("Reden"), 240}, {N_("Versie"), 120}, {N_("Verzending"), 300}},
+       {{N_("&Nieuw verslag…"),
+         [this] {
+           if (!m_patient) return SetStatus(T("Open eerst de patiënt in het hoofdvenster."));
+           auto fresh = m_workstation.reports().New(*m_patient, Now());
+           if (!fresh) return SetStatus(U(fresh.error().detail));
+           ReportEditor editor(this, fresh.value());
+           if (editor.ShowModal() == wxID_OK) SetStatus(U(SaveDraft(editor.Report())));
+         }},
+        {N_("&Bewerken…"), [this] { Edit(Selected(m_shift)); }},
+        {N_("&Ondertekenen en verzenden…"), [this] {
+           const long row = Selected(m_shift);
+           if (row < 0) return SetStatus(T("Kies een verslag."));
+           wxTextEntryDialog ask(this, T("URA van de organisatie van de eigen arts van de patiënt:"), T("Verzenden"));
+           if (ask.ShowModal() == wxID_OK) SetStatus(U(SignAndSend(row, ask.GetValue().utf8_string())));
+         }}});
+  page(
+      N_("Verzonden"), m_outbox, "report-outbox",
+      {{N_("Patiënt"), 190}, {N_("Naar"), 180}, {N_("Verzonden"), 130}, {N_("Status"), 200}, {N_("Gelezen door"), 350}},
+      {{N_("&Vernieuwen"), [this] { Reload(); }}});
+  page(N_("Ontvangen"), m_inbox, "report-inbox",
+       {{N_("Patiënt"), 110},
+        {N_("Contact"), 125},
+        {N_("Reden"), 250},
+        {N_("Urgentie"), 70},
+        {N_("Signalen"), 130},
+        {N_("Waarnemer"), 250},
+        {N_("Status"), 110}},
+       {{N_("&Lezen…"), [this] { Read(Selected(m_inbox)); }}, {N_("&Vernieuwen"), [this] { Reload(); }}});
+  box->Add(m_tabs, 1, wxEXPAND | wxALL, 6);
+  m_status = new wxStaticText(this, wxID_ANY, "");
+  m_status->SetName("report-status");
+  box->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+  SetSizer(box);
+  m_shift->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { Edit(e.GetIndex()); });
+  m_inbox->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { Read(e.GetIndex()); });
+  onPulled = [this](const workstation::PulledLocumReport& pulled) {
+    ReportReader reader(this, pulled);
+    if (reader.ShowModal() != wxID_OK) return;
+    for (long i = 0; i < static_cast<long>(m_inboxRows.size()); ++i)
+      if (m_inboxRows[static_cast<std::size_t>(i)].id == pulled.item.id) Acknowledge(i);
+  };
+  Reload();
+}
+
+void ReportCenter::SetStatus(const wxString& text) {
+  m_status->SetLabel(text);
+  m_status->Wrap(960);
+}
+
+std::string ReportCenter::status() const { return m_status->GetLabel().utf8_string(); }
+
+void ReportCenter::ShowTab(int index) { m_tabs->SetSelection(static_cast<std::size_t>(index)); }
+
+void ReportCenter::FillShift() {
+  m_shift->DeleteAllItems();
+  auto rows = m_workstation.reports().Shift(Now());
+  if (!rows) return SetStatus(U(rows.error().detail));
+  m_shiftRows = std::move(rows).value();
+  for (const auto& s : m_shiftRows) {
+    const auto& r = s.entry.report;
+    AddRow(m_shift,
+           {r.patient.name, domain::FormatDateTime(r.contact.start), r.reason,
+            present::Fmt("{0} ({1})", {std::to_string(r.version), present::ReportStatusText(r.status)}),
+            r.status == domain::ReportStatus::kDraft ? present::Tr("concept: nog ondertekenen")
+                                                     : present::SendStateText(s.send ? s.send->state : std::string())});
+  }
+}
+
+void ReportCenter::Background(std::function<std::function<void(ReportCenter&)>()> job) {
+  ++m_pending;
+  RunInBackground([this, job = std::move(job), alive = m_guard.token()] {
+    auto done = job();
+    PostTo<ReportCenter>(alive, this, [done = std::move(done)](ReportCenter& c) {
+      --c.m_pending;
+      done(c);
+    });
+  });
+}
+
+void ReportCenter::Reload() {
+  FillShift();
+  SetStatus(T("Verzonden en ontvangen verslagen worden opgehaald…"));
+  Background([this] {
+    auto outbox = m_workstation.reports().Outbox(Now());
+    auto inbox = m_workstation.reports().Inbox(true);
+    // The gateway knows the patient by BSN; the physician by name (from the register).
+    std::map<std::string, std::string> names;
+    if (outbox) {
+      for (const auto& s : outbox.value()) {
+        auto bsn = domain::Bsn::Parse(s.patientBsn);
+        auto found =
+            bsn ? m_workstation.FindPatient(bsn.value())
+                : domain::Result<std::optional<domain::RegisteredPatient>>(std::optional<domain::RegisteredPatient>());
+        if (found && found.value()) names[s.patientBsn] = found.value()->name;
+      }
+    }
+    return std::function<void(ReportCenter&)>([outbox = std::move(outbox), inbox = std::move(inbox),
+                                               names = std::move(names)](ReportCenter& c) {
+      c.m_outbox->DeleteAllItems();
+      c.m_inbox->DeleteAllItems();
+      std::string problem;
+      if (outbox) {
+        for (const auto& s : outbox.value()) {
+          const long row = c.m_outbox->GetItemCount();
+          const auto name = names.find(s.patientBsn);
+          AddRow(c.m_outbox,
+                 {name == names.end() ? s.patientBsn : name->second + " (" + s.patientBsn + ")",
+                  (s.receiverName.empty() ? s.receiverUra : s.receiverName), domain::FormatDateTime(s.queuedAt),
+                  s.unreadTooLong ? present::Fmt("{0} — niet gelezen binnen {1} uur",
+                                                 {present::SendStateText(s.state),
+                                                  std::to_string(workstation::ReportBook::kUnreadHours)})
+                                  : present::SendStateText(s.state),
+                  s.readBy.empty() ? std::string() : s.readBy + ", " + present::InstantText(s.readAt)});
+          if (s.unreadTooLong) c.m_outbox->SetItemBackgroundColour(row, ToneColour(present::Tone::kDanger));
+        }
+      } else {
+        problem = outbox.error().detail;
+      }
+      if (inbox) {
+        // New ones first, the most urgent first among them (ReportBook sorts): the morning's list.
+        c.m_inboxRows = inbox.value();
+        for (const auto& i : c.m_inboxRows) {
+          const long row = c.m_inbox->GetItemCount();
+          std::vector<std::string> cells;
+          if (i.summary) {
+            const auto& s = *i.summary;
+            std::string badges;
+            if (s.medicationChanged) badges = present::Tr("medicatie gewijzigd");
+            if (s.requests > 0)
+              badges += (badges.empty() ? "" : ", ") + present::Fmt("{0} verzoek(en)", {std::to_string(s.requests)});
+            cells = {s.patientName, domain::FormatDateTime(s.contactStart),
+                     s.reason,      s.urgency ? "U" + std::to_string(*s.urgency) : std::string(),
+                     badges,        present::Fmt("{0}, {1}", {s.author, i.senderName})};
+          } else {
+            cells = {present::Tr("(niet opgehaald)"),
+                     "",
+                     "",
+                     "",
+                     "",
+                     present::Fmt("{0} (URA {1})", {i.senderName, i.senderUra})};
+          }
+          cells.push_back(i.acknowledgedBy.empty()
+                              ? present::InboxStateText(i.state)
+                              : present::Fmt("{0} door {1}", {present::InboxStateText(i.state), i.acknowledgedBy}));
+          AddRow(c.m_inbox, cells);
+          const bool urgent = i.summary && i.summary->urgency && *i.summary->urgency <= 2;
+          if (i.state == "new")
+            c.m_inbox->SetItemBackgroundColour(row,
+                                               ToneColour(urgent ? present::Tone::kDanger : present::Tone::kWarning));
+        }
+      } else if (problem.empty()) {
+        problem = inbox.error().detail;
+      }
+      c.SetStatus(problem.empty() ? wxString() : TF("Gateway niet bereikbaar: {0}", {problem}));
+    });
+  });
+}
+
+std::string ReportCenter::SaveDraft(const domain::LocumReport& report) {
+  auto patient = m_workstation.FindPatient(*report.patient.bsn);
+  if (!patient || !patient.value()) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
+  auto saved = m_workstation.reports().Save(*patient.value(), report, Now());
+  if (!saved) return saved.error().detail;
+  FillShift();
+  return present::Tr("Concept opgeslagen.");
+}
+
+void ReportCenter::Edit(long row) {
+  if (row < 0 || row >= static_cast<long>(m_shiftRows.size())) return SetStatus(T("Kies een verslag."));
+  const auto& r = m_shiftRows[static_cast<std::size_t>(row)].entry.report;
+  if (r.status != domain::ReportStatus::kDraft)
+    return SetStatus(T("Ondertekend: een wijziging is een correctie (nieuwe versie)."));
+  ReportEditor editor(this, r);
+  if (editor.ShowModal() == wxID_OK) SetStatus(U(SaveDraft(editor.Report())));
+}
+
+std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) {
+  if (row < 0 || row >= static_cast<long>(m_shiftRows.size())) return present::Tr("Kies een verslag.");
+  const auto report = m_shiftRows[static_cast<std::size_t>(row)].entry.report;
+  auto patient = m_workstation.FindPatient(*report.patient.bsn);
+  if (!patient || !patient.value()) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
+  const auto registered = *patient.value();
+  if (report.status == domain::ReportStatus::kDraft) {
+    auto signedEntry = m_workstation.reports().Sign(registered, report.id, Now());
+    if (!signedEntry) {
+      std::string text = present::Tr("Niet ondertekend:");
+      for (const auto& p : domain::SignProblems(report, Now())) text += "\n• " + present::SignProblemText(p);
+      return text;
+    }
+  }
+  FillShift();
+  Background([this, registered, id = report.id, receiverUra] {
+    auto sent = m_workstation.reports().Send(registered, id, receiverUra, RenderPdf, Now());
+    return std::function<void(ReportCenter&)>([sent = std::move(sent)](ReportCenter& c) {
+      c.SetStatus(sent ? TF("Verzonden: {0}", {present::SendStateText(sent->state)})
+                       : TF("Niet verzonden: {0}", {sent.error().detail}));
+      c.Reload();
+    });
+  });
+  return present::Tr("Ondertekend; wordt verzonden…");
+}
+
+void ReportCenter::Read(long row) {
+  if (row < 0 || row >= static_cast<long>(m_inboxRows.size())) return SetStatus(T("Kies een ontvangen verslag."));
+  SetStatus(T("Het verslag wordt opgehaald bij de verzender…"));
+  Background([this, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
+    auto pulled = m_workstation.reports().Read(id);
+    return std::function<void(ReportCenter&)>([pulled = std::move(pulled)](ReportCenter& c) {
+      if (!pulled) return c.SetStatus(TF("Niet opgehaald: {0}", {pulled.error().detail}));
+      c.SetStatus(wxString());
+      c.onPulled(pulled.value());
+    });
+  });
+}
+
+void ReportCenter::Acknowledge(long row) {
+  if (row < 0 || row >= static_cast<long>(m_inboxRows.size())) return;
+  Background([this, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
+    auto done = m_workstation.reports().Acknowledge(id);
+    return std::function<void(ReportCenter&)>([done = std::move(done)](ReportCenter& c) {
+      c.SetStatus(done ? T("Gelezen en overgenomen; de verzender ziet het.")
+                       : TF("Niet gemeld aan de verzender: {0}", {done.error().detail}));
+      c.Reload();
+    });
+  });
+}
+
+}  // namespace zb::gui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// On-call reports in one window (Ctrl+Shift+G), three tabs: "Dienst" — the shift's reports of every
+// patient (drafts, signed, where their sending stands) with new/edit/sign-and-send; "Verzonden" —
+// the organisation's outbox from the gateway (notified, fetched, read by whom and when; unread
+// after 24 h in red); "Ontvangen" — reports other organisations sent us, new ones first, opened by
+// pulling them live and acknowledged ("gelezen en overgenomen"). Everything that goes over the
+// network runs in the background; the window stays usable and says what it is waiting for.
+#include <wx/dialog.h>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "domain/patient_register.h"
+#include "ui_thread.h"
+#include "workstation/report_book.h"
+#include "workstation/workstation.h"
+
+class wxListCtrl;
+class wxNotebook;
+class wxStaticText;
+
+namespace zb::gui {
+
+class ReportCenter : public wxDialog {
+ public:
+  ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
+               std::optional<domain::RegisteredPatient> patient);
+  // Refills the shift tab now and the outbox and inbox in the background.
+  void Reload();
+  bool busy() const { return m_pending > 0; }
+  void ShowTab(int index);
+  // Writes `report` (from the editor) as a draft; "" or what went wrong.
+  std::string SaveDraft(const domain::LocumReport& report);
+  // Signs the shift row's report if it is a draft and sends it to `receiverUra` in the background.
+  std::string SignAndSend(long shiftRow, const std::string& receiverUra);
+  // Pulls the inbox row's report in the background; `onPulled` gets it (default: the reader dialog).
+  void Read(long inboxRow);
+  void Acknowledge(long inboxRow);
+  std::function<void(const workstation::PulledLocumReport&)> onPulled;
+  wxListCtrl* shiftList() const { return m_shift; }
+  wxListCtrl* outboxList() const { return m_outbox; }
+  wxListCtrl* inboxList() const { return m_inbox; }
+  std::string status() const;
+
+ private:
+  void FillShift();
+  void Background(std::function<std::function<void(ReportCenter&)>()> job);
+  void Edit(long shiftRow);
+  void SetStatus(const wxString& text);
+
+  workstation::Workstation& m_workstation;
+  std::optional<domain::RegisteredPatient> m_patient;
+  std::vector<workstation::ShiftReport> m_shiftRows;
+  std::vector<workstation::InboxReport> m_inboxRows;
+  wxNotebook* m_tabs = nullptr;
+  wxListCtrl* m_shift = nullptr;
+  wxListCtrl* m_outbox = nullptr;
+  wxListCtrl* m_inbox = nullptr;
+  wxStaticText* m_status = nullptr;
+  int m_pending = 0;
+  UiGuard m_guard;
+};
+
+}  // namespace zb::gui

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The on-call report screens with the real chain of two organisations: the covering SO writes a
+// report in the editor (what is missing for signing listed while typing), sees it on the shift tab,
+// signs and sends it to the patient's own organisation; that organisation's SO sees it first in the
+// inbox, reads it pulled live and acknowledges it; the sender's outbox then says who read it.
+// Screenshots: report-editor, report-shift, report-inbox, report-reader, report-outbox.
+#include <wx/frame.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+
+#include <catch2/catch.hpp>
+
+#include "gui_support.h"
+#include "report_center.h"
+#include "report_editor.h"
+#include "report_reader.h"
+
+using namespace zb;
+using test::Screenshot;
+using test::WaitFor;
+using namespace std::chrono_literals;
+
+TEST_CASE("an on-call report is written, sent, read and acknowledged through the report screens") {
+  const std::string started = test::World().StartSecondGateway();
+  REQUIRE(started.empty());
+  const std::string dir = test::MakeTempDir("zb-gui-reports");
+  workstation::User user;
+  auto w = test::LoggedIn(dir, user, "so");
+  const auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value().value();
+
+  auto* frame = new wxFrame(nullptr, wxID_ANY, "Zorgbrug");
+  auto* center = new gui::ReportCenter(frame, *w, jansen);
+  center->Show();
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));
+
+  const auto now = boost::posix_time::second_clock::universal_time();
+  auto fresh = w->reports().New(jansen, now).value();
+  fresh.contact.start = now - boost::posix_time::minutes(40);
+  {
+    auto* editor = new gui::ReportEditor(center, fresh);
+    editor->Show();
+    auto* problems = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("report-problems", editor));
+    REQUIRE(problems);
+    CHECK_THAT(problems->GetLabel().utf8_string(), Catch::Contains("reden van contact ontbreekt"));
+    editor->Set("reason", "Gevallen op de kamer, pijn linkerheup");
+    editor->Set("subjective", "Pijn bij staan, niet bewusteloos geweest");
+    editor->Set("objective", "Geen verkorting of exorotatie; RR 132/78, pols 88");
+    editor->Set("evaluation", "Val zonder aanwijzing voor fractuur");
+    editor->Set("plan", "Paracetamol 1000 mg zo nodig, max 3 dd; morgen mobiliseren met fysio");
+    editor->Set("agreements", "Dochter telefonisch ingelicht");
+    editor->Set("requests", "Heup opnieuw beoordelen;" + domain::FormatDate(domain::NetherlandsDate(now)) + ";spoed");
+    auto report = editor->Report();
+    report.contact.urgency = 2;
+    wxYield();
+    Screenshot(editor, "report-editor");
+    CHECK(center->SaveDraft(report) == "Concept opgeslagen.");
+    editor->Destroy();
+  }
+  REQUIRE(center->shiftList()->GetItemCount() == 1);
+  CHECK(center->shiftList()->GetItemText(0, 0).utf8_string() == "A. Jansen");
+  CHECK(center->shiftList()->GetItemText(0, 4).utf8_string() == "concept: nog ondertekenen");
+  Screenshot(center, "report-shift");
+
+  CHECK(center->SignAndSend(0, "90000381") == "Ondertekend; wordt verzonden…");
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));
+  CHECK(center->shiftList()->GetItemText(0, 4).utf8_string() ==
+        "verzonden (tabblad Verzonden: stand bij de ontvanger)");
+
+  // The patient's own SO at organisation 02.
+  const std::string dirB = test::MakeTempDir("zb-gui-reports-b");
+  auto configB = test::ConfigIn(dirB);
+  configB.gateway = test::World().secondGatewayUrl();
+  auto b = std::move(workstation::Workstation::Open(configB).value());
+  REQUIRE(b->LogIn({"andere-ura", test::World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto* inboxSide = new gui::ReportCenter(frame, *b, std::nullopt);
+  inboxSide->Show();
+  REQUIRE(WaitFor([&] { return !inboxSide->busy(); }, 20s));
+  inboxSide->ShowTab(2);
+  REQUIRE(inboxSide->inboxList()->GetItemCount() == 1);
+  // The list says whom and what it is about (pulled for the list, still new), and its badges.
+  CHECK(inboxSide->inboxList()->GetItemText(0, 0).utf8_string() == "A. Jansen");
+  CHECK(inboxSide->inboxList()->GetItemText(0, 2).utf8_string() == "Gevallen op de kamer, pijn linkerheup");
+  CHECK(inboxSide->inboxList()->GetItemText(0, 3).utf8_string() == "U2");
+  CHECK(inboxSide->inboxList()->GetItemText(0, 4).utf8_string() == "1 verzoek(en)");
+  CHECK_THAT(inboxSide->inboxList()->GetItemText(0, 5).utf8_string(),
+             Catch::StartsWith("A. de Vries, Tést Zorginstelling 01"));
+  CHECK(inboxSide->inboxList()->GetItemText(0, 6).utf8_string() == "nieuw");
+  Screenshot(inboxSide, "report-inbox");
+
+  std::optional<workstation::PulledLocumReport> pulled;
+  inboxSide->onPulled = [&](const workstation::PulledLocumReport& p) { pulled = p; };
+  inboxSide->Read(0);
+  REQUIRE(WaitFor([&] { return pulled.has_value() && !inboxSide->busy(); }, 20s));
+  {
+    auto* reader = new gui::ReportReader(inboxSide, *pulled);
+    reader->Show();
+    CHECK_THAT(reader->text(), Catch::Contains("Gevallen op de kamer") && Catch::Contains("Heup opnieuw beoordelen") &&
+                                   Catch::Contains("Dochter telefonisch ingelicht"));
+    Screenshot(reader, "report-reader");
+    reader->Destroy();
+  }
+  inboxSide->Acknowledge(0);
+  REQUIRE(WaitFor([&] { return !inboxSide->busy(); }, 20s));
+  REQUIRE(WaitFor([&] { return !inboxSide->busy(); }, 20s));  // the reload after it
+  CHECK_THAT(inboxSide->inboxList()->GetItemText(0, 6).utf8_string(),
+             Catch::StartsWith("gelezen en overgenomen door K. Visser"));
+
+  center->Reload();
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));
+  center->ShowTab(1);
+  REQUIRE(center->outboxList()->GetItemCount() == 1);
+  CHECK(center->outboxList()->GetItemText(0, 3).utf8_string() == "gelezen en overgenomen");
+  CHECK_THAT(center->outboxList()->GetItemText(0, 4).utf8_string(), Catch::Contains("K. Visser (DEZI 900000048)"));
+  Screenshot(center, "report-outbox");
+  test::Close(frame);
+}
