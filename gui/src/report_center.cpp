@@ -160,6 +160,8 @@ void ReportCenter::FillShift() {
   }
 }
 
+// The job runs on a worker and may outlive the window: it captures the workstation (which outlives
+// every window), never `this`; what it hands back runs on the UI thread only while the window lives.
 void ReportCenter::Background(std::function<std::function<void(ReportCenter&)>()> job) {
   ++m_pending;
   RunInBackground([this, job = std::move(job), alive = m_guard.token()] {
@@ -174,16 +176,16 @@ void ReportCenter::Background(std::function<std::function<void(ReportCenter&)>()
 void ReportCenter::Reload() {
   FillShift();
   SetStatus(T("Verzonden en ontvangen verslagen worden opgehaald…"));
-  Background([this] {
-    auto outbox = m_workstation.reports().Outbox(Now());
-    auto inbox = m_workstation.reports().Inbox(true);
+  Background([&w = m_workstation] {
+    auto outbox = w.reports().Outbox(Now());
+    auto inbox = w.reports().Inbox(true);
     // The gateway knows the patient by BSN; the physician by name (from the register).
     std::map<std::string, std::string> names;
     if (outbox) {
       for (const auto& s : outbox.value()) {
         auto bsn = domain::Bsn::Parse(s.patientBsn);
         auto found =
-            bsn ? m_workstation.FindPatient(bsn.value())
+            bsn ? w.FindPatient(bsn.value())
                 : domain::Result<std::optional<domain::RegisteredPatient>>(std::optional<domain::RegisteredPatient>());
         if (found && found.value()) names[s.patientBsn] = found.value()->name;
       }
@@ -283,8 +285,8 @@ std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) 
     }
   }
   FillShift();
-  Background([this, registered, id = report.id, receiverUra] {
-    auto sent = m_workstation.reports().Send(registered, id, receiverUra, RenderPdf, Now());
+  Background([&w = m_workstation, registered, id = report.id, receiverUra] {
+    auto sent = w.reports().Send(registered, id, receiverUra, RenderPdf, Now());
     return std::function<void(ReportCenter&)>([sent = std::move(sent)](ReportCenter& c) {
       c.SetStatus(sent ? TF("Verzonden: {0}", {present::SendStateText(sent->state)})
                        : TF("Niet verzonden: {0}", {sent.error().detail}));
@@ -297,8 +299,8 @@ std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) 
 void ReportCenter::Read(long row) {
   if (row < 0 || row >= static_cast<long>(m_inboxRows.size())) return SetStatus(T("Kies een ontvangen verslag."));
   SetStatus(T("Het verslag wordt opgehaald bij de verzender…"));
-  Background([this, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
-    auto pulled = m_workstation.reports().Read(id);
+  Background([&w = m_workstation, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
+    auto pulled = w.reports().Read(id);
     return std::function<void(ReportCenter&)>([pulled = std::move(pulled)](ReportCenter& c) {
       if (!pulled) return c.SetStatus(TF("Niet opgehaald: {0}", {pulled.error().detail}));
       c.SetStatus(wxString());
@@ -309,8 +311,8 @@ void ReportCenter::Read(long row) {
 
 void ReportCenter::Acknowledge(long row) {
   if (row < 0 || row >= static_cast<long>(m_inboxRows.size())) return;
-  Background([this, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
-    auto done = m_workstation.reports().Acknowledge(id);
+  Background([&w = m_workstation, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
+    auto done = w.reports().Acknowledge(id);
     return std::function<void(ReportCenter&)>([done = std::move(done)](ReportCenter& c) {
       c.SetStatus(done ? T("Gelezen en overgenomen; de verzender ziet het.")
                        : TF("Niet gemeld aan de verzender: {0}", {done.error().detail}));

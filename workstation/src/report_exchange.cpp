@@ -186,8 +186,12 @@ domain::Result<std::vector<InboxReport>> ReportBook::Inbox(bool summaries) {
   for (const auto& i : items.value()) {
     out.push_back(InboxOf(i));
     if (!summaries) continue;
-    auto kept = m_summaries.find(i.id);
-    if (kept == m_summaries.end() && i.state != "acknowledged") {
+    std::optional<InboxSummary> known;
+    {
+      std::lock_guard lock(m_summariesMutex);
+      if (auto k = m_summaries.find(i.id); k != m_summaries.end()) known = k->second;
+    }
+    if (!known && i.state != "acknowledged") {
       auto pulled = Pull(i.id, false);
       if (!pulled) continue;  // listed without its summary; opening it says why
       const auto& r = pulled->report;
@@ -199,9 +203,11 @@ domain::Result<std::vector<InboxReport>> ReportBook::Inbox(bool summaries) {
                      r.contact.urgency,
                      !r.medication.empty(),
                      r.requests.size()};
-      kept = m_summaries.emplace(i.id, std::move(s)).first;
+      known = s;
+      std::lock_guard lock(m_summariesMutex);
+      m_summaries.emplace(i.id, std::move(s));
     }
-    if (kept != m_summaries.end()) out.back().summary = kept->second;
+    out.back().summary = known;
   }
   if (summaries) {
     // New first; among them the most urgent (U1) first, then by contact time.

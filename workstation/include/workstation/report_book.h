@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -174,6 +175,7 @@ class ReportBook {
   domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
                                             domain::Instant now);
   std::unique_ptr<Impl> m_impl;
+  std::mutex m_summariesMutex;                      // the screens list the inbox from worker threads
   std::map<std::string, InboxSummary> m_summaries;  // inbox item id -> summary (this session)
 };
 
