@@ -44,6 +44,7 @@ struct ReportCommands {
   CLI::App* inbox = nullptr;
   CLI::App* read = nullptr;
   CLI::App* ack = nullptr;
+  CLI::App* delivered = nullptr;
   bool Parsed() const;
 };
 

@@ -33,7 +33,10 @@ int Fail(int code, const std::string& message) {
 }
 
 // A refusal the gateway gave (an answer) or no answer at all (unreachable: try again later).
-int Refused(const d::Error& e) { return Fail(e.status == 0 ? kExitUnreachable : kExitRefused, e.detail); }
+int Refused(const d::Error& e) {
+  const bool unreachable = e.problem == "gateway_unreachable" || e.problem == "gateway_timeout";
+  return Fail(unreachable ? kExitUnreachable : kExitRefused, e.detail);
+}
 
 // The PDF as bytes: written by the PDF writer to a private temporary file, read back, removed.
 d::Result<std::string> RenderPdf(const d::LocumReport& r) {
@@ -76,6 +79,10 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
   c.inbox = report->add_subcommand("inbox", "Reports other organisations sent about our patients");
   c.read = report->add_subcommand("read", "Pull an inbox report from its sender and show it");
   c.ack = report->add_subcommand("ack", "Gelezen en overgenomen: tell the sender it was read and taken over");
+  c.delivered = report->add_subcommand(
+      "delivered", "Confirm a report sent as PDF by secure mail arrived (receiver without an endpoint)");
+  AddSessionOptions(c.delivered, a.session, true, true);
+  c.delivered->add_option("--id", a.id, "The report version")->required();
   AddSessionOptions(c.send, a.session, false, true);
   for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack}) AddSessionOptions(cmd, a.session, false, true);
   c.send->add_option("--bsn", a.session.bsn, "The patient (with --id)");
@@ -88,7 +95,8 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
 }
 
 bool ExchangeParsed(const ReportCommands& c) {
-  return c.send && (c.send->parsed() || c.outbox->parsed() || c.inbox->parsed() || c.read->parsed() || c.ack->parsed());
+  return c.send && (c.send->parsed() || c.outbox->parsed() || c.inbox->parsed() || c.read->parsed() ||
+                    c.ack->parsed() || c.delivered->parsed());
 }
 
 int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
@@ -160,6 +168,14 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
         std::cout << "PDF written: " << a.pdfFile << "\n";
       }
     }
+  } else if (c.delivered->parsed()) {
+    auto patient = PatientFor(w, a.session);
+    if (!patient) return Fail(kExitRefused, patient.error().detail);
+    auto done = book.ConfirmDelivered(patient.value(), a.id, now);
+    if (!done)
+      code = Refused(done.error());
+    else
+      Print(done.value());
   } else if (c.ack->parsed()) {
     auto done = book.Acknowledge(a.item);
     if (!done)

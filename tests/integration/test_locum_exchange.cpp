@@ -201,3 +201,40 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
   CHECK(pulls[0]["patient"].is_string());
   CHECK(AuditRecords(World().secondAuditFile(), "waarneem-acknowledge").size() == 1);
 }
+
+TEST_CASE("a report for an organisation without an endpoint waits for the PDF by secure mail and its confirmation") {
+  Cli sender{test::MakeTempDir("zb-report-no-endpoint"), "", World().gatewayUrl()};
+  sender.store = sender.dir + "/zorgbrug.db";
+  const std::string patient = " --bsn 999991000 --register '" + std::string(ZB_DEMO_DIR) + "/register.json'";
+  std::string id;
+  {
+    const auto [rc, out, err] = sender.Run(
+        {"report new", patient,
+         " --persona so --contact-start 2026-12-02T03:10:00+01:00 --caller nurse --urgency 3"
+         " --reason 'Koorts' --evaluation 'Urineweginfectie waarschijnlijk' --plan 'Nitrofurantoine gestart'"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    id = out.substr(0, out.find(' '));
+    REQUIRE(std::get<0>(sender.Run({"report sign", patient, " --persona so --id ", id})) == 0);
+  }
+  {  // Not sent yet: nothing to confirm.
+    const auto [rc, out, err] = sender.Run({"report delivered", patient, " --persona so --id ", id});
+    CHECK(rc == 2);
+    CHECK_THAT(err, Catch::Contains("never sent"));
+  }
+  {  // URA 90000999 is on no Discovery Service: kept at the gateway, no endpoint to notify.
+    const auto [rc, out, err] = sender.Run({"report send", patient, " --persona so --id ", id, " --to 90000999"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains(id + "  no_endpoint"));
+  }
+  {
+    const auto [rc, out, err] = sender.Run({"report delivered", patient, " --persona so --id ", id});
+    INFO(err);
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains(id + "  delivered_by_hand"));
+    const auto [rc2, out2, err2] = sender.Run({"report outbox --persona so"});
+    REQUIRE(rc2 == 0);
+    CHECK_THAT(out2, Catch::Contains(id + "  delivered_by_hand"));
+  }
+}

@@ -131,6 +131,26 @@ domain::Result<SentReportStatus> ReportBook::Transmit(const std::string& reportI
   return out;
 }
 
+domain::Result<SentReportStatus> ReportBook::ConfirmDelivered(const domain::RegisteredPatient& patient,
+                                                              const std::string& reportId, domain::Instant now) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto stored = m_impl->store.reports().Get(reportId);
+  if (!stored) return stored.error();
+  if (!stored.value() || stored.value()->patientId != patient.id)
+    return domain::Error{ErrorCode::kMissing, "report " + reportId + " does not exist for this patient", "not_found"};
+  auto send = m_impl->store.reports().GetSend(reportId);
+  if (!send) return send.error();
+  if (!send.value())
+    return domain::Error{ErrorCode::kRefused, "report " + reportId + " was never sent: send it first", "not_sent"};
+  store::ReportSend s = *send.value();
+  s.state = "delivered_by_hand";
+  s.updatedAt = now;
+  if (auto marked = m_impl->store.reports().MarkSend(s); !marked) return marked.error();
+  m_impl->audit(domain::AuditAction::kReportSent, patient.bsn.digits(),
+                "report " + reportId + " to URA " + s.receiverUra, "delivered by hand");
+  return StatusOf(s);
+}
+
 domain::Result<std::vector<SentReportStatus>> ReportBook::SendPending(const ReportPdfRenderer& pdf,
                                                                       domain::Instant now) {
   if (!m_impl->user()) return NotLoggedIn();

@@ -157,6 +157,11 @@ class ReportBook {
                                         domain::Instant now);
   // Sends every queued report again (after a crash or while the gateway was away).
   domain::Result<std::vector<SentReportStatus>> SendPending(const ReportPdfRenderer& pdf, domain::Instant now);
+  // The receiver has no endpoint (state no_endpoint) or the gateway refused: the PDF went by secure
+  // mail, and the physician confirms it arrived ("afgeleverd"), audited. Problem "not_sent" when the
+  // report was never sent.
+  domain::Result<SentReportStatus> ConfirmDelivered(const domain::RegisteredPatient& patient,
+                                                    const std::string& reportId, domain::Instant now);
   // The organisation's sent reports, newest first, with what the gateway knows of each.
   domain::Result<std::vector<SentReportStatus>> Outbox(domain::Instant now);
   static constexpr int kUnreadHours = 24;
