@@ -157,7 +157,9 @@ domain::Result<std::pair<json, bool>> ReportSender::Publish(const Identity& user
       {"task", WorkflowTask(taskId, r.id, bsn, {m_config.ura, m_config.organisationName}, {s.receiverUra, receiverName},
                             now, now + kPullDays * 86400)},
       {"published_at", now},
-      {"notification", {{"id", net::jose::RandomUuid()}, {"state", "pending"}, {"attempts", 0}, {"next_attempt", now}}},
+      // The first attempt is made right below; the retry thread's first turn comes after it.
+      {"notification",
+       {{"id", net::jose::RandomUuid()}, {"state", "pending"}, {"attempts", 0}, {"next_attempt", now + kFirstRetry}}},
       {"reads", json::array()}};
   // Kept (synced) before anyone is told: a crash from here on resends, never loses.
   auto put = m_shelf.Put(taskId, record);
@@ -178,6 +180,8 @@ void ReportSender::Notify(const std::string& key) {
     std::lock_guard lock(m_mutex);
     auto kept = m_shelf.Get(key);
     if (!kept || StringMember((*kept)["notification"], "state") != "pending") return;
+    // One attempt at a time per report: the retry thread and a publish never notify it together.
+    if (!m_notifying.insert(key).second) return;
     record = *kept;
   }
   json& n = record["notification"];
@@ -216,6 +220,7 @@ void ReportSender::Notify(const std::string& key) {
     latest["notification"] = n;
     if (auto put = m_shelf.Put(key, latest); !put)
       std::clog << "reports: cannot note the notification of " << key << ": " << put.error().detail << "\n";
+    m_notifying.erase(key);
   }
   (void)AuditEvent("waarneem-notified", {{"ura", receiver}}, record, "", status, error);
   std::clog << "reports: notification " << key << " -> " << StringMember(n, "state") << "\n";

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -61,7 +62,8 @@ class ReportSender {
   NutsClient& m_nuts;
   AuditLog& m_audit;
   std::string m_ownBase;
-  std::mutex m_mutex;  // one change of a record at a time (read, change, put)
+  std::mutex m_mutex;                 // one change of a record at a time (read, change, put)
+  std::set<std::string> m_notifying;  // reports whose notification is on its way (under m_mutex)
   std::mutex m_wakeMutex;
   std::condition_variable m_wake;
   bool m_stop = false;
