@@ -15,6 +15,7 @@ namespace {
 
 using nlohmann::json;
 namespace contract = net::contract;
+namespace jose = net::jose;
 
 constexpr const char* kFhirJson = "application/fhir+json";
 json TransactionResponse(const json& bundle) {
@@ -29,6 +30,33 @@ json TransactionResponse(const json& bundle) {
           {{"status", "201 Created"}, {"location", type + "/" + net::jose::RandomUuid() + "/_history/1"}}}});
   }
   return out;
+}
+
+// A pharmacy serves what it was prescribed from then on, as its own system would: the Bundle's
+// MedicationRequests (MA, VV) and Medications join the patient's record, the subject pointing at
+// the holder's own Patient, so a later lookup by anyone (the patient's own SO too) sees the change.
+void ServeFromNowOn(World& world, const HolderInfo& holder, const json& bundle) {
+  std::string bsn;
+  for (const auto& e : bundle.value("entry", json::array())) {
+    const json r = e.value("resource", json::object());
+    if (net::StringMember(r, "resourceType") != "Patient") continue;
+    for (const auto& id : r.value("identifier", json::array()))
+      if (net::StringMember(id, "system") == "http://fhir.nl/fhir/NamingSystem/bsn")
+        bsn = net::StringMember(id, "value");
+  }
+  const auto data = world.holderData.find(holder.id);
+  const PatientRecord* patient = data == world.holderData.end() ? nullptr : data->second->ByBsn(bsn);
+  if (!patient) return;
+  auto& amended = world.amendments[holder.id + "|" + bsn];
+  for (const auto& e : bundle.value("entry", json::array())) {
+    json r = e.value("resource", json::object());
+    const std::string type = net::StringMember(r, "resourceType");
+    if (type != "MedicationRequest" && type != "Medication") continue;
+    const std::string fullUrl = net::StringMember(e, "fullUrl");
+    if (!r.contains("id")) r["id"] = fullUrl.rfind("urn:uuid:", 0) == 0 ? fullUrl.substr(9) : jose::RandomUuid();
+    if (type == "MedicationRequest") r["subject"] = {{"reference", "Patient/" + patient->patientId}};
+    amended.push_back({{"fullUrl", fullUrl}, {"resource", std::move(r)}});
+  }
 }
 
 }  // namespace
@@ -79,6 +107,7 @@ void Receive(World& world, const HolderInfo& holder, const IssuedToken& token, c
     world.processingJobs.push_back(
         {holder.id, bundle, std::chrono::duration_cast<std::chrono::milliseconds>(due.time_since_epoch()).count()});
   }
+  if (*kind == ReceiverKind::kPrescription) ServeFromNowOn(world, holder, bundle);
   ReceivedBundle r{identifier, TransactionResponse(bundle), bundle, token.employee};
   res.status = 201;
   res.set_content(r.response.dump(), kFhirJson);

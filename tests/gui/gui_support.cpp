@@ -67,6 +67,10 @@ void Close(wxWindow* w) {
   wxYield();
 }
 
+ReleasesForgottenAtEnd::~ReleasesForgottenAtEnd() {
+  World().Send({"DELETE", World().sandbox()["control"].get<std::string>() + "/holder/apotheek/amendments", {}, ""});
+}
+
 workstation::Config ConfigIn(const std::string& dir) {
   workstation::Config c;
   c.gateway = World().gatewayUrl();

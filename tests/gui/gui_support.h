@@ -21,6 +21,15 @@ void Screenshot(wxWindow* w, const std::string& name);
 // reaches by itself (the window would stay on the display and in memory).
 void Close(wxWindow* w);
 workstation::Config ConfigIn(const std::string& dir);
+// The sandbox pharmacy serves what it was prescribed from then on (as a real one would); a test that
+// releases holds one of these, so when it ends — passed or failed — the pharmacy's record is the
+// demo data again for the tests after it in this shared world.
+struct ReleasesForgottenAtEnd {
+  ReleasesForgottenAtEnd() = default;
+  ReleasesForgottenAtEnd(const ReleasesForgottenAtEnd&) = delete;
+  ReleasesForgottenAtEnd& operator=(const ReleasesForgottenAtEnd&) = delete;
+  ~ReleasesForgottenAtEnd();
+};
 std::unique_ptr<workstation::Workstation> LoggedIn(const std::string& dir, workstation::User& user,
                                                    const std::string& persona = "so");
 

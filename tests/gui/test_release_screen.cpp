@@ -46,6 +46,7 @@ bool StopFirstCurrentLine(gui::MainFrame* frame, gui::MedicationGrid* medication
 }  // namespace
 
 TEST_CASE("drafts released from the window reach the pharmacy and the home's record, and the outbox says so") {
+  const test::ReleasesForgottenAtEnd forget;
   const std::string dir = test::MakeTempDir("zb-gui-release");
   workstation::User user;
   auto w = test::LoggedIn(dir, user);
@@ -184,6 +185,7 @@ TEST_CASE("a secretariat's window has no release action") {
 }
 
 TEST_CASE("an order no pharmacy took prints as a paper prescription with the prescriber as DEZI identified them") {
+  const test::ReleasesForgottenAtEnd forget;
   const std::string dir = test::MakeTempDir("zb-gui-paper");
   workstation::User user;
   auto w = test::LoggedIn(dir, user);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "exchange_world.h"
 #include "net/contract/waarneem_services.h"
@@ -16,6 +17,9 @@
 #include "net/jose/jws.h"
 #include "net/jose/key.h"
 #include "net/jose/random.h"
+#include "resident.h"
+#include "stored_lookup.h"
+#include "workstation/workstation.h"
 
 using namespace zb;
 using nlohmann::json;
@@ -237,4 +241,57 @@ TEST_CASE("a report for an organisation without an endpoint waits for the PDF by
     REQUIRE(rc2 == 0);
     CHECK_THAT(out2, Catch::Contains(id + "  delivered_by_hand"));
   }
+}
+
+TEST_CASE("a stop released in the shift is in the overview of the patient's own SO at the other organisation") {
+  // Organisation 01's on-call SO stops a line of mevrouw Jansen, released to her pharmacy.
+  const std::string dir = test::MakeTempDir("zb-shift-stop");
+  auto config = test::StoreConfig(World(), dir, World().gatewayUrl());
+  config.identifierRoot = "2.999.380";
+  auto w = std::move(workstation::Workstation::Open(config).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  const auto resident = test::Resident("999991000", "A. Jansen", domain::Date(1938, 3, 12));
+  auto jansen = w->SavePatient(resident, domain::Date(2026, 12, 1)).value();
+  test::LookUpAndStore(*w, jansen);
+  domain::MedicationDraft stop;
+  stop.action = domain::DraftAction::kStop;
+  stop.treatment = test::OneAgreementLine(*w, jansen);
+  stop.reason = *domain::ChangeOrStopReason("182856006");
+  stop.additionalInformation.push_back(domain::GdsTimingCode(domain::GdsTiming::kNextRollChange));
+  REQUIRE(w->drafts().Save(jansen, stop, 0, boost::posix_time::second_clock::universal_time()).ok());
+  test::ChildProcess cli({ZB_CLI_PATH, "release", "--bsn", "999991000", "--persona", "so", "--store", config.storePath,
+                          "--no-keychain", "--identifier-root", "2.999.380"},
+                         dir + "/cli.log",
+                         {"ZORGBRUG_GATEWAY=" + World().gatewayUrl(), "ZORGBRUG_CA_FILE=" + World().caFile()}, true);
+  REQUIRE(cli.Wait(std::chrono::seconds(60)) == 0);
+  std::set<std::string> released;  // the released MAs by identifier, as the pharmacy took them
+  const auto received =
+      json::parse(World().Send({"GET", World().sandbox()["control"].get<std::string>() + "/received", {}, ""}).body);
+  for (const auto& r : received["apotheek"])
+    for (const auto& e : r["bundle"]["entry"])
+      if (e["resource"]["resourceType"] == "MedicationRequest")
+        for (const auto& id : e["resource"]["identifier"])
+          released.insert(id["system"].get<std::string>() + "|" + id["value"].get<std::string>());
+  REQUIRE_FALSE(released.empty());
+
+  // Her own SO at organisation 02 looks her up through the other gateway: the stop is in the line.
+  const std::string dirB = test::MakeTempDir("zb-shift-stop-b");
+  auto b =
+      std::move(workstation::Workstation::Open(test::StoreConfig(World(), dirB, World().secondGatewayUrl())).value());
+  REQUIRE(b->LogIn({"andere-ura", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  auto own = b->SavePatient(resident, domain::Date(2026, 12, 1)).value();
+  test::LookUpAndStore(*b, own);
+  auto offline = b->OpenOffline(own).value();
+  REQUIRE(offline);
+  const auto overview = offline->picture->Consolidate(boost::posix_time::second_clock::universal_time());
+  bool seen = false;
+  for (const auto& line : overview.lines) {
+    if (!(line.treatment == stop.treatment)) continue;
+    if (line.endedBy && released.count(line.endedBy->h.id.Key())) seen = true;
+    for (const auto& a : line.agreements)
+      if (a && released.count(a->h.id.Key())) seen = true;
+  }
+  CHECK(seen);
+  // Left as found for the other tests of this world.
+  World().Send({"DELETE", World().sandbox()["control"].get<std::string>() + "/holder/apotheek/amendments", {}, ""});
 }
