@@ -110,7 +110,8 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
   page(
       N_("Verzonden"), m_outbox, "report-outbox",
       {{N_("Patiënt"), 190}, {N_("Naar"), 180}, {N_("Verzonden"), 130}, {N_("Status"), 200}, {N_("Gelezen door"), 350}},
-      {{N_("&Vernieuwen"), [this] { Reload(); }}});
+      {{N_("&Vernieuwen"), [this] { Reload(); }},
+       {N_("&Afgeleverd bevestigen"), [this] { SetStatus(U(ConfirmDelivered(Selected(m_outbox)))); }}});
   page(N_("Ontvangen"), m_inbox, "report-inbox",
        {{N_("Patiënt"), 110},
         {N_("Contact"), 125},
@@ -196,6 +197,7 @@ void ReportCenter::Reload() {
       c.m_inbox->DeleteAllItems();
       std::string problem;
       if (outbox) {
+        c.m_outboxRows = outbox.value();
         for (const auto& s : outbox.value()) {
           const long row = c.m_outbox->GetItemCount();
           const auto name = names.find(s.patientBsn);
@@ -294,6 +296,21 @@ std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) 
     });
   });
   return present::Tr("Ondertekend; wordt verzonden…");
+}
+
+std::string ReportCenter::ConfirmDelivered(long row) {
+  if (row < 0 || row >= static_cast<long>(m_outboxRows.size())) return present::Tr("Kies een verzonden verslag.");
+  const auto& s = m_outboxRows[static_cast<std::size_t>(row)];
+  if (s.state != "no_endpoint" && s.state != "refused")
+    return present::Tr("Alleen een verslag zonder ontvangstpunt gaat per beveiligde e-mail en wordt zo bevestigd.");
+  auto bsn = domain::Bsn::Parse(s.patientBsn);
+  if (!bsn) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
+  auto patient = m_workstation.FindPatient(bsn.value());
+  if (!patient || !patient.value()) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
+  auto done = m_workstation.reports().ConfirmDelivered(*patient.value(), s.reportId, Now());
+  if (!done) return done.error().detail;
+  Reload();
+  return present::Tr("Afgeleverd bevestigd.");
 }
 
 void ReportCenter::Read(long row) {

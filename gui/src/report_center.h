@@ -38,6 +38,8 @@ class ReportCenter : public wxDialog {
   // Pulls the inbox row's report in the background; `onPulled` gets it (default: the reader dialog).
   void Read(long inboxRow);
   void Acknowledge(long inboxRow);
+  // The outbox row's report went by secure mail (no endpoint): "afgeleverd", confirmed and audited.
+  std::string ConfirmDelivered(long outboxRow);
   std::function<void(const workstation::PulledLocumReport&)> onPulled;
   wxListCtrl* shiftList() const { return m_shift; }
   wxListCtrl* outboxList() const { return m_outbox; }
@@ -54,6 +56,7 @@ class ReportCenter : public wxDialog {
   std::optional<domain::RegisteredPatient> m_patient;
   std::vector<workstation::ShiftReport> m_shiftRows;
   std::vector<workstation::InboxReport> m_inboxRows;
+  std::vector<workstation::SentReportStatus> m_outboxRows;
   wxNotebook* m_tabs = nullptr;
   wxListCtrl* m_shift = nullptr;
   wxListCtrl* m_outbox = nullptr;

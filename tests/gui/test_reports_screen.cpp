@@ -112,5 +112,34 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK(center->outboxList()->GetItemText(0, 3).utf8_string() == "gelezen en overgenomen");
   CHECK_THAT(center->outboxList()->GetItemText(0, 4).utf8_string(), Catch::Contains("K. Visser (DEZI 900000048)"));
   Screenshot(center, "report-outbox");
+
+  // A second report, for an organisation that is on no Discovery Service: no endpoint, so the PDF
+  // goes by secure mail and the physician confirms it ("afgeleverd").
+  auto second = w->reports().New(jansen, now).value();
+  second.contact.start = now - boost::posix_time::minutes(20);
+  second.contact.urgency = 4;
+  second.reason = "Vraag over pijnstilling";
+  second.evaluation = "Pijn goed onder controle";
+  second.plan = "Beleid ongewijzigd";
+  CHECK(center->SaveDraft(second) == "Concept opgeslagen.");
+  long row = -1;
+  for (long r = 0; r < center->shiftList()->GetItemCount(); ++r)
+    if (center->shiftList()->GetItemText(r, 2).utf8_string() == "Vraag over pijnstilling") row = r;
+  REQUIRE(row >= 0);
+  CHECK(center->SignAndSend(row, "90000999") == "Ondertekend; wordt verzonden…");
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));  // the reload after it
+  long mailed = -1;
+  for (long r = 0; r < center->outboxList()->GetItemCount(); ++r)
+    if (center->outboxList()->GetItemText(r, 1).utf8_string() == "90000999") mailed = r;
+  REQUIRE(mailed >= 0);
+  CHECK_THAT(center->outboxList()->GetItemText(mailed, 3).utf8_string(),
+             Catch::StartsWith("ontvanger niet bereikbaar via Nuts"));
+  CHECK(center->ConfirmDelivered(mailed) == "Afgeleverd bevestigd.");
+  REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));
+  bool confirmed = false;
+  for (long r = 0; r < center->outboxList()->GetItemCount(); ++r)
+    confirmed = confirmed || center->outboxList()->GetItemText(r, 3).utf8_string() == "handmatig afgeleverd";
+  CHECK(confirmed);
   test::Close(frame);
 }
