@@ -15,6 +15,7 @@
 #include <set>
 
 #include "exchange_world.h"
+#include "kill_clock.h"
 #include "resident.h"
 #include "workstation/workstation.h"
 
@@ -88,13 +89,12 @@ TEST_CASE("sending on-call reports killed at random points loses none and notifi
   const int runs = EnvInt("ZB_CRASH_RUNS", 200);
   const unsigned seed = static_cast<unsigned>(EnvInt("ZB_CRASH_SEED", static_cast<int>(std::random_device{}() >> 1)));
   std::cout << "report send crash loop: " << runs << " runs, seed " << seed << " (ZB_CRASH_SEED)\n";
-  std::mt19937 rng(seed);
-  const auto started = std::chrono::steady_clock::now();
+  test::KillClock clock(seed);
+  // One whole run first, so the clock knows roughly how long a run takes.
   sign();
+  const auto first = std::chrono::steady_clock::now();
   REQUIRE(cli(made.back())->Wait(std::chrono::seconds(60)) == 0);
-  const int span = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-  std::uniform_int_distribution<int> delay(0, span + span / 4);
+  clock.Ended("send", std::chrono::steady_clock::now() - first);
 
   int killed = 0;
   for (int i = 0; i < runs; ++i) {
@@ -103,8 +103,11 @@ TEST_CASE("sending on-call reports killed at random points loses none and notifi
     const bool lastAtGateway = std::any_of(
         last.begin(), last.end(), [&](const auto& s) { return s.reportId == made.back() && s.state != "queued"; });
     if (lastAtGateway) sign();
-    auto child = cli(i % 4 == 3 ? std::string() : made.back());
-    int rc = child->Wait(std::chrono::milliseconds(delay(rng)));
+    const std::string kind = i % 4 == 3 ? "pending" : "send";
+    const auto begun = std::chrono::steady_clock::now();
+    auto child = cli(kind == "pending" ? std::string() : made.back());
+    int rc = child->Wait(clock.Delay(kind));
+    if (rc != -1) clock.Ended(kind, std::chrono::steady_clock::now() - begun);
     if (rc == -1) {
       ::kill(child->pid(), SIGKILL);
       ++killed;

@@ -12,10 +12,10 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
-#include <random>
 #include <set>
 
 #include "exchange_world.h"
+#include "kill_clock.h"
 #include "resident.h"
 #include "stored_lookup.h"
 #include "workstation/workstation.h"
@@ -70,7 +70,7 @@ TEST_CASE("a release killed at random points never arrives twice, loses no draft
   const int runs = EnvInt("ZB_CRASH_RUNS", 200);
   const unsigned seed = static_cast<unsigned>(EnvInt("ZB_CRASH_SEED", static_cast<int>(std::random_device{}() >> 1)));
   std::cout << "release crash loop: " << runs << " runs, seed " << seed << " (ZB_CRASH_SEED)\n";
-  std::mt19937 rng(seed);
+  test::KillClock clock(seed);
   auto cli = [&](const std::string& command) {
     std::vector<std::string> argv{ZB_CLI_PATH, command,   "--bsn",          "999991000",    "--persona",
                                   "so",        "--store", config.storePath, "--no-keychain"};
@@ -79,15 +79,13 @@ TEST_CASE("a release killed at random points never arrives twice, loses no draft
         argv, dir + "/cli.log",
         std::vector<std::string>{"ZORGBRUG_GATEWAY=" + world.gatewayUrl(), "ZORGBRUG_CA_FILE=" + world.caFile()}, true);
   };
-  // How long one whole run takes: the kills are spread over it (and a little beyond).
-  const auto started = std::chrono::steady_clock::now();
+  // One whole run first, so the clock knows roughly how long a run takes.
   int made = 0;
   REQUIRE(w->drafts().Save(jansen, stop, 0, boost::posix_time::second_clock::universal_time()).ok());
   ++made;
+  const auto first = std::chrono::steady_clock::now();
   REQUIRE(cli("release")->Wait(std::chrono::seconds(60)) == 0);
-  const int span = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-  std::uniform_int_distribution<int> delay(0, span + span / 4);
+  clock.Ended("release", std::chrono::steady_clock::now() - first);
 
   int killed = 0;
   for (int i = 0; i < runs; ++i) {
@@ -97,8 +95,11 @@ TEST_CASE("a release killed at random points never arrives twice, loses no draft
       REQUIRE(w->drafts().Save(jansen, stop, 0, now).ok());
       ++made;
     }
-    auto child = cli(drafts.empty() || i % 3 ? "release" : "outbox");
-    int rc = child->Wait(std::chrono::milliseconds(delay(rng)));
+    const std::string kind = drafts.empty() || i % 3 ? "release" : "outbox";
+    const auto begun = std::chrono::steady_clock::now();
+    auto child = cli(kind);
+    int rc = child->Wait(clock.Delay(kind));
+    if (rc != -1) clock.Ended(kind, std::chrono::steady_clock::now() - begun);
     if (rc == -1) {
       ::kill(child->pid(), SIGKILL);
       ++killed;
