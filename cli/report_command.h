@@ -31,6 +31,7 @@ struct ReportArgs {
   std::string to;        // send: the receiving organisation's URA
   bool pending = false;  // send: every queued report again
   std::string item;      // read / ack: the inbox item
+  std::string request;   // done: the to-do (request) to complete
 };
 
 struct ReportCommands {
@@ -45,6 +46,8 @@ struct ReportCommands {
   CLI::App* read = nullptr;
   CLI::App* ack = nullptr;
   CLI::App* delivered = nullptr;
+  CLI::App* todos = nullptr;
+  CLI::App* done = nullptr;
   bool Parsed() const;
 };
 
@@ -52,7 +55,7 @@ ReportCommands AddReportCommands(CLI::App& app, ReportArgs& args);
 // Exit codes: 0 done; 1 usage (a value that does not parse, named); 2 refused (the reason on
 // stderr: not signable, not found, store); 4 login refused.
 int RunReport(const ReportCommands& commands, const ReportArgs& args);
-// send, outbox, inbox, read, ack (report_exchange_command.cpp); exit 3: the gateway cannot be reached.
+// send, outbox, inbox, read, ack, todos, done (report_exchange_command.cpp); exit 3: the gateway cannot be reached.
 void AddReportExchangeCommands(CLI::App* report, ReportCommands& commands, ReportArgs& args);
 bool ExchangeParsed(const ReportCommands& commands);
 int RunReportExchange(const ReportCommands& commands, const ReportArgs& args);

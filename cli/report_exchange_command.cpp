@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// zorgbrug-cli report send|outbox|inbox|read|ack: on-call reports between organisations through
+// zorgbrug-cli report send|outbox|inbox|read|ack|todos|done: on-call reports between organisations through
 // the gateway (docs/waarneem-ig.md §5).
 #include <boost/date_time/posix_time/posix_time.hpp>
 #include <filesystem>
@@ -60,7 +60,18 @@ void Print(const workstation::SentReportStatus& s) {
             << " (URA " << s.receiverUra << ")  " << Time(s.queuedAt);
   if (!s.readBy.empty()) std::cout << "  gelezen door " << s.readBy << " op " << s.readAt;
   if (s.unreadTooLong) std::cout << "  NIET GELEZEN binnen " << workstation::ReportBook::kUnreadHours << " uur";
+  if (s.requests > 0) std::cout << "  verzoeken " << s.requestsDone << "/" << s.requests << " afgerond";
   if (!s.lastError.empty() && s.state != "completed") std::cout << "  (" << s.lastError << ")";
+  std::cout << "\n";
+}
+
+// One to-do line: id, open/afgerond, due date, urgency, overdue, patient, request, sender.
+void Print(const workstation::ReportTodo& t, d::Date today) {
+  std::cout << t.id << "  " << (t.done ? "afgerond" : "open") << "  vóór " << d::FormatDate(t.due)
+            << (t.urgent ? "  SPOED" : "") << (t.Overdue(today) ? "  TE LAAT" : "") << "  "
+            << (t.patientName.empty() ? "BSN " + t.patientBsn : t.patientName) << "  " << t.text << "  (van "
+            << t.senderName << ")";
+  if (t.done) std::cout << "  door " << t.doneBy;
   std::cout << "\n";
 }
 
@@ -81,10 +92,13 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
   c.ack = report->add_subcommand("ack", "Gelezen en overgenomen: tell the sender it was read and taken over");
   c.delivered = report->add_subcommand(
       "delivered", "Confirm a report sent as PDF by secure mail arrived (receiver without an endpoint)");
+  c.todos = report->add_subcommand("todos", "Requests to the own physician from received reports (the morning list)");
+  c.done = report->add_subcommand("done", "Complete a request, also at the sender");
   AddSessionOptions(c.delivered, a.session, true, true);
   c.delivered->add_option("--id", a.id, "The report version")->required();
   AddSessionOptions(c.send, a.session, false, true);
-  for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack}) AddSessionOptions(cmd, a.session, false, true);
+  for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack, c.todos, c.done}) AddSessionOptions(cmd, a.session, false, true);
+  c.done->add_option("--request", a.request, "The request (its id in 'report todos')")->required();
   c.send->add_option("--bsn", a.session.bsn, "The patient (with --id)");
   c.send->add_option("--register", a.session.registerFile, "Register the patients of this file first");
   c.send->add_option("--id", a.id, "The signed report version");
@@ -96,7 +110,7 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
 
 bool ExchangeParsed(const ReportCommands& c) {
   return c.send && (c.send->parsed() || c.outbox->parsed() || c.inbox->parsed() || c.read->parsed() ||
-                    c.ack->parsed() || c.delivered->parsed());
+                    c.ack->parsed() || c.delivered->parsed() || c.todos->parsed() || c.done->parsed());
 }
 
 int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
@@ -176,6 +190,21 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
       code = Refused(done.error());
     else
       Print(done.value());
+  } else if (c.todos->parsed()) {
+    auto todos = book.Todos();
+    const auto today = d::NetherlandsDate(now);
+    if (!todos)
+      code = Refused(todos.error());
+    else if (todos->empty())
+      std::cout << "no requests\n";
+    else
+      for (const auto& t : todos.value()) Print(t, today);
+  } else if (c.done->parsed()) {
+    auto done = book.CompleteTodo(a.request);
+    if (!done)
+      code = Refused(done.error());
+    else
+      Print(done.value(), d::NetherlandsDate(now));
   } else if (c.ack->parsed()) {
     auto done = book.Acknowledge(a.item);
     if (!done)

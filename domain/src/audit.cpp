@@ -6,7 +6,7 @@
 
 namespace zb::domain {
 namespace {
-constexpr std::array<std::pair<AuditAction, const char*>, 24> kNames{{
+constexpr std::array<std::pair<AuditAction, const char*>, 25> kNames{{
     {AuditAction::kLogin, "login"},
     {AuditAction::kLogout, "logout"},
     {AuditAction::kLock, "lock"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<AuditAction, const char*>, 24> kNames{{
     {AuditAction::kReportSent, "report-sent"},
     {AuditAction::kReportRead, "report-read"},
     {AuditAction::kReportAcknowledged, "report-acknowledged"},
+    {AuditAction::kReportRequestDone, "report-request-done"},
 }};
 }  // namespace
 

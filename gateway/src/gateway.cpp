@@ -420,7 +420,6 @@ class GatewayImpl final : public Gateway {
           auto session = Authorised(req, res);
           if (!session) return;
           if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
-          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
           const json body = json::parse(req.body, nullptr, false);
           const auto pdf = net::jose::Base64UrlDecode(body.is_object() ? StringMember(body, "pdf") : std::string());
           if (!body.is_object() || !body.value("document", json()).is_object() || !pdf)
@@ -458,6 +457,21 @@ class GatewayImpl final : public Gateway {
           SendJson(res, pulled->dump());
         },
         kMaxTaskBody);
+    // The requests of pulled reports, as the organisation's to-dos; completing one completes it at its sender.
+    server.Route("GET", "/api/v1/todos", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      SendJson(res, m_reportReceiver->Todos().dump());
+    });
+    server.Route("POST", "/api/v1/todos/" + uuid + "/complete", [this](const ServerRequest& req, ServerResponse& res) {
+      auto session = Authorised(req, res);
+      if (!session) return;
+      if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+      auto done = m_reportReceiver->CompleteRequest(session->user, req.matches[1], req.clientAddress);
+      if (!done) return SendProblem(res, done.error());
+      SendJson(res, done->dump());
+    });
     server.Route("POST", item + "acknowledge", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;

@@ -33,6 +33,18 @@ std::string FocusId(const json& task) {
   return plain ? id : std::string();
 }
 
+// The BSN of the document's Patient ("" when it names none).
+std::string DocumentBsn(const json& document) {
+  if (!document.is_object()) return {};
+  for (const auto& e : document.value("entry", json::array())) {
+    const json r = e.is_object() ? e.value("resource", json()) : json();
+    if (StringMember(r, "resourceType") != "Patient") continue;
+    for (const auto& i : r.value("identifier", json::array()))
+      if (StringMember(i, "system") == "http://fhir.nl/fhir/NamingSystem/bsn") return StringMember(i, "value");
+  }
+  return {};
+}
+
 }  // namespace
 
 InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
@@ -130,6 +142,19 @@ domain::Result<json> ReportReceiver::Pull(const Identity& user, const std::strin
   if (!document) return fail(document.error(), record);
   auto pdf = get("Binary/" + taskId);
   if (!pdf) return fail(pdf.error(), record);
+  // The requests to the own physician, each a sub-Task at the sender: they become our to-dos.
+  json requests = json::array();
+  for (const auto& requestId : RequestIds(taskJson)) {
+    auto sub = get("Task/" + requestId);
+    if (!sub) return fail(sub.error(), record);
+    json summary = RequestSummary(json::parse(sub->body, nullptr, false));
+    if (StringMember(summary, "id") != requestId || StringMember(summary, "text").empty())
+      return fail(Failure(502, "report_sender_error",
+                          "request Task/" + requestId + " at URA " + sender + " has no id or description"),
+                  record);
+    requests.push_back(std::move(summary));
+  }
+  const json documentJson = json::parse(document->body, nullptr, false);
   {
     std::lock_guard lock(m_mutex);
     json latest = m_shelf.Get(id).value_or(record);
@@ -138,26 +163,101 @@ domain::Result<json> ReportReceiver::Pull(const Identity& user, const std::strin
       latest["read_by"] = user.DisplayName();
       latest["read_at"] = Now();
     }
+    // Whom it is about, for the to-do list (the notification did not say; the shelf is sealed).
+    latest["bsn"] = DocumentBsn(documentJson);
+    latest["requests"] = requests;
     if (auto put = m_shelf.Put(id, latest); !put)
       std::clog << "reports: cannot note the read of " << id << ": " << put.error().detail << "\n";
     record = latest;
   }
-  // The audit names the patient the pulled document is about (the notification did not).
-  const json documentJson = json::parse(document->body, nullptr, false);
-  json audited = record;
-  for (const auto& e : documentJson.value("entry", json::array())) {
-    const json r = e.is_object() ? e.value("resource", json()) : json();
-    if (StringMember(r, "resourceType") != "Patient") continue;
-    for (const auto& i : r.value("identifier", json::array()))
-      if (StringMember(i, "system") == "http://fhir.nl/fhir/NamingSystem/bsn")
-        audited["bsn"] = StringMember(i, "value");
-  }
-  if (!AuditEvent("waarneem-pulled", Actor(user), audited, client, 200, ""))
+  // The audit names the patient the pulled document is about.
+  if (!AuditEvent("waarneem-pulled", Actor(user), record, client, 200, ""))
     return Failure(500, "audit_unavailable", "the audit trail cannot be written; the report is withheld");
   return json{{"notification", record},
               {"task", taskJson},
               {"document", documentJson},
               {"pdf", net::jose::Base64UrlEncode(pdf->body)}};
+}
+
+json ReportReceiver::Todos() const {
+  json out = json::array();
+  for (const auto& r : m_shelf.All()) {
+    for (const auto& q : r.value("requests", json::array())) {
+      out.push_back({{"item", r.value("key", "")},
+                     {"patient", r.value("bsn", "")},
+                     {"sender_ura", r.value("sender_ura", "")},
+                     {"sender_name", r.value("sender_name", "")},
+                     {"received_at", r.value("received_at", 0)},
+                     {"request", q}});
+    }
+  }
+  // Open before done, then the earliest due date first: the morning list.
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    const bool aDone = a["request"].value("status", "") == "completed",
+               bDone = b["request"].value("status", "") == "completed";
+    if (aDone != bDone) return !aDone;
+    return a["request"].value("due", "") < b["request"].value("due", "");
+  });
+  return out;
+}
+
+domain::Result<json> ReportReceiver::CompleteRequest(const Identity& user, const std::string& requestId,
+                                                     const std::string& client) {
+  auto fail = [&](domain::Error e, const json& record) -> domain::Result<json> {
+    (void)AuditEvent("waarneem-request-complete", Actor(user), record, client, e.status, e.problem);
+    return e;
+  };
+  if (!m_config.RoleAllowed("relay", user.roleCode))
+    return fail(Failure(403, "role_not_allowed", "role " + user.roleCode + " may not complete requests"), json());
+  std::optional<json> found;
+  for (auto& r : m_shelf.All()) {
+    for (const auto& q : r.value("requests", json::array()))
+      if (q.value("id", "") == requestId) found = r;
+    if (found) break;
+  }
+  if (!found) return fail(Failure(404, "report_not_found", "no request " + requestId + " in the inbox"), json());
+  const json record = *found;
+  const std::string who = user.DisplayName() + " (DEZI " + user.deziNumber + ")";
+  const std::string at = FhirInstant(Now());
+  const json update{{"resourceType", "Task"},
+                    {"id", requestId},
+                    {"status", "completed"},
+                    {"output",
+                     {{{"type", {{"text", contract::kAcknowledgedBy}}}, {"valueString", who}},
+                      {{"type", {{"text", contract::kAcknowledgedAt}}}, {"valueDateTime", at}}}}};
+  auto answer = m_peers.Call(user, record.value("sender_ura", ""), contract::kReportPullScope, "PUT",
+                             "Task/" + requestId, update.dump());
+  if (!answer) return fail(answer.error(), record);
+  if (answer->status != 200)
+    return fail(Failure(502, "report_sender_error",
+                        "the sender refused the completion: HTTP " + std::to_string(answer->status) + " " +
+                            answer->body.substr(0, 300)),
+                record);
+  json done = RequestSummary(json::parse(answer->body, nullptr, false));
+  if (StringMember(done, "id") != requestId) done = {{"id", requestId}};
+  done["status"] = "completed";
+  done["completed_by"] = who;
+  done["completed_at"] = at;
+  json kept;
+  {
+    std::lock_guard lock(m_mutex);
+    json latest = m_shelf.Get(record.value("key", "")).value_or(record);
+    for (auto& q : latest["requests"]) {
+      if (q.value("id", "") != requestId) continue;
+      for (const auto& [name, value] : done.items()) q[name] = value;
+      kept = q;
+    }
+    if (auto put = m_shelf.Put(latest.value("key", ""), latest); !put)
+      std::clog << "reports: cannot note the completion of " << requestId << ": " << put.error().detail << "\n";
+  }
+  if (!AuditEvent("waarneem-request-complete", Actor(user), record, client, 200, ""))
+    return Failure(500, "audit_unavailable", "the audit trail cannot be written");
+  return json{{"item", record.value("key", "")},
+              {"patient", record.value("bsn", "")},
+              {"sender_ura", record.value("sender_ura", "")},
+              {"sender_name", record.value("sender_name", "")},
+              {"received_at", record.value("received_at", 0)},
+              {"request", kept}};
 }
 
 domain::Result<json> ReportReceiver::Acknowledge(const Identity& user, const std::string& id,

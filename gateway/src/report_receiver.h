@@ -34,6 +34,13 @@ class ReportReceiver {
   // `markRead` false: a summary for the inbox list; the item stays "new" (audited all the same).
   domain::Result<nlohmann::json> Pull(const Identity& user, const std::string& id, const std::string& client,
                                       bool markRead = true);
+  // The requests of every pulled report, as to-dos: [{item, patient, sender_ura, sender_name,
+  // received_at, request: {id, text, due, priority, status, completed_by, completed_at}}], open
+  // ones first, earliest due first.
+  nlohmann::json Todos() const;
+  // Completes request `requestId` at its sender (the sub-Task: status completed, by whom and when).
+  domain::Result<nlohmann::json> CompleteRequest(const Identity& user, const std::string& requestId,
+                                                 const std::string& client);
   // Completes the sender's workflow Task as read and taken over by `user` (a physician).
   domain::Result<nlohmann::json> Acknowledge(const Identity& user, const std::string& id, const std::string& client);
 

@@ -2,6 +2,7 @@
 #include "report_sender.h"
 
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <iostream>
 
 #include "clock.h"
@@ -62,7 +63,9 @@ std::string State(const json& record) {
 }
 
 json Output(const json& task, std::string_view name) {
+  if (!task.is_object()) return json();  // also an update that is not JSON at all
   for (const auto& o : task.value("output", json::array())) {
+    if (!o.is_object()) continue;
     const json type = o.value("type", json::object());
     if (StringMember(type, "text") == name) return o;
   }
@@ -75,8 +78,9 @@ json OutboxEntryOf(const json& record) {
   const json& n = record["notification"];
   const json& task = record["task"];
   const json by = Output(task, contract::kAcknowledgedBy), at = Output(task, contract::kAcknowledgedAt);
-  json reads = json::array();
+  json reads = json::array(), requests = json::array();
   for (const auto& r : record.value("reads", json::array())) reads.push_back(r);
+  for (const auto& q : record.value("requests", json::array())) requests.push_back(RequestSummary(q));
   return {{"task_id", record.value("key", "")},
           {"report_id", record.value("report_id", "")},
           {"patient", record.value("bsn", "")},
@@ -92,7 +96,8 @@ json OutboxEntryOf(const json& record) {
           {"received_at", record.value("received_at", 0)},
           {"read_by", by.is_object() ? StringMember(by, "valueString") : std::string()},
           {"read_at", at.is_object() ? StringMember(at, "valueDateTime") : std::string()},
-          {"reads", reads}};
+          {"reads", reads},
+          {"requests", requests}};
 }
 
 ReportSender::ReportSender(const GatewayConfig& config, SealedShelf& shelf, PeerCaller& peers, NutsClient& nuts,
@@ -146,6 +151,19 @@ domain::Result<std::pair<json, bool>> ReportSender::Publish(const Identity& user
   std::string receiverName;
   if (auto holder = m_peers.Find(s.receiverUra)) receiverName = holder->name;
   const json document = json::parse(s.document, nullptr, false);
+  const Party sender{m_config.ura, m_config.organisationName}, receiver{s.receiverUra, receiverName};
+  json task = WorkflowTask(taskId, r.id, bsn, sender, receiver, now, now + kPullDays * 86400);
+  // Each request to the own physician is a sub-Task of its own, completed by the receiver (§3).
+  json requests = json::array();
+  for (const auto& q : r.requests) {
+    const std::string id = net::jose::RandomUuid();
+    requests.push_back(RequestTask(
+        id, taskId,
+        {q.text, boost::gregorian::to_iso_extended_string(q.due), q.priority == domain::RequestPriority::kUrgent}, bsn,
+        sender, receiver, now));
+    task["input"].push_back(
+        {{"type", {{"text", contract::kRequestInput}}}, {"valueReference", {{"reference", "Task/" + id}}}});
+  }
   json record{
       {"key", taskId},
       {"report_id", r.id},
@@ -154,8 +172,8 @@ domain::Result<std::pair<json, bool>> ReportSender::Publish(const Identity& user
       {"author", IdentityJson(user)},
       {"document", document},
       {"pdf", net::jose::Base64UrlEncode(s.pdf)},
-      {"task", WorkflowTask(taskId, r.id, bsn, {m_config.ura, m_config.organisationName}, {s.receiverUra, receiverName},
-                            now, now + kPullDays * 86400)},
+      {"task", task},
+      {"requests", requests},
       {"published_at", now},
       // The first attempt is made right below; the retry thread's first turn comes after it.
       {"notification",
@@ -263,7 +281,7 @@ InboundAnswer ReportSender::Serve(const InboundCall& call, const std::string& me
               {"name", checked.token ? checked.token->organisationName : ""},
               {"dezi_number", checked.token ? checked.token->employeeId : ""},
               {"employee_name", checked.token ? checked.token->employeeName : ""}};
-  const std::string event = method == "PUT" ? "waarneem-acknowledged" : "waarneem-read";
+  std::string event = method == "PUT" ? "waarneem-acknowledged" : "waarneem-read";
   auto refuse = [&](const domain::Error& e, const json& record) {
     if (!AuditEvent(event, reader, record, call.client, e.status, e.detail))
       return InboundAnswer{500, OperationOutcomeText("exception", "audit unavailable"), {}};
@@ -273,19 +291,34 @@ InboundAnswer ReportSender::Serve(const InboundCall& call, const std::string& me
 
   std::unique_lock lock(m_mutex);
   std::optional<json> found;
+  std::size_t request = 0;  // the request sub-Task asked for, if `found` is not the workflow Task
+  bool isRequest = false;
   if (kind == "Composition") {
     for (auto& r : m_shelf.All())
       if (r.value("report_id", "") == id) found = std::move(r);
   } else {
     found = m_shelf.Get(id);
   }
+  if (!found && kind == "Task") {
+    for (auto& r : m_shelf.All()) {
+      const json& list = r["requests"];
+      for (std::size_t i = 0; list.is_array() && i < list.size() && !found; ++i) {
+        if (StringMember(list[i], "id") != id) continue;
+        request = i;
+        isRequest = true;
+        found = std::move(r);
+      }
+      if (found) break;
+    }
+  }
+  if (isRequest && method == "PUT") event = "waarneem-request-completed";
   if (!found) return refuse(Issue(404, "not-found", path + " is not here"), json());
   json record = std::move(*found);
   const std::string owner = record["receiver"].value("ura", "");
   if (checked.token->organisationUra != owner)
     return refuse(Issue(403, "forbidden", "only the organisation the report is for (Task.owner) may read it"), record);
   InboundAnswer answer{200, {}, {}};
-  json& task = record["task"];
+  json& task = isRequest ? record["requests"][request] : record["task"];
   const std::string now = FhirInstant(Now());
   if (method == "PUT") {
     const json update = json::parse(call.body, nullptr, false);

@@ -68,6 +68,60 @@ json WorkflowTask(const std::string& taskId, const std::string& compositionId, c
             {{"type", {{"text", "pdf"}}}, {"valueReference", {{"reference", "Binary/" + taskId}}}}}}};
 }
 
+json RequestTask(const std::string& id, const std::string& taskId, const RequestLine& request, const std::string& bsn,
+                 const Party& sender, const Party& receiver, std::int64_t now) {
+  return {{"resourceType", "Task"},
+          {"id", id},
+          {"identifier", {{{"system", kUrnSystem}, {"value", "urn:uuid:" + id}}}},
+          {"partOf", {{{"reference", "Task/" + taskId}}}},
+          {"status", "requested"},
+          {"intent", "order"},
+          {"priority", request.urgent ? "urgent" : "routine"},
+          {"code",
+           {{"coding",
+             {{{"system", contract::kZbTaskCodeSystem},
+               {"code", contract::kRequestCode},
+               {"display", "Verzoek aan eigen arts"}}}}}},
+          {"description", request.text},
+          {"for", {{"identifier", {{"system", kBsnSystem}, {"value", bsn}}}}},
+          {"authoredOn", FhirInstant(now)},
+          {"lastModified", FhirInstant(now)},
+          {"requester", Organisation(sender)},
+          {"owner", Organisation(receiver)},
+          {"restriction", {{"period", {{"end", request.due}}}}}};
+}
+
+json RequestSummary(const json& task) {
+  if (!task.is_object()) return json::object();
+  const json restriction = task.value("restriction", json::object());
+  const json period = restriction.is_object() ? restriction.value("period", json::object()) : json::object();
+  std::string by, at;
+  for (const auto& o : task.value("output", json::array())) {
+    if (!o.is_object()) continue;
+    const std::string name = StringMember(o.value("type", json::object()), "text");
+    if (name == contract::kAcknowledgedBy) by = StringMember(o, "valueString");
+    if (name == contract::kAcknowledgedAt) at = StringMember(o, "valueDateTime");
+  }
+  return {{"id", StringMember(task, "id")},
+          {"text", StringMember(task, "description")},
+          {"due", period.is_object() ? StringMember(period, "end") : std::string()},
+          {"priority", StringMember(task, "priority")},
+          {"status", StringMember(task, "status")},
+          {"completed_by", by},
+          {"completed_at", at}};
+}
+
+std::vector<std::string> RequestIds(const json& workflowTask) {
+  std::vector<std::string> out;
+  if (!workflowTask.is_object()) return out;
+  for (const auto& in : workflowTask.value("input", json::array())) {
+    if (!in.is_object() || StringMember(in.value("type", json::object()), "text") != contract::kRequestInput) continue;
+    const std::string ref = StringMember(in.value("valueReference", json::object()), "reference");
+    if (ref.rfind("Task/", 0) == 0 && IsUuid(ref.substr(5))) out.push_back(ref.substr(5));
+  }
+  return out;
+}
+
 json NotificationTask(const std::string& notificationId, const std::string& taskId, const std::string& senderBase,
                       const Party& sender, const std::string& receiverUra, std::int64_t now, std::int64_t pullUntil) {
   return {{"resourceType", "Task"},

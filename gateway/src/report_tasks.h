@@ -22,6 +22,21 @@ struct Party {
 nlohmann::json WorkflowTask(const std::string& taskId, const std::string& compositionId, const std::string& bsn,
                             const Party& sender, const Party& receiver, std::int64_t now, std::int64_t pullUntil);
 
+// One request of the report as a sub-Task of the workflow Task `taskId` (docs/waarneem-ig.md §3):
+// requested, owner = receiver, the request's text, priority and due date (yyyy-mm-dd).
+struct RequestLine {
+  std::string text;
+  std::string due;
+  bool urgent = false;
+};
+nlohmann::json RequestTask(const std::string& id, const std::string& taskId, const RequestLine& request,
+                           const std::string& bsn, const Party& sender, const Party& receiver, std::int64_t now);
+// A request sub-Task as the outbox and the to-do list carry it: {id, text, due, priority, status,
+// completed_by, completed_at}.
+nlohmann::json RequestSummary(const nlohmann::json& task);
+// The ids of the request sub-Tasks a workflow Task lists in its input ("Task/<uuid>" only).
+std::vector<std::string> RequestIds(const nlohmann::json& workflowTask);
+
 // The notification: pull-notification, basedOn the workflow Task at `senderBase`, requester the
 // sending organisation, owner the receiving one. Nothing about the patient.
 nlohmann::json NotificationTask(const std::string& notificationId, const std::string& taskId,

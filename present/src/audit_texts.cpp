@@ -60,6 +60,8 @@ std::string AuditActionLabel(d::AuditAction action) {
       return Tr("waarneemverslag gelezen");
     case d::AuditAction::kReportAcknowledged:
       return Tr("waarneemverslag gelezen en overgenomen");
+    case d::AuditAction::kReportRequestDone:
+      return Tr("verzoek uit waarneemverslag afgerond");
   }
   return d::ToString(action);
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "exchange_world.h"
 #include "net/contract/waarneem_services.h"
@@ -79,7 +80,8 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
          " --persona so --contact-start 2026-12-02T02:10:00+01:00 --contact-minutes 35 --caller nurse --urgency 2"
          " --phone 030-0000399 --reason 'Gevallen op de kamer' --subjective 'Pijn linkerheup'"
          " --objective 'Geen exorotatie' --icpc 'A80=Ongeval/letsel' --evaluation 'Val zonder fractuur'"
-         " --plan 'Paracetamol zo nodig' --request 'Heup opnieuw beoordelen;03-12-2026;spoed'"});
+         " --plan 'Paracetamol zo nodig' --request 'Heup opnieuw beoordelen;03-12-2026;spoed'"
+         " --request 'Familie bellen over het beleid;02-12-2026'"});
     INFO(err);
     REQUIRE(rc == 0);
     id = out.substr(0, out.find(' '));
@@ -142,6 +144,28 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     CHECK_THAT(out2, Catch::Contains(id + "  received"));
   }
 
+  // The requests became the receiving organisation's to-dos, open, with due date and urgency; the
+  // one due yesterday is marked late.
+  std::string hip, family;
+  {
+    const auto [rc, out, err] = receiver.Run({"report todos --persona andere-ura"});
+    INFO(out << err << World().secondGatewayLog());
+    REQUIRE(rc == 0);
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("Heup opnieuw beoordelen") != std::string::npos) hip = line;
+      if (line.find("Familie bellen") != std::string::npos) family = line;
+    }
+    CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+    CHECK_THAT(hip,
+               Catch::Contains("  open  vóór 03-12-2026  SPOED") && Catch::Contains("(van Tést Zorginstelling 01)"));
+    CHECK_THAT(family, Catch::Contains("  open  vóór 02-12-2026  TE LAAT"));
+    CHECK(family.find("SPOED") == std::string::npos);
+    hip = hip.substr(0, hip.find(' '));
+    family = family.substr(0, family.find(' '));
+    REQUIRE(hip.size() == 36);
+  }
+
   {  // A third organisation (the GP practice) with a valid token of its own: 403 on the document.
     const net::jose::Key key = net::jose::Key::GenerateEcP256().value();
     const auto r = World().Send(
@@ -164,6 +188,37 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     const auto pulled = World().Send({"GET", url, {{"Authorization", "DPoP " + token}, {"DPoP", proof}}, ""});
     CHECK(pulled.status == 403);
     CHECK(pulled.body.find("Gevallen") == std::string::npos);
+    // Nor may it complete a request in the receiver's name.
+    const std::string taskUrl = World().gatewayUrl() + std::string(net::contract::kReportBase) + "/Task/" + hip;
+    json put = claims;
+    put["htm"] = "PUT";
+    put["htu"] = taskUrl;
+    put["jti"] = net::jose::RandomUuid();
+    const std::string putProof =
+        net::jose::SignJws({{"typ", "dpop+jwt"}, {"alg", "ES256"}, {"jwk", key.PublicJwk()}}, put.dump(), key).value();
+    const json done{{"resourceType", "Task"},
+                    {"status", "completed"},
+                    {"output",
+                     {{{"type", {{"text", "acknowledged-by"}}}, {"valueString", "iemand"}},
+                      {{"type", {{"text", "acknowledged-at"}}}, {"valueDateTime", "2026-12-03T08:00:00Z"}}}}};
+    const auto completed =
+        World().Send({"PUT", taskUrl, {{"Authorization", "DPoP " + token}, {"DPoP", putProof}}, done.dump()});
+    CHECK(completed.status == 403);
+  }
+
+  {  // The hip request done: completed here and at the sender, with who did it.
+    const auto [rc, out, err] = receiver.Run({"report done --persona andere-ura --request ", hip});
+    INFO(out << err << World().gatewayLog());
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::StartsWith(hip + "  afgerond") && Catch::Contains("door K. Visser (DEZI 900000048)"));
+    const auto [rc2, out2, err2] = receiver.Run({"report todos --persona andere-ura"});
+    REQUIRE(rc2 == 0);
+    // Open ones first: the family request, then the one done.
+    CHECK_THAT(out2, Catch::StartsWith(family + "  open"));
+    CHECK_THAT(out2, Catch::Contains(hip + "  afgerond"));
+    const auto [rc3, out3, err3] = sender.Run({"report outbox --persona so"});
+    REQUIRE(rc3 == 0);
+    CHECK_THAT(out3, Catch::Contains("verzoeken 1/2 afgerond"));
   }
 
   {  // Gelezen en overgenomen.
@@ -204,6 +259,17 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
   CHECK(pulls[0]["actor"]["dezi_number"] == "900000048");
   CHECK(pulls[0]["patient"].is_string());
   CHECK(AuditRecords(World().secondAuditFile(), "waarneem-acknowledge").size() == 1);
+  // The request: completed at the sender by organisation 02's physician, refused for the third party.
+  int completedByReceiver = 0, refusedCompletion = 0;
+  for (const auto& r : AuditRecords(World().auditFile(), "waarneem-request-completed")) {
+    if (r["actor"]["dezi_number"] == "900000048" && r["outcome"]["status"] == 200) ++completedByReceiver;
+    if (r["actor"]["ura"] == "90000401" && r["outcome"]["status"] == 403) ++refusedCompletion;
+  }
+  CHECK(completedByReceiver == 1);
+  CHECK(refusedCompletion == 1);
+  const auto completions = AuditRecords(World().secondAuditFile(), "waarneem-request-complete");
+  REQUIRE(completions.size() == 1);
+  CHECK(completions[0]["patient"].is_string());
 }
 
 TEST_CASE("a report for an organisation without an endpoint waits for the PDF by secure mail and its confirmation") {

@@ -49,6 +49,9 @@ void Merge(SentReportStatus& s, const net::contract::SentReport& g) {
   if (!g.lastError.empty() && g.state != "completed") s.lastError = g.lastError;
   s.readBy = g.readBy;
   s.readAt = g.readAt;
+  s.requests = g.requests.size();
+  s.requestsDone = static_cast<std::size_t>(
+      std::count_if(g.requests.begin(), g.requests.end(), [](const auto& q) { return q.status == "completed"; }));
 }
 
 // Refusals that sending again will not change (a 4xx from the gateway: wrong report, wrong role).
@@ -272,6 +275,55 @@ domain::Result<InboxReport> ReportBook::Acknowledge(const std::string& id) {
                 done ? "ok" : "failed: " + done.error().problem);
   if (!done) return done.error();
   return InboxOf(done.value());
+}
+
+domain::Result<ReportTodo> ReportBook::TodoOf(const net::contract::Todo& t) {
+  const auto due = domain::DateTime::Parse(t.request.due);
+  if (!due || due->precision() != domain::DatePrecision::kDay)
+    return domain::MakeError(ErrorCode::kInconsistent, "request " + t.request.id + " from " + t.senderName +
+                                                           ": due date '" + t.request.due + "' is not a date");
+  ReportTodo out{t.request.id,
+                 t.item,
+                 t.patient,
+                 {},
+                 t.senderName.empty() ? "URA " + t.senderUra : t.senderName,
+                 t.request.text,
+                 due->LocalDate(),
+                 t.request.priority == "urgent",
+                 t.request.status == "completed",
+                 t.request.completedBy,
+                 t.request.completedAt};
+  if (auto bsn = domain::Bsn::Parse(t.patient)) {
+    if (auto known = m_impl->store.patients().FindByBsn(bsn.value()); known && known.value())
+      out.patientName = known.value()->name;
+  }
+  if (out.patientName.empty()) {
+    std::lock_guard lock(m_summariesMutex);
+    if (auto k = m_summaries.find(t.item); k != m_summaries.end()) out.patientName = k->second.patientName;
+  }
+  return out;
+}
+
+domain::Result<std::vector<ReportTodo>> ReportBook::Todos() {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto todos = m_impl->gateway->Todos(m_impl->session());
+  if (!todos) return todos.error();
+  std::vector<ReportTodo> out;
+  for (const auto& t : todos.value()) {
+    auto one = TodoOf(t);
+    if (!one) return one.error();
+    out.push_back(std::move(one).value());
+  }
+  return out;
+}
+
+domain::Result<ReportTodo> ReportBook::CompleteTodo(const std::string& id) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto done = m_impl->gateway->CompleteTodo(m_impl->session(), id);
+  m_impl->audit(domain::AuditAction::kReportRequestDone, done ? done->patient : "", "request " + id,
+                done ? "ok" : "failed: " + done.error().problem);
+  if (!done) return done.error();
+  return TodoOf(done.value());
 }
 
 }  // namespace zb::workstation

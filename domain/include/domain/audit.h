@@ -36,6 +36,7 @@ enum class AuditAction {
   kReportSent,          // a signed version handed to the gateway for the patient's own organisation
   kReportRead,          // another organisation's on-call report pulled and shown
   kReportAcknowledged,  // "gelezen en overgenomen": the sender's Task completed
+  kReportRequestDone,   // a request of an on-call report done: its sub-Task at the sender completed
 };
 const char* ToString(AuditAction a);  // "login", "retrieve", "view-overview", ...
 std::optional<AuditAction> AuditActionFromString(std::string_view text);

@@ -212,4 +212,16 @@ domain::Result<contract::InboxItem> GatewayClient::AcknowledgeReport(const std::
                                      contract::ReadInboxItem);
 }
 
+domain::Result<std::vector<contract::Todo>> GatewayClient::Todos(const std::string& session) const {
+  const std::string url = m_baseUrl + "/api/v1/todos";
+  return Expect<std::vector<contract::Todo>>(Call({"GET", url, SessionHeaders(session, "GET", url), ""}), 200,
+                                             contract::ReadTodos);
+}
+
+domain::Result<contract::Todo> GatewayClient::CompleteTodo(const std::string& session,
+                                                           const std::string& requestId) const {
+  const std::string url = m_baseUrl + "/api/v1/todos/" + http::UrlEncode(requestId) + "/complete";
+  return Expect<contract::Todo>(Call({"POST", url, SessionHeaders(session, "POST", url), ""}), 200, contract::ReadTodo);
+}
+
 }  // namespace zb::net::client

@@ -46,15 +46,39 @@ class Fields {
   std::string m_problem;
 };
 
+domain::Result<ReportRequest> RequestOf(const json& j) {
+  if (!j.is_object()) return Invalid("a request is not an object");
+  Fields f(j);
+  ReportRequest r{f.Required("id"),     f.Required("text"),     f.Required("due"),     f.Text("priority"),
+                  f.Required("status"), f.Text("completed_by"), f.Text("completed_at")};
+  if (!f.problem().empty()) return Invalid(f.problem());
+  return r;
+}
+
+domain::Result<std::vector<ReportRequest>> RequestsOf(const json& j) {
+  std::vector<ReportRequest> out;
+  if (!j.contains("requests") || j["requests"].is_null()) return out;
+  if (!j["requests"].is_array()) return Invalid("member 'requests' must be an array");
+  for (const auto& one : j["requests"]) {
+    auto r = RequestOf(one);
+    if (!r) return Invalid("requests[" + std::to_string(out.size()) + "]: " + r.error().detail);
+    out.push_back(std::move(r).value());
+  }
+  return out;
+}
+
 domain::Result<SentReport> SentOf(const json& j) {
   if (!j.is_object()) return Invalid("a sent report is not an object");
   Fields f(j);
-  SentReport r{f.Required("task_id"),      f.Required("report_id"),   f.Text("patient"),
-               f.Required("receiver_ura"), f.Text("receiver_name"),   f.Text("author"),
-               f.Integer("published_at"),  f.Required("state"),       f.Integer("notify_attempts"),
-               f.Text("last_error"),       f.Integer("next_attempt"), f.Integer("notified_at"),
-               f.Integer("received_at"),   f.Text("read_by"),         f.Text("read_at")};
+  SentReport r{
+      f.Required("task_id"),        f.Required("report_id"), f.Text("patient"),         f.Required("receiver_ura"),
+      f.Text("receiver_name"),      f.Text("author"),        f.Integer("published_at"), f.Required("state"),
+      f.Integer("notify_attempts"), f.Text("last_error"),    f.Integer("next_attempt"), f.Integer("notified_at"),
+      f.Integer("received_at"),     f.Text("read_by"),       f.Text("read_at"),         {}};
   if (!f.problem().empty()) return Invalid(f.problem());
+  auto requests = RequestsOf(j);
+  if (!requests) return requests.error();
+  r.requests = std::move(requests).value();
   return r;
 }
 
@@ -66,6 +90,18 @@ domain::Result<InboxItem> InboxOf(const json& j) {
               f.Text("read_by"),     f.Text("acknowledged_by"), f.Text("acknowledged_at")};
   if (!f.problem().empty()) return Invalid(f.problem());
   return i;
+}
+
+domain::Result<Todo> TodoOf(const json& j) {
+  if (!j.is_object()) return Invalid("a to-do is not an object");
+  Fields f(j);
+  Todo t{f.Required("item"),    f.Text("patient"),        f.Required("sender_ura"),
+         f.Text("sender_name"), f.Integer("received_at"), {}};
+  if (!f.problem().empty()) return Invalid(f.problem());
+  auto request = RequestOf(j.value("request", json()));
+  if (!request) return Invalid("request: " + request.error().detail);
+  t.request = std::move(request).value();
+  return t;
 }
 
 template <class T, class Of>
@@ -104,5 +140,8 @@ domain::Result<PulledReport> ReadPulledReport(std::string_view body) {
   return PulledReport{std::move(item).value(), j["task"].dump(), status.is_string() ? status.get<std::string>() : "",
                       j["document"].dump(), std::move(*pdf)};
 }
+
+domain::Result<Todo> ReadTodo(std::string_view body) { return TodoOf(json::parse(body, nullptr, false)); }
+domain::Result<std::vector<Todo>> ReadTodos(std::string_view body) { return ListOf<Todo>(body, TodoOf); }
 
 }  // namespace zb::net::contract

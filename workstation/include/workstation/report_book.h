@@ -28,6 +28,9 @@ class LocalStore;
 namespace zb::net::client {
 class GatewayClient;
 }
+namespace zb::net::contract {
+struct Todo;
+}
 
 namespace zb::workstation {
 
@@ -57,7 +60,9 @@ struct SentReportStatus {
   std::string lastError;
   std::string readBy;
   std::string readAt;
-  bool unreadTooLong = false;  // not completed kUnreadHours after it was queued
+  bool unreadTooLong = false;    // not completed kUnreadHours after it was queued
+  std::size_t requests = 0;      // requests to the own physician in the report
+  std::size_t requestsDone = 0;  // of which the receiver completed
 };
 
 // What the inbox shows of a report before it is opened: pulled once per session and kept in
@@ -83,6 +88,24 @@ struct InboxReport {
   std::string readBy;
   std::string acknowledgedBy;
   std::string acknowledgedAt;
+};
+
+// A request to the own physician from a pulled report: one of this organisation's to-dos (the
+// morning list), kept at its gateway; done here completes its sub-Task at the sender.
+struct ReportTodo {
+  std::string id;    // the request (its sub-Task at the sender)
+  std::string item;  // the inbox item it came with
+  std::string patientBsn;
+  std::string patientName;  // from this home's register; empty when the patient is not registered here
+  std::string senderName;
+  std::string text;
+  domain::Date due;
+  bool urgent = false;
+  bool done = false;
+  std::string doneBy;  // "<name> (DEZI <number>)"
+  std::string doneAt;  // FHIR dateTime
+  // Open with its due date before `today` (the list keeps it red until done).
+  bool Overdue(domain::Date today) const { return !done && due < today; }
 };
 
 struct PulledLocumReport {
@@ -173,10 +196,16 @@ class ReportBook {
   domain::Result<PulledLocumReport> Read(const std::string& id);
   // "Gelezen en overgenomen" by the logged-in physician.
   domain::Result<InboxReport> Acknowledge(const std::string& id);
+  // The organisation's to-dos: the requests of the reports pulled so far, open ones first, earliest
+  // due first. A request whose due date is not a date is an error naming it (never dropped).
+  domain::Result<std::vector<ReportTodo>> Todos();
+  // Completes to-do `id` as the logged-in physician, at the sender too (audited at both ends).
+  domain::Result<ReportTodo> CompleteTodo(const std::string& id);
 
  private:
   // `markRead` false: for the inbox's summary; the item stays "new" (the pull is audited all the same).
   domain::Result<PulledLocumReport> Pull(const std::string& id, bool markRead);
+  domain::Result<ReportTodo> TodoOf(const net::contract::Todo& t);
   domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
                                             domain::Instant now);
   std::unique_ptr<Impl> m_impl;

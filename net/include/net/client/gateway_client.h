@@ -58,6 +58,9 @@ class GatewayClient {
                                                     bool markRead = true) const;
   // "Gelezen en overgenomen": completes the sender's workflow Task as this user.
   domain::Result<contract::InboxItem> AcknowledgeReport(const std::string& session, const std::string& id) const;
+  // The requests of pulled reports (the organisation's to-dos), and completing one at its sender.
+  domain::Result<std::vector<contract::Todo>> Todos(const std::string& session) const;
+  domain::Result<contract::Todo> CompleteTodo(const std::string& session, const std::string& requestId) const;
 
   // The same calls in two halves, for callers that send many at once (MultiClient).
   http::Request DirectoryRequest(const std::string& session, const std::string& service, const std::string& ura,

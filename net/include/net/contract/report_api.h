@@ -12,6 +12,18 @@
 
 namespace zb::net::contract {
 
+// A request to the own physician: a sub-Task of the report's workflow Task at the sender
+// (docs/waarneem-ig.md §3), completed by the receiving organisation.
+struct ReportRequest {
+  std::string id;  // the sub-Task's id at the sender
+  std::string text;
+  std::string due;       // FHIR date (yyyy-mm-dd)
+  std::string priority;  // routine, urgent
+  std::string status;    // requested, completed
+  std::string completedBy;
+  std::string completedAt;  // FHIR dateTime
+};
+
 struct SentReport {
   std::string taskId;
   std::string reportId;
@@ -30,6 +42,7 @@ struct SentReport {
   std::int64_t receivedAt{};
   std::string readBy;  // "<name> (DEZI <number>)" of the acknowledgement
   std::string readAt;  // FHIR dateTime
+  std::vector<ReportRequest> requests;
 };
 
 struct InboxItem {
@@ -52,10 +65,22 @@ struct PulledReport {
   std::string pdf;       // the PDF bytes
 };
 
+// A request as a to-do of the receiving organisation: from which inbox item, about whom.
+struct Todo {
+  std::string item;     // the inbox item (notification) it came with
+  std::string patient;  // BSN
+  std::string senderUra;
+  std::string senderName;
+  std::int64_t receivedAt{};
+  ReportRequest request;
+};
+
 domain::Result<SentReport> ReadSentReport(std::string_view body);
 domain::Result<std::vector<SentReport>> ReadSentReports(std::string_view body);
 domain::Result<InboxItem> ReadInboxItem(std::string_view body);
 domain::Result<std::vector<InboxItem>> ReadInbox(std::string_view body);
 domain::Result<PulledReport> ReadPulledReport(std::string_view body);
+domain::Result<Todo> ReadTodo(std::string_view body);
+domain::Result<std::vector<Todo>> ReadTodos(std::string_view body);
 
 }  // namespace zb::net::contract

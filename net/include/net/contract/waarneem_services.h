@@ -21,6 +21,10 @@ inline constexpr std::string_view kTaskCodeSystem = "http://fhir.nl/fhir/NamingS
 inline constexpr std::string_view kPullNotificationCode = "pull-notification";
 inline constexpr std::string_view kZbTaskCodeSystem = "https://zorgbrug.nl/fhir/CodeSystem/zb-task-code";
 inline constexpr std::string_view kOfferReportCode = "waarneemverslag-aanbieden";
+// A request to the own physician: a sub-Task (partOf the workflow Task, listed in its input).
+inline constexpr std::string_view kRequestCode = "verzoek-eigen-arts";
+inline constexpr std::string_view kRequestInput = "verzoek";
+// Outputs of a completed Task (the workflow Task: read and taken over; a request: done).
 inline constexpr std::string_view kAcknowledgedBy = "acknowledged-by";
 inline constexpr std::string_view kAcknowledgedAt = "acknowledged-at";
 
