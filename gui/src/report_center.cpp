@@ -107,11 +107,15 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
            wxTextEntryDialog ask(this, T("URA van de organisatie van de eigen arts van de patiënt:"), T("Verzenden"));
            if (ask.ShowModal() == wxID_OK) SetStatus(U(SignAndSend(row, ask.GetValue().utf8_string())));
          }}});
-  page(
-      N_("Verzonden"), m_outbox, "report-outbox",
-      {{N_("Patiënt"), 190}, {N_("Naar"), 180}, {N_("Verzonden"), 130}, {N_("Status"), 200}, {N_("Gelezen door"), 350}},
-      {{N_("&Vernieuwen"), [this] { Reload(); }},
-       {N_("&Afgeleverd bevestigen"), [this] { SetStatus(U(ConfirmDelivered(Selected(m_outbox)))); }}});
+  page(N_("Verzonden"), m_outbox, "report-outbox",
+       {{N_("Patiënt"), 165},
+        {N_("Naar"), 150},
+        {N_("Verzonden"), 125},
+        {N_("Status"), 185},
+        {N_("Gelezen door"), 340},
+        {N_("Verzoeken"), 95}},
+       {{N_("&Vernieuwen"), [this] { Reload(); }},
+        {N_("&Afgeleverd bevestigen"), [this] { SetStatus(U(ConfirmDelivered(Selected(m_outbox)))); }}});
   page(N_("Ontvangen"), m_inbox, "report-inbox",
        {{N_("Patiënt"), 110},
         {N_("Contact"), 125},
@@ -121,6 +125,14 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
         {N_("Waarnemer"), 250},
         {N_("Status"), 110}},
        {{N_("&Lezen…"), [this] { Read(Selected(m_inbox)); }}, {N_("&Vernieuwen"), [this] { Reload(); }}});
+  page(N_("Verzoeken"), m_todos, "report-todos",
+       {{N_("Patiënt"), 150},
+        {N_("Verzoek"), 330},
+        {N_("Uiterlijk"), 95},
+        {N_("Prioriteit"), 75},
+        {N_("Van"), 170},
+        {N_("Status"), 230}},
+       {{N_("A&fgerond"), [this] { CompleteTodo(Selected(m_todos)); }}, {N_("&Vernieuwen"), [this] { Reload(); }}});
   box->Add(m_tabs, 1, wxEXPAND | wxALL, 6);
   m_status = new wxStaticText(this, wxID_ANY, "");
   m_status->SetName("report-status");
@@ -174,12 +186,14 @@ void ReportCenter::Background(std::function<std::function<void(ReportCenter&)>()
   });
 }
 
-void ReportCenter::Reload() {
+void ReportCenter::Reload(const wxString& settled) {
   FillShift();
   SetStatus(T("Verzonden en ontvangen verslagen worden opgehaald…"));
-  Background([&w = m_workstation] {
+  Background([&w = m_workstation, settled] {
     auto outbox = w.reports().Outbox(Now());
     auto inbox = w.reports().Inbox(true);
+    // After the inbox: its summaries pull the reports, which brings in their requests.
+    auto todos = w.reports().Todos();
     // The gateway knows the patient by BSN; the physician by name (from the register).
     std::map<std::string, std::string> names;
     if (outbox) {
@@ -192,7 +206,9 @@ void ReportCenter::Reload() {
       }
     }
     return std::function<void(ReportCenter&)>([outbox = std::move(outbox), inbox = std::move(inbox),
-                                               names = std::move(names)](ReportCenter& c) {
+                                               todos = std::move(todos), names = std::move(names),
+                                               settled](ReportCenter& c) {
+      c.FillTodos(todos);
       c.m_outbox->DeleteAllItems();
       c.m_inbox->DeleteAllItems();
       std::string problem;
@@ -204,11 +220,12 @@ void ReportCenter::Reload() {
           AddRow(c.m_outbox,
                  {name == names.end() ? s.patientBsn : name->second + " (" + s.patientBsn + ")",
                   (s.receiverName.empty() ? s.receiverUra : s.receiverName), domain::FormatDateTime(s.queuedAt),
-                  s.unreadTooLong ? present::Fmt("{0} — niet gelezen binnen {1} uur",
-                                                 {present::SendStateText(s.state),
-                                                  std::to_string(workstation::ReportBook::kUnreadHours)})
-                                  : present::SendStateText(s.state),
-                  s.readBy.empty() ? std::string() : s.readBy + ", " + present::InstantText(s.readAt)});
+                  (s.unreadTooLong ? present::Fmt("{0} — niet gelezen binnen {1} uur",
+                                                  {present::SendStateText(s.state),
+                                                   std::to_string(workstation::ReportBook::kUnreadHours)})
+                                   : present::SendStateText(s.state)),
+                  s.readBy.empty() ? std::string() : s.readBy + ", " + present::InstantText(s.readAt),
+                  present::RequestsDoneText(s.requestsDone, s.requests)});
           if (s.unreadTooLong) c.m_outbox->SetItemBackgroundColour(row, ToneColour(present::Tone::kDanger));
         }
       } else {
@@ -249,7 +266,38 @@ void ReportCenter::Reload() {
       } else if (problem.empty()) {
         problem = inbox.error().detail;
       }
-      c.SetStatus(problem.empty() ? wxString() : TF("Gateway niet bereikbaar: {0}", {problem}));
+      c.SetStatus(problem.empty() ? settled : TF("Gateway niet bereikbaar: {0}", {problem}));
+    });
+  });
+}
+
+void ReportCenter::FillTodos(const domain::Result<std::vector<workstation::ReportTodo>>& todos) {
+  m_todos->DeleteAllItems();
+  if (!todos) return;  // the inbox's problem says why (the same gateway)
+  m_todoRows = todos.value();
+  const auto today = domain::NetherlandsDate(Now());
+  for (const auto& t : m_todoRows) {
+    const long row = m_todos->GetItemCount();
+    AddRow(m_todos, {t.patientName.empty() ? "BSN " + t.patientBsn : t.patientName, t.text, domain::FormatDate(t.due),
+                     t.urgent ? present::Tr("spoed") : present::Tr("normaal"), t.senderName,
+                     present::TodoStateText(t.done, t.Overdue(today), t.doneBy, t.doneAt)});
+    // Late stays red until done; urgent and open in amber.
+    if (t.Overdue(today))
+      m_todos->SetItemBackgroundColour(row, ToneColour(present::Tone::kDanger));
+    else if (t.urgent && !t.done)
+      m_todos->SetItemBackgroundColour(row, ToneColour(present::Tone::kWarning));
+  }
+}
+
+void ReportCenter::CompleteTodo(long row) {
+  if (row < 0 || row >= static_cast<long>(m_todoRows.size())) return SetStatus(T("Kies een verzoek."));
+  const auto& t = m_todoRows[static_cast<std::size_t>(row)];
+  if (t.done) return SetStatus(T("Dit verzoek is al afgerond."));
+  SetStatus(T("Het verzoek wordt afgerond, ook bij de verzender…"));
+  Background([&w = m_workstation, id = t.id] {
+    auto done = w.reports().CompleteTodo(id);
+    return std::function<void(ReportCenter&)>([done = std::move(done)](ReportCenter& c) {
+      c.Reload(done ? T("Verzoek afgerond; de verzender ziet het.") : TF("Niet afgerond: {0}", {done.error().detail}));
     });
   });
 }
@@ -290,9 +338,8 @@ std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) 
   Background([&w = m_workstation, registered, id = report.id, receiverUra] {
     auto sent = w.reports().Send(registered, id, receiverUra, RenderPdf, Now());
     return std::function<void(ReportCenter&)>([sent = std::move(sent)](ReportCenter& c) {
-      c.SetStatus(sent ? TF("Verzonden: {0}", {present::SendStateText(sent->state)})
-                       : TF("Niet verzonden: {0}", {sent.error().detail}));
-      c.Reload();
+      c.Reload(sent ? TF("Verzonden: {0}", {present::SendStateText(sent->state)})
+                    : TF("Niet verzonden: {0}", {sent.error().detail}));
     });
   });
   return present::Tr("Ondertekend; wordt verzonden…");
@@ -309,7 +356,7 @@ std::string ReportCenter::ConfirmDelivered(long row) {
   if (!patient || !patient.value()) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
   auto done = m_workstation.reports().ConfirmDelivered(*patient.value(), s.reportId, Now());
   if (!done) return done.error().detail;
-  Reload();
+  Reload(T("Afgeleverd bevestigd."));
   return present::Tr("Afgeleverd bevestigd.");
 }
 
@@ -331,9 +378,8 @@ void ReportCenter::Acknowledge(long row) {
   Background([&w = m_workstation, id = m_inboxRows[static_cast<std::size_t>(row)].id] {
     auto done = w.reports().Acknowledge(id);
     return std::function<void(ReportCenter&)>([done = std::move(done)](ReportCenter& c) {
-      c.SetStatus(done ? T("Gelezen en overgenomen; de verzender ziet het.")
-                       : TF("Niet gemeld aan de verzender: {0}", {done.error().detail}));
-      c.Reload();
+      c.Reload(done ? T("Gelezen en overgenomen; de verzender ziet het.")
+                    : TF("Niet gemeld aan de verzender: {0}", {done.error().detail}));
     });
   });
 }

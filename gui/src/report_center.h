@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// On-call reports in one window (Ctrl+Shift+G), three tabs: "Dienst" — the shift's reports of every
+// On-call reports in one window (Ctrl+Shift+G), four tabs: "Dienst" — the shift's reports of every
 // patient (drafts, signed, where their sending stands) with new/edit/sign-and-send; "Verzonden" —
 // the organisation's outbox from the gateway (notified, fetched, read by whom and when; unread
 // after 24 h in red); "Ontvangen" — reports other organisations sent us, new ones first, opened by
-// pulling them live and acknowledged ("gelezen en overgenomen"). Everything that goes over the
+// pulling them live and acknowledged ("gelezen en overgenomen"); "Verzoeken" — their requests to
+// the own physician as the organisation's to-dos (open first, by due date; late ones red until done,
+// which completes them at the sender too). Everything that goes over the
 // network runs in the background; the window stays usable and says what it is waiting for.
 #include <wx/dialog.h>
 
@@ -27,8 +29,9 @@ class ReportCenter : public wxDialog {
  public:
   ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
                std::optional<domain::RegisteredPatient> patient);
-  // Refills the shift tab now and the outbox and inbox in the background.
-  void Reload();
+  // Refills the shift tab now and the outbox, inbox and to-dos in the background; then the status
+  // line says `settled` (what was just done), or why the gateway could not be asked.
+  void Reload(const wxString& settled = wxString());
   bool busy() const { return m_pending > 0; }
   void ShowTab(int index);
   // Writes `report` (from the editor) as a draft; "" or what went wrong.
@@ -40,14 +43,18 @@ class ReportCenter : public wxDialog {
   void Acknowledge(long inboxRow);
   // The outbox row's report went by secure mail (no endpoint): "afgeleverd", confirmed and audited.
   std::string ConfirmDelivered(long outboxRow);
+  // Completes the to-do row's request, here and at the sender, in the background.
+  void CompleteTodo(long todoRow);
   std::function<void(const workstation::PulledLocumReport&)> onPulled;
   wxListCtrl* shiftList() const { return m_shift; }
   wxListCtrl* outboxList() const { return m_outbox; }
   wxListCtrl* inboxList() const { return m_inbox; }
+  wxListCtrl* todoList() const { return m_todos; }
   std::string status() const;
 
  private:
   void FillShift();
+  void FillTodos(const domain::Result<std::vector<workstation::ReportTodo>>& todos);
   void Background(std::function<std::function<void(ReportCenter&)>()> job);
   void Edit(long shiftRow);
   void SetStatus(const wxString& text);
@@ -57,10 +64,12 @@ class ReportCenter : public wxDialog {
   std::vector<workstation::ShiftReport> m_shiftRows;
   std::vector<workstation::InboxReport> m_inboxRows;
   std::vector<workstation::SentReportStatus> m_outboxRows;
+  std::vector<workstation::ReportTodo> m_todoRows;
   wxNotebook* m_tabs = nullptr;
   wxListCtrl* m_shift = nullptr;
   wxListCtrl* m_outbox = nullptr;
   wxListCtrl* m_inbox = nullptr;
+  wxListCtrl* m_todos = nullptr;
   wxStaticText* m_status = nullptr;
   int m_pending = 0;
   UiGuard m_guard;

@@ -56,6 +56,16 @@ std::string InboxStateText(const std::string& state) {
   return state;
 }
 
+std::string TodoStateText(bool done, bool overdue, const std::string& doneBy, const std::string& doneAt) {
+  if (done) return Fmt("afgerond door {0}, {1}", {doneBy, InstantText(doneAt)});
+  return overdue ? Tr("te laat") : Tr("open");
+}
+
+std::string RequestsDoneText(std::size_t done, std::size_t total) {
+  if (total == 0) return {};
+  return Fmt("{0}/{1} afgerond", {std::to_string(done), std::to_string(total)});
+}
+
 std::string SignProblemText(const domain::ReportProblem& p) {
   auto starts = [&](const char* prefix) { return p.field.rfind(prefix, 0) == 0; };
   if (starts("patient")) return Tr("patiënt: BSN of naam ontbreekt");

@@ -3,7 +3,7 @@
 // report in the editor (what is missing for signing listed while typing), sees it on the shift tab,
 // signs and sends it to the patient's own organisation; that organisation's SO sees it first in the
 // inbox, reads it pulled live and acknowledges it; the sender's outbox then says who read it.
-// Screenshots: report-editor, report-shift, report-inbox, report-reader, report-outbox.
+// Screenshots: report-editor, report-shift, report-inbox, report-reader, report-todos, report-outbox.
 #include <wx/frame.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
@@ -14,6 +14,7 @@
 #include "report_center.h"
 #include "report_editor.h"
 #include "report_reader.h"
+#include "tone.h"
 
 using namespace zb;
 using test::Screenshot;
@@ -35,7 +36,10 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
 
   const auto now = boost::posix_time::second_clock::universal_time();
   auto fresh = w->reports().New(jansen, now).value();
-  fresh.contact.start = now - boost::posix_time::minutes(40);
+  // Called yesterday evening (20:00 Dutch time); read this morning.
+  const auto today = domain::NetherlandsDate(now);
+  fresh.contact.start = domain::StartOfNetherlandsDay(today) - boost::posix_time::hours(4);
+  const auto yesterday = domain::NetherlandsDate(fresh.contact.start);
   {
     auto* editor = new gui::ReportEditor(center, fresh);
     editor->Show();
@@ -48,7 +52,8 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
     editor->Set("evaluation", "Val zonder aanwijzing voor fractuur");
     editor->Set("plan", "Paracetamol 1000 mg zo nodig, max 3 dd; morgen mobiliseren met fysio");
     editor->Set("agreements", "Dochter telefonisch ingelicht");
-    editor->Set("requests", "Heup opnieuw beoordelen;" + domain::FormatDate(domain::NetherlandsDate(now)) + ";spoed");
+    editor->Set("requests", "Heup opnieuw beoordelen;" + domain::FormatDate(today) + ";spoed\nDochter terugbellen;" +
+                                domain::FormatDate(yesterday));
     auto report = editor->Report();
     report.contact.urgency = 2;
     wxYield();
@@ -81,7 +86,7 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK(inboxSide->inboxList()->GetItemText(0, 0).utf8_string() == "A. Jansen");
   CHECK(inboxSide->inboxList()->GetItemText(0, 2).utf8_string() == "Gevallen op de kamer, pijn linkerheup");
   CHECK(inboxSide->inboxList()->GetItemText(0, 3).utf8_string() == "U2");
-  CHECK(inboxSide->inboxList()->GetItemText(0, 4).utf8_string() == "1 verzoek(en)");
+  CHECK(inboxSide->inboxList()->GetItemText(0, 4).utf8_string() == "2 verzoek(en)");
   CHECK_THAT(inboxSide->inboxList()->GetItemText(0, 5).utf8_string(),
              Catch::StartsWith("A. de Vries, Tést Zorginstelling 01"));
   CHECK(inboxSide->inboxList()->GetItemText(0, 6).utf8_string() == "nieuw");
@@ -105,11 +110,36 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK_THAT(inboxSide->inboxList()->GetItemText(0, 6).utf8_string(),
              Catch::StartsWith("gelezen en overgenomen door K. Visser"));
 
+  // The requests are the organisation's to-dos: open first by due date; yesterday's is late (red).
+  inboxSide->ShowTab(3);
+  auto* todos = inboxSide->todoList();
+  REQUIRE(todos->GetItemCount() == 2);
+  CHECK(todos->GetItemText(0, 0).utf8_string() == "A. Jansen");
+  CHECK(todos->GetItemText(0, 1).utf8_string() == "Dochter terugbellen");
+  CHECK(todos->GetItemText(0, 2).utf8_string() == domain::FormatDate(yesterday));
+  CHECK(todos->GetItemText(0, 5).utf8_string() == "te laat");
+  CHECK(todos->GetItemBackgroundColour(0) == gui::ToneColour(present::Tone::kDanger));
+  CHECK(todos->GetItemText(1, 1).utf8_string() == "Heup opnieuw beoordelen");
+  CHECK(todos->GetItemText(1, 3).utf8_string() == "spoed");
+  CHECK(todos->GetItemText(1, 5).utf8_string() == "open");
+  CHECK(todos->GetItemText(1, 4).utf8_string() == "Tést Zorginstelling 01");
+  Screenshot(inboxSide, "report-todos");
+  inboxSide->CompleteTodo(0);
+  REQUIRE(WaitFor([&] { return !inboxSide->busy(); }, 20s));
+  REQUIRE(WaitFor([&] { return !inboxSide->busy(); }, 20s));  // the reload after it
+  CHECK(inboxSide->status() == "Verzoek afgerond; de verzender ziet het.");
+  REQUIRE(todos->GetItemCount() == 2);
+  CHECK(todos->GetItemText(0, 1).utf8_string() == "Heup opnieuw beoordelen");  // open ones first
+  CHECK(todos->GetItemText(1, 1).utf8_string() == "Dochter terugbellen");
+  CHECK_THAT(todos->GetItemText(1, 5).utf8_string(), Catch::StartsWith("afgerond door K. Visser (DEZI 900000048)"));
+  CHECK(todos->GetItemBackgroundColour(1) != gui::ToneColour(present::Tone::kDanger));
+
   center->Reload();
   REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));
   center->ShowTab(1);
   REQUIRE(center->outboxList()->GetItemCount() == 1);
   CHECK(center->outboxList()->GetItemText(0, 3).utf8_string() == "gelezen en overgenomen");
+  CHECK(center->outboxList()->GetItemText(0, 5).utf8_string() == "1/2 afgerond");
   CHECK_THAT(center->outboxList()->GetItemText(0, 4).utf8_string(), Catch::Contains("K. Visser (DEZI 900000048)"));
   Screenshot(center, "report-outbox");
 

@@ -21,6 +21,11 @@ std::string TaskStatusText(const std::string& status);
 std::string InstantText(const std::string& fhirInstant);
 // new, read, acknowledged.
 std::string InboxStateText(const std::string& state);
+// A request to the own physician on the to-do list: "open", "te laat" (open past its due date),
+// "afgerond door <who>, <dd-mm-jjjj hh:mm>".
+std::string TodoStateText(bool done, bool overdue, const std::string& doneBy, const std::string& doneAt);
+// The outbox's count of a report's requests the receiver completed: "1/2 afgerond"; "" for none.
+std::string RequestsDoneText(std::size_t done, std::size_t total);
 // What stops signing, in the user's words (from the problem's field).
 std::string SignProblemText(const domain::ReportProblem& problem);
 // A printed report's blocks as lines of text: headings set apart, table rows joined by " · ".
