@@ -99,6 +99,7 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
   AddSessionOptions(c.send, a.session, false, true);
   for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack, c.todos, c.done}) AddSessionOptions(cmd, a.session, false, true);
   c.done->add_option("--request", a.request, "The request (its id in 'report todos')")->required();
+  c.todos->add_flag("--open", a.openOnly, "Only the requests not done yet");
   c.send->add_option("--bsn", a.session.bsn, "The patient (with --id)");
   c.send->add_option("--register", a.session.registerFile, "Register the patients of this file first");
   c.send->add_option("--id", a.id, "The signed report version");
@@ -195,10 +196,15 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
     const auto today = d::NetherlandsDate(now);
     if (!todos)
       code = Refused(todos.error());
-    else if (todos->empty())
-      std::cout << "no requests\n";
-    else
-      for (const auto& t : todos.value()) Print(t, today);
+    else {
+      int shown = 0;
+      for (const auto& t : todos.value()) {
+        if (a.openOnly && t.done) continue;
+        Print(t, today);
+        ++shown;
+      }
+      if (shown == 0) std::cout << (a.openOnly ? "no open requests\n" : "no requests\n");
+    }
   } else if (c.done->parsed()) {
     auto done = book.CompleteTodo(a.request);
     if (!done)

@@ -97,6 +97,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string id = zb::gateway::TaskIdUnder(n.basedOn, base);
         if (!id.empty()) Check(id.size() == 36 && n.basedOn == base + "/Task/" + id);
       }
+      // The sender's workflow Task and request sub-Tasks as the receiving gateway reads them: only
+      // "Task/<uuid>" references come out, and a summary of anything is an object.
+      const auto task = nlohmann::json::parse(input, nullptr, false);
+      for (const auto& requestId : zb::gateway::RequestIds(task)) Check(requestId.size() == 36);
+      Check(zb::gateway::RequestSummary(task).is_object());
       break;
     }
     case 8: {
@@ -106,6 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (auto sent = contract::ReadSentReports(input))
         for (const auto& r : sent.value()) Check(!r.taskId.empty() && !r.state.empty());
       (void)contract::ReadPulledReport(input);
+      if (auto todos = contract::ReadTodos(input))
+        for (const auto& t : todos.value()) Check(!t.item.empty() && !t.request.id.empty() && !t.request.due.empty());
       break;
     }
     default: {

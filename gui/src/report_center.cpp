@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -133,6 +134,14 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
         {N_("Van"), 170},
         {N_("Status"), 230}},
        {{N_("A&fgerond"), [this] { CompleteTodo(Selected(m_todos)); }}, {N_("&Vernieuwen"), [this] { Reload(); }}});
+  {  // B-R8: the morning list can leave out what is done.
+    auto* panel = m_todos->GetParent();
+    m_openOnly = new wxCheckBox(panel, wxID_ANY, T("Alleen open verzoeken"));
+    m_openOnly->SetName("report-todos-open");
+    m_openOnly->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { FillTodos(m_allTodos); });
+    auto* buttons = panel->GetSizer()->GetItem(static_cast<std::size_t>(1))->GetSizer();
+    buttons->Add(m_openOnly, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
+  }
   box->Add(m_tabs, 1, wxEXPAND | wxALL, 6);
   m_status = new wxStaticText(this, wxID_ANY, "");
   m_status->SetName("report-status");
@@ -208,7 +217,8 @@ void ReportCenter::Reload(const wxString& settled) {
     return std::function<void(ReportCenter&)>([outbox = std::move(outbox), inbox = std::move(inbox),
                                                todos = std::move(todos), names = std::move(names),
                                                settled](ReportCenter& c) {
-      c.FillTodos(todos);
+      // Without an answer the list stays as it was; the inbox's problem says why (the same gateway).
+      if (todos) c.FillTodos(todos.value());
       c.m_outbox->DeleteAllItems();
       c.m_inbox->DeleteAllItems();
       std::string problem;
@@ -271,10 +281,12 @@ void ReportCenter::Reload(const wxString& settled) {
   });
 }
 
-void ReportCenter::FillTodos(const domain::Result<std::vector<workstation::ReportTodo>>& todos) {
+void ReportCenter::FillTodos(const std::vector<workstation::ReportTodo>& todos) {
   m_todos->DeleteAllItems();
-  if (!todos) return;  // the inbox's problem says why (the same gateway)
-  m_todoRows = todos.value();
+  m_allTodos = todos;
+  m_todoRows.clear();
+  for (const auto& t : todos)
+    if (!t.done || !m_openOnly->GetValue()) m_todoRows.push_back(t);
   const auto today = domain::NetherlandsDate(Now());
   for (const auto& t : m_todoRows) {
     const long row = m_todos->GetItemCount();
@@ -287,6 +299,11 @@ void ReportCenter::FillTodos(const domain::Result<std::vector<workstation::Repor
     else if (t.urgent && !t.done)
       m_todos->SetItemBackgroundColour(row, ToneColour(present::Tone::kWarning));
   }
+}
+
+void ReportCenter::ShowOpenTodosOnly(bool on) {
+  m_openOnly->SetValue(on);
+  FillTodos(m_allTodos);
 }
 
 void ReportCenter::CompleteTodo(long row) {

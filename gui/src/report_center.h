@@ -19,6 +19,7 @@
 #include "workstation/report_book.h"
 #include "workstation/workstation.h"
 
+class wxCheckBox;
 class wxListCtrl;
 class wxNotebook;
 class wxStaticText;
@@ -50,11 +51,13 @@ class ReportCenter : public wxDialog {
   wxListCtrl* outboxList() const { return m_outbox; }
   wxListCtrl* inboxList() const { return m_inbox; }
   wxListCtrl* todoList() const { return m_todos; }
+  // "Alleen open verzoeken" on the to-do tab.
+  void ShowOpenTodosOnly(bool on);
   std::string status() const;
 
  private:
   void FillShift();
-  void FillTodos(const domain::Result<std::vector<workstation::ReportTodo>>& todos);
+  void FillTodos(const std::vector<workstation::ReportTodo>& todos);
   void Background(std::function<std::function<void(ReportCenter&)>()> job);
   void Edit(long shiftRow);
   void SetStatus(const wxString& text);
@@ -64,12 +67,14 @@ class ReportCenter : public wxDialog {
   std::vector<workstation::ShiftReport> m_shiftRows;
   std::vector<workstation::InboxReport> m_inboxRows;
   std::vector<workstation::SentReportStatus> m_outboxRows;
-  std::vector<workstation::ReportTodo> m_todoRows;
+  std::vector<workstation::ReportTodo> m_allTodos;  // as the gateway gave them
+  std::vector<workstation::ReportTodo> m_todoRows;  // as listed (open only, when so chosen)
   wxNotebook* m_tabs = nullptr;
   wxListCtrl* m_shift = nullptr;
   wxListCtrl* m_outbox = nullptr;
   wxListCtrl* m_inbox = nullptr;
   wxListCtrl* m_todos = nullptr;
+  wxCheckBox* m_openOnly = nullptr;
   wxStaticText* m_status = nullptr;
   int m_pending = 0;
   UiGuard m_guard;

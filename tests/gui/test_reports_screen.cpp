@@ -133,6 +133,11 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK(todos->GetItemText(1, 1).utf8_string() == "Dochter terugbellen");
   CHECK_THAT(todos->GetItemText(1, 5).utf8_string(), Catch::StartsWith("afgerond door K. Visser (DEZI 900000048)"));
   CHECK(todos->GetItemBackgroundColour(1) != gui::ToneColour(present::Tone::kDanger));
+  inboxSide->ShowOpenTodosOnly(true);
+  REQUIRE(todos->GetItemCount() == 1);
+  CHECK(todos->GetItemText(0, 1).utf8_string() == "Heup opnieuw beoordelen");
+  inboxSide->ShowOpenTodosOnly(false);
+  CHECK(todos->GetItemCount() == 2);
 
   center->Reload();
   REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));

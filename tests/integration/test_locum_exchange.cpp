@@ -216,6 +216,10 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     // Open ones first: the family request, then the one done.
     CHECK_THAT(out2, Catch::StartsWith(family + "  open"));
     CHECK_THAT(out2, Catch::Contains(hip + "  afgerond"));
+    const auto [rc4, out4, err4] = receiver.Run({"report todos --open --persona andere-ura"});
+    REQUIRE(rc4 == 0);
+    CHECK_THAT(out4, Catch::StartsWith(family + "  open"));
+    CHECK(out4.find(hip) == std::string::npos);
     const auto [rc3, out3, err3] = sender.Run({"report outbox --persona so"});
     REQUIRE(rc3 == 0);
     CHECK_THAT(out3, Catch::Contains("verzoeken 1/2 afgerond"));
