@@ -28,11 +28,12 @@ struct ReportArgs {
   std::vector<std::string> medication;  // system|value=text of an agreement released in the shift
   std::vector<std::string> requests;    // text;dd-mm-jjjj[;spoed]
   std::string fhirFile, pdfFile;
-  std::string to;         // send: the receiving organisation's URA
-  bool pending = false;   // send: every queued report again
-  std::string item;       // read / ack: the inbox item
-  std::string request;    // done: the to-do (request) to complete
-  bool openOnly = false;  // todos: only the requests not done yet
+  std::string to;                // send: the receiving organisation's URA
+  bool pending = false;          // send: every queued report again
+  std::vector<std::string> ids;  // send: several patients' reports in one action (B-R10)
+  std::string item;              // read / ack: the inbox item
+  std::string request;           // done: the to-do (request) to complete
+  bool openOnly = false;         // todos: only the requests not done yet
 };
 
 struct ReportCommands {

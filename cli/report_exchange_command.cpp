@@ -105,6 +105,8 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
   c.send->add_option("--id", a.id, "The signed report version");
   c.send->add_option("--to", a.to, "The URA of the patient's own organisation");
   c.send->add_flag("--pending", a.pending, "Send every report that is still queued (after a crash or outage)");
+  c.send->add_option("--ids", a.ids, "Several signed reports (of any patients), comma-separated, with --to")
+      ->delimiter(',');
   for (auto* cmd : {c.read, c.ack}) cmd->add_option("--item", a.item, "The inbox item")->required();
   c.read->add_option("--pdf", a.pdfFile, "Also write the sender's PDF here");
 }
@@ -115,8 +117,10 @@ bool ExchangeParsed(const ReportCommands& c) {
 }
 
 int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
-  if (c.send->parsed() && !a.pending && (a.id.empty() || a.to.empty() || a.session.bsn.empty()))
-    return Fail(kExitUsage, "send: give --bsn, --id and --to, or --pending");
+  const bool several = !a.ids.empty();
+  if (c.send->parsed() && !a.pending &&
+      (several ? a.to.empty() : (a.id.empty() || a.to.empty() || a.session.bsn.empty())))
+    return Fail(kExitUsage, "send: give --bsn, --id and --to; or --ids and --to; or --pending");
   auto opened = workstation::Workstation::Open(ConfigFrom(a.session));
   if (!opened) return Fail(kExitRefused, opened.error().detail);
   auto& w = *opened.value();
@@ -132,7 +136,19 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
       code = Refused(pending.error());
     else
       for (const auto& s : pending.value()) Print(s);
-    if (!a.pending) {
+    if (several) {
+      for (const auto& [id, sent] : book.SendSeveral(a.ids, a.to, RenderPdf, now)) {
+        if (!sent) {
+          auto named = sent.error();
+          named.detail = id + ": " + named.detail;
+          const int refused = Refused(named);
+          if (!code) code = refused;
+          continue;
+        }
+        Print(sent.value());
+        if (sent->state == "queued" && !code) code = kExitUnreachable;
+      }
+    } else if (!a.pending) {
       auto patient = PatientFor(w, a.session);
       if (!patient) return Fail(kExitRefused, patient.error().detail);
       auto sent = book.Send(patient.value(), a.id, a.to, RenderPdf, now);

@@ -62,6 +62,13 @@ void AddRow(wxListCtrl* list, const std::vector<std::string>& cells) {
 
 long Selected(wxListCtrl* list) { return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
 
+std::vector<long> SelectedRows(wxListCtrl* list) {
+  std::vector<long> rows;
+  for (long r = Selected(list); r >= 0; r = list->GetNextItem(r, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+    rows.push_back(r);
+  return rows;
+}
+
 }  // namespace
 
 ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
@@ -103,11 +110,14 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
          }},
         {N_("&Bewerken…"), [this] { Edit(Selected(m_shift)); }},
         {N_("&Ondertekenen en verzenden…"), [this] {
-           const long row = Selected(m_shift);
-           if (row < 0) return SetStatus(T("Kies een verslag."));
+           // Several rows may be selected: the night's reports for one home in one action.
+           const auto rows = SelectedRows(m_shift);
+           if (rows.empty()) return SetStatus(T("Kies een verslag."));
            wxTextEntryDialog ask(this, T("URA van de organisatie van de eigen arts van de patiënt:"), T("Verzenden"));
-           if (ask.ShowModal() == wxID_OK) SetStatus(U(SignAndSend(row, ask.GetValue().utf8_string())));
+           if (ask.ShowModal() == wxID_OK) SetStatus(U(SignAndSend(rows, ask.GetValue().utf8_string())));
          }}});
+  // The shift list allows several rows (B-R10); the others pick one.
+  m_shift->SetWindowStyleFlag(m_shift->GetWindowStyleFlag() & ~wxLC_SINGLE_SEL);
   page(N_("Verzonden"), m_outbox, "report-outbox",
        {{N_("Patiënt"), 165},
         {N_("Naar"), 150},
@@ -338,28 +348,46 @@ void ReportCenter::Edit(long row) {
 }
 
 std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) {
-  if (row < 0 || row >= static_cast<long>(m_shiftRows.size())) return present::Tr("Kies een verslag.");
-  const auto report = m_shiftRows[static_cast<std::size_t>(row)].entry.report;
-  auto patient = m_workstation.FindPatient(*report.patient.bsn);
-  if (!patient || !patient.value()) return present::Tr("De patiënt van dit verslag staat niet in de lijst.");
-  const auto registered = *patient.value();
-  if (report.status == domain::ReportStatus::kDraft) {
-    auto signedEntry = m_workstation.reports().Sign(registered, report.id, Now());
-    if (!signedEntry) {
-      std::string text = present::Tr("Niet ondertekend:");
-      for (const auto& p : domain::SignProblems(report, Now())) text += "\n• " + present::SignProblemText(p);
-      return text;
+  return SignAndSend(std::vector<long>{row}, receiverUra);
+}
+
+std::string ReportCenter::SignAndSend(const std::vector<long>& rows, const std::string& receiverUra) {
+  // Each selected patient's report is signed (a draft) and sent as its own document (B-R10); one
+  // that cannot be signed is named and the others still go.
+  std::vector<std::string> ids;
+  std::string problems;
+  for (const long row : rows) {
+    if (row < 0 || row >= static_cast<long>(m_shiftRows.size())) continue;
+    const auto report = m_shiftRows[static_cast<std::size_t>(row)].entry.report;
+    auto patient = m_workstation.FindPatient(*report.patient.bsn);
+    if (!patient || !patient.value()) {
+      problems += "\n" + present::Tr("De patiënt van dit verslag staat niet in de lijst.");
+      continue;
     }
+    if (report.status == domain::ReportStatus::kDraft &&
+        !m_workstation.reports().Sign(*patient.value(), report.id, Now())) {
+      problems += "\n" + present::Fmt("Niet ondertekend: {0}", {report.patient.name});
+      for (const auto& p : domain::SignProblems(report, Now())) problems += "\n• " + present::SignProblemText(p);
+      continue;
+    }
+    ids.push_back(report.id);
   }
+  if (ids.empty()) return problems.empty() ? present::Tr("Kies een verslag.") : problems.substr(1);
   FillShift();
-  Background([&w = m_workstation, registered, id = report.id, receiverUra] {
-    auto sent = w.reports().Send(registered, id, receiverUra, RenderPdf, Now());
+  Background([&w = m_workstation, ids, receiverUra] {
+    auto sent = w.reports().SendSeveral(ids, receiverUra, RenderPdf, Now());
     return std::function<void(ReportCenter&)>([sent = std::move(sent)](ReportCenter& c) {
-      c.Reload(sent ? TF("Verzonden: {0}", {present::SendStateText(sent->state)})
-                    : TF("Niet verzonden: {0}", {sent.error().detail}));
+      std::string text;
+      for (const auto& [id, one] : sent)
+        text += (text.empty() ? "" : "\n") + (one ? present::Fmt("Verzonden: {0}", {present::SendStateText(one->state)})
+                                                  : present::Fmt("Niet verzonden: {0}", {one.error().detail}));
+      c.Reload(U(text));
     });
   });
-  return present::Tr("Ondertekend; wordt verzonden…");
+  return ids.size() == 1
+             ? present::Tr("Ondertekend; wordt verzonden…") + problems
+             : present::Fmt("{0} verslagen ondertekend; elk wordt apart verzonden…", {std::to_string(ids.size())}) +
+                   problems;
 }
 
 std::string ReportCenter::ConfirmDelivered(long row) {

@@ -39,6 +39,8 @@ class ReportCenter : public wxDialog {
   std::string SaveDraft(const domain::LocumReport& report);
   // Signs the shift row's report if it is a draft and sends it to `receiverUra` in the background.
   std::string SignAndSend(long shiftRow, const std::string& receiverUra);
+  // The same for several shift rows (several patients) in one action: each its own document.
+  std::string SignAndSend(const std::vector<long>& shiftRows, const std::string& receiverUra);
   // Pulls the inbox row's report in the background; `onPulled` gets it (default: the reader dialog).
   void Read(long inboxRow);
   void Acknowledge(long inboxRow);

@@ -157,17 +157,36 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   second.evaluation = "Pijn goed onder controle";
   second.plan = "Beleid ongewijzigd";
   CHECK(center->SaveDraft(second) == "Concept opgeslagen.");
-  long row = -1;
+  // And one for another patient of that home: both selected, sent in one action, each on its own.
+  const auto deBoer = w->FindPatient(domain::Bsn::Parse("999990019").value()).value().value();
+  auto third = w->reports().New(deBoer, now).value();
+  third.contact.start = now - boost::posix_time::minutes(10);
+  third.reason = "Onrustig, roept";
+  third.evaluation = "Delier niet uitgesloten";
+  third.plan = "Morgen beoordelen";
+  CHECK(center->SaveDraft(third) == "Concept opgeslagen.");
+  for (long r = 0; r < center->shiftList()->GetItemCount(); ++r) {
+    const auto reason = center->shiftList()->GetItemText(r, 2).utf8_string();
+    if (reason == "Vraag over pijnstilling" || reason == "Onrustig, roept")
+      center->shiftList()->SetItemState(r, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  }
+  REQUIRE(center->shiftList()->GetSelectedItemCount() == 2);
+  std::vector<long> rows;
   for (long r = 0; r < center->shiftList()->GetItemCount(); ++r)
-    if (center->shiftList()->GetItemText(r, 2).utf8_string() == "Vraag over pijnstilling") row = r;
-  REQUIRE(row >= 0);
-  CHECK(center->SignAndSend(row, "90000999") == "Ondertekend; wordt verzonden…");
+    if (center->shiftList()->GetItemState(r, wxLIST_STATE_SELECTED)) rows.push_back(r);
+  CHECK(center->SignAndSend(rows, "90000999") == "2 verslagen ondertekend; elk wordt apart verzonden…");
   REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));
   REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));  // the reload after it
-  long mailed = -1;
-  for (long r = 0; r < center->outboxList()->GetItemCount(); ++r)
-    if (center->outboxList()->GetItemText(r, 1).utf8_string() == "90000999") mailed = r;
+  long mailed = -1, mailedToo = -1;
+  for (long r = 0; r < center->outboxList()->GetItemCount(); ++r) {
+    if (center->outboxList()->GetItemText(r, 1).utf8_string() != "90000999") continue;
+    if (center->outboxList()->GetItemText(r, 0).utf8_string().rfind("A. Jansen", 0) == 0) mailed = r;
+    if (center->outboxList()->GetItemText(r, 0).utf8_string().rfind("B. de Boer", 0) == 0) mailedToo = r;
+  }
   REQUIRE(mailed >= 0);
+  REQUIRE(mailedToo >= 0);
+  CHECK_THAT(center->outboxList()->GetItemText(mailedToo, 3).utf8_string(),
+             Catch::StartsWith("ontvanger niet bereikbaar via Nuts"));
   CHECK_THAT(center->outboxList()->GetItemText(mailed, 3).utf8_string(),
              Catch::StartsWith("ontvanger niet bereikbaar via Nuts"));
   CHECK(center->ConfirmDelivered(mailed) == "Afgeleverd bevestigd.");

@@ -365,3 +365,60 @@ TEST_CASE("a stop released in the shift is in the overview of the patient's own 
   // Left as found for the other tests of this world.
   World().Send({"DELETE", World().sandbox()["control"].get<std::string>() + "/holder/apotheek/amendments", {}, ""});
 }
+
+TEST_CASE("several patients' reports go in one action, each its own document, Task and notification") {
+  const Cli sender{test::MakeTempDir("zb-report-several"), "", World().gatewayUrl()};
+  const Cli receiver{test::MakeTempDir("zb-report-several-b"), "", World().secondGatewayUrl()};
+  const_cast<Cli&>(sender).store = sender.dir + "/zorgbrug.db";
+  const_cast<Cli&>(receiver).store = receiver.dir + "/zorgbrug.db";
+  const std::string registerFile = " --register '" + std::string(ZB_DEMO_DIR) + "/register.json'";
+  auto write = [&](const std::string& bsn, const std::string& reason) {
+    const auto [rc, out, err] =
+        sender.Run({"report new --bsn " + bsn + registerFile +
+                    " --persona so --contact-start 2026-12-02T03:00:00+01:00 --caller nurse --urgency 3 --reason '" +
+                    reason + "' --evaluation 'Beoordeeld' --plan 'Afwachten'"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    const std::string id = out.substr(0, out.find(' '));
+    const auto [rc2, out2, err2] = sender.Run({"report sign --bsn ", bsn, " --persona so --id ", id});
+    INFO(err2);
+    REQUIRE(rc2 == 0);
+    return id;
+  };
+  const std::string jansen = write("999991000", "Benauwd in de nacht");
+  const std::string deBoer = write("999990019", "Onrustig, roept");
+  std::size_t before = 0;
+  {
+    const auto [rc, out, err] = receiver.Run({"report inbox --persona andere-ura"});
+    REQUIRE(rc == 0);
+    if (out.find("no reports received") == std::string::npos)
+      before = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
+  }
+  {
+    const auto [rc, out, err] =
+        sender.Run({"report send --persona so --to 90000381 --ids " + jansen + "," + deBoer + ",not-a-report"});
+    INFO(out << err);
+    // The unknown id is named and refused; the two reports went each on their own.
+    CHECK(rc == 2);
+    CHECK_THAT(err, Catch::Contains("not-a-report: report not-a-report does not exist"));
+    CHECK_THAT(out, Catch::Contains(jansen + "  notified") && Catch::Contains(deBoer + "  notified"));
+  }
+  const auto [rc, out, err] = receiver.Run({"report inbox --persona andere-ura"});
+  REQUIRE(rc == 0);
+  REQUIRE(static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')) == before + 2);
+  // Each notification leads to one document about one patient.
+  std::set<std::string> patients;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    const std::string item = line.substr(0, line.find(' '));
+    const auto [rc2, out2, err2] = receiver.Run({"report read --persona andere-ura --item ", item});
+    INFO(err2);
+    REQUIRE(rc2 == 0);
+    if (out2.find("Reden: Benauwd in de nacht") != std::string::npos)
+      patients.insert(out2.substr(0, out2.find("Reden")));
+    if (out2.find("Reden: Onrustig, roept") != std::string::npos) patients.insert(out2.substr(0, out2.find("Reden")));
+  }
+  REQUIRE(patients.size() == 2);
+  CHECK_THAT(*patients.begin() + *patients.rbegin(),
+             Catch::Contains("Patiënt: A. Jansen") && Catch::Contains("Patiënt: B. de Boer"));
+}

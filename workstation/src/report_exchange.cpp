@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/date_time/posix_time/conversion.hpp>
 #include <map>
+#include <optional>
 
 #include "draft_book_impl.h"
 #include "net/client/gateway_client.h"
@@ -93,6 +94,45 @@ domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatien
   auto queued = m_impl->store.reports().QueueSend(reportId, receiverUra, now);
   if (!queued) return queued.error();
   return Transmit(reportId, pdf, now);
+}
+
+std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> ReportBook::SendSeveral(
+    const std::vector<std::string>& reportIds, const std::string& receiverUra, const ReportPdfRenderer& pdf,
+    domain::Instant now) {
+  std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> out;
+  std::vector<std::size_t> queued;
+  // First note every one (Send's checks per report: signed, a patient of ours, a valid URA) ...
+  for (const auto& id : reportIds) {
+    auto problem = [&]() -> std::optional<domain::Error> {
+      if (!m_impl->user()) return NotLoggedIn();
+      auto stored = m_impl->store.reports().Get(id);
+      if (!stored) return stored.error();
+      if (!stored.value()) return domain::Error{ErrorCode::kMissing, "report " + id + " does not exist", "not_found"};
+      auto patient = m_impl->store.patients().Get(stored.value()->patientId);
+      if (!patient) return patient.error();
+      if (!patient.value())
+        return domain::Error{ErrorCode::kMissing, "the patient of report " + id + " is no longer registered",
+                             "not_found"};
+      if (stored.value()->status == "draft")
+        return domain::Error{ErrorCode::kRefused, "report " + id + " is a draft: sign it before sending it",
+                             "not_signed"};
+      if (receiverUra.size() != 8 || receiverUra.find_first_not_of("0123456789") != std::string::npos)
+        return domain::Error{ErrorCode::kInvalidFormat, "the receiver is an organisation's URA (8 digits)",
+                             "receiver_invalid"};
+      auto noted = m_impl->store.reports().QueueSend(id, receiverUra, now);
+      if (!noted) return noted.error();
+      return std::nullopt;
+    }();
+    if (problem) {
+      out.emplace_back(id, *problem);
+    } else {
+      queued.push_back(out.size());
+      out.emplace_back(id, SentReportStatus{});
+    }
+  }
+  // ... then hand each to the gateway: a crash in between sends the rest through SendPending.
+  for (const std::size_t i : queued) out[i].second = Transmit(out[i].first, pdf, now);
+  return out;
 }
 
 domain::Result<SentReportStatus> ReportBook::Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/audit.h"
@@ -178,6 +179,12 @@ class ReportBook {
   domain::Result<SentReportStatus> Send(const domain::RegisteredPatient& patient, const std::string& reportId,
                                         const std::string& receiverUra, const ReportPdfRenderer& pdf,
                                         domain::Instant now);
+  // Several patients' signed reports in one action (B-R10), all to `receiverUra`: each stays its own
+  // document with its own Task and notification. All are noted in the store before the first goes
+  // to the gateway; one that cannot be sent does not stop the others. One result per id, in order.
+  std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> SendSeveral(
+      const std::vector<std::string>& reportIds, const std::string& receiverUra, const ReportPdfRenderer& pdf,
+      domain::Instant now);
   // Sends every queued report again (after a crash or while the gateway was away).
   domain::Result<std::vector<SentReportStatus>> SendPending(const ReportPdfRenderer& pdf, domain::Instant now);
   // The receiver has no endpoint (state no_endpoint) or the gateway refused: the PDF went by secure
