@@ -72,7 +72,10 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
     return refuse(Issue(403, "forbidden", "Task.requester is not the organisation the token names"));
   auto registered = m_peers.Find(n.requesterUra);
   if (!registered) return refuse(Issue(503, "transient", "the sender cannot be found on Discovery now: retry later"));
-  const std::string taskId = TaskIdUnder(n.basedOn, registered->fhirBase);
+  // Absolute under the sender's registered base, or relative to it ("Task/<id>", as the knooppunt
+  // diagrams write it): either way no notification can steer our pulls to another address.
+  const std::string taskId = TaskIdUnder(
+      n.basedOn.rfind("Task/", 0) == 0 ? registered->fhirBase + "/" + n.basedOn : n.basedOn, registered->fhirBase);
   if (taskId.empty())
     return refuse(Issue(422, "processing", "Task.basedOn is not a Task under the sender's registered FHIR base"));
   const std::string key = net::jose::Hex(net::jose::Sha256(n.requesterUra + "|" + taskId)).substr(0, 40);

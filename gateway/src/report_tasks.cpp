@@ -165,7 +165,9 @@ Notification ReadNotification(const std::string& body) {
   else
     out.id = id.substr(9);
   auto ura = [&](const char* member) {
-    const json r = task.value(member, json());
+    json r = task.value(member, json());
+    // STU3 (the knooppunt's and Twiin's shape) names the organisation in requester.onBehalfOf.
+    if (r.is_object() && !r.contains("identifier") && r.value("onBehalfOf", json()).is_object()) r = r["onBehalfOf"];
     const json i = r.is_object() ? r.value("identifier", json()) : json();
     if (StringMember(i, "system") != kUraSystem || StringMember(i, "value").empty()) {
       out.problems.push_back(std::string("Task.") + member + ".identifier must be a URA");
