@@ -57,7 +57,8 @@ ReportCommands AddReportCommands(CLI::App& app, ReportArgs& args);
 // Exit codes: 0 done; 1 usage (a value that does not parse, named); 2 refused (the reason on
 // stderr: not signable, not found, store); 4 login refused.
 int RunReport(const ReportCommands& commands, const ReportArgs& args);
-// send, outbox, inbox, read, ack, todos, done (report_exchange_command.cpp); exit 3: the gateway cannot be reached.
+// send, outbox, inbox, read, ack, todos, done (report_exchange_command.cpp); exit 3: the gateway cannot be
+// reached (also at login): nothing was lost, send again later.
 void AddReportExchangeCommands(CLI::App* report, ReportCommands& commands, ReportArgs& args);
 bool ExchangeParsed(const ReportCommands& commands);
 int RunReportExchange(const ReportCommands& commands, const ReportArgs& args);

@@ -126,7 +126,11 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
   auto& w = *opened.value();
   const auto now = boost::posix_time::second_clock::universal_time();
   auto user = LogInFor(w, a.session);
-  if (!user) return Fail(kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+  if (!user) {
+    // No gateway to log in at is "try again later" (3), as for a send; 4 is a login that was refused.
+    const bool unreachable = user.error().problem == "gateway_unreachable" || user.error().problem == "gateway_timeout";
+    return Fail(unreachable ? kExitUnreachable : kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+  }
   auto& book = w.reports();
   int code = 0;
   if (c.send->parsed()) {

@@ -27,6 +27,8 @@ class ExchangeWorld {
   std::string TryStartGateway(const nlohmann::json& patch = nlohmann::json::object());
   // Stops the gateway process (SIGTERM); gatewayUrl() then names a closed port.
   void StopGateway() { m_gateway.reset(); }
+  // The gateway's process id, for tests that kill it (-1 when it is not running).
+  pid_t gatewayPid() const { return m_gateway ? m_gateway->pid() : -1; }
   // The second organisation's gateway (the sandbox's gateway-b.json: URA 90000381, its own subject,
   // keys and trail), for on-call reports between two organisations. Empty string: it started.
   std::string StartSecondGateway();

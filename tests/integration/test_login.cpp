@@ -3,6 +3,7 @@
 // gateway (token, id_token, userinfo JWE, verklaring, policy, status) -> session.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -249,6 +250,40 @@ TEST_CASE("TLS is always verified: a wrong CA, the system store or a wrong host 
   auto d = net::client::GatewayClient(plain, World().Trust()).LoginConfiguration();
   REQUIRE_FALSE(d.ok());
   CHECK(d.error().problem == "gateway_tls_refused");
+}
+
+TEST_CASE("a gateway that goes away during the TLS handshake is unreachable, not untrusted") {
+  // A listener that takes the connection and closes it as the ClientHello arrives: what a client
+  // meets while a gateway dies or restarts. The words must be "not reachable, try again", never
+  // "certificate not trusted, check the settings" (found by killing a gateway under a sending CLI).
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  REQUIRE(::listen(listener, 8) == 0);
+  std::thread closer([listener] {
+    // The client may try once more on a fresh connection; then nobody comes (poll ends the wait).
+    for (int i = 0; i < 2; ++i) {
+      pollfd wait{listener, POLLIN, 0};
+      if (::poll(&wait, 1, 3000) <= 0) return;
+      const int c = ::accept(listener, nullptr, nullptr);
+      if (c < 0) return;
+      char hello[512];
+      (void)::recv(c, hello, sizeof hello, 0);
+      ::close(c);
+    }
+  });
+  const std::string url = "https://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+  auto answer = net::client::GatewayClient(url, World().Trust()).LoginConfiguration();
+  closer.join();
+  ::close(listener);
+  REQUIRE_FALSE(answer.ok());
+  INFO(answer.error().detail);
+  CHECK(answer.error().problem == "gateway_unreachable");
 }
 
 TEST_CASE("the gateway refuses to start with a key file that group or others can read, and names it") {

@@ -142,6 +142,18 @@ bool ReadyForFreshRetry(Transfer& transfer, CURLcode rc, std::chrono::millisecon
   return true;
 }
 
+namespace {
+
+// OpenSSL's words (through curl) for a handshake the other side ended without a TLS alert.
+bool PeerWentAway(const std::string& detail) {
+  for (const char* sign : {"SSL_ERROR_SYSCALL", "unexpected eof", "Connection reset", "connection was reset",
+                           "Connection refused", "Broken pipe"})
+    if (detail.find(sign) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 domain::Result<Response> Finish(Transfer& transfer, CURLcode rc) {
   if (transfer.overflow) {
     return MakeError(ErrorCode::kOutOfRange,
@@ -150,6 +162,10 @@ domain::Result<Response> Finish(Transfer& transfer, CURLcode rc) {
   if (rc != CURLE_OK) {
     const std::string detail = transfer.where + ": " + (transfer.error[0] ? transfer.error : curl_easy_strerror(rc)) +
                                (transfer.retriedFresh ? " (also on a fresh connection)" : "");
+    // A server that dies or restarts during the handshake is gone, not untrusted: saying
+    // "certificate not trusted, check the settings" then sends a physician to the wrong place.
+    if (rc == CURLE_SSL_CONNECT_ERROR && PeerWentAway(detail))
+      return MakeError(ErrorCode::kUnavailable, "TLS handshake cut off: " + detail);
     switch (rc) {
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CACERT_BADFILE:
