@@ -110,7 +110,13 @@ json ReportReceiver::Inbox() const {
   std::sort(all.begin(), all.end(),
             [](const json& a, const json& b) { return a.value("received_at", 0) > b.value("received_at", 0); });
   json out = json::array();
-  for (const auto& r : all) out.push_back(r);
+  for (auto& r : all) {
+    // The list says who sent what when; whom it is about and the requests come with a pull (and
+    // the to-do list), so the inbox holds no patient data even after a report was read.
+    r.erase("bsn");
+    r.erase("requests");
+    out.push_back(std::move(r));
+  }
   return out;
 }
 

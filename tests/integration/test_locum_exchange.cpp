@@ -216,6 +216,19 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     // Open ones first: the family request, then the one done.
     CHECK_THAT(out2, Catch::StartsWith(family + "  open"));
     CHECK_THAT(out2, Catch::Contains(hip + "  afgerond"));
+    // The inbox list still names no patient and holds no request text, though the report was read.
+    {
+      auto client = net::client::GatewayClient(World().secondGatewayUrl(), World().Trust());
+      net::client::HeadlessBrowser browser("andere-ura", World().Trust());
+      auto session = net::client::Login(client, browser, std::chrono::seconds(30));
+      REQUIRE(session);
+      const std::string url = World().secondGatewayUrl() + "/api/v1/inbox";
+      const auto inbox =
+          World().Send({"GET", url, net::client::GatewayClient::SessionHeaders(session->token, "GET", url), ""});
+      REQUIRE(inbox.status == 200);
+      CHECK(inbox.body.find("999991000") == std::string::npos);
+      CHECK(inbox.body.find("Familie bellen") == std::string::npos);
+    }
     const auto [rc4, out4, err4] = receiver.Run({"report todos --open --persona andere-ura"});
     REQUIRE(rc4 == 0);
     CHECK_THAT(out4, Catch::StartsWith(family + "  open"));
