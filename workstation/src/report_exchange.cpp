@@ -79,11 +79,19 @@ domain::Result<std::vector<ShiftReport>> ReportBook::Shift(domain::Instant now) 
 domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatient& patient, const std::string& reportId,
                                                   const std::string& receiverUra, const ReportPdfRenderer& pdf,
                                                   domain::Instant now) {
+  if (auto problem = Queue(reportId, patient.id, receiverUra, now)) return *problem;
+  return Transmit(reportId, pdf, now);
+}
+
+std::optional<domain::Error> ReportBook::Queue(const std::string& reportId, std::optional<std::int64_t> patientId,
+                                               const std::string& receiverUra, domain::Instant now) {
   if (!m_impl->user()) return NotLoggedIn();
   auto stored = m_impl->store.reports().Get(reportId);
   if (!stored) return stored.error();
-  if (!stored.value() || stored.value()->patientId != patient.id)
-    return domain::Error{ErrorCode::kMissing, "report " + reportId + " does not exist for this patient", "not_found"};
+  if (!stored.value() || (patientId && stored.value()->patientId != *patientId))
+    return domain::Error{ErrorCode::kMissing,
+                         "report " + reportId + " does not exist" + (patientId ? " for this patient" : ""),
+                         "not_found"};
   if (stored.value()->status == "draft")
     return domain::Error{ErrorCode::kRefused, "report " + reportId + " is a draft: sign it before sending it",
                          "not_signed"};
@@ -93,7 +101,7 @@ domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatien
   // Noted before the gateway is asked: a crash from here on is sent again by SendPending.
   auto queued = m_impl->store.reports().QueueSend(reportId, receiverUra, now);
   if (!queued) return queued.error();
-  return Transmit(reportId, pdf, now);
+  return std::nullopt;
 }
 
 std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> ReportBook::SendSeveral(
@@ -101,28 +109,9 @@ std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> ReportBook
     domain::Instant now) {
   std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> out;
   std::vector<std::size_t> queued;
-  // First note every one (Send's checks per report: signed, a patient of ours, a valid URA) ...
+  // First note every one (Send's checks per report) ...
   for (const auto& id : reportIds) {
-    auto problem = [&]() -> std::optional<domain::Error> {
-      if (!m_impl->user()) return NotLoggedIn();
-      auto stored = m_impl->store.reports().Get(id);
-      if (!stored) return stored.error();
-      if (!stored.value()) return domain::Error{ErrorCode::kMissing, "report " + id + " does not exist", "not_found"};
-      auto patient = m_impl->store.patients().Get(stored.value()->patientId);
-      if (!patient) return patient.error();
-      if (!patient.value())
-        return domain::Error{ErrorCode::kMissing, "the patient of report " + id + " is no longer registered",
-                             "not_found"};
-      if (stored.value()->status == "draft")
-        return domain::Error{ErrorCode::kRefused, "report " + id + " is a draft: sign it before sending it",
-                             "not_signed"};
-      if (receiverUra.size() != 8 || receiverUra.find_first_not_of("0123456789") != std::string::npos)
-        return domain::Error{ErrorCode::kInvalidFormat, "the receiver is an organisation's URA (8 digits)",
-                             "receiver_invalid"};
-      auto noted = m_impl->store.reports().QueueSend(id, receiverUra, now);
-      if (!noted) return noted.error();
-      return std::nullopt;
-    }();
+    auto problem = Queue(id, std::nullopt, receiverUra, now);
     if (problem) {
       out.emplace_back(id, *problem);
     } else {

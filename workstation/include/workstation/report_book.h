@@ -213,6 +213,10 @@ class ReportBook {
   // `markRead` false: for the inbox's summary; the item stays "new" (the pull is audited all the same).
   domain::Result<PulledLocumReport> Pull(const std::string& id, bool markRead);
   domain::Result<ReportTodo> TodoOf(const net::contract::Todo& t);
+  // Send's checks (a signed report, of `patientId` when given, to a URA), then the send noted in
+  // the store; the problem, or nullopt when it is queued.
+  std::optional<domain::Error> Queue(const std::string& reportId, std::optional<std::int64_t> patientId,
+                                     const std::string& receiverUra, domain::Instant now);
   domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
                                             domain::Instant now);
   std::unique_ptr<Impl> m_impl;
