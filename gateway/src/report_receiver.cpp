@@ -45,6 +45,16 @@ std::string DocumentBsn(const json& document) {
   return {};
 }
 
+// A request of a kept report as a to-do: which inbox item, whom it is about, from whom.
+json TodoOf(const json& record, const json& request) {
+  return {{"item", record.value("key", "")},
+          {"patient", record.value("bsn", "")},
+          {"sender_ura", record.value("sender_ura", "")},
+          {"sender_name", record.value("sender_name", "")},
+          {"received_at", record.value("received_at", 0)},
+          {"request", request}};
+}
+
 }  // namespace
 
 InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
@@ -192,12 +202,7 @@ json ReportReceiver::Todos() const {
   json out = json::array();
   for (const auto& r : m_shelf.All()) {
     for (const auto& q : r.value("requests", json::array())) {
-      out.push_back({{"item", r.value("key", "")},
-                     {"patient", r.value("bsn", "")},
-                     {"sender_ura", r.value("sender_ura", "")},
-                     {"sender_name", r.value("sender_name", "")},
-                     {"received_at", r.value("received_at", 0)},
-                     {"request", q}});
+      out.push_back(TodoOf(r, q));
     }
   }
   // Open before done, then the earliest due date first: the morning list.
@@ -228,12 +233,7 @@ domain::Result<json> ReportReceiver::CompleteRequest(const Identity& user, const
   const json record = *found;
   const std::string who = user.DisplayName() + " (DEZI " + user.deziNumber + ")";
   const std::string at = FhirInstant(Now());
-  const json update{{"resourceType", "Task"},
-                    {"id", requestId},
-                    {"status", "completed"},
-                    {"output",
-                     {{{"type", {{"text", contract::kAcknowledgedBy}}}, {"valueString", who}},
-                      {{"type", {{"text", contract::kAcknowledgedAt}}}, {"valueDateTime", at}}}}};
+  const json update = CompletedTask(requestId, who, at);
   auto answer = m_peers.Call(user, record.value("sender_ura", ""), contract::kReportPullScope, "PUT",
                              "Task/" + requestId, update.dump());
   if (!answer) return fail(answer.error(), record);
@@ -261,12 +261,7 @@ domain::Result<json> ReportReceiver::CompleteRequest(const Identity& user, const
   }
   if (!AuditEvent("waarneem-request-complete", Actor(user), record, client, 200, ""))
     return Failure(500, "audit_unavailable", "the audit trail cannot be written");
-  return json{{"item", record.value("key", "")},
-              {"patient", record.value("bsn", "")},
-              {"sender_ura", record.value("sender_ura", "")},
-              {"sender_name", record.value("sender_name", "")},
-              {"received_at", record.value("received_at", 0)},
-              {"request", kept}};
+  return TodoOf(record, kept);
 }
 
 domain::Result<json> ReportReceiver::Acknowledge(const Identity& user, const std::string& id,
@@ -284,12 +279,7 @@ domain::Result<json> ReportReceiver::Acknowledge(const Identity& user, const std
   const std::string taskId = record.value("task_id", "");
   const std::string who = user.DisplayName() + " (DEZI " + user.deziNumber + ")";
   const std::string at = FhirInstant(Now());
-  const json update{{"resourceType", "Task"},
-                    {"id", taskId},
-                    {"status", "completed"},
-                    {"output",
-                     {{{"type", {{"text", contract::kAcknowledgedBy}}}, {"valueString", who}},
-                      {{"type", {{"text", contract::kAcknowledgedAt}}}, {"valueDateTime", at}}}}};
+  const json update = CompletedTask(taskId, who, at);
   auto answer = m_peers.Call(user, record.value("sender_ura", ""), contract::kReportPullScope, "PUT", "Task/" + taskId,
                              update.dump());
   if (!answer) return fail(answer.error(), record);

@@ -17,6 +17,7 @@ namespace zb::gateway {
 namespace {
 
 using net::StringMember;
+using net::StringMemberOr;
 using nlohmann::json;
 namespace contract = net::contract;
 
@@ -334,9 +335,8 @@ InboundAnswer ReportSender::Serve(const InboundCall& call, const std::string& me
                     record);
     task["status"] = "completed";
     task["lastModified"] = now;
-    task["output"] = json::array(
-        {{{"type", {{"text", contract::kAcknowledgedBy}}}, {"valueString", by["valueString"]}},
-         {{"type", {{"text", contract::kAcknowledgedAt}}}, {"valueDateTime", at.value("valueDateTime", now)}}});
+    task["output"] =
+        CompletedTask("", StringMember(by, "valueString"), StringMemberOr(at, "valueDateTime", now))["output"];
     answer.body = task.dump();
   } else if (kind == "Task") {
     answer.body = task.dump();

@@ -91,6 +91,15 @@ json RequestTask(const std::string& id, const std::string& taskId, const Request
           {"restriction", {{"period", {{"end", request.due}}}}}};
 }
 
+json CompletedTask(const std::string& id, const std::string& who, const std::string& at) {
+  return {{"resourceType", "Task"},
+          {"id", id},
+          {"status", "completed"},
+          {"output",
+           {{{"type", {{"text", contract::kAcknowledgedBy}}}, {"valueString", who}},
+            {{"type", {{"text", contract::kAcknowledgedAt}}}, {"valueDateTime", at}}}}};
+}
+
 json RequestSummary(const json& task) {
   if (!task.is_object()) return json::object();
   const json restriction = task.value("restriction", json::object());

@@ -31,6 +31,9 @@ struct RequestLine {
 };
 nlohmann::json RequestTask(const std::string& id, const std::string& taskId, const RequestLine& request,
                            const std::string& bsn, const Party& sender, const Party& receiver, std::int64_t now);
+// The update a receiver PUTs to complete the sender's Task `id` (the workflow Task: read and taken
+// over; a request: done): status completed with outputs acknowledged-by and acknowledged-at.
+nlohmann::json CompletedTask(const std::string& id, const std::string& who, const std::string& at);
 // A request sub-Task as the outbox and the to-do list carry it: {id, text, due, priority, status,
 // completed_by, completed_at}.
 nlohmann::json RequestSummary(const nlohmann::json& task);
