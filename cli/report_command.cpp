@@ -6,8 +6,11 @@
 #include <iostream>
 
 #include "present/locum_report_paper.h"
+#include "present/locum_report_texts.h"
 #include "present/login_texts.h"
 #include "report/pdf_writer.h"
+#include "workstation/call_queue.h"
+#include "workstation/patient_session.h"
 
 namespace zb::cli {
 
@@ -131,6 +134,7 @@ void Print(const workstation::ReportEntry& e) {
   const auto& r = e.report;
   std::cout << r.id << "  versie " << r.version << "  " << d::ToString(r.status) << "  "
             << d::FormatDateTime(r.contact.start) << "  " << r.reason << "  (" << e.author.name << ")\n";
+  if (r.context) std::cout << "  context: " << present::ContextSummaryText(*r.context) << "\n";
 }
 
 bool WriteText(const std::string& path, const std::string& text) {
@@ -180,6 +184,9 @@ ReportCommands AddReportCommands(CLI::App& app, ReportArgs& a) {
   n->add_option("--icpc", a.icpc, "A diagnosis in ICPC-1-NL: CODE=display, e.g. A80=Ongeval/letsel");
   n->add_option("--snomed", a.snomed, "A diagnosis in SNOMED CT: CODE=display");
   n->add_flag("--episode", a.episode, "Propose the first diagnosis as an episode");
+  n->add_flag("--with-overview", a.withOverview,
+              "Look the patient up now (as `overview --bsn`; stored and audited) and attach that overview "
+              "(medication, ICA, missing sources) as context");
   n->add_option("--medication", a.medication,
                 "An agreement released in the shift: system|value=text as the overview says");
   n->add_option("--request", a.requests, "A request to the own physician: text;dd-mm-jjjj[;spoed]");
@@ -264,6 +271,21 @@ int RunReport(const ReportCommands& c, const ReportArgs& a) {
     Fill(draft, a, now);
   } catch (const Usage& u) {
     return Fail(kExitUsage, u.message);
+  }
+  if (a.withOverview) {
+    // Looked up now, as the overview window does (stored sealed, audited); a source that does not
+    // answer is in the context as missing, never left out.
+    workstation::CallQueue queue;
+    workstation::PatientSession session(
+        w, [&queue](std::function<void()> call) { queue.Post(std::move(call)); }, nullptr);
+    session.Open(patient.value());
+    if (!queue.RunUntil([&session] { return !session.running(); }, w.deadline() + std::chrono::seconds(5)))
+      session.Stop(d::SourceStatus::kUnreachable, "deadline");
+    if (session.progress().phase == present::LookupProgress::Phase::kNotStarted)
+      return Fail(kExitRefused, "--with-overview: the overview could not be retrieved: " +
+                                    present::DescribeLookup(session.progress()));
+    draft.context = session.ContextForReport(boost::posix_time::second_clock::universal_time());
+    if (!draft.context) return Fail(kExitRefused, "--with-overview: no source answered and nothing was stored");
   }
   auto saved = book.Save(patient.value(), std::move(draft), now);
   if (!saved) return Fail(kExitRefused, saved.error().detail);

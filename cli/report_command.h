@@ -25,6 +25,7 @@ struct ReportArgs {
   std::vector<std::string> icpc;    // CODE=display
   std::vector<std::string> snomed;  // CODE=display
   bool episode = false;
+  bool withOverview = false;            // new: attach the last retrieved overview as context
   std::vector<std::string> medication;  // system|value=text of an agreement released in the shift
   std::vector<std::string> requests;    // text;dd-mm-jjjj[;spoed]
   std::string fhirFile, pdfFile;

@@ -10,6 +10,7 @@
 #include "domain/date_time.h"
 #include "net/jose/random.h"
 #include "present/locum_report_paper.h"
+#include "present/locum_report_texts.h"
 #include "present/login_texts.h"
 #include "report/pdf_writer.h"
 #include "report_command.h"
@@ -195,6 +196,12 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
       for (const auto& m : r.medication)
         std::cout << "Medicatie: " << m.agreement.system << "|" << m.agreement.value << " " << m.text << "\n";
       for (const auto& q : r.requests) std::cout << "Verzoek: " << q.text << "\n";
+      if (r.context) {  // what the covering physician's overview showed, said to be context
+        std::cout << "Context: " << present::ContextSummaryText(*r.context) << "\n";
+        if (!r.context->incomplete.empty()) std::cout << "Context: " << r.context->incomplete << "\n";
+        for (const auto& m : r.context->medication) std::cout << "Context medicatie: " << m << "\n";
+        for (const auto& i : r.context->ica) std::cout << "Context ICA: " << i << "\n";
+      }
       std::cout << "Status bij verzender: " << pulled->taskStatus << "\n";
       if (!a.pdfFile.empty()) {
         std::ofstream out(a.pdfFile, std::ios::binary | std::ios::trunc);

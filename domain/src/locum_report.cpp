@@ -139,6 +139,9 @@ std::vector<ReportProblem> SignProblems(const LocumReport& r, Instant now) {
     else if (!r.contact.start.is_not_a_date_time() && q.due < NetherlandsDate(r.contact.start))
       add(Indexed("requests", i) + ".due", "the due date lies before the contact");
   }
+  // The context is what the overview showed; a retrieval time after signing is a clock or copy error.
+  if (r.context && (r.context->retrievedAt.is_not_a_date_time() || r.context->retrievedAt > now))
+    add("context.retrievedAt", "the overview's retrieval time is missing or lies in the future");
   // B-R1: physicians only (DEZI role 01.xxx, "arts" with or without a specialism: an ANIOS covers shifts too).
   if (r.author.roleCode.rfind("01.", 0) != 0) add("author.role", "only a physician (DEZI role 01.xxx) signs a report");
   if (Blank(r.author.name) || Blank(r.author.deziNumber)) add("author", "the author has no name or DEZI number");

@@ -69,6 +69,7 @@ enum MenuId {
   kDraftRelease,
   kPaperPrescription,
   kReports,
+  kNewReport,
   kFilter,
   kOnlyChanged,
   kShortcuts,
@@ -205,6 +206,8 @@ std::vector<Command> MainFrame::Commands() {
       {kCancel, M::kPatient, N_("Ophalen &stoppen"), "Ctrl+.", [this](bool) { CancelLookup(); }},
       {kAudit, M::kPatient, N_("&Audit-trail…"), "Ctrl+Shift+A", [this](bool) { ShowAudit(); }, false, true},
       {kReports, M::kPatient, N_("&Waarneemverslagen…"), "Ctrl+Shift+G", [this](bool) { ShowReports(); }, false, true},
+      {kNewReport, M::kPatient, N_("Waarneemverslag over &deze patiënt…"), "Ctrl+Shift+D",
+       [this](bool) { ShowReports(true); }, false, true},
       {kDraftStop, M::kPatient, N_("Concept: gekozen regel &stoppen…"), "Ctrl+Shift+S",
        [this](bool) { AskDraft(domain::DraftAction::kStop); }},
       {kDraftPause, M::kPatient, N_("Concept: gekozen regel &onderbreken…"), "Ctrl+Shift+O",
@@ -374,8 +377,10 @@ void MainFrame::ShowSettings() {
   SetStatusText(T("Instellingen opgeslagen."), 0);
 }
 
-void MainFrame::ShowReports() {
-  ReportCenter center(this, m_workstation, m_session.patient());
+void MainFrame::ShowReports(bool writeNew) {
+  // A report written now carries the overview as it stands now (the physician can leave it out).
+  ReportCenter center(this, m_workstation, m_session.patient(), m_session.ContextForReport(Now()));
+  if (writeNew) center.NewReport();
   center.ShowModal();
 }
 

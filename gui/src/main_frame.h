@@ -128,7 +128,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
   void RegisterPatient(bool edit, std::optional<domain::RegisteredPatient> prefill = std::nullopt);
   void ShowSettings();
   void ShowAudit();
-  void ShowReports();
+  // The on-call reports window; `writeNew`: first the editor of a new report about the open
+  // patient, with the overview on screen as its context (Ctrl+Shift+D).
+  void ShowReports(bool writeNew = false);
   void Print();
   void AskExportPdf();
 

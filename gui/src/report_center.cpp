@@ -72,11 +72,13 @@ std::vector<long> SelectedRows(wxListCtrl* list) {
 }  // namespace
 
 ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
-                           std::optional<domain::RegisteredPatient> patient)
+                           std::optional<domain::RegisteredPatient> patient,
+                           std::optional<domain::ReportContext> context)
     : wxDialog(parent, wxID_ANY, T("Waarneemverslagen"), wxDefaultPosition, wxSize(1080, 560),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workstation(workstation),
-      m_patient(std::move(patient)) {
+      m_patient(std::move(patient)),
+      m_context(std::move(context)) {
   SetName("reports");
   auto* box = new wxBoxSizer(wxVERTICAL);
   m_tabs = new wxNotebook(this, wxID_ANY);
@@ -100,14 +102,7 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
   };
   page(N_("Dienst"), m_shift, "report-shift",
        {{N_("Patiënt"), 170}, {N_("Contact"), 130}, {N_("Reden"), 240}, {N_("Versie"), 120}, {N_("Verzending"), 300}},
-       {{N_("&Nieuw verslag…"),
-         [this] {
-           if (!m_patient) return SetStatus(T("Open eerst de patiënt in het hoofdvenster."));
-           auto fresh = m_workstation.reports().New(*m_patient, Now());
-           if (!fresh) return SetStatus(U(fresh.error().detail));
-           ReportEditor editor(this, fresh.value());
-           if (editor.ShowModal() == wxID_OK) SetStatus(U(SaveDraft(editor.Report())));
-         }},
+       {{N_("&Nieuw verslag…"), [this] { NewReport(); }},
         {N_("&Bewerken…"), [this] { Edit(Selected(m_shift)); }},
         {N_("&Ondertekenen en verzenden…"), [this] {
            // Several rows may be selected: the night's reports for one home in one action.
@@ -336,6 +331,20 @@ std::string ReportCenter::SaveDraft(const domain::LocumReport& report) {
   if (!saved) return saved.error().detail;
   FillShift();
   return present::Tr("Concept opgeslagen.");
+}
+
+void ReportCenter::NewReport() {
+  if (!m_patient) return SetStatus(T("Open eerst de patiënt in het hoofdvenster."));
+  auto fresh = m_workstation.reports().New(*m_patient, Now());
+  if (!fresh) return SetStatus(U(fresh.error().detail));
+  auto draft = std::move(fresh).value();
+  draft.context = m_context;  // what the overview shows now; the editor lets the physician leave it out
+  if (editNew) {
+    if (auto edited = editNew(draft)) SetStatus(U(SaveDraft(*edited)));
+    return;
+  }
+  ReportEditor editor(this, draft);
+  if (editor.ShowModal() == wxID_OK) SetStatus(U(SaveDraft(editor.Report())));
 }
 
 void ReportCenter::Edit(long row) {

@@ -28,8 +28,14 @@ namespace zb::gui {
 
 class ReportCenter : public wxDialog {
  public:
+  // `context`: the open patient's overview as it is now, attached to a new report written here.
   ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
-               std::optional<domain::RegisteredPatient> patient);
+               std::optional<domain::RegisteredPatient> patient,
+               std::optional<domain::ReportContext> context = std::nullopt);
+  // "Nieuw verslag…": a draft for the open patient, with the overview as context, in the editor.
+  void NewReport();
+  // Tests: the editor a new report opens, instead of showing it modally; returns what to save.
+  std::function<std::optional<domain::LocumReport>(const domain::LocumReport&)> editNew;
   // Refills the shift tab now and the outbox, inbox and to-dos in the background; then the status
   // line says `settled` (what was just done), or why the gateway could not be asked.
   void Reload(const wxString& settled = wxString());
@@ -66,6 +72,7 @@ class ReportCenter : public wxDialog {
 
   workstation::Workstation& m_workstation;
   std::optional<domain::RegisteredPatient> m_patient;
+  std::optional<domain::ReportContext> m_context;
   std::vector<workstation::ShiftReport> m_shiftRows;
   std::vector<workstation::InboxReport> m_inboxRows;
   std::vector<workstation::SentReportStatus> m_outboxRows;

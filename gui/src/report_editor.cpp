@@ -2,6 +2,7 @@
 #include "report_editor.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -117,6 +118,22 @@ ReportEditor::ReportEditor(wxWindow* parent, const domain::LocumReport& report)
   meds->SetName("report-medication");
   grid->Add(meds, 1, wxEXPAND | wxTOP, 4);
   box->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+  if (report.context) {
+    m_context = new wxCheckBox(
+        this, wxID_ANY, TF("Overzicht meesturen als context ({0})", {present::ContextSummaryText(*report.context)}));
+    m_context->SetName("report-context");
+    m_context->SetValue(true);
+    m_context->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { UpdateProblems(); });
+    box->Add(m_context, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+    // An incomplete overview goes along with its warning; the physician sees which before sending.
+    if (!report.context->incomplete.empty()) {
+      auto* warning = new wxStaticText(this, wxID_ANY, U(report.context->incomplete));
+      warning->SetName("report-context-incomplete");
+      warning->SetBackgroundColour(ToneColour(present::Tone::kDanger));
+      warning->Wrap(780);
+      box->Add(warning, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+    }
+  }
 
   m_problems = new wxStaticText(this, wxID_ANY, "");
   m_problems->SetName("report-problems");
@@ -146,6 +163,7 @@ domain::LocumReport ReportEditor::Report() const {
     if (name == "agreements") r.agreements = v;
     if (name == "requests") r.requests = ParseRequests(v);
   }
+  if (m_context && !m_context->GetValue()) r.context.reset();
   return r;
 }
 

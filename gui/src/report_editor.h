@@ -3,11 +3,14 @@
 // The on-call report editor (waarneem.md; docs/waarneem-ig.md §2): contact, reason, S/O/E/P,
 // agreements and requests to the own physician, with the shift's medication changes shown as the
 // releases made them (not typed). What is missing for signing is listed under the fields as the
-// physician types, so a report is not found incomplete only at the moment of signing.
+// physician types, so a report is not found incomplete only at the moment of signing. A report
+// written from the patient's overview carries it as context; the physician sees what (and whether it
+// was complete) and may leave it out.
 #include <wx/dialog.h>
 
 #include "domain/locum_report.h"
 
+class wxCheckBox;
 class wxChoice;
 class wxStaticText;
 class wxTextCtrl;
@@ -28,6 +31,7 @@ class ReportEditor : public wxDialog {
   wxChoice* m_kind = nullptr;
   wxChoice* m_urgency = nullptr;
   wxTextCtrl* m_phone = nullptr;
+  wxCheckBox* m_context = nullptr;  // only when the report carries the overview as context
   std::vector<std::pair<std::string, wxTextCtrl*>> m_fields;
   wxStaticText* m_problems = nullptr;
 };

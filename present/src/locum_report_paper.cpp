@@ -144,6 +144,23 @@ Report BuildLocumReportPaper(const d::LocumReport& rep, const std::string& print
   add(ReportStyle::kHeading, Tr("Afspraken met familie en zorgteam"));
   paragraphs(rep.agreements, N_("Geen afspraken vastgelegd."));
 
+  if (rep.context) {
+    // Last, and said to be context: what the overview showed, not what the patient uses now.
+    const d::ReportContext& x = *rep.context;
+    add(ReportStyle::kHeading, Tr("Overzicht bij het contact (context)"));
+    add(ReportStyle::kSmall, Fmt("Medicatie en ICA zoals het overzicht ze toonde, opgehaald {0}. Context, geen bron: "
+                                 "haal voor besluiten het actuele overzicht op.",
+                                 {d::FormatDateTime(x.retrievedAt)}));
+    if (!x.incomplete.empty()) add(ReportStyle::kBanner, x.incomplete);
+    for (const auto& s : x.sources) add(ReportStyle::kSmall, Fmt("Bron: {0}", {s}));
+    add(ReportStyle::kText, Tr("Medicatie:"));
+    if (x.medication.empty()) add(ReportStyle::kSmall, Tr("Geen regels in het overzicht."));
+    for (const auto& m : x.medication) add(ReportStyle::kText, "• " + m);
+    add(ReportStyle::kText, Tr("ICA:"));
+    if (x.ica.empty()) add(ReportStyle::kSmall, Tr("Geen regels in het overzicht."));
+    for (const auto& i : x.ica) add(ReportStyle::kText, "• " + i);
+  }
+
   add(ReportStyle::kHeading, Tr("Waarnemend arts"));
   add(ReportStyle::kText, rep.author.name);
   add(ReportStyle::kText, Fmt("DEZI-nummer {0}, rol {1}",

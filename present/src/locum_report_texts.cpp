@@ -79,7 +79,16 @@ std::string SignProblemText(const domain::ReportProblem& p) {
   if (starts("medication")) return Tr("medicatieregel zonder medicatieafspraak");
   if (starts("requests")) return Tr("verzoek zonder tekst, of met een datum vóór het contact");
   if (starts("author")) return Tr("alleen een arts (DEZI-rol 01.xxx) met DEZI-nummer en URA ondertekent");
+  if (starts("context")) return Tr("het meegestuurde overzicht heeft geen of een toekomstige ophaaltijd");
   return p.field + ": " + p.detail;
+}
+
+std::string ContextSummaryText(const domain::ReportContext& x) {
+  std::string text =
+      Fmt("opgehaald {0}: {1} medicatieregel(s), {2} ICA-regel(s)",
+          {domain::FormatDateTime(x.retrievedAt), std::to_string(x.medication.size()), std::to_string(x.ica.size())});
+  if (!x.incomplete.empty()) text += " — " + Tr("ONVOLLEDIG: niet alle bronnen gaven gegevens");
+  return text;
 }
 
 std::string ReportAsText(const Report& report) {

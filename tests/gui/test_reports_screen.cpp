@@ -4,17 +4,21 @@
 // signs and sends it to the patient's own organisation; that organisation's SO sees it first in the
 // inbox, reads it pulled live and acknowledges it; the sender's outbox then says who read it.
 // Screenshots: report-editor, report-shift, report-inbox, report-reader, report-todos, report-outbox.
+#include <wx/checkbox.h>
 #include <wx/frame.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 
 #include <catch2/catch.hpp>
 
+#include "domain/open_substance_groups.h"
 #include "gui_support.h"
 #include "report_center.h"
 #include "report_editor.h"
 #include "report_reader.h"
+#include "stored_lookup.h"
 #include "tone.h"
+#include "workstation/patient_session.h"
 
 using namespace zb;
 using test::Screenshot;
@@ -29,13 +33,32 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   auto w = test::LoggedIn(dir, user, "so");
   const auto jansen = w->FindPatient(domain::Bsn::Parse("999991000").value()).value().value();
 
+  // Her overview as the covering SO sees it (looked up through the gateway, stored): the context.
+  test::LookUpAndStore(*w, jansen);
+  const auto stored = w->OpenOffline(jansen).value();
+  REQUIRE(stored);
+  const auto context =
+      workstation::ReportContextOf(*stored->picture, stored->retrievedAt,
+                                   boost::posix_time::second_clock::universal_time(), domain::OpenSubstanceGroups());
+  REQUIRE_FALSE(context.medication.empty());
+
   auto* frame = new wxFrame(nullptr, wxID_ANY, "Zorgbrug");
-  auto* center = new gui::ReportCenter(frame, *w, jansen);
+  auto* center = new gui::ReportCenter(frame, *w, jansen, context);
   center->Show();
   REQUIRE(WaitFor([&] { return !center->busy(); }, 20s));
 
   const auto now = boost::posix_time::second_clock::universal_time();
-  auto fresh = w->reports().New(jansen, now).value();
+  // "Nieuw verslag…" hands the editor a draft that carries the overview.
+  std::optional<domain::LocumReport> opened;
+  center->editNew = [&](const domain::LocumReport& r) {
+    opened = r;
+    return std::optional<domain::LocumReport>{};  // not saved: the editor below writes the report
+  };
+  center->NewReport();
+  REQUIRE(opened);
+  REQUIRE(opened->context);
+  CHECK(*opened->context == context);
+  auto fresh = *opened;
   // Called yesterday evening (20:00 Dutch time); read this morning.
   const auto today = domain::NetherlandsDate(now);
   fresh.contact.start = domain::StartOfNetherlandsDay(today) - boost::posix_time::hours(4);
@@ -54,7 +77,17 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
     editor->Set("agreements", "Dochter telefonisch ingelicht");
     editor->Set("requests", "Heup opnieuw beoordelen;" + domain::FormatDate(today) + ";spoed\nDochter terugbellen;" +
                                 domain::FormatDate(yesterday));
+    // The context is on by default, says what it holds, and can be left out.
+    auto* keep = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("report-context", editor));
+    REQUIRE(keep);
+    CHECK(keep->GetValue());
+    CHECK_THAT(keep->GetLabel().utf8_string(),
+               Catch::Contains(std::to_string(context.medication.size()) + " medicatieregel(s)"));
+    keep->SetValue(false);
+    CHECK_FALSE(editor->Report().context);
+    keep->SetValue(true);
     auto report = editor->Report();
+    REQUIRE(report.context);
     report.contact.urgency = 2;
     wxYield();
     Screenshot(editor, "report-editor");
@@ -100,7 +133,11 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
     auto* reader = new gui::ReportReader(inboxSide, *pulled);
     reader->Show();
     CHECK_THAT(reader->text(), Catch::Contains("Gevallen op de kamer") && Catch::Contains("Heup opnieuw beoordelen") &&
-                                   Catch::Contains("Dochter telefonisch ingelicht"));
+                                   Catch::Contains("Dochter telefonisch ingelicht") &&
+                                   Catch::Contains("Overzicht bij het contact (context)") &&
+                                   Catch::Contains(context.medication.front()));
+    REQUIRE(pulled->report.context);
+    CHECK(*pulled->report.context == context);
     Screenshot(reader, "report-reader");
     reader->Destroy();
   }

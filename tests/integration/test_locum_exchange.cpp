@@ -75,15 +75,18 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
 
   std::string id;
   {
+    // --with-overview: she is looked up now and the report carries that overview as context.
     const auto [rc, out, err] = sender.Run(
         {"report new", patient,
-         " --persona so --contact-start 2026-12-02T02:10:00+01:00 --contact-minutes 35 --caller nurse --urgency 2"
+         " --persona so --with-overview --contact-start 2026-12-02T02:10:00+01:00 --contact-minutes 35 --caller nurse"
+         " --urgency 2"
          " --phone 030-0000399 --reason 'Gevallen op de kamer' --subjective 'Pijn linkerheup'"
          " --objective 'Geen exorotatie' --icpc 'A80=Ongeval/letsel' --evaluation 'Val zonder fractuur'"
          " --plan 'Paracetamol zo nodig' --request 'Heup opnieuw beoordelen;03-12-2026;spoed'"
          " --request 'Familie bellen over het beleid;02-12-2026'"});
     INFO(err);
     REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains("  context: opgehaald "));
     id = out.substr(0, out.find(' '));
     const auto [rc2, out2, err2] = sender.Run({"report sign", patient, " --persona so --id ", id});
     INFO(err2);
@@ -138,6 +141,14 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
                         Catch::Contains("Verzoek: Heup opnieuw beoordelen") &&
                         Catch::Contains("Status bij verzender: requested"));
     CHECK(test::ReadTextFile(pdf).rfind("%PDF-", 0) == 0);
+    // The sender's overview came along as context, line by line, in the structure and on paper.
+    CHECK_THAT(out, Catch::Contains("Context: opgehaald ") && Catch::Contains("Context medicatie: ACTUEEL: ") &&
+                        Catch::Contains("Context ICA: "));
+    test::ChildProcess text({"pdftotext", "-layout", pdf, receiver.dir + "/verslag.txt"},
+                            receiver.dir + "/pdftotext.log");
+    REQUIRE(text.Wait(std::chrono::seconds(30)) == 0);
+    CHECK_THAT(test::ReadTextFile(receiver.dir + "/verslag.txt"),
+               Catch::Contains("Overzicht bij het contact (context)") && Catch::Contains("Context, geen bron"));
     // The document was pulled: the sender's outbox says received (not yet read and taken over).
     const auto [rc2, out2, err2] = sender.Run({"report outbox --persona so"});
     REQUIRE(rc2 == 0);

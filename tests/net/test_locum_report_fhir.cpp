@@ -72,6 +72,8 @@ TEST_CASE("an on-call report is written as a document and read back without loss
   CHECK(r.medication == original.medication);
   CHECK(r.requests == original.requests);
   CHECK(r.agreements == original.agreements);
+  REQUIRE(r.context);
+  CHECK(r.context == original.context);
   CHECK(d::SignProblems(
             [&] {
               auto copy = r;
@@ -87,8 +89,8 @@ TEST_CASE("the document has every section in its fixed order, each with narrativ
   CHECK(doc["type"] == "document");
   const json& comp = doc["entry"][0]["resource"];
   REQUIRE(comp["resourceType"] == "Composition");
-  const std::vector<std::string> codes{"reden",     "255362007", "260224007", "129265001",
-                                       "129271007", "medicatie", "verzoek",   "afspraken"};
+  const std::vector<std::string> codes{"reden",     "255362007", "260224007", "129265001", "129271007",
+                                       "medicatie", "verzoek",   "afspraken", "context"};
   REQUIRE(comp["section"].size() == codes.size());
   for (std::size_t i = 0; i < codes.size(); ++i) {
     INFO("section " << i);
@@ -102,6 +104,66 @@ TEST_CASE("the document has every section in its fixed order, each with narrativ
   CHECK(vitals.find("Bloeddruk 132/78 mmHg") != std::string::npos);
   // Times in Dutch civil time with their offset: the contact began at 02:10 local.
   CHECK(comp["date"] == "2026-12-02T03:05:00+01:00");
+  // The context: said to be context, with the missing source, and its lines as two snapshot Lists.
+  const std::string context = comp["section"][8]["text"]["div"];
+  CHECK(context.find("opgehaald 02-12-2026 02:20. Context, geen bron") != std::string::npos);
+  CHECK(context.find("ONVOLLEDIG OVERZICHT: geen gegevens van Ziekenhuis Midden") != std::string::npos);
+  CHECK(context.find("let op: dosering verschilt") != std::string::npos);
+  REQUIRE(comp["section"][8]["entry"].size() == 2);
+  std::set<std::string> codesSeen;
+  for (const auto& e : doc["entry"]) {
+    const json& res = e["resource"];
+    if (res["resourceType"] != "List") continue;
+    CHECK(res["mode"] == "snapshot");
+    CHECK(res["date"] == "2026-12-02T02:20:00+01:00");
+    CHECK(res["note"].size() == 3);
+    codesSeen.insert(res["code"]["coding"][0]["code"].get<std::string>());
+  }
+  CHECK(codesSeen == std::set<std::string>{"10160-0", "48765-2"});
+}
+
+TEST_CASE("a report written without the overview has no context section, and an empty list says so") {
+  auto draft = test::ExampleLocumDraft();
+  draft.context.reset();
+  const json plain = Written(d::Sign(draft, *test::ExampleLocumReport().signedAt).value());
+  CHECK(plain["entry"][0]["resource"]["section"].size() == 8);
+  CHECK_FALSE(Read(plain)->context);
+
+  draft = test::ExampleLocumDraft();
+  draft.context->ica.clear();
+  draft.context->incomplete.clear();
+  const json doc = Written(d::Sign(draft, *test::ExampleLocumReport().signedAt).value());
+  bool sawIca = false;
+  for (const auto& e : doc["entry"]) {
+    const json& res = e["resource"];
+    if (res["resourceType"] != "List" || res["code"]["coding"][0]["code"] != "48765-2") continue;
+    sawIca = true;
+    CHECK(res["emptyReason"]["coding"][0]["code"] == "nilknown");
+    CHECK_FALSE(res.contains("entry"));
+    CHECK_FALSE(res.contains("extension"));
+  }
+  CHECK(sawIca);
+  auto back = Read(doc);
+  REQUIRE(back);
+  CHECK(back->context->ica.empty());
+  CHECK(back->context->incomplete.empty());
+  CHECK(back->context->medication.size() == 2);
+}
+
+TEST_CASE("a context retrieved after signing is refused, and a foreign List in the context section is named") {
+  auto draft = test::ExampleLocumDraft();
+  draft.context->retrievedAt = *test::ExampleLocumReport().signedAt + boost::posix_time::minutes(1);
+  const auto problems = d::SignProblems(draft, *test::ExampleLocumReport().signedAt);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].field == "context.retrievedAt");
+
+  json j = Written(test::ExampleLocumReport());
+  for (auto& e : j["entry"])
+    if (e["resource"]["resourceType"] == "List") e["resource"]["code"]["coding"][0]["code"] = "8716-3";
+  CHECK(ErrorOf(j).find("Composition.section[8].entry[0] (List.code)") != std::string::npos);
+  j = Written(test::ExampleLocumReport());
+  j["entry"][0]["resource"]["section"][8]["entry"][1] = j["entry"][0]["resource"]["section"][0]["entry"][0];
+  CHECK(ErrorOf(j).find("Composition.section[8].entry[1]") != std::string::npos);
 }
 
 TEST_CASE("an empty section says so, and a correction names the version it replaces") {

@@ -65,7 +65,8 @@ TEST_CASE("the on-call report's PDF holds every section's content in the documen
   std::size_t at = 0;
   for (const char* heading :
        {"Reden van contact", "Subjectief", "Objectief", "Evaluatie", "Beleid", "Medicatie gewijzigd tijdens de dienst",
-        "Verzoek aan eigen arts", "Afspraken met familie en zorgteam", "Waarnemend arts"}) {
+        "Verzoek aan eigen arts", "Afspraken met familie en zorgteam", "Overzicht bij het contact (context)",
+        "Waarnemend arts"}) {
     const std::size_t found = text.find(heading, at);
     CHECK(found != std::string::npos);
     if (found != std::string::npos) at = found;
@@ -97,6 +98,12 @@ TEST_CASE("the on-call report's PDF holds every section's content in the documen
   for (const auto& q : rep.requests) {
     CHECK_THAT(text, Catch::Contains(Fold(q.text)) && Catch::Contains(d::FormatDate(q.due)));
   }
+  // The overview as context: when it was retrieved, that it is context, what was missing, every line.
+  CHECK_THAT(text, Catch::Contains("opgehaald 02-12-2026 02:20. Context, geen bron"));
+  CHECK_THAT(text, Catch::Contains(Fold(rep.context->incomplete)));
+  for (const auto& line : rep.context->sources) CHECK_THAT(text, Catch::Contains(Fold("Bron: " + line)));
+  for (const auto& line : rep.context->medication) CHECK_THAT(text, Catch::Contains(Fold(line)));
+  for (const auto& line : rep.context->ica) CHECK_THAT(text, Catch::Contains(Fold(line)));
   CHECK_THAT(text, Catch::Contains("spoed") && Catch::Contains("gewoon"));
   CHECK(text.find("CONCEPT") == std::string::npos);
 }

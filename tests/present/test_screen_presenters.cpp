@@ -13,6 +13,7 @@
 #include "present/overview_report.h"
 #include "present/patient_header.h"
 #include "present/patient_search.h"
+#include "present/report_context.h"
 #include "present/texts.h"
 #include "present/tr.h"
 
@@ -51,6 +52,16 @@ struct Picture {
   d::SourceOutcome pharmacy = Expected("apotheek", d::SourceKind::kPharmacy, "Apotheek Centrum");
   d::PatientPicture picture{"999991000", {gp, pharmacy}};
 };
+
+// The GP answers in full; the pharmacy in part (dispenses and administration agreements missing).
+void DeliverGpAndPartialPharmacy(Picture& p) {
+  p.picture.Deliver(WithData(p.gp, "huisarts.json"));
+  auto partial = WithData(p.pharmacy, "apotheek.json");
+  partial.outcome.status = d::SourceStatus::kPartial;
+  partial.outcome.reason = "holder_timeout";
+  partial.outcome.missing = {"MVE", "TA"};
+  p.picture.Deliver(partial);
+}
 
 present::MedicationRow Row(d::TreatmentStatus status, std::string group, std::string product, std::string dose,
                            std::string sources, std::string marks, bool warning, std::size_t line,
@@ -260,12 +271,7 @@ TEST_CASE("a failed login is explained by its problem code, an unknown code keep
 
 TEST_CASE("a partial source: its data is shown, its chip and the banner name the missing kinds, never complete") {
   Picture p;
-  p.picture.Deliver(WithData(p.gp, "huisarts.json"));
-  auto partial = WithData(p.pharmacy, "apotheek.json");
-  partial.outcome.status = d::SourceStatus::kPartial;
-  partial.outcome.reason = "holder_timeout";
-  partial.outcome.missing = {"MVE", "TA"};
-  p.picture.Deliver(partial);
+  DeliverGpAndPartialPharmacy(p);
   CHECK_FALSE(p.picture.Complete());
   const auto now = d::StartOfNetherlandsDay(d::Date(2026, 11, 23)) + boost::posix_time::hours(14);
   const auto h = present::BuildPatientHeader(Jansen(), &p.picture, false, {now, false, false}, now);
@@ -285,6 +291,36 @@ TEST_CASE("a partial source: its data is shown, its chip and the banner name the
   for (const auto& row : view.medication)
     fromPharmacy = fromPharmacy || row.sources.find("apotheek") != std::string::npos;
   CHECK(fromPharmacy);
+}
+
+TEST_CASE("an on-call report's context is the overview's rows as the screen words them, with what was missing") {
+  Picture p;
+  DeliverGpAndPartialPharmacy(p);
+  const auto now = d::StartOfNetherlandsDay(d::Date(2026, 11, 23)) + boost::posix_time::hours(14);
+  const auto overview = p.picture.Consolidate(now);
+  const auto ica = p.picture.Ica(now);
+  const auto check = d::CheckIca(overview, ica, d::OpenSubstanceGroups());
+  const auto view = present::BuildOverviewView(p.picture, overview, ica, false, &check);
+  const auto retrieved = now - boost::posix_time::minutes(5);
+  const auto x = present::ReportContextOf(view, retrieved);
+  CHECK(x.retrievedAt == retrieved);
+  CHECK_FALSE(x.incomplete.empty());
+  CHECK(x.incomplete == view.banner);
+  REQUIRE(x.sources.size() == 2);
+  CHECK(x.sources[1].rfind("Apotheek Centrum (apotheek): onvolledig: verstrekkingen en toedieningsafspraken", 0) == 0);
+  REQUIRE(x.medication.size() == view.medication.size());
+  REQUIRE_FALSE(x.medication.empty());
+  for (std::size_t i = 0; i < x.medication.size(); ++i) {
+    const auto& row = view.medication[i];
+    INFO(x.medication[i]);
+    CHECK(x.medication[i].rfind(row.group + ": " + row.product, 0) == 0);
+    CHECK_THAT(x.medication[i], Catch::Contains(row.dose) && Catch::Contains("bron: " + row.sources));
+    if (!row.marks.empty()) CHECK_THAT(x.medication[i], Catch::Contains("let op: " + row.marks));
+    if (!row.ica.empty()) CHECK_THAT(x.medication[i], Catch::Contains(row.ica));
+  }
+  REQUIRE(x.ica.size() == view.ica.size());
+  for (std::size_t i = 0; i < x.ica.size(); ++i)
+    CHECK(x.ica[i].rfind(view.ica[i].kind + ": " + view.ica[i].text, 0) == 0);
 }
 
 TEST_CASE("hidden history is counted in singular and plural") {

@@ -49,6 +49,22 @@ d::LocumReport ExampleLocumDraft() {
       {"Slaapmedicatie evalueren met familie", d::Date(2026, 12, 9), d::RequestPriority::kRoutine}};
   r.agreements =
       "Dochter (eerste contactpersoon) 's nachts gebeld en ingelicht.\nBedhek niet gebruiken; sensormat aan.";
+  // What the overview showed at 02:20, with the hospital unreachable: synthetic, in the screen's words.
+  d::ReportContext x;
+  x.retrievedAt = Utc("2026-12-02T01:20:00");
+  x.incomplete =
+      "ONVOLLEDIG OVERZICHT: geen gegevens van Ziekenhuis Midden (ziekenhuis): niet bereikbaar (geen antwoord binnen "
+      "15 s), bel 030-0000403";
+  x.sources = {"Huisartsenpraktijk Centrum (huisarts): gegevens ontvangen",
+               "Apotheek Centrum (apotheek): gegevens ontvangen",
+               "Ziekenhuis Midden (ziekenhuis): niet bereikbaar (geen antwoord binnen 15 s)"};
+  x.medication = {
+      "ACTUEEL: Temazepam 10 mg capsule — 1 maal per dag 1 stuk, voor de nacht — vanaf 01-10-2026, doorlopend — bron: "
+      "huisarts, apotheek — in rol",
+      "ACTUEEL: Metoprolol 50 mg tablet mga — 1 maal per dag 1 stuk — vanaf 15-03-2026, doorlopend — bron: huisarts, "
+      "apotheek — in rol — let op: dosering verschilt: huisarts 1 stuk, apotheek 2 stuks"};
+  x.ica = {"allergie: PENICILLINES (hoog risico; urticaria) — bron: huisarts"};
+  r.context = std::move(x);
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include "domain/open_substance_groups.h"
 #include "present/formulary_marks.h"
 #include "present/pharmacy_texts.h"
+#include "present/report_context.h"
 
 namespace zb::workstation {
 
@@ -176,6 +177,20 @@ const domain::PatientPicture* PatientSession::picture() const { return m_state->
 bool PatientSession::running() const { return m_state->lookup.has_value(); }
 bool PatientSession::stored() const { return m_state->stored; }
 present::LookupProgress PatientSession::progress() const { return m_state->progress; }
+
+domain::ReportContext ReportContextOf(const domain::PatientPicture& picture, domain::Instant retrievedAt,
+                                      domain::Instant now, const domain::MedicationKnowledge& knowledge) {
+  const auto overview = picture.Consolidate(now);
+  const auto ica = picture.Ica(now);
+  const auto check = domain::CheckIca(overview, ica, knowledge);
+  return present::ReportContextOf(present::BuildOverviewView(picture, overview, ica, false, &check), retrievedAt);
+}
+
+std::optional<domain::ReportContext> PatientSession::ContextForReport(domain::Instant now) const {
+  const State& s = *m_state;
+  if (!s.picture) return std::nullopt;
+  return ReportContextOf(*s.picture, s.retrievedAt.value_or(now), now, *s.knowledge);
+}
 
 PatientScreen PatientSession::Screen(domain::Instant now, const ScreenOptions& options) const {
   const State& s = *m_state;

@@ -72,6 +72,19 @@ struct ShiftMedication {
   bool operator==(const ShiftMedication&) const = default;
 };
 
+// What the patient's overview showed when the report was written (B: "the overview's current
+// medication and ICA at the time of the contact are attached"): lines as the screen worded them,
+// and which sources were missing. Context for the reader, not a source: it is not consolidated
+// again and never becomes medication; the own physician retrieves the live overview.
+struct ReportContext {
+  Instant retrievedAt;                  // when the shown data were retrieved (UTC); a stored retrieval keeps its time
+  std::string incomplete;               // the overview's incomplete banner; "" when every source answered
+  std::vector<std::string> sources;     // one per source: "Huisarts Centrum (huisarts): geen toestemming …"
+  std::vector<std::string> medication;  // one per line: product, dose, period, sources, marks
+  std::vector<std::string> ica;         // one per allergy, intolerance or contra-indication
+  bool operator==(const ReportContext&) const = default;
+};
+
 enum class ReportStatus { kDraft, kFinal, kAmended };
 const char* ToString(ReportStatus status);
 
@@ -98,6 +111,8 @@ struct LocumReport {
   std::vector<ShiftMedication> medication;
   std::vector<FollowUpRequest> requests;
   std::string agreements;  // afspraken met familie / zorgteam
+  // The overview at the time of writing, when the report was written from it; frozen with the rest.
+  std::optional<ReportContext> context;
 };
 
 // Why a report cannot be signed, each naming the field to fill in or correct.

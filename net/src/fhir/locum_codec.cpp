@@ -115,6 +115,16 @@ d::LocumReport Decode(const json& j) {
     r.requests.push_back({q.at("text").get<std::string>(), q.contains("due") ? DateOf(q, "due") : d::Date(),
                           EnumOf<d::RequestPriority>(q, "priority", kPriorities)});
   r.agreements = Get<std::string>(j, "agreements", "");
+  if (j.contains("context")) {
+    const json& x = j.at("context");
+    d::ReportContext context;
+    context.retrievedAt = InstantOf(x, "retrievedAt");
+    context.incomplete = Get<std::string>(x, "incomplete", "");
+    context.sources = Get<std::vector<std::string>>(x, "sources", {});
+    context.medication = Get<std::vector<std::string>>(x, "medication", {});
+    context.ica = Get<std::vector<std::string>>(x, "ica", {});
+    r.context = std::move(context);
+  }
   return r;
 }
 
@@ -167,6 +177,12 @@ std::string EncodeLocumReport(const d::LocumReport& r) {
     j["requests"].push_back(std::move(item));
   }
   j["agreements"] = r.agreements;
+  if (r.context)
+    j["context"] = {{"retrievedAt", InstantText(r.context->retrievedAt)},
+                    {"incomplete", r.context->incomplete},
+                    {"sources", r.context->sources},
+                    {"medication", r.context->medication},
+                    {"ica", r.context->ica}};
   return j.dump();
 }
 

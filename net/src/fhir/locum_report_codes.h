@@ -44,6 +44,14 @@ inline constexpr Section kSections[] = {
 };
 enum SectionIndex { kReason, kS, kO, kE, kP, kMedication, kRequests, kAgreements, kSectionCount };
 
+// The optional ninth section, last: what the patient's overview showed when the report was
+// written, as two snapshot Lists (medication, ICA). Context, not a source (IG §2).
+inline constexpr Section kContextSection = {kSectionSystem, "context", "Overzicht bij het contact"};
+inline constexpr std::string_view kMedicationListCode = "10160-0";  // LOINC History of Medication use Narrative
+inline constexpr std::string_view kIcaListCode = "48765-2";         // LOINC Allergies and adverse reactions Document
+inline constexpr std::string_view kContextIncomplete =
+    "https://zorgbrug.nl/fhir/StructureDefinition/zb-context-incomplete";
+
 struct VitalCode {
   domain::VitalKind kind;
   std::string_view loinc;

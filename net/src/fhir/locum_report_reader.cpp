@@ -188,6 +188,37 @@ void ReadVital(const json& obs, d::LocumReport& r, const std::string& path) {
   }
 }
 
+// Section 9: the two snapshot Lists. A line is text (entry.item.display); a List of another kind
+// in this section is refused rather than shown as context it is not.
+d::ReportContext ReadContext(const DocumentReader& doc, const json& sec, const std::string& path) {
+  d::ReportContext x;
+  bool dated = false;
+  const auto& items = Arr(sec, "entry");
+  for (std::size_t e = 0; e < items.size(); ++e) {
+    const std::string at = path + ".entry[" + std::to_string(e) + "]";
+    const json& list = doc.Resolve(items[e], "List", at);
+    std::vector<std::string>* lines = HasCode(Obj(list, "code"), kLoinc, kMedicationListCode) ? &x.medication
+                                      : HasCode(Obj(list, "code"), kLoinc, kIcaListCode)      ? &x.ica
+                                                                                              : nullptr;
+    if (!lines)
+      throw Refused{at +
+                    " (List.code): the context holds a medication list (LOINC 10160-0) or an ICA list (LOINC 48765-2)"};
+    x.retrievedAt = Moment(Str(list, "date"), at + " (List.date)");
+    dated = true;
+    for (const auto& entry : Arr(list, "entry")) {
+      const std::string& text = Str(Obj(entry, "item"), "display");
+      if (text.empty()) throw Refused{at + " (List.entry.item.display): a context line has no text"};
+      lines->push_back(text);
+    }
+    x.sources.clear();  // both Lists carry the sources' states; keep one copy
+    for (const auto& n : Arr(list, "note")) x.sources.push_back(Str(n, "text"));
+    for (const auto& ext : Arr(list, "extension"))
+      if (Str(ext, "url") == kContextIncomplete) x.incomplete = Str(ext, "valueString");
+  }
+  if (!dated) throw Refused{path + ": the context section names no List"};
+  return x;
+}
+
 d::LocumReport ReadDocument(const json& bundle) {
   if (Str(bundle, "resourceType") != "Bundle" || Str(bundle, "type") != "document")
     throw Refused{"Bundle.type: an on-call report is a document Bundle"};
@@ -264,8 +295,12 @@ d::LocumReport ReadDocument(const json& bundle) {
     int which = -1;
     for (int k = 0; k < kSectionCount; ++k)
       if (HasCode(code, kSections[k].system, kSections[k].code)) which = k;
-    if (which < 0) continue;  // a section of another writer: its narrative is in the PDF, not our model
     const std::string path = "Composition.section[" + std::to_string(s) + "]";
+    if (which < 0 && HasCode(code, kContextSection.system, kContextSection.code)) {
+      r.context = ReadContext(doc, sec, path);
+      continue;
+    }
+    if (which < 0) continue;  // a section of another writer: its narrative is in the PDF, not our model
     if (which == kAgreements) {
       if (!sec.contains("emptyReason")) r.agreements = NarrativeText(sec);
       continue;

@@ -243,6 +243,59 @@ struct Builder {
     }
     if (!r.agreements.empty()) sectionText[kAgreements].push_back(r.agreements);
   }
+
+  // A snapshot List of the overview's lines: each line as the screen worded it, the sources'
+  // states as notes (so each List stands alone), and the incomplete banner when there was one.
+  json ContextList(std::string_view loinc, const char* display, const char* title,
+                   const std::vector<std::string>& lines) const {
+    const d::ReportContext& x = *r.context;
+    json j = {{"resourceType", "List"}};
+    if (!x.incomplete.empty())
+      j["extension"] = json::array({{{"url", std::string(kContextIncomplete)}, {"valueString", x.incomplete}}});
+    j["status"] = "current";
+    j["mode"] = "snapshot";
+    j["title"] = title;
+    j["code"] = Coded(kLoinc, loinc, display);
+    j["subject"] = Subject();
+    j["encounter"] = Ref(encounterUrl, "Encounter", "Waarneemcontact");
+    j["date"] = Iso(x.retrievedAt);
+    j["source"] = Author();
+    if (!x.sources.empty()) {
+      j["note"] = json::array();
+      for (const auto& s : x.sources) j["note"].push_back({{"text", s}});
+    }
+    if (lines.empty()) {
+      j["emptyReason"] = Coded("http://terminology.hl7.org/CodeSystem/list-empty-reason", "nilknown", "Nil Known");
+    } else {
+      j["entry"] = json::array();
+      for (const auto& line : lines) j["entry"].push_back({{"item", {{"display", line}}}});
+    }
+    return j;
+  }
+
+  // Section 9: the narrative says what the lists are (and are not) before their lines.
+  json ContextSection() {
+    const d::ReportContext& x = *r.context;
+    std::vector<std::string> text{"Medicatie en ICA zoals het overzicht ze toonde bij het schrijven, opgehaald " +
+                                  d::FormatDateTime(x.retrievedAt) +
+                                  ". Context, geen bron: haal voor besluiten het actuele overzicht op."};
+    if (!x.incomplete.empty()) text.push_back(x.incomplete);
+    for (const auto& s : x.sources) text.push_back("Bron: " + s);
+    text.push_back(x.medication.empty() ? "Medicatie: geen regels in het overzicht." : "Medicatie:");
+    for (const auto& m : x.medication) text.push_back("• " + m);
+    text.push_back(x.ica.empty() ? "ICA: geen regels in het overzicht." : "ICA:");
+    for (const auto& i : x.ica) text.push_back("• " + i);
+    json sec = {{"title", std::string(kContextSection.title)},
+                {"code", Coded(kContextSection.system, kContextSection.code, kContextSection.title)},
+                {"text", Narrative(text)}};
+    const std::string medicationUrl = Url("context-medication"), icaUrl = Url("context-ica");
+    sec["entry"] = json::array(
+        {Ref(medicationUrl, "List", "Medicatie bij het contact"), Ref(icaUrl, "List", "ICA bij het contact")});
+    Add(medicationUrl, ContextList(kMedicationListCode, "History of Medication use Narrative",
+                                   "Medicatie bij het contact", x.medication));
+    Add(icaUrl, ContextList(kIcaListCode, "Allergies and adverse reactions Document", "ICA bij het contact", x.ica));
+    return sec;
+  }
 };
 
 const char* kEmptyText[kSectionCount] = {"",
@@ -300,6 +353,7 @@ domain::Result<std::string> WriteLocumReport(const d::LocumReport& r, const Writ
       sec["emptyReason"] = Coded("http://terminology.hl7.org/CodeSystem/list-empty-reason", "nilknown", "Nil Known");
     sections.push_back(std::move(sec));
   }
+  if (r.context) sections.push_back(b.ContextSection());
   comp["section"] = std::move(sections);
 
   json patient = {{"resourceType", "Patient"}};

@@ -28,6 +28,9 @@ std::string TodoStateText(bool done, bool overdue, const std::string& doneBy, co
 std::string RequestsDoneText(std::size_t done, std::size_t total);
 // What stops signing, in the user's words (from the problem's field).
 std::string SignProblemText(const domain::ReportProblem& problem);
+// The overview attached as context, in one line: "opgehaald 02-12-2026 02:20: 2 medicatieregel(s),
+// 1 ICA-regel(s)", and "— ONVOLLEDIG …" when sources were missing.
+std::string ContextSummaryText(const domain::ReportContext& context);
 // A printed report's blocks as lines of text: headings set apart, table rows joined by " · ".
 std::string ReportAsText(const Report& report);
 

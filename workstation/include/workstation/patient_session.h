@@ -19,6 +19,7 @@
 
 #include "domain/formulary.h"
 #include "domain/ica_check.h"
+#include "domain/locum_report.h"
 #include "domain/medication_knowledge.h"
 #include "domain/patient_register.h"
 #include "domain/pharmacy_roster.h"
@@ -60,6 +61,12 @@ struct PatientScreen {
   domain::PharmacyReach pharmacy;  // points into the ScreenOptions' roster
 };
 
+// The overview of `picture` at `now` as an on-call report's context: the lines still relevant
+// (no history), checked against the ICA as the screen is, without marks relative to an earlier
+// retrieval; `retrievedAt` is when the picture's data came.
+domain::ReportContext ReportContextOf(const domain::PatientPicture& picture, domain::Instant retrievedAt,
+                                      domain::Instant now, const domain::MedicationKnowledge& knowledge);
+
 class PatientSession {
  public:
   using OnChanged = std::function<void(const SessionChange&)>;
@@ -88,6 +95,10 @@ class PatientSession {
 
   // Consolidated at `now`; cheap enough to call on every change (benchmark: ~20 ms for 400 lines).
   PatientScreen Screen(domain::Instant now, const ScreenOptions& options) const;
+  // What an on-call report written now from this overview carries as context (ReportContextOf),
+  // with the retrieval's time (`now` while the sources are still being asked); nullopt before any
+  // picture.
+  std::optional<domain::ReportContext> ContextForReport(domain::Instant now) const;
 
  private:
   struct State;
