@@ -35,6 +35,8 @@ struct ReportArgs {
   std::string item;              // read / ack: the inbox item
   std::string request;           // done: the to-do (request) to complete
   bool openOnly = false;         // todos: only the requests not done yet
+  std::string team;              // send: the receiver's team; inbox/todos: only this team's (and the organisation's)
+  std::string teamsOf;           // teams: another organisation's (URA); empty: our own
 };
 
 struct ReportCommands {
@@ -51,6 +53,7 @@ struct ReportCommands {
   CLI::App* delivered = nullptr;
   CLI::App* todos = nullptr;
   CLI::App* done = nullptr;
+  CLI::App* teams = nullptr;
   bool Parsed() const;
 };
 

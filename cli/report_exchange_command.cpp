@@ -58,7 +58,9 @@ std::string Time(const d::Instant& t) { return t.is_not_a_date_time() ? "-" : d:
 
 void Print(const workstation::SentReportStatus& s) {
   std::cout << s.reportId << "  " << s.state << "  naar " << (s.receiverName.empty() ? s.receiverUra : s.receiverName)
-            << " (URA " << s.receiverUra << ")  " << Time(s.queuedAt);
+            << " (URA " << s.receiverUra << ")";
+  if (!s.receiverTeam.empty()) std::cout << "  team " << s.receiverTeam;
+  std::cout << "  " << Time(s.queuedAt);
   if (!s.readBy.empty()) std::cout << "  gelezen door " << s.readBy << " op " << s.readAt;
   if (s.unreadTooLong) std::cout << "  NIET GELEZEN binnen " << workstation::ReportBook::kUnreadHours << " uur";
   if (s.requests > 0) std::cout << "  verzoeken " << s.requestsDone << "/" << s.requests << " afgerond";
@@ -73,14 +75,21 @@ void Print(const workstation::ReportTodo& t, d::Date today) {
             << (t.patientName.empty() ? "BSN " + t.patientBsn : t.patientName) << "  " << t.text << "  (van "
             << t.senderName << ")";
   if (t.done) std::cout << "  door " << t.doneBy;
+  if (!t.team.id.empty()) std::cout << "  team " << t.team.name;
   std::cout << "\n";
+}
+
+// Where a received report is addressed: "team <name>", marked when it is not one of ours.
+std::string TeamText(const workstation::ReportTeam& t) {
+  if (t.id.empty()) return "";
+  return "  team " + t.name + (t.known ? "" : " (onbekend team " + t.id + ": voor de hele organisatie)");
 }
 
 void Print(const workstation::InboxReport& i) {
   std::cout << i.id << "  " << i.state << "  van " << (i.senderName.empty() ? i.senderUra : i.senderName) << " (URA "
             << i.senderUra << ")  ontvangen " << Time(i.receivedAt);
   if (!i.acknowledgedBy.empty()) std::cout << "  overgenomen door " << i.acknowledgedBy;
-  std::cout << "\n";
+  std::cout << TeamText(i.team) << "\n";
 }
 
 }  // namespace
@@ -95,10 +104,16 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
       "delivered", "Confirm a report sent as PDF by secure mail arrived (receiver without an endpoint)");
   c.todos = report->add_subcommand("todos", "Requests to the own physician from received reports (the morning list)");
   c.done = report->add_subcommand("done", "Complete a request, also at the sender");
+  c.teams = report->add_subcommand("teams", "The teams a report can be addressed to: ours, or --ura another's");
+  c.teams->add_option("--ura", a.teamsOf, "Another organisation's URA (asked through our gateway)");
   AddSessionOptions(c.delivered, a.session, true, true);
   c.delivered->add_option("--id", a.id, "The report version")->required();
   AddSessionOptions(c.send, a.session, false, true);
-  for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack, c.todos, c.done}) AddSessionOptions(cmd, a.session, false, true);
+  for (auto* cmd : {c.outbox, c.inbox, c.read, c.ack, c.todos, c.done, c.teams})
+    AddSessionOptions(cmd, a.session, false, true);
+  c.send->add_option("--team", a.team, "A team of the receiver ('report teams --ura <URA>'); default the organisation");
+  for (auto* cmd : {c.inbox, c.todos})
+    cmd->add_option("--team", a.team, "Only what is addressed to this team of ours (and to the whole organisation)");
   c.done->add_option("--request", a.request, "The request (its id in 'report todos')")->required();
   c.todos->add_flag("--open", a.openOnly, "Only the requests not done yet");
   c.send->add_option("--bsn", a.session.bsn, "The patient (with --id)");
@@ -113,8 +128,9 @@ void AddReportExchangeCommands(CLI::App* report, ReportCommands& c, ReportArgs& 
 }
 
 bool ExchangeParsed(const ReportCommands& c) {
-  return c.send && (c.send->parsed() || c.outbox->parsed() || c.inbox->parsed() || c.read->parsed() ||
-                    c.ack->parsed() || c.delivered->parsed() || c.todos->parsed() || c.done->parsed());
+  return c.send &&
+         (c.send->parsed() || c.outbox->parsed() || c.inbox->parsed() || c.read->parsed() || c.ack->parsed() ||
+          c.delivered->parsed() || c.todos->parsed() || c.done->parsed() || c.teams->parsed());
 }
 
 int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
@@ -134,7 +150,24 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
   }
   auto& book = w.reports();
   int code = 0;
-  if (c.send->parsed()) {
+  // --team on send: named by id, checked against the receiver's published teams (its name goes
+  // along, so the receiver's list and our outbox say it in words).
+  std::optional<workstation::ReportTeam> team;
+  if (c.send->parsed() && !a.team.empty()) {
+    auto teams = book.Teams(a.to);
+    if (!teams) return Refused(teams.error());
+    for (const auto& t : teams.value())
+      if (t.id == a.team) team = t;
+    if (!team)
+      return Fail(kExitRefused, "URA " + a.to + " has no team '" + a.team + "': see 'report teams --ura " + a.to + "'");
+  }
+  if (c.teams->parsed()) {
+    auto teams = book.Teams(a.teamsOf);
+    if (!teams) return Refused(teams.error());
+    if (teams->empty()) std::cout << "no teams: reports go to the organisation as a whole\n";
+    for (const auto& t : teams.value())
+      std::cout << t.id << "  " << t.name << (t.location.empty() ? "" : "  (" + t.location + ")") << "\n";
+  } else if (c.send->parsed()) {
     // Whatever is still queued goes first, so a crash in an earlier send is repaired by any send.
     auto pending = book.SendPending(RenderPdf, now);
     if (!pending)
@@ -142,7 +175,7 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
     else
       for (const auto& s : pending.value()) Print(s);
     if (several) {
-      for (const auto& [id, sent] : book.SendSeveral(a.ids, a.to, RenderPdf, now)) {
+      for (const auto& [id, sent] : book.SendSeveral(a.ids, a.to, RenderPdf, now, team)) {
         if (!sent) {
           auto named = sent.error();
           named.detail = id + ": " + named.detail;
@@ -156,7 +189,7 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
     } else if (!a.pending) {
       auto patient = PatientFor(w, a.session);
       if (!patient) return Fail(kExitRefused, patient.error().detail);
-      auto sent = book.Send(patient.value(), a.id, a.to, RenderPdf, now);
+      auto sent = book.Send(patient.value(), a.id, a.to, RenderPdf, now, team);
       if (!sent)
         code = Refused(sent.error());
       else {
@@ -176,10 +209,15 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
     auto in = book.Inbox();
     if (!in)
       code = Refused(in.error());
-    else if (in->empty())
-      std::cout << "no reports received\n";
-    else
-      for (const auto& i : in.value()) Print(i);
+    else {
+      int shown = 0;
+      for (const auto& i : in.value()) {
+        if (!workstation::ForTeam(i.team, a.team)) continue;
+        Print(i);
+        ++shown;
+      }
+      if (shown == 0) std::cout << "no reports received\n";
+    }
   } else if (c.read->parsed()) {
     auto pulled = book.Read(a.item);
     if (!pulled)
@@ -226,7 +264,7 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
     else {
       int shown = 0;
       for (const auto& t : todos.value()) {
-        if (a.openOnly && t.done) continue;
+        if ((a.openOnly && t.done) || !workstation::ForTeam(t.team, a.team)) continue;
         Print(t, today);
         ++shown;
       }

@@ -4,8 +4,8 @@
 // (percent-encoding, UTF-8, query parameters), the relay's path and patient checks, and next-page
 // links with their RFC 3986 normalisation, and the session proof (DPoP) a desktop sends with each
 // request, a pharmacy's processing Bundle posted to /inbound, another organisation's on-call report
-// notification (POST /waarneem/fhir/Task), and the desktop's readers of the report outbox, inbox and
-// pulled report. The first byte picks the parser; the rest is the input.
+// notification (POST /waarneem/fhir/Task) with its routing label, its teams (HealthcareService), and the desktop's
+// readers of the report outbox, inbox and pulled report. The first byte picks the parser; the rest is the input.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +17,7 @@
 #include "processing_inbound.h"
 #include "relay.h"
 #include "report_tasks.h"
+#include "report_teams.h"
 #include "session_proof.h"
 
 namespace {
@@ -102,6 +103,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const auto task = nlohmann::json::parse(input, nullptr, false);
       for (const auto& requestId : zb::gateway::RequestIds(task)) Check(requestId.size() == 36);
       Check(zb::gateway::RequestSummary(task).is_object());
+      // The routing label a notification names (a team of ours, or none): a short id when there is one.
+      if (auto team = zb::gateway::RoutedTeam(task)) Check(!team->id.empty() && team->id.size() <= 64);
+      // Another organisation's teams (GET <its base>/HealthcareService): each with an id and a name.
+      if (auto teams = zb::gateway::ReadTeams(input, "90000381"); teams)
+        for (const auto& t : teams.value()) Check(!t.value("id", "").empty() && !t.value("name", "").empty());
+      else
+        Check(!teams.error().detail.empty());
       break;
     }
     case 8: {
@@ -113,6 +121,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)contract::ReadPulledReport(input);
       if (auto todos = contract::ReadTodos(input))
         for (const auto& t : todos.value()) Check(!t.item.empty() && !t.request.id.empty() && !t.request.due.empty());
+      if (auto teams = contract::ReadTeams(input))
+        for (const auto& t : teams.value()) Check(!t.id.empty() && !t.name.empty());
       break;
     }
     default: {

@@ -155,6 +155,25 @@ domain::Result<GatewayConfig> LoadConfig(const std::string& path) {
   c.ura = r.String("organisation.ura");
   if (!c.ura.empty() && !domain::Ura::Parse(c.ura)) r.Fail("organisation.ura", "must be 8 digits (the URA)");
   c.organisationName = r.String("organisation.name");
+  if (const json* teams = r.Find("organisation.teams")) {
+    static const std::regex teamId("^[a-z0-9-]{1,64}$");
+    if (!teams->is_array()) r.Fail("organisation.teams", "must list {id, name, location}");
+    for (std::size_t i = 0; teams->is_array() && i < teams->size(); ++i) {
+      const json& t = (*teams)[i];
+      const std::string at = "organisation.teams." + std::to_string(i);
+      ConfigTeam team;
+      if (t.is_object()) {
+        team.id = t.value("id", json()).is_string() ? t["id"].get<std::string>() : "";
+        team.name = t.value("name", json()).is_string() ? t["name"].get<std::string>() : "";
+        team.location = t.value("location", json()).is_string() ? t["location"].get<std::string>() : "";
+      }
+      if (!std::regex_match(team.id, teamId)) r.Fail(at + ".id", "must be 1 to 64 of a-z, 0-9 and -");
+      if (team.name.empty()) r.Fail(at + ".name", "must name the team as the senders will see it");
+      for (const auto& other : c.teams)
+        if (other.id == team.id) r.Fail(at + ".id", "'" + team.id + "' is used twice");
+      c.teams.push_back(std::move(team));
+    }
+  }
   c.deziIssuer = r.Url("dezi.issuer");
   c.deziClientId = r.String("dezi.client_id");
   c.redirectUris = r.Strings("dezi.redirect_uris");

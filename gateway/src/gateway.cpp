@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include "clock.h"
@@ -27,6 +28,7 @@
 #include "relay.h"
 #include "report_receiver.h"
 #include "report_sender.h"
+#include "report_teams.h"
 #include "session_proof.h"
 #include "sessions.h"
 
@@ -408,6 +410,10 @@ class GatewayImpl final : public Gateway {
         if (!Throttled(req, res)) Answer(res, m_reportSender->Serve(CallOf(req), method, kind, req.matches[1]));
       };
     };
+    server.Route("GET", base + "/HealthcareService", [this](const ServerRequest& req, ServerResponse& res) {
+      if (!m_reportsReady) return Answer(res, Refusal(Issue(503, "transient", "starting")));
+      if (!Throttled(req, res)) Answer(res, m_reportReceiver->Teams(CallOf(req)));
+    });
     server.Route("GET", base + "/Task/" + uuid, serve("GET", "Task"));
     server.Route("PUT", base + "/Task/" + uuid, serve("PUT", "Task"), kMaxTaskBody);
     server.Route("GET", base + "/Binary/" + uuid, serve("GET", "Binary"));
@@ -424,13 +430,44 @@ class GatewayImpl final : public Gateway {
           const auto pdf = net::jose::Base64UrlDecode(body.is_object() ? StringMember(body, "pdf") : std::string());
           if (!body.is_object() || !body.value("document", json()).is_object() || !pdf)
             return SendProblem(res, Failure(400, "report_invalid", "give receiver_ura, document and pdf (base64url)"));
+          std::optional<ConfigTeam> team;
+          if (body.value("team", json()).is_object()) {
+            team = ConfigTeam{StringMember(body["team"], "id"), StringMember(body["team"], "name"), ""};
+            static const std::regex teamId("^[a-z0-9-]{1,64}$");
+            if (!std::regex_match(team->id, teamId) || team->name.empty())
+              return SendProblem(res, Failure(400, "report_invalid", "team needs an id (a-z, 0-9, -) and a name"));
+          }
           auto published =
               m_reportSender->Publish(session->user, {StringMember(body, "receiver_ura"), body["document"].dump(), *pdf,
-                                                      req.Header(contract::kPatientHeader), req.clientAddress});
+                                                      req.Header(contract::kPatientHeader), req.clientAddress, team});
           if (!published) return SendProblem(res, published.error());
           SendJson(res, published->first.dump(), published->second ? 201 : 200);
         },
         kMaxReportBody);
+    // Teams to address a report to: our own (the inbox filter) and another organisation's, read
+    // from its gateway with a token of our node (docs/waarneem-ig.md §5a).
+    server.Route("GET", "/api/v1/teams", [this](const ServerRequest& req, ServerResponse& res) {
+      if (!Authorised(req, res)) return;
+      json teams = json::array();
+      for (const auto& t : m_config.teams) teams.push_back({{"id", t.id}, {"name", t.name}, {"location", t.location}});
+      SendJson(res, teams.dump());
+    });
+    server.Route(
+        "GET", "/api/v1/organisations/([0-9]{8})/teams", [this](const ServerRequest& req, ServerResponse& res) {
+          auto session = Authorised(req, res);
+          if (!session) return;
+          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
+          const std::string ura = req.matches[1];
+          auto answer = m_peers.Call(session->user, ura, contract::kReportNotifyScope, "GET", "HealthcareService");
+          if (!answer) return SendProblem(res, answer.error());
+          if (answer->status != 200)
+            return SendProblem(res, Failure(502, "teams_unavailable",
+                                            "URA " + ura + " answered HTTP " + std::to_string(answer->status) +
+                                                " to the question for its teams"));
+          auto teams = ReadTeams(answer->body, ura);
+          if (!teams) return SendProblem(res, teams.error());
+          SendJson(res, teams->dump());
+        });
     server.Route("GET", "/api/v1/reports", [this](const ServerRequest& req, ServerResponse& res) {
       auto session = Authorised(req, res);
       if (!session) return;
@@ -510,7 +547,6 @@ class GatewayImpl final : public Gateway {
         [this](const ServerRequest& req, ServerResponse& res) {
           auto session = Authorised(req, res);
           if (!session) return;
-          if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
           if (!m_reportsReady) return SendProblem(res, Failure(503, "gateway_busy", "the gateway is starting; retry"));
           if (!m_config.RoleAllowed("relay", session->user.roleCode))
             return SendProblem(res, Failure(403, "role_not_allowed", "this role may not read pharmacy answers"));

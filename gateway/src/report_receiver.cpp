@@ -10,6 +10,7 @@
 #include "net/jose/random.h"
 #include "net/json_member.h"
 #include "report_tasks.h"
+#include "report_teams.h"
 
 namespace zb::gateway {
 namespace {
@@ -52,6 +53,7 @@ json TodoOf(const json& record, const json& request) {
           {"sender_ura", record.value("sender_ura", "")},
           {"sender_name", record.value("sender_name", "")},
           {"received_at", record.value("received_at", 0)},
+          {"team", record.value("team", json())},
           {"request", request}};
 }
 
@@ -88,6 +90,14 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
       n.basedOn.rfind("Task/", 0) == 0 ? registered->fhirBase + "/" + n.basedOn : n.basedOn, registered->fhirBase);
   if (taskId.empty())
     return refuse(Issue(422, "processing", "Task.basedOn is not a Task under the sender's registered FHIR base"));
+  // Addressed to one of our teams, or to the organisation; a team we do not know still arrives —
+  // for the whole organisation, marked — because a report is never dropped over its address.
+  json team;
+  if (auto routed = RoutedTeam(json::parse(call.body, nullptr, false))) {
+    team = {{"id", routed->id}, {"name", routed->name}, {"known", false}};
+    for (const auto& t : m_config.teams)
+      if (t.id == routed->id) team = {{"id", t.id}, {"name", t.name}, {"known", true}};
+  }
   const std::string key = net::jose::Hex(net::jose::Sha256(n.requesterUra + "|" + taskId)).substr(0, 40);
   std::unique_lock lock(m_mutex);
   const bool known = m_shelf.Get(key).has_value();
@@ -99,6 +109,7 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
                                                {"received_at", Now()},
                                                {"period_end", n.periodEnd},
                                                {"state", "new"},
+                                               {"team", team},
                                                // As it came: the team can see it holds nothing about the patient.
                                                {"as_received", json::parse(call.body, nullptr, false)}});
   if (!known) {
@@ -113,6 +124,16 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
   json answer = json::parse(call.body, nullptr, false);
   answer["id"] = key;
   return {known ? 200 : 201, answer.dump(), {}};
+}
+
+InboundAnswer ReportReceiver::Teams(const InboundCall& call) {
+  InboundCall checkedCall = call;
+  checkedCall.url = m_ownBase + "/HealthcareService";
+  // Who may notify us may see whom to address: the same token scope as the notification.
+  const CheckedToken checked =
+      CheckInboundToken(m_nuts, checkedCall, contract::kReportNotifyScope, "GET", m_config.subject);
+  if (checked.refusal) return Refusal(*checked.refusal);
+  return {200, TeamsBundle(m_config).dump(), {}};
 }
 
 json ReportReceiver::Inbox() const {

@@ -28,6 +28,8 @@ class ReportReceiver {
       : m_config(config), m_shelf(shelf), m_peers(peers), m_nuts(nuts), m_audit(audit), m_ownBase(std::move(ownBase)) {}
 
   InboundAnswer Notify(const InboundCall& call);
+  // GET <base>/HealthcareService: our teams, for a sender choosing whom to address (notify scope).
+  InboundAnswer Teams(const InboundCall& call);
   // The notifications, newest first: {id, sender_ura, sender_name, received_at, state, ...}.
   nlohmann::json Inbox() const;
   // {"task", "document", "pdf" (base64url)} of notification `id`, pulled now as `user`.

@@ -12,6 +12,7 @@
 #include "net/jose/random.h"
 #include "net/json_member.h"
 #include "report_tasks.h"
+#include "report_teams.h"
 
 namespace zb::gateway {
 namespace {
@@ -87,6 +88,7 @@ json OutboxEntryOf(const json& record) {
           {"patient", record.value("bsn", "")},
           {"receiver_ura", record["receiver"].value("ura", "")},
           {"receiver_name", record["receiver"].value("name", "")},
+          {"receiver_team", record["receiver"].value("team", json::object()).value("name", "")},
           {"author", record["author"].value("dezi_number", "")},
           {"published_at", record.value("published_at", 0)},
           {"state", State(record)},
@@ -154,6 +156,12 @@ domain::Result<std::pair<json, bool>> ReportSender::Publish(const Identity& user
   const json document = json::parse(s.document, nullptr, false);
   const Party sender{m_config.ura, m_config.organisationName}, receiver{s.receiverUra, receiverName};
   json task = WorkflowTask(taskId, r.id, bsn, sender, receiver, now, now + kPullDays * 86400);
+  json receiverEntry{{"ura", s.receiverUra}, {"name", receiverName}};
+  if (s.team) {
+    // The routing label goes on the workflow Task and on every notification (§5a).
+    task["extension"] = json::array({RoutingExtension(*s.team, s.receiverUra)});
+    receiverEntry["team"] = {{"id", s.team->id}, {"name", s.team->name}};
+  }
   // Each request to the own physician is a sub-Task of its own, completed by the receiver (§3).
   json requests = json::array();
   for (const auto& q : r.requests) {
@@ -169,7 +177,7 @@ domain::Result<std::pair<json, bool>> ReportSender::Publish(const Identity& user
       {"key", taskId},
       {"report_id", r.id},
       {"bsn", bsn},
-      {"receiver", {{"ura", s.receiverUra}, {"name", receiverName}}},
+      {"receiver", receiverEntry},
       {"author", IdentityJson(user)},
       {"document", document},
       {"pdf", net::jose::Base64UrlEncode(s.pdf)},
@@ -206,9 +214,10 @@ void ReportSender::Notify(const std::string& key) {
   json& n = record["notification"];
   const std::string receiver = record["receiver"].value("ura", "");
   const std::int64_t now = Now();
-  const json notification =
-      NotificationTask(n.value("id", ""), key, m_ownBase, {m_config.ura, m_config.organisationName}, receiver, now,
-                       now + kPullDays * 86400);
+  json notification = NotificationTask(n.value("id", ""), key, m_ownBase, {m_config.ura, m_config.organisationName},
+                                       receiver, now, now + kPullDays * 86400);
+  if (auto team = RoutedTeam(record["task"]))
+    notification["extension"] = json::array({RoutingExtension(*team, receiver)});
   auto answer = m_peers.Call(IdentityOf(record["author"]), receiver, contract::kReportNotifyScope, "POST", "Task",
                              notification.dump());
   const std::int64_t attempts = n.value("attempts", 0) + 1;

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -30,6 +31,7 @@ struct ReportSubmission {
   std::string pdf;       // the PDF bytes
   std::string patient;   // the BSN the desktop declares
   std::string client;
+  std::optional<ConfigTeam> team;  // the receiver's team it is addressed to; none: the organisation
 };
 
 class ReportSender {

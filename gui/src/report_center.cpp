@@ -4,6 +4,8 @@
 #include <unistd.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
+#include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
@@ -74,7 +76,7 @@ std::vector<long> SelectedRows(wxListCtrl* list) {
 ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstation,
                            std::optional<domain::RegisteredPatient> patient,
                            std::optional<domain::ReportContext> context)
-    : wxDialog(parent, wxID_ANY, T("Waarneemverslagen"), wxDefaultPosition, wxSize(1080, 560),
+    : wxDialog(parent, wxID_ANY, T("Waarneemverslagen"), wxDefaultPosition, wxSize(1180, 560),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workstation(workstation),
       m_patient(std::move(patient)),
@@ -109,28 +111,46 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
            const auto rows = SelectedRows(m_shift);
            if (rows.empty()) return SetStatus(T("Kies een verslag."));
            wxTextEntryDialog ask(this, T("URA van de organisatie van de eigen arts van de patiënt:"), T("Verzenden"));
-           if (ask.ShowModal() == wxID_OK) SetStatus(U(SignAndSend(rows, ask.GetValue().utf8_string())));
+           if (ask.ShowModal() == wxID_OK) SendTo(rows, ask.GetValue().utf8_string());
          }}});
   // The shift list allows several rows (B-R10); the others pick one.
   m_shift->SetWindowStyleFlag(m_shift->GetWindowStyleFlag() & ~wxLC_SINGLE_SEL);
   page(N_("Verzonden"), m_outbox, "report-outbox",
-       {{N_("Patiënt"), 165},
-        {N_("Naar"), 150},
+       {{N_("Patiënt"), 160},
+        {N_("Naar"), 270},
         {N_("Verzonden"), 125},
-        {N_("Status"), 185},
-        {N_("Gelezen door"), 340},
-        {N_("Verzoeken"), 95}},
+        {N_("Status"), 175},
+        {N_("Gelezen door"), 300},
+        {N_("Verzoeken"), 100}},
        {{N_("&Vernieuwen"), [this] { Reload(); }},
         {N_("&Afgeleverd bevestigen"), [this] { SetStatus(U(ConfirmDelivered(Selected(m_outbox)))); }}});
   page(N_("Ontvangen"), m_inbox, "report-inbox",
        {{N_("Patiënt"), 110},
         {N_("Contact"), 125},
-        {N_("Reden"), 250},
+        {N_("Reden"), 265},
         {N_("Urgentie"), 70},
-        {N_("Signalen"), 130},
-        {N_("Waarnemer"), 250},
-        {N_("Status"), 110}},
+        {N_("Signalen"), 110},
+        {N_("Waarnemer"), 245},
+        {N_("Status"), 90},
+        {N_("Team"), 125}},
        {{N_("&Lezen…"), [this] { Read(Selected(m_inbox)); }}, {N_("&Vernieuwen"), [this] { Reload(); }}});
+  {  // Per team (waarneem.md §4): this team's reports and those for the whole organisation.
+    auto* panel = m_inbox->GetParent();
+    m_team = new wxChoice(panel, wxID_ANY);
+    m_team->SetName("report-inbox-team");
+    m_team->SetMinSize(wxSize(230, -1));  // room for a team's whole name
+
+    m_team->Append(T("Alle teams"));
+    m_team->SetSelection(0);
+    m_team->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+      const int i = m_team->GetSelection();
+      ShowTeam(i > 0 && static_cast<std::size_t>(i) <= m_teams.size() ? m_teams[static_cast<std::size_t>(i - 1)].id
+                                                                      : std::string());
+    });
+    auto* buttons = panel->GetSizer()->GetItem(static_cast<std::size_t>(1))->GetSizer();
+    buttons->Add(new wxStaticText(panel, wxID_ANY, T("Team:")), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
+    buttons->Add(m_team, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
+  }
   page(N_("Verzoeken"), m_todos, "report-todos",
        {{N_("Patiënt"), 150},
         {N_("Verzoek"), 330},
@@ -154,6 +174,15 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
   SetSizer(box);
   m_shift->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { Edit(e.GetIndex()); });
   m_inbox->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { Read(e.GetIndex()); });
+  chooseTeam = [this](const std::vector<workstation::ReportTeam>& teams) -> std::optional<workstation::ReportTeam> {
+    wxArrayString names;
+    names.Add(T("Hele organisatie"));
+    for (const auto& t : teams) names.Add(U(t.location.empty() ? t.name : t.name + " (" + t.location + ")"));
+    wxSingleChoiceDialog dialog(this, T("Aan welk team van de ontvanger?"), T("Verzenden"), names);
+    if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+    const int i = dialog.GetSelection();
+    return i > 0 ? teams[static_cast<std::size_t>(i - 1)] : workstation::ReportTeam{};
+  };
   onPulled = [this](const workstation::PulledLocumReport& pulled) {
     ReportReader reader(this, pulled);
     if (reader.ShowModal() != wxID_OK) return;
@@ -165,7 +194,7 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
 
 void ReportCenter::SetStatus(const wxString& text) {
   m_status->SetLabel(text);
-  m_status->Wrap(960);
+  m_status->Wrap(1060);
 }
 
 std::string ReportCenter::status() const { return m_status->GetLabel().utf8_string(); }
@@ -208,6 +237,7 @@ void ReportCenter::Reload(const wxString& settled) {
     auto inbox = w.reports().Inbox(true);
     // After the inbox: its summaries pull the reports, which brings in their requests.
     auto todos = w.reports().Todos();
+    auto teams = w.reports().Teams();
     // The gateway knows the patient by BSN; the physician by name (from the register).
     std::map<std::string, std::string> names;
     if (outbox) {
@@ -221,63 +251,43 @@ void ReportCenter::Reload(const wxString& settled) {
     }
     return std::function<void(ReportCenter&)>([outbox = std::move(outbox), inbox = std::move(inbox),
                                                todos = std::move(todos), names = std::move(names),
-                                               settled](ReportCenter& c) {
+                                               teams = std::move(teams), settled](ReportCenter& c) {
+      if (teams && teams.value().size() != c.m_teams.size()) {
+        c.m_teams = teams.value();
+        c.m_team->Clear();
+        c.m_team->Append(T("Alle teams"));
+        for (const auto& t : c.m_teams) c.m_team->Append(U(t.name));
+        c.m_team->SetSelection(0);
+        for (std::size_t i = 0; i < c.m_teams.size(); ++i)
+          if (c.m_teams[i].id == c.m_teamFilter) c.m_team->SetSelection(static_cast<int>(i + 1));
+      }
       // Without an answer the list stays as it was; the inbox's problem says why (the same gateway).
       if (todos) c.FillTodos(todos.value());
       c.m_outbox->DeleteAllItems();
-      c.m_inbox->DeleteAllItems();
       std::string problem;
       if (outbox) {
         c.m_outboxRows = outbox.value();
         for (const auto& s : outbox.value()) {
           const long row = c.m_outbox->GetItemCount();
           const auto name = names.find(s.patientBsn);
-          AddRow(c.m_outbox,
-                 {name == names.end() ? s.patientBsn : name->second + " (" + s.patientBsn + ")",
-                  (s.receiverName.empty() ? s.receiverUra : s.receiverName), domain::FormatDateTime(s.queuedAt),
-                  (s.unreadTooLong ? present::Fmt("{0} — niet gelezen binnen {1} uur",
-                                                  {present::SendStateText(s.state),
-                                                   std::to_string(workstation::ReportBook::kUnreadHours)})
-                                   : present::SendStateText(s.state)),
-                  s.readBy.empty() ? std::string() : s.readBy + ", " + present::InstantText(s.readAt),
-                  present::RequestsDoneText(s.requestsDone, s.requests)});
+          AddRow(c.m_outbox, {name == names.end() ? s.patientBsn : name->second + " (" + s.patientBsn + ")",
+                              (s.receiverName.empty() ? s.receiverUra : s.receiverName) +
+                                  (s.receiverTeam.empty() ? std::string() : ", " + s.receiverTeam),
+                              domain::FormatDateTime(s.queuedAt),
+                              (s.unreadTooLong ? present::Fmt("{0} — niet gelezen binnen {1} uur",
+                                                              {present::SendStateText(s.state),
+                                                               std::to_string(workstation::ReportBook::kUnreadHours)})
+                                               : present::SendStateText(s.state)),
+                              s.readBy.empty() ? std::string() : s.readBy + ", " + present::InstantText(s.readAt),
+                              present::RequestsDoneText(s.requestsDone, s.requests)});
           if (s.unreadTooLong) c.m_outbox->SetItemBackgroundColour(row, ToneColour(present::Tone::kDanger));
         }
       } else {
         problem = outbox.error().detail;
       }
       if (inbox) {
-        // New ones first, the most urgent first among them (ReportBook sorts): the morning's list.
-        c.m_inboxRows = inbox.value();
-        for (const auto& i : c.m_inboxRows) {
-          const long row = c.m_inbox->GetItemCount();
-          std::vector<std::string> cells;
-          if (i.summary) {
-            const auto& s = *i.summary;
-            std::string badges;
-            if (s.medicationChanged) badges = present::Tr("medicatie gewijzigd");
-            if (s.requests > 0)
-              badges += (badges.empty() ? "" : ", ") + present::Fmt("{0} verzoek(en)", {std::to_string(s.requests)});
-            cells = {s.patientName, domain::FormatDateTime(s.contactStart),
-                     s.reason,      s.urgency ? "U" + std::to_string(*s.urgency) : std::string(),
-                     badges,        present::Fmt("{0}, {1}", {s.author, i.senderName})};
-          } else {
-            cells = {present::Tr("(niet opgehaald)"),
-                     "",
-                     "",
-                     "",
-                     "",
-                     present::Fmt("{0} (URA {1})", {i.senderName, i.senderUra})};
-          }
-          cells.push_back(i.acknowledgedBy.empty()
-                              ? present::InboxStateText(i.state)
-                              : present::Fmt("{0} door {1}", {present::InboxStateText(i.state), i.acknowledgedBy}));
-          AddRow(c.m_inbox, cells);
-          const bool urgent = i.summary && i.summary->urgency && *i.summary->urgency <= 2;
-          if (i.state == "new")
-            c.m_inbox->SetItemBackgroundColour(row,
-                                               ToneColour(urgent ? present::Tone::kDanger : present::Tone::kWarning));
-        }
+        c.m_allInbox = inbox.value();
+        c.FillInbox();
       } else if (problem.empty()) {
         problem = inbox.error().detail;
       }
@@ -286,12 +296,57 @@ void ReportCenter::Reload(const wxString& settled) {
   });
 }
 
+void ReportCenter::FillInbox() {
+  // New ones first, the most urgent first among them (ReportBook sorts): the morning's list, of the
+  // chosen team (with what came for the whole organisation).
+  m_inbox->DeleteAllItems();
+  m_inboxRows.clear();
+  for (const auto& i : m_allInbox)
+    if (workstation::ForTeam(i.team, m_teamFilter)) m_inboxRows.push_back(i);
+  for (const auto& i : m_inboxRows) {
+    const long row = m_inbox->GetItemCount();
+    std::vector<std::string> cells;
+    if (i.summary) {
+      const auto& s = *i.summary;
+      std::string badges;
+      if (s.medicationChanged) badges = present::Tr("medicatie gewijzigd");
+      if (s.requests > 0)
+        badges += (badges.empty() ? "" : ", ") + present::Fmt("{0} verzoek(en)", {std::to_string(s.requests)});
+      cells = {s.patientName, domain::FormatDateTime(s.contactStart),
+               s.reason,      s.urgency ? "U" + std::to_string(*s.urgency) : std::string(),
+               badges,        present::Fmt("{0}, {1}", {s.author, i.senderName})};
+    } else {
+      cells = {
+          present::Tr("(niet opgehaald)"), "", "", "", "", present::Fmt("{0} (URA {1})", {i.senderName, i.senderUra})};
+    }
+    cells.push_back(i.acknowledgedBy.empty()
+                        ? present::InboxStateText(i.state)
+                        : present::Fmt("{0} door {1}", {present::InboxStateText(i.state), i.acknowledgedBy}));
+    cells.push_back(i.team.id.empty() ? present::Tr("organisatie")
+                    : i.team.known    ? i.team.name
+                                      : present::Fmt("{0} (onbekend: hele organisatie)", {i.team.name}));
+    AddRow(m_inbox, cells);
+    const bool urgent = i.summary && i.summary->urgency && *i.summary->urgency <= 2;
+    if (i.state == "new")
+      m_inbox->SetItemBackgroundColour(row, ToneColour(urgent ? present::Tone::kDanger : present::Tone::kWarning));
+  }
+}
+
+void ReportCenter::ShowTeam(const std::string& teamId) {
+  m_teamFilter = teamId;
+  for (std::size_t i = 0; i < m_teams.size(); ++i)
+    if (m_teams[i].id == teamId) m_team->SetSelection(static_cast<int>(i + 1));
+  if (teamId.empty()) m_team->SetSelection(0);
+  FillInbox();
+  FillTodos(m_allTodos);
+}
+
 void ReportCenter::FillTodos(const std::vector<workstation::ReportTodo>& todos) {
   m_todos->DeleteAllItems();
   m_allTodos = todos;
   m_todoRows.clear();
   for (const auto& t : todos)
-    if (!t.done || !m_openOnly->GetValue()) m_todoRows.push_back(t);
+    if ((!t.done || !m_openOnly->GetValue()) && workstation::ForTeam(t.team, m_teamFilter)) m_todoRows.push_back(t);
   const auto today = domain::NetherlandsDate(Now());
   for (const auto& t : m_todoRows) {
     const long row = m_todos->GetItemCount();
@@ -360,7 +415,23 @@ std::string ReportCenter::SignAndSend(long row, const std::string& receiverUra) 
   return SignAndSend(std::vector<long>{row}, receiverUra);
 }
 
-std::string ReportCenter::SignAndSend(const std::vector<long>& rows, const std::string& receiverUra) {
+void ReportCenter::SendTo(const std::vector<long>& rows, const std::string& receiverUra) {
+  SetStatus(T("De teams van de ontvanger worden opgehaald…"));
+  Background([&w = m_workstation, rows, receiverUra] {
+    auto teams = w.reports().Teams(receiverUra);
+    return std::function<void(ReportCenter&)>([teams = std::move(teams), rows, receiverUra](ReportCenter& c) {
+      // No list (the receiver has no endpoint, or is away): to the organisation, as before teams.
+      if (!teams || teams.value().empty()) return c.SetStatus(U(c.SignAndSend(rows, receiverUra)));
+      auto team = c.chooseTeam(teams.value());
+      if (!team) return c.SetStatus(T("Niet verzonden."));
+      c.SetStatus(U(c.SignAndSend(rows, receiverUra,
+                                  team->id.empty() ? std::nullopt : std::optional<workstation::ReportTeam>(team))));
+    });
+  });
+}
+
+std::string ReportCenter::SignAndSend(const std::vector<long>& rows, const std::string& receiverUra,
+                                      const std::optional<workstation::ReportTeam>& team) {
   // Each selected patient's report is signed (a draft) and sent as its own document (B-R10); one
   // that cannot be signed is named and the others still go.
   std::vector<std::string> ids;
@@ -383,8 +454,8 @@ std::string ReportCenter::SignAndSend(const std::vector<long>& rows, const std::
   }
   if (ids.empty()) return problems.empty() ? present::Tr("Kies een verslag.") : problems.substr(1);
   FillShift();
-  Background([&w = m_workstation, ids, receiverUra] {
-    auto sent = w.reports().SendSeveral(ids, receiverUra, RenderPdf, Now());
+  Background([&w = m_workstation, ids, receiverUra, team] {
+    auto sent = w.reports().SendSeveral(ids, receiverUra, RenderPdf, Now(), team);
     return std::function<void(ReportCenter&)>([sent = std::move(sent)](ReportCenter& c) {
       std::string text;
       for (const auto& [id, one] : sent)

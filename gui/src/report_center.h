@@ -20,6 +20,7 @@
 #include "workstation/workstation.h"
 
 class wxCheckBox;
+class wxChoice;
 class wxListCtrl;
 class wxNotebook;
 class wxStaticText;
@@ -46,7 +47,16 @@ class ReportCenter : public wxDialog {
   // Signs the shift row's report if it is a draft and sends it to `receiverUra` in the background.
   std::string SignAndSend(long shiftRow, const std::string& receiverUra);
   // The same for several shift rows (several patients) in one action: each its own document.
-  std::string SignAndSend(const std::vector<long>& shiftRows, const std::string& receiverUra);
+  std::string SignAndSend(const std::vector<long>& shiftRows, const std::string& receiverUra,
+                          const std::optional<workstation::ReportTeam>& team = std::nullopt);
+  // "Ondertekenen en verzenden…" after the URA: asks the receiver's teams in the background, lets the
+  // physician choose one (or the whole organisation) through `chooseTeam`, then SignAndSend.
+  void SendTo(const std::vector<long>& shiftRows, const std::string& receiverUra);
+  // The choice among the receiver's teams: nullopt = cancelled; an empty id = the whole organisation.
+  // Default: a dialog. Tests replace it.
+  std::function<std::optional<workstation::ReportTeam>(const std::vector<workstation::ReportTeam>&)> chooseTeam;
+  // The inbox and to-dos of one of our teams (with those for the whole organisation); "" = all.
+  void ShowTeam(const std::string& teamId);
   // Pulls the inbox row's report in the background; `onPulled` gets it (default: the reader dialog).
   void Read(long inboxRow);
   void Acknowledge(long inboxRow);
@@ -84,6 +94,11 @@ class ReportCenter : public wxDialog {
   wxListCtrl* m_inbox = nullptr;
   wxListCtrl* m_todos = nullptr;
   wxCheckBox* m_openOnly = nullptr;
+  wxChoice* m_team = nullptr;                    // the inbox's team filter
+  std::vector<workstation::ReportTeam> m_teams;  // our teams, as the gateway lists them
+  std::string m_teamFilter;
+  std::vector<workstation::InboxReport> m_allInbox;  // as the gateway gave them (m_inboxRows: as listed)
+  void FillInbox();
   wxStaticText* m_status = nullptr;
   int m_pending = 0;
   UiGuard m_guard;

@@ -295,7 +295,12 @@ domain::Result<bool> SandboxImpl::Run(const SandboxOptions& options) {
   }
   // The second organisation's gateway: the same world, its own subject, keys, trail and store.
   json gatewayB = gateway;
-  gatewayB["organisation"] = {{"ura", w.subjects[1].ura}, {"name", w.subjects[1].name}};
+  // Its SO teams, to which the covering physician can address a report (docs/waarneem-ig.md §5a).
+  gatewayB["organisation"] = {
+      {"ura", w.subjects[1].ura},
+      {"name", w.subjects[1].name},
+      {"teams", json::array({{{"id", "so-berk"}, {"name", "SO-team De Berk"}, {"location", "Locatie De Berk"}},
+                             {{"id", "so-eik"}, {"name", "SO-team De Eik"}, {"location", "Locatie De Eik"}}})}};
   gatewayB["nuts"]["subject"] = w.subjects[1].id;
   gatewayB["nuts"]["token_v2"] = {
       {"key", "token-v2-key-b.pem"}, {"issuer", "zorgbrug-gateway-b"}, {"audience", w.audience}};

@@ -157,7 +157,7 @@ domain::Result<bool> ReportStore::RemoveDraft(const std::string& reportId) {
 namespace {
 
 constexpr const char* kSendColumns =
-    "report_id, receiver_ura, state, queued_at, updated_at, attempts, last_error, task_id";
+    "report_id, receiver_ura, state, queued_at, updated_at, attempts, last_error, task_id, team_id, team_name";
 
 domain::Result<ReportSend> LoadSend(Statement& row) {
   ReportSend s;
@@ -173,27 +173,31 @@ domain::Result<ReportSend> LoadSend(Statement& row) {
   s.attempts = row.Int(5);
   s.lastError = row.Text(6);
   s.taskId = row.Text(7);
+  s.teamId = row.Text(8);
+  s.teamName = row.Text(9);
   return s;
 }
 
 }  // namespace
 
 domain::Result<bool> ReportStore::QueueSend(const std::string& reportId, const std::string& receiverUra,
-                                            domain::Instant now) {
+                                            domain::Instant now, const std::string& teamId,
+                                            const std::string& teamName) {
   auto existing = GetSend(reportId);
   if (!existing) return existing.error();
   if (existing.value()) {
-    if (existing.value()->receiverUra == receiverUra) return true;
+    if (existing.value()->receiverUra == receiverUra && existing.value()->teamId == teamId) return true;
+    const std::string team = existing.value()->teamName.empty() ? "" : " (" + existing.value()->teamName + ")";
     return MakeError(ErrorCode::kInconsistent,
-                     "report " + reportId + " was sent to URA " + existing.value()->receiverUra + " before");
+                     "report " + reportId + " was sent to URA " + existing.value()->receiverUra + team + " before");
   }
   auto lock = m_db->Lock();
   auto s = m_db->Prepare(
-      "INSERT INTO report_sends(report_id, receiver_ura, state, queued_at, updated_at)"
-      " SELECT report_id, ?, 'queued', ?, ? FROM reports WHERE report_id = ? AND status <> 'draft'");
+      "INSERT INTO report_sends(report_id, receiver_ura, state, queued_at, updated_at, team_id, team_name)"
+      " SELECT report_id, ?, 'queued', ?, ?, ?, ? FROM reports WHERE report_id = ? AND status <> 'draft'");
   if (!s) return s.error();
   const std::string when = detail::InstantText(now);
-  s.value().Bind(1, receiverUra).Bind(2, when).Bind(3, when).Bind(4, reportId);
+  s.value().Bind(1, receiverUra).Bind(2, when).Bind(3, when).Bind(4, teamId).Bind(5, teamName).Bind(6, reportId);
   if (auto r = s.value().Run(); !r) return r.error();
   if (m_db->Changes() == 0)
     return MakeError(ErrorCode::kInconsistent, "report " + reportId + " is not a signed version: sign it first");

@@ -168,6 +168,12 @@ CREATE TABLE report_sends(
   task_id TEXT NOT NULL DEFAULT '');
 CREATE INDEX report_sends_state ON report_sends(state);
 )sql",
+    // 8 -> 9: a report may be addressed to a team of the receiving organisation (its routing label,
+    // docs/waarneem-ig.md §5a): kept with the send, so a resend after a crash goes to the same team.
+    R"sql(
+ALTER TABLE report_sends ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_sends ADD COLUMN team_name TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

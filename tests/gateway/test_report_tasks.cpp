@@ -10,6 +10,7 @@
 #include "child_process.h"
 #include "fhir_validation.h"
 #include "report_tasks.h"
+#include "report_teams.h"
 
 using namespace zb;
 using nlohmann::json;
@@ -35,6 +36,20 @@ std::optional<fs::path> KnooppuntNotification() {
                         "demo-ehr" / "notification-task.json";
   std::error_code ec;
   return fs::is_regular_file(file, ec) ? std::optional<fs::path>(file) : std::nullopt;
+}
+
+// Every file in `dir` (`files` of them) is valid R4 and meets the profile rules, by @medplum/core
+// and fhirpath.js; the rules did run (a rule that never applies proves nothing).
+void CheckValid(const std::string& dir, int files) {
+  const auto v = test::ValidateFhir(dir);
+  if (!v) {
+    WARN("skipped: tests/node_modules lacks @medplum/core or fhirpath: run `npm ci --prefix tests`");
+    return;
+  }
+  INFO(v->output);
+  CHECK(v->exitCode == 0);
+  CHECK(v->summary.find(" 0 base-R4 errors, 0 failed of ") != std::string::npos);
+  CHECK(v->summary.find("validated " + std::to_string(files) + " files") != std::string::npos);
 }
 
 }  // namespace
@@ -67,16 +82,48 @@ TEST_CASE("the workflow, request and notification Tasks are valid R4 and meet th
   CHECK(summary["priority"] == "urgent");
   CHECK(summary["completed_by"] == "K. Visser (DEZI 900000048)");
 
-  const auto v = test::ValidateFhir(dir);
-  if (!v) {
-    WARN("skipped: tests/node_modules lacks @medplum/core or fhirpath: run `npm ci --prefix tests`");
-    return;
-  }
-  INFO(v->output);
-  CHECK(v->exitCode == 0);
-  CHECK(v->summary.find(" 0 base-R4 errors, 0 failed of ") != std::string::npos);
-  // The rules of the Tasks did run (a rule that never applies proves nothing).
-  CHECK(v->summary.find("validated 4 files") != std::string::npos);
+  CheckValid(dir, 4);
+}
+
+TEST_CASE("a team: published as HealthcareService, named on the Tasks by the routing extension, read back") {
+  const std::string dir = test::MakeTempDir("zb-report-teams");
+  gateway::GatewayConfig config;
+  config.ura = "90000381";
+  config.organisationName = "Zorginstelling 02";
+  config.teams = {{"so-berk", "SO-team De Berk", "Locatie De Berk"}, {"so-eik", "SO-team De Eik", ""}};
+  const json bundle = gateway::TeamsBundle(config);
+  json notification =
+      gateway::NotificationTask("6128cfe7-0e89-4d37-ba90-e4ca3b3fcbbe", kTask, "https://gw.example/waarneem/fhir",
+                                kSender, "90000381", kNow, kNow + 30 * 86400);
+  notification["extension"] = json::array({gateway::RoutingExtension(config.teams[1], "90000381")});
+  json workflow = WorkflowWithRequest();
+  workflow["extension"] = notification["extension"];
+  std::ofstream(dir + "/teams.json") << bundle.dump(1);
+  std::ofstream(dir + "/notification.json") << notification.dump(1);
+  std::ofstream(dir + "/workflow.json") << workflow.dump(1);
+
+  // What a sender reads of the Bundle, and a receiver of the Task; the owner stays the organisation.
+  const auto teams = gateway::ReadTeams(bundle.dump(), "90000381");
+  REQUIRE(teams);
+  CHECK(teams.value() == json::parse(R"([{"id":"so-berk","name":"SO-team De Berk","location":"Locatie De Berk"},
+                                         {"id":"so-eik","name":"SO-team De Eik","location":""}])"));
+  const auto routed = gateway::RoutedTeam(notification);
+  REQUIRE(routed);
+  CHECK(routed->id == "so-eik");
+  CHECK(routed->name == "SO-team De Eik");
+  CHECK(gateway::ReadNotification(notification.dump()).ownerUra == "90000381");
+  CHECK_FALSE(gateway::RoutedTeam(WorkflowWithRequest()));
+  // A Bundle that is not teams is refused, naming the entry.
+  json bad = bundle;
+  bad["entry"][1]["resource"]["identifier"] = json::array();
+  const auto refused = gateway::ReadTeams(bad.dump(), "90000381");
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().detail ==
+        "the teams of URA 90000381 cannot be read: Bundle.entry[1] has no team identifier "
+        "(https://zorgbrug.nl/fhir/NamingSystem/team) or no name");
+  CHECK_FALSE(gateway::ReadTeams("<html>", "90000381"));
+
+  CheckValid(dir, 3);
 }
 
 TEST_CASE("the knooppunt's example notification is read in its STU3 shape, and refused only for what it lacks") {

@@ -99,8 +99,17 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK(center->shiftList()->GetItemText(0, 4).utf8_string() == "concept: nog ondertekenen");
   Screenshot(center, "report-shift");
 
-  CHECK(center->SignAndSend(0, "90000381") == "Ondertekend; wordt verzonden…");
+  // Sent to the own organisation's SO team at De Berk: its teams are asked first, one is chosen.
+  std::vector<workstation::ReportTeam> offered;
+  center->chooseTeam = [&](const std::vector<workstation::ReportTeam>& teams) {
+    offered = teams;
+    return std::optional<workstation::ReportTeam>(teams.at(0));
+  };
+  center->SendTo({0}, "90000381");
   REQUIRE(WaitFor([&] { return !center->busy(); }, 30s));
+  REQUIRE(offered.size() == 2);
+  CHECK(offered[0].name == "SO-team De Berk");
+  CHECK(offered[1].location == "Locatie De Eik");
   CHECK(center->shiftList()->GetItemText(0, 4).utf8_string() ==
         "verzonden (tabblad Verzonden: stand bij de ontvanger)");
 
@@ -123,6 +132,12 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK_THAT(inboxSide->inboxList()->GetItemText(0, 5).utf8_string(),
              Catch::StartsWith("A. de Vries, Tést Zorginstelling 01"));
   CHECK(inboxSide->inboxList()->GetItemText(0, 6).utf8_string() == "nieuw");
+  CHECK(inboxSide->inboxList()->GetItemText(0, 7).utf8_string() == "SO-team De Berk");
+  // The team filter: De Eik's list does not have it, De Berk's does.
+  inboxSide->ShowTeam("so-eik");
+  CHECK(inboxSide->inboxList()->GetItemCount() == 0);
+  inboxSide->ShowTeam("so-berk");
+  REQUIRE(inboxSide->inboxList()->GetItemCount() == 1);
   Screenshot(inboxSide, "report-inbox");
 
   std::optional<workstation::PulledLocumReport> pulled;

@@ -54,6 +54,27 @@ struct Cli {
   }
 };
 
+// The second organisation's inbox as its gateway gives it to a logged-in desktop (GET /api/v1/inbox).
+std::string ReceivedInbox() {
+  auto client = net::client::GatewayClient(World().secondGatewayUrl(), World().Trust());
+  net::client::HeadlessBrowser browser("andere-ura", World().Trust());
+  auto session = net::client::Login(client, browser, std::chrono::seconds(30));
+  REQUIRE(session);
+  const std::string url = World().secondGatewayUrl() + "/api/v1/inbox";
+  const auto inbox =
+      World().Send({"GET", url, net::client::GatewayClient::SessionHeaders(session->token, "GET", url), ""});
+  REQUIRE(inbox.status == 200);
+  return inbox.body;
+}
+
+// Inbox item `item` of the second organisation as its gateway keeps it: the notification as it came.
+json ReceivedNotification(const std::string& item) {
+  for (const auto& i : json::parse(ReceivedInbox()))
+    if (i["key"] == item) return i["as_received"];
+  FAIL("inbox item " << item << " is not at the receiving gateway");
+  return {};
+}
+
 std::vector<json> AuditRecords(const std::string& file, const std::string& event) {
   std::vector<json> out;
   std::ifstream in(file);
@@ -113,15 +134,7 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     item = out.substr(0, out.find(' '));
     REQUIRE(item.size() == 40);
 
-    auto client = net::client::GatewayClient(World().secondGatewayUrl(), World().Trust());
-    net::client::HeadlessBrowser browser("andere-ura", World().Trust());
-    auto session = net::client::Login(client, browser, std::chrono::seconds(30));
-    REQUIRE(session);
-    const std::string url = World().secondGatewayUrl() + "/api/v1/inbox";
-    const auto inbox =
-        World().Send({"GET", url, net::client::GatewayClient::SessionHeaders(session->token, "GET", url), ""});
-    REQUIRE(inbox.status == 200);
-    const json notification = json::parse(inbox.body).at(0).at("as_received");
+    const json notification = ReceivedNotification(item);
     CHECK(notification["code"]["coding"][0]["code"] == "pull-notification");
     CHECK(notification["owner"]["identifier"]["value"] == "90000381");
     CHECK(notification["requester"]["identifier"]["value"] == "90000380");
@@ -229,16 +242,9 @@ TEST_CASE("an on-call report goes from one organisation to the patient's own and
     CHECK_THAT(out2, Catch::Contains(hip + "  afgerond"));
     // The inbox list still names no patient and holds no request text, though the report was read.
     {
-      auto client = net::client::GatewayClient(World().secondGatewayUrl(), World().Trust());
-      net::client::HeadlessBrowser browser("andere-ura", World().Trust());
-      auto session = net::client::Login(client, browser, std::chrono::seconds(30));
-      REQUIRE(session);
-      const std::string url = World().secondGatewayUrl() + "/api/v1/inbox";
-      const auto inbox =
-          World().Send({"GET", url, net::client::GatewayClient::SessionHeaders(session->token, "GET", url), ""});
-      REQUIRE(inbox.status == 200);
-      CHECK(inbox.body.find("999991000") == std::string::npos);
-      CHECK(inbox.body.find("Familie bellen") == std::string::npos);
+      const std::string inbox = ReceivedInbox();
+      CHECK(inbox.find("999991000") == std::string::npos);
+      CHECK(inbox.find("Familie bellen") == std::string::npos);
     }
     const auto [rc4, out4, err4] = receiver.Run({"report todos --open --persona andere-ura"});
     REQUIRE(rc4 == 0);
@@ -445,4 +451,101 @@ TEST_CASE("several patients' reports go in one action, each its own document, Ta
   REQUIRE(patients.size() == 2);
   CHECK_THAT(*patients.begin() + *patients.rbegin(),
              Catch::Contains("Patiënt: A. Jansen") && Catch::Contains("Patiënt: B. de Boer"));
+}
+
+TEST_CASE("a report addressed to a team of the receiver: listed, labelled on the Tasks, on that team's list") {
+  const Cli sender{test::MakeTempDir("zb-report-team"), "", World().gatewayUrl()};
+  const Cli receiver{test::MakeTempDir("zb-report-team-b"), "", World().secondGatewayUrl()};
+  const_cast<Cli&>(sender).store = sender.dir + "/zorgbrug.db";
+  const_cast<Cli&>(receiver).store = receiver.dir + "/zorgbrug.db";
+  // The receiver's teams, as it publishes them and as the sender reads them through its gateway.
+  {
+    const auto [rc, out, err] = receiver.Run({"report teams --persona andere-ura"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    CHECK(out == "so-berk  SO-team De Berk  (Locatie De Berk)\nso-eik  SO-team De Eik  (Locatie De Eik)\n");
+    const auto [rc2, out2, err2] = sender.Run({"report teams --persona so --ura 90000381"});
+    INFO(err2 << World().secondGatewayLog());
+    REQUIRE(rc2 == 0);
+    CHECK(out2 == out);
+    const auto [rc3, out3, err3] = sender.Run({"report teams --persona so"});
+    CHECK(rc3 == 0);
+    CHECK(out3 == "no teams: reports go to the organisation as a whole\n");
+  }
+  const std::string patient = " --bsn 999990019 --register '" + std::string(ZB_DEMO_DIR) + "/register.json'";
+  std::string id;
+  {
+    const auto [rc, out, err] =
+        sender.Run({"report new", patient,
+                    " --persona so --contact-start 2026-12-02T04:00:00+01:00 --caller nurse --urgency 3"
+                    " --reason 'Koorts' --evaluation 'Urineweginfectie waarschijnlijk' --plan 'Nitrofurantoine'"});
+    INFO(err);
+    REQUIRE(rc == 0);
+    id = out.substr(0, out.find(' '));
+    REQUIRE(std::get<0>(sender.Run({"report sign", patient, " --persona so --id ", id})) == 0);
+  }
+  {  // A team the receiver does not publish is refused before anything is sent.
+    const auto [rc, out, err] =
+        sender.Run({"report send", patient, " --persona so --id ", id, " --to 90000381 --team nope"});
+    CHECK(rc == 2);
+    CHECK_THAT(err, Catch::Contains("URA 90000381 has no team 'nope'"));
+  }
+  {
+    const auto [rc, out, err] =
+        sender.Run({"report send", patient, " --persona so --id ", id, " --to 90000381 --team so-eik"});
+    INFO(err << World().gatewayLog());
+    REQUIRE(rc == 0);
+    CHECK_THAT(out,
+               Catch::Contains(id + "  notified  naar Tést Zorginstelling 02 (URA 90000381)  team SO-team De Eik"));
+  }
+  // The receiver's lists: on De Eik's, not on De Berk's; the notification carries the label, no patient.
+  std::string item;
+  {
+    const auto [rc, out, err] = receiver.Run({"report inbox --persona andere-ura --team so-eik"});
+    REQUIRE(rc == 0);
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find("team SO-team De Eik") != std::string::npos) item = line.substr(0, line.find(' '));
+    REQUIRE(item.size() == 40);
+    const auto [rc2, out2, err2] = receiver.Run({"report inbox --persona andere-ura --team so-berk"});
+    REQUIRE(rc2 == 0);
+    CHECK(out2.find(item) == std::string::npos);
+    const auto [rc3, out3, err3] = receiver.Run({"report read --persona andere-ura --item ", item});
+    INFO(err3);
+    REQUIRE(rc3 == 0);
+    CHECK_THAT(out3, Catch::Contains("Patiënt: B. de Boer") && Catch::Contains("Reden: Koorts"));
+  }
+  {
+    const json notification = ReceivedNotification(item);
+    CHECK(notification["owner"]["identifier"]["value"] == "90000381");  // still the organisation (access rule)
+    const json& routing = notification["extension"][0];
+    CHECK(routing["url"] ==
+          "http://nuts-foundation.github.io/nl-generic-functions-ig/StructureDefinition/task-stu3-healthcareservice");
+    CHECK(routing["valueReference"]["identifier"]["value"] == "so-eik");
+    CHECK(routing["valueReference"]["identifier"]["assigner"]["identifier"]["value"] == "90000381");
+    CHECK(routing["valueReference"]["display"] == "SO-team De Eik");
+    CHECK(notification.dump().find("999990019") == std::string::npos);
+  }
+
+  // A team the receiver no longer knows (addressed from an older list): it still arrives, for the
+  // whole organisation, marked — a report is never out of sight because of its address.
+  auto w =
+      std::move(workstation::Workstation::Open(test::StoreConfig(World(), sender.dir, World().gatewayUrl())).value());
+  REQUIRE(w->LogIn({"so", World().caFile(), nullptr}, std::chrono::seconds(20)).ok());
+  const auto deBoer = w->FindPatient(domain::Bsn::Parse("999990019").value()).value().value();
+  auto next = w->reports().Correct(deBoer, id, boost::posix_time::second_clock::universal_time());
+  REQUIRE(next);
+  auto signedNext = w->reports().Sign(deBoer, next->report.id, boost::posix_time::second_clock::universal_time());
+  REQUIRE(signedNext);
+  auto pdf = [](const domain::LocumReport&) { return domain::Result<std::string>(std::string("%PDF-1.4\n%%EOF\n")); };
+  auto sent = w->reports().Send(deBoer, signedNext->report.id, "90000381", pdf,
+                                boost::posix_time::second_clock::universal_time(),
+                                workstation::ReportTeam{"so-linde", "SO-team De Linde", "", true});
+  INFO((sent ? sent->lastError : sent.error().detail) << World().gatewayLog());
+  REQUIRE(sent);
+  CHECK(sent->state == "notified");
+  CHECK(sent->receiverTeam == "SO-team De Linde");
+  const auto [rc, out, err] = receiver.Run({"report inbox --persona andere-ura --team so-berk"});
+  REQUIRE(rc == 0);
+  CHECK_THAT(out, Catch::Contains("team SO-team De Linde (onbekend team so-linde: voor de hele organisatie)"));
 }

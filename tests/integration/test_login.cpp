@@ -322,6 +322,12 @@ TEST_CASE("the gateway refuses a bad configuration at start and names the settin
       {{{"nuts", {{"token_v2", {{"key", "missing.pem"}}}}}}, "nuts.token_v2.key"},
       {{{"roles", {{"relay", {"SO"}}}}}, "roles.relay"},
       {{{"dezi", {{"allowed_jku", {"http://127.0.0.1/dezi/jwks.json"}}}}}, "dezi.allowed_jku"},
+      // Teams (routing labels for on-call reports): an id senders can carry, a name, no id twice.
+      {{{"organisation", {{"teams", {{{"id", "SO Berk"}, {"name", "SO-team De Berk"}}}}}}}, "organisation.teams.0.id"},
+      {{{"organisation", {{"teams", {{{"id", "so-berk"}}}}}}}, "organisation.teams.0.name"},
+      {{{"organisation",
+         {{"teams", {{{"id", "so-berk"}, {"name", "De Berk"}}, {{"id", "so-berk"}, {"name", "De Eik"}}}}}}},
+       "organisation.teams.1.id"},
   };
   for (const auto& [patch, setting] : cases) {
     INFO("setting " << setting);

@@ -179,7 +179,7 @@ TEST_CASE("the store refuses another key and a newer schema, and keeps its setti
   {  // statements end before the write below: SQLite commits a write only when no statement is active
     auto v = again->database().Prepare("PRAGMA user_version");
     REQUIRE(v.value().Step());
-    CHECK(v.value().Int(0) == 8);
+    CHECK(v.value().Int(0) == 9);
     auto mode = again->database().Prepare("PRAGMA journal_mode");
     REQUIRE(mode.value().Step());
     CHECK(mode.value().Text(0) == "wal");

@@ -23,10 +23,14 @@ domain::Instant FromEpoch(std::int64_t seconds) {
   return boost::posix_time::from_time_t(static_cast<std::time_t>(seconds));
 }
 
+ReportTeam TeamOf(const net::contract::Team& t) { return {t.id, t.name, t.location, t.known}; }
+
 InboxReport InboxOf(const net::contract::InboxItem& i) {
-  return {
-      std::nullopt,    i.id, i.senderUra, i.senderName, i.state, FromEpoch(i.receivedAt), i.readBy, i.acknowledgedBy,
-      i.acknowledgedAt};
+  return {std::nullopt,     i.id,
+          i.senderUra,      i.senderName,
+          i.state,          FromEpoch(i.receivedAt),
+          i.readBy,         i.acknowledgedBy,
+          i.acknowledgedAt, TeamOf(i.team)};
 }
 
 SentReportStatus StatusOf(const store::ReportSend& s) {
@@ -34,6 +38,7 @@ SentReportStatus StatusOf(const store::ReportSend& s) {
   out.reportId = s.reportId;
   out.taskId = s.taskId;
   out.receiverUra = s.receiverUra;
+  out.receiverTeam = s.teamName;
   out.state = s.state;
   out.queuedAt = s.queuedAt;
   out.attempts = s.attempts;
@@ -46,6 +51,7 @@ void Merge(SentReportStatus& s, const net::contract::SentReport& g) {
   s.taskId = g.taskId;
   s.patientBsn = g.patient;
   s.receiverName = g.receiverName;
+  if (!g.receiverTeam.empty()) s.receiverTeam = g.receiverTeam;
   if (s.state != "delivered_by_hand") s.state = g.state;
   if (!g.lastError.empty() && g.state != "completed") s.lastError = g.lastError;
   s.readBy = g.readBy;
@@ -78,13 +84,14 @@ domain::Result<std::vector<ShiftReport>> ReportBook::Shift(domain::Instant now) 
 
 domain::Result<SentReportStatus> ReportBook::Send(const domain::RegisteredPatient& patient, const std::string& reportId,
                                                   const std::string& receiverUra, const ReportPdfRenderer& pdf,
-                                                  domain::Instant now) {
-  if (auto problem = Queue(reportId, patient.id, receiverUra, now)) return *problem;
+                                                  domain::Instant now, const std::optional<ReportTeam>& team) {
+  if (auto problem = Queue(reportId, patient.id, receiverUra, now, team)) return *problem;
   return Transmit(reportId, pdf, now);
 }
 
 std::optional<domain::Error> ReportBook::Queue(const std::string& reportId, std::optional<std::int64_t> patientId,
-                                               const std::string& receiverUra, domain::Instant now) {
+                                               const std::string& receiverUra, domain::Instant now,
+                                               const std::optional<ReportTeam>& team) {
   if (!m_impl->user()) return NotLoggedIn();
   auto stored = m_impl->store.reports().Get(reportId);
   if (!stored) return stored.error();
@@ -99,19 +106,20 @@ std::optional<domain::Error> ReportBook::Queue(const std::string& reportId, std:
     return domain::Error{ErrorCode::kInvalidFormat, "the receiver is an organisation's URA (8 digits)",
                          "receiver_invalid"};
   // Noted before the gateway is asked: a crash from here on is sent again by SendPending.
-  auto queued = m_impl->store.reports().QueueSend(reportId, receiverUra, now);
+  auto queued = m_impl->store.reports().QueueSend(reportId, receiverUra, now, team ? team->id : std::string(),
+                                                  team ? team->name : std::string());
   if (!queued) return queued.error();
   return std::nullopt;
 }
 
 std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> ReportBook::SendSeveral(
     const std::vector<std::string>& reportIds, const std::string& receiverUra, const ReportPdfRenderer& pdf,
-    domain::Instant now) {
+    domain::Instant now, const std::optional<ReportTeam>& team) {
   std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> out;
   std::vector<std::size_t> queued;
   // First note every one (Send's checks per report) ...
   for (const auto& id : reportIds) {
-    auto problem = Queue(id, std::nullopt, receiverUra, now);
+    auto problem = Queue(id, std::nullopt, receiverUra, now, team);
     if (problem) {
       out.emplace_back(id, *problem);
     } else {
@@ -140,8 +148,11 @@ domain::Result<SentReportStatus> ReportBook::Transmit(const std::string& reportI
   const std::string bsn = report->patient.bsn ? report->patient.bsn->digits() : std::string();
   auto rendered = pdf(report.value());
   if (!rendered) return rendered.error();
-  auto answer =
-      m_impl->gateway->SendReport(m_impl->session(), s.receiverUra, bsn, stored.value()->document, rendered.value());
+  // The team as noted when it was queued: a resend after a crash goes to the same one.
+  std::optional<net::contract::Team> team;
+  if (!s.teamId.empty()) team = net::contract::Team{s.teamId, s.teamName, "", true};
+  auto answer = m_impl->gateway->SendReport(m_impl->session(), s.receiverUra, bsn, stored.value()->document,
+                                            rendered.value(), team);
   s.attempts += 1;
   s.updatedAt = now;
   std::string outcome;
@@ -156,7 +167,9 @@ domain::Result<SentReportStatus> ReportBook::Transmit(const std::string& reportI
     outcome = s.state + ": " + answer.error().problem;
   }
   if (auto marked = reports.MarkSend(s); !marked) return marked.error();
-  m_impl->audit(domain::AuditAction::kReportSent, bsn, "report " + reportId + " to URA " + s.receiverUra, outcome);
+  m_impl->audit(domain::AuditAction::kReportSent, bsn,
+                "report " + reportId + " to URA " + s.receiverUra + (s.teamId.empty() ? "" : " team " + s.teamId),
+                outcome);
   SentReportStatus out = StatusOf(s);
   out.patientBsn = bsn;
   if (answer) Merge(out, answer.value());
@@ -321,7 +334,8 @@ domain::Result<ReportTodo> ReportBook::TodoOf(const net::contract::Todo& t) {
                  t.request.priority == "urgent",
                  t.request.status == "completed",
                  t.request.completedBy,
-                 t.request.completedAt};
+                 t.request.completedAt,
+                 TeamOf(t.team)};
   if (auto bsn = domain::Bsn::Parse(t.patient)) {
     if (auto known = m_impl->store.patients().FindByBsn(bsn.value()); known && known.value())
       out.patientName = known.value()->name;
@@ -330,6 +344,19 @@ domain::Result<ReportTodo> ReportBook::TodoOf(const net::contract::Todo& t) {
     std::lock_guard lock(m_summariesMutex);
     if (auto k = m_summaries.find(t.item); k != m_summaries.end()) out.patientName = k->second.patientName;
   }
+  return out;
+}
+
+bool ForTeam(const ReportTeam& addressedTo, const std::string& team) {
+  return team.empty() || addressedTo.id.empty() || !addressedTo.known || addressedTo.id == team;
+}
+
+domain::Result<std::vector<ReportTeam>> ReportBook::Teams(const std::string& ura) {
+  if (!m_impl->user()) return NotLoggedIn();
+  auto teams = m_impl->gateway->Teams(m_impl->session(), ura);
+  if (!teams) return teams.error();
+  std::vector<ReportTeam> out;
+  for (const auto& t : teams.value()) out.push_back(TeamOf(t));
   return out;
 }
 

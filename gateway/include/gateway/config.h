@@ -26,6 +26,13 @@ enum class UserIdentity {
   kDeziIdToken,         // project-gf node: the verklaring itself as id_token
 };
 
+// A team of the organisation that on-call reports can be addressed to (docs/waarneem-ig.md §5a).
+struct ConfigTeam {
+  std::string id;  // assigned by the organisation: [a-z0-9-], at most 64
+  std::string name;
+  std::string location;  // where it works, e.g. "Locatie De Berk"; may be empty
+};
+
 struct GatewayConfig {
   std::string configDir;
   std::string listenHost = "127.0.0.1";
@@ -48,6 +55,7 @@ struct GatewayConfig {
   std::string caFile;  // trust for outgoing calls; empty = system store
   std::string ura;
   std::string organisationName;
+  std::vector<ConfigTeam> teams;  // organisation.teams; none: reports go to the organisation as a whole
   // DEZI
   std::string deziIssuer;
   std::string deziClientId;

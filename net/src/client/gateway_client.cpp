@@ -171,10 +171,12 @@ domain::Result<http::Response> GatewayClient::Processing(const std::string& sess
 domain::Result<contract::SentReport> GatewayClient::SendReport(const std::string& session,
                                                                const std::string& receiverUra,
                                                                const std::string& patient, const std::string& document,
-                                                               const std::string& pdf) const {
+                                                               const std::string& pdf,
+                                                               const std::optional<contract::Team>& team) const {
   const std::string url = m_baseUrl + "/api/v1/reports";
   const nlohmann::json parsed = nlohmann::json::parse(document, nullptr, false);
-  const nlohmann::json body{{"receiver_ura", receiverUra}, {"document", parsed}, {"pdf", jose::Base64UrlEncode(pdf)}};
+  nlohmann::json body{{"receiver_ura", receiverUra}, {"document", parsed}, {"pdf", jose::Base64UrlEncode(pdf)}};
+  if (team) body["team"] = {{"id", team->id}, {"name", team->name}};
   http::Request request{"POST", url, SessionHeaders(session, "POST", url), body.dump()};
   request.headers.push_back({"Content-Type", "application/json"});
   request.headers.push_back({std::string(contract::kPatientHeader), patient});
@@ -182,6 +184,13 @@ domain::Result<contract::SentReport> GatewayClient::SendReport(const std::string
   // 201: kept and notified now (or queued); 200: this report was kept before.
   const long expected = response && response->status == 200 ? 200 : 201;
   return Expect<contract::SentReport>(std::move(response), expected, contract::ReadSentReport);
+}
+
+domain::Result<std::vector<contract::Team>> GatewayClient::Teams(const std::string& session,
+                                                                 const std::string& ura) const {
+  const std::string url = m_baseUrl + (ura.empty() ? "/api/v1/teams" : "/api/v1/organisations/" + ura + "/teams");
+  return Expect<std::vector<contract::Team>>(Call({"GET", url, SessionHeaders(session, "GET", url), ""}), 200,
+                                             contract::ReadTeams);
 }
 
 domain::Result<std::vector<contract::SentReport>> GatewayClient::SentReports(const std::string& session) const {

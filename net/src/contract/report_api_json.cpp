@@ -67,40 +67,90 @@ domain::Result<std::vector<ReportRequest>> RequestsOf(const json& j) {
   return out;
 }
 
+// The team member of an inbox item or to-do: absent or null = the organisation as a whole.
+domain::Result<Team> TeamIn(const json& j) {
+  const json t = j.value("team", json());
+  if (t.is_null()) return Team{};
+  if (!t.is_object()) return Invalid("member 'team' must be an object");
+  Fields f(t);
+  Team team{f.Text("id"), f.Text("name"), f.Text("location"), true};
+  if (t.contains("known")) {
+    if (!t["known"].is_boolean()) return Invalid("team.known must be true or false");
+    team.known = t["known"].get<bool>();
+  }
+  if (!f.problem().empty()) return Invalid("team: " + f.problem());
+  return team;
+}
+
+domain::Result<Team> TeamOf(const json& j) {
+  if (!j.is_object()) return Invalid("a team is not an object");
+  Fields f(j);
+  Team team{f.Required("id"), f.Required("name"), f.Text("location"), true};
+  if (!f.problem().empty()) return Invalid(f.problem());
+  return team;
+}
+
 domain::Result<SentReport> SentOf(const json& j) {
   if (!j.is_object()) return Invalid("a sent report is not an object");
   Fields f(j);
-  SentReport r{
-      f.Required("task_id"),        f.Required("report_id"), f.Text("patient"),         f.Required("receiver_ura"),
-      f.Text("receiver_name"),      f.Text("author"),        f.Integer("published_at"), f.Required("state"),
-      f.Integer("notify_attempts"), f.Text("last_error"),    f.Integer("next_attempt"), f.Integer("notified_at"),
-      f.Integer("received_at"),     f.Text("read_by"),       f.Text("read_at"),         {}};
+  SentReport r{f.Required("task_id"),
+               f.Required("report_id"),
+               f.Text("patient"),
+               f.Required("receiver_ura"),
+               f.Text("receiver_name"),
+               f.Text("author"),
+               f.Integer("published_at"),
+               f.Required("state"),
+               f.Integer("notify_attempts"),
+               f.Text("last_error"),
+               f.Integer("next_attempt"),
+               f.Integer("notified_at"),
+               f.Integer("received_at"),
+               f.Text("read_by"),
+               f.Text("read_at"),
+               {},
+               {}};
   if (!f.problem().empty()) return Invalid(f.problem());
   auto requests = RequestsOf(j);
   if (!requests) return requests.error();
   r.requests = std::move(requests).value();
+  r.receiverTeam = f.Text("receiver_team");
+  if (!f.problem().empty()) return Invalid(f.problem());
   return r;
 }
 
 domain::Result<InboxItem> InboxOf(const json& j) {
   if (!j.is_object()) return Invalid("an inbox item is not an object");
   Fields f(j);
-  InboxItem i{f.Required("key"),     f.Required("sender_ura"),  f.Text("sender_name"),
-              f.Required("task_id"), f.Integer("received_at"),  f.Required("state"),
-              f.Text("read_by"),     f.Text("acknowledged_by"), f.Text("acknowledged_at")};
+  InboxItem i{f.Required("key"),         f.Required("sender_ura"),
+              f.Text("sender_name"),     f.Required("task_id"),
+              f.Integer("received_at"),  f.Required("state"),
+              f.Text("read_by"),         f.Text("acknowledged_by"),
+              f.Text("acknowledged_at"), {}};
   if (!f.problem().empty()) return Invalid(f.problem());
+  auto team = TeamIn(j);
+  if (!team) return team.error();
+  i.team = std::move(team).value();
   return i;
 }
 
 domain::Result<Todo> TodoOf(const json& j) {
   if (!j.is_object()) return Invalid("a to-do is not an object");
   Fields f(j);
-  Todo t{f.Required("item"),    f.Text("patient"),        f.Required("sender_ura"),
-         f.Text("sender_name"), f.Integer("received_at"), {}};
+  Todo t{f.Required("item"),
+         f.Text("patient"),
+         f.Required("sender_ura"),
+         f.Text("sender_name"),
+         f.Integer("received_at"),
+         {},
+         {}};
   if (!f.problem().empty()) return Invalid(f.problem());
   auto request = RequestOf(j.value("request", json()));
   if (!request) return Invalid("request: " + request.error().detail);
   t.request = std::move(request).value();
+  auto team = TeamIn(j);
+  if (!team) return team.error();
+  t.team = std::move(team).value();
   return t;
 }
 
@@ -143,5 +193,6 @@ domain::Result<PulledReport> ReadPulledReport(std::string_view body) {
 
 domain::Result<Todo> ReadTodo(std::string_view body) { return TodoOf(json::parse(body, nullptr, false)); }
 domain::Result<std::vector<Todo>> ReadTodos(std::string_view body) { return ListOf<Todo>(body, TodoOf); }
+domain::Result<std::vector<Team>> ReadTeams(std::string_view body) { return ListOf<Team>(body, TeamOf); }
 
 }  // namespace zb::net::contract

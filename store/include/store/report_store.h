@@ -33,6 +33,8 @@ struct StoredReport {
 struct ReportSend {
   std::string reportId;
   std::string receiverUra;
+  std::string teamId;  // the receiver's team it is addressed to (schema 9); empty: the organisation
+  std::string teamName;
   std::string state;  // queued, sent, no_endpoint, delivered_by_hand, refused
   domain::Instant queuedAt;
   domain::Instant updatedAt;
@@ -55,9 +57,11 @@ class ReportStore {
   // Removes a draft version; a signed one is refused (kInconsistent). False when there was none.
   domain::Result<bool> RemoveDraft(const std::string& reportId);
 
-  // Notes that a signed version is to be sent to `receiverUra` (before the gateway is asked).
-  // Again for the same receiver: unchanged, true; for another: refused (kInconsistent).
-  domain::Result<bool> QueueSend(const std::string& reportId, const std::string& receiverUra, domain::Instant now);
+  // Notes that a signed version is to be sent to `receiverUra` (and its team `teamId`/`teamName`,
+  // empty: the organisation) before the gateway is asked. Again for the same receiver and team:
+  // unchanged, true; for another: refused (kInconsistent).
+  domain::Result<bool> QueueSend(const std::string& reportId, const std::string& receiverUra, domain::Instant now,
+                                 const std::string& teamId = {}, const std::string& teamName = {});
   domain::Result<bool> MarkSend(const ReportSend& send);
   domain::Result<std::optional<ReportSend>> GetSend(const std::string& reportId);
   // The sends in `state`, oldest first.

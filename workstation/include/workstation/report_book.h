@@ -44,6 +44,19 @@ struct ReportEntry {
   domain::Instant updatedAt;
 };
 
+// A team of an organisation that a report can be addressed to (docs/waarneem-ig.md §5a); an
+// empty id is the organisation as a whole.
+struct ReportTeam {
+  std::string id;
+  std::string name;
+  std::string location;
+  bool known = true;  // on a received report: one of our teams (else it came for the whole organisation)
+};
+// Whether a received report addressed to `addressedTo` belongs on the list of `team` (empty: every
+// one): those of that team, and those for the whole organisation or for a team we do not know —
+// so a report is never out of sight because of its address.
+bool ForTeam(const ReportTeam& addressedTo, const std::string& team);
+
 // A sent report as the sender's screens show it: the local send merged with what the gateway says.
 struct SentReportStatus {
   std::string reportId;
@@ -51,6 +64,7 @@ struct SentReportStatus {
   std::string patientBsn;
   std::string receiverUra;
   std::string receiverName;
+  std::string receiverTeam;  // the team's name when addressed to one
   // queued (not at the gateway yet: sent again later), refused (the gateway said no: lastError),
   // saved (at the gateway, notification not accepted yet), notified, received (pulled),
   // completed (read and taken over: readBy, readAt), no_endpoint (send the PDF by secure mail),
@@ -89,6 +103,7 @@ struct InboxReport {
   std::string readBy;
   std::string acknowledgedBy;
   std::string acknowledgedAt;
+  ReportTeam team;  // whom here it is addressed to
 };
 
 // A request to the own physician from a pulled report: one of this organisation's to-dos (the
@@ -105,6 +120,7 @@ struct ReportTodo {
   bool done = false;
   std::string doneBy;  // "<name> (DEZI <number>)"
   std::string doneAt;  // FHIR dateTime
+  ReportTeam team;     // the team its report was addressed to
   // Open with its due date before `today` (the list keeps it red until done).
   bool Overdue(domain::Date today) const { return !done && due < today; }
 };
@@ -176,15 +192,19 @@ class ReportBook {
   // Sends the signed version `reportId` to the organisation `receiverUra` (the patient's own
   // physician's): noted in the store first, then handed to the gateway with its PDF. A gateway that
   // cannot be reached leaves it queued (state "queued", lastError), not an error.
+  // `team`: one of the receiver's teams (Teams(receiverUra)); none: the organisation as a whole.
   domain::Result<SentReportStatus> Send(const domain::RegisteredPatient& patient, const std::string& reportId,
                                         const std::string& receiverUra, const ReportPdfRenderer& pdf,
-                                        domain::Instant now);
+                                        domain::Instant now, const std::optional<ReportTeam>& team = std::nullopt);
   // Several patients' signed reports in one action (B-R10), all to `receiverUra`: each stays its own
   // document with its own Task and notification. All are noted in the store before the first goes
   // to the gateway; one that cannot be sent does not stop the others. One result per id, in order.
   std::vector<std::pair<std::string, domain::Result<SentReportStatus>>> SendSeveral(
       const std::vector<std::string>& reportIds, const std::string& receiverUra, const ReportPdfRenderer& pdf,
-      domain::Instant now);
+      domain::Instant now, const std::optional<ReportTeam>& team = std::nullopt);
+  // The teams of organisation `ura` as its gateway publishes them (asked through ours); empty
+  // `ura`: our own organisation's teams (the inbox's filter).
+  domain::Result<std::vector<ReportTeam>> Teams(const std::string& ura = {});
   // Sends every queued report again (after a crash or while the gateway was away).
   domain::Result<std::vector<SentReportStatus>> SendPending(const ReportPdfRenderer& pdf, domain::Instant now);
   // The receiver has no endpoint (state no_endpoint) or the gateway refused: the PDF went by secure
@@ -216,7 +236,8 @@ class ReportBook {
   // Send's checks (a signed report, of `patientId` when given, to a URA), then the send noted in
   // the store; the problem, or nullopt when it is queued.
   std::optional<domain::Error> Queue(const std::string& reportId, std::optional<std::int64_t> patientId,
-                                     const std::string& receiverUra, domain::Instant now);
+                                     const std::string& receiverUra, domain::Instant now,
+                                     const std::optional<ReportTeam>& team);
   domain::Result<SentReportStatus> Transmit(const std::string& reportId, const ReportPdfRenderer& pdf,
                                             domain::Instant now);
   std::unique_ptr<Impl> m_impl;

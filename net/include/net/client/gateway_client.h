@@ -5,6 +5,7 @@
 // answers are the contract's types (net/contract/gateway_api.h); a refusal is a domain::Error with
 // the gateway's problem code and status, a transport failure one with status 0 and the desktop's
 // own code (gateway_unreachable, gateway_timeout, gateway_tls_refused).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,9 +48,13 @@ class GatewayClient {
 
   // On-call reports (docs/waarneem-ig.md §5). Sends a signed report's FHIR document and PDF to the
   // gateway, which keeps it and notifies `receiverUra`; the same report again answers what is kept.
+  // `team`: one of the receiver's teams (Teams) to address it to; none: the organisation.
   domain::Result<contract::SentReport> SendReport(const std::string& session, const std::string& receiverUra,
                                                   const std::string& patient, const std::string& document,
-                                                  const std::string& pdf) const;
+                                                  const std::string& pdf,
+                                                  const std::optional<contract::Team>& team = std::nullopt) const;
+  // The teams of organisation `ura` as its gateway publishes them; empty `ura`: our own.
+  domain::Result<std::vector<contract::Team>> Teams(const std::string& session, const std::string& ura = {}) const;
   domain::Result<std::vector<contract::SentReport>> SentReports(const std::string& session) const;
   domain::Result<std::vector<contract::InboxItem>> Inbox(const std::string& session) const;
   // Pulls the report of inbox item `id` from its sender now, as the logged-in user.

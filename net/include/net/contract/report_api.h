@@ -24,6 +24,15 @@ struct ReportRequest {
   std::string completedAt;  // FHIR dateTime
 };
 
+// A team of an organisation that reports can be addressed to (docs/waarneem-ig.md §5a); an empty
+// id means the organisation as a whole.
+struct Team {
+  std::string id;
+  std::string name;
+  std::string location;
+  bool known = true;  // on an inbox item: the team is one of ours (else it came for the organisation)
+};
+
 struct SentReport {
   std::string taskId;
   std::string reportId;
@@ -43,6 +52,7 @@ struct SentReport {
   std::string readBy;  // "<name> (DEZI <number>)" of the acknowledgement
   std::string readAt;  // FHIR dateTime
   std::vector<ReportRequest> requests;
+  std::string receiverTeam;  // the team's name when addressed to one
 };
 
 struct InboxItem {
@@ -55,6 +65,7 @@ struct InboxItem {
   std::string readBy;
   std::string acknowledgedBy;
   std::string acknowledgedAt;
+  Team team;  // whom at our organisation it is addressed to (empty id: the organisation)
 };
 
 struct PulledReport {
@@ -73,6 +84,7 @@ struct Todo {
   std::string senderName;
   std::int64_t receivedAt{};
   ReportRequest request;
+  Team team;  // the team its report was addressed to (empty id: the organisation)
 };
 
 domain::Result<SentReport> ReadSentReport(std::string_view body);
@@ -82,5 +94,7 @@ domain::Result<std::vector<InboxItem>> ReadInbox(std::string_view body);
 domain::Result<PulledReport> ReadPulledReport(std::string_view body);
 domain::Result<Todo> ReadTodo(std::string_view body);
 domain::Result<std::vector<Todo>> ReadTodos(std::string_view body);
+// GET /api/v1/teams, /api/v1/organisations/{ura}/teams: [{id, name, location}].
+domain::Result<std::vector<Team>> ReadTeams(std::string_view body);
 
 }  // namespace zb::net::contract
