@@ -21,6 +21,7 @@ packages=(
   libcairo2-dev                      # PDF export of the overview
   xvfb xauth                         # GUI tests and the GUI benchmark on a virtual display
   poppler-utils                      # pdftoppm: the PDF's first page as a picture (update-screenshots.sh)
+  qpdf                               # tests: a second reader checks the PDF/A update's structure
   python3 fonts-dejavu-core          # the catalog check (tests); the font of the printed overview
   nodejs                             # test-only tools (Prism, jose; npm ships with Node 20 here)
   nginx                              # the production reverse proxy (installer/nginx), tested in front of the gateway

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "pdf_archive.h"
 #include "platform/private_file.h"
 #include "report/page_layout.h"
 
@@ -45,6 +46,11 @@ domain::Result<int> WritePdf(const present::Report& report, const std::string& p
     return domain::MakeError(domain::ErrorCode::kIo,
                              std::string("PDF niet geschreven naar ") + path + ": " +
                                  cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finished));
+  }
+  // For the archive (the on-call report's PDF/A rendering): what cairo cannot write itself.
+  if (auto archived = AppendPdfAIdentification(partial); !archived) {
+    std::remove(partial.c_str());
+    return archived.error();
   }
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
     std::remove(partial.c_str());

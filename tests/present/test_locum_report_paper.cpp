@@ -8,6 +8,7 @@
 #include "child_process.h"
 #include "fixtures.h"
 #include "locum_example.h"
+#include "pdf_archive.h"
 #include "present/locum_report_paper.h"
 #include "report/pdf_writer.h"
 
@@ -106,6 +107,50 @@ TEST_CASE("the on-call report's PDF holds every section's content in the documen
   for (const auto& line : rep.context->ica) CHECK_THAT(text, Catch::Contains(Fold(line)));
   CHECK_THAT(text, Catch::Contains("spoed") && Catch::Contains("gewoon"));
   CHECK(text.find("CONCEPT") == std::string::npos);
+}
+
+TEST_CASE("the on-call report's PDF identifies as PDF/A-2b: XMP mirroring the document info, sRGB intent, file id") {
+  auto rep = test::ExampleLocumReport();
+  rep.patient.name = "É. Jansen-Müller";  // a title cairo writes as UTF-16: mirrored into the XMP as text
+  const std::string dir = test::MakeTempDir("zb-locum-pdfa");
+  const std::string pdf = dir + "/verslag.pdf";
+  REQUIRE(report::WritePdf(present::BuildLocumReportPaper(rep, "03-12-2026 08:00"), pdf).ok());
+  auto run = [&](std::vector<std::string> argv, const std::string& out) {
+    test::ChildProcess tool({"/bin/sh", "-c",
+                             [&] {
+                               std::string cmd;
+                               for (const auto& a : argv) cmd += "'" + a + "' ";
+                               return cmd + "> '" + out + "'";
+                             }()},
+                            dir + "/tool.log");
+    const int rc = tool.Wait(std::chrono::seconds(30));
+    INFO(test::ReadTextFile(dir + "/tool.log"));
+    CHECK(rc == 0);
+    return test::ReadTextFile(out);
+  };
+  const std::string xmp = run({"pdfinfo", "-meta", pdf}, dir + "/meta.txt");
+  CHECK_THAT(xmp, Catch::Contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"));
+  CHECK_THAT(xmp, Catch::Contains("<rdf:li xml:lang=\"x-default\">Waarneemverslag É. Jansen-Müller</rdf:li>"));
+  CHECK_THAT(xmp, Catch::Contains("<xmp:CreatorTool>Zorgbrug</xmp:CreatorTool>") &&
+                      Catch::Contains("<pdf:Producer>cairo ") && Catch::Contains("<xmp:CreateDate>20"));
+  const std::string info = run({"pdfinfo", pdf}, dir + "/info.txt");
+  CHECK_THAT(info, Catch::Contains("Waarneemverslag É. Jansen-Müller") && Catch::Contains("Metadata Stream: yes"));
+  // The output intent and the file identifier are in the last trailer's reach; qpdf, a reader we
+  // did not write, finds the file (with its incremental update) sound.
+  const std::string raw = test::ReadTextFile(pdf);
+  CHECK_THAT(raw, Catch::Contains("/OutputIntents [") && Catch::Contains("/S /GTS_PDFA1") &&
+                      Catch::Contains("/DestOutputProfile") && Catch::Contains("/ID [<"));
+  const std::string check = run({"qpdf", "--check", pdf}, dir + "/qpdf.txt");
+  CHECK_THAT(check, Catch::Contains("No syntax or stream encoding errors found"));
+  // The ICC profile: its declared size, the 'acsp' signature, display class, RGB to XYZ.
+  const std::string icc = report::SrgbIccProfile();
+  REQUIRE(icc.size() > 128);
+  const auto size = (static_cast<unsigned char>(icc[0]) << 24) | (static_cast<unsigned char>(icc[1]) << 16) |
+                    (static_cast<unsigned char>(icc[2]) << 8) | static_cast<unsigned char>(icc[3]);
+  CHECK(static_cast<std::size_t>(size) == icc.size());
+  CHECK(icc.substr(12, 12) == "mntrRGB XYZ ");
+  CHECK(icc.substr(36, 4) == "acsp");
+  CHECK(raw.find(icc) != std::string::npos);
 }
 
 TEST_CASE("every page of a long on-call report names the patient and says page n of m") {

@@ -3,6 +3,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdio>
 
+#include "domain/markup_text.h"
 #include "locum_report_codes.h"
 #include "net/fhir/locum_report_fhir.h"
 #include "write_json.h"
@@ -22,21 +23,6 @@ std::string Iso(d::Instant utc) {
 
 std::string IsoDate(d::Date date) { return boost::gregorian::to_iso_extended_string(date); }
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 // Narrative: one paragraph per line of text; what the receiver's reader shows when it cannot use
 // the structure, so it holds the whole content of the section.
 json Narrative(const std::vector<std::string>& paragraphs) {
@@ -45,7 +31,7 @@ json Narrative(const std::vector<std::string>& paragraphs) {
     std::size_t at = 0;
     while (at <= p.size()) {
       const std::size_t nl = std::min(p.find('\n', at), p.size());
-      div += "<p>" + Escape(p.substr(at, nl - at)) + "</p>";
+      div += "<p>" + d::XmlEscaped(p.substr(at, nl - at)) + "</p>";
       at = nl + 1;
     }
   }
