@@ -20,6 +20,7 @@ namespace {
 
 constexpr int kExitUsage = 1;
 constexpr int kExitRefused = 2;
+constexpr int kExitUnreachable = 3;
 constexpr int kExitLogin = 4;
 
 int Fail(int code, const std::string& message) {
@@ -145,6 +146,10 @@ bool WriteText(const std::string& path, const std::string& text) {
 
 }  // namespace
 
+bool GatewayUnreachable(const d::Error& error) {
+  return error.problem == "gateway_unreachable" || error.problem == "gateway_timeout";
+}
+
 bool ReportCommands::Parsed() const {
   return create->parsed() || sign->parsed() || correct->parsed() || list->parsed() || exportFiles->parsed() ||
          ExchangeParsed(*this);
@@ -237,7 +242,9 @@ int RunReport(const ReportCommands& c, const ReportArgs& a) {
     return 0;
   }
   auto user = LogInFor(w, a.session);
-  if (!user) return Fail(kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+  if (!user)
+    return Fail(GatewayUnreachable(user.error()) ? kExitUnreachable : kExitLogin,
+                "login: " + present::DescribeLoginFailure(user.error()));
   if (c.sign->parsed()) {
     auto signedEntry = book.Sign(patient.value(), a.id, now);
     if (!signedEntry) return Fail(kExitRefused, signedEntry.error().detail);

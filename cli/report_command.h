@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/result.h"
 #include "draft_command.h"
 
 namespace zb::cli {
@@ -59,12 +60,15 @@ struct ReportCommands {
 
 ReportCommands AddReportCommands(CLI::App& app, ReportArgs& args);
 // Exit codes: 0 done; 1 usage (a value that does not parse, named); 2 refused (the reason on
-// stderr: not signable, not found, store); 4 login refused.
+// stderr: not signable, not found, store); 3 the gateway cannot be reached at login (nothing was
+// written; try again later); 4 login refused.
 int RunReport(const ReportCommands& commands, const ReportArgs& args);
 // send, outbox, inbox, read, ack, todos, done (report_exchange_command.cpp); exit 3: the gateway cannot be
 // reached (also at login): nothing was lost, send again later.
 void AddReportExchangeCommands(CLI::App* report, ReportCommands& commands, ReportArgs& args);
 bool ExchangeParsed(const ReportCommands& commands);
+// No answer from the gateway at all (as opposed to a refusal): exit 3, try again later.
+bool GatewayUnreachable(const domain::Error& error);
 int RunReportExchange(const ReportCommands& commands, const ReportArgs& args);
 
 }  // namespace zb::cli

@@ -34,10 +34,7 @@ int Fail(int code, const std::string& message) {
 }
 
 // A refusal the gateway gave (an answer) or no answer at all (unreachable: try again later).
-int Refused(const d::Error& e) {
-  const bool unreachable = e.problem == "gateway_unreachable" || e.problem == "gateway_timeout";
-  return Fail(unreachable ? kExitUnreachable : kExitRefused, e.detail);
-}
+int Refused(const d::Error& e) { return Fail(GatewayUnreachable(e) ? kExitUnreachable : kExitRefused, e.detail); }
 
 // The PDF as bytes: written by the PDF writer to a private temporary file, read back, removed.
 d::Result<std::string> RenderPdf(const d::LocumReport& r) {
@@ -145,8 +142,8 @@ int RunReportExchange(const ReportCommands& c, const ReportArgs& a) {
   auto user = LogInFor(w, a.session);
   if (!user) {
     // No gateway to log in at is "try again later" (3), as for a send; 4 is a login that was refused.
-    const bool unreachable = user.error().problem == "gateway_unreachable" || user.error().problem == "gateway_timeout";
-    return Fail(unreachable ? kExitUnreachable : kExitLogin, "login: " + present::DescribeLoginFailure(user.error()));
+    return Fail(GatewayUnreachable(user.error()) ? kExitUnreachable : kExitLogin,
+                "login: " + present::DescribeLoginFailure(user.error()));
   }
   auto& book = w.reports();
   int code = 0;

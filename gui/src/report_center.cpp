@@ -12,6 +12,7 @@
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 
+#include <algorithm>
 #include <boost/date_time/posix_time/posix_time.hpp>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +83,7 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
       m_patient(std::move(patient)),
       m_context(std::move(context)) {
   SetName("reports");
+  if (auto preferences = m_workstation.LoadPreferences()) m_teamFilter = preferences->inboxTeam;
   auto* box = new wxBoxSizer(wxVERTICAL);
   m_tabs = new wxNotebook(this, wxID_ANY);
   m_tabs->SetName("report-tabs");
@@ -146,6 +148,12 @@ ReportCenter::ReportCenter(wxWindow* parent, workstation::Workstation& workstati
       const int i = m_team->GetSelection();
       ShowTeam(i > 0 && static_cast<std::size_t>(i) <= m_teams.size() ? m_teams[static_cast<std::size_t>(i - 1)].id
                                                                       : std::string());
+      // Remembered for this user (the store is per user): the morning's list opens on the team.
+      if (auto loaded = m_workstation.LoadPreferences()) {
+        auto preferences = std::move(loaded).value();
+        preferences.inboxTeam = m_teamFilter;
+        if (auto saved = m_workstation.SavePreferences(preferences); !saved) SetStatus(U(saved.error().detail));
+      }
     });
     auto* buttons = panel->GetSizer()->GetItem(static_cast<std::size_t>(1))->GetSizer();
     buttons->Add(new wxStaticText(panel, wxID_ANY, T("Team:")), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 12);
@@ -254,6 +262,10 @@ void ReportCenter::Reload(const wxString& settled) {
                                                teams = std::move(teams), settled](ReportCenter& c) {
       if (teams && teams.value().size() != c.m_teams.size()) {
         c.m_teams = teams.value();
+        // A remembered team that is gone: every team's list, rather than one the choice cannot show.
+        if (std::none_of(c.m_teams.begin(), c.m_teams.end(),
+                         [&c](const workstation::ReportTeam& t) { return t.id == c.m_teamFilter; }))
+          c.m_teamFilter.clear();
         c.m_team->Clear();
         c.m_team->Append(T("Alle teams"));
         for (const auto& t : c.m_teams) c.m_team->Append(U(t.name));

@@ -5,6 +5,7 @@
 // inbox, reads it pulled live and acknowledges it; the sender's outbox then says who read it.
 // Screenshots: report-editor, report-shift, report-inbox, report-reader, report-todos, report-outbox.
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/frame.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
@@ -138,6 +139,24 @@ TEST_CASE("an on-call report is written, sent, read and acknowledged through the
   CHECK(inboxSide->inboxList()->GetItemCount() == 0);
   inboxSide->ShowTeam("so-berk");
   REQUIRE(inboxSide->inboxList()->GetItemCount() == 1);
+  {  // Chosen in the window, the team is remembered for this user: the next window opens on it.
+    auto* choice = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("report-inbox-team", inboxSide));
+    REQUIRE(choice);
+    REQUIRE(choice->GetCount() == 3);
+    choice->SetSelection(1);
+    wxCommandEvent chosen(wxEVT_CHOICE, choice->GetId());
+    chosen.SetEventObject(choice);
+    choice->GetEventHandler()->ProcessEvent(chosen);
+    CHECK(b->LoadPreferences().value().inboxTeam == "so-berk");
+    auto* again = new gui::ReportCenter(frame, *b, std::nullopt);
+    again->Show();
+    REQUIRE(WaitFor([&] { return !again->busy(); }, 20s));
+    auto* remembered = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("report-inbox-team", again));
+    REQUIRE(remembered);
+    CHECK(remembered->GetStringSelection().utf8_string() == "SO-team De Berk");
+    CHECK(again->inboxList()->GetItemCount() == 1);
+    again->Destroy();
+  }
   Screenshot(inboxSide, "report-inbox");
 
   std::optional<workstation::PulledLocumReport> pulled;

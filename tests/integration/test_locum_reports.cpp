@@ -51,6 +51,14 @@ TEST_CASE("zorgbrug-cli report new, sign, export, correct and list, on a real st
     CHECK(rc == 1);
     CHECK_THAT(err, Catch::Contains("'37,2' is not a number"));
   }
+  {  // No gateway to log in at: exit 3 (try again later), not 4 (a refused login); no report written.
+    test::ChildProcess cli(
+        {ZB_CLI_PATH, "report", "new", "--bsn", "999991000", "--register", std::string(ZB_DEMO_DIR) + "/register.json",
+         "--persona", "so", "--reason", "Val", "--store", store, "--no-keychain"},
+        dir + "/away.log", {"ZORGBRUG_GATEWAY=https://127.0.0.1:9", "ZORGBRUG_CA_FILE=" + World().caFile()}, true);
+    CHECK(cli.Wait(std::chrono::seconds(60)) == 3);
+    CHECK_THAT(test::ReadTextFile(dir + "/away.log"), Catch::Contains("login: "));
+  }
   std::string id;
   {
     const auto [rc, out, err] = run(

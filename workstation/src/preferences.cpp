@@ -34,8 +34,11 @@ domain::Result<Preferences> LoadPreferences(store::Settings& s) {
     return std::nullopt;
   };
   std::string lock;
-  for (auto [key, into] :
-       {std::pair{"gateway", &p.gateway}, {"ca_file", &p.caFile}, {"language", &p.language}, {"lock_minutes", &lock}}) {
+  for (auto [key, into] : {std::pair{"gateway", &p.gateway},
+                           {"ca_file", &p.caFile},
+                           {"language", &p.language},
+                           {"lock_minutes", &lock},
+                           {"inbox_team", &p.inboxTeam}}) {
     if (auto e = Read(key, *into)) return *e;
   }
   if (!lock.empty()) {
@@ -55,7 +58,8 @@ domain::Result<bool> SavePreferences(store::Settings& s, const Preferences& p) {
   for (auto [key, value] : {std::pair<const char*, std::string>{"gateway", p.gateway},
                             {"ca_file", p.caFile},
                             {"language", p.language},
-                            {"lock_minutes", std::to_string(p.lockMinutes)}}) {
+                            {"lock_minutes", std::to_string(p.lockMinutes)},
+                            {"inbox_team", p.inboxTeam}}) {
     auto r = s.Set(key, value);
     if (!r) return r.error();
   }

@@ -16,6 +16,7 @@ struct Preferences {
   std::string caFile;           // empty: the system trust store
   std::string language = "nl";  // "nl" or "en"
   int lockMinutes = 10;         // lock after this much inactivity
+  std::string inboxTeam;        // the on-call reports' inbox shows this team's list; empty: every team
 
   static constexpr int kMinLockMinutes = 1;
   static constexpr int kMaxLockMinutes = 240;
