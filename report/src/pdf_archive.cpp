@@ -39,6 +39,8 @@ std::string XyzTag(double x, double y, double z) {
   return t;
 }
 
+std::uint32_t Byte(const std::string& bytes, std::size_t at) { return static_cast<unsigned char>(bytes[at]); }
+
 // A PDF string as text: a literal string with its escapes, or UTF-16BE hex with a byte-order mark
 // (how cairo writes non-ASCII). Only what cairo writes into the document information.
 std::string PdfStringText(const std::string& token) {
@@ -64,10 +66,9 @@ std::string PdfStringText(const std::string& token) {
     bytes += static_cast<char>(std::stoi(token.substr(i, 2), nullptr, 16));
   std::size_t at = bytes.rfind("\xFE\xFF", 0) == 0 ? 2 : 0;
   for (; at + 1 < bytes.size(); at += 2) {
-    std::uint32_t cp = (static_cast<unsigned char>(bytes[at]) << 8) | static_cast<unsigned char>(bytes[at + 1]);
+    std::uint32_t cp = (Byte(bytes, at) << 8) | Byte(bytes, at + 1);
     if (cp >= 0xD800 && cp < 0xDC00 && at + 3 < bytes.size()) {
-      const std::uint32_t low =
-          (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+      const std::uint32_t low = (Byte(bytes, at + 2) << 8) | Byte(bytes, at + 3);
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       at += 2;
     }
