@@ -93,7 +93,8 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
   // Addressed to one of our teams, or to the organisation; a team we do not know still arrives —
   // for the whole organisation, marked — because a report is never dropped over its address.
   json team;
-  if (auto routed = RoutedTeam(json::parse(call.body, nullptr, false))) {
+  const json received = json::parse(call.body, nullptr, false);  // read once: routing, record, answer
+  if (auto routed = RoutedTeam(received)) {
     team = {{"id", routed->id}, {"name", routed->name}, {"known", false}};
     for (const auto& t : m_config.teams)
       if (t.id == routed->id) team = {{"id", t.id}, {"name", t.name}, {"known", true}};
@@ -111,7 +112,7 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
                                                {"state", "new"},
                                                {"team", team},
                                                // As it came: the team can see it holds nothing about the patient.
-                                               {"as_received", json::parse(call.body, nullptr, false)}});
+                                               {"as_received", received}});
   if (!known) {
     if (auto put = m_shelf.Put(key, record); !put) {
       std::clog << "reports: cannot keep a notification: " << put.error().detail << "\n";
@@ -121,7 +122,7 @@ InboundAnswer ReportReceiver::Notify(const InboundCall& call) {
   lock.unlock();
   if (!AuditEvent("waarneem-notification", sender, record, call.client, known ? 200 : 201, ""))
     return {500, OperationOutcomeText("exception", "audit unavailable"), {}};
-  json answer = json::parse(call.body, nullptr, false);
+  json answer = received;
   answer["id"] = key;
   return {known ? 200 : 201, answer.dump(), {}};
 }
