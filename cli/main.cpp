@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "amo_command.h"
 #include "audit_command.h"
 #include "domain/ica.h"
 #include "domain/overview.h"
@@ -225,6 +226,8 @@ int main(int argc, char** argv) {
   const auto drafts = zb::cli::AddDraftCommands(app, draftArgs);
   zb::cli::ReportArgs reportArgs;
   const auto reports = zb::cli::AddReportCommands(app, reportArgs);
+  zb::cli::AmoArgs amoArgs;
+  const auto amo = zb::cli::AddAmoCommands(app, amoArgs);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -234,6 +237,7 @@ int main(int argc, char** argv) {
   if (audit.verify->parsed() || audit.exportTsv->parsed()) return zb::cli::RunAudit(audit, auditArgs);
   if (drafts.Parsed()) return zb::cli::RunDraft(drafts, draftArgs);
   if (reports.Parsed()) return zb::cli::RunReport(reports, reportArgs);
+  if (amo.Parsed()) return zb::cli::RunAmo(amo, amoArgs, DemoDir().string());
   if (*local.overview) return RunOverviewCommand(local);
   if (*local.demo) return RunDemo(local);
   if (*local.check) return RunCheck(local);

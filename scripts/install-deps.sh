@@ -19,6 +19,8 @@ packages=(
   gnome-keyring dbus-daemon          # tests: a private keyring in its own D-Bus session
   libwxgtk3.2-dev gettext            # the workstation's GUI and its translations
   libcairo2-dev                      # PDF export of the overview
+  libpoppler-cpp-dev                 # AMO import: words and boxes of a PDF's text layer, page images
+  libtesseract-dev libleptonica-dev tesseract-ocr-nld  # AMO import: OCR of faxed and scanned pages
   xvfb xauth                         # GUI tests and the GUI benchmark on a virtual display
   poppler-utils                      # pdftoppm: the PDF's first page as a picture (update-screenshots.sh)
   qpdf                               # tests: a second reader checks the PDF/A update's structure
