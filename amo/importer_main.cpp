@@ -16,6 +16,7 @@
 #include "amo/amo_json.h"
 #include "amo/amo_layout.h"
 #include "amo/pdf_pages.h"
+#include "amo/word_list.h"
 
 namespace {
 
@@ -52,21 +53,24 @@ int main(int argc, char** argv) {
   }
   zb::amo::PdfReadOptions options;
   std::string file;
+  bool dumpWords = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-ocr") {
       options.ocr = false;
+    } else if (a == "--dump-words") {
+      dumpWords = true;
     } else if (a == "--max-pages" && i + 1 < argc) {
       options.maxPages = std::atoi(argv[++i]);
     } else if (file.empty() && !a.empty() && a[0] != '-') {
       file = a;
     } else {
-      std::cerr << "usage: zorgbrug-amo-import [--no-ocr] [--max-pages N] FILE\n";
+      std::cerr << "usage: zorgbrug-amo-import [--no-ocr] [--max-pages N] [--dump-words] FILE\n";
       return 1;
     }
   }
   if (file.empty()) {
-    std::cerr << "usage: zorgbrug-amo-import [--no-ocr] [--max-pages N] FILE\n";
+    std::cerr << "usage: zorgbrug-amo-import [--no-ocr] [--max-pages N] [--dump-words] FILE\n";
     return 1;
   }
   if (kAddressLimit) Limit(RLIMIT_AS, rlim_t{2} << 30);  // OCR of a 300 dpi page needs a few hundred MB
@@ -82,6 +86,10 @@ int main(int argc, char** argv) {
   if (bytes.str().size() > kMaxBytes) return Refuse(file, "is larger than 64 MB; an AMO is far smaller");
   auto pages = zb::amo::ReadPdfPages(bytes.str(), options);
   if (!pages) return Refuse(file, pages.error().detail);
+  if (dumpWords) {
+    std::cout << zb::amo::WriteWordList(pages.value());
+    return 0;
+  }
   const auto doc = zb::amo::ReadLayout(pages.value());
   if (doc.lines.empty() && doc.header.bsn.text.empty()) {
     return Refuse(file, "no AMO found: neither a medication table nor a patient header was recognised" +

@@ -4,8 +4,8 @@
 # against ../shared when present, with Prism and jose from tests/package-lock.json). With
 # ZB_FULL_CHECK=1 (CI) it also runs unit, integration and conformance tests under AddressSanitizer
 # + UBSan and fuzzes the FHIR reader (60 s), the JOSE/URL parsers (30 s), the holder-answer
-# reader (20 s), the gateway's input checks (20 s) and the formulary CSV /
-# draft documents / on-call reports (20 s).
+# reader (20 s), the gateway's input checks (20 s), the formulary CSV /
+# draft documents / on-call reports (20 s) and the AMO importer's PDF and layout stages (30 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -40,7 +40,7 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   section "fuzz: FHIR reader -> consolidation, 60 seconds"
   cmake --preset fuzz > /dev/null
   # Only the harnesses and the libraries they link: the tools and servers are built and tested above.
-  cmake --build --preset fuzz --target fuzz_fhir_overview fuzz_jose fuzz_answer fuzz_gateway_input fuzz_formulary
+  cmake --build --preset fuzz --target fuzz_fhir_overview fuzz_jose fuzz_answer fuzz_gateway_input fuzz_formulary fuzz_amo
   corpus=build/fuzz/corpus
   rm -rf "$corpus" && mkdir -p "$corpus"
   find tests/data resources/demo -name '*.json' -exec cp {} "$corpus"/ \;
@@ -71,6 +71,14 @@ if [ "${ZB_FULL_CHECK:-0}" = "1" ]; then
   rm -rf "$formulary_corpus" && mkdir -p "$formulary_corpus" && cp fuzz/seeds/formulary/* "$formulary_corpus"/
   (cd build/fuzz && ./fuzz/fuzz_formulary -max_total_time=20 -max_len=32768 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 corpus-formulary)
+  section "fuzz: AMO import (PDF text layer, layout analysis, cell readers), 30 seconds"
+  amo_corpus=build/fuzz/corpus-amo
+  rm -rf "$amo_corpus" && mkdir -p "$amo_corpus" && cp fuzz/seeds/amo/* "$amo_corpus"/
+  # Text PDFs of the generated corpus as seeds (the dev build made the generator above).
+  build/dev/tools/amo-corpus/zorgbrug-amo-corpus "$amo_corpus/pdf" --per-layout 1 --scanned 0 > /dev/null
+  mv "$amo_corpus"/pdf/*.pdf "$amo_corpus"/ && rm -rf "$amo_corpus/pdf"
+  (cd build/fuzz && ./fuzz/fuzz_amo -max_total_time=30 -max_len=262144 -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 corpus-amo)
 fi
 section "done"
 # One plain closing line: "tests: N passed, N failed" (from the main ctest run above).
