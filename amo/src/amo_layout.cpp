@@ -58,6 +58,15 @@ Word Repaired(Word w, double threshold) {
   static const std::regex joinedUnit(R"(([0-9])[-:](?=[A-Za-z]))");   // "500-MG"
   static const std::regex joinedTimes(R"(^([xX])[-:](?=[A-Za-z]))");  // "X:PER"
   t = std::regex_replace(t, joinedUnit, "$1");
+  // The fraction sign is beyond Tesseract's Dutch data: "½" comes out as "%" where a dose stands
+  // ("2dd%", "%-0-%"); "l" as "!" at a word's end ("Fentany!"); a speck before a word as "_".
+  static const std::regex halfAfterDd(R"((dd\s?)%)");
+  static const std::regex halfInPattern(R"((^|-)%(?=-|$))");
+  static const std::regex bang(R"(([a-z])!(?=[a-z]|$))");
+  t = std::regex_replace(t, halfAfterDd, "$1\xC2\xBD");
+  t = std::regex_replace(t, halfInPattern, "$1\xC2\xBD");
+  t = std::regex_replace(t, bang, "$1l");
+  while (t.size() > 1 && (t.front() == '_' || t.front() == '|')) t.erase(t.begin());
   t = std::regex_replace(t, joinedTimes, "$1 ");
   if (t != w.text) {
     w.text = t;

@@ -43,7 +43,7 @@ void ReadStop(AmoField& stop, const AmoField& start) {
   if (!stop.Present()) return;
   const std::string t = amo::Trimmed(amo::Folded(stop.text));
   if (NoStop(t)) return;
-  static const std::regex through(R"(^(?:t/m|t\.m\.|tot en met)\s+(.+)$)");
+  static const std::regex through(R"(^(?:t/m|t\.m\.|tot en met)\s*(\d.+)$)");
   static const std::regex until(R"(^tot\s+(.+)$)");
   static const std::regex duration(R"(^(?:gedurende\s+)?(\d+)\s*(dagen|dag|weken|week)$)");
   std::smatch m;

@@ -195,8 +195,30 @@ AmoProductReading ReadAmoProduct(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Routes compare without dots, colons, spaces and accents, and with 0 read as o: "p.o.", "po",
+// "p.o", "P.0." (OCR) are one wording.
+std::string RouteKey(std::string_view text) {
+  std::string out;
+  const std::string t = amo::Folded(text);
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\xC3' && i + 1 < t.size() && (t[i + 1] == '\xB3' || t[i + 1] == '\xB2' || t[i + 1] == '\xB6')) {
+      out += 'o';  // ó, ò, ö
+      ++i;
+    } else if (c == '0') {
+      out += 'o';
+    } else if (c != '.' && c != ':' && c != ' ' && c != ',') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> ReadAmoRoute(std::string_view text) {
-  const std::string t = amo::Trimmed(amo::Folded(text));
   struct Route {
     const char* printed;
     const char* route;
@@ -206,12 +228,10 @@ std::optional<std::string> ReadAmoRoute(std::string_view text) {
       {"or", "oraal"},
       {"per os", "oraal"},
       {"p.o.", "oraal"},
-      {"po", "oraal"},
       {"innemen", "oraal"},
       {"rectaal", "rectaal"},
       {"subcutaan", "subcutaan"},
       {"s.c.", "subcutaan"},
-      {"sc", "subcutaan"},
       {"intramusculair", "intramusculair"},
       {"i.m.", "intramusculair"},
       {"intraveneus", "intraveneus"},
@@ -230,8 +250,9 @@ std::optional<std::string> ReadAmoRoute(std::string_view text) {
       {"auriculair", "auriculair"},
       {"in het oor", "auriculair"},
   };
+  const std::string key = RouteKey(text);
   for (const auto& r : kRoutes)
-    if (t == r.printed) return std::string(r.route);
+    if (key == RouteKey(r.printed)) return std::string(r.route);
   return std::nullopt;
 }
 
