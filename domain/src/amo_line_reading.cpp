@@ -89,6 +89,10 @@ std::vector<std::string> AmoLine::UncertainFields() const {
 }
 
 void ReadAmoLine(AmoLine& line, double threshold) {
+  // Read from the texts alone: a value of an earlier reading must not survive an edit.
+  for (AmoField* f : {&line.statusText, &line.product, &line.dose, &line.route, &line.start, &line.stop})
+    f->value.clear();
+  line.doseReading = {};
   for (AmoField* f : {&line.statusText, &line.product, &line.dose, &line.route, &line.start, &line.stop, &line.reason,
                       &line.prescriber, &line.remarks})
     CheckConfidence(*f, threshold);
