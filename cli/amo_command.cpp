@@ -8,6 +8,7 @@
 #include "amo/amo_json.h"
 #include "amo/import_process.h"
 #include "domain/amo_identity.h"
+#include "domain/amo_review.h"
 #include "domain/identifiers.h"
 #include "workstation/register_file.h"
 
@@ -32,6 +33,17 @@ const char* FieldName(const std::string& field) {
   return "naam";
 }
 
+// The line's field names as the secretary knows them from the page.
+std::string LineFieldName(const std::string& field) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"status", "sectie/status"}, {"product", "geneesmiddel"},     {"dose", "dosering"},
+      {"route", "toedieningsweg"}, {"start", "startdatum"},         {"stop", "stopdatum"},
+      {"reason", "reden"},         {"prescriber", "voorschrijver"}, {"remarks", "opmerking"}};
+  for (const auto& [key, name] : kNames)
+    if (field == key) return name;
+  return field;
+}
+
 // dd-mm-jjjj for people; the JSON keeps YYYY-MM-DD.
 std::string Shown(const std::string& iso) {
   auto date = d::ParseUserDate(iso);
@@ -52,7 +64,11 @@ void WriteText(std::ostream& out, const d::AmoDocument& doc) {
     out << (l.Uncertain() ? "? " : "  ") << (l.status == d::AmoStatus::kUnknown ? "status?" : d::ToString(l.status))
         << " | " << l.product.text << " | " << l.dose.text << " | " << l.route.value << " | " << Shown(l.start.value)
         << " - " << Shown(l.stop.value);
-    for (const auto& f : l.UncertainFields()) out << "\n      controleer " << f;
+    for (const auto& f : l.UncertainFields()) {
+      auto copy = l;
+      const d::AmoField* field = d::LineField(copy, f);
+      out << "\n      controleer " << LineFieldName(f) << (field && !field->why.empty() ? ": " + field->why : "");
+    }
     out << "\n";
   }
   for (const auto& w : doc.warnings) out << "let op: " << w << "\n";

@@ -185,8 +185,20 @@ std::vector<std::vector<const PrintLine*>> Paginate(const std::vector<PrintLine>
   return pages;
 }
 
+// A pen stroke over the printed line `scribble` (a ward nurse's tick and loop on the fax): the hard
+// case of handwriting over a line. -1: none.
+void Scribble(cairo_t* cr, double x, double y) {
+  cairo_save(cr);
+  cairo_set_line_width(cr, 1.2);
+  cairo_move_to(cr, x, y + 6);
+  cairo_curve_to(cr, x + 40, y - 6, x + 70, y + 16, x + 120, y + 2);
+  cairo_curve_to(cr, x + 150, y - 4, x + 160, y + 10, x + 185, y + 4);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
 void DrawPage(cairo_t* cr, const std::vector<const PrintLine*>& lines, const Document& doc, int number, int count,
-              double width, double height) {
+              double width, double height, int scribble = -1) {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -212,6 +224,7 @@ void DrawPage(cairo_t* cr, const std::vector<const PrintLine*>& lines, const Doc
       cairo_line_to(cr, width - kMargin, y + l->height - 2);
       cairo_stroke(cr);
     }
+    if (scribble-- == 0 && l->pieces.size() > 2) Scribble(cr, l->pieces[1].x - 20, y);
     y += l->height;
   }
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -236,7 +249,8 @@ void DrawScanned(cairo_t* pdf, const std::vector<const PrintLine*>& lines, const
   cairo_rotate(cr, angle);
   cairo_translate(cr, -w / 2.0, -h / 2.0);
   cairo_scale(cr, scale, scale);
-  DrawPage(cr, lines, doc, number, count, width, height);
+  // On the first page, a stroke across the product and dose of a line some way down the table.
+  DrawPage(cr, lines, doc, number, count, width, height, number == 1 ? 14 : -1);
   cairo_destroy(cr);
   cairo_surface_flush(img.get());
   unsigned char* data = cairo_image_surface_get_data(img.get());
