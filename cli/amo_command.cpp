@@ -2,11 +2,13 @@
 #include "amo_command.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "amo/amo_json.h"
 #include "amo/import_process.h"
+#include "amo/structured_amo.h"
 #include "domain/amo_identity.h"
 #include "domain/amo_review.h"
 #include "domain/identifiers.h"
@@ -53,9 +55,14 @@ std::string Shown(const std::string& iso) {
 void WriteText(std::ostream& out, const d::AmoDocument& doc) {
   const auto& h = doc.header;
   out << "AMO: " << (h.hospital.value.empty() ? "ziekenhuis niet vermeld" : h.hospital.value) << ", ontslag "
-      << (h.discharge.text.empty() ? "niet vermeld" : h.discharge.text) << " (" << doc.pages
-      << (doc.pages == 1 ? " pagina" : " pagina's")
-      << (doc.ocrPages > 0 ? ", " + std::to_string(doc.ocrPages) + " gelezen met OCR" : "") << ")\n";
+      << (h.discharge.text.empty() ? "niet vermeld" : h.discharge.text) << " (";
+  if (doc.pages == 0) {
+    out << "MP9-bundel, zonder OCR";
+  } else {
+    out << doc.pages << (doc.pages == 1 ? " pagina" : " pagina's")
+        << (doc.ocrPages > 0 ? ", " + std::to_string(doc.ocrPages) + " gelezen met OCR" : "");
+  }
+  out << ")\n";
   out << "Patiënt: " << h.patientName.text << ", BSN eindigt op "
       << (h.bsn.value.size() >= 3 ? h.bsn.value.substr(h.bsn.value.size() - 3) : "?") << ", geboren "
       << h.birthDate.text << "\n";
@@ -105,7 +112,21 @@ int RunAmo(const AmoCommands&, const AmoArgs& a, const std::string& demoDir) {
       if (p.bsn == bsn.value()) patient = d::Patient{p.bsn, p.name, p.birthDate, "register"};
     if (!patient) return Fail(kExitUsage, "patient " + bsn->Masked() + " is not in " + reg);
   }
-  auto doc = amo::ImportInProcess({a.file, std::chrono::seconds(a.timeoutSeconds), !a.noOcr});
+  // An MP9 FHIR Bundle is read as it is, without OCR (C-R9); a PDF in the limited importer process.
+  std::string head(256, '\0');
+  {
+    std::ifstream in(a.file, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+  }
+  d::Result<d::AmoDocument> doc = d::MakeError(d::ErrorCode::kIo, a.file + ": cannot be read");
+  if (amo::LooksLikeJson(head)) {
+    std::ifstream in(a.file, std::ios::binary);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    doc = amo::ReadStructuredAmo(json, std::filesystem::path(a.file).filename().string());
+  } else {
+    doc = amo::ImportInProcess({a.file, std::chrono::seconds(a.timeoutSeconds), !a.noOcr});
+  }
   if (!doc) {
     const bool reachable = doc.error().code != d::ErrorCode::kUnavailable;
     return Fail(reachable ? kExitRefused : kExitUnavailable, doc.error().detail);
