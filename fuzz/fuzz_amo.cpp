@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz harness for the AMO importer (amo.md C-R10): input starting with %PDF goes through the PDF
-// stage (poppler's text layer, no OCR) and then layout analysis; anything else is read as a word
+// stage (poppler's text layer, no OCR) and then layout analysis; input starting with { is read as
+// the structured AMO (an MP9 Bundle, amo/structured_amo.h); anything else is read as a word
 // list (amo/word_list.h) straight into layout analysis and the cell readers. Every input is read
 // or refused with a reason; never a crash or a hang. What is read must hold up: its JSON reads
 // back to the same JSON, and a line nobody needs to check has a known status and readable dates.
@@ -11,6 +12,7 @@
 #include "amo/amo_json.h"
 #include "amo/amo_layout.h"
 #include "amo/pdf_pages.h"
+#include "amo/structured_amo.h"
 #include "amo/word_list.h"
 
 namespace {
@@ -41,6 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return 0;
     }
     Check(zb::amo::ReadLayout(pages.value()));
+    return 0;
+  }
+  if (bytes.rfind("{", 0) == 0) {
+    auto doc = zb::amo::ReadStructuredAmo(bytes, "fuzz");
+    if (!doc) {
+      if (doc.error().detail.empty()) __builtin_trap();
+      return 0;
+    }
+    Check(doc.value());
     return 0;
   }
   Check(zb::amo::ReadLayout(zb::amo::ReadWordList(bytes)));
