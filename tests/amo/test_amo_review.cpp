@@ -101,7 +101,7 @@ TEST_CASE("only a prescriber accepts, never the person who checked (four-eyes), 
   CHECK(d::AcceptLine(alone, 0, kSo, false));
 }
 
-TEST_CASE("accepted lines become copy MGBs from the hospital; a stopped line is never current", "[amo]") {
+TEST_CASE("accepted lines become copy MGBs from the hospital, and a stopped line is never current", "[amo]") {
   const auto doc = Amo();
   const auto source = d::AmoSource(doc.header, "imp7");
   CHECK(source.name == "AMO Ziekenhuis De Linde 09-11-2026");
