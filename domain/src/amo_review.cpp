@@ -22,6 +22,16 @@ AmoImport StartReview(AmoDocument document, bool fourEyes) {
   return review;
 }
 
+std::string ReviewState(const AmoImport& review) {
+  bool allChecked = true, allAccepted = true;
+  for (const auto& l : review.lines) {
+    allChecked = allChecked && !l.checkedBy.empty();
+    allAccepted = allAccepted && !l.acceptedBy.empty();
+  }
+  if (allAccepted && !review.lines.empty()) return "accepted";
+  return allChecked && !review.lines.empty() ? "checked" : "imported";
+}
+
 AmoField* LineField(AmoLine& line, const std::string& field) {
   if (field == "status") return &line.statusText;
   if (field == "product") return &line.product;

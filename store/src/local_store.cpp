@@ -19,6 +19,7 @@ LocalStore::LocalStore(std::shared_ptr<Database> db, const MasterKey& key)
       m_drafts(m_db, m_cipher),
       m_outbox(m_db, m_cipher),
       m_reports(m_db, m_cipher),
+      m_amos(m_db, m_cipher),
       m_audit(m_db, m_cipher),
       m_settings(m_db) {}
 

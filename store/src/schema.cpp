@@ -174,6 +174,20 @@ CREATE INDEX report_sends_state ON report_sends(state);
 ALTER TABLE report_sends ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE report_sends ADD COLUMN team_name TEXT NOT NULL DEFAULT '';
 )sql",
+    // 9 -> 10: imported discharge AMOs in the secretariat's review queue (docs/amo-import.md),
+    // sealed; the state is in the clear so the queue lists without opening every record.
+    R"sql(
+CREATE TABLE amo_imports(
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  state TEXT NOT NULL CHECK(state IN ('imported','checked','accepted')),
+  imported_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  record BLOB NOT NULL);
+CREATE INDEX amo_imports_state ON amo_imports(state, id);
+CREATE INDEX amo_imports_patient ON amo_imports(patient_id, id);
+)sql",
 };
 
 domain::Result<int> UserVersion(Database& db) {

@@ -6,7 +6,7 @@
 
 namespace zb::store::detail {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Applies every migration the file has not seen, each in its own transaction. A file written by a
 // newer Zorgbrug (higher version) is refused rather than guessed at.

@@ -5,6 +5,7 @@
 #include <boost/date_time/posix_time/time_parsers.hpp>
 #include <catch2/catch.hpp>
 
+#include "amo/amo_review_json.h"
 #include "domain/amo_reading.h"
 #include "domain/amo_review.h"
 #include "domain/amo_use.h"
@@ -128,4 +129,34 @@ TEST_CASE("accepted lines become copy MGBs from the hospital, and a stopped line
       CHECK(line.status != d::TreatmentStatus::kUseOnly);
     }
   }
+}
+
+TEST_CASE("a review is stored and read back exactly, with its queue state", "[amo]") {
+  auto review = d::StartReview(Amo());
+  CHECK(d::ReviewState(review) == "imported");
+  REQUIRE(d::ConfirmField(review, 2, "dose", kSecretary, kNow));
+  REQUIRE(d::EditField(review, 0, "dose", "2x elke 1 dag 1 tablet", kSecretary, kNow));
+  for (int i = 0; i < 3; ++i) REQUIRE(d::CheckLine(review, i, kSecretary));
+  CHECK(d::ReviewState(review) == "checked");
+  REQUIRE(d::AcceptLine(review, 0, kSo, true));
+
+  const auto text = zb::amo::EncodeAmoReview(review);
+  auto back = zb::amo::DecodeAmoReview(text);
+  REQUIRE(back);
+  CHECK(zb::amo::EncodeAmoReview(back.value()) == text);
+  CHECK(back->changes.size() == 2);
+  CHECK(back->changes[1].before == "1x elke 1 dag 1 tablet");
+  CHECK(back->changes[1].at == kNow);
+  CHECK(back->lines[0].acceptedBy == kSo.id);
+  CHECK(back->lines[0].continueAsDraft);
+  CHECK(back->document.lines[0].doseReading.perPeriod == 2);
+  CHECK(d::ReviewState(back.value()) == "checked");
+  for (int i = 1; i < 3; ++i) REQUIRE(d::AcceptLine(back.value(), i, kSo, false));
+  CHECK(d::ReviewState(back.value()) == "accepted");
+
+  CHECK_FALSE(zb::amo::DecodeAmoReview("{}"));
+  CHECK_FALSE(zb::amo::DecodeAmoReview("not json"));
+  auto cut = nlohmann::json::parse(text);
+  cut["lines"].erase(0);
+  CHECK_FALSE(zb::amo::DecodeAmoReview(cut.dump()));
 }

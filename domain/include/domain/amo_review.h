@@ -46,6 +46,10 @@ struct AmoImport {
 
 AmoImport StartReview(AmoDocument document, bool fourEyes = true);
 
+// Where the import stands in the queue: "imported" (a line not yet checked), "checked" (every line
+// checked, not every line accepted), "accepted" (every line accepted).
+std::string ReviewState(const AmoImport& review);
+
 // The line's field by its name ("product", "dose", "route", "start", "stop", "reason", "prescriber",
 // "remarks", "status"); nullptr for an unknown name.
 AmoField* LineField(AmoLine& line, const std::string& field);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/result.h"
+#include "store/amo_store.h"
 #include "store/audit_trail.h"
 #include "store/cipher.h"
 #include "store/database.h"
@@ -32,6 +33,7 @@ class LocalStore {
   DraftStore& drafts() { return m_drafts; }
   OutboxStore& outbox() { return m_outbox; }
   ReportStore& reports() { return m_reports; }
+  AmoStore& amos() { return m_amos; }
   AuditTrail& audit() { return m_audit; }
   Settings& settings() { return m_settings; }
   Database& database() { return *m_db; }
@@ -45,6 +47,7 @@ class LocalStore {
   DraftStore m_drafts;
   OutboxStore m_outbox;
   ReportStore m_reports;
+  AmoStore m_amos;
   AuditTrail m_audit;
   Settings m_settings;
 };
