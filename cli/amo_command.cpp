@@ -10,7 +10,6 @@
 #include "amo/import_process.h"
 #include "amo/structured_amo.h"
 #include "domain/amo_identity.h"
-#include "domain/amo_review.h"
 #include "domain/identifiers.h"
 #include "workstation/register_file.h"
 
@@ -72,8 +71,7 @@ void WriteText(std::ostream& out, const d::AmoDocument& doc) {
         << " | " << l.product.text << " | " << l.dose.text << " | " << l.route.value << " | " << Shown(l.start.value)
         << " - " << Shown(l.stop.value);
     for (const auto& f : l.UncertainFields()) {
-      auto copy = l;
-      const d::AmoField* field = d::LineField(copy, f);
+      const d::AmoField* field = d::LineField(l, f);
       out << "\n      controleer " << LineFieldName(f) << (field && !field->why.empty() ? ": " + field->why : "");
     }
     out << "\n";

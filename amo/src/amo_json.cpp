@@ -34,15 +34,6 @@ d::AmoField FieldFrom(const json& j) {
   return f;
 }
 
-struct NamedField {
-  const char* name;
-  d::AmoField d::AmoLine::*field;
-};
-constexpr NamedField kLineFields[] = {
-    {"status", &d::AmoLine::statusText}, {"product", &d::AmoLine::product},       {"dose", &d::AmoLine::dose},
-    {"route", &d::AmoLine::route},       {"start", &d::AmoLine::start},           {"stop", &d::AmoLine::stop},
-    {"reason", &d::AmoLine::reason},     {"prescriber", &d::AmoLine::prescriber}, {"remarks", &d::AmoLine::remarks}};
-
 struct NamedHeader {
   const char* name;
   d::AmoField d::AmoHeader::*field;
@@ -82,7 +73,7 @@ json ToJson(const d::AmoDocument& doc) {
   json lines = json::array();
   for (const auto& l : doc.lines) {
     json fields = json::object();
-    for (const auto& f : kLineFields) fields[f.name] = FieldJson(l.*(f.field));
+    for (const auto& f : d::kAmoLineFields) fields[f.name] = FieldJson(l.*(f.field));
     lines.push_back({{"status", OrNull(d::ToString(l.status))},
                      {"product", l.product.text},
                      {"name", l.name},
@@ -124,7 +115,7 @@ d::Result<d::AmoDocument> FromJson(const json& j) {
     for (const auto& f : kHeaderFields) doc.header.*(f.field) = FieldFrom(j.at("header").at(f.name));
     for (const auto& jl : j.at("lines")) {
       d::AmoLine l;
-      for (const auto& f : kLineFields) l.*(f.field) = FieldFrom(jl.at("fields").at(f.name));
+      for (const auto& f : d::kAmoLineFields) l.*(f.field) = FieldFrom(jl.at("fields").at(f.name));
       l.status = d::AmoStatusFromString(Str(jl, "status"));
       l.name = jl.at("name").get<std::string>();
       l.strength = Str(jl, "strength");

@@ -78,14 +78,22 @@ bool AmoLine::Uncertain() const { return !UncertainFields().empty(); }
 
 std::vector<std::string> AmoLine::UncertainFields() const {
   std::vector<std::string> out;
-  const std::pair<const char*, const AmoField*> fields[] = {
-      {"status", &statusText}, {"product", &product},       {"dose", &dose},
-      {"route", &route},       {"start", &start},           {"stop", &stop},
-      {"reason", &reason},     {"prescriber", &prescriber}, {"remarks", &remarks}};
-  for (const auto& [label, f] : fields)
-    if (f->uncertain) out.emplace_back(label);
+  for (const auto& [label, field] : kAmoLineFields)
+    if ((this->*field).uncertain) out.emplace_back(label);
   if (status == AmoStatus::kUnknown && !statusText.uncertain) out.emplace_back("status");
   return out;
+}
+
+AmoField* LineField(AmoLine& line, std::string_view name) {
+  for (const auto& f : kAmoLineFields)
+    if (name == f.name) return &(line.*(f.field));
+  return nullptr;
+}
+
+const AmoField* LineField(const AmoLine& line, std::string_view name) {
+  for (const auto& f : kAmoLineFields)
+    if (name == f.name) return &(line.*(f.field));
+  return nullptr;
 }
 
 void ReadAmoLine(AmoLine& line, double threshold) {

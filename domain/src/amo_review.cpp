@@ -32,19 +32,6 @@ std::string ReviewState(const AmoImport& review) {
   return allChecked && !review.lines.empty() ? "checked" : "imported";
 }
 
-AmoField* LineField(AmoLine& line, const std::string& field) {
-  if (field == "status") return &line.statusText;
-  if (field == "product") return &line.product;
-  if (field == "dose") return &line.dose;
-  if (field == "route") return &line.route;
-  if (field == "start") return &line.start;
-  if (field == "stop") return &line.stop;
-  if (field == "reason") return &line.reason;
-  if (field == "prescriber") return &line.prescriber;
-  if (field == "remarks") return &line.remarks;
-  return nullptr;
-}
-
 Result<AmoFieldChange> EditField(AmoImport& review, int line, const std::string& field, const std::string& text,
                                  const AmoReviewer& by, Instant at) {
   auto l = LineAt(review, line);
@@ -62,10 +49,8 @@ Result<AmoFieldChange> EditField(AmoImport& review, int line, const std::string&
   AmoLine& row = *l.value();
   // Reading again recomputes every value; the doubts of the other fields stay as they were.
   std::vector<std::pair<AmoField*, AmoField>> kept;
-  for (const char* other : {"status", "product", "dose", "route", "start", "stop", "reason", "prescriber", "remarks"}) {
-    AmoField* o = LineField(row, other);
-    if (o != f) kept.emplace_back(o, *o);
-  }
+  for (const auto& other : kAmoLineFields)
+    if (AmoField* o = &(row.*(other.field)); o != f) kept.emplace_back(o, *o);
   ReadAmoLine(row, 0.0);
   for (auto& [o, before] : kept) {  // same text, same reading: keep what the secretary settled
     o->uncertain = before.uncertain;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <regex>
+#include <vector>
 
 #include "domain/amo_reading.h"
 #include "domain/amo_text.h"
@@ -250,9 +251,15 @@ std::optional<std::string> ReadAmoRoute(std::string_view text) {
       {"auriculair", "auriculair"},
       {"in het oor", "auriculair"},
   };
+  // The table's own keys once, not for every cell read.
+  static const std::vector<std::pair<std::string, const char*>> kKeys = [] {
+    std::vector<std::pair<std::string, const char*>> keys;
+    for (const auto& r : kRoutes) keys.emplace_back(RouteKey(r.printed), r.route);
+    return keys;
+  }();
   const std::string key = RouteKey(text);
-  for (const auto& r : kRoutes)
-    if (key == RouteKey(r.printed)) return std::string(r.route);
+  for (const auto& [k, route] : kKeys)
+    if (key == k) return std::string(route);
   return std::nullopt;
 }
 

@@ -2,7 +2,8 @@
 #pragma once
 // Pages of words as plain text, one word per line: "page left top right bottom confidence text".
 // For the fuzz harness of the layout stage and `zorgbrug-amo-import --dump-words` (what the
-// importer saw, for a bug report without the patient's PDF itself).
+// importer saw, to reproduce a layout problem). The words are the page's text, patient data
+// included: dump only synthetic or de-identified documents.
 #include <string>
 #include <vector>
 

@@ -65,6 +65,21 @@ struct AmoLine {
   std::vector<std::string> UncertainFields() const;  // "dose", "start", ...
 };
 
+// The named fields of a line, in reading order: one table for the JSON, the uncertainty list, the
+// review and the screens ("status", "product", "dose", "route", "start", "stop", "reason",
+// "prescriber", "remarks").
+struct AmoLineField {
+  const char* name;
+  AmoField AmoLine::*field;
+};
+inline constexpr AmoLineField kAmoLineFields[] = {
+    {"status", &AmoLine::statusText}, {"product", &AmoLine::product},       {"dose", &AmoLine::dose},
+    {"route", &AmoLine::route},       {"start", &AmoLine::start},           {"stop", &AmoLine::stop},
+    {"reason", &AmoLine::reason},     {"prescriber", &AmoLine::prescriber}, {"remarks", &AmoLine::remarks}};
+// The field by its name; nullptr for an unknown name.
+AmoField* LineField(AmoLine& line, std::string_view name);
+const AmoField* LineField(const AmoLine& line, std::string_view name);
+
 struct AmoHeader {
   AmoField patientName, bsn, birthDate, sex;
   AmoField hospital, department, author, title, printed;

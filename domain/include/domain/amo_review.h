@@ -50,10 +50,6 @@ AmoImport StartReview(AmoDocument document, bool fourEyes = true);
 // checked, not every line accepted), "accepted" (every line accepted).
 std::string ReviewState(const AmoImport& review);
 
-// The line's field by its name ("product", "dose", "route", "start", "stop", "reason", "prescriber",
-// "remarks", "status"); nullptr for an unknown name.
-AmoField* LineField(AmoLine& line, const std::string& field);
-
 // Sets the printed text as the secretary reads it on the page and reads the line again. A field a
 // person typed is no longer uncertain unless it still does not read ("31-02-2026").
 Result<AmoFieldChange> EditField(AmoImport& review, int line, const std::string& field, const std::string& text,
