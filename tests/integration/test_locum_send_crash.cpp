@@ -75,11 +75,14 @@ TEST_CASE("sending on-call reports killed at random points loses none and notifi
         std::vector<std::string>{"ZORGBRUG_GATEWAY=" + world.gatewayUrl(), "ZORGBRUG_CA_FILE=" + world.caFile()}, true);
   };
   // Per report id: how often the receiver holds a notification for it (through the sender's task id).
+  // The inbox is read first: a send still finishing in between then only adds to the sender's list,
+  // while the other order saw a notification of a task the list was read too early to hold.
   auto notified = [&] {
+    const auto inbox = receiver.Inbox(receiverSession).value();
     std::map<std::string, std::string> reportOfTask;
     for (const auto& s : sender.SentReports(senderSession).value()) reportOfTask[s.taskId] = s.reportId;
     std::map<std::string, int> out;
-    for (const auto& item : receiver.Inbox(receiverSession).value()) {
+    for (const auto& item : inbox) {
       REQUIRE(reportOfTask.count(item.taskId) == 1);  // a notification of a report the sender holds
       ++out[reportOfTask[item.taskId]];
     }
